@@ -1,0 +1,57 @@
+#include <iostream>
+
+#include <SQLiteCpp/Transaction.h>
+
+#include "context.hpp"
+#include "orgplan/database.hpp"
+#include "orgplan/settings.hpp"
+
+namespace orgplan::cli {
+
+int cmd_config(const Args& args) {
+    Common common;
+    std::vector<std::string> words;
+    po::options_description desc("config options");
+    desc.add_options()("words", po::value(&words), "list | get KEY | set KEY VALUE | unset KEY");
+    add_common(desc, common);
+    po::positional_options_description pos;
+    pos.add("words", -1);
+    const std::string usage = "orgplan config [list | get KEY | set KEY VALUE | unset KEY]";
+    if (!parse(args, desc, pos, common, usage)) return 0;
+    const auto format = output_format(common);
+    const std::string action = words.empty() ? "list" : words[0];
+    const auto expect = [&](std::size_t n) {
+        if (words.size() != n) throw UsageError("config " + action + ": wrong number of arguments\nusage: " + usage);
+    };
+
+    if (action == "set" || action == "unset") {
+        expect(action == "set" ? 3 : 2);
+        Database db(db_path(common));
+        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        if (action == "set")
+            Settings::store(db.sql(), words[1], words[2]);
+        else
+            Settings::remove(db.sql(), words[1]);
+        tx.commit();
+        std::cout << words[1] << (action == "set" ? " = " + words[2] : " reset to its default") << "\n";
+        return 0;
+    }
+    if (action != "list" && action != "get") throw UsageError("config: unknown action '" + action + "'\nusage: " + usage);
+    expect(action == "get" ? 2 : 1);
+    Database db(db_path(common));
+    const auto settings = Settings::load(db.sql());
+    Table table({{"key", "key"}, {"value", "value", 2}, {"default", "default", 2}, {"description", "description"}});
+    for (const auto& spec : setting_specs()) {
+        if (action == "get" && spec.key != words[1]) continue;
+        table.add({spec.key, settings.get(spec.key), spec.default_value, spec.description});
+    }
+    if (action == "get" && table.size() == 0) settings.get(words[1]); // throws: unknown key
+    if (action == "get" && format == Format::table) {
+        std::cout << settings.get(words[1]) << "\n";
+        return 0;
+    }
+    print_rows(table, format);
+    return 0;
+}
+
+} // namespace orgplan::cli

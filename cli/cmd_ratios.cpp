@@ -1,0 +1,140 @@
+#include <iostream>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "orgplan/database.hpp"
+#include "orgplan/org_store.hpp"
+#include "orgplan/ratios.hpp"
+#include "orgplan/settings.hpp"
+
+namespace orgplan::cli {
+namespace {
+
+std::string status_text(const RatioRow& row, const std::string& by, double threshold) {
+    switch (row.status) {
+    case RatioStatus::no_pm: return "NO PM";
+    case RatioStatus::over: return fmt::format("OVER {:g}:1", threshold);
+    case RatioStatus::ok: return "ok";
+    case RatioStatus::empty: return by == "pm" || by == "leader" ? "no teams" : "empty";
+    }
+    return "";
+}
+
+std::string join(const std::vector<std::string>& items, std::size_t limit = 4) {
+    std::string out;
+    const char* separator = limit == SIZE_MAX ? ";" : ", "; // ';' keeps machine output one field
+    for (std::size_t i = 0; i < items.size() && i < limit; ++i) out += (i ? separator : "") + items[i];
+    if (items.size() > limit) out += fmt::format(" +{}", items.size() - limit);
+    return out;
+}
+
+Cell ratio_cell(const std::optional<double>& r) { return r ? Cell{*r} : Cell{}; }
+
+} // namespace
+
+int cmd_ratios(const Args& args) {
+    Common common;
+    std::string by = "team";
+    double threshold = -1, max_spread = -1;
+    po::options_description desc("ratios options");
+    desc.add_options()
+        ("by", po::value(&by)->value_name("LEVEL"), "team (default), product, segment, pm, leader or org")
+        ("threshold", po::value(&threshold)->value_name("N"), "makers per PM above which a row is over (default: setting ratio.threshold, 10)")
+        ("max-spread", po::value(&max_spread)->value_name("N"), "teams a PM may cover before being thin (default: setting ratio.max_spread, 3)");
+    add_common(desc, common);
+    if (!parse(args, desc, {}, common, "orgplan ratios [--by LEVEL] [--threshold N] [--format table|json|csv]"))
+        return 0;
+    const auto format = output_format(common);
+    Database db(db_path(common), Database::Create::never);
+    const auto settings = Settings::load(db.sql());
+    if (threshold < 0) threshold = settings.get("ratio.threshold");
+    if (max_spread < 0) max_spread = settings.get("ratio.max_spread");
+    if (threshold <= 0) throw UsageError("--threshold must be greater than 0");
+    const auto org = load_org(db.sql());
+    RatioReport report;
+    try {
+        report = compute_ratios(org, by, threshold, max_spread);
+    } catch (const Error& e) {
+        throw UsageError(e.what());
+    }
+
+    std::unordered_map<std::string, std::string> names;
+    for (const auto& p : org.people) names.emplace(p.id, p.name);
+    // Team rows each cover one team, so the count column only appears where it says something.
+    std::vector<Column> columns = {{by, by}, {"name", "name"}, {"makers", "makers"}, {"pm_fte", "PM FTE", 2},
+                                   {"ratio", "ratio"}, {"status", "status"}};
+    const bool with_count = by != "team" && by != "org";
+    if (with_count) columns.push_back({by == "leader" ? "pm_count" : "teams", by == "leader" ? "PMs led" : "teams"});
+    const bool with_pms = by == "team" || by == "product" || by == "segment";
+    if (with_pms) columns.push_back({"pm_ids", "PMs"});
+    Table table(columns);
+    for (const auto& row : report.rows) {
+        std::vector<Cell> cells = {row.id, row.name, row.makers, row.pms, ratio_cell(row.ratio),
+                                   format == Format::table ? status_text(row, by, threshold)
+                                                           : std::string(to_string(row.status))};
+        if (with_count) cells.push_back(static_cast<long long>(row.spread));
+        if (with_pms) {
+            if (format == Format::table) {
+                std::vector<std::string> pm_names;
+                for (const auto& id : row.pm_ids) pm_names.push_back(names.count(id) ? names[id] : id);
+                cells.push_back(join(pm_names, 3));
+            } else {
+                cells.push_back(join(row.pm_ids, SIZE_MAX));
+            }
+        }
+        table.add(std::move(cells));
+    }
+
+    if (format != Format::table) {
+        nlohmann::json doc{{"by", by},
+                           {"threshold", threshold},
+                           {"max_spread", max_spread},
+                           {"org",
+                            {{"maker_fte", stable(report.org_makers)},
+                             {"pm_fte", stable(report.org_pms)},
+                             {"ratio", report.org_ratio() ? nlohmann::json(stable(*report.org_ratio())) : nullptr},
+                             {"status", to_string(classify_ratio(report.org_makers, report.org_pms, threshold))},
+                             {"org_level_pm_fte", stable(report.org_level_pm)},
+                             {"unassigned_pm_fte", stable(report.unassigned_pm)},
+                             {"unallocated_maker_fte", stable(report.unallocated_makers)}}},
+                           {"teams_without_pm", report.teams_without_pm}};
+        auto thin = nlohmann::json::array();
+        for (const auto& [pm, n] : report.thin_pms) thin.push_back({{"pm", pm}, {"teams", n}});
+        doc["thin_pms"] = thin;
+        if (format == Format::json) {
+            doc["rows"] = table.to_json();
+            if (with_pms)
+                for (std::size_t i = 0; i < report.rows.size(); ++i) doc["rows"][i]["pm_ids"] = report.rows[i].pm_ids;
+            print_json(doc);
+        } else {
+            table.print_csv(std::cout);
+        }
+        return 0;
+    }
+    table.print_table(std::cout);
+    std::cout << "\n";
+    if (auto r = report.org_ratio())
+        std::cout << fmt::format("org: {:.1f} maker FTE / {:.2f} PM FTE = {:.1f}:1 ({})\n", report.org_makers,
+                                 report.org_pms, *r,
+                                 *r > threshold ? fmt::format("over the {:g}:1 threshold", threshold)
+                                                : fmt::format("within the {:g}:1 threshold", threshold));
+    else
+        std::cout << fmt::format("org: {:.1f} maker FTE and no PM\n", report.org_makers);
+    if (report.org_level_pm > 0 || report.unassigned_pm > 0)
+        std::cout << fmt::format("PM FTE counted at org level only: {:.2f} on initiatives, accounts or teamless "
+                                 "targets, {:.2f} unassigned\n",
+                                 report.org_level_pm, report.unassigned_pm);
+    if (report.unallocated_makers > 0)
+        std::cout << fmt::format("maker FTE not allocated to any team: {:.1f}\n", report.unallocated_makers);
+    std::cout << fmt::format("teams with no PM ({}): {}\n", report.teams_without_pm.size(),
+                             report.teams_without_pm.empty() ? "none" : join(report.teams_without_pm, 12));
+    std::vector<std::string> thin;
+    for (const auto& [pm, n] : report.thin_pms) thin.push_back(fmt::format("{} ({} teams)", names[pm], n));
+    std::cout << fmt::format("PMs covering more than {:g} teams ({}): {}\n", max_spread, thin.size(),
+                             thin.empty() ? "none" : join(thin, 12));
+    return 0;
+}
+
+} // namespace orgplan::cli

@@ -1,0 +1,65 @@
+#include <cstdlib>
+#include <iostream>
+
+#include <SQLiteCpp/Statement.h>
+
+#include "context.hpp"
+#include "orgplan/csv.hpp"
+#include "orgplan/database.hpp"
+#include "orgplan/enums.hpp"
+#include "orgplan/title_rules.hpp"
+
+namespace orgplan::cli {
+
+int cmd_roles(const Args& args) {
+    Common common;
+    bool unmatched_only = false;
+    std::vector<std::string> titles;
+    std::string rules_file;
+    po::options_description desc("roles options");
+    desc.add_options()
+        ("unmatched", po::bool_switch(&unmatched_only), "only titles that matched no rule")
+        ("test", po::value(&titles)->value_name("TITLE"),
+         "classify TITLE with the rules instead of reading the database (repeatable)")
+        ("rules", po::value(&rules_file)->value_name("FILE"), "rules for --test (default: $ORGPLAN_RULES, else built-in)");
+    add_common(desc, common);
+    if (!parse(args, desc, {}, common, "orgplan roles [--unmatched] [--test TITLE] [--format table|json|csv]"))
+        return 0;
+    const auto format = output_format(common);
+
+    if (!titles.empty()) {
+        if (rules_file.empty())
+            if (const char* env = std::getenv("ORGPLAN_RULES"); env && *env) rules_file = env;
+        const auto rules = rules_file.empty() ? TitleRules::builtin() : TitleRules::parse(read_file(rules_file), rules_file);
+        Table table({{"title", "title"}, {"family", "family"}, {"source", "source"}, {"rule", "rule"}});
+        for (const auto& t : titles) {
+            const auto m = rules.classify(t);
+            table.add({t, std::string(to_string(m.family)), std::string(m.matched ? "rule" : "unmatched"), m.pattern});
+        }
+        print_rows(table, format);
+        return 0;
+    }
+
+    Database db(db_path(common), Database::Create::never);
+    Table table({{"title", "title"}, {"family", "family"}, {"source", "source"}, {"rule", "rule"}, {"people", "people"}});
+    SQLite::Statement q(db.sql(), std::string("SELECT title, family, family_source, family_rule, count(*) AS n "
+                                              "FROM person ") +
+                                      (unmatched_only ? "WHERE family_source = 'unmatched' " : "") +
+                                      "GROUP BY title, family, family_source, family_rule "
+                                      "ORDER BY family_source = 'unmatched' DESC, n DESC, title");
+    std::size_t unmatched = 0;
+    while (q.executeStep()) {
+        const std::string source = q.getColumn(2).getString();
+        if (source == "unmatched") ++unmatched;
+        table.add({q.getColumn(0).getString(), q.getColumn(1).getString(), source, q.getColumn(3).getString(),
+                   static_cast<long long>(q.getColumn(4).getInt64())});
+    }
+    print_rows(table, format, {{"unmatched_titles", unmatched}});
+    if (format == Format::table)
+        std::cout << "\n" << table.size() << " distinct titles, " << unmatched
+                  << " matched no rule (counted as 'other'). Edit a copy of data/title_rules.csv and re-import "
+                     "with --rules FILE, or give a 'family' column.\n";
+    return 0;
+}
+
+} // namespace orgplan::cli

@@ -1,0 +1,80 @@
+#include "context.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
+
+#include "orgplan/database.hpp"
+
+namespace orgplan::cli {
+
+void add_common(po::options_description& desc, Common& common, bool with_format) {
+    desc.add_options()("db", po::value(&common.db)->value_name("PATH"),
+                       "org database (default: $ORGPLAN_DB, else ./orgplan.db)");
+    if (with_format)
+        desc.add_options()("format", po::value(&common.format)->value_name("table|json|csv"),
+                           "output format (default: table)");
+    desc.add_options()("help,h", po::bool_switch(&common.help), "show this help");
+}
+
+bool parse(const Args& args, const po::options_description& desc, const po::positional_options_description& pos,
+           Common& common, const std::string& usage) {
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw UsageError(std::string(e.what()) + "\nusage: " + usage + "\n(see --help)");
+    }
+    if (common.help) {
+        std::cout << "usage: " << usage << "\n\n" << desc;
+        return false;
+    }
+    output_format(common); // reject a bad --format before doing any work
+    return true;
+}
+
+Format output_format(const Common& common) {
+    try {
+        return parse_format(common.format);
+    } catch (const Error& e) {
+        throw UsageError(e.what());
+    }
+}
+
+std::string db_path(const Common& common) { return resolve_db_path(common.db); }
+
+namespace {
+bool progress_shown = false;
+}
+
+ProgressFn terminal_progress() {
+    if (!::isatty(STDERR_FILENO)) return {};
+    return [](std::string_view stage, std::size_t done, std::size_t total) {
+        progress_shown = true;
+        std::cerr << "\r\033[K" << stage;
+        if (done) std::cerr << ": " << done;
+        if (total) std::cerr << " / " << total;
+        std::cerr << std::flush;
+    };
+}
+
+void finish_progress() {
+    if (progress_shown) std::cerr << "\r\033[K" << std::flush;
+    progress_shown = false;
+}
+
+void print_json(const nlohmann::json& doc) { std::cout << doc.dump(2) << "\n"; }
+
+void print_rows(const Table& table, Format format, nlohmann::json doc) {
+    switch (format) {
+    case Format::table: table.print_table(std::cout); break;
+    case Format::csv: table.print_csv(std::cout); break;
+    case Format::json:
+        doc["rows"] = table.to_json();
+        print_json(doc);
+        break;
+    }
+}
+
+} // namespace orgplan::cli

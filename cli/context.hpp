@@ -1,0 +1,55 @@
+// What every command shares: common options, parsing, output and progress helpers.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
+
+#include "orgplan/error.hpp"
+#include "orgplan/importer.hpp"
+#include "orgplan/report.hpp"
+
+namespace orgplan::cli {
+
+namespace po = boost::program_options;
+using Args = std::vector<std::string>;
+
+/// A mistake in how the command was called; exit code 2.
+class UsageError : public Error {
+public:
+    using Error::Error;
+};
+
+/// Options every command takes.
+struct Common {
+    std::string db;
+    std::string format = "table";
+    bool help = false;
+};
+
+/// Adds --db, --help and (for commands that print data) --format to `desc`.
+void add_common(po::options_description& desc, Common& common, bool with_format = true);
+
+/// Parses `args`; returns false (after printing `usage` and the options) when --help was asked.
+bool parse(const Args& args, const po::options_description& desc, const po::positional_options_description& pos,
+           Common& common, const std::string& usage);
+
+Format output_format(const Common& common);
+std::string db_path(const Common& common);
+
+/// Prints progress on stderr when it is a terminal; does nothing when piped.
+ProgressFn terminal_progress();
+void finish_progress();
+
+void print_json(const nlohmann::json& doc);
+/// Prints a table in the chosen format; JSON wraps rows into `doc` under "rows".
+void print_rows(const Table& table, Format format, nlohmann::json doc = nlohmann::json::object());
+
+int cmd_import(const Args& args);
+int cmd_ratios(const Args& args);
+int cmd_roles(const Args& args);
+int cmd_config(const Args& args);
+
+} // namespace orgplan::cli

@@ -1,0 +1,99 @@
+// orgplan: product-org design and capacity planning from HR data.
+#include <cstring>
+#include <iostream>
+#include <map>
+
+#include <SQLiteCpp/Exception.h>
+
+#include "context.hpp"
+
+namespace {
+
+using namespace orgplan::cli;
+
+struct CommandEntry {
+    int (*run)(const Args&);
+    const char* summary;
+};
+
+const std::map<std::string, CommandEntry>& commands() {
+    static const std::map<std::string, CommandEntry> table = {
+        {"import", {cmd_import, "load people, teams, assignments, goals... from CSV or JSON (all or nothing)"}},
+        {"ratios", {cmd_ratios, "maker:PM ratios by team, product, segment, pm, leader or org"}},
+        {"roles", {cmd_roles, "how job titles were classified into role families"}},
+        {"config", {cmd_config, "show or change the org's settings (thresholds, coaching, planning)"}},
+    };
+    return table;
+}
+
+void print_usage(std::ostream& out) {
+    out << "usage: orgplan COMMAND [options]   (orgplan COMMAND --help for a command's options)\n\ncommands:\n";
+    for (const auto& [name, entry] : commands()) out << "  " << name << std::string(10 - name.size(), ' ') << entry.summary << "\n";
+    out << "\ncommon options: --db PATH (default $ORGPLAN_DB, else ./orgplan.db), --format table|json|csv\n";
+}
+
+// Options given before the command (orgplan --db x ratios) are moved after it.
+Args reorder(int argc, char** argv, std::string& command) {
+    Args leading, rest;
+    int i = 1;
+    for (; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a.rfind("-", 0) != 0) break;
+        leading.push_back(a);
+        const bool takes_value = a == "--db" || a == "--format" || a == "--plugin-dir";
+        if (takes_value && i + 1 < argc) leading.push_back(argv[++i]);
+    }
+    if (i < argc) command = argv[i++];
+    for (; i < argc; ++i) rest.push_back(argv[i]);
+    rest.insert(rest.end(), leading.begin(), leading.end());
+    return rest;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string command;
+    const auto args = reorder(argc, argv, command);
+    if (command.empty()) {
+        for (const auto& a : args) {
+            if (a == "--version") {
+                std::cout << "orgplan " << ORGPLAN_VERSION << "\n";
+                return 0;
+            }
+            if (a == "--help" || a == "-h") {
+                print_usage(std::cout);
+                return 0;
+            }
+        }
+        print_usage(std::cerr);
+        return 2;
+    }
+    if (command == "help") {
+        print_usage(std::cout);
+        return 0;
+    }
+    const auto it = commands().find(command);
+    if (it == commands().end()) {
+        std::cerr << "orgplan: unknown command '" << command << "'\n";
+        print_usage(std::cerr);
+        return 2;
+    }
+    try {
+        return it->second.run(args);
+    } catch (const UsageError& e) {
+        std::cerr << "orgplan " << command << ": " << e.what() << "\n";
+        return 2;
+    } catch (const orgplan::InputErrors& e) {
+        std::cerr << e.what() << "\n";
+        return 3;
+    } catch (const orgplan::Error& e) {
+        std::cerr << "orgplan " << command << ": " << e.what() << "\n";
+        return 3;
+    } catch (const SQLite::Exception& e) {
+        std::cerr << "orgplan " << command << ": database error: " << e.what() << "\n";
+        return 4;
+    } catch (const std::exception& e) {
+        std::cerr << "orgplan " << command << ": " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,48 @@
+// Reading the org snapshot from the database and writing records into it.
+#pragma once
+
+#include <string>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "orgplan/org.hpp"
+
+namespace orgplan {
+
+/// Reads the whole org. Rows come back ordered by id so output is stable run to run.
+Org load_org(SQLite::Database& db);
+
+/// How a person's family was decided, kept for `orgplan roles`.
+struct FamilyOrigin {
+    std::string source; ///< column, rule or unmatched
+    std::string rule;   ///< the matching pattern when source is rule
+};
+
+/// Upserts records with prepared statements reused across rows. The caller owns the transaction.
+class OrgWriter {
+public:
+    explicit OrgWriter(SQLite::Database& db);
+
+    /// Deletes every org record (settings are kept).
+    void clear();
+    void put(const Segment& s);
+    void put(const Product& p);
+    void put(const Initiative& i);
+    void put(const Account& a);
+    void put(const Team& t);
+    void put(const Person& p, const FamilyOrigin& how);
+    void put(const Goal& g);
+    /// Removes a person's memberships before their new ones are put.
+    void clear_memberships(const std::string& person_id);
+    void put(const Membership& m);
+    void clear_assignments(const std::string& pm_id);
+    void put(const Assignment& a);
+
+private:
+    SQLite::Database& db_;
+    SQLite::Statement segment_, product_, initiative_, account_, team_, person_, goal_, goal_products_clear_,
+        goal_product_, membership_clear_, membership_, assignment_clear_, assignment_;
+};
+
+} // namespace orgplan

@@ -1,0 +1,68 @@
+// Maker:PM ratios, FTE-weighted, at team, product, segment, PM, leader and org level (docs/ratios.md).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "orgplan/org.hpp"
+
+namespace orgplan {
+
+/// Who covers which team, with how much FTE: the basis of every ratio.
+struct Coverage {
+    std::vector<double> team_makers;    ///< per team (Org::teams order): Σ maker FTE × allocation
+    std::vector<double> team_pm;        ///< per team: Σ PM FTE × share reaching the team
+    /// Per PM id: FTE reaching each team index.
+    std::unordered_map<std::string, std::unordered_map<std::size_t, double>> pm_team;
+    /// Per PM id: FTE assigned to initiatives, accounts, or products/segments with no team.
+    std::unordered_map<std::string, double> pm_org_level;
+    double unallocated_makers = 0; ///< maker FTE not allocated to any team
+    double pm_fte_total = 0;       ///< Σ FTE of every PM, assigned or not
+    double pm_unassigned = 0;      ///< PM FTE with no assignment at all
+};
+
+/// Computes coverage from `assignments` (pass org.assignments for the current org, or a proposal).
+/// A PM with no assignment in the list is taken to cover the teams they are a member of, by allocation.
+/// Product and segment assignments spread over the matching teams in proportion to their maker FTE
+/// (evenly when those teams have no makers).
+Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignments);
+
+enum class RatioStatus { no_pm, over, ok, empty };
+std::string_view to_string(RatioStatus s);
+
+struct RatioRow {
+    std::string id;
+    std::string name;
+    double makers = 0;
+    double pms = 0;
+    std::optional<double> ratio;    ///< empty when there is no PM FTE
+    RatioStatus status = RatioStatus::ok;
+    std::size_t spread = 0;          ///< pm rows: teams covered; leader rows: PMs led; others: teams
+    std::vector<std::string> pm_ids; ///< team/product/segment rows: PMs covering it
+};
+
+struct RatioReport {
+    std::string by;
+    double threshold = 10;
+    double max_spread = 3;
+    std::vector<RatioRow> rows;     ///< worst first
+    double org_makers = 0;
+    double org_pms = 0;             ///< all PM FTE, including org-level and unassigned
+    double org_level_pm = 0;        ///< PM FTE on initiatives/accounts/teamless targets
+    double unassigned_pm = 0;
+    double unallocated_makers = 0;
+    std::vector<std::string> teams_without_pm;       ///< teams with makers and no PM FTE
+    std::vector<std::pair<std::string, std::size_t>> thin_pms; ///< PMs covering more than max_spread teams
+    std::optional<double> org_ratio() const;
+};
+
+/// Ratio status for makers over PM FTE against a threshold.
+RatioStatus classify_ratio(double makers, double pms, double threshold);
+
+/// `by` is team, product, segment, pm, leader or org; throws orgplan::Error otherwise.
+RatioReport compute_ratios(const Org& org, const std::string& by, double threshold, double max_spread,
+                           const std::vector<Assignment>* assignments = nullptr);
+
+} // namespace orgplan

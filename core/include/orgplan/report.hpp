@@ -1,0 +1,49 @@
+// Tabular output as an aligned table, CSV (RFC 4180) or JSON, shared by every command.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace orgplan {
+
+enum class Format { table, json, csv };
+/// Throws orgplan::Error naming the accepted formats.
+Format parse_format(const std::string& text);
+
+/// A value in a table: nothing (shown as "-" / null), text, a whole number or a decimal.
+using Cell = std::variant<std::monostate, std::string, long long, double>;
+
+struct Column {
+    std::string key;        ///< JSON and CSV name (snake_case, stable)
+    std::string header;     ///< table heading
+    int decimals = 1;       ///< for decimal cells in table output; JSON keeps full precision
+};
+
+class Table {
+public:
+    explicit Table(std::vector<Column> columns) : columns_(std::move(columns)) {}
+    void add(std::vector<Cell> row);
+    std::size_t size() const noexcept { return rows_.size(); }
+
+    /// Aligned columns (numbers right-aligned) with a header rule.
+    void print_table(std::ostream& out) const;
+    /// Header line of keys, then one line per row.
+    void print_csv(std::ostream& out) const;
+    /// Array of objects keyed by column key; decimals rounded to 4 places for stable output.
+    nlohmann::json to_json() const;
+
+private:
+    std::vector<Column> columns_;
+    std::vector<std::vector<Cell>> rows_;
+};
+
+/// Quotes a CSV field when it needs it.
+std::string csv_escape(const std::string& field);
+/// Rounds to 4 decimals so JSON output does not depend on summation order noise.
+double stable(double v);
+
+} // namespace orgplan

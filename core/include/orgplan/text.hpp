@@ -1,0 +1,22 @@
+// Small text helpers shared by the parsers.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace orgplan::text {
+
+std::string lower(std::string_view s);
+std::string_view trim(std::string_view s);
+/// Lower-cases and turns spaces, dashes and dots into '_' so "Internal Transfer" matches internal_transfer.
+std::string normalise_key(std::string_view s);
+/// Parses a whole decimal number (surrounding blanks allowed); nullopt on anything else.
+std::optional<double> parse_number(std::string_view s);
+/// yes/no, true/false, 1/0, y/n; nullopt otherwise.
+std::optional<bool> parse_bool(std::string_view s);
+/// Splits on ';' or '|' and trims; empty parts are dropped.
+std::vector<std::string> split_list(std::string_view s);
+
+} // namespace orgplan::text

@@ -1,0 +1,43 @@
+// Classifies job titles into role families with an ordered, user-editable rules file.
+#pragma once
+
+#include <regex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "orgplan/org.hpp"
+
+namespace orgplan {
+
+/// Outcome of classifying one title.
+struct TitleMatch {
+    Family family = Family::other;
+    bool matched = false; ///< false: no rule matched and the family fell back to `other`
+    std::string pattern;  ///< the rule that matched
+};
+
+/// Ordered rules `pattern,family[,note]`; the first whose pattern (a case-insensitive ECMAScript regex)
+/// is found in the title wins. Results are cached per distinct title, so classifying a large org costs
+/// one regex pass per distinct title.
+class TitleRules {
+public:
+    /// Parses rules from CSV text; throws InputErrors naming `source`, the line and the field.
+    static TitleRules parse(std::string_view csv_text, const std::string& source);
+    /// The rules shipped in data/title_rules.csv, compiled into the binary.
+    static TitleRules builtin();
+
+    TitleMatch classify(const std::string& title) const;
+    std::size_t size() const noexcept { return rules_.size(); }
+
+private:
+    struct Rule {
+        std::string pattern;
+        std::regex regex;
+        Family family;
+    };
+    std::vector<Rule> rules_;
+    mutable std::unordered_map<std::string, TitleMatch> cache_;
+};
+
+} // namespace orgplan

@@ -1,0 +1,91 @@
+#include "orgplan/enums.hpp"
+
+#include <array>
+#include <utility>
+
+#include "orgplan/text.hpp"
+
+namespace orgplan {
+namespace {
+
+template <typename E, std::size_t N>
+using Names = std::array<std::pair<E, std::string_view>, N>;
+
+constexpr Names<Family, 5> family_names{{{Family::maker, "maker"},
+                                         {Family::pm, "pm"},
+                                         {Family::product_leader, "product_leader"},
+                                         {Family::eng_manager, "eng_manager"},
+                                         {Family::other, "other"}}};
+constexpr Names<Origin, 4> origin_names{{{Origin::unknown, "unknown"},
+                                         {Origin::external_senior, "external_senior"},
+                                         {Origin::internal_transfer, "internal_transfer"},
+                                         {Origin::newcomer, "newcomer"}}};
+constexpr Names<TargetKind, 5> target_names{{{TargetKind::team, "team"},
+                                             {TargetKind::product, "product"},
+                                             {TargetKind::segment, "segment"},
+                                             {TargetKind::initiative, "initiative"},
+                                             {TargetKind::account, "account"}}};
+constexpr Names<ProductStatus, 4> status_names{{{ProductStatus::active, "active"},
+                                                {ProductStatus::maintenance, "maintenance"},
+                                                {ProductStatus::unsupported, "unsupported"},
+                                                {ProductStatus::retired, "retired"}}};
+constexpr Names<MetricKind, 4> metric_names{{{MetricKind::activity, "activity"},
+                                             {MetricKind::output, "output"},
+                                             {MetricKind::outcome, "outcome"},
+                                             {MetricKind::revenue, "revenue"}}};
+
+template <typename E, std::size_t N>
+std::string_view name_of(const Names<E, N>& names, E value) {
+    for (const auto& [e, n] : names)
+        if (e == value) return n;
+    return "?";
+}
+
+template <typename E, std::size_t N>
+std::optional<E> find(const Names<E, N>& names, const std::string& key) {
+    for (const auto& [e, n] : names)
+        if (n == key) return e;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string_view to_string(Family f) { return name_of(family_names, f); }
+std::string_view to_string(Origin o) { return name_of(origin_names, o); }
+std::string_view to_string(TargetKind k) { return name_of(target_names, k); }
+std::string_view to_string(ProductStatus s) { return name_of(status_names, s); }
+std::string_view to_string(MetricKind k) { return name_of(metric_names, k); }
+
+std::optional<Family> parse_family(std::string_view text) {
+    const auto key = text::normalise_key(text);
+    if (key == "product_manager" || key == "product") return Family::pm;
+    if (key == "leader" || key == "product_lead") return Family::product_leader;
+    if (key == "engineering_manager" || key == "manager") return Family::eng_manager;
+    return find(family_names, key);
+}
+
+std::optional<Origin> parse_origin(std::string_view text) {
+    const auto key = text::normalise_key(text);
+    if (key.empty()) return Origin::unknown;
+    if (key == "senior" || key == "external" || key == "seasoned") return Origin::external_senior;
+    if (key == "transfer" || key == "internal") return Origin::internal_transfer;
+    if (key == "new" || key == "graduate" || key == "junior") return Origin::newcomer;
+    return find(origin_names, key);
+}
+
+std::optional<TargetKind> parse_target_kind(std::string_view text) {
+    return find(target_names, text::normalise_key(text));
+}
+
+std::optional<ProductStatus> parse_product_status(std::string_view text) {
+    const auto key = text::normalise_key(text);
+    if (key.empty()) return ProductStatus::active;
+    if (key == "deprecated" || key == "end_of_life" || key == "eol") return ProductStatus::retired;
+    return find(status_names, key);
+}
+
+std::optional<MetricKind> parse_metric_kind(std::string_view text) {
+    return find(metric_names, text::normalise_key(text));
+}
+
+} // namespace orgplan

@@ -1,0 +1,617 @@
+#include "orgplan/importer.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include "orgplan/enums.hpp"
+#include "orgplan/error.hpp"
+#include "orgplan/org_store.hpp"
+#include "orgplan/text.hpp"
+
+namespace orgplan {
+
+const std::vector<std::string>& record_kinds() {
+    static const std::vector<std::string> kinds = {"segments", "products", "initiatives", "accounts", "teams",
+                                                   "people",   "goals",    "memberships", "assignments"};
+    return kinds;
+}
+
+std::string kind_of_name(const std::string& name) {
+    static const std::vector<std::pair<std::string, std::string>> prefixes = {
+        {"people", "people"},          {"person", "people"},          {"employee", "people"},
+        {"staff", "people"},           {"team", "teams"},             {"membership", "memberships"},
+        {"allocation", "memberships"}, {"assignment", "assignments"}, {"product", "products"},
+        {"segment", "segments"},       {"initiative", "initiatives"}, {"account", "accounts"},
+        {"goal", "goals"},             {"okr", "goals"}};
+    // The last word that names a kind decides: "hr_export_people" and "pm_assignments" both work.
+    const auto key = text::normalise_key(name);
+    std::string found;
+    std::size_t start = 0;
+    while (start <= key.size()) {
+        auto end = key.find('_', start);
+        if (end == std::string::npos) end = key.size();
+        const auto word = key.substr(start, end - start);
+        for (const auto& [prefix, kind] : prefixes)
+            if (word.rfind(prefix, 0) == 0) found = kind;
+        start = end + 1;
+    }
+    return found;
+}
+
+namespace {
+
+constexpr double kEpsilon = 1e-9;
+
+// Where an incoming record came from, compact so a million of them stay cheap.
+struct Loc {
+    std::uint32_t source = 0;
+    long position = 0;
+};
+
+template <typename T>
+struct Incoming {
+    std::vector<T> items;
+    std::vector<Loc> locs;
+    void add(T item, Loc loc) {
+        items.push_back(std::move(item));
+        locs.push_back(loc);
+    }
+};
+
+class Problems {
+public:
+    explicit Problems(std::size_t max) : max_(max) {}
+
+    std::uint32_t add_source(const std::string& name, bool records) {
+        sources_.push_back({name, records});
+        return static_cast<std::uint32_t>(sources_.size() - 1);
+    }
+    void add(Loc loc, std::string field, std::string message) {
+        ++total_;
+        if (list_.size() >= max_) return;
+        const auto& s = sources_.at(loc.source);
+        list_.push_back({s.name, loc.position, std::move(field), std::move(message), s.records});
+    }
+    std::string where(Loc loc) const {
+        const auto& s = sources_.at(loc.source);
+        return s.records ? s.name + " record " + std::to_string(loc.position)
+                         : s.name + ":" + std::to_string(loc.position);
+    }
+    bool any() const { return total_ > 0; }
+    [[noreturn]] void raise() { throw InputErrors(std::move(list_), total_); }
+
+private:
+    struct Source {
+        std::string name;
+        bool records;
+    };
+    std::vector<Source> sources_;
+    std::vector<InputProblem> list_;
+    std::size_t total_ = 0;
+    std::size_t max_;
+};
+
+struct ColumnSpec {
+    std::string name;
+    bool required;
+    std::vector<std::string> synonyms;
+};
+
+const std::map<std::string, std::vector<ColumnSpec>>& column_specs() {
+    static const std::map<std::string, std::vector<ColumnSpec>> specs = {
+        {"segments", {{"id", true, {"segment_id"}}, {"name", true, {}}}},
+        {"initiatives", {{"id", true, {"initiative_id"}}, {"name", true, {}}}},
+        {"products",
+         {{"id", true, {"product_id"}}, {"name", true, {}}, {"status", false, {"lifecycle"}},
+          {"segment", false, {"segment_id"}}}},
+        {"accounts", {{"id", true, {"account_id"}}, {"name", true, {}}, {"segment", false, {"segment_id"}}}},
+        {"teams",
+         {{"id", true, {"team_id"}}, {"name", true, {}}, {"type", false, {"team_type"}},
+          {"product", false, {"product_id"}}, {"segment", false, {"segment_id"}},
+          {"parent_unit", false, {"parent", "unit", "department"}}}},
+        {"people",
+         {{"id", true, {"person_id", "employee_id"}}, {"name", true, {"full_name"}}, {"email", false, {}},
+          {"title", false, {"job_title"}}, {"family", false, {"role_family"}}, {"level", false, {"grade"}},
+          {"pm_years", false, {"years_pm", "pm_experience"}}, {"origin", false, {"hire_origin"}},
+          {"manager", false, {"manager_id", "manager_email"}}, {"location", false, {"timezone"}},
+          {"fte", false, {}}, {"cost", false, {"salary"}}, {"coaching_hours", false, {}},
+          {"team", false, {"team_id"}}, {"allocation", false, {}}}},
+        {"memberships",
+         {{"person", true, {"person_id", "employee_id"}}, {"team", true, {"team_id"}}, {"allocation", false, {}}}},
+        {"assignments",
+         {{"pm", true, {"pm_id", "person", "person_id"}}, {"kind", true, {"target_kind"}},
+          {"target", true, {"target_id"}}, {"share", false, {}}}},
+        {"goals",
+         {{"id", true, {"goal_id"}}, {"function", true, {}}, {"objective", false, {"okr"}},
+          {"name", true, {"goal"}}, {"metric", false, {}}, {"metric_kind", true, {"kind"}},
+          {"incentive", false, {"bonus", "quota"}}, {"north_star", false, {}},
+          {"products", false, {"product", "product_ids"}}, {"counter_metric", false, {}}, {"theme", false, {}}}},
+    };
+    return specs;
+}
+
+// Column positions of one file for one kind, resolved once per file.
+class Fields {
+public:
+    Fields(const RecordSource& source, const std::vector<ColumnSpec>& specs, Problems& problems, Loc header,
+           bool& ok) {
+        ok = true;
+        std::string found;
+        for (const auto& c : source.columns()) found += (found.empty() ? "" : ", ") + c;
+        for (const auto& spec : specs) {
+            int index = source.column(spec.name);
+            for (std::size_t i = 0; index < 0 && i < spec.synonyms.size(); ++i)
+                index = source.column(spec.synonyms[i]);
+            index_[spec.name] = index;
+            if (index < 0 && spec.required) {
+                problems.add(header, spec.name,
+                             "required column '" + spec.name + "' is missing (found: " + found +
+                                 "); rename the column or map it with --map " + spec.name + "=\"Your Header\"");
+                ok = false;
+            }
+        }
+    }
+    bool has(const std::string& name) const {
+        auto it = index_.find(name);
+        return it != index_.end() && it->second >= 0;
+    }
+    std::string_view get(const Record& r, const std::string& name) const {
+        const int i = index_.at(name);
+        if (i < 0 || i >= static_cast<int>(r.values.size())) return {};
+        return text::trim(r.values[i]);
+    }
+
+private:
+    std::map<std::string, int> index_;
+};
+
+struct PersonIn {
+    Person person;
+    FamilyOrigin how;
+    std::string manager_ref; // id or email, resolved after all people are read
+};
+
+struct Input {
+    Incoming<Segment> segments;
+    Incoming<Product> products;
+    Incoming<Initiative> initiatives;
+    Incoming<Account> accounts;
+    Incoming<Team> teams;
+    Incoming<PersonIn> people;
+    Incoming<Goal> goals;
+    Incoming<Membership> memberships;
+    Incoming<Assignment> assignments;
+    // Ids of records that failed to parse: they exist in the file, so references to them are not
+    // reported a second time as unknown.
+    std::map<std::string, std::vector<std::string>> broken_ids;
+};
+
+// Reads one record's fields into typed values, adding a problem for each bad field.
+class RecordParser {
+public:
+    RecordParser(const Fields& f, const Record& r, Loc loc, Problems& p) : f_(f), r_(r), loc_(loc), p_(p) {}
+
+    std::string text(const std::string& name) const { return std::string(f_.get(r_, name)); }
+    std::string required(const std::string& name) {
+        auto v = text(name);
+        if (v.empty()) fail(name, "is empty; every record needs a " + name);
+        return v;
+    }
+    // A number in (low, high]; `inclusive_low` makes it [low, high].
+    std::optional<double> number(const std::string& name, double low, double high, bool inclusive_low,
+                                 const std::string& hint) {
+        const auto raw = f_.get(r_, name);
+        if (raw.empty()) return std::nullopt;
+        const auto v = text::parse_number(raw);
+        if (!v || (inclusive_low ? *v < low : *v <= low) || *v > high) {
+            fail(name, "'" + std::string(raw) + "' " + hint);
+            return std::nullopt;
+        }
+        return v;
+    }
+    template <typename E>
+    E choice(const std::string& name, std::optional<E> (*parse)(std::string_view), E fallback,
+             const std::string& allowed) {
+        const auto raw = f_.get(r_, name);
+        if (raw.empty()) return fallback;
+        if (auto v = parse(raw)) return *v;
+        fail(name, "'" + std::string(raw) + "' is not one of " + allowed);
+        return fallback;
+    }
+    bool flag(const std::string& name) {
+        const auto raw = f_.get(r_, name);
+        if (auto v = text::parse_bool(raw)) return *v;
+        fail(name, "'" + std::string(raw) + "' is not yes or no");
+        return false;
+    }
+    void fail(const std::string& field, std::string message) {
+        ok = false;
+        p_.add(loc_, field, std::move(message));
+    }
+    bool ok = true;
+
+private:
+    const Fields& f_;
+    const Record& r_;
+    Loc loc_;
+    Problems& p_;
+};
+
+const std::string kFteHint = "is not a number greater than 0 and at most 1; write FTE as a fraction like 0.5";
+const std::string kShareHint = "is not a number greater than 0 and at most 1; write a share like 0.5";
+
+void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc loc, Problems& problems,
+                  const TitleRules& rules, Input& in) {
+    RecordParser p(f, r, loc, problems);
+    struct NoteBroken {
+        RecordParser& p;
+        const Fields& f;
+        const Record& r;
+        const std::string& kind;
+        Input& in;
+        ~NoteBroken() {
+            const auto id = f.has("id") ? f.get(r, "id") : std::string_view();
+            if (!p.ok && !id.empty()) in.broken_ids[kind].emplace_back(id);
+        }
+    } note_broken{p, f, r, kind, in};
+    if (kind == "segments" || kind == "initiatives") {
+        auto id = p.required("id");
+        auto name = p.required("name");
+        if (!p.ok) return;
+        if (kind == "segments")
+            in.segments.add({id, name}, loc);
+        else
+            in.initiatives.add({id, name}, loc);
+    } else if (kind == "products") {
+        Product x{p.required("id"), p.required("name"), ProductStatus::active, p.text("segment")};
+        x.status = p.choice<ProductStatus>("status", parse_product_status, ProductStatus::active,
+                                           "active, maintenance, unsupported, retired");
+        if (p.ok) in.products.add(std::move(x), loc);
+    } else if (kind == "accounts") {
+        Account x{p.required("id"), p.required("name"), p.text("segment")};
+        if (p.ok) in.accounts.add(std::move(x), loc);
+    } else if (kind == "teams") {
+        Team x{p.required("id"), p.required("name"), p.text("type"), p.text("product"), p.text("segment"),
+               p.text("parent_unit")};
+        if (p.ok) in.teams.add(std::move(x), loc);
+    } else if (kind == "people") {
+        PersonIn x;
+        auto& person = x.person;
+        person.id = p.required("id");
+        person.name = p.required("name");
+        person.email = p.text("email");
+        person.title = p.text("title");
+        if (const auto family_text = p.text("family"); !family_text.empty()) {
+            person.family = p.choice<Family>("family", parse_family, Family::other,
+                                             "maker, pm, product_leader, eng_manager, other");
+            x.how = {"column", ""};
+        } else {
+            const auto match = rules.classify(person.title);
+            person.family = match.family;
+            x.how = {match.matched ? "rule" : "unmatched", match.pattern};
+        }
+        person.level = p.text("level");
+        person.pm_years = p.number("pm_years", 0, 80, true, "is not a number of years from 0 to 80").value_or(0);
+        person.origin = p.choice<Origin>("origin", parse_origin, Origin::unknown,
+                                         "external_senior, internal_transfer, newcomer");
+        x.manager_ref = p.text("manager");
+        person.location = p.text("location");
+        person.fte = p.number("fte", 0, 1, false, kFteHint).value_or(1.0);
+        person.cost = p.number("cost", 0, 1e12, true, "is not a non-negative number");
+        person.coaching_hours = p.number("coaching_hours", 0, 80, true, "is not a number of hours from 0 to 80");
+        const auto team = p.text("team");
+        const auto allocation = p.number("allocation", 0, 1, false, kShareHint).value_or(1.0);
+        if (!p.ok) return;
+        if (!team.empty()) in.memberships.add({person.id, team, allocation}, loc);
+        in.people.add(std::move(x), loc);
+    } else if (kind == "memberships") {
+        Membership x{p.required("person"), p.required("team"), 1.0};
+        x.allocation = p.number("allocation", 0, 1, false, kShareHint).value_or(1.0);
+        if (p.ok) in.memberships.add(std::move(x), loc);
+    } else if (kind == "assignments") {
+        Assignment x;
+        x.pm_id = p.required("pm");
+        x.kind = p.choice<TargetKind>("kind", parse_target_kind, TargetKind::team,
+                                      "team, product, segment, initiative, account");
+        x.target_id = p.required("target");
+        x.share = p.number("share", 0, 1, false, kShareHint).value_or(1.0);
+        if (p.ok) in.assignments.add(std::move(x), loc);
+    } else if (kind == "goals") {
+        Goal g;
+        g.id = p.required("id");
+        g.function = text::lower(p.required("function"));
+        g.objective = p.text("objective");
+        g.name = p.required("name");
+        g.metric = p.text("metric");
+        if (p.text("metric_kind").empty())
+            p.fail("metric_kind", "is empty; use activity, output, outcome or revenue");
+        g.metric_kind = p.choice<MetricKind>("metric_kind", parse_metric_kind, MetricKind::outcome,
+                                             "activity, output, outcome, revenue");
+        g.incentive = p.flag("incentive");
+        g.north_star = p.flag("north_star");
+        g.product_ids = text::split_list(p.text("products"));
+        g.counter_metric = p.text("counter_metric");
+        g.theme = text::normalise_key(p.text("theme"));
+        if (p.ok) in.goals.add(std::move(g), loc);
+    }
+}
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
+    std::vector<std::string> out;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) {
+            std::vector<std::string> files;
+            for (const auto& entry : std::filesystem::directory_iterator(path)) {
+                const auto ext = text::lower(entry.path().extension().string());
+                if (entry.is_regular_file() && (ext == ".csv" || ext == ".json")) files.push_back(entry.path());
+            }
+            if (files.empty()) throw Error(path + ": the directory holds no .csv or .json files");
+            std::sort(files.begin(), files.end());
+            out.insert(out.end(), files.begin(), files.end());
+        } else {
+            out.push_back(path);
+        }
+    }
+    return out;
+}
+
+// Ids of one kind: what the database already has plus what this import brings.
+class IdSet {
+public:
+    void add(const std::string& id) { ids_.insert(id); }
+    bool has(const std::string& id) const { return ids_.count(id) != 0; }
+
+private:
+    std::unordered_set<std::string> ids_;
+};
+
+template <typename T, typename IdOf>
+void check_duplicates(const Incoming<T>& in, IdOf id_of, const std::string& what, Problems& problems) {
+    std::unordered_map<std::string, std::size_t> first;
+    first.reserve(in.items.size());
+    for (std::size_t i = 0; i < in.items.size(); ++i) {
+        auto [it, fresh] = first.emplace(id_of(in.items[i]), i);
+        if (!fresh)
+            problems.add(in.locs[i], "id",
+                         "duplicate " + what + " id '" + it->first + "' (first at " +
+                             problems.where(in.locs[it->second]) + "); ids must be unique");
+    }
+}
+
+void check_ref(const IdSet& ids, const std::string& ref, Loc loc, const std::string& field, const std::string& what,
+               Problems& problems) {
+    if (!ref.empty() && !ids.has(ref))
+        problems.add(loc, field, "unknown " + what + " '" + ref + "'; add it to the " + what +
+                                     "s file or fix the reference");
+}
+
+} // namespace
+
+ImportSummary import_org(Database& db, const std::vector<std::string>& paths, const ImportOptions& options) {
+    if (!options.rules) throw Error("import needs title rules");
+    if (paths.empty()) throw Error("import needs at least one file or directory");
+    Problems problems(options.max_problems);
+    Input in;
+    ImportSummary summary;
+
+    // 1. Read every file; a file whose header lacks a required column is skipped after reporting it.
+    std::vector<KindedSource> sources;
+    for (const auto& path : expand_paths(paths)) {
+        auto opened = open_records(path, options.kind, options.mapping, &kind_of_name);
+        for (auto& s : opened) sources.push_back(std::move(s));
+    }
+    for (auto& [kind, source] : sources) {
+        const auto loc_source = problems.add_source(source->source(), source->positions_are_records());
+        bool ok = false;
+        const Fields fields(*source, column_specs().at(kind), problems, {loc_source, 1}, ok);
+        if (!ok) continue;
+        Record record;
+        std::size_t count = 0;
+        const auto width = source->columns().size();
+        while (source->next(record)) {
+            const Loc loc{loc_source, record.position};
+            if (!source->positions_are_records() && record.values.size() != width) {
+                problems.add(loc, "", "has " + std::to_string(record.values.size()) + " fields but the header has " +
+                                          std::to_string(width) + "; quote fields that contain commas");
+                continue;
+            }
+            parse_record(kind, fields, record, loc, problems, *options.rules, in);
+            if (++count % 100000 == 0 && options.progress) options.progress("reading " + kind, count, 0);
+        }
+        summary.records[kind] += count;
+    }
+
+    // 2. Merge with what the database holds (unless replacing) and check every reference.
+    Org existing;
+    if (!options.replace) existing = load_org(db.sql());
+    if (options.progress) options.progress("validating", 0, 0);
+
+    check_duplicates(in.segments, [](const Segment& x) { return x.id; }, "segment", problems);
+    check_duplicates(in.products, [](const Product& x) { return x.id; }, "product", problems);
+    check_duplicates(in.initiatives, [](const Initiative& x) { return x.id; }, "initiative", problems);
+    check_duplicates(in.accounts, [](const Account& x) { return x.id; }, "account", problems);
+    check_duplicates(in.teams, [](const Team& x) { return x.id; }, "team", problems);
+    check_duplicates(in.people, [](const PersonIn& x) { return x.person.id; }, "person", problems);
+    check_duplicates(in.goals, [](const Goal& x) { return x.id; }, "goal", problems);
+
+    IdSet segments, products, initiatives, accounts, teams, people;
+    for (const auto& x : existing.segments) segments.add(x.id);
+    for (const auto& x : in.segments.items) segments.add(x.id);
+    for (const auto& x : existing.products) products.add(x.id);
+    for (const auto& x : in.products.items) products.add(x.id);
+    for (const auto& x : existing.initiatives) initiatives.add(x.id);
+    for (const auto& x : in.initiatives.items) initiatives.add(x.id);
+    for (const auto& x : existing.accounts) accounts.add(x.id);
+    for (const auto& x : in.accounts.items) accounts.add(x.id);
+    for (const auto& x : existing.teams) teams.add(x.id);
+    for (const auto& x : in.teams.items) teams.add(x.id);
+    for (const auto& id : in.broken_ids["segments"]) segments.add(id);
+    for (const auto& id : in.broken_ids["products"]) products.add(id);
+    for (const auto& id : in.broken_ids["initiatives"]) initiatives.add(id);
+    for (const auto& id : in.broken_ids["accounts"]) accounts.add(id);
+    for (const auto& id : in.broken_ids["teams"]) teams.add(id);
+    for (const auto& id : in.broken_ids["people"]) people.add(id);
+
+    for (std::size_t i = 0; i < in.products.items.size(); ++i)
+        check_ref(segments, in.products.items[i].segment_id, in.products.locs[i], "segment", "segment", problems);
+    for (std::size_t i = 0; i < in.accounts.items.size(); ++i)
+        check_ref(segments, in.accounts.items[i].segment_id, in.accounts.locs[i], "segment", "segment", problems);
+    for (std::size_t i = 0; i < in.teams.items.size(); ++i) {
+        check_ref(products, in.teams.items[i].product_id, in.teams.locs[i], "product", "product", problems);
+        check_ref(segments, in.teams.items[i].segment_id, in.teams.locs[i], "segment", "segment", problems);
+    }
+    for (std::size_t i = 0; i < in.goals.items.size(); ++i)
+        for (const auto& product : in.goals.items[i].product_ids)
+            check_ref(products, product, in.goals.locs[i], "products", "product", problems);
+
+    // People: merged view of manager and family, incoming rows overriding stored ones.
+    std::unordered_map<std::string, std::string> manager_of;
+    std::unordered_map<std::string, Family> family_of;
+    std::unordered_map<std::string, std::string> id_by_email;
+    manager_of.reserve(existing.people.size() + in.people.items.size());
+    for (const auto& p : existing.people) {
+        manager_of[p.id] = p.manager_id;
+        family_of[p.id] = p.family;
+        if (!p.email.empty()) id_by_email[text::lower(p.email)] = p.id;
+    }
+    for (const auto& x : in.people.items) {
+        people.add(x.person.id);
+        family_of[x.person.id] = x.person.family;
+        if (!x.person.email.empty()) id_by_email[text::lower(x.person.email)] = x.person.id;
+    }
+    for (const auto& p : existing.people) people.add(p.id);
+    for (std::size_t i = 0; i < in.people.items.size(); ++i) {
+        auto& x = in.people.items[i];
+        const auto& ref = x.manager_ref;
+        if (!ref.empty()) {
+            if (people.has(ref)) {
+                x.person.manager_id = ref;
+            } else if (auto it = id_by_email.find(text::lower(ref)); it != id_by_email.end()) {
+                x.person.manager_id = it->second;
+            } else {
+                problems.add(in.people.locs[i], "manager",
+                             "unknown manager '" + ref + "'; give the manager's id or email as it appears in the "
+                                                         "people file");
+            }
+        }
+        if (x.person.manager_id == x.person.id)
+            problems.add(in.people.locs[i], "manager", "'" + ref + "' is this person; a person cannot manage themselves");
+        manager_of[x.person.id] = x.person.manager_id;
+    }
+
+    // Manager cycles: walk up from each person; states 1 = on the current path, 2 = known to reach the top.
+    {
+        std::unordered_map<std::string, Loc> loc_of;
+        for (std::size_t i = 0; i < in.people.items.size(); ++i) loc_of[in.people.items[i].person.id] = in.people.locs[i];
+        std::unordered_map<std::string, int> state;
+        state.reserve(manager_of.size());
+        for (const auto& x : in.people.items) {
+            std::vector<std::string> path;
+            std::string at = x.person.id;
+            while (!at.empty() && state[at] == 0) {
+                state[at] = 1;
+                path.push_back(at);
+                auto it = manager_of.find(at);
+                at = it == manager_of.end() ? std::string() : it->second;
+            }
+            if (!at.empty() && state[at] == 1 && manager_of[at] != at) {
+                std::string cycle = at;
+                for (auto it = std::find(path.begin(), path.end(), at) + 1; it != path.end(); ++it) cycle += " -> " + *it;
+                cycle += " -> " + at;
+                const auto where = loc_of.count(at) ? loc_of[at] : in.people.locs.front();
+                problems.add(where, "manager", "reporting cycle " + cycle + "; someone in it must report elsewhere");
+            }
+            for (const auto& id : path) state[id] = 2;
+        }
+    }
+
+    // Memberships: a person's incoming memberships replace their stored ones.
+    std::unordered_set<std::string> membership_replaced;
+    for (const auto& m : in.memberships.items) membership_replaced.insert(m.person_id);
+    std::unordered_map<std::string, double> allocated;
+    for (const auto& m : existing.memberships)
+        if (!membership_replaced.count(m.person_id)) allocated[m.person_id] += m.allocation;
+    {
+        std::unordered_set<std::string> seen_pairs;
+        for (std::size_t i = 0; i < in.memberships.items.size(); ++i) {
+            const auto& m = in.memberships.items[i];
+            const auto loc = in.memberships.locs[i];
+            if (!people.has(m.person_id))
+                problems.add(loc, "person", "unknown person '" + m.person_id + "'; add them to the people file");
+            check_ref(teams, m.team_id, loc, "team", "team", problems);
+            if (!seen_pairs.insert(m.person_id + '\x1f' + m.team_id).second)
+                problems.add(loc, "team", "'" + m.person_id + "' is listed in team '" + m.team_id +
+                                              "' more than once; give one row with the total allocation");
+            const double total = allocated[m.person_id] += m.allocation;
+            if (total > 1.0 + kEpsilon && total - m.allocation <= 1.0 + kEpsilon)
+                problems.add(loc, "allocation",
+                             fmt::format("allocations of '{}' add up to {:.2f} here, more than 1.0; lower them "
+                                         "so they sum to at most 1", m.person_id, total));
+        }
+    }
+
+    // Assignments: the PM must be a PM or product leader; the target must exist; shares sum to at most 1.
+    std::unordered_set<std::string> assignment_replaced;
+    for (const auto& a : in.assignments.items) assignment_replaced.insert(a.pm_id);
+    std::unordered_map<std::string, double> assigned;
+    for (const auto& a : existing.assignments)
+        if (!assignment_replaced.count(a.pm_id)) assigned[a.pm_id] += a.share;
+    for (std::size_t i = 0; i < in.assignments.items.size(); ++i) {
+        const auto& a = in.assignments.items[i];
+        const auto loc = in.assignments.locs[i];
+        if (!people.has(a.pm_id)) {
+            problems.add(loc, "pm", "unknown person '" + a.pm_id + "'; add them to the people file");
+        } else if (auto it = family_of.find(a.pm_id); it != family_of.end() && it->second != Family::pm) {
+            const auto f = it->second;
+            problems.add(loc, "pm", "'" + a.pm_id + "' is in family " + std::string(to_string(f)) +
+                                        ", not pm; only PMs take PM assignments (set their family column to pm "
+                                        "if the title misleads)");
+        }
+        const IdSet* targets[] = {&teams, &products, &segments, &initiatives, &accounts};
+        check_ref(*targets[static_cast<int>(a.kind)], a.target_id, loc, "target", std::string(to_string(a.kind)),
+                  problems);
+        const double total = assigned[a.pm_id] += a.share;
+        if (total > 1.0 + kEpsilon && total - a.share <= 1.0 + kEpsilon)
+            problems.add(loc, "share", "assignment shares of '" + a.pm_id +
+                                           "' add up to more than 1.0; lower them so they sum to at most 1");
+    }
+
+    if (problems.any()) problems.raise();
+    for (const auto& x : in.people.items)
+        if (x.how.source == "unmatched") ++summary.unmatched_titles;
+    if (options.dry_run) return summary;
+
+    // 3. Write everything in one transaction; its destructor rolls back if anything throws.
+    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    OrgWriter writer(db.sql());
+    if (options.replace) writer.clear();
+    for (const auto& x : in.segments.items) writer.put(x);
+    for (const auto& x : in.products.items) writer.put(x);
+    for (const auto& x : in.initiatives.items) writer.put(x);
+    for (const auto& x : in.accounts.items) writer.put(x);
+    for (const auto& x : in.teams.items) writer.put(x);
+    const auto total_people = in.people.items.size();
+    for (std::size_t i = 0; i < total_people; ++i) {
+        writer.put(in.people.items[i].person, in.people.items[i].how);
+        if (options.progress && (i + 1) % 100000 == 0) options.progress("writing people", i + 1, total_people);
+    }
+    for (const auto& x : in.goals.items) writer.put(x);
+    if (!options.replace) {
+        for (const auto& id : membership_replaced) writer.clear_memberships(id);
+        for (const auto& id : assignment_replaced) writer.clear_assignments(id);
+    }
+    for (const auto& x : in.memberships.items) writer.put(x);
+    for (const auto& x : in.assignments.items) writer.put(x);
+    if (options.progress) options.progress("committing", 0, 0);
+    tx.commit();
+    summary.written = true;
+    return summary;
+}
+
+} // namespace orgplan

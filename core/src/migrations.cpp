@@ -1,0 +1,122 @@
+#include "orgplan/migrations.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include "orgplan/error.hpp"
+
+namespace orgplan {
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all = {
+        {1, "org model: people, teams, memberships, products, segments, initiatives, accounts, PM assignments",
+         R"sql(
+CREATE TABLE segment (
+  id   TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+);
+CREATE TABLE product (
+  id         TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  status     TEXT NOT NULL DEFAULT 'active'
+             CHECK (status IN ('active','maintenance','unsupported','retired')),
+  segment_id TEXT REFERENCES segment(id)
+);
+CREATE TABLE initiative (
+  id   TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+);
+CREATE TABLE account (
+  id         TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  segment_id TEXT REFERENCES segment(id)
+);
+CREATE TABLE team (
+  id          TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  type        TEXT NOT NULL DEFAULT '',
+  product_id  TEXT REFERENCES product(id),
+  segment_id  TEXT REFERENCES segment(id),
+  parent_unit TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE person (
+  id             TEXT PRIMARY KEY,
+  name           TEXT NOT NULL,
+  email          TEXT NOT NULL DEFAULT '',
+  title          TEXT NOT NULL DEFAULT '',
+  family         TEXT NOT NULL
+                 CHECK (family IN ('maker','pm','product_leader','eng_manager','other')),
+  family_source  TEXT NOT NULL CHECK (family_source IN ('column','rule','unmatched')),
+  family_rule    TEXT NOT NULL DEFAULT '',
+  level          TEXT NOT NULL DEFAULT '',
+  pm_years       REAL NOT NULL DEFAULT 0 CHECK (pm_years >= 0),
+  origin         TEXT NOT NULL DEFAULT 'unknown'
+                 CHECK (origin IN ('unknown','external_senior','internal_transfer','newcomer')),
+  manager_id     TEXT REFERENCES person(id) DEFERRABLE INITIALLY DEFERRED,
+  location       TEXT NOT NULL DEFAULT '',
+  fte            REAL NOT NULL DEFAULT 1 CHECK (fte > 0 AND fte <= 1),
+  cost           REAL CHECK (cost IS NULL OR cost >= 0),
+  coaching_hours REAL CHECK (coaching_hours IS NULL OR coaching_hours >= 0)
+);
+CREATE INDEX person_manager ON person(manager_id);
+CREATE TABLE membership (
+  person_id  TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+  team_id    TEXT NOT NULL REFERENCES team(id) ON DELETE CASCADE,
+  allocation REAL NOT NULL CHECK (allocation > 0 AND allocation <= 1),
+  PRIMARY KEY (person_id, team_id)
+) WITHOUT ROWID;
+CREATE INDEX membership_team ON membership(team_id);
+CREATE TABLE pm_assignment (
+  pm_id       TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+  target_kind TEXT NOT NULL CHECK (target_kind IN ('team','product','segment','initiative','account')),
+  target_id   TEXT NOT NULL,
+  share       REAL NOT NULL CHECK (share > 0 AND share <= 1),
+  PRIMARY KEY (pm_id, target_kind, target_id)
+) WITHOUT ROWID;
+CREATE TABLE setting (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql"},
+        {2, "functions' goals, metrics and incentives", R"sql(
+CREATE TABLE goal (
+  id             TEXT PRIMARY KEY,
+  function       TEXT NOT NULL,
+  objective      TEXT NOT NULL DEFAULT '',
+  name           TEXT NOT NULL,
+  metric         TEXT NOT NULL DEFAULT '',
+  metric_kind    TEXT NOT NULL CHECK (metric_kind IN ('activity','output','outcome','revenue')),
+  incentive      INTEGER NOT NULL DEFAULT 0 CHECK (incentive IN (0,1)),
+  north_star     INTEGER NOT NULL DEFAULT 0 CHECK (north_star IN (0,1)),
+  counter_metric TEXT NOT NULL DEFAULT '',
+  theme          TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE goal_product (
+  goal_id    TEXT NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+  product_id TEXT NOT NULL REFERENCES product(id) ON DELETE CASCADE,
+  PRIMARY KEY (goal_id, product_id)
+) WITHOUT ROWID;
+)sql"},
+    };
+    return all;
+}
+
+int latest_schema_version() { return migrations().back().version; }
+
+void migrate(SQLite::Database& db, const std::string& path, int up_to) {
+    const int target = up_to < 0 ? latest_schema_version() : up_to;
+    const int current = db.execAndGet("PRAGMA user_version").getInt();
+    if (current > latest_schema_version())
+        throw Error(path + ": the database has schema version " + std::to_string(current) +
+                    " but this orgplan knows only up to " + std::to_string(latest_schema_version()) +
+                    "; use a newer orgplan (the database was left untouched)");
+    if (current >= target) return;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    for (const auto& m : migrations()) {
+        if (m.version <= current || m.version > target) continue;
+        db.exec(m.sql);
+        db.exec("PRAGMA user_version = " + std::to_string(m.version));
+    }
+    tx.commit();
+}
+
+} // namespace orgplan

@@ -1,0 +1,273 @@
+#include "orgplan/org_store.hpp"
+
+#include <map>
+
+#include "orgplan/enums.hpp"
+
+namespace orgplan {
+namespace {
+
+std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
+std::optional<double> optional_number(const SQLite::Column& c) {
+    if (c.isNull()) return std::nullopt;
+    return c.getDouble();
+}
+
+// Empty strings are stored as NULL in reference columns so foreign keys accept "no product".
+void bind_ref(SQLite::Statement& q, int index, const std::string& id) {
+    if (id.empty())
+        q.bind(index);
+    else
+        q.bind(index, id);
+}
+void bind_optional(SQLite::Statement& q, int index, const std::optional<double>& v) {
+    if (v)
+        q.bind(index, *v);
+    else
+        q.bind(index);
+}
+void run(SQLite::Statement& q) {
+    q.exec();
+    q.reset();
+}
+
+} // namespace
+
+Org load_org(SQLite::Database& db) {
+    Org org;
+    {
+        SQLite::Statement q(db, "SELECT id, name FROM segment ORDER BY id");
+        while (q.executeStep()) org.segments.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
+    }
+    {
+        SQLite::Statement q(db, "SELECT id, name, status, segment_id FROM product ORDER BY id");
+        while (q.executeStep())
+            org.products.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                    parse_product_status(q.getColumn(2).getString()).value_or(ProductStatus::active),
+                                    text_or_empty(q.getColumn(3))});
+    }
+    {
+        SQLite::Statement q(db, "SELECT id, name FROM initiative ORDER BY id");
+        while (q.executeStep())
+            org.initiatives.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
+    }
+    {
+        SQLite::Statement q(db, "SELECT id, name, segment_id FROM account ORDER BY id");
+        while (q.executeStep())
+            org.accounts.push_back(
+                {q.getColumn(0).getString(), q.getColumn(1).getString(), text_or_empty(q.getColumn(2))});
+    }
+    {
+        SQLite::Statement q(db, "SELECT id, name, type, product_id, segment_id, parent_unit FROM team ORDER BY id");
+        while (q.executeStep())
+            org.teams.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                                 text_or_empty(q.getColumn(3)), text_or_empty(q.getColumn(4)),
+                                 q.getColumn(5).getString()});
+    }
+    {
+        SQLite::Statement q(db, "SELECT id, name, email, title, family, level, pm_years, origin, manager_id, "
+                                "location, fte, cost, coaching_hours FROM person ORDER BY id");
+        while (q.executeStep()) {
+            Person p;
+            p.id = q.getColumn(0).getString();
+            p.name = q.getColumn(1).getString();
+            p.email = q.getColumn(2).getString();
+            p.title = q.getColumn(3).getString();
+            p.family = parse_family(q.getColumn(4).getString()).value_or(Family::other);
+            p.level = q.getColumn(5).getString();
+            p.pm_years = q.getColumn(6).getDouble();
+            p.origin = parse_origin(q.getColumn(7).getString()).value_or(Origin::unknown);
+            p.manager_id = text_or_empty(q.getColumn(8));
+            p.location = q.getColumn(9).getString();
+            p.fte = q.getColumn(10).getDouble();
+            p.cost = optional_number(q.getColumn(11));
+            p.coaching_hours = optional_number(q.getColumn(12));
+            org.people.push_back(std::move(p));
+        }
+    }
+    {
+        SQLite::Statement q(db, "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
+        while (q.executeStep())
+            org.memberships.push_back(
+                {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getDouble()});
+    }
+    {
+        SQLite::Statement q(db, "SELECT pm_id, target_kind, target_id, share FROM pm_assignment "
+                                "ORDER BY pm_id, target_kind, target_id");
+        while (q.executeStep())
+            org.assignments.push_back({q.getColumn(0).getString(),
+                                       parse_target_kind(q.getColumn(1).getString()).value_or(TargetKind::team),
+                                       q.getColumn(2).getString(), q.getColumn(3).getDouble()});
+    }
+    {
+        std::map<std::string, std::vector<std::string>> products_of;
+        SQLite::Statement gp(db, "SELECT goal_id, product_id FROM goal_product ORDER BY goal_id, product_id");
+        while (gp.executeStep()) products_of[gp.getColumn(0).getString()].push_back(gp.getColumn(1).getString());
+        SQLite::Statement q(db, "SELECT id, function, objective, name, metric, metric_kind, incentive, north_star, "
+                                "counter_metric, theme FROM goal ORDER BY id");
+        while (q.executeStep()) {
+            Goal g;
+            g.id = q.getColumn(0).getString();
+            g.function = q.getColumn(1).getString();
+            g.objective = q.getColumn(2).getString();
+            g.name = q.getColumn(3).getString();
+            g.metric = q.getColumn(4).getString();
+            g.metric_kind = parse_metric_kind(q.getColumn(5).getString()).value_or(MetricKind::outcome);
+            g.incentive = q.getColumn(6).getInt() != 0;
+            g.north_star = q.getColumn(7).getInt() != 0;
+            g.counter_metric = q.getColumn(8).getString();
+            g.theme = q.getColumn(9).getString();
+            g.product_ids = products_of[g.id];
+            org.goals.push_back(std::move(g));
+        }
+    }
+    return org;
+}
+
+OrgWriter::OrgWriter(SQLite::Database& db)
+    : db_(db),
+      segment_(db, "INSERT INTO segment(id, name) VALUES(?1, ?2) ON CONFLICT(id) DO UPDATE SET name = excluded.name"),
+      product_(db, "INSERT INTO product(id, name, status, segment_id) VALUES(?1, ?2, ?3, ?4) "
+                   "ON CONFLICT(id) DO UPDATE SET name = excluded.name, status = excluded.status, "
+                   "segment_id = excluded.segment_id"),
+      initiative_(db, "INSERT INTO initiative(id, name) VALUES(?1, ?2) "
+                      "ON CONFLICT(id) DO UPDATE SET name = excluded.name"),
+      account_(db, "INSERT INTO account(id, name, segment_id) VALUES(?1, ?2, ?3) "
+                   "ON CONFLICT(id) DO UPDATE SET name = excluded.name, segment_id = excluded.segment_id"),
+      team_(db, "INSERT INTO team(id, name, type, product_id, segment_id, parent_unit) VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
+                "ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, "
+                "product_id = excluded.product_id, segment_id = excluded.segment_id, "
+                "parent_unit = excluded.parent_unit"),
+      person_(db, "INSERT INTO person(id, name, email, title, family, family_source, family_rule, level, pm_years, "
+                  "origin, manager_id, location, fte, cost, coaching_hours) "
+                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+                  "ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, "
+                  "title = excluded.title, family = excluded.family, family_source = excluded.family_source, "
+                  "family_rule = excluded.family_rule, level = excluded.level, pm_years = excluded.pm_years, "
+                  "origin = excluded.origin, manager_id = excluded.manager_id, location = excluded.location, "
+                  "fte = excluded.fte, cost = excluded.cost, coaching_hours = excluded.coaching_hours"),
+      goal_(db, "INSERT INTO goal(id, function, objective, name, metric, metric_kind, incentive, north_star, "
+                "counter_metric, theme) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                "ON CONFLICT(id) DO UPDATE SET function = excluded.function, objective = excluded.objective, "
+                "name = excluded.name, metric = excluded.metric, metric_kind = excluded.metric_kind, "
+                "incentive = excluded.incentive, north_star = excluded.north_star, "
+                "counter_metric = excluded.counter_metric, theme = excluded.theme"),
+      goal_products_clear_(db, "DELETE FROM goal_product WHERE goal_id = ?1"),
+      goal_product_(db, "INSERT OR IGNORE INTO goal_product(goal_id, product_id) VALUES(?1, ?2)"),
+      membership_clear_(db, "DELETE FROM membership WHERE person_id = ?1"),
+      membership_(db, "INSERT INTO membership(person_id, team_id, allocation) VALUES(?1, ?2, ?3) "
+                      "ON CONFLICT(person_id, team_id) DO UPDATE SET allocation = excluded.allocation"),
+      assignment_clear_(db, "DELETE FROM pm_assignment WHERE pm_id = ?1"),
+      assignment_(db, "INSERT INTO pm_assignment(pm_id, target_kind, target_id, share) VALUES(?1, ?2, ?3, ?4) "
+                      "ON CONFLICT(pm_id, target_kind, target_id) DO UPDATE SET share = excluded.share") {}
+
+void OrgWriter::clear() {
+    // Children first; person rows reference each other through manager_id, cleared before deleting.
+    db_.exec("DELETE FROM goal_product; DELETE FROM goal; DELETE FROM pm_assignment; DELETE FROM membership; "
+             "UPDATE person SET manager_id = NULL; DELETE FROM person; DELETE FROM team; DELETE FROM account; "
+             "DELETE FROM initiative; DELETE FROM product; DELETE FROM segment;");
+}
+
+void OrgWriter::put(const Segment& s) {
+    segment_.bind(1, s.id);
+    segment_.bind(2, s.name);
+    run(segment_);
+}
+
+void OrgWriter::put(const Product& p) {
+    product_.bind(1, p.id);
+    product_.bind(2, p.name);
+    product_.bind(3, std::string(to_string(p.status)));
+    bind_ref(product_, 4, p.segment_id);
+    run(product_);
+}
+
+void OrgWriter::put(const Initiative& i) {
+    initiative_.bind(1, i.id);
+    initiative_.bind(2, i.name);
+    run(initiative_);
+}
+
+void OrgWriter::put(const Account& a) {
+    account_.bind(1, a.id);
+    account_.bind(2, a.name);
+    bind_ref(account_, 3, a.segment_id);
+    run(account_);
+}
+
+void OrgWriter::put(const Team& t) {
+    team_.bind(1, t.id);
+    team_.bind(2, t.name);
+    team_.bind(3, t.type);
+    bind_ref(team_, 4, t.product_id);
+    bind_ref(team_, 5, t.segment_id);
+    team_.bind(6, t.parent_unit);
+    run(team_);
+}
+
+void OrgWriter::put(const Person& p, const FamilyOrigin& how) {
+    person_.bind(1, p.id);
+    person_.bind(2, p.name);
+    person_.bind(3, p.email);
+    person_.bind(4, p.title);
+    person_.bindNoCopy(5, to_string(p.family).data());
+    person_.bind(6, how.source);
+    person_.bind(7, how.rule);
+    person_.bind(8, p.level);
+    person_.bind(9, p.pm_years);
+    person_.bindNoCopy(10, to_string(p.origin).data());
+    bind_ref(person_, 11, p.manager_id);
+    person_.bind(12, p.location);
+    person_.bind(13, p.fte);
+    bind_optional(person_, 14, p.cost);
+    bind_optional(person_, 15, p.coaching_hours);
+    run(person_);
+}
+
+void OrgWriter::put(const Goal& g) {
+    goal_.bind(1, g.id);
+    goal_.bind(2, g.function);
+    goal_.bind(3, g.objective);
+    goal_.bind(4, g.name);
+    goal_.bind(5, g.metric);
+    goal_.bind(6, std::string(to_string(g.metric_kind)));
+    goal_.bind(7, g.incentive ? 1 : 0);
+    goal_.bind(8, g.north_star ? 1 : 0);
+    goal_.bind(9, g.counter_metric);
+    goal_.bind(10, g.theme);
+    run(goal_);
+    goal_products_clear_.bind(1, g.id);
+    run(goal_products_clear_);
+    for (const auto& product : g.product_ids) {
+        goal_product_.bind(1, g.id);
+        goal_product_.bind(2, product);
+        run(goal_product_);
+    }
+}
+
+void OrgWriter::clear_memberships(const std::string& person_id) {
+    membership_clear_.bind(1, person_id);
+    run(membership_clear_);
+}
+
+void OrgWriter::put(const Membership& m) {
+    membership_.bind(1, m.person_id);
+    membership_.bind(2, m.team_id);
+    membership_.bind(3, m.allocation);
+    run(membership_);
+}
+
+void OrgWriter::clear_assignments(const std::string& pm_id) {
+    assignment_clear_.bind(1, pm_id);
+    run(assignment_clear_);
+}
+
+void OrgWriter::put(const Assignment& a) {
+    assignment_.bind(1, a.pm_id);
+    assignment_.bind(2, std::string(to_string(a.kind)));
+    assignment_.bind(3, a.target_id);
+    assignment_.bind(4, a.share);
+    run(assignment_);
+}
+
+} // namespace orgplan

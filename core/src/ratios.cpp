@@ -1,0 +1,297 @@
+#include "orgplan/ratios.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "orgplan/error.hpp"
+
+namespace orgplan {
+namespace {
+
+constexpr double kTiny = 1e-12;
+
+std::unordered_map<std::string, std::size_t> index_by_id(const std::vector<Team>& teams) {
+    std::unordered_map<std::string, std::size_t> index;
+    index.reserve(teams.size());
+    for (std::size_t i = 0; i < teams.size(); ++i) index.emplace(teams[i].id, i);
+    return index;
+}
+
+// A team's segment is its own, else its product's.
+std::vector<std::string> effective_segments(const Org& org) {
+    std::unordered_map<std::string, std::string> product_segment;
+    for (const auto& p : org.products) product_segment[p.id] = p.segment_id;
+    std::vector<std::string> out;
+    out.reserve(org.teams.size());
+    for (const auto& t : org.teams) {
+        if (!t.segment_id.empty() || t.product_id.empty())
+            out.push_back(t.segment_id);
+        else
+            out.push_back(product_segment[t.product_id]);
+    }
+    return out;
+}
+
+bool worse(const RatioRow& a, const RatioRow& b) {
+    if (a.status != b.status) return static_cast<int>(a.status) < static_cast<int>(b.status);
+    if (a.status == RatioStatus::no_pm || a.status == RatioStatus::empty) {
+        if (a.makers != b.makers) return a.makers > b.makers;
+    } else if (*a.ratio != *b.ratio) {
+        return *a.ratio > *b.ratio;
+    }
+    return a.id < b.id;
+}
+
+} // namespace
+
+std::string_view to_string(RatioStatus s) {
+    switch (s) {
+    case RatioStatus::no_pm: return "no_pm";
+    case RatioStatus::over: return "over";
+    case RatioStatus::ok: return "ok";
+    case RatioStatus::empty: return "empty";
+    }
+    return "?";
+}
+
+RatioStatus classify_ratio(double makers, double pms, double threshold) {
+    if (pms <= kTiny) return makers > kTiny ? RatioStatus::no_pm : RatioStatus::empty;
+    return makers / pms > threshold + 1e-9 ? RatioStatus::over : RatioStatus::ok;
+}
+
+Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignments) {
+    Coverage c;
+    const auto team_index = index_by_id(org.teams);
+    c.team_makers.assign(org.teams.size(), 0.0);
+    c.team_pm.assign(org.teams.size(), 0.0);
+
+    std::unordered_map<std::string, const Person*> people;
+    people.reserve(org.people.size());
+    for (const auto& p : org.people) people.emplace(p.id, &p);
+
+    std::unordered_map<std::string, double> maker_allocated;
+    for (const auto& m : org.memberships) {
+        auto p = people.find(m.person_id);
+        auto t = team_index.find(m.team_id);
+        if (p == people.end() || t == team_index.end() || p->second->family != Family::maker) continue;
+        c.team_makers[t->second] += p->second->fte * m.allocation;
+        maker_allocated[m.person_id] += m.allocation;
+    }
+    for (const auto& p : org.people) {
+        if (p.family == Family::maker) c.unallocated_makers += p.fte * std::max(0.0, 1.0 - maker_allocated[p.id]);
+        if (p.family == Family::pm) c.pm_fte_total += p.fte;
+    }
+
+    // Teams by product and by segment, for spreading product and segment assignments.
+    std::unordered_map<std::string, std::vector<std::size_t>> by_product, by_segment;
+    const auto segments = effective_segments(org);
+    for (std::size_t i = 0; i < org.teams.size(); ++i) {
+        if (!org.teams[i].product_id.empty()) by_product[org.teams[i].product_id].push_back(i);
+        if (!segments[i].empty()) by_segment[segments[i]].push_back(i);
+    }
+
+    std::vector<Assignment> effective;
+    std::set<std::string> assigned_pms;
+    for (const auto& a : assignments) assigned_pms.insert(a.pm_id);
+    effective.reserve(assignments.size());
+    for (const auto& a : assignments) effective.push_back(a);
+    for (const auto& m : org.memberships) {
+        auto p = people.find(m.person_id);
+        if (p != people.end() && p->second->family == Family::pm && !assigned_pms.count(m.person_id))
+            effective.push_back({m.person_id, TargetKind::team, m.team_id, m.allocation});
+    }
+
+    std::unordered_map<std::string, double> share_used;
+    for (const auto& a : effective) {
+        auto p = people.find(a.pm_id);
+        if (p == people.end() || p->second->family != Family::pm) continue;
+        const double fte = p->second->fte * a.share;
+        share_used[a.pm_id] += a.share;
+        auto spread_over = [&](const std::vector<std::size_t>& teams) {
+            double weight = 0;
+            for (auto t : teams) weight += c.team_makers[t];
+            for (auto t : teams) {
+                const double part = weight > kTiny ? fte * c.team_makers[t] / weight : fte / teams.size();
+                c.pm_team[a.pm_id][t] += part;
+                c.team_pm[t] += part;
+            }
+        };
+        const std::vector<std::size_t>* teams = nullptr;
+        if (a.kind == TargetKind::team) {
+            if (auto t = team_index.find(a.target_id); t != team_index.end()) {
+                c.pm_team[a.pm_id][t->second] += fte;
+                c.team_pm[t->second] += fte;
+                continue;
+            }
+        } else if (a.kind == TargetKind::product) {
+            if (auto it = by_product.find(a.target_id); it != by_product.end()) teams = &it->second;
+        } else if (a.kind == TargetKind::segment) {
+            if (auto it = by_segment.find(a.target_id); it != by_segment.end()) teams = &it->second;
+        }
+        if (teams && !teams->empty())
+            spread_over(*teams);
+        else
+            c.pm_org_level[a.pm_id] += fte;
+    }
+    for (const auto& p : org.people)
+        if (p.family == Family::pm) c.pm_unassigned += p.fte * std::max(0.0, 1.0 - share_used[p.id]);
+    return c;
+}
+
+std::optional<double> RatioReport::org_ratio() const {
+    if (org_pms <= kTiny) return std::nullopt;
+    return org_makers / org_pms;
+}
+
+RatioReport compute_ratios(const Org& org, const std::string& by, double threshold, double max_spread,
+                           const std::vector<Assignment>* assignments) {
+    static const std::set<std::string> levels = {"team", "product", "segment", "pm", "leader", "org"};
+    if (!levels.count(by))
+        throw Error("--by '" + by + "': use team, product, segment, pm, leader or org");
+    const auto c = compute_coverage(org, assignments ? *assignments : org.assignments);
+
+    RatioReport r;
+    r.by = by;
+    r.threshold = threshold;
+    r.max_spread = max_spread;
+    for (double m : c.team_makers) r.org_makers += m;
+    r.org_pms = c.pm_fte_total;
+    for (const auto& [pm, fte] : c.pm_org_level) r.org_level_pm += fte;
+    r.unassigned_pm = c.pm_unassigned;
+    r.unallocated_makers = c.unallocated_makers;
+
+    // PMs covering each team, for the team/product/segment rows and the spread list.
+    std::vector<std::set<std::string>> team_pms(org.teams.size());
+    for (const auto& [pm, teams] : c.pm_team) {
+        std::size_t covered = 0;
+        for (const auto& [t, fte] : teams)
+            if (fte > kTiny) {
+                team_pms[t].insert(pm);
+                ++covered;
+            }
+        if (covered > max_spread) r.thin_pms.emplace_back(pm, covered);
+    }
+    std::sort(r.thin_pms.begin(), r.thin_pms.end(),
+              [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    for (std::size_t t = 0; t < org.teams.size(); ++t)
+        if (c.team_makers[t] > kTiny && c.team_pm[t] <= kTiny) r.teams_without_pm.push_back(org.teams[t].id);
+
+    auto finish = [&](RatioRow row) {
+        row.status = classify_ratio(row.makers, row.pms, threshold);
+        if (row.pms > kTiny) row.ratio = row.makers / row.pms;
+        r.rows.push_back(std::move(row));
+    };
+
+    // Groups teams under a key (product or segment) and sums them.
+    auto grouped = [&](const std::vector<std::string>& key_of_team, const std::map<std::string, std::string>& names) {
+        std::map<std::string, RatioRow> groups;
+        std::map<std::string, std::set<std::string>> pms;
+        for (std::size_t t = 0; t < org.teams.size(); ++t) {
+            const auto& key = key_of_team[t];
+            auto& g = groups[key];
+            g.id = key.empty() ? "(none)" : key;
+            auto n = names.find(key);
+            g.name = n != names.end() ? n->second : (key.empty() ? "teams without one" : key);
+            g.makers += c.team_makers[t];
+            g.pms += c.team_pm[t];
+            ++g.spread;
+            pms[key].insert(team_pms[t].begin(), team_pms[t].end());
+        }
+        for (auto& [key, g] : groups) {
+            g.pm_ids.assign(pms[key].begin(), pms[key].end());
+            finish(std::move(g));
+        }
+    };
+
+    if (by == "team") {
+        for (std::size_t t = 0; t < org.teams.size(); ++t) {
+            RatioRow row;
+            row.id = org.teams[t].id;
+            row.name = org.teams[t].name;
+            row.makers = c.team_makers[t];
+            row.pms = c.team_pm[t];
+            row.spread = 1;
+            row.pm_ids.assign(team_pms[t].begin(), team_pms[t].end());
+            finish(std::move(row));
+        }
+    } else if (by == "product") {
+        std::map<std::string, std::string> names;
+        for (const auto& p : org.products) names[p.id] = p.name;
+        std::vector<std::string> keys;
+        for (const auto& t : org.teams) keys.push_back(t.product_id);
+        grouped(keys, names);
+    } else if (by == "segment") {
+        std::map<std::string, std::string> names;
+        for (const auto& s : org.segments) names[s.id] = s.name;
+        grouped(effective_segments(org), names);
+    } else if (by == "pm" || by == "leader") {
+        // A PM's load: each covered team's makers in proportion to the PM's part of the team's PM FTE.
+        struct Load {
+            double makers = 0, fte = 0;
+            std::size_t teams = 0;
+        };
+        std::unordered_map<std::string, Load> load;
+        for (const auto& [pm, teams] : c.pm_team)
+            for (const auto& [t, fte] : teams) {
+                if (fte <= kTiny) continue;
+                auto& l = load[pm];
+                l.makers += c.team_makers[t] * fte / c.team_pm[t];
+                l.fte += fte;
+                ++l.teams;
+            }
+        if (by == "pm") {
+            for (const auto& p : org.people) {
+                if (p.family != Family::pm) continue;
+                const auto& l = load[p.id];
+                RatioRow row;
+                row.id = p.id;
+                row.name = p.name;
+                row.makers = l.makers;
+                row.pms = l.fte;
+                row.spread = l.teams;
+                finish(std::move(row));
+            }
+        } else {
+            std::unordered_map<std::string, const Person*> people;
+            for (const auto& p : org.people) people.emplace(p.id, &p);
+            std::map<std::string, RatioRow> leaders;
+            for (const auto& p : org.people)
+                if (p.family == Family::product_leader) {
+                    auto& row = leaders[p.id];
+                    row.id = p.id;
+                    row.name = p.name;
+                }
+            for (const auto& p : org.people) {
+                if (p.family != Family::pm) continue;
+                // Every product leader above the PM counts the PM, so a director's row includes group PMs' teams.
+                std::set<std::string> seen;
+                for (auto at = p.manager_id; !at.empty() && seen.insert(at).second;) {
+                    auto it = people.find(at);
+                    if (it == people.end()) break;
+                    if (it->second->family == Family::product_leader) {
+                        auto& row = leaders[at];
+                        const auto& l = load[p.id];
+                        row.makers += l.makers;
+                        row.pms += l.fte;
+                        ++row.spread;
+                    }
+                    at = it->second->manager_id;
+                }
+            }
+            for (auto& [id, row] : leaders) finish(std::move(row));
+        }
+    } else {
+        RatioRow row;
+        row.id = "org";
+        row.name = "whole org";
+        row.makers = r.org_makers;
+        row.pms = r.org_pms;
+        row.spread = org.teams.size();
+        finish(std::move(row));
+    }
+    std::sort(r.rows.begin(), r.rows.end(), worse);
+    return r;
+}
+
+} // namespace orgplan

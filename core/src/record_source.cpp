@@ -1,0 +1,202 @@
+#include "orgplan/record_source.hpp"
+
+#include <filesystem>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "orgplan/csv.hpp"
+#include "orgplan/error.hpp"
+#include "orgplan/text.hpp"
+
+namespace orgplan {
+namespace {
+
+// Turns the file's header names into canonical names: a mapped header becomes its canonical name,
+// any other header is kept lower-cased so "Title" and "title" both work.
+std::vector<std::string> canonical_columns(const std::vector<std::string>& header, const ColumnMap& mapping) {
+    std::map<std::string, std::string> by_header;
+    for (const auto& [ours, theirs] : mapping) by_header[text::lower(text::trim(theirs))] = ours;
+    std::vector<std::string> out;
+    out.reserve(header.size());
+    for (const auto& h : header) {
+        const auto key = text::lower(text::trim(h));
+        auto it = by_header.find(key);
+        out.push_back(it != by_header.end() ? it->second : text::normalise_key(h));
+    }
+    return out;
+}
+
+class CsvSource final : public RecordSource {
+public:
+    CsvSource(std::string path, const ColumnMap& mapping)
+        : path_(std::move(path)), text_(read_file(path_)), reader_(text_, path_) {
+        std::vector<std::string> header;
+        if (!reader_.next(header)) throw Error(path_ + ": the file is empty; the first line must name the columns");
+        columns_ = canonical_columns(header, mapping);
+    }
+    const std::vector<std::string>& columns() const override { return columns_; }
+    bool next(Record& record) override {
+        if (!reader_.next(record.values)) return false;
+        record.position = reader_.record_line();
+        return true;
+    }
+    bool positions_are_records() const override { return false; }
+    const std::string& source() const override { return path_; }
+
+private:
+    std::string path_;
+    std::string text_;
+    CsvReader reader_;
+    std::vector<std::string> columns_;
+};
+
+std::string json_value_text(const nlohmann::json& v) {
+    if (v.is_null()) return "";
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+    if (v.is_array()) {
+        std::string out;
+        for (const auto& item : v) {
+            if (!out.empty()) out += ";";
+            out += json_value_text(item);
+        }
+        return out;
+    }
+    return v.dump();
+}
+
+// JSON records are flattened into rows over the union of their keys so both formats share one importer.
+class JsonArraySource final : public RecordSource {
+public:
+    JsonArraySource(std::string source, const nlohmann::json& array, const ColumnMap& mapping)
+        : source_(std::move(source)) {
+        std::vector<std::string> header;
+        std::map<std::string, std::size_t> index;
+        for (const auto& item : array) {
+            if (!item.is_object()) continue;
+            for (const auto& [key, value] : item.items())
+                if (index.emplace(key, header.size()).second) header.push_back(key);
+        }
+        columns_ = canonical_columns(header, mapping);
+        for (std::size_t n = 0; n < array.size(); ++n) {
+            const auto& item = array[n];
+            Record r;
+            r.position = static_cast<long>(n + 1);
+            if (!item.is_object())
+                throw Error(source_ + ": record " + std::to_string(n + 1) +
+                            ": expected an object with named fields, found " + item.type_name());
+            r.values.assign(header.size(), "");
+            for (const auto& [key, value] : item.items()) r.values[index[key]] = json_value_text(value);
+            rows_.push_back(std::move(r));
+        }
+    }
+    const std::vector<std::string>& columns() const override { return columns_; }
+    bool next(Record& record) override {
+        if (at_ >= rows_.size()) return false;
+        record = std::move(rows_[at_++]);
+        return true;
+    }
+    bool positions_are_records() const override { return true; }
+    const std::string& source() const override { return source_; }
+
+private:
+    std::string source_;
+    std::vector<std::string> columns_;
+    std::vector<Record> rows_;
+    std::size_t at_ = 0;
+};
+
+long line_of_offset(const std::string& text, std::size_t offset) {
+    long line = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i)
+        if (text[i] == '\n') ++line;
+    return line;
+}
+
+} // namespace
+
+int RecordSource::column(const std::string& name) const {
+    const auto& cols = columns();
+    for (std::size_t i = 0; i < cols.size(); ++i)
+        if (cols[i] == name) return static_cast<int>(i);
+    return -1;
+}
+
+std::pair<std::string, std::string> parse_column_map_arg(const std::string& arg) {
+    const auto eq = arg.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw Error("--map '" + arg + "': expected NAME=HEADER, e.g. --map title=\"Job Title\"");
+    return {text::normalise_key(arg.substr(0, eq)), std::string(text::trim(arg.substr(eq + 1)))};
+}
+
+ColumnMap parse_column_map_file(const std::string& path) {
+    std::istringstream in(read_file(path));
+    ColumnMap map;
+    std::vector<InputProblem> problems;
+    std::string line;
+    long n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        const auto t = text::trim(line);
+        if (t.empty() || t[0] == '#') continue;
+        const auto eq = t.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            problems.push_back({path, n, "", "expected NAME=HEADER, e.g. title=Job Title"});
+            continue;
+        }
+        map[text::normalise_key(t.substr(0, eq))] = std::string(text::trim(t.substr(eq + 1)));
+    }
+    if (!problems.empty()) {
+        const auto total = problems.size();
+        throw InputErrors(std::move(problems), total);
+    }
+    return map;
+}
+
+std::vector<KindedSource> open_records(const std::string& path, const std::string& forced_kind,
+                                       const ColumnMap& mapping,
+                                       std::string (*kind_of_name)(const std::string&)) {
+    const std::filesystem::path p(path);
+    const auto ext = text::lower(p.extension().string());
+    const auto stem_kind = kind_of_name(p.stem().string());
+    const auto kind_for_file = [&]() {
+        const auto kind = forced_kind.empty() ? stem_kind : forced_kind;
+        if (kind.empty())
+            throw Error(path + ": cannot tell what this file holds from its name; name it people.csv, "
+                               "teams.csv, memberships.csv, assignments.csv, products.csv, segments.csv, "
+                               "initiatives.csv, accounts.csv or goals.csv, or pass --kind");
+        return kind;
+    };
+    std::vector<KindedSource> out;
+    if (ext == ".json") {
+        const auto text = read_file(path);
+        nlohmann::json doc;
+        try {
+            doc = nlohmann::json::parse(text);
+        } catch (const nlohmann::json::parse_error& e) {
+            throw Error(path + ":" + std::to_string(line_of_offset(text, e.byte)) + ": not valid JSON (" +
+                        e.what() + ")");
+        }
+        if (doc.is_array()) {
+            out.push_back({kind_for_file(), std::make_unique<JsonArraySource>(path, doc, mapping)});
+        } else if (doc.is_object()) {
+            for (const auto& [key, value] : doc.items()) {
+                const auto kind = kind_of_name(key);
+                if (kind.empty())
+                    throw Error(path + ": key '" + key + "' is not a kind of record; use people, teams, "
+                                "memberships, assignments, products, segments, initiatives, accounts or goals");
+                if (!value.is_array())
+                    throw Error(path + ": key '" + key + "' must hold an array of records");
+                out.push_back({kind, std::make_unique<JsonArraySource>(path + " " + key, value, mapping)});
+            }
+        } else {
+            throw Error(path + ": expected a JSON array of records or an object of arrays keyed by kind");
+        }
+    } else {
+        out.push_back({kind_for_file(), std::make_unique<CsvSource>(path, mapping)});
+    }
+    return out;
+}
+
+} // namespace orgplan

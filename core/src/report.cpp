@@ -1,0 +1,135 @@
+#include "orgplan/report.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "orgplan/error.hpp"
+
+namespace orgplan {
+
+Format parse_format(const std::string& text) {
+    if (text == "table") return Format::table;
+    if (text == "json") return Format::json;
+    if (text == "csv") return Format::csv;
+    throw Error("--format '" + text + "': use table, json or csv");
+}
+
+double stable(double v) {
+    const double r = std::round(v * 10000.0) / 10000.0;
+    return r == 0.0 ? 0.0 : r; // no "-0"
+}
+
+void Table::add(std::vector<Cell> row) {
+    row.resize(columns_.size());
+    rows_.push_back(std::move(row));
+}
+
+namespace {
+
+std::string cell_text(const Cell& cell, int decimals) {
+    struct Visitor {
+        int decimals;
+        std::string operator()(std::monostate) const { return "-"; }
+        std::string operator()(const std::string& s) const { return s; }
+        std::string operator()(long long v) const { return std::to_string(v); }
+        std::string operator()(double v) const { return fmt::format("{:.{}f}", stable(v), decimals); }
+    };
+    return std::visit(Visitor{decimals}, cell);
+}
+
+bool is_number(const Cell& c) {
+    return std::holds_alternative<long long>(c) || std::holds_alternative<double>(c);
+}
+
+// Display width in characters, counting UTF-8 continuation bytes as part of one character.
+std::size_t width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char ch : s)
+        if ((ch & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+} // namespace
+
+void Table::print_table(std::ostream& out) const {
+    std::vector<std::size_t> widths;
+    std::vector<bool> numeric(columns_.size(), false);
+    for (const auto& c : columns_) widths.push_back(width(c.header));
+    for (const auto& row : rows_)
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            widths[i] = std::max(widths[i], width(cell_text(row[i], columns_[i].decimals)));
+            if (is_number(row[i])) numeric[i] = true;
+        }
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string text;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            const auto pad = std::string(widths[i] - width(cells[i]), ' ');
+            if (i) text += "  ";
+            text += numeric[i] ? pad + cells[i] : cells[i] + (i + 1 < cells.size() ? pad : "");
+        }
+        out << text << "\n";
+    };
+    std::vector<std::string> header;
+    for (const auto& c : columns_) header.push_back(c.header);
+    line(header);
+    std::vector<std::string> rule;
+    for (auto w : widths) rule.push_back(std::string(w, '-'));
+    line(rule);
+    for (const auto& row : rows_) {
+        std::vector<std::string> cells;
+        for (std::size_t i = 0; i < row.size(); ++i) cells.push_back(cell_text(row[i], columns_[i].decimals));
+        line(cells);
+    }
+}
+
+std::string csv_escape(const std::string& field) {
+    if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
+    std::string out = "\"";
+    for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+void Table::print_csv(std::ostream& out) const {
+    for (std::size_t i = 0; i < columns_.size(); ++i) out << (i ? "," : "") << csv_escape(columns_[i].key);
+    out << "\r\n";
+    for (const auto& row : rows_) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            std::string text;
+            if (std::holds_alternative<double>(row[i]))
+                text = fmt::format("{}", stable(std::get<double>(row[i])));
+            else if (!std::holds_alternative<std::monostate>(row[i]))
+                text = cell_text(row[i], 0);
+            out << (i ? "," : "") << csv_escape(text);
+        }
+        out << "\r\n";
+    }
+}
+
+nlohmann::json Table::to_json() const {
+    auto rows = nlohmann::json::array();
+    for (const auto& row : rows_) {
+        nlohmann::json obj = nlohmann::json::object();
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            const auto& key = columns_[i].key;
+            std::visit(
+                [&](const auto& v) {
+                    using T = std::decay_t<decltype(v)>;
+                    if constexpr (std::is_same_v<T, std::monostate>)
+                        obj[key] = nullptr;
+                    else if constexpr (std::is_same_v<T, double>)
+                        obj[key] = stable(v);
+                    else
+                        obj[key] = v;
+                },
+                row[i]);
+        }
+        rows.push_back(std::move(obj));
+    }
+    return rows;
+}
+
+} // namespace orgplan

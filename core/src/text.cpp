@@ -1,0 +1,57 @@
+#include "orgplan/text.hpp"
+
+#include <cctype>
+#include <charconv>
+#include <cstdlib>
+
+namespace orgplan::text {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+std::string normalise_key(std::string_view s) {
+    std::string out = lower(trim(s));
+    for (auto& c : out)
+        if (c == ' ' || c == '-' || c == '.') c = '_';
+    return out;
+}
+
+std::optional<double> parse_number(std::string_view s) {
+    s = trim(s);
+    if (s.empty()) return std::nullopt;
+    double value = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+    return value;
+}
+
+std::optional<bool> parse_bool(std::string_view s) {
+    const auto k = lower(trim(s));
+    if (k == "yes" || k == "y" || k == "true" || k == "1") return true;
+    if (k == "no" || k == "n" || k == "false" || k == "0" || k.empty()) return false;
+    return std::nullopt;
+}
+
+std::vector<std::string> split_list(std::string_view s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || s[i] == ';' || s[i] == '|') {
+            auto part = trim(s.substr(start, i - start));
+            if (!part.empty()) out.emplace_back(part);
+            start = i + 1;
+        }
+    }
+    return out;
+}
+
+} // namespace orgplan::text

@@ -1,0 +1,72 @@
+#include "orgplan/title_rules.hpp"
+
+#include "builtin_title_rules.hpp" // generated from data/title_rules.csv
+#include "orgplan/csv.hpp"
+#include "orgplan/enums.hpp"
+#include "orgplan/error.hpp"
+#include "orgplan/text.hpp"
+
+namespace orgplan {
+
+TitleRules TitleRules::parse(std::string_view csv_text, const std::string& source) {
+    TitleRules rules;
+    CsvReader reader(csv_text, source);
+    std::vector<std::string> fields;
+    std::vector<InputProblem> problems;
+    int pattern_col = -1, family_col = -1;
+    if (reader.next(fields)) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            const auto key = text::normalise_key(fields[i]);
+            if (key == "pattern") pattern_col = static_cast<int>(i);
+            if (key == "family") family_col = static_cast<int>(i);
+        }
+    }
+    if (pattern_col < 0 || family_col < 0)
+        throw InputErrors({{source, 1, "", "the header must name the columns 'pattern' and 'family'"}}, 1);
+    while (reader.next(fields)) {
+        const long line = reader.record_line();
+        const auto get = [&](int col) {
+            return col < static_cast<int>(fields.size()) ? std::string(text::trim(fields[col])) : std::string();
+        };
+        const auto pattern = get(pattern_col);
+        const auto family_text = get(family_col);
+        if (pattern.empty() || pattern[0] == '#') continue;
+        const auto family = parse_family(family_text);
+        if (!family) {
+            problems.push_back({source, line, "family",
+                                "'" + family_text + "' is not a role family; use maker, pm, product_leader, "
+                                                    "eng_manager or other"});
+            continue;
+        }
+        try {
+            rules.rules_.push_back(
+                {pattern, std::regex(pattern, std::regex::ECMAScript | std::regex::icase | std::regex::optimize),
+                 *family});
+        } catch (const std::regex_error& e) {
+            problems.push_back({source, line, "pattern", "'" + pattern + "' is not a valid regular expression (" +
+                                                             e.what() + ")"});
+        }
+    }
+    if (!problems.empty()) {
+        const auto total = problems.size();
+        throw InputErrors(std::move(problems), total);
+    }
+    return rules;
+}
+
+TitleRules TitleRules::builtin() { return parse(builtin_title_rules_csv, "built-in title_rules.csv"); }
+
+TitleMatch TitleRules::classify(const std::string& title) const {
+    if (auto it = cache_.find(title); it != cache_.end()) return it->second;
+    TitleMatch match;
+    for (const auto& rule : rules_) {
+        if (std::regex_search(title, rule.regex)) {
+            match = {rule.family, true, rule.pattern};
+            break;
+        }
+    }
+    cache_.emplace(title, match);
+    return match;
+}
+
+} // namespace orgplan

@@ -1,0 +1,119 @@
+// orgplan SDK: the plain-data org snapshot handed to plugins.
+//
+// Everything here is a value type (strings, numbers, vectors): nothing carries code, so a snapshot can be
+// copied, serialised, or sent to a plugin running in another process. The host builds one snapshot per
+// command; plugins receive it by const reference and must not keep references past the call.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace orgplan {
+
+/// Role family of a person (see docs/formats.md). Only makers and PMs count in ratios.
+enum class Family { maker, pm, product_leader, eng_manager, other };
+
+/// How a person came to their current PM role; drives coaching needs and hiring-mix cost.
+enum class Origin { unknown, external_senior, internal_transfer, newcomer };
+
+/// What a PM assignment points at.
+enum class TargetKind { team, product, segment, initiative, account };
+
+/// Lifecycle status of a product.
+enum class ProductStatus { active, maintenance, unsupported, retired };
+
+/// Kind of a goal's metric: activity (calls, tickets), output (features shipped), outcome (retention,
+/// resolution), revenue.
+enum class MetricKind { activity, output, outcome, revenue };
+
+struct Person {
+    std::string id;
+    std::string name;
+    std::string email;
+    std::string title;
+    Family family = Family::other;
+    std::string level;
+    double pm_years = 0.0;              ///< years of product-management experience
+    Origin origin = Origin::unknown;
+    std::string manager_id;             ///< empty for the top of the tree
+    std::string location;
+    double fte = 1.0;                   ///< 0 < fte <= 1
+    std::optional<double> cost;         ///< yearly cost, any currency, when known
+    std::optional<double> coaching_hours; ///< weekly coaching capacity, overrides the family default
+};
+
+struct Team {
+    std::string id;
+    std::string name;
+    std::string type;        ///< free text: stream-aligned, platform, enabling...
+    std::string product_id;  ///< may be empty
+    std::string segment_id;  ///< may be empty
+    std::string parent_unit; ///< free text grouping (department, tribe)
+};
+
+struct Membership {
+    std::string person_id;
+    std::string team_id;
+    double allocation = 1.0; ///< share of the person's FTE given to the team; a person's total <= 1
+};
+
+struct Assignment {
+    std::string pm_id;
+    TargetKind kind = TargetKind::team;
+    std::string target_id;
+    double share = 1.0; ///< share of the PM's FTE; a PM's total <= 1
+};
+
+struct Product {
+    std::string id;
+    std::string name;
+    ProductStatus status = ProductStatus::active;
+    std::string segment_id;
+};
+
+struct Segment {
+    std::string id;
+    std::string name;
+};
+
+struct Initiative {
+    std::string id;
+    std::string name;
+};
+
+struct Account {
+    std::string id;
+    std::string name;
+    std::string segment_id;
+};
+
+/// A function's goal with the metric it is measured by.
+struct Goal {
+    std::string id;
+    std::string function;   ///< sales, services, support, marketing, engineering, product...
+    std::string objective;  ///< groups key results of one OKR; empty for a standalone goal
+    std::string name;
+    std::string metric;
+    MetricKind metric_kind = MetricKind::outcome;
+    bool incentive = false; ///< a bonus, commission or quota is tied to the metric
+    bool north_star = false;
+    std::vector<std::string> product_ids;
+    std::string counter_metric; ///< the metric that keeps this one honest; empty when none
+    std::string theme;          ///< optional tag from docs/formats.md (custom_work, quota_relief...)
+};
+
+/// The whole org, as the host read it from storage.
+struct Org {
+    std::vector<Person> people;
+    std::vector<Team> teams;
+    std::vector<Membership> memberships;
+    std::vector<Assignment> assignments;
+    std::vector<Product> products;
+    std::vector<Segment> segments;
+    std::vector<Initiative> initiatives;
+    std::vector<Account> accounts;
+    std::vector<Goal> goals;
+};
+
+} // namespace orgplan

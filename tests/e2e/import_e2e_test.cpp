@@ -1,0 +1,111 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <sys/stat.h>
+
+#include "run.hpp"
+
+using namespace orgplan::e2e;
+
+TEST_CASE("import loads the demo org and reports what it read") {
+    TempDb db;
+    const auto r = run(db.flag() + " import " + data("demo"));
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("people") && Catch::Contains("imported"));
+    struct stat st {};
+    REQUIRE(::stat(db.path().c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("a failed import lists every problem, exits non-zero and leaves the database as it was") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
+    const auto before = read_text(db.path());
+    const auto r = run(db.flag() + " import " + fixture("bad"));
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("bad/people.csv:3: field 'fte': 'abc' is not a number"));
+    CHECK_THAT(r.err, Catch::Contains("bad/people.csv:4: field 'manager': unknown manager 'nobody'"));
+    CHECK_THAT(r.err, Catch::Contains("reporting cycle"));
+    CHECK_THAT(r.err, Catch::Contains("bad/memberships.csv:3: field 'allocation'"));
+    CHECK_THAT(r.err, Catch::Contains("nothing was written"));
+    const auto after = run(db.flag() + " ratios --format json");
+    REQUIRE(after.exit_code == 0);
+    CHECK(after.json()["rows"].size() == 4); // still the ratio fixture's four teams
+}
+
+TEST_CASE("a failed first import leaves no database file behind") {
+    TempDb db;
+    const auto r = run(db.flag() + " import " + fixture("bad"));
+    CHECK(r.exit_code == 3);
+    CHECK_FALSE(std::filesystem::exists(db.path()));
+}
+
+TEST_CASE("import errors can be read as JSON") {
+    TempDb db;
+    const auto r = run(db.flag() + " import --format json " + fixture("bad"));
+    CHECK(r.exit_code == 3);
+    const auto j = r.json();
+    CHECK(j["ok"] == false);
+    CHECK(j["problem_count"].get<int>() >= 6);
+    CHECK(j["problems"][0].contains("file"));
+}
+
+TEST_CASE("a dry run validates and writes nothing") {
+    TempDb db;
+    const auto r = run(db.flag() + " import --dry-run " + data("demo"));
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("dry run"));
+    CHECK_FALSE(std::filesystem::exists(db.path()));
+}
+
+TEST_CASE("column mapping adapts another export's headers") {
+    TempDb db;
+    const auto r = run(db.flag() + " import --map name='Full Name' --map title='Job Title' " +
+                       fixture("bom_crlf_people.csv") + " --format json");
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.json()["records"]["people"] == 2);
+    const auto roles = run(db.flag() + " roles --format json");
+    REQUIRE(roles.exit_code == 0);
+    CHECK(roles.json()["rows"].size() == 2);
+}
+
+TEST_CASE("ORGPLAN_DB chooses the database when --db is absent and --db wins over it") {
+    TempDb db, other;
+    REQUIRE(run("import " + fixture("org.json"), "ORGPLAN_DB='" + db.path() + "'").exit_code == 0);
+    CHECK(std::filesystem::exists(db.path()));
+    const auto r = run("ratios --format json", "ORGPLAN_DB='" + db.path() + "'");
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.json()["rows"][0]["team"] == "J1");
+    CHECK(run(other.flag() + " ratios", "ORGPLAN_DB='" + db.path() + "'").exit_code == 3);
+}
+
+TEST_CASE("usage mistakes exit 2 with a hint") {
+    TempDb db;
+    CHECK(run("frobnicate").exit_code == 2);
+    const auto missing = run(db.flag() + " ratios");
+    CHECK(missing.exit_code == 3);
+    CHECK_THAT(missing.err, Catch::Contains("no org database"));
+    CHECK(run(db.flag() + " ratios --format xml").exit_code == 2);
+    CHECK(run("import").exit_code == 2);
+    REQUIRE(run(db.flag() + " import " + fixture("org.json")).exit_code == 0);
+    const auto r = run(db.flag() + " ratios --by tribe");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("team, product, segment, pm, leader or org"));
+}
+
+TEST_CASE("roles lists unmatched titles of the demo org") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    const auto r = run(db.flag() + " roles --unmatched --format json");
+    REQUIRE(r.exit_code == 0);
+    const auto j = r.json();
+    CHECK(j["unmatched_titles"] == 1);
+    CHECK(j["rows"][0]["title"] == "Solutions Wrangler");
+}
+
+TEST_CASE("roles --test classifies titles without a database") {
+    const auto r = run("roles --test 'Senior Backend Engineer, Plan' --test 'Product Marketing Manager' --format csv");
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("\"Senior Backend Engineer, Plan\",maker,rule"));
+    CHECK_THAT(r.out, Catch::Contains("Product Marketing Manager,other,rule"));
+}

@@ -1,0 +1,76 @@
+#include <catch2/catch.hpp>
+
+#include "run.hpp"
+
+using namespace orgplan::e2e;
+
+namespace {
+const nlohmann::json& find_row(const nlohmann::json& rows, const std::string& key, const std::string& id) {
+    for (const auto& r : rows)
+        if (r[key] == id) return r;
+    FAIL("no row " << id);
+    throw;
+}
+} // namespace
+
+TEST_CASE("ratios --format json gives the hand-computed fixture values") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
+    const auto r = run(db.flag() + " ratios --format json");
+    REQUIRE(r.exit_code == 0);
+    const auto j = r.json();
+    CHECK(j["by"] == "team");
+    CHECK(j["threshold"] == 10.0);
+    const auto& rows = j["rows"];
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0]["team"] == "D");
+    CHECK(rows[0]["status"] == "no_pm");
+    CHECK(rows[0]["ratio"].is_null());
+    CHECK(find_row(rows, "team", "B")["ratio"].get<double>() == Approx(15.0));
+    CHECK(find_row(rows, "team", "B")["status"] == "over");
+    CHECK(find_row(rows, "team", "A")["ratio"].get<double>() == Approx(4.2857));
+    CHECK(find_row(rows, "team", "C")["pm_ids"] == nlohmann::json::array({"pm1", "pm4"}));
+    CHECK(j["org"]["ratio"].get<double>() == Approx(4.4286));
+    CHECK(j["org"]["org_level_pm_fte"].get<double>() == Approx(1.0));
+    CHECK(j["teams_without_pm"] == nlohmann::json::array({"D"}));
+}
+
+TEST_CASE("ratios by every level answer in every format") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
+    for (const std::string by : {"team", "product", "segment", "pm", "leader", "org"}) {
+        INFO(by);
+        const auto table = run(db.flag() + " ratios --by " + by);
+        REQUIRE(table.exit_code == 0);
+        CHECK_THAT(table.out, Catch::StartsWith(by));
+        CHECK_THAT(table.out, Catch::Contains("org: 15.5 maker FTE / 3.50 PM FTE = 4.4:1"));
+        const auto csv = run(db.flag() + " ratios --format csv --by " + by);
+        REQUIRE(csv.exit_code == 0);
+        CHECK_THAT(csv.out, Catch::StartsWith(by + ",name,makers,pm_fte,ratio,status"));
+        CHECK(run(db.flag() + " ratios --format json --by " + by).json()["by"] == by);
+    }
+}
+
+TEST_CASE("the threshold flag and the stored setting change what is over") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
+    auto status_of_b = [&](const std::string& extra) {
+        return find_row(run(db.flag() + " ratios --format json " + extra).json()["rows"], "team", "B")["status"];
+    };
+    CHECK(status_of_b("") == "over");
+    CHECK(status_of_b("--threshold 20") == "ok");
+    REQUIRE(run(db.flag() + " config set ratio.threshold 16").exit_code == 0);
+    CHECK(status_of_b("") == "ok");
+    CHECK(status_of_b("--threshold 12") == "over");
+}
+
+TEST_CASE("the demo org shows teams over the threshold and teams with no PM") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    const auto j = run(db.flag() + " ratios --format json").json();
+    CHECK(j["rows"].size() >= 25);
+    CHECK(j["teams_without_pm"].size() >= 2);
+    int over = 0;
+    for (const auto& row : j["rows"]) over += row["status"] == "over";
+    CHECK(over >= 3);
+}

@@ -1,0 +1,69 @@
+#include "run.hpp"
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+namespace orgplan::e2e {
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+nlohmann::json Result::json() const {
+    try {
+        return nlohmann::json::parse(out);
+    } catch (const std::exception& e) {
+        FAIL("stdout is not JSON: " << e.what() << "\n" << out << "\nstderr: " << err);
+        throw;
+    }
+}
+
+Result run(const std::string& args, const std::string& env) {
+    char err_template[] = "/tmp/orgplan-e2e-err-XXXXXX";
+    const int fd = ::mkstemp(err_template);
+    REQUIRE(fd >= 0);
+    ::close(fd);
+    const std::string command =
+        std::string("env -u ORGPLAN_DB -u ORGPLAN_PLUGIN_PATH -u ORGPLAN_RULES ") + env + " '" + ORGPLAN_BIN + "' " + args +
+        " 2>'" + err_template + "' </dev/null";
+    Result r;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::array<char, 4096> buffer{};
+    std::size_t n;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
+    const int status = ::pclose(pipe);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.err = read_text(err_template);
+    std::remove(err_template);
+    UNSCOPED_INFO("orgplan " << args << "\nexit " << r.exit_code << "\nstdout:\n" << r.out << "\nstderr:\n" << r.err);
+    return r;
+}
+
+TempDb::TempDb() {
+    char dir_template[] = "/tmp/orgplan-e2e-XXXXXX";
+    REQUIRE(::mkdtemp(dir_template));
+    dir_ = dir_template;
+    path_ = dir_ + "/org.db";
+}
+
+TempDb::~TempDb() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+}
+
+std::string fixture(const std::string& name) { return std::string(ORGPLAN_FIXTURES) + "/" + name; }
+std::string data(const std::string& name) { return std::string(ORGPLAN_DATA) + "/" + name; }
+
+} // namespace orgplan::e2e

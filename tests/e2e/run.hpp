@@ -1,0 +1,39 @@
+// Runs the real orgplan binary for end-to-end tests.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace orgplan::e2e {
+
+struct Result {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+    nlohmann::json json() const; ///< parses stdout; fails the test when it is not JSON
+};
+
+/// Runs `orgplan ARGS` through the shell (ARGS is shell text; quote as needed) with orgplan's variables
+/// unset, then `env` (shell text such as "ORGPLAN_DB=/tmp/x.db") set.
+Result run(const std::string& args, const std::string& env = "");
+
+/// A fresh database path in a private temporary directory, removed with the object.
+class TempDb {
+public:
+    TempDb();
+    ~TempDb();
+    const std::string& path() const { return path_; }
+    std::string flag() const { return "--db '" + path_ + "'"; }
+    const std::string& dir() const { return dir_; }
+
+private:
+    std::string dir_;
+    std::string path_;
+};
+
+std::string fixture(const std::string& name);
+std::string data(const std::string& name);
+std::string read_text(const std::string& path);
+
+} // namespace orgplan::e2e

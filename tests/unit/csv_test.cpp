@@ -1,0 +1,59 @@
+#include <catch2/catch.hpp>
+
+#include "orgplan/csv.hpp"
+#include "orgplan/error.hpp"
+
+using orgplan::CsvReader;
+
+namespace {
+std::vector<std::vector<std::string>> read_all(const std::string& text) {
+    CsvReader reader(text, "t.csv");
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> fields;
+    while (reader.next(fields)) rows.push_back(fields);
+    return rows;
+}
+} // namespace
+
+TEST_CASE("CSV reads plain, quoted and empty fields") {
+    const auto rows = read_all("a,b,c\n1,,3\n\"x\",\"y,z\",\"\"\n");
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[1] == std::vector<std::string>{"1", "", "3"});
+    CHECK(rows[2] == std::vector<std::string>{"x", "y,z", ""});
+}
+
+TEST_CASE("CSV handles doubled quotes, embedded newlines, CRLF and a BOM") {
+    CsvReader reader("\xEF\xBB\xBFid,note\r\n1,\"say \"\"hi\"\"\"\r\n2,\"two\r\nlines\"\r\n3,last", "t.csv");
+    std::vector<std::string> f;
+    REQUIRE(reader.next(f));
+    CHECK(f[0] == "id"); // BOM stripped
+    REQUIRE(reader.next(f));
+    CHECK(f[1] == "say \"hi\"");
+    CHECK(reader.record_line() == 2);
+    REQUIRE(reader.next(f));
+    CHECK(f[1] == "two\r\nlines");
+    CHECK(reader.record_line() == 3);
+    REQUIRE(reader.next(f));
+    CHECK(f == std::vector<std::string>{"3", "last"});
+    CHECK(reader.record_line() == 5); // the embedded newline moved the line count on
+    CHECK_FALSE(reader.next(f));
+}
+
+TEST_CASE("CSV skips blank lines and keeps a trailing empty field") {
+    const auto rows = read_all("a,b\n\n1,\n\n");
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[1] == std::vector<std::string>{"1", ""});
+}
+
+TEST_CASE("CSV reports an unterminated quote with file and line") {
+    CsvReader reader("a\n\"open\nstill open", "people.csv");
+    std::vector<std::string> f;
+    REQUIRE(reader.next(f));
+    REQUIRE_THROWS_WITH(reader.next(f), Catch::Contains("people.csv:2") && Catch::Contains("never closed"));
+}
+
+TEST_CASE("CSV rejects text after a closing quote") {
+    CsvReader reader("\"a\"b,c\n", "x.csv");
+    std::vector<std::string> f;
+    REQUIRE_THROWS_WITH(reader.next(f), Catch::Contains("x.csv:1"));
+}

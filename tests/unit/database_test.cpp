@@ -1,0 +1,95 @@
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <SQLiteCpp/Database.h>
+
+#include "orgplan/database.hpp"
+#include "orgplan/error.hpp"
+#include "orgplan/migrations.hpp"
+
+using namespace orgplan;
+
+namespace {
+struct TempPath {
+    std::string path;
+    explicit TempPath(const std::string& name)
+        : path((std::filesystem::temp_directory_path() / ("orgplan-test-" + std::to_string(::getpid()) + "-" + name))
+                   .string()) {
+        cleanup();
+    }
+    ~TempPath() { cleanup(); }
+    void cleanup() const {
+        for (const char* s : {"", "-wal", "-shm"}) std::remove((path + s).c_str());
+    }
+};
+} // namespace
+
+TEST_CASE("a new database is migrated to the latest schema with foreign keys on") {
+    Database db(":memory:");
+    CHECK(db.schema_version() == latest_schema_version());
+    CHECK(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK(db.sql().tableExists("person"));
+    CHECK(db.sql().tableExists("goal"));
+}
+
+TEST_CASE("database files are created private") {
+    TempPath tmp("mode.db");
+    { Database db(tmp.path); }
+    struct stat st {};
+    REQUIRE(::stat(tmp.path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("an older database is migrated forward, keeping its data") {
+    TempPath tmp("old.db");
+    {
+        SQLite::Database raw(tmp.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        migrate(raw, tmp.path, 1);
+        raw.exec("INSERT INTO segment(id, name) VALUES('s', 'S')");
+        CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 1);
+    }
+    Database db(tmp.path);
+    CHECK(db.schema_version() == latest_schema_version());
+    CHECK(db.sql().tableExists("goal"));
+    CHECK(db.sql().execAndGet("SELECT name FROM segment WHERE id = 's'").getString() == "S");
+}
+
+TEST_CASE("a database newer than the binary is refused and left untouched") {
+    TempPath tmp("new.db");
+    {
+        SQLite::Database raw(tmp.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("PRAGMA user_version = 99");
+    }
+    REQUIRE_THROWS_WITH(Database(tmp.path), Catch::Contains("schema version 99") && Catch::Contains("newer orgplan"));
+    SQLite::Database raw(tmp.path);
+    CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 99);
+    CHECK_FALSE(raw.tableExists("person"));
+}
+
+TEST_CASE("a missing database is an error when creation is not allowed") {
+    TempPath tmp("missing.db");
+    REQUIRE_THROWS_WITH(Database(tmp.path, Database::Create::never), Catch::Contains("no org database"));
+    CHECK_FALSE(std::filesystem::exists(tmp.path));
+}
+
+TEST_CASE("a file that is not SQLite is refused with its path") {
+    TempPath tmp("junk.db");
+    {
+        std::FILE* f = std::fopen(tmp.path.c_str(), "w");
+        std::fputs("this is not a database, just some text that is long enough to have a header.....", f);
+        std::fclose(f);
+    }
+    REQUIRE_THROWS_AS(Database(tmp.path), Error);
+}
+
+TEST_CASE("the database path comes from the flag, then ORGPLAN_DB, then the default") {
+    ::setenv("ORGPLAN_DB", "/tmp/from-env.db", 1);
+    CHECK(resolve_db_path("x.db") == "x.db");
+    CHECK(resolve_db_path("") == "/tmp/from-env.db");
+    ::unsetenv("ORGPLAN_DB");
+    CHECK(resolve_db_path("") == "orgplan.db");
+}

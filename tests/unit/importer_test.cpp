@@ -1,0 +1,167 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <unistd.h>
+
+#include "fixture.hpp"
+#include "orgplan/error.hpp"
+
+using namespace orgplan;
+using namespace orgplan::test;
+
+namespace {
+
+std::vector<InputProblem> problems_of(Database& db, const std::vector<std::string>& paths, ImportOptions o = {}) {
+    try {
+        import_paths(db, paths, o);
+    } catch (const InputErrors& e) {
+        return e.problems();
+    }
+    FAIL("the import was expected to fail");
+    return {};
+}
+
+bool has_problem(const std::vector<InputProblem>& ps, const std::string& file_suffix, long line,
+                 const std::string& field, const std::string& text) {
+    for (const auto& p : ps)
+        if (p.file.size() >= file_suffix.size() &&
+            p.file.compare(p.file.size() - file_suffix.size(), file_suffix.size(), file_suffix) == 0 &&
+            p.line == line && p.field == field && p.message.find(text) != std::string::npos)
+            return true;
+    return false;
+}
+
+std::string write_temp(const std::string& name, const std::string& content) {
+    const auto path = "/tmp/orgplan-unit-" + std::to_string(::getpid()) + "-" + name;
+    std::ofstream(path) << content;
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("importing the ratio fixture stores every record and classifies titles") {
+    Database db(":memory:");
+    const auto summary = import_paths(db, {fixture("ratios")});
+    CHECK(summary.written);
+    CHECK(summary.records.at("people") == 24);
+    CHECK(count(db, "person") == 24);
+    CHECK(count(db, "team") == 4);
+    // team column (18 people) + memberships file (2 rows)
+    CHECK(count(db, "membership") == 20);
+    CHECK(count(db, "pm_assignment") == 4);
+    CHECK(db.sql().execAndGet("SELECT family FROM person WHERE id = 'L1'").getString() == "product_leader");
+    CHECK(db.sql().execAndGet("SELECT family FROM person WHERE id = 'o1'").getString() == "other");
+    CHECK(db.sql().execAndGet("SELECT family_source FROM person WHERE id = 'm7'").getString() == "rule");
+}
+
+TEST_CASE("every kind of bad input is reported with file, line and field, and nothing is written") {
+    Database db(":memory:");
+    import_paths(db, {fixture("ratios")});
+    const auto before = count(db, "person");
+    const auto ps = problems_of(db, {fixture("bad")});
+    CHECK(has_problem(ps, "bad/people.csv", 3, "fte", "'abc' is not a number"));
+    CHECK(has_problem(ps, "bad/people.csv", 4, "manager", "unknown manager 'nobody'"));
+    CHECK(has_problem(ps, "bad/people.csv", 4, "team", "unknown team 'T9'"));
+    CHECK(has_problem(ps, "bad/people.csv", 5, "id", "duplicate person id 'p1' (first at"));
+    CHECK(has_problem(ps, "bad/memberships.csv", 3, "team", "unknown team 'T2'"));
+    CHECK(has_problem(ps, "bad/memberships.csv", 3, "allocation", "add up to 1.30"));
+    bool cycle = false;
+    for (const auto& p : ps) cycle |= p.field == "manager" && p.message.find("reporting cycle") != std::string::npos;
+    CHECK(cycle);
+    CHECK(count(db, "person") == before);
+    CHECK(count(db, "team") == 4);
+}
+
+TEST_CASE("a missing required column is named with what was found and how to map it") {
+    Database db(":memory:");
+    const auto ps = problems_of(db, {fixture("missing_column_people.csv")});
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].line == 1);
+    CHECK(ps[0].field == "name");
+    CHECK_THAT(ps[0].message, Catch::Contains("found: id, title") && Catch::Contains("--map name="));
+}
+
+TEST_CASE("column mapping reads another HR system's headers with BOM CRLF and quoted newlines work") {
+    Database db(":memory:");
+    ImportOptions o;
+    o.mapping = {{"name", "Full Name"}, {"title", "Job Title"}};
+    import_paths(db, {fixture("bom_crlf_people.csv")}, o);
+    CHECK(db.sql().execAndGet("SELECT name FROM person WHERE id = 'q1'").getString() == "Quinn, Q.");
+    CHECK(db.sql().execAndGet("SELECT name FROM person WHERE id = 'q2'").getString() == "Rae \"R\" Z");
+    CHECK(db.sql().execAndGet("SELECT family FROM person WHERE id = 'q1'").getString() == "pm");
+    CHECK(db.sql().execAndGet("SELECT fte FROM person WHERE id = 'q2'").getDouble() == 0.5);
+}
+
+TEST_CASE("JSON files hold one kind per key") {
+    Database db(":memory:");
+    const auto s = import_paths(db, {fixture("org.json")});
+    CHECK(s.records.at("people") == 3);
+    CHECK(count(db, "membership") == 3);
+    CHECK(db.sql().execAndGet("SELECT fte FROM person WHERE id = 'j3'").getDouble() == 0.5);
+}
+
+TEST_CASE("JSON problems name the record") {
+    Database db(":memory:");
+    const auto path = write_temp("people.json", R"([{"id": "a", "name": "A"}, {"id": "b", "name": "B", "fte": 3}])");
+    const auto ps = problems_of(db, {path});
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].is_record);
+    CHECK(ps[0].line == 2);
+    CHECK(ps[0].field == "fte");
+}
+
+TEST_CASE("re-importing updates people by id and --replace replaces the org") {
+    Database db(":memory:");
+    import_paths(db, {fixture("ratios")});
+    const auto update = write_temp("people-update.csv", "id,name,title,fte\nm1,Maker One Renamed,Backend Engineer,0.8\n");
+    ImportOptions as_people;
+    as_people.kind = "people";
+    import_paths(db, {update}, as_people);
+    CHECK(count(db, "person") == 24);
+    CHECK(db.sql().execAndGet("SELECT name FROM person WHERE id = 'm1'").getString() == "Maker One Renamed");
+    // m1 gave no team this time, so their membership stays.
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM membership WHERE person_id = 'm1'").getInt() == 1);
+
+    ImportOptions replace;
+    replace.replace = true;
+    import_paths(db, {fixture("org.json")}, replace);
+    CHECK(count(db, "person") == 3);
+    CHECK(count(db, "team") == 1);
+}
+
+TEST_CASE("an import that references records already in the database validates against them") {
+    Database db(":memory:");
+    import_paths(db, {fixture("ratios")});
+    const auto extra = write_temp("memberships-extra.csv", "person,team,allocation\nm1,B,0.6\n");
+    ImportOptions o;
+    o.kind = "memberships";
+    // m1's stored membership in A is replaced by the incoming one, so 0.6 is fine.
+    import_paths(db, {extra}, o);
+    CHECK(db.sql().execAndGet("SELECT team_id FROM membership WHERE person_id = 'm1'").getString() == "B");
+    const auto over = write_temp("assignments-over.csv", "pm,kind,target,share\nm2,team,A,1\n");
+    o.kind = "assignments";
+    const auto ps = problems_of(db, {over}, o);
+    REQUIRE(ps.size() == 1);
+    CHECK_THAT(ps[0].message, Catch::Contains("not pm"));
+}
+
+TEST_CASE("dry runs validate without writing") {
+    Database db(":memory:");
+    ImportOptions o;
+    o.dry_run = true;
+    const auto s = import_paths(db, {fixture("ratios")}, o);
+    CHECK_FALSE(s.written);
+    CHECK(count(db, "person") == 0);
+}
+
+TEST_CASE("file kinds come from names and unknown names ask for --kind") {
+    CHECK(kind_of_name("people") == "people");
+    CHECK(kind_of_name("Employees_2026") == "people");
+    CHECK(kind_of_name("pm_assignments") == "assignments");
+    CHECK(kind_of_name("okrs") == "goals");
+    CHECK(kind_of_name("payroll").empty());
+    CHECK(kind_of_name("hr-export-people") == "people");
+    Database db(":memory:");
+    const auto path = write_temp("payroll.csv", "id,name\n1,A\n");
+    REQUIRE_THROWS_WITH(import_paths(db, {path}), Catch::Contains("--kind"));
+}

@@ -1,0 +1,128 @@
+#include <catch2/catch.hpp>
+
+#include "fixture.hpp"
+#include "orgplan/error.hpp"
+#include "orgplan/ratios.hpp"
+
+using namespace orgplan;
+using namespace orgplan::test;
+
+// Hand-computed expectations for tests/fixtures/ratios (see docs/ratios.md for the rules):
+//   makers  A: m1 1 + m2 1 + m3 0.5 + m4 0.5 = 3.0   B: m4 0.5 + m5..m8 4 = 4.5   C: 6   D: 2
+//   pm1 (1.0 FTE): A 0.5, C 0.5.   pm2 (0.5 FTE) on product P1 spreads by makers: A 0.5*3/7.5 = 0.2,
+//   B 0.5*4.5/7.5 = 0.3.   pm3 (1.0) on initiative I1: org level only.   pm4 (1.0): member of C.
+//   PM FTE  A 0.7  B 0.3  C 1.5  D 0  ->  ratios A 4.2857, B 15 (over), C 4, D no PM.
+namespace {
+
+const RatioRow& row(const RatioReport& r, const std::string& id) {
+    for (const auto& x : r.rows)
+        if (x.id == id) return x;
+    FAIL("no row " << id);
+    throw;
+}
+
+Org fixture_org() {
+    Database db(":memory:");
+    import_paths(db, {fixture("ratios")});
+    return load_org(db.sql());
+}
+
+} // namespace
+
+TEST_CASE("team ratios weight FTE, split allocations and shares") {
+    const auto r = compute_ratios(fixture_org(), "team", 10, 3);
+    CHECK(row(r, "A").makers == Approx(3.0));
+    CHECK(row(r, "A").pms == Approx(0.7));
+    CHECK(*row(r, "A").ratio == Approx(3.0 / 0.7));
+    CHECK(row(r, "A").status == RatioStatus::ok);
+    CHECK(row(r, "B").makers == Approx(4.5));
+    CHECK(row(r, "B").pms == Approx(0.3));
+    CHECK(*row(r, "B").ratio == Approx(15.0));
+    CHECK(row(r, "B").status == RatioStatus::over);
+    CHECK(*row(r, "C").ratio == Approx(4.0));
+    CHECK(row(r, "C").pm_ids == std::vector<std::string>{"pm1", "pm4"});
+    CHECK(row(r, "D").status == RatioStatus::no_pm);
+    CHECK_FALSE(row(r, "D").ratio);
+    CHECK(r.teams_without_pm == std::vector<std::string>{"D"});
+}
+
+TEST_CASE("rows are sorted worst first: no PM, then the highest ratios") {
+    const auto r = compute_ratios(fixture_org(), "team", 10, 3);
+    REQUIRE(r.rows.size() == 4);
+    CHECK(r.rows[0].id == "D");
+    CHECK(r.rows[1].id == "B");
+    CHECK(r.rows[2].id == "A");
+    CHECK(r.rows[3].id == "C");
+}
+
+TEST_CASE("product and segment ratios are sums over their teams, not averages") {
+    const auto org = fixture_org();
+    const auto p = compute_ratios(org, "product", 10, 3);
+    CHECK(row(p, "P1").makers == Approx(7.5));
+    CHECK(row(p, "P1").pms == Approx(1.0));
+    CHECK(*row(p, "P1").ratio == Approx(7.5));
+    CHECK(*row(p, "P2").ratio == Approx(4.0));
+    CHECK(row(p, "(none)").status == RatioStatus::no_pm);
+    // Teams A and B get segment S1 through product P1; D has it directly.
+    const auto s = compute_ratios(org, "segment", 10, 3);
+    CHECK(row(s, "S1").makers == Approx(9.5));
+    CHECK(row(s, "S1").pms == Approx(1.0));
+    CHECK(row(s, "(none)").makers == Approx(6.0));
+}
+
+TEST_CASE("org ratio counts every PM FTE, including org-level assignments") {
+    const auto r = compute_ratios(fixture_org(), "org", 10, 3);
+    CHECK(r.org_makers == Approx(15.5));
+    CHECK(r.org_pms == Approx(3.5));
+    CHECK(*r.org_ratio() == Approx(15.5 / 3.5));
+    CHECK(r.org_level_pm == Approx(1.0));
+    CHECK(r.unassigned_pm == Approx(0.0));
+    REQUIRE(r.rows.size() == 1);
+    CHECK(r.rows[0].status == RatioStatus::ok);
+}
+
+TEST_CASE("PM ratios are the makers each PM covers per FTE they give to teams") {
+    const auto r = compute_ratios(fixture_org(), "pm", 10, 3);
+    // pm1: A 3*0.5/0.7 + C 6*0.5/1.5 = 2.142857 + 2 over 1.0 FTE
+    CHECK(row(r, "pm1").makers == Approx(3.0 * 0.5 / 0.7 + 2.0));
+    CHECK(*row(r, "pm1").ratio == Approx(3.0 * 0.5 / 0.7 + 2.0));
+    CHECK(row(r, "pm1").spread == 2);
+    // pm2: A 3*0.2/0.7 + B 4.5 over 0.5 FTE
+    CHECK(*row(r, "pm2").ratio == Approx((3.0 * 0.2 / 0.7 + 4.5) / 0.5));
+    CHECK(row(r, "pm2").status == RatioStatus::over);
+    CHECK(row(r, "pm3").status == RatioStatus::empty);
+    CHECK(*row(r, "pm4").ratio == Approx(4.0));
+}
+
+TEST_CASE("leader ratios include every PM below the leader") {
+    const auto r = compute_ratios(fixture_org(), "leader", 10, 3);
+    const double pm1 = 3.0 * 0.5 / 0.7 + 2.0, pm2 = 3.0 * 0.2 / 0.7 + 4.5;
+    CHECK(row(r, "L1").makers == Approx(pm1 + pm2));
+    CHECK(row(r, "L1").pms == Approx(1.5));
+    CHECK(row(r, "L1").spread == 2);
+    CHECK(row(r, "L2").makers == Approx(pm1 + pm2 + 4.0));
+    CHECK(row(r, "L2").pms == Approx(2.5));
+    CHECK(row(r, "L2").spread == 4);
+}
+
+TEST_CASE("the threshold decides over or ok, and thin PMs are listed") {
+    const auto org = fixture_org();
+    CHECK(row(compute_ratios(org, "team", 20, 3), "B").status == RatioStatus::ok);
+    CHECK(row(compute_ratios(org, "team", 4.1, 3), "A").status == RatioStatus::over);
+    const auto thin = compute_ratios(org, "team", 10, 1);
+    REQUIRE(thin.thin_pms.size() == 2); // pm1 and pm2 each cover two teams
+    CHECK(thin.thin_pms[0].second == 2);
+}
+
+TEST_CASE("a proposal's assignments can be evaluated instead of the stored ones") {
+    const auto org = fixture_org();
+    const std::vector<Assignment> proposal = {{"pm3", TargetKind::team, "D", 1.0}};
+    const auto r = compute_ratios(org, "team", 10, 3, &proposal);
+    CHECK(*row(r, "D").ratio == Approx(2.0));
+    // pm4 still covers C through membership; pm1 and pm2 have no assignment in the proposal and no membership.
+    CHECK(row(r, "A").status == RatioStatus::no_pm);
+}
+
+TEST_CASE("an unknown level is refused") {
+    REQUIRE_THROWS_AS(compute_ratios(Org{}, "tribe", 10, 3), Error);
+}

@@ -1,0 +1,42 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "orgplan/error.hpp"
+#include "orgplan/report.hpp"
+
+using namespace orgplan;
+
+TEST_CASE("tables align text left and numbers right") {
+    Table t({{"team", "team"}, {"ratio", "ratio"}});
+    t.add({std::string("a"), 12.345});
+    t.add({std::string("longer"), Cell{}});
+    std::ostringstream out;
+    t.print_table(out);
+    CHECK(out.str() == "team    ratio\n"
+                       "------  -----\n"
+                       "a        12.3\n"
+                       "longer      -\n");
+}
+
+TEST_CASE("CSV output quotes what needs quoting and keeps full numbers") {
+    Table t({{"name", "name"}, {"x", "x"}});
+    t.add({std::string("a, \"b\""), 1.23456});
+    std::ostringstream out;
+    t.print_csv(out);
+    CHECK(out.str() == "name,x\r\n\"a, \"\"b\"\"\",1.2346\r\n");
+}
+
+TEST_CASE("JSON output keeps types: null, numbers and text") {
+    Table t({{"a", "a"}, {"b", "b"}, {"c", "c"}});
+    t.add({Cell{}, 3LL, std::string("x")});
+    const auto j = t.to_json();
+    CHECK(j[0]["a"].is_null());
+    CHECK(j[0]["b"] == 3);
+    CHECK(j[0]["c"] == "x");
+}
+
+TEST_CASE("formats are parsed strictly") {
+    CHECK(parse_format("json") == Format::json);
+    REQUIRE_THROWS_AS(parse_format("xml"), Error);
+}

@@ -1,0 +1,56 @@
+#include <catch2/catch.hpp>
+
+#include "orgplan/error.hpp"
+#include "orgplan/title_rules.hpp"
+
+using namespace orgplan;
+
+TEST_CASE("built-in rules classify the titles named in the docs") {
+    const auto rules = TitleRules::builtin();
+    const std::vector<std::pair<std::string, Family>> cases = {
+        {"Senior Backend Engineer, Plan", Family::maker},
+        {"Group Manager, Product Management", Family::product_leader},
+        {"UX Researcher", Family::maker},
+        {"Engineering Manager", Family::eng_manager},
+        {"Senior Product Manager", Family::pm},
+        {"Product Owner", Family::pm},
+        {"Product Designer", Family::maker},
+        {"Product Design Manager", Family::eng_manager},
+        {"Product Marketing Manager", Family::other},
+        {"Customer Success Manager", Family::other},
+        {"Technical Program Manager", Family::other},
+        {"Support Engineer", Family::other},
+        {"Director of Product Management", Family::product_leader},
+        {"VP Product", Family::product_leader},
+        {"Site Reliability Engineer", Family::maker},
+        {"Data Scientist", Family::maker},
+        {"QA Engineer", Family::maker},
+    };
+    for (const auto& [title, family] : cases) {
+        INFO(title);
+        const auto m = rules.classify(title);
+        CHECK(m.matched);
+        CHECK(m.family == family);
+    }
+}
+
+TEST_CASE("a title no rule matches is reported unmatched and counts as other") {
+    const auto m = TitleRules::builtin().classify("Solutions Wrangler");
+    CHECK_FALSE(m.matched);
+    CHECK(m.family == Family::other);
+}
+
+TEST_CASE("the first matching rule wins and matching ignores case") {
+    const auto rules = TitleRules::parse("pattern,family\nmarketing,other\nmanager,pm\n", "r.csv");
+    CHECK(rules.classify("Product MARKETING Manager").family == Family::other);
+    CHECK(rules.classify("product manager").family == Family::pm);
+    CHECK(rules.classify("product manager").pattern == "manager");
+}
+
+TEST_CASE("bad rules files name the line and field") {
+    REQUIRE_THROWS_WITH(TitleRules::parse("pattern,family\nfoo,wizard\n", "r.csv"),
+                        Catch::Contains("r.csv:2") && Catch::Contains("'family'"));
+    REQUIRE_THROWS_WITH(TitleRules::parse("pattern,family\n(unclosed,pm\n", "r.csv"),
+                        Catch::Contains("r.csv:2") && Catch::Contains("'pattern'"));
+    REQUIRE_THROWS_AS(TitleRules::parse("regex,kind\n", "r.csv"), InputErrors);
+}
