@@ -77,4 +77,31 @@ void print_rows(const Table& table, Format format, nlohmann::json doc) {
     }
 }
 
+void add_plugin_options(po::options_description& desc, PluginOptions& options, bool with_params) {
+    desc.add_options()("plugin-dir", po::value(&options.dirs)->value_name("DIR"),
+                       "also load plugins from DIR (after the built-in ones and $ORGPLAN_PLUGIN_PATH; repeatable)")(
+        "strict-plugins", po::bool_switch(&options.strict),
+        "stop when a plugin cannot be loaded or fails, instead of going on without it");
+    if (with_params)
+        desc.add_options()("param", po::value(&options.params)->value_name("KEY=VALUE"),
+                           "parameter for the plugin, e.g. --param senior=0.5 (repeatable)");
+}
+
+std::unique_ptr<PluginHost> load_plugins(const PluginOptions& options) {
+    auto host = std::make_unique<PluginHost>(options.strict ? PluginHost::OnError::fail : PluginHost::OnError::skip);
+    host->load_default(options.dirs);
+    for (const auto& w : host->warnings()) std::cerr << "orgplan: skipped plugin: " << w << "\n";
+    return host;
+}
+
+sdk::Params plugin_params(const PluginOptions& options) {
+    sdk::Params params;
+    for (const auto& p : options.params) {
+        const auto eq = p.find('=');
+        if (eq == std::string::npos || eq == 0) throw UsageError("--param '" + p + "': expected KEY=VALUE");
+        params[p.substr(0, eq)] = p.substr(eq + 1);
+    }
+    return params;
+}
+
 } // namespace orgplan::cli

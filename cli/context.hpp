@@ -9,6 +9,7 @@
 
 #include "orgplan/error.hpp"
 #include "orgplan/importer.hpp"
+#include "orgplan/plugin_host.hpp"
 #include "orgplan/report.hpp"
 
 namespace orgplan::cli {
@@ -47,7 +48,22 @@ void print_json(const nlohmann::json& doc);
 /// Prints a table in the chosen format; JSON wraps rows into `doc` under "rows".
 void print_rows(const Table& table, Format format, nlohmann::json doc = nlohmann::json::object());
 
+/// How plugins are found and what happens when one is broken.
+struct PluginOptions {
+    std::vector<std::string> dirs;
+    bool strict = false;
+    std::vector<std::string> params; ///< key=value pairs handed to the plugin
+};
+void add_plugin_options(po::options_description& desc, PluginOptions& options, bool with_params = true);
+/// Loads built-in, $ORGPLAN_PLUGIN_PATH and --plugin-dir plugins; warns on stderr about skipped ones.
+std::unique_ptr<PluginHost> load_plugins(const PluginOptions& options);
+sdk::Params plugin_params(const PluginOptions& options);
+
 int cmd_import(const Args& args);
+int cmd_plugins(const Args& args);
+int cmd_align(const Args& args);
+int cmd_diagnose(const Args& args);
+int cmd_hire(const Args& args);
 int cmd_ratios(const Args& args);
 int cmd_roles(const Args& args);
 int cmd_config(const Args& args);

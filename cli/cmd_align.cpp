@@ -1,0 +1,182 @@
+#include <algorithm>
+#include <iostream>
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "orgplan/alignment.hpp"
+#include "orgplan/database.hpp"
+#include "orgplan/enums.hpp"
+#include "orgplan/org_store.hpp"
+#include "orgplan/plugin_requests.hpp"
+#include "orgplan/ratios.hpp"
+
+namespace orgplan::cli {
+namespace {
+
+Cell optional_cell(const std::optional<double>& v) { return v ? Cell{*v} : Cell{}; }
+nlohmann::json optional_json(const std::optional<double>& v) { return v ? nlohmann::json(stable(*v)) : nullptr; }
+
+nlohmann::json metrics_json(const ProposalMetrics& m) {
+    return {{"max_ratio", optional_json(m.max_ratio)},
+            {"median_ratio", optional_json(m.median_ratio)},
+            {"pm_fte_needed", stable(m.pm_fte_needed)},
+            {"thin_pms", m.thin_pms},
+            {"uncovered_teams", m.uncovered_teams},
+            {"teams", m.teams},
+            {"segments_covered", m.segments_covered},
+            {"segments", m.segments},
+            {"accounts_covered", m.accounts_covered},
+            {"accounts", m.accounts},
+            {"initiatives_covered", m.initiatives_covered},
+            {"initiatives", m.initiatives},
+            {"score", stable(m.score)}};
+}
+
+std::string summary_line(const ProposalMetrics& m, double threshold, double max_spread) {
+    return fmt::format("max ratio {}, median {}; {:.2f} PM FTE short of {:g}:1; {} of {} teams without a PM; {} PMs "
+                       "over {:g} teams; score {:.1f}",
+                       m.max_ratio ? fmt::format("{:.1f}:1", *m.max_ratio) : "-",
+                       m.median_ratio ? fmt::format("{:.1f}:1", *m.median_ratio) : "-", m.pm_fte_needed, threshold,
+                       m.uncovered_teams, m.teams, m.thin_pms, max_spread, m.score);
+}
+
+} // namespace
+
+int cmd_align(const Args& args) {
+    Common common;
+    PluginOptions plugin_options;
+    std::string principle;
+    bool compare = false, apply = false;
+    double threshold = -1, max_spread = -1;
+    po::options_description desc("align options");
+    desc.add_options()
+        ("principle", po::value(&principle)->value_name("NAME"), "organizing principle plugin (orgplan plugins list)")
+        ("compare", po::bool_switch(&compare), "run every principle and compare them side by side")
+        ("apply", po::bool_switch(&apply), "with --principle: replace the org's PM assignments with the proposal")
+        ("threshold", po::value(&threshold)->value_name("N"), "target makers per PM (default: setting ratio.threshold)")
+        ("max-spread", po::value(&max_spread)->value_name("N"), "teams per PM before thin (default: setting ratio.max_spread)");
+    add_plugin_options(desc, plugin_options);
+    add_common(desc, common);
+    if (!parse(args, desc, {}, common, "orgplan align --principle NAME [--apply] | --compare")) return 0;
+    const auto format = output_format(common);
+    if (compare == !principle.empty()) throw UsageError("give either --principle NAME or --compare");
+    if (apply && compare) throw UsageError("--apply goes with --principle, not --compare");
+
+    Database db(db_path(common), Database::Create::never);
+    auto settings = Settings::load(db.sql());
+    if (threshold > 0) settings.set("ratio.threshold", threshold);
+    if (max_spread > 0) settings.set("ratio.max_spread", max_spread);
+    threshold = settings.get("ratio.threshold");
+    max_spread = settings.get("ratio.max_spread");
+    const auto org = load_org(db.sql());
+    const auto coverage = to_sdk(compute_coverage(org, org.assignments));
+    const auto host = load_plugins(plugin_options);
+    const sdk::PrincipleRequest request{org, coverage, to_sdk(settings), plugin_params(plugin_options)};
+
+    if (compare) {
+        struct Row {
+            const LoadedPlugin* plugin;
+            ProposalMetrics metrics;
+        };
+        std::vector<Row> rows;
+        rows.push_back({nullptr, evaluate(org, org.assignments, threshold, max_spread)});
+        for (const auto* p : host->of_kind(sdk::PluginKind::principle)) {
+            try {
+                const auto proposal = host->propose(*p, request);
+                validate_assignments(org, proposal.assignments, "plugin '" + p->name + "'");
+                rows.push_back({p, evaluate(org, proposal.assignments, threshold, max_spread)});
+            } catch (const Error& e) {
+                if (plugin_options.strict) throw;
+                std::cerr << "orgplan align: skipped: " << e.what() << "\n";
+            }
+        }
+        if (rows.size() == 1) throw Error("no organizing principle plugin could run; see orgplan plugins list");
+        std::stable_sort(rows.begin() + 1, rows.end(),
+                         [](const Row& a, const Row& b) { return a.metrics.score > b.metrics.score; });
+        Table table({{"principle", "principle"}, {"max_ratio", "max ratio"}, {"median_ratio", "median"},
+                     {"pm_fte_needed", "PM FTE short", 2}, {"uncovered_teams", "no-PM teams"},
+                     {"thin_pms", fmt::format("PMs >{:g} teams", max_spread)}, {"segments", "segments"},
+                     {"accounts", "accounts"}, {"initiatives", "initiatives"}, {"score", "score"}});
+        for (const auto& r : rows) {
+            const auto& m = r.metrics;
+            table.add({r.plugin ? r.plugin->name : std::string("(current)"), optional_cell(m.max_ratio),
+                       optional_cell(m.median_ratio), m.pm_fte_needed, static_cast<long long>(m.uncovered_teams),
+                       static_cast<long long>(m.thin_pms), fmt::format("{}/{}", m.segments_covered, m.segments),
+                       fmt::format("{}/{}", m.accounts_covered, m.accounts),
+                       fmt::format("{}/{}", m.initiatives_covered, m.initiatives), m.score});
+        }
+        const auto& best = rows[1];
+        if (format == Format::json) {
+            auto list = nlohmann::json::array();
+            for (const auto& r : rows) {
+                auto j = metrics_json(r.metrics);
+                j["principle"] = r.plugin ? r.plugin->name : "(current)";
+                list.push_back(j);
+            }
+            print_json({{"threshold", threshold}, {"max_spread", max_spread}, {"rows", list},
+                        {"best", best.plugin->name}});
+        } else if (format == Format::csv) {
+            table.print_csv(std::cout);
+        } else {
+            table.print_table(std::cout);
+            std::cout << fmt::format("\nbest fit: {} (score {:.1f}; the score is explained in docs/align.md)\n",
+                                     best.plugin->name, best.metrics.score);
+        }
+        return 0;
+    }
+
+    const auto& plugin = host->get(sdk::PluginKind::principle, principle);
+    const auto proposal = host->propose(plugin, request);
+    validate_assignments(org, proposal.assignments, "plugin '" + plugin.name + "'");
+    const auto metrics = evaluate(org, proposal.assignments, threshold, max_spread);
+    std::unordered_map<std::string, std::string> names;
+    for (const auto& p : org.people) names.emplace(p.id, p.name);
+
+    if (apply) {
+        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        db.sql().exec("DELETE FROM pm_assignment");
+        OrgWriter writer(db.sql());
+        for (const auto& a : proposal.assignments) writer.put(a);
+        tx.commit();
+    }
+
+    Table table({{"pm", "pm"}, {"name", "name"}, {"role", "role"}, {"kind", "kind"}, {"target", "target"},
+                 {"share", "share", 2}});
+    for (const auto& a : proposal.assignments) {
+        auto role = proposal.pm_roles.find(a.pm_id);
+        table.add({a.pm_id, names[a.pm_id], role == proposal.pm_roles.end() ? std::string() : role->second,
+                   std::string(to_string(a.kind)), a.target_id, a.share});
+    }
+    if (format == Format::json) {
+        print_rows(table, format,
+                   {{"principle", plugin.name},
+                    {"description", plugin.description},
+                    {"rationale", proposal.rationale},
+                    {"unfilled", proposal.unfilled},
+                    {"metrics", metrics_json(metrics)},
+                    {"current", metrics_json(evaluate(org, org.assignments, threshold, max_spread))},
+                    {"applied", apply}});
+        return 0;
+    }
+    if (format == Format::csv) {
+        table.print_csv(std::cout);
+        return 0;
+    }
+    std::cout << plugin.name << ": " << plugin.description << "\n\n";
+    table.print_table(std::cout);
+    std::cout << "\nwhy:\n";
+    for (const auto& line : proposal.rationale) std::cout << "  - " << line << "\n";
+    if (!proposal.unfilled.empty()) {
+        std::cout << "not covered:\n";
+        for (const auto& line : proposal.unfilled) std::cout << "  - " << line << "\n";
+    }
+    std::cout << "\nproposal: " << summary_line(metrics, threshold, max_spread) << "\n";
+    std::cout << "today:    " << summary_line(evaluate(org, org.assignments, threshold, max_spread), threshold, max_spread)
+              << "\n";
+    if (apply) std::cout << "\napplied: the org's PM assignments are now this proposal\n";
+    return 0;
+}
+
+} // namespace orgplan::cli

@@ -1,0 +1,114 @@
+#include <algorithm>
+#include <iostream>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "orgplan/coaching.hpp"
+#include "orgplan/database.hpp"
+#include "orgplan/org_store.hpp"
+#include "orgplan/plugin_requests.hpp"
+#include "orgplan/ratios.hpp"
+
+namespace orgplan::cli {
+namespace {
+
+std::string_view severity_name(sdk::Severity s) {
+    switch (s) {
+    case sdk::Severity::info: return "info";
+    case sdk::Severity::warning: return "warning";
+    case sdk::Severity::error: return "error";
+    }
+    return "?";
+}
+
+} // namespace
+
+int cmd_diagnose(const Args& args) {
+    Common common;
+    PluginOptions plugin_options;
+    std::string fail_on, mix;
+    std::vector<std::string> checks;
+    double hires = 0;
+    po::options_description desc("diagnose options");
+    desc.add_options()
+        ("fail-on", po::value(&fail_on)->value_name("warning|error"),
+         "exit 1 when a finding of this severity or worse is found (for CI)")
+        ("check", po::value(&checks)->value_name("NAME"), "run only this diagnostic (repeatable)")
+        ("hires", po::value(&hires)->value_name("N"), "also check a hiring plan of N PMs...")
+        ("mix", po::value(&mix)->value_name("NAME"), "...with this hiring mix (default balanced)");
+    add_plugin_options(desc, plugin_options);
+    add_common(desc, common);
+    if (!parse(args, desc, {}, common, "orgplan diagnose [--fail-on warning|error] [--check NAME] [--hires N --mix NAME]"))
+        return 0;
+    const auto format = output_format(common);
+    int fail_level = 99;
+    if (fail_on == "warning") fail_level = static_cast<int>(sdk::Severity::warning);
+    else if (fail_on == "error") fail_level = static_cast<int>(sdk::Severity::error);
+    else if (!fail_on.empty()) throw UsageError("--fail-on '" + fail_on + "': use warning or error");
+    if (hires < 0) throw UsageError("--hires cannot be negative");
+
+    Database db(db_path(common), Database::Create::never);
+    const auto settings = Settings::load(db.sql());
+    const auto org = load_org(db.sql());
+    const auto coverage = to_sdk(compute_coverage(org, org.assignments));
+    const auto coaching = coaching_groups(org, settings);
+    const auto host = load_plugins(plugin_options);
+    const auto params = plugin_params(plugin_options);
+
+    sdk::DiagnosticRequest request{org, coverage, coaching, to_sdk(settings), params, {}, {}};
+    if (hires > 0) {
+        const auto& mix_plugin = host->get(sdk::PluginKind::hiring_mix, mix.empty() ? "balanced" : mix);
+        request.planned_hiring = host->plan(mix_plugin, {org, hires, to_sdk(settings), params});
+    }
+
+    std::vector<const LoadedPlugin*> selected;
+    for (const auto& name : checks) selected.push_back(&host->get(sdk::PluginKind::diagnostic, name));
+    if (checks.empty()) selected = host->of_kind(sdk::PluginKind::diagnostic);
+
+    std::vector<sdk::Finding> findings;
+    std::vector<std::string> failed;
+    for (const auto* p : selected) {
+        try {
+            auto found = host->diagnose(*p, request);
+            findings.insert(findings.end(), found.begin(), found.end());
+        } catch (const Error& e) {
+            if (plugin_options.strict) throw;
+            std::cerr << "orgplan diagnose: skipped: " << e.what() << "\n";
+            failed.push_back(p->name);
+        }
+    }
+    std::stable_sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) {
+        if (a.severity != b.severity) return a.severity > b.severity;
+        if (a.check != b.check) return a.check < b.check;
+        return a.subject < b.subject;
+    });
+    std::size_t counts[3] = {0, 0, 0};
+    for (const auto& f : findings) ++counts[static_cast<int>(f.severity)];
+
+    Table table({{"severity", "severity"}, {"check", "check"}, {"subject", "subject"}, {"evidence", "evidence"},
+                 {"recommendation", "recommendation"}});
+    for (const auto& f : findings)
+        table.add({std::string(severity_name(f.severity)), f.check, f.subject, f.evidence, f.recommendation});
+    if (format == Format::table) {
+        // Long evidence reads better as a list than as a table wider than the terminal.
+        for (const auto& f : findings)
+            std::cout << fmt::format("{:<7}  {:<24}  {}\n         {}\n         -> {}\n\n", severity_name(f.severity),
+                                     f.check, f.subject, f.evidence, f.recommendation);
+        std::cout << fmt::format("{} errors, {} warnings, {} info from {} diagnostics{}\n", counts[2], counts[1],
+                                 counts[0], selected.size() - failed.size(),
+                                 failed.empty() ? "" : fmt::format(" ({} failed)", failed.size()));
+    } else {
+        print_rows(table, format,
+                   {{"counts", {{"error", counts[2]}, {"warning", counts[1]}, {"info", counts[0]}}},
+                    {"diagnostics_run", selected.size() - failed.size()},
+                    {"diagnostics_failed", failed},
+                    {"fail_on", fail_on.empty() ? nlohmann::json(nullptr) : nlohmann::json(fail_on)}});
+    }
+    for (int level = fail_level; level <= 2; ++level)
+        if (counts[level]) return 1;
+    return 0;
+}
+
+} // namespace orgplan::cli

@@ -1,0 +1,98 @@
+#include "orgplan/alignment.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "orgplan/enums.hpp"
+#include "orgplan/error.hpp"
+#include "orgplan/ratios.hpp"
+
+namespace orgplan {
+
+void validate_assignments(const Org& org, const std::vector<Assignment>& assignments, const std::string& source) {
+    std::unordered_map<std::string, Family> family;
+    for (const auto& p : org.people) family.emplace(p.id, p.family);
+    std::set<std::string> ids[5];
+    for (const auto& t : org.teams) ids[static_cast<int>(TargetKind::team)].insert(t.id);
+    for (const auto& p : org.products) ids[static_cast<int>(TargetKind::product)].insert(p.id);
+    for (const auto& s : org.segments) ids[static_cast<int>(TargetKind::segment)].insert(s.id);
+    for (const auto& i : org.initiatives) ids[static_cast<int>(TargetKind::initiative)].insert(i.id);
+    for (const auto& a : org.accounts) ids[static_cast<int>(TargetKind::account)].insert(a.id);
+    std::vector<std::string> problems;
+    std::unordered_map<std::string, double> total;
+    for (const auto& a : assignments) {
+        auto f = family.find(a.pm_id);
+        if (f == family.end() || f->second != Family::pm)
+            problems.push_back("'" + a.pm_id + "' is not a PM of this org");
+        if (!ids[static_cast<int>(a.kind)].count(a.target_id))
+            problems.push_back("unknown " + std::string(to_string(a.kind)) + " '" + a.target_id + "'");
+        if (!(a.share > 0 && a.share <= 1)) problems.push_back("share " + std::to_string(a.share) + " of '" + a.pm_id + "'");
+        total[a.pm_id] += a.share;
+    }
+    for (const auto& [pm, share] : total)
+        if (share > 1 + 1e-6) problems.push_back("shares of '" + pm + "' add up to " + std::to_string(share));
+    if (problems.empty()) return;
+    std::string message = source + " proposed invalid assignments:";
+    for (std::size_t i = 0; i < problems.size() && i < 5; ++i) message += "\n  " + problems[i];
+    if (problems.size() > 5) message += "\n  ... and " + std::to_string(problems.size() - 5) + " more";
+    throw Error(message);
+}
+
+ProposalMetrics evaluate(const Org& org, const std::vector<Assignment>& assignments, double threshold,
+                         double max_spread) {
+    ProposalMetrics m;
+    const auto c = compute_coverage(org, assignments);
+    std::vector<double> ratios;
+    std::unordered_map<std::string, std::string> product_segment;
+    for (const auto& p : org.products) product_segment[p.id] = p.segment_id;
+    std::set<std::string> covered_segments;
+    for (std::size_t t = 0; t < org.teams.size(); ++t) {
+        const double makers = c.team_makers[t], pm = c.team_pm[t];
+        if (makers <= 1e-12) continue;
+        ++m.teams;
+        m.pm_fte_needed += std::max(0.0, makers / threshold - pm);
+        if (pm <= 1e-12) {
+            ++m.uncovered_teams;
+            continue;
+        }
+        ratios.push_back(makers / pm);
+        const auto& team = org.teams[t];
+        const auto segment = !team.segment_id.empty() || team.product_id.empty() ? team.segment_id
+                                                                                  : product_segment[team.product_id];
+        if (!segment.empty()) covered_segments.insert(segment);
+    }
+    std::set<std::string> covered_accounts, covered_initiatives;
+    for (const auto& a : assignments) {
+        if (a.kind == TargetKind::segment) covered_segments.insert(a.target_id);
+        if (a.kind == TargetKind::account) covered_accounts.insert(a.target_id);
+        if (a.kind == TargetKind::initiative) covered_initiatives.insert(a.target_id);
+    }
+    m.segments = org.segments.size();
+    m.segments_covered = covered_segments.size();
+    m.accounts = org.accounts.size();
+    m.accounts_covered = covered_accounts.size();
+    m.initiatives = org.initiatives.size();
+    m.initiatives_covered = covered_initiatives.size();
+    for (const auto& [pm, teams] : c.pm_team) {
+        std::size_t n = 0;
+        for (const auto& [t, fte] : teams) n += fte > 1e-12;
+        if (n > max_spread) ++m.thin_pms;
+    }
+    if (!ratios.empty()) {
+        std::sort(ratios.begin(), ratios.end());
+        m.max_ratio = ratios.back();
+        const auto n = ratios.size();
+        m.median_ratio = n % 2 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+    }
+    std::size_t pms = 0;
+    for (const auto& p : org.people) pms += p.family == Family::pm;
+    const double teams = std::max<std::size_t>(1, m.teams);
+    const double pm_fte = std::max(1.0, c.pm_fte_total);
+    const double median_penalty = m.median_ratio ? std::min(1.0, std::max(0.0, *m.median_ratio / threshold - 1)) : 1.0;
+    m.score = 100.0 * (1.0 - 0.40 * m.uncovered_teams / teams - 0.30 * std::min(1.0, m.pm_fte_needed / pm_fte) -
+                       0.15 * static_cast<double>(m.thin_pms) / std::max<std::size_t>(1, pms) - 0.15 * median_penalty);
+    return m;
+}
+
+} // namespace orgplan

@@ -1,0 +1,69 @@
+#include "orgplan/coaching.hpp"
+
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace orgplan {
+
+bool is_novice(const Person& pm, const Settings& settings) {
+    return pm.pm_years < settings.get("coaching.novice_years") || pm.origin == Origin::internal_transfer;
+}
+
+bool is_senior(const Person& pm, const Settings& settings) {
+    return !is_novice(pm, settings) && pm.pm_years >= settings.get("coaching.senior_years");
+}
+
+sdk::Coaching coaching_groups(const Org& org, const Settings& settings) {
+    sdk::Coaching out;
+    out.novice_hours = settings.get("coaching.novice_hours");
+    std::unordered_map<std::string, const Person*> people;
+    for (const auto& p : org.people) people.emplace(p.id, &p);
+    std::map<std::string, sdk::CoachingGroup> groups;
+    for (const auto& p : org.people)
+        if (p.family == Family::product_leader) {
+            auto& g = groups[p.id];
+            g.leader_id = p.id;
+            g.leader_hours = p.coaching_hours.value_or(settings.get("coaching.leader_hours"));
+            g.capacity_hours = g.leader_hours;
+        }
+    auto nearest_leader = [&](const Person& p) -> std::string {
+        std::set<std::string> seen; // a stored cycle cannot happen after import, but never loop forever
+        for (auto at = p.manager_id; !at.empty() && seen.insert(at).second;) {
+            auto it = people.find(at);
+            if (it == people.end()) break;
+            if (it->second->family == Family::product_leader) return at;
+            at = it->second->manager_id;
+        }
+        return "";
+    };
+    for (const auto& p : org.people) {
+        if (p.family != Family::pm) continue;
+        const auto leader = nearest_leader(p);
+        if (is_novice(p, settings)) {
+            if (leader.empty()) {
+                out.novices_without_leader.push_back(p.id);
+                continue;
+            }
+            groups[leader].novices.push_back(p.id);
+            if (p.manager_id == leader) groups[leader].direct_novices.push_back(p.id);
+        } else if (is_senior(p, settings) && !leader.empty()) {
+            groups[leader].capacity_hours += p.coaching_hours.value_or(settings.get("coaching.senior_hours"));
+            groups[leader].seniors.push_back(p.id);
+        }
+    }
+    for (auto& [id, g] : groups) out.groups.push_back(std::move(g));
+    return out;
+}
+
+CoachingBalance coaching_balance(const sdk::Coaching& coaching) {
+    CoachingBalance b;
+    for (const auto& g : coaching.groups) {
+        b.capacity += g.capacity_hours;
+        b.demand += g.novices.size() * coaching.novice_hours;
+    }
+    b.demand += coaching.novices_without_leader.size() * coaching.novice_hours;
+    return b;
+}
+
+} // namespace orgplan
