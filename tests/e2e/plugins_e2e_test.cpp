@@ -1,0 +1,125 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "run.hpp"
+
+using namespace orgplan::e2e;
+
+namespace {
+std::string test_plugins(const std::string& name) { return std::string(ORGPLAN_TEST_PLUGINS) + "/" + name; }
+
+struct DemoDb : TempDb {
+    DemoDb() { REQUIRE(run(flag() + " import " + data("demo")).exit_code == 0); }
+};
+} // namespace
+
+TEST_CASE("plugins list shows the built-ins with kind, version and file") {
+    const auto r = run("plugins list --format json");
+    REQUIRE(r.exit_code == 0);
+    const auto j = r.json();
+    CHECK(j["abi_version"] == 1);
+    CHECK(j["rows"].size() == 22);
+    const auto info = run("plugins info by-product --format json").json();
+    CHECK(info["kind"] == "principle");
+    CHECK(run("plugins info by-mood").exit_code == 3);
+}
+
+TEST_CASE("broken plugins are skipped with a warning, or stop the command with --strict-plugins") {
+    DemoDb db;
+    for (const auto* dir : {"not_a_library", "no_symbols_plugin", "wrong_abi_plugin"}) {
+        INFO(dir);
+        const auto skip = run(db.flag() + " diagnose --check no-pm --plugin-dir " + test_plugins(dir));
+        CHECK(skip.exit_code == 0);
+        CHECK_THAT(skip.err, Catch::Contains("skipped plugin"));
+        CHECK_THAT(skip.out, Catch::Contains("no-pm"));
+        const auto strict = run(db.flag() + " diagnose --strict-plugins --plugin-dir " + test_plugins(dir));
+        CHECK(strict.exit_code == 3);
+    }
+}
+
+TEST_CASE("a plugin that throws is skipped in a comparison and reported, never a crash") {
+    DemoDb db;
+    const auto before = read_text(db.path());
+    const auto r = run(db.flag() + " align --compare --plugin-dir " + test_plugins("throwing_plugin"));
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.err, Catch::Contains("boom from a test principle"));
+    CHECK_THAT(r.err, Catch::Contains("test-invalid") && Catch::Contains("not a PM"));
+    CHECK_THAT(r.out, Catch::Contains("best fit:"));
+    const auto direct = run(db.flag() + " align --principle test-throws --plugin-dir " + test_plugins("throwing_plugin"));
+    CHECK(direct.exit_code == 3);
+    CHECK_THAT(direct.err, Catch::Contains("plugin 'test-throws'"));
+    const auto diag = run(db.flag() + " diagnose --strict-plugins --plugin-dir " + test_plugins("throwing_plugin"));
+    CHECK(diag.exit_code == 3);
+    CHECK(run(db.flag() + " ratios --format json").json()["rows"].size() == 30); // database intact
+}
+
+TEST_CASE("ORGPLAN_PLUGIN_PATH adds plugin directories") {
+    const auto r = run("plugins list --format csv", "ORGPLAN_PLUGIN_PATH='" + test_plugins("throwing_plugin") + "'");
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("test-throws,principle"));
+}
+
+TEST_CASE("align --compare ranks every principle and names the best fit") {
+    DemoDb db;
+    const auto j = run(db.flag() + " align --compare --format json").json();
+    CHECK(j["rows"].size() == 7); // the current assignments plus six principles
+    CHECK(j["rows"][0]["principle"] == "(current)");
+    CHECK(j["best"] == j["rows"][1]["principle"]);
+    for (std::size_t i = 2; i < j["rows"].size(); ++i)
+        CHECK(j["rows"][i - 1]["score"].get<double>() >= j["rows"][i]["score"].get<double>());
+    CHECK(j["rows"][0]["uncovered_teams"] == 5);
+}
+
+TEST_CASE("align --principle shows the proposal, and --apply makes it the org's assignments") {
+    DemoDb db;
+    const auto shown = run(db.flag() + " align --principle by-team --format json");
+    REQUIRE(shown.exit_code == 0);
+    const auto j = shown.json();
+    CHECK(j["principle"] == "by-team");
+    CHECK(j["metrics"]["uncovered_teams"] == 0);
+    CHECK(j["current"]["uncovered_teams"] == 5);
+    CHECK(j["applied"] == false);
+    CHECK(run(db.flag() + " ratios --format json").json()["teams_without_pm"].size() == 5);
+    REQUIRE(run(db.flag() + " align --principle by-team --apply").exit_code == 0);
+    CHECK(run(db.flag() + " ratios --format json").json()["teams_without_pm"].size() == 0);
+}
+
+TEST_CASE("diagnose lists the demo org's findings worst first and --fail-on sets the exit code") {
+    DemoDb db;
+    const auto r = run(db.flag() + " diagnose --format json");
+    CHECK(r.exit_code == 0);
+    const auto j = r.json();
+    std::set<std::string> checks;
+    for (const auto& f : j["rows"]) checks.insert(f["check"].get<std::string>());
+    for (const auto* expected : {"no-pm", "ratio-overload", "pm-spread", "novice-coaching", "leader-coaching-load",
+                                 "custom-work-conflict", "quota-relief-unsupported", "support-activity-metric",
+                                 "funnel-without-quality", "output-only-okr", "no-counter-metric"})
+        CHECK(checks.count(expected) == 1);
+    CHECK(j["rows"][0]["severity"] == "error");
+    CHECK(j["rows"][j["rows"].size() - 1]["severity"] == "info");
+    CHECK(run(db.flag() + " diagnose --fail-on error").exit_code == 1);
+    CHECK(run(db.flag() + " diagnose --fail-on warning --check output-only-okr").exit_code == 1);
+    CHECK(run(db.flag() + " diagnose --fail-on error --check output-only-okr").exit_code == 0);
+    CHECK(run(db.flag() + " diagnose --fail-on sometimes").exit_code == 2);
+}
+
+TEST_CASE("diagnose checks a hiring plan's mentoring load") {
+    DemoDb db;
+    const auto heavy = run(db.flag() + " diagnose --check hiring-mentoring --hires 60 --mix growth --format json").json();
+    REQUIRE(heavy["rows"].size() == 1);
+    CHECK_THAT(heavy["rows"][0]["recommendation"].get<std::string>(), Catch::Contains("seasoned seniors"));
+    const auto fine = run(db.flag() + " diagnose --check hiring-mentoring --hires 4 --mix senior-heavy --format json").json();
+    CHECK(fine["rows"].empty());
+}
+
+TEST_CASE("hire compares every mix for the hires the org needs") {
+    DemoDb db;
+    const auto j = run(db.flag() + " hire --format json").json();
+    CHECK(j["count_derived"] == true);
+    CHECK(j["count"] == 7.0); // ceil(222.6 / 10 - 15.8)
+    CHECK(j["rows"].size() == 4);
+    const auto one = run(db.flag() + " hire --count 10 --mix balanced --format csv");
+    REQUIRE(one.exit_code == 0);
+    CHECK_THAT(one.out, Catch::Contains("balanced,4,4,2,"));
+}

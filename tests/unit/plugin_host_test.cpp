@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+
+#include "fixture.hpp"
+#include "orgplan/error.hpp"
+#include "orgplan/plugin_host.hpp"
+#include "orgplan/plugin_requests.hpp"
+#include "orgplan/settings.hpp"
+
+using namespace orgplan;
+
+namespace {
+std::string test_plugins(const std::string& name) { return std::string(ORGPLAN_TEST_PLUGINS) + "/" + name; }
+} // namespace
+
+TEST_CASE("the built-in plugins load and register by kind and name") {
+    PluginHost host(PluginHost::OnError::fail);
+    host.load_directory(ORGPLAN_BUILTIN_PLUGINS);
+    CHECK(host.warnings().empty());
+    CHECK(host.of_kind(sdk::PluginKind::principle).size() == 6);
+    CHECK(host.of_kind(sdk::PluginKind::hiring_mix).size() == 4);
+    CHECK(host.of_kind(sdk::PluginKind::diagnostic).size() == 12);
+    CHECK(host.get(sdk::PluginKind::principle, "by-product").version == "1.0.0");
+    REQUIRE_THROWS_WITH(host.get(sdk::PluginKind::principle, "by-mood"),
+                        Catch::Contains("no principle plugin named 'by-mood'") && Catch::Contains("by-team"));
+}
+
+TEST_CASE("a file that is not a library is skipped with a message, or stops the load") {
+    PluginHost skip;
+    skip.load_directory(test_plugins("not_a_library"));
+    REQUIRE(skip.warnings().size() == 1);
+    CHECK_THAT(skip.warnings()[0], Catch::Contains("notes.so") && Catch::Contains("not a loadable plugin library"));
+    PluginHost strict(PluginHost::OnError::fail);
+    REQUIRE_THROWS_AS(strict.load_directory(test_plugins("not_a_library")), Error);
+}
+
+TEST_CASE("a library without the orgplan entry points is refused") {
+    PluginHost host;
+    host.load_directory(test_plugins("no_symbols_plugin"));
+    REQUIRE(host.warnings().size() == 1);
+    CHECK_THAT(host.warnings()[0], Catch::Contains("not an orgplan plugin"));
+    CHECK(host.all().empty());
+}
+
+TEST_CASE("a library built for another ABI is refused before its manifest is read") {
+    PluginHost host;
+    host.load_directory(test_plugins("wrong_abi_plugin"));
+    REQUIRE(host.warnings().size() == 1);
+    CHECK_THAT(host.warnings()[0], Catch::Contains("ABI 999") && Catch::Contains("speaks ABI 1"));
+    PluginHost strict(PluginHost::OnError::fail);
+    REQUIRE_THROWS_WITH(strict.load_directory(test_plugins("wrong_abi_plugin")), Catch::Contains("ABI 999"));
+}
+
+TEST_CASE("a plugin that throws returns an error naming it, and the host keeps working") {
+    PluginHost host;
+    host.load_directory(test_plugins("throwing_plugin"));
+    REQUIRE(host.warnings().empty());
+    Database db(":memory:");
+    test::import_paths(db, {test::fixture("ratios")});
+    const auto org = load_org(db.sql());
+    const auto coverage = to_sdk(compute_coverage(org, org.assignments));
+    const auto coaching = sdk::Coaching{};
+    REQUIRE_THROWS_WITH(host.propose(host.get(sdk::PluginKind::principle, "test-throws"), {org, coverage, {}, {}}),
+                        Catch::Contains("plugin 'test-throws'") && Catch::Contains("boom from a test principle"));
+    REQUIRE_THROWS_WITH(
+        host.diagnose(host.get(sdk::PluginKind::diagnostic, "test-throws-int"), {org, coverage, coaching, {}, {}, {}, {}}),
+        Catch::Contains("unknown exception"));
+    // Still usable after the failures.
+    CHECK(host.of_kind(sdk::PluginKind::principle).size() == 2);
+}
+
+TEST_CASE("a later directory overrides a plugin of the same kind and name") {
+    PluginHost host;
+    host.load_directory(ORGPLAN_BUILTIN_PLUGINS);
+    host.load_directory(ORGPLAN_BUILTIN_PLUGINS);
+    CHECK(host.of_kind(sdk::PluginKind::principle).size() == 6);
+}
+
+TEST_CASE("missing plugin directories are an error unless optional") {
+    PluginHost host;
+    host.load_directory("/nonexistent/orgplan-plugins", true);
+    CHECK(host.warnings().empty());
+    host.load_directory("/nonexistent/orgplan-plugins");
+    CHECK(host.warnings().size() == 1);
+}
