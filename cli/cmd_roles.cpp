@@ -42,11 +42,11 @@ int cmd_roles(const Args& args) {
 
     Database db(db_path(common), Database::Create::never);
     Table table({{"title", "title"}, {"family", "family"}, {"source", "source"}, {"rule", "rule"}, {"people", "people"}});
-    SQLite::Statement q(db.sql(), std::string("SELECT title, family, family_source, family_rule, count(*) AS n "
-                                              "FROM person ") +
-                                      (unmatched_only ? "WHERE family_source = 'unmatched' " : "") +
-                                      "GROUP BY title, family, family_source, family_rule "
-                                      "ORDER BY family_source = 'unmatched' DESC, n DESC, title");
+    SQLite::Statement q(db.sql(), std::string("SELECT p.title, p.family, p.family_source, "
+                                              "CASE WHEN p.family_source = 'rule' THEN coalesce(t.pattern, '') ELSE '' END, "
+                                              "count(*) AS n FROM person p LEFT JOIN title_match t ON t.title = p.title ") +
+                                      (unmatched_only ? "WHERE p.family_source = 'unmatched' " : "") +
+                                      "GROUP BY 1, 2, 3, 4 ORDER BY p.family_source = 'unmatched' DESC, n DESC, p.title");
     std::size_t unmatched = 0;
     while (q.executeStep()) {
         const std::string source = q.getColumn(2).getString();

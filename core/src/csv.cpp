@@ -14,13 +14,24 @@ CsvReader::CsvReader(std::string_view text, std::string source) : text_(text), s
 }
 
 bool CsvReader::next(std::vector<std::string>& fields) {
-    fields.clear();
+    // Fields are assigned into the vector's existing strings so a million records reuse their buffers.
+    std::size_t count = 0;
+    auto emit = [&](const char* data, std::size_t size) {
+        if (count < fields.size())
+            fields[count].assign(data, size);
+        else
+            fields.emplace_back(data, size);
+        ++count;
+    };
     // Blank lines between records carry no data; skip them rather than report empty records.
     while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
         if (text_[pos_] == '\n') ++line_;
         ++pos_;
     }
-    if (pos_ >= text_.size()) return false;
+    if (pos_ >= text_.size()) {
+        fields.clear();
+        return false;
+    }
     record_line_ = line_;
 
     std::string field;
@@ -52,13 +63,16 @@ bool CsvReader::next(std::vector<std::string>& fields) {
                 throw Error(source_ + ":" + std::to_string(line_) +
                             ": unexpected text after a closing quote; quote the whole field and double "
                             "any quote inside it");
+            emit(field.data(), field.size());
         } else {
             const std::size_t start = pos_;
             while (pos_ < n && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') ++pos_;
-            field.assign(text_.data() + start, pos_ - start);
+            emit(text_.data() + start, pos_ - start);
         }
-        fields.push_back(field);
-        if (pos_ >= n) return true;
+        if (pos_ >= n) {
+            fields.resize(count);
+            return true;
+        }
         const char sep = text_[pos_];
         if (sep == ',') {
             ++pos_;
@@ -69,6 +83,7 @@ bool CsvReader::next(std::vector<std::string>& fields) {
             ++pos_;
             ++line_;
         }
+        fields.resize(count);
         return true;
     }
 }

@@ -291,7 +291,7 @@ void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc
                                              "maker, pm, product_leader, eng_manager, other");
             x.how = {"column", ""};
         } else {
-            const auto match = rules.classify(person.title);
+            const auto& match = rules.classify(person.title);
             person.family = match.family;
             x.how = {match.matched ? "rule" : "unmatched", match.pattern};
         }
@@ -361,14 +361,22 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
     return out;
 }
 
-// Ids of one kind: what the database already has plus what this import brings.
-class IdSet {
+// Ids of one kind, what the database already has plus what this import brings, each with a dense index.
+// Keys are views into strings that outlive the set (incoming records, the stored org, broken ids).
+class IdIndex {
 public:
-    void add(const std::string& id) { ids_.insert(id); }
-    bool has(const std::string& id) const { return ids_.count(id) != 0; }
+    void reserve(std::size_t n) { index_.reserve(n); }
+    /// Adds an id; an id already present keeps its first index.
+    void add(std::string_view id) { index_.emplace(id, static_cast<std::uint32_t>(index_.size())); }
+    bool has(std::string_view id) const { return index_.count(id) != 0; }
+    long find(std::string_view id) const {
+        auto it = index_.find(id);
+        return it == index_.end() ? -1 : static_cast<long>(it->second);
+    }
+    std::size_t size() const { return index_.size(); }
 
 private:
-    std::unordered_set<std::string> ids_;
+    std::unordered_map<std::string_view, std::uint32_t> index_;
 };
 
 template <typename T, typename IdOf>
@@ -384,7 +392,7 @@ void check_duplicates(const Incoming<T>& in, IdOf id_of, const std::string& what
     }
 }
 
-void check_ref(const IdSet& ids, const std::string& ref, Loc loc, const std::string& field, const std::string& what,
+void check_ref(const IdIndex& ids, const std::string& ref, Loc loc, const std::string& field, const std::string& what,
                Problems& problems) {
     if (!ref.empty() && !ids.has(ref))
         problems.add(loc, field, "unknown " + what + " '" + ref + "'; add it to the " + what +
@@ -440,23 +448,22 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     check_duplicates(in.people, [](const PersonIn& x) { return x.person.id; }, "person", problems);
     check_duplicates(in.goals, [](const Goal& x) { return x.id; }, "goal", problems);
 
-    IdSet segments, products, initiatives, accounts, teams, people;
-    for (const auto& x : existing.segments) segments.add(x.id);
+    IdIndex segments, products, initiatives, accounts, teams;
     for (const auto& x : in.segments.items) segments.add(x.id);
-    for (const auto& x : existing.products) products.add(x.id);
+    for (const auto& x : existing.segments) segments.add(x.id);
     for (const auto& x : in.products.items) products.add(x.id);
-    for (const auto& x : existing.initiatives) initiatives.add(x.id);
+    for (const auto& x : existing.products) products.add(x.id);
     for (const auto& x : in.initiatives.items) initiatives.add(x.id);
-    for (const auto& x : existing.accounts) accounts.add(x.id);
+    for (const auto& x : existing.initiatives) initiatives.add(x.id);
     for (const auto& x : in.accounts.items) accounts.add(x.id);
-    for (const auto& x : existing.teams) teams.add(x.id);
+    for (const auto& x : existing.accounts) accounts.add(x.id);
     for (const auto& x : in.teams.items) teams.add(x.id);
+    for (const auto& x : existing.teams) teams.add(x.id);
     for (const auto& id : in.broken_ids["segments"]) segments.add(id);
     for (const auto& id : in.broken_ids["products"]) products.add(id);
     for (const auto& id : in.broken_ids["initiatives"]) initiatives.add(id);
     for (const auto& id : in.broken_ids["accounts"]) accounts.add(id);
     for (const auto& id : in.broken_ids["teams"]) teams.add(id);
-    for (const auto& id : in.broken_ids["people"]) people.add(id);
 
     for (std::size_t i = 0; i < in.products.items.size(); ++i)
         check_ref(segments, in.products.items[i].segment_id, in.products.locs[i], "segment", "segment", problems);
@@ -470,85 +477,116 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         for (const auto& product : in.goals.items[i].product_ids)
             check_ref(products, product, in.goals.locs[i], "products", "product", problems);
 
-    // People: merged view of manager and family, incoming rows overriding stored ones.
-    std::unordered_map<std::string, std::string> manager_of;
-    std::unordered_map<std::string, Family> family_of;
-    std::unordered_map<std::string, std::string> id_by_email;
-    manager_of.reserve(existing.people.size() + in.people.items.size());
-    for (const auto& p : existing.people) {
-        manager_of[p.id] = p.manager_id;
-        family_of[p.id] = p.family;
-        if (!p.email.empty()) id_by_email[text::lower(p.email)] = p.id;
+    // People merged into one dense index: incoming rows first (they override stored ones), then stored people,
+    // then ids of rows that failed to parse. Everything per person below is a vector over that index.
+    const std::size_t n_in = in.people.items.size();
+    IdIndex people;
+    people.reserve(n_in + existing.people.size());
+    std::vector<std::string_view> id_of;
+    std::vector<const std::string*> manager_ref;
+    std::vector<Family> family;
+    std::vector<long> item_of; // incoming record behind each person, -1 for stored ones
+    auto add_person = [&](const std::string& id, const std::string* manager, Family f, long item) {
+        if (people.has(id)) return; // a duplicate id was reported above; the first record stands
+        people.add(id);
+        id_of.push_back(id);
+        manager_ref.push_back(manager);
+        family.push_back(f);
+        item_of.push_back(item);
+    };
+    for (std::size_t i = 0; i < n_in; ++i) {
+        const auto& x = in.people.items[i];
+        add_person(x.person.id, &x.manager_ref, x.person.family, static_cast<long>(i));
     }
-    for (const auto& x : in.people.items) {
-        people.add(x.person.id);
-        family_of[x.person.id] = x.person.family;
-        if (!x.person.email.empty()) id_by_email[text::lower(x.person.email)] = x.person.id;
-    }
-    for (const auto& p : existing.people) people.add(p.id);
-    for (std::size_t i = 0; i < in.people.items.size(); ++i) {
-        auto& x = in.people.items[i];
-        const auto& ref = x.manager_ref;
-        if (!ref.empty()) {
-            if (people.has(ref)) {
-                x.person.manager_id = ref;
-            } else if (auto it = id_by_email.find(text::lower(ref)); it != id_by_email.end()) {
-                x.person.manager_id = it->second;
-            } else {
-                problems.add(in.people.locs[i], "manager",
-                             "unknown manager '" + ref + "'; give the manager's id or email as it appears in the "
-                                                         "people file");
-            }
+    for (const auto& p : existing.people) add_person(p.id, &p.manager_id, p.family, -1);
+    const std::size_t n_known = id_of.size();
+    static const std::string no_manager;
+    for (const auto& id : in.broken_ids["people"]) add_person(id, &no_manager, Family::other, -1);
+
+    // Manager references are ids, or emails (looked up only when some reference is not an id).
+    std::unordered_map<std::string, std::uint32_t> by_email;
+    auto email_index = [&](const std::string& ref) -> long {
+        if (by_email.empty()) {
+            for (const auto& x : in.people.items)
+                if (!x.person.email.empty()) by_email.emplace(text::lower(x.person.email), people.find(x.person.id));
+            for (const auto& p : existing.people)
+                if (!p.email.empty()) by_email.emplace(text::lower(p.email), people.find(p.id));
         }
-        if (x.person.manager_id == x.person.id)
-            problems.add(in.people.locs[i], "manager", "'" + ref + "' is this person; a person cannot manage themselves");
-        manager_of[x.person.id] = x.person.manager_id;
+        auto it = by_email.find(text::lower(ref));
+        return it == by_email.end() ? -1 : static_cast<long>(it->second);
+    };
+    std::vector<long> manager(id_of.size(), -1);
+    for (std::size_t i = 0; i < n_known; ++i) {
+        const auto& ref = *manager_ref[i];
+        if (ref.empty()) continue;
+        const long item = item_of[i];
+        long m = people.find(ref);
+        if (m < 0 && item >= 0) m = email_index(ref);
+        manager[i] = m;
+        if (item < 0) continue; // stored rows were valid when written
+        auto& x = in.people.items[item];
+        const auto loc = in.people.locs[item];
+        if (m < 0) {
+            problems.add(loc, "manager",
+                         "unknown manager '" + ref + "'; give the manager's id or email as it appears in the people file");
+        } else if (static_cast<std::size_t>(m) == i) {
+            problems.add(loc, "manager", "'" + ref + "' is this person; a person cannot manage themselves");
+            manager[i] = -1;
+        } else {
+            x.person.manager_id = std::string(id_of[m]);
+        }
     }
 
-    // Manager cycles: walk up from each person; states 1 = on the current path, 2 = known to reach the top.
+    // Reporting cycles: walk up from each incoming person; 1 = on the current path, 2 = reaches the top.
     {
-        std::unordered_map<std::string, Loc> loc_of;
-        for (std::size_t i = 0; i < in.people.items.size(); ++i) loc_of[in.people.items[i].person.id] = in.people.locs[i];
-        std::unordered_map<std::string, int> state;
-        state.reserve(manager_of.size());
-        for (const auto& x : in.people.items) {
-            std::vector<std::string> path;
-            std::string at = x.person.id;
-            while (!at.empty() && state[at] == 0) {
+        std::vector<std::uint8_t> state(id_of.size(), 0);
+        std::vector<std::size_t> path;
+        for (std::size_t start = 0; start < n_known; ++start) {
+            if (item_of[start] < 0) continue;
+            path.clear();
+            long at = static_cast<long>(start);
+            while (at >= 0 && state[at] == 0) {
                 state[at] = 1;
-                path.push_back(at);
-                auto it = manager_of.find(at);
-                at = it == manager_of.end() ? std::string() : it->second;
+                path.push_back(static_cast<std::size_t>(at));
+                at = manager[at];
             }
-            if (!at.empty() && state[at] == 1 && manager_of[at] != at) {
-                std::string cycle = at;
-                for (auto it = std::find(path.begin(), path.end(), at) + 1; it != path.end(); ++it) cycle += " -> " + *it;
-                cycle += " -> " + at;
-                const auto where = loc_of.count(at) ? loc_of[at] : in.people.locs.front();
+            if (at >= 0 && state[at] == 1) {
+                std::string cycle(id_of[at]);
+                for (auto it = std::find(path.begin(), path.end(), static_cast<std::size_t>(at)) + 1; it != path.end(); ++it)
+                    cycle += " -> " + std::string(id_of[*it]);
+                cycle += " -> " + std::string(id_of[at]);
+                const auto where = in.people.locs[item_of[at] >= 0 ? item_of[at] : item_of[start]];
                 problems.add(where, "manager", "reporting cycle " + cycle + "; someone in it must report elsewhere");
             }
-            for (const auto& id : path) state[id] = 2;
+            for (auto id : path) state[id] = 2;
         }
     }
 
     // Memberships: a person's incoming memberships replace their stored ones.
-    std::unordered_set<std::string> membership_replaced;
-    for (const auto& m : in.memberships.items) membership_replaced.insert(m.person_id);
-    std::unordered_map<std::string, double> allocated;
+    std::vector<bool> membership_replaced(id_of.size(), false);
+    for (const auto& m : in.memberships.items)
+        if (auto p = people.find(m.person_id); p >= 0) membership_replaced[p] = true;
+    std::vector<double> allocated(id_of.size(), 0.0);
     for (const auto& m : existing.memberships)
-        if (!membership_replaced.count(m.person_id)) allocated[m.person_id] += m.allocation;
+        if (auto p = people.find(m.person_id); p >= 0 && !membership_replaced[p]) allocated[p] += m.allocation;
     {
-        std::unordered_set<std::string> seen_pairs;
+        std::unordered_set<std::uint64_t> seen_pairs;
+        seen_pairs.reserve(in.memberships.items.size());
         for (std::size_t i = 0; i < in.memberships.items.size(); ++i) {
             const auto& m = in.memberships.items[i];
             const auto loc = in.memberships.locs[i];
-            if (!people.has(m.person_id))
+            const long p = people.find(m.person_id);
+            const long t = teams.find(m.team_id);
+            if (p < 0) {
                 problems.add(loc, "person", "unknown person '" + m.person_id + "'; add them to the people file");
-            check_ref(teams, m.team_id, loc, "team", "team", problems);
-            if (!seen_pairs.insert(m.person_id + '\x1f' + m.team_id).second)
+                continue;
+            }
+            if (t < 0)
+                check_ref(teams, m.team_id, loc, "team", "team", problems);
+            else if (!seen_pairs.insert(static_cast<std::uint64_t>(p) << 32 | static_cast<std::uint64_t>(t)).second)
                 problems.add(loc, "team", "'" + m.person_id + "' is listed in team '" + m.team_id +
                                               "' more than once; give one row with the total allocation");
-            const double total = allocated[m.person_id] += m.allocation;
+            const double total = allocated[p] += m.allocation;
             if (total > 1.0 + kEpsilon && total - m.allocation <= 1.0 + kEpsilon)
                 problems.add(loc, "allocation",
                              fmt::format("allocations of '{}' add up to {:.2f} here, more than 1.0; lower them "
@@ -556,27 +594,29 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         }
     }
 
-    // Assignments: the PM must be a PM or product leader; the target must exist; shares sum to at most 1.
-    std::unordered_set<std::string> assignment_replaced;
-    for (const auto& a : in.assignments.items) assignment_replaced.insert(a.pm_id);
-    std::unordered_map<std::string, double> assigned;
+    // Assignments: the PM must be a PM; the target must exist; shares sum to at most 1.
+    std::vector<bool> assignment_replaced(id_of.size(), false);
+    for (const auto& a : in.assignments.items)
+        if (auto p = people.find(a.pm_id); p >= 0) assignment_replaced[p] = true;
+    std::vector<double> assigned(id_of.size(), 0.0);
     for (const auto& a : existing.assignments)
-        if (!assignment_replaced.count(a.pm_id)) assigned[a.pm_id] += a.share;
+        if (auto p = people.find(a.pm_id); p >= 0 && !assignment_replaced[p]) assigned[p] += a.share;
+    const IdIndex* targets[] = {&teams, &products, &segments, &initiatives, &accounts};
     for (std::size_t i = 0; i < in.assignments.items.size(); ++i) {
         const auto& a = in.assignments.items[i];
         const auto loc = in.assignments.locs[i];
-        if (!people.has(a.pm_id)) {
-            problems.add(loc, "pm", "unknown person '" + a.pm_id + "'; add them to the people file");
-        } else if (auto it = family_of.find(a.pm_id); it != family_of.end() && it->second != Family::pm) {
-            const auto f = it->second;
-            problems.add(loc, "pm", "'" + a.pm_id + "' is in family " + std::string(to_string(f)) +
-                                        ", not pm; only PMs take PM assignments (set their family column to pm "
-                                        "if the title misleads)");
-        }
-        const IdSet* targets[] = {&teams, &products, &segments, &initiatives, &accounts};
         check_ref(*targets[static_cast<int>(a.kind)], a.target_id, loc, "target", std::string(to_string(a.kind)),
                   problems);
-        const double total = assigned[a.pm_id] += a.share;
+        const long p = people.find(a.pm_id);
+        if (p < 0) {
+            problems.add(loc, "pm", "unknown person '" + a.pm_id + "'; add them to the people file");
+            continue;
+        }
+        if (static_cast<std::size_t>(p) < n_known && family[p] != Family::pm)
+            problems.add(loc, "pm", "'" + a.pm_id + "' is in family " + std::string(to_string(family[p])) +
+                                        ", not pm; only PMs take PM assignments (set their family column to pm "
+                                        "if the title misleads)");
+        const double total = assigned[p] += a.share;
         if (total > 1.0 + kEpsilon && total - a.share <= 1.0 + kEpsilon)
             problems.add(loc, "share", "assignment shares of '" + a.pm_id +
                                            "' add up to more than 1.0; lower them so they sum to at most 1");
@@ -587,7 +627,9 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         if (x.how.source == "unmatched") ++summary.unmatched_titles;
     if (options.dry_run) return summary;
 
-    // 3. Write everything in one transaction; its destructor rolls back if anything throws.
+    // 3. Write everything in one transaction; its destructor rolls back if anything throws. A large page cache
+    // keeps the secondary indexes' random inserts in memory (SQLite's default is 2 MB).
+    db.sql().exec("PRAGMA cache_size = -262144");
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     OrgWriter writer(db.sql());
     if (options.replace) writer.clear();
@@ -596,17 +638,33 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     for (const auto& x : in.initiatives.items) writer.put(x);
     for (const auto& x : in.accounts.items) writer.put(x);
     for (const auto& x : in.teams.items) writer.put(x);
-    const auto total_people = in.people.items.size();
-    for (std::size_t i = 0; i < total_people; ++i) {
-        writer.put(in.people.items[i].person, in.people.items[i].how);
-        if (options.progress && (i + 1) % 100000 == 0) options.progress("writing people", i + 1, total_people);
+    // Rows go in key order so SQLite appends to its B-trees instead of splitting pages all over them.
+    std::vector<std::uint32_t> order(n_in);
+    for (std::uint32_t i = 0; i < n_in; ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](auto a, auto b) { return in.people.items[a].person.id < in.people.items[b].person.id; });
+    for (std::size_t k = 0; k < n_in; ++k) {
+        writer.put(in.people.items[order[k]].person, in.people.items[order[k]].how);
+        if (options.progress && (k + 1) % 100000 == 0) options.progress("writing people", k + 1, n_in);
+    }
+    {
+        std::unordered_set<std::string_view> titles;
+        for (const auto& x : in.people.items)
+            if (x.how.source == "rule" && titles.insert(x.person.title).second)
+                writer.put_title_match(x.person.title, x.how.rule);
     }
     for (const auto& x : in.goals.items) writer.put(x);
     if (!options.replace) {
-        for (const auto& id : membership_replaced) writer.clear_memberships(id);
-        for (const auto& id : assignment_replaced) writer.clear_assignments(id);
+        for (std::size_t p = 0; p < id_of.size(); ++p) {
+            if (membership_replaced[p]) writer.clear_memberships(std::string(id_of[p]));
+            if (assignment_replaced[p]) writer.clear_assignments(std::string(id_of[p]));
+        }
     }
-    for (const auto& x : in.memberships.items) writer.put(x);
+    auto& memberships = in.memberships.items;
+    std::sort(memberships.begin(), memberships.end(), [](const Membership& a, const Membership& b) {
+        return a.person_id != b.person_id ? a.person_id < b.person_id : a.team_id < b.team_id;
+    });
+    for (const auto& x : memberships) writer.put(x);
     for (const auto& x : in.assignments.items) writer.put(x);
     if (options.progress) options.progress("committing", 0, 0);
     tx.commit();

@@ -26,6 +26,10 @@ void bind_optional(SQLite::Statement& q, int index, const std::optional<double>&
     else
         q.bind(index);
 }
+// Binds text without copying; the caller keeps it alive until the statement has run.
+void bind_text(SQLite::Statement& q, int index, const std::string& text) { q.bindNoCopy(index, text); }
+// Only for views of whole NUL-terminated strings (enum names, title-rule patterns).
+void bind_text(SQLite::Statement& q, int index, std::string_view whole) { q.bindNoCopy(index, whole.data()); }
 void run(SQLite::Statement& q) {
     q.exec();
     q.reset();
@@ -138,12 +142,12 @@ OrgWriter::OrgWriter(SQLite::Database& db)
                 "ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, "
                 "product_id = excluded.product_id, segment_id = excluded.segment_id, "
                 "parent_unit = excluded.parent_unit"),
-      person_(db, "INSERT INTO person(id, name, email, title, family, family_source, family_rule, level, pm_years, "
+      person_(db, "INSERT INTO person(id, name, email, title, family, family_source, level, pm_years, "
                   "origin, manager_id, location, fte, cost, coaching_hours) "
-                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
                   "ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, "
                   "title = excluded.title, family = excluded.family, family_source = excluded.family_source, "
-                  "family_rule = excluded.family_rule, level = excluded.level, pm_years = excluded.pm_years, "
+                  "level = excluded.level, pm_years = excluded.pm_years, "
                   "origin = excluded.origin, manager_id = excluded.manager_id, location = excluded.location, "
                   "fte = excluded.fte, cost = excluded.cost, coaching_hours = excluded.coaching_hours"),
       goal_(db, "INSERT INTO goal(id, function, objective, name, metric, metric_kind, incentive, north_star, "
@@ -159,13 +163,15 @@ OrgWriter::OrgWriter(SQLite::Database& db)
                       "ON CONFLICT(person_id, team_id) DO UPDATE SET allocation = excluded.allocation"),
       assignment_clear_(db, "DELETE FROM pm_assignment WHERE pm_id = ?1"),
       assignment_(db, "INSERT INTO pm_assignment(pm_id, target_kind, target_id, share) VALUES(?1, ?2, ?3, ?4) "
-                      "ON CONFLICT(pm_id, target_kind, target_id) DO UPDATE SET share = excluded.share") {}
+                      "ON CONFLICT(pm_id, target_kind, target_id) DO UPDATE SET share = excluded.share"),
+      title_match_(db, "INSERT INTO title_match(title, pattern) VALUES(?1, ?2) "
+                       "ON CONFLICT(title) DO UPDATE SET pattern = excluded.pattern") {}
 
 void OrgWriter::clear() {
     // Children first; person rows reference each other through manager_id, cleared before deleting.
     db_.exec("DELETE FROM goal_product; DELETE FROM goal; DELETE FROM pm_assignment; DELETE FROM membership; "
              "UPDATE person SET manager_id = NULL; DELETE FROM person; DELETE FROM team; DELETE FROM account; "
-             "DELETE FROM initiative; DELETE FROM product; DELETE FROM segment;");
+             "DELETE FROM initiative; DELETE FROM product; DELETE FROM segment; DELETE FROM title_match;");
 }
 
 void OrgWriter::put(const Segment& s) {
@@ -206,22 +212,31 @@ void OrgWriter::put(const Team& t) {
 }
 
 void OrgWriter::put(const Person& p, const FamilyOrigin& how) {
-    person_.bind(1, p.id);
-    person_.bind(2, p.name);
-    person_.bind(3, p.email);
-    person_.bind(4, p.title);
-    person_.bindNoCopy(5, to_string(p.family).data());
-    person_.bind(6, how.source);
-    person_.bind(7, how.rule);
-    person_.bind(8, p.level);
+    // A million-row import binds every field of every person: no copies.
+    bind_text(person_, 1, p.id);
+    bind_text(person_, 2, p.name);
+    bind_text(person_, 3, p.email);
+    bind_text(person_, 4, p.title);
+    bind_text(person_, 5, to_string(p.family));
+    bind_text(person_, 6, how.source);
+    bind_text(person_, 8, p.level);
     person_.bind(9, p.pm_years);
-    person_.bindNoCopy(10, to_string(p.origin).data());
-    bind_ref(person_, 11, p.manager_id);
-    person_.bind(12, p.location);
+    bind_text(person_, 10, to_string(p.origin));
+    if (p.manager_id.empty())
+        person_.bind(11);
+    else
+        bind_text(person_, 11, p.manager_id);
+    bind_text(person_, 12, p.location);
     person_.bind(13, p.fte);
     bind_optional(person_, 14, p.cost);
     bind_optional(person_, 15, p.coaching_hours);
     run(person_);
+}
+
+void OrgWriter::put_title_match(const std::string& title, std::string_view pattern) {
+    bind_text(title_match_, 1, title);
+    bind_text(title_match_, 2, pattern);
+    run(title_match_);
 }
 
 void OrgWriter::put(const Goal& g) {
@@ -251,8 +266,8 @@ void OrgWriter::clear_memberships(const std::string& person_id) {
 }
 
 void OrgWriter::put(const Membership& m) {
-    membership_.bind(1, m.person_id);
-    membership_.bind(2, m.team_id);
+    bind_text(membership_, 1, m.person_id);
+    bind_text(membership_, 2, m.team_id);
     membership_.bind(3, m.allocation);
     run(membership_);
 }

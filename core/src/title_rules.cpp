@@ -56,7 +56,7 @@ TitleRules TitleRules::parse(std::string_view csv_text, const std::string& sourc
 
 TitleRules TitleRules::builtin() { return parse(builtin_title_rules_csv, "built-in title_rules.csv"); }
 
-TitleMatch TitleRules::classify(const std::string& title) const {
+const TitleMatch& TitleRules::classify(const std::string& title) const {
     if (auto it = cache_.find(title); it != cache_.end()) return it->second;
     TitleMatch match;
     for (const auto& rule : rules_) {
@@ -65,8 +65,7 @@ TitleMatch TitleRules::classify(const std::string& title) const {
             break;
         }
     }
-    cache_.emplace(title, match);
-    return match;
+    return cache_.emplace(title, std::move(match)).first->second;
 }
 
 } // namespace orgplan

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -14,9 +15,10 @@ namespace orgplan {
 Org load_org(SQLite::Database& db);
 
 /// How a person's family was decided, kept for `orgplan roles`.
+/// Views into the title rules, which outlive the write.
 struct FamilyOrigin {
-    std::string source; ///< column, rule or unmatched
-    std::string rule;   ///< the matching pattern when source is rule
+    std::string_view source; ///< column, rule or unmatched
+    std::string_view rule;   ///< the matching pattern when source is rule
 };
 
 /// Upserts records with prepared statements reused across rows. The caller owns the transaction.
@@ -32,6 +34,8 @@ public:
     void put(const Account& a);
     void put(const Team& t);
     void put(const Person& p, const FamilyOrigin& how);
+    /// Records which rule classified a title (for `orgplan roles`).
+    void put_title_match(const std::string& title, std::string_view pattern);
     void put(const Goal& g);
     /// Removes a person's memberships before their new ones are put.
     void clear_memberships(const std::string& person_id);
@@ -42,7 +46,7 @@ public:
 private:
     SQLite::Database& db_;
     SQLite::Statement segment_, product_, initiative_, account_, team_, person_, goal_, goal_products_clear_,
-        goal_product_, membership_clear_, membership_, assignment_clear_, assignment_;
+        goal_product_, membership_clear_, membership_, assignment_clear_, assignment_, title_match_;
 };
 
 } // namespace orgplan

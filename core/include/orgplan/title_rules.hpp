@@ -27,7 +27,8 @@ public:
     /// The rules shipped in data/title_rules.csv, compiled into the binary.
     static TitleRules builtin();
 
-    TitleMatch classify(const std::string& title) const;
+    /// The returned reference stays valid as long as these rules exist.
+    const TitleMatch& classify(const std::string& title) const;
     std::size_t size() const noexcept { return rules_.size(); }
 
 private:

@@ -1,0 +1,92 @@
+// Deterministic synthetic org for benchmarks: orgplan-gen PEOPLE OUTDIR
+// Writes segments.csv, products.csv, teams.csv and people.csv with one team per 10 people, one PM per
+// about 9 makers, a product leader per 20 PMs, and the same output for the same arguments on every machine.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+namespace {
+
+// A fixed LCG: std:: distributions differ between library versions, this does not.
+struct Lcg {
+    std::uint64_t state;
+    std::uint32_t next() {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::uint32_t>(state >> 33);
+    }
+    std::uint32_t below(std::uint32_t n) { return next() % n; }
+};
+
+const char* maker_titles[] = {"Backend Engineer",  "Senior Frontend Engineer", "Product Designer",
+                              "QA Engineer",       "Site Reliability Engineer", "Data Engineer",
+                              "UX Researcher",     "Staff Software Engineer",   "Mobile Developer"};
+const char* first_names[] = {"Ava", "Ben", "Chloe", "Dan", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas"};
+const char* last_names[] = {"Adler", "Becker", "Castro", "Dubois", "Eriksen", "Fischer", "Garcia", "Haddad"};
+
+FILE* open(const std::filesystem::path& p) {
+    FILE* f = std::fopen(p.c_str(), "w");
+    if (!f) {
+        std::perror(p.c_str());
+        std::exit(1);
+    }
+    return f;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::fprintf(stderr, "usage: orgplan-gen PEOPLE OUTDIR\n");
+        return 2;
+    }
+    const long people = std::atol(argv[1]);
+    const std::filesystem::path dir = argv[2];
+    std::filesystem::create_directories(dir);
+    const long teams = std::max(1L, people / 10);
+    const long products = std::max(1L, teams / 25);
+    const long segments = 5;
+    Lcg rng{42};
+
+    FILE* f = open(dir / "segments.csv");
+    std::fputs("id,name\n", f);
+    for (long s = 0; s < segments; ++s) std::fprintf(f, "s%ld,Segment %ld\n", s, s);
+    std::fclose(f);
+
+    f = open(dir / "products.csv");
+    std::fputs("id,name,status,segment\n", f);
+    for (long p = 0; p < products; ++p) std::fprintf(f, "p%ld,Product %ld,active,s%ld\n", p, p, p % segments);
+    std::fclose(f);
+
+    f = open(dir / "teams.csv");
+    std::fputs("id,name,type,product,segment,parent_unit\n", f);
+    for (long t = 0; t < teams; ++t)
+        std::fprintf(f, "t%ld,Team %ld,stream-aligned,p%ld,,Unit %ld\n", t, t, t % products, t / 100);
+    std::fclose(f);
+
+    // Leaders first so managers always precede reports; every 10th person is a PM, the rest makers.
+    f = open(dir / "people.csv");
+    std::fputs("id,name,email,title,pm_years,origin,manager,location,fte,team\n", f);
+    const long pms = people / 10;
+    const long leaders = std::max(1L, pms / 20);
+    for (long l = 0; l < leaders; ++l)
+        std::fprintf(f, "L%ld,Leader %ld,leader%ld@example.com,Group Product Manager,10,external_senior,,Berlin,1,\n", l,
+                     l, l);
+    for (long i = leaders; i < people; ++i) {
+        const long team = i % teams;
+        const char* first = first_names[rng.below(10)];
+        const char* last = last_names[rng.below(8)];
+        const double fte = rng.below(10) == 0 ? 0.5 : 1.0;
+        if (i % 10 == 0) {
+            std::fprintf(f, "P%ld,%s %s,p%ld@example.com,Product Manager,%u,%s,L%ld,Lisbon,%g,t%ld\n", i, first, last,
+                         i, rng.below(12), rng.below(3) == 0 ? "newcomer" : "external_senior", (i / 10) % leaders, fte,
+                         team);
+        } else {
+            std::fprintf(f, "P%ld,%s %s,p%ld@example.com,%s,,,,London,%g,t%ld\n", i, first, last, i,
+                         maker_titles[rng.below(9)], fte, team);
+        }
+    }
+    std::fclose(f);
+    return 0;
+}
