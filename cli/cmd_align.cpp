@@ -70,7 +70,7 @@ int cmd_align(const Args& args) {
     if (max_spread > 0) settings.set("ratio.max_spread", max_spread);
     threshold = settings.get("ratio.threshold");
     max_spread = settings.get("ratio.max_spread");
-    const auto org = load_org(db.sql());
+    const auto org = load_org(db.sql(), PersonDetail::lean);
     const auto coverage = to_sdk(compute_coverage(org, org.assignments));
     const auto host = load_plugins(plugin_options);
     const sdk::PrincipleRequest request{org, coverage, to_sdk(settings), plugin_params(plugin_options)};

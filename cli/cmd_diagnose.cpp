@@ -51,7 +51,7 @@ int cmd_diagnose(const Args& args) {
 
     Database db(db_path(common), Database::Create::never);
     const auto settings = Settings::load(db.sql());
-    const auto org = load_org(db.sql());
+    const auto org = load_org(db.sql(), PersonDetail::lean);
     const auto coverage = to_sdk(compute_coverage(org, org.assignments));
     const auto coaching = coaching_groups(org, settings);
     const auto host = load_plugins(plugin_options);

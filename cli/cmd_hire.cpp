@@ -29,7 +29,7 @@ int cmd_hire(const Args& args) {
 
     Database db(db_path(common), Database::Create::never);
     const auto settings = Settings::load(db.sql());
-    const auto org = load_org(db.sql());
+    const auto org = load_org(db.sql(), PersonDetail::lean);
     const double threshold = settings.get("ratio.threshold");
     const auto ratios = compute_ratios(org, "org", threshold, settings.get("ratio.max_spread"));
     const bool derived = count < 0;

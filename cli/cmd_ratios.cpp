@@ -52,7 +52,7 @@ int cmd_ratios(const Args& args) {
     if (threshold < 0) threshold = settings.get("ratio.threshold");
     if (max_spread < 0) max_spread = settings.get("ratio.max_spread");
     if (threshold <= 0) throw UsageError("--threshold must be greater than 0");
-    const auto org = load_org(db.sql());
+    const auto org = load_org(db.sql(), PersonDetail::lean);
     RatioReport report;
     try {
         report = compute_ratios(org, by, threshold, max_spread);

@@ -37,7 +37,7 @@ void run(SQLite::Statement& q) {
 
 } // namespace
 
-Org load_org(SQLite::Database& db) {
+Org load_org(SQLite::Database& db, PersonDetail detail) {
     Org org;
     {
         SQLite::Statement q(db, "SELECT id, name FROM segment ORDER BY id");
@@ -69,8 +69,13 @@ Org load_org(SQLite::Database& db) {
                                  q.getColumn(5).getString()});
     }
     {
-        SQLite::Statement q(db, "SELECT id, name, email, title, family, level, pm_years, origin, manager_id, "
-                                "location, fte, cost, coaching_hours FROM person ORDER BY id");
+        // A million makers' names and titles cost more to read than every ratio costs to compute.
+        SQLite::Statement q(db, detail == PersonDetail::full
+                                    ? "SELECT id, name, email, title, family, level, pm_years, origin, manager_id, "
+                                      "location, fte, cost, coaching_hours FROM person ORDER BY id"
+                                    : "SELECT id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name "
+                                      "ELSE '' END, '', '', family, '', pm_years, origin, manager_id, '', fte, NULL, "
+                                      "coaching_hours FROM person ORDER BY id");
         while (q.executeStep()) {
             Person p;
             p.id = q.getColumn(0).getString();

@@ -66,20 +66,58 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
     c.team_makers.assign(org.teams.size(), 0.0);
     c.team_pm.assign(org.teams.size(), 0.0);
 
-    std::unordered_map<std::string, const Person*> people;
-    people.reserve(org.people.size());
-    for (const auto& p : org.people) people.emplace(p.id, &p);
-
-    std::unordered_map<std::string, double> maker_allocated;
-    for (const auto& m : org.memberships) {
-        auto p = people.find(m.person_id);
-        auto t = team_index.find(m.team_id);
-        if (p == people.end() || t == team_index.end() || p->second->family != Family::maker) continue;
-        c.team_makers[t->second] += p->second->fte * m.allocation;
-        maker_allocated[m.person_id] += m.allocation;
+    // Assignments name PMs only, so only PMs are hashed; memberships are matched to people by a merge over
+    // both lists when they are sorted by person id (as load_org returns them), else through a full index.
+    std::unordered_map<std::string_view, std::size_t> pm_index;
+    for (std::size_t i = 0; i < org.people.size(); ++i)
+        if (org.people[i].family == Family::pm) pm_index.emplace(org.people[i].id, i);
+    auto find_person = [&](const std::string& id) -> const Person* {
+        auto it = pm_index.find(id);
+        return it == pm_index.end() ? nullptr : &org.people[it->second];
+    };
+    std::vector<long> member(org.memberships.size(), -1); // person index of each membership
+    const bool sorted =
+        std::is_sorted(org.people.begin(), org.people.end(), [](const Person& a, const Person& b) { return a.id < b.id; }) &&
+        std::is_sorted(org.memberships.begin(), org.memberships.end(),
+                       [](const Membership& a, const Membership& b) { return a.person_id < b.person_id; });
+    if (sorted) {
+        std::size_t p = 0;
+        for (std::size_t m = 0; m < org.memberships.size(); ++m) {
+            const auto& id = org.memberships[m].person_id;
+            while (p < org.people.size() && org.people[p].id < id) ++p;
+            if (p < org.people.size() && org.people[p].id == id) member[m] = static_cast<long>(p);
+        }
+    } else {
+        std::unordered_map<std::string_view, std::size_t> person_index;
+        person_index.reserve(org.people.size());
+        for (std::size_t i = 0; i < org.people.size(); ++i) person_index.emplace(org.people[i].id, i);
+        for (std::size_t m = 0; m < org.memberships.size(); ++m)
+            if (auto it = person_index.find(org.memberships[m].person_id); it != person_index.end())
+                member[m] = static_cast<long>(it->second);
     }
-    for (const auto& p : org.people) {
-        if (p.family == Family::maker) c.unallocated_makers += p.fte * std::max(0.0, 1.0 - maker_allocated[p.id]);
+
+    std::vector<double> maker_allocated(org.people.size(), 0.0);
+    std::vector<bool> has_assignment(org.people.size(), false);
+    for (const auto& a : assignments)
+        if (auto it = pm_index.find(a.pm_id); it != pm_index.end()) has_assignment[it->second] = true;
+
+    // PMs with no assignment cover the teams they are members of, by allocation.
+    std::vector<Assignment> from_memberships;
+    for (std::size_t k = 0; k < org.memberships.size(); ++k) {
+        if (member[k] < 0) continue;
+        const auto& m = org.memberships[k];
+        const auto& person = org.people[member[k]];
+        if (person.family == Family::pm && !has_assignment[member[k]])
+            from_memberships.push_back({m.person_id, TargetKind::team, m.team_id, m.allocation});
+        if (person.family != Family::maker) continue;
+        auto t = team_index.find(m.team_id);
+        if (t == team_index.end()) continue;
+        c.team_makers[t->second] += person.fte * m.allocation;
+        maker_allocated[member[k]] += m.allocation;
+    }
+    for (std::size_t i = 0; i < org.people.size(); ++i) {
+        const auto& p = org.people[i];
+        if (p.family == Family::maker) c.unallocated_makers += p.fte * std::max(0.0, 1.0 - maker_allocated[i]);
         if (p.family == Family::pm) c.pm_fte_total += p.fte;
     }
 
@@ -91,51 +129,45 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
         if (!segments[i].empty()) by_segment[segments[i]].push_back(i);
     }
 
-    std::vector<Assignment> effective;
-    std::set<std::string> assigned_pms;
-    for (const auto& a : assignments) assigned_pms.insert(a.pm_id);
-    effective.reserve(assignments.size());
-    for (const auto& a : assignments) effective.push_back(a);
-    for (const auto& m : org.memberships) {
-        auto p = people.find(m.person_id);
-        if (p != people.end() && p->second->family == Family::pm && !assigned_pms.count(m.person_id))
-            effective.push_back({m.person_id, TargetKind::team, m.team_id, m.allocation});
-    }
-
-    std::unordered_map<std::string, double> share_used;
-    for (const auto& a : effective) {
-        auto p = people.find(a.pm_id);
-        if (p == people.end() || p->second->family != Family::pm) continue;
-        const double fte = p->second->fte * a.share;
-        share_used[a.pm_id] += a.share;
-        auto spread_over = [&](const std::vector<std::size_t>& teams) {
-            double weight = 0;
-            for (auto t : teams) weight += c.team_makers[t];
-            for (auto t : teams) {
-                const double part = weight > kTiny ? fte * c.team_makers[t] / weight : fte / teams.size();
-                c.pm_team[a.pm_id][t] += part;
-                c.team_pm[t] += part;
-            }
-        };
+    std::vector<double> share_used(org.people.size(), 0.0);
+    auto apply = [&](const Assignment& a) {
+        const Person* p = find_person(a.pm_id);
+        if (!p || p->family != Family::pm) return;
+        const double fte = p->fte * a.share;
+        share_used[static_cast<std::size_t>(p - org.people.data())] += a.share;
+        auto& parts = c.pm_team[a.pm_id];
         const std::vector<std::size_t>* teams = nullptr;
         if (a.kind == TargetKind::team) {
             if (auto t = team_index.find(a.target_id); t != team_index.end()) {
-                c.pm_team[a.pm_id][t->second] += fte;
+                parts[t->second] += fte;
                 c.team_pm[t->second] += fte;
-                continue;
+                return;
             }
         } else if (a.kind == TargetKind::product) {
             if (auto it = by_product.find(a.target_id); it != by_product.end()) teams = &it->second;
         } else if (a.kind == TargetKind::segment) {
             if (auto it = by_segment.find(a.target_id); it != by_segment.end()) teams = &it->second;
         }
-        if (teams && !teams->empty())
-            spread_over(*teams);
-        else
+        if (!teams || teams->empty()) {
             c.pm_org_level[a.pm_id] += fte;
-    }
-    for (const auto& p : org.people)
-        if (p.family == Family::pm) c.pm_unassigned += p.fte * std::max(0.0, 1.0 - share_used[p.id]);
+            return;
+        }
+        double weight = 0;
+        for (auto t : *teams) weight += c.team_makers[t];
+        for (auto t : *teams) {
+            const double part = weight > kTiny ? fte * c.team_makers[t] / weight : fte / teams->size();
+            parts[t] += part;
+            c.team_pm[t] += part;
+        }
+    };
+    for (const auto& a : assignments) apply(a);
+    for (const auto& a : from_memberships) apply(a);
+    for (std::size_t i = 0; i < org.people.size(); ++i)
+        if (org.people[i].family == Family::pm)
+            c.pm_unassigned += org.people[i].fte * std::max(0.0, 1.0 - share_used[i]);
+    // A PM whose only assignments point nowhere still appears, with no teams.
+    for (auto it = c.pm_team.begin(); it != c.pm_team.end();)
+        it = it->second.empty() ? c.pm_team.erase(it) : std::next(it);
     return c;
 }
 

@@ -11,8 +11,12 @@
 
 namespace orgplan {
 
+/// How much of each person to read: `lean` keeps what analysis needs (id, family, FTE, manager, PM
+/// experience and origin, coaching hours) and the names of PMs and leaders, and leaves other text empty.
+enum class PersonDetail { full, lean };
+
 /// Reads the whole org. Rows come back ordered by id so output is stable run to run.
-Org load_org(SQLite::Database& db);
+Org load_org(SQLite::Database& db, PersonDetail detail = PersonDetail::full);
 
 /// How a person's family was decided, kept for `orgplan roles`.
 /// Views into the title rules, which outlive the write.
