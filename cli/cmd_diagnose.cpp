@@ -7,6 +7,7 @@
 #include "context.hpp"
 #include "orgplan/coaching.hpp"
 #include "orgplan/database.hpp"
+#include "orgplan/mentoring.hpp"
 #include "orgplan/org_store.hpp"
 #include "orgplan/plugin_requests.hpp"
 #include "orgplan/ratios.hpp"
@@ -57,7 +58,7 @@ int cmd_diagnose(const Args& args) {
     const auto host = load_plugins(plugin_options);
     const auto params = plugin_params(plugin_options);
 
-    sdk::DiagnosticRequest request{org, coverage, coaching, to_sdk(settings), params, {}, {}};
+    sdk::DiagnosticRequest request{org, coverage, coaching, to_sdk(settings), params, load_mentor_pairs(db.sql()), {}};
     if (hires > 0) {
         const auto& mix_plugin = host->get(sdk::PluginKind::hiring_mix, mix.empty() ? "balanced" : mix);
         request.planned_hiring = host->plan(mix_plugin, {org, hires, to_sdk(settings), params});

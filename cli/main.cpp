@@ -25,6 +25,7 @@ const std::map<std::string, CommandEntry>& commands() {
         {"align", {cmd_align, "propose PM assignments under an organizing principle, or compare them all"}},
         {"diagnose", {cmd_diagnose, "findings on ratios, coverage, coaching and goal misalignments"}},
         {"hire", {cmd_hire, "compare hiring mixes for N PM hires: cost, ramp-up and mentoring load"}},
+        {"mentoring", {cmd_mentoring, "who coaches whom: an optimal mentor for every novice PM (plan, show)"}},
         {"config", {cmd_config, "show or change the org's settings (thresholds, coaching, planning)"}},
     };
     return table;

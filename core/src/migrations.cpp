@@ -102,6 +102,21 @@ CREATE TABLE goal_product (
   PRIMARY KEY (goal_id, product_id)
 ) WITHOUT ROWID;
 )sql"},
+        {3, "saved mentoring pairings and scenarios", R"sql(
+CREATE TABLE mentor_pair (
+  mentor_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+  novice_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+  hours     REAL NOT NULL CHECK (hours > 0),
+  PRIMARY KEY (novice_id, mentor_id)
+) WITHOUT ROWID;
+CREATE TABLE scenario (
+  name       TEXT PRIMARY KEY,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  org_json   TEXT NOT NULL,
+  settings_json TEXT NOT NULL DEFAULT '{}',
+  changes    TEXT NOT NULL DEFAULT '[]'
+);
+)sql"},
     };
     return all;
 }

@@ -1,0 +1,96 @@
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
+// find_flow_cost.hpp relies on declarations from the header above.
+#include <boost/graph/find_flow_cost.hpp>
+
+#include "orgplan/min_cost_flow.hpp"
+
+using orgplan::MinCostFlow;
+
+namespace {
+
+// Boost.Graph's successive shortest paths serves as the reference answer.
+using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
+using Graph = boost::adjacency_list<
+    boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+    boost::property<boost::edge_capacity_t, long,
+                    boost::property<boost::edge_residual_capacity_t, long,
+                                    boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
+                                                    boost::property<boost::edge_weight_t, long>>>>>;
+
+struct Reference {
+    Graph g;
+    explicit Reference(int n) : g(n) {}
+    void add(int u, int v, long cap, long cost) {
+        auto e = boost::add_edge(u, v, g).first;
+        auto r = boost::add_edge(v, u, g).first;
+        boost::put(boost::edge_capacity, g, e, cap);
+        boost::put(boost::edge_capacity, g, r, 0);
+        boost::put(boost::edge_weight, g, e, cost);
+        boost::put(boost::edge_weight, g, r, -cost);
+        boost::put(boost::edge_reverse, g, e, r);
+        boost::put(boost::edge_reverse, g, r, e);
+    }
+    std::pair<long, long> solve(int s, int t) {
+        boost::successive_shortest_path_nonnegative_weights(g, s, t);
+        long flow = 0;
+        for (auto [it, end] = boost::out_edges(s, g); it != end; ++it)
+            flow += boost::get(boost::edge_capacity, g, *it) - boost::get(boost::edge_residual_capacity, g, *it);
+        return {flow, boost::find_flow_cost(g)};
+    }
+};
+
+} // namespace
+
+TEST_CASE("min-cost flow solves a small assignment by hand") {
+    // Two mentors with one slot each, two novices: the cheap pair for n1 would strand n2 on an expensive one.
+    MinCostFlow f(6);
+    const int s = 0, a = 1, b = 2, n1 = 3, n2 = 4, t = 5;
+    f.add_edge(s, a, 1, 0);
+    f.add_edge(s, b, 1, 0);
+    const int a1 = f.add_edge(a, n1, 1, 2);
+    const int b1 = f.add_edge(b, n1, 1, 5);
+    const int a2 = f.add_edge(a, n2, 1, 5);
+    const int b2 = f.add_edge(b, n2, 1, 9);
+    f.add_edge(n1, t, 1, 0);
+    f.add_edge(n2, t, 1, 0);
+    const auto [flow, cost] = f.solve(s, t);
+    CHECK(flow == 2);
+    CHECK(cost == 10); // greedy would take a-n1 (2) then b-n2 (9) = 11
+    CHECK(f.flow(b1) == 1);
+    CHECK(f.flow(a2) == 1);
+    CHECK(f.flow(a1) == 0);
+    CHECK(f.flow(b2) == 0);
+}
+
+TEST_CASE("min-cost flow matches Boost.Graph on random transportation problems") {
+    std::mt19937 rng(12345);
+    for (int round = 0; round < 60; ++round) {
+        const int mentors = 1 + static_cast<int>(rng() % 12), novices = 1 + static_cast<int>(rng() % 20);
+        const int n = mentors + novices + 2, s = 0, t = n - 1;
+        MinCostFlow mine(n);
+        Reference ref(n);
+        for (int m = 0; m < mentors; ++m) {
+            const long cap = static_cast<long>(rng() % 4);
+            mine.add_edge(s, 1 + m, cap, 0);
+            ref.add(s, 1 + m, cap, 0);
+        }
+        for (int m = 0; m < mentors; ++m)
+            for (int k = 0; k < novices; ++k)
+                if (rng() % 3 != 0) {
+                    const long cost = static_cast<long>(rng() % 11);
+                    mine.add_edge(1 + m, 1 + mentors + k, 1, cost);
+                    ref.add(1 + m, 1 + mentors + k, 1, cost);
+                }
+        for (int k = 0; k < novices; ++k) {
+            mine.add_edge(1 + mentors + k, t, 1, 0);
+            ref.add(1 + mentors + k, t, 1, 0);
+        }
+        INFO("round " << round);
+        CHECK(mine.solve(s, t) == ref.solve(s, t));
+    }
+}
