@@ -26,6 +26,7 @@ const std::map<std::string, CommandEntry>& commands() {
         {"diagnose", {cmd_diagnose, "findings on ratios, coverage, coaching and goal misalignments"}},
         {"hire", {cmd_hire, "compare hiring mixes for N PM hires: cost, ramp-up and mentoring load"}},
         {"mentoring", {cmd_mentoring, "who coaches whom: an optimal mentor for every novice PM (plan, show)"}},
+        {"plan", {cmd_plan, "quarter-by-quarter PM hires, ramp-up, attrition and coaching, with Monte Carlo risk"}},
         {"config", {cmd_config, "show or change the org's settings (thresholds, coaching, planning)"}},
     };
     return table;

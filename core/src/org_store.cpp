@@ -74,7 +74,8 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
                                     ? "SELECT id, name, email, title, family, level, pm_years, origin, manager_id, "
                                       "location, fte, cost, coaching_hours FROM person ORDER BY id"
                                     : "SELECT id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name "
-                                      "ELSE '' END, '', '', family, '', pm_years, origin, manager_id, '', fte, NULL, "
+                                      "ELSE '' END, '', '', family, '', pm_years, origin, manager_id, '', fte, "
+                                      "CASE WHEN family = 'pm' THEN cost END, "
                                       "coaching_hours FROM person ORDER BY id");
         while (q.executeStep()) {
             Person p;

@@ -19,6 +19,7 @@ const std::vector<SettingSpec>& setting_specs() {
         {"plan.attrition_pm", 0.12, "yearly attrition of PMs (0.12 = 12%)"},
         {"plan.attrition_maker", 0.10, "yearly attrition of makers"},
         {"plan.maker_growth", 0.0, "quarterly growth of maker FTE (0.05 = 5%)"},
+        {"plan.hire_delay_probability", 0.25, "chance, each quarter, that a hire slips one more quarter (simulation)"},
         {"hire.lead_senior", 1, "quarters to hire a seasoned senior"},
         {"hire.lead_transfer", 0, "quarters to move an internal transfer"},
         {"hire.lead_newcomer", 1, "quarters to hire a newcomer"},

@@ -32,3 +32,38 @@ TEST_CASE("mentoring plan recommends hiring seniors when capacity runs out") {
     CHECK_FALSE(j["uncovered"].empty());
     CHECK_THAT(j["recommendation"].get<std::string>(), Catch::Contains("seasoned senior"));
 }
+
+TEST_CASE("plan projects quarters with hires by origin, and the simulation is reproducible by seed") {
+    DemoDb db;
+    const auto j = run(db.flag() + " plan --quarters 6 --growth 0.03 --format json").json();
+    CHECK(j["rows"].size() == 6);
+    CHECK(j["mix"] == "balanced");
+    CHECK(j["rows"][0]["makers"].get<double>() == Approx(222.6 * 1.03).epsilon(0.001));
+    const double total = j["hires_total"]["senior"].get<double>() + j["hires_total"]["transfer"].get<double>() +
+                         j["hires_total"]["newcomer"].get<double>();
+    CHECK(total > 5);
+    const auto a = run(db.flag() + " plan --simulate 3000 --seed 42 --format csv");
+    const auto b = run(db.flag() + " plan --simulate 3000 --seed 42 --format csv");
+    const auto c = run(db.flag() + " plan --simulate 3000 --seed 43 --format csv");
+    REQUIRE(a.exit_code == 0);
+    CHECK_THAT(a.out, Catch::Contains("p_within_target,pm_p10,pm_p50,pm_p90,ratio_p10,ratio_p50,ratio_p90"));
+    CHECK(a.out == b.out);
+    CHECK(a.out != c.out);
+    const auto senior = run(db.flag() + " plan --mix senior-heavy --format json").json();
+    CHECK(senior["hires_total"]["newcomer"] == 0.0);
+}
+
+TEST_CASE("plan reads per-team growth and names bad rows") {
+    DemoDb db;
+    const auto good = db.dir() + "/growth.csv";
+    const auto bad = db.dir() + "/bad-growth.csv";
+    REQUIRE(run("--version && printf 'team,growth\\nana-query,0.5\\n' > '" + good + "'").exit_code == 0);
+    REQUIRE(run("--version && printf 'team,growth\\nana-query,fast\\nnope,0.1\\n' > '" + bad + "'").exit_code == 0);
+    const auto flat = run(db.flag() + " plan --quarters 1 --format json").json();
+    const auto grown = run(db.flag() + " plan --quarters 1 --format json --growth-file '" + good + "'").json();
+    CHECK(grown["rows"][0]["makers"].get<double>() == Approx(flat["rows"][0]["makers"].get<double>() + 6.0));
+    const auto r = run(db.flag() + " plan --growth-file '" + bad + "'");
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("bad-growth.csv:2: field 'growth'"));
+    CHECK_THAT(r.err, Catch::Contains("bad-growth.csv:3: field 'team': unknown team 'nope'"));
+}

@@ -1,0 +1,188 @@
+#include <cmath>
+#include <iostream>
+#include <thread>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "orgplan/coaching.hpp"
+#include "orgplan/csv.hpp"
+#include "orgplan/database.hpp"
+#include "orgplan/headcount_plan.hpp"
+#include "orgplan/org_store.hpp"
+#include "orgplan/plugin_requests.hpp"
+#include "orgplan/ratios.hpp"
+#include "orgplan/text.hpp"
+
+namespace orgplan::cli {
+namespace {
+
+// team,growth rows: quarterly maker growth per team, overriding the org-wide rate.
+std::unordered_map<std::string, double> read_growth_file(const std::string& path, const Org& org) {
+    std::unordered_map<std::string, double> out;
+    std::unordered_map<std::string, bool> teams;
+    for (const auto& t : org.teams) teams[t.id] = true;
+    const auto text = read_file(path);
+    CsvReader reader(text, path);
+    std::vector<std::string> f;
+    std::vector<InputProblem> problems;
+    if (!reader.next(f) || f.size() < 2 || text::normalise_key(f[0]) != "team" || text::normalise_key(f[1]) != "growth")
+        throw InputErrors({{path, 1, "", "the header must be: team,growth"}}, 1);
+    while (reader.next(f)) {
+        const long line = reader.record_line();
+        const auto team = f.empty() ? std::string() : std::string(text::trim(f[0]));
+        const auto growth = f.size() > 1 ? text::parse_number(f[1]) : std::nullopt;
+        if (!teams.count(team)) problems.push_back({path, line, "team", "unknown team '" + team + "'"});
+        else if (!growth || *growth <= -1) problems.push_back({path, line, "growth", "not a quarterly growth rate like 0.05"});
+        else out[team] = *growth;
+    }
+    if (!problems.empty()) {
+        const auto n = problems.size();
+        throw InputErrors(std::move(problems), n);
+    }
+    return out;
+}
+
+} // namespace
+
+int cmd_plan(const Args& args) {
+    Common common;
+    PluginOptions plugin_options;
+    int quarters = 8, trials = 0;
+    std::uint64_t seed = 1;
+    std::string mix = "balanced", growth_file;
+    double growth = -100, delay = -1;
+    po::options_description desc("plan options");
+    desc.add_options()
+        ("quarters", po::value(&quarters)->value_name("N"), "quarters to project (default 8)")
+        ("mix", po::value(&mix)->value_name("NAME"), "hiring mix plugin for the PM hires (default balanced)")
+        ("growth", po::value(&growth)->value_name("RATE"), "quarterly maker growth, e.g. 0.05 (default: setting plan.maker_growth)")
+        ("growth-file", po::value(&growth_file)->value_name("FILE"), "CSV team,growth: per-team quarterly growth")
+        ("simulate", po::value(&trials)->value_name("N"), "also run N Monte Carlo trials for risk")
+        ("seed", po::value(&seed)->value_name("S"), "random seed for --simulate (default 1; same seed, same answer)")
+        ("delay-probability", po::value(&delay)->value_name("P"),
+         "chance per quarter that a hire slips a quarter (default: setting plan.hire_delay_probability)");
+    add_plugin_options(desc, plugin_options);
+    add_common(desc, common);
+    if (!parse(args, desc, {}, common, "orgplan plan [--quarters 8] [--mix NAME] [--growth R] [--simulate N --seed S]"))
+        return 0;
+    const auto format = output_format(common);
+    if (quarters < 1 || quarters > 80) throw UsageError("--quarters must be from 1 to 80");
+    if (trials < 0 || trials > 10000000) throw UsageError("--simulate takes a number of trials up to 10,000,000");
+
+    Database db(db_path(common), Database::Create::never);
+    const auto settings = Settings::load(db.sql());
+    const auto org = load_org(db.sql(), PersonDetail::lean);
+    const auto coverage = compute_coverage(org, org.assignments);
+    if (growth == -100) growth = settings.get("plan.maker_growth");
+    if (delay < 0) delay = settings.get("plan.hire_delay_probability");
+    if (delay >= 1) throw UsageError("--delay-probability must be below 1");
+
+    PlanInput in;
+    in.quarters = quarters;
+    in.team_makers = coverage.team_makers;
+    in.team_growth.assign(org.teams.size(), growth);
+    if (!growth_file.empty()) {
+        const auto per_team = read_growth_file(growth_file, org);
+        for (std::size_t t = 0; t < org.teams.size(); ++t)
+            if (auto it = per_team.find(org.teams[t].id); it != per_team.end()) in.team_growth[t] = it->second;
+    }
+    in.team_makers.push_back(coverage.unallocated_makers); // makers outside teams grow at the org rate
+    in.team_growth.push_back(growth);
+    in.pm_fte = coverage.pm_fte_total;
+    for (const auto& p : org.people) in.pm_count += p.family == Family::pm;
+    in.threshold = settings.get("ratio.threshold");
+    in.pm_attrition = settings.get("plan.attrition_pm");
+    in.maker_attrition = settings.get("plan.attrition_maker");
+    in.ramp_factor = settings.get("hire.ramp_factor");
+    in.novice_hours = settings.get("coaching.novice_hours");
+    in.senior_hours = settings.get("coaching.senior_hours");
+    const auto balance = coaching_balance(coaching_groups(org, settings));
+    in.coaching_capacity = balance.capacity;
+    in.coaching_demand = balance.demand;
+
+    // The mix plugin decides shares, lead times, ramp-up and cost; asked once for a large round number.
+    const auto host = load_plugins(plugin_options);
+    const auto& mix_plugin = host->get(sdk::PluginKind::hiring_mix, mix);
+    const auto mix_plan = host->plan(mix_plugin, {org, 1000, to_sdk(settings), plugin_params(plugin_options)});
+    for (const auto& g : mix_plan.groups) {
+        const auto k = g.origin == Origin::external_senior     ? HireKind::senior
+                       : g.origin == Origin::internal_transfer ? HireKind::transfer
+                                                               : HireKind::newcomer;
+        auto& h = in.hires[static_cast<std::size_t>(k)];
+        h.share = g.count / 1000.0;
+        h.lead_quarters = static_cast<int>(std::lround(g.lead_quarters));
+        h.ramp_quarters = static_cast<int>(std::lround(g.ramp_quarters));
+        h.yearly_cost = g.unit_cost;
+        h.novice = g.coaching_need_hours > 0;
+    }
+
+    const auto rows = project_headcount(in);
+    std::vector<QuarterRisk> risk;
+    if (trials > 0) {
+        const bool show = ::isatty(STDERR_FILENO);
+        if (show) std::cerr << fmt::format("simulating {} trials x {} quarters...", trials, quarters) << std::flush;
+        risk = simulate_headcount(in, trials, seed, delay, std::max(1u, std::thread::hardware_concurrency()));
+        if (show) std::cerr << "\r\033[K" << std::flush;
+    }
+
+    std::vector<Column> columns = {{"quarter", "Q"},
+                                   {"makers", "makers"},
+                                   {"pm_fte", "PM FTE", 1},
+                                   {"pm_effective", "effective", 1},
+                                   {"ratio", "ratio"},
+                                   {"hire_senior", "+seniors", 0},
+                                   {"hire_transfer", "+transfers", 0},
+                                   {"hire_newcomer", "+newcomers", 0},
+                                   {"pm_attrition", "PMs leaving"},
+                                   {"maker_backfills", "maker backfills"},
+                                   {"coaching_need", "coaching need h/wk"},
+                                   {"coaching_capacity", "coaching cap h/wk"},
+                                   {"added_yearly_cost", "added yearly cost", 0}};
+    if (!risk.empty()) {
+        columns.push_back({"p_within_target", "P(ratio ok)", 2});
+        columns.push_back({"pm_p10", "PM P10"});
+        columns.push_back({"pm_p50", "PM P50"});
+        columns.push_back({"pm_p90", "PM P90"});
+        columns.push_back({"ratio_p10", "ratio P10"});
+        columns.push_back({"ratio_p50", "ratio P50"});
+        columns.push_back({"ratio_p90", "ratio P90"});
+    }
+    Table table(columns);
+    double opened[3] = {0, 0, 0};
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& r = rows[i];
+        for (std::size_t k = 0; k < 3; ++k) opened[k] += r.hires_opened[k];
+        std::vector<Cell> cells = {static_cast<long long>(r.quarter), r.makers, r.pm_headcount, r.pm_effective, r.ratio,
+                                   r.hires_opened[0], r.hires_opened[1], r.hires_opened[2], r.pm_attrition,
+                                   r.maker_backfills, r.coaching_need, r.coaching_capacity, r.added_yearly_cost};
+        if (!risk.empty()) {
+            const auto& k = risk[i];
+            for (double v : {k.within_target, k.pm_p10, k.pm_p50, k.pm_p90, k.ratio_p10, k.ratio_p50, k.ratio_p90})
+                cells.push_back(std::isfinite(v) ? Cell{v} : Cell{});
+        }
+        table.add(std::move(cells));
+    }
+    if (format != Format::table) {
+        print_rows(table, format,
+                   {{"quarters", quarters}, {"mix", mix}, {"threshold", in.threshold}, {"growth", growth},
+                    {"simulated_trials", trials}, {"seed", seed}, {"delay_probability", delay},
+                    {"hires_total", {{"senior", opened[0]}, {"transfer", opened[1]}, {"newcomer", opened[2]}}}});
+        return 0;
+    }
+    std::cout << fmt::format("{} quarters, mix {}, maker growth {:g}%/quarter, target {:g}:1, PM attrition {:g}%/year{}\n\n",
+                             quarters, mix, growth * 100, in.threshold, in.pm_attrition * 100,
+                             trials ? fmt::format(", {} trials (seed {})", trials, seed) : "");
+    table.print_table(std::cout);
+    std::cout << fmt::format("\nopen {:g} PM roles: {:g} seasoned seniors, {:g} internal transfers, {:g} newcomers\n",
+                             opened[0] + opened[1] + opened[2], opened[0], opened[1], opened[2]);
+    const auto& last = rows.back();
+    if (last.coaching_need > last.coaching_capacity + 1e-9)
+        std::cout << fmt::format("coaching: novices will need {:.1f} h/week against {:.1f}; hire seniors instead of "
+                                 "newcomers (try --mix senior-heavy) or raise coaching hours\n",
+                                 last.coaching_need, last.coaching_capacity);
+    return 0;
+}
+
+} // namespace orgplan::cli
