@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/coaching.hpp"
+#include "orgplan/analysis.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/mentoring.hpp"
 #include "orgplan/org_store.hpp"
@@ -53,38 +53,20 @@ int cmd_diagnose(const Args& args) {
     Database db(db_path(common), Database::Create::never);
     const auto settings = Settings::load(db.sql());
     const auto org = load_org(db.sql(), PersonDetail::lean);
-    const auto coverage = to_sdk(compute_coverage(org, org.assignments));
-    const auto coaching = coaching_groups(org, settings);
     const auto host = load_plugins(plugin_options);
     const auto params = plugin_params(plugin_options);
-
-    sdk::DiagnosticRequest request{org, coverage, coaching, to_sdk(settings), params, load_mentor_pairs(db.sql()), {}};
+    sdk::HiringPlan planned;
     if (hires > 0) {
         const auto& mix_plugin = host->get(sdk::PluginKind::hiring_mix, mix.empty() ? "balanced" : mix);
-        request.planned_hiring = host->plan(mix_plugin, {org, hires, to_sdk(settings), params});
+        planned = host->plan(mix_plugin, {org, hires, to_sdk(settings), params});
     }
-
     std::vector<const LoadedPlugin*> selected;
     for (const auto& name : checks) selected.push_back(&host->get(sdk::PluginKind::diagnostic, name));
-    if (checks.empty()) selected = host->of_kind(sdk::PluginKind::diagnostic);
-
-    std::vector<sdk::Finding> findings;
-    std::vector<std::string> failed;
-    for (const auto* p : selected) {
-        try {
-            auto found = host->diagnose(*p, request);
-            findings.insert(findings.end(), found.begin(), found.end());
-        } catch (const Error& e) {
-            if (plugin_options.strict) throw;
-            std::cerr << "orgplan diagnose: skipped: " << e.what() << "\n";
-            failed.push_back(p->name);
-        }
-    }
-    std::stable_sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) {
-        if (a.severity != b.severity) return a.severity > b.severity;
-        if (a.check != b.check) return a.check < b.check;
-        return a.subject < b.subject;
-    });
+    if (selected.empty()) selected = host->of_kind(sdk::PluginKind::diagnostic);
+    const auto run = run_diagnostics(*host, selected, org, settings, params, load_mentor_pairs(db.sql()), planned);
+    for (const auto& e : run.errors) std::cerr << "orgplan diagnose: skipped: " << e << "\n";
+    const auto& findings = run.findings;
+    const auto& failed = run.failed;
     std::size_t counts[3] = {0, 0, 0};
     for (const auto& f : findings) ++counts[static_cast<int>(f.severity)];
 

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/coaching.hpp"
+#include "orgplan/analysis.hpp"
 #include "orgplan/csv.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/headcount_plan.hpp"
@@ -74,50 +74,21 @@ int cmd_plan(const Args& args) {
     Database db(db_path(common), Database::Create::never);
     const auto settings = Settings::load(db.sql());
     const auto org = load_org(db.sql(), PersonDetail::lean);
-    const auto coverage = compute_coverage(org, org.assignments);
     if (growth == -100) growth = settings.get("plan.maker_growth");
     if (delay < 0) delay = settings.get("plan.hire_delay_probability");
     if (delay >= 1) throw UsageError("--delay-probability must be below 1");
 
-    PlanInput in;
-    in.quarters = quarters;
-    in.team_makers = coverage.team_makers;
-    in.team_growth.assign(org.teams.size(), growth);
+    std::vector<double> team_growth;
     if (!growth_file.empty()) {
         const auto per_team = read_growth_file(growth_file, org);
+        team_growth.assign(org.teams.size(), growth);
         for (std::size_t t = 0; t < org.teams.size(); ++t)
-            if (auto it = per_team.find(org.teams[t].id); it != per_team.end()) in.team_growth[t] = it->second;
+            if (auto it = per_team.find(org.teams[t].id); it != per_team.end()) team_growth[t] = it->second;
     }
-    in.team_makers.push_back(coverage.unallocated_makers); // makers outside teams grow at the org rate
-    in.team_growth.push_back(growth);
-    in.pm_fte = coverage.pm_fte_total;
-    for (const auto& p : org.people) in.pm_count += p.family == Family::pm;
-    in.threshold = settings.get("ratio.threshold");
-    in.pm_attrition = settings.get("plan.attrition_pm");
-    in.maker_attrition = settings.get("plan.attrition_maker");
-    in.ramp_factor = settings.get("hire.ramp_factor");
-    in.novice_hours = settings.get("coaching.novice_hours");
-    in.senior_hours = settings.get("coaching.senior_hours");
-    const auto balance = coaching_balance(coaching_groups(org, settings));
-    in.coaching_capacity = balance.capacity;
-    in.coaching_demand = balance.demand;
-
-    // The mix plugin decides shares, lead times, ramp-up and cost; asked once for a large round number.
+    // The mix plugin decides shares, lead times, ramp-up and cost.
     const auto host = load_plugins(plugin_options);
-    const auto& mix_plugin = host->get(sdk::PluginKind::hiring_mix, mix);
-    const auto mix_plan = host->plan(mix_plugin, {org, 1000, to_sdk(settings), plugin_params(plugin_options)});
-    for (const auto& g : mix_plan.groups) {
-        const auto k = g.origin == Origin::external_senior     ? HireKind::senior
-                       : g.origin == Origin::internal_transfer ? HireKind::transfer
-                                                               : HireKind::newcomer;
-        auto& h = in.hires[static_cast<std::size_t>(k)];
-        h.share = g.count / 1000.0;
-        h.lead_quarters = static_cast<int>(std::lround(g.lead_quarters));
-        h.ramp_quarters = static_cast<int>(std::lround(g.ramp_quarters));
-        h.yearly_cost = g.unit_cost;
-        h.novice = g.coaching_need_hours > 0;
-    }
-
+    const auto in = plan_input(org, settings, mix_profile(*host, mix, org, settings, plugin_params(plugin_options)),
+                               quarters, growth, team_growth);
     const auto rows = project_headcount(in);
     std::vector<QuarterRisk> risk;
     if (trials > 0) {

@@ -66,6 +66,7 @@ int cmd_diagnose(const Args& args);
 int cmd_hire(const Args& args);
 int cmd_mentoring(const Args& args);
 int cmd_plan(const Args& args);
+int cmd_scenario(const Args& args);
 int cmd_ratios(const Args& args);
 int cmd_roles(const Args& args);
 int cmd_config(const Args& args);

@@ -27,6 +27,7 @@ const std::map<std::string, CommandEntry>& commands() {
         {"hire", {cmd_hire, "compare hiring mixes for N PM hires: cost, ramp-up and mentoring load"}},
         {"mentoring", {cmd_mentoring, "who coaches whom: an optimal mentor for every novice PM (plan, show)"}},
         {"plan", {cmd_plan, "quarter-by-quarter PM hires, ramp-up, attrition and coaching, with Monte Carlo risk"}},
+        {"scenario", {cmd_scenario, "named copies of the org to change and compare (create, apply, diff...)"}},
         {"config", {cmd_config, "show or change the org's settings (thresholds, coaching, planning)"}},
     };
     return table;
@@ -34,7 +35,8 @@ const std::map<std::string, CommandEntry>& commands() {
 
 void print_usage(std::ostream& out) {
     out << "usage: orgplan COMMAND [options]   (orgplan COMMAND --help for a command's options)\n\ncommands:\n";
-    for (const auto& [name, entry] : commands()) out << "  " << name << std::string(10 - name.size(), ' ') << entry.summary << "\n";
+    for (const auto& [name, entry] : commands())
+        out << "  " << name << std::string(name.size() < 11 ? 11 - name.size() : 1, ' ') << entry.summary << "\n";
     out << "\ncommon options: --db PATH (default $ORGPLAN_DB, else ./orgplan.db), --format table|json|csv\n";
 }
 

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "run.hpp"
 
 using namespace orgplan::e2e;
@@ -66,4 +68,39 @@ TEST_CASE("plan reads per-team growth and names bad rows") {
     CHECK(r.exit_code == 3);
     CHECK_THAT(r.err, Catch::Contains("bad-growth.csv:2: field 'growth'"));
     CHECK_THAT(r.err, Catch::Contains("bad-growth.csv:3: field 'team': unknown team 'nope'"));
+}
+
+TEST_CASE("scenarios copy the org, take changes without touching it, and diff against it") {
+    DemoDb db;
+    REQUIRE(run(db.flag() + " scenario create fix").exit_code == 0);
+    CHECK(run(db.flag() + " scenario create fix").exit_code == 3); // name taken
+    CHECK(run(db.flag() + " scenario create current").exit_code == 3);
+    REQUIRE(run(db.flag() + " scenario apply fix --move-pm E0020 --to team:mid-integrations").exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario apply fix --add-team new-squad --makers 12").exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario apply fix --set ratio.threshold=12 --mix senior-heavy").exit_code == 0);
+    CHECK(run(db.flag() + " scenario apply fix --move-pm E0100 --to team:ana-query").exit_code == 3); // a maker
+    CHECK(run(db.flag() + " scenario apply fix --move-pm E0020 --to squad:x").exit_code == 2);
+    CHECK(run(db.flag() + " scenario apply fix --mix random").exit_code == 3);
+    const auto shown = run(db.flag() + " scenario show fix --format json").json();
+    CHECK(shown["mix"] == "senior-heavy");
+    CHECK(shown["rows"].size() == 5);
+    // The live org is untouched.
+    CHECK(run(db.flag() + " ratios --format json").json()["teams_without_pm"].size() == 5);
+
+    const auto diff = run(db.flag() + " scenario diff current fix --format json").json();
+    std::map<std::string, std::pair<double, double>> m;
+    for (const auto& row : diff["metrics"]) m[row["metric"]] = {row["a"].get<double>(), row["b"].get<double>()};
+    CHECK(m["maker FTE"].second == Approx(m["maker FTE"].first + 12));
+    CHECK(m["teams with no PM"].first == 5);
+    CHECK(m["teams with no PM"].second == 5); // mid-integrations covered, new-squad uncovered
+    bool resolved = false, added = false;
+    for (const auto& f : diff["findings"]) {
+        resolved |= f["change"] == "resolved" && f["subject"] == "mid-integrations";
+        added |= f["change"] == "new" && f["subject"] == "new-squad";
+    }
+    CHECK(resolved);
+    CHECK(added);
+    REQUIRE(run(db.flag() + " scenario delete fix").exit_code == 0);
+    CHECK(run(db.flag() + " scenario list --format json").json()["rows"].empty());
+    CHECK(run(db.flag() + " scenario diff current fix").exit_code == 3);
 }

@@ -1,0 +1,218 @@
+#include <iostream>
+#include <map>
+#include <set>
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "orgplan/analysis.hpp"
+#include "orgplan/database.hpp"
+#include "orgplan/enums.hpp"
+#include "orgplan/mentoring.hpp"
+#include "orgplan/ratios.hpp"
+#include "orgplan/scenario.hpp"
+#include "orgplan/text.hpp"
+
+namespace orgplan::cli {
+namespace {
+
+// The numbers a scenario comparison shows, in display order.
+struct Outcome {
+    std::vector<std::pair<std::string, double>> metrics;
+    std::map<std::string, sdk::Finding> findings; // by check + subject
+};
+
+Outcome evaluate_scenario(const Scenario& s, const PluginHost& host, int quarters) {
+    Outcome o;
+    const double threshold = s.settings.get("ratio.threshold");
+    const auto team = compute_ratios(s.org, "team", threshold, s.settings.get("ratio.max_spread"));
+    std::size_t over = 0;
+    double worst = 0;
+    for (const auto& r : team.rows) {
+        over += r.status == RatioStatus::over;
+        if (r.ratio) worst = std::max(worst, *r.ratio);
+    }
+    o.metrics = {{"maker FTE", team.org_makers},
+                 {"PM FTE", team.org_pms},
+                 {"org ratio", team.org_ratio().value_or(0)},
+                 {"worst team ratio", worst},
+                 {"teams over threshold", static_cast<double>(over)},
+                 {"teams with no PM", static_cast<double>(team.teams_without_pm.size())},
+                 {"PMs spread too thin", static_cast<double>(team.thin_pms.size())}};
+    const auto in = plan_input(s.org, s.settings, mix_profile(host, s.mix, s.org, s.settings, {}), quarters,
+                               s.settings.get("plan.maker_growth"));
+    const auto plan = project_headcount(in);
+    double hires = 0;
+    for (const auto& q : plan)
+        for (double h : q.hires_opened) hires += h;
+    o.metrics.push_back({fmt::format("PM hires in {} quarters", quarters), hires});
+    o.metrics.push_back({fmt::format("ratio after {} quarters", quarters), plan.back().ratio});
+    o.metrics.push_back({"added yearly cost", plan.back().added_yearly_cost});
+    const auto mentoring = plan_mentoring(s.org, s.settings);
+    o.metrics.push_back({"novice PMs", static_cast<double>(mentoring.novices)});
+    o.metrics.push_back({"novices without coaching", static_cast<double>(mentoring.uncovered.size())});
+    const auto diag = run_diagnostics(host, {}, s.org, s.settings, {}, {}, {});
+    double counts[3] = {0, 0, 0};
+    for (const auto& f : diag.findings) {
+        ++counts[static_cast<int>(f.severity)];
+        o.findings.emplace(f.check + " " + f.subject, f);
+    }
+    o.metrics.push_back({"error findings", counts[2]});
+    o.metrics.push_back({"warning findings", counts[1]});
+    return o;
+}
+
+TargetKind parse_target(const std::string& text, std::string& target) {
+    const auto colon = text.find(':');
+    const auto kind = colon == std::string::npos ? std::nullopt : parse_target_kind(text.substr(0, colon));
+    if (!kind) throw UsageError("--to '" + text + "': write KIND:ID, e.g. team:ana-query or product:p-billing");
+    target = text.substr(colon + 1);
+    return *kind;
+}
+
+} // namespace
+
+int cmd_scenario(const Args& args) {
+    Common common;
+    PluginOptions plugin_options;
+    std::vector<std::string> words, sets, add_makers;
+    std::string from = kCurrentScenario, move_pm, to, add_team, team_name, product, segment, mix;
+    double share = 1.0;
+    int makers = 0, quarters = 8;
+    po::options_description desc("scenario options");
+    desc.add_options()
+        ("words", po::value(&words), "create NAME | list | show NAME | delete NAME | apply NAME | diff A B")
+        ("from", po::value(&from)->value_name("NAME"), "create: copy this scenario instead of the live org")
+        ("move-pm", po::value(&move_pm)->value_name("PM"), "apply: give this PM a single assignment...")
+        ("to", po::value(&to)->value_name("KIND:ID"), "...to this target, e.g. team:ana-query")
+        ("share", po::value(&share)->value_name("S"), "...with this share of the PM's time (default 1)")
+        ("add-team", po::value(&add_team)->value_name("ID"), "apply: add a team...")
+        ("name", po::value(&team_name)->value_name("NAME"), "...with this name")
+        ("makers", po::value(&makers)->value_name("N"), "...with N new makers")
+        ("product", po::value(&product)->value_name("ID"), "...for this product")
+        ("segment", po::value(&segment)->value_name("ID"), "...for this segment")
+        ("add-makers", po::value(&add_makers)->value_name("TEAM=N"), "apply: add (or with -N remove) makers in a team")
+        ("set", po::value(&sets)->value_name("KEY=VALUE"), "apply: change a setting in the scenario (repeatable)")
+        ("mix", po::value(&mix)->value_name("NAME"), "apply: hiring mix the scenario plans with")
+        ("quarters", po::value(&quarters)->value_name("N"), "diff: planning horizon (default 8)");
+    add_plugin_options(desc, plugin_options, false);
+    add_common(desc, common);
+    po::positional_options_description pos;
+    pos.add("words", -1);
+    const std::string usage = "orgplan scenario create NAME | list | show NAME | delete NAME | apply NAME [changes] | diff A B";
+    if (!parse(args, desc, pos, common, usage)) return 0;
+    const auto format = output_format(common);
+    const std::string action = words.empty() ? "list" : words[0];
+    const auto expect = [&](std::size_t n) {
+        if (words.size() != n) throw UsageError("scenario " + action + ": wrong number of arguments\nusage: " + usage);
+    };
+    Database db(db_path(common), Database::Create::never);
+
+    if (action == "list") {
+        expect(1);
+        Table table({{"name", "name"}, {"created_at", "created"}, {"changes", "changes"}});
+        for (const auto& s : list_scenarios(db.sql()))
+            table.add({s.name, s.created_at, static_cast<long long>(s.changes)});
+        print_rows(table, format);
+        return 0;
+    }
+    if (action == "create" || action == "delete") {
+        expect(2);
+        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        if (action == "create")
+            create_scenario(db.sql(), words[1], from);
+        else
+            delete_scenario(db.sql(), words[1]);
+        tx.commit();
+        std::cout << (action == "create" ? "created scenario " + words[1] + " from " + from : "deleted scenario " + words[1])
+                  << "\n";
+        return 0;
+    }
+    if (action == "show") {
+        expect(2);
+        const auto s = load_scenario(db.sql(), words[1]);
+        Table table(std::vector<Column>{{"change", "change"}});
+        for (const auto& c : s.changes) table.add({c});
+        print_rows(table, format, {{"name", s.name}, {"mix", s.mix}, {"created_at", s.created_at}});
+        return 0;
+    }
+    if (action == "apply") {
+        expect(2);
+        const auto host = load_plugins(plugin_options);
+        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        auto s = load_scenario(db.sql(), words[1]);
+        if (s.name == kCurrentScenario) throw UsageError("apply changes scenarios, not the live org; create one first");
+        const auto before = s.changes.size();
+        if (!move_pm.empty()) {
+            if (to.empty()) throw UsageError("--move-pm needs --to KIND:ID");
+            std::string target;
+            const auto kind = parse_target(to, target);
+            orgplan::move_pm(s, move_pm, kind, target, share);
+        }
+        if (!add_team.empty()) orgplan::add_team(s, add_team, team_name, makers, product, segment);
+        for (const auto& a : add_makers) {
+            const auto eq = a.find('=');
+            const auto n = eq == std::string::npos ? std::nullopt : text::parse_number(a.substr(eq + 1));
+            if (!n || *n != static_cast<int>(*n)) throw UsageError("--add-makers '" + a + "': write TEAM=N, e.g. ana-query=3");
+            change_makers(s, a.substr(0, eq), static_cast<int>(*n));
+        }
+        for (const auto& kv : sets) {
+            const auto eq = kv.find('=');
+            const auto v = eq == std::string::npos ? std::nullopt : text::parse_number(kv.substr(eq + 1));
+            if (!v) throw UsageError("--set '" + kv + "': write KEY=NUMBER, e.g. ratio.threshold=8");
+            set_setting(s, kv.substr(0, eq), *v);
+        }
+        if (!mix.empty()) {
+            host->get(sdk::PluginKind::hiring_mix, mix); // refuse unknown mixes now, not at diff time
+            set_mix(s, mix);
+        }
+        if (s.changes.size() == before)
+            throw UsageError("apply: nothing to change; give --move-pm, --add-team, --add-makers, --set or --mix");
+        save_scenario(db.sql(), s);
+        tx.commit();
+        for (auto i = before; i < s.changes.size(); ++i) std::cout << s.name << ": " << s.changes[i] << "\n";
+        return 0;
+    }
+    if (action == "diff") {
+        expect(3);
+        if (quarters < 1 || quarters > 80) throw UsageError("--quarters must be from 1 to 80");
+        const auto host = load_plugins(plugin_options);
+        const auto a = load_scenario(db.sql(), words[1]);
+        const auto b = load_scenario(db.sql(), words[2]);
+        const auto oa = evaluate_scenario(a, *host, quarters);
+        const auto ob = evaluate_scenario(b, *host, quarters);
+        Table table({{"metric", "metric"}, {"a", a.name}, {"b", b.name}, {"change", "change"}});
+        for (std::size_t i = 0; i < oa.metrics.size(); ++i)
+            table.add({oa.metrics[i].first, oa.metrics[i].second, ob.metrics[i].second,
+                       ob.metrics[i].second - oa.metrics[i].second});
+        Table findings({{"change", "change"}, {"severity", "severity"}, {"check", "check"}, {"subject", "subject"},
+                        {"evidence", "evidence"}});
+        static const char* severity[] = {"info", "warning", "error"};
+        for (const auto& [key, f] : ob.findings)
+            if (!oa.findings.count(key))
+                findings.add({std::string("new"), std::string(severity[static_cast<int>(f.severity)]), f.check, f.subject,
+                              f.evidence});
+        for (const auto& [key, f] : oa.findings)
+            if (!ob.findings.count(key))
+                findings.add({std::string("resolved"), std::string(severity[static_cast<int>(f.severity)]), f.check,
+                              f.subject, f.evidence});
+        if (format == Format::json) {
+            print_json({{"a", a.name}, {"b", b.name}, {"quarters", quarters}, {"metrics", table.to_json()},
+                        {"findings", findings.to_json()}});
+        } else if (format == Format::csv) {
+            table.print_csv(std::cout);
+        } else {
+            std::cout << fmt::format("{} -> {}\n\n", a.name, b.name);
+            table.print_table(std::cout);
+            if (findings.size()) {
+                std::cout << "\nfindings that change:\n";
+                findings.print_table(std::cout);
+            }
+        }
+        return 0;
+    }
+    throw UsageError("scenario: unknown action '" + action + "'\nusage: " + usage);
+}
+
+} // namespace orgplan::cli

@@ -1,0 +1,212 @@
+#include "orgplan/scenario.hpp"
+
+#include <algorithm>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include "orgplan/enums.hpp"
+#include "orgplan/error.hpp"
+#include "orgplan/org_json.hpp"
+#include "orgplan/org_store.hpp"
+
+namespace orgplan {
+namespace {
+
+nlohmann::json settings_json(const Scenario& s) {
+    nlohmann::json values = nlohmann::json::object();
+    for (const auto& spec : setting_specs()) values[spec.key] = s.settings.get(spec.key);
+    return {{"settings", values}, {"mix", s.mix}};
+}
+
+void check_name(const std::string& name) {
+    if (name.empty() || name == kCurrentScenario)
+        throw Error("'" + name + "' cannot name a scenario; 'current' always means the live org");
+}
+
+bool exists(SQLite::Database& db, const std::string& name) {
+    SQLite::Statement q(db, "SELECT 1 FROM scenario WHERE name = ?1");
+    q.bind(1, name);
+    return q.executeStep();
+}
+
+const Team* find_team(const Org& org, const std::string& id) {
+    for (const auto& t : org.teams)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
+} // namespace
+
+void create_scenario(SQLite::Database& db, const std::string& name, const std::string& from) {
+    check_name(name);
+    if (exists(db, name)) throw Error("scenario '" + name + "' exists already; delete it first or pick another name");
+    auto s = load_scenario(db, from);
+    s.name = name;
+    s.changes.clear();
+    if (from != kCurrentScenario) s.changes.push_back("copied from scenario " + from);
+    SQLite::Statement q(db, "INSERT INTO scenario(name, org_json, settings_json, changes) VALUES(?1, ?2, ?3, ?4)");
+    q.bind(1, name);
+    q.bind(2, to_json(s.org).dump());
+    q.bind(3, settings_json(s).dump());
+    q.bind(4, nlohmann::json(s.changes).dump());
+    q.exec();
+}
+
+Scenario load_scenario(SQLite::Database& db, const std::string& name) {
+    Scenario s;
+    s.name = name;
+    if (name == kCurrentScenario) {
+        s.org = load_org(db);
+        s.settings = Settings::load(db);
+        return s;
+    }
+    SQLite::Statement q(db, "SELECT created_at, org_json, settings_json, changes FROM scenario WHERE name = ?1");
+    q.bind(1, name);
+    if (!q.executeStep()) {
+        std::string known;
+        for (const auto& info : list_scenarios(db)) known += ", " + info.name;
+        throw Error("no scenario named '" + name + "' (known: current" + known + ")");
+    }
+    s.created_at = q.getColumn(0).getString();
+    try {
+        s.org = org_from_json(nlohmann::json::parse(q.getColumn(1).getString()));
+        const auto extra = nlohmann::json::parse(q.getColumn(2).getString());
+        const auto stored = extra.value("settings", nlohmann::json::object());
+        for (const auto& [key, value] : stored.items())
+            if (std::any_of(setting_specs().begin(), setting_specs().end(), [&](const auto& sp) { return sp.key == key; }))
+                s.settings.set(key, value.get<double>());
+        s.mix = extra.value("mix", std::string("balanced"));
+        s.changes = nlohmann::json::parse(q.getColumn(3).getString()).get<std::vector<std::string>>();
+    } catch (const nlohmann::json::exception& e) {
+        throw Error("scenario '" + name + "' is damaged (" + e.what() + "); delete and recreate it");
+    }
+    return s;
+}
+
+void save_scenario(SQLite::Database& db, const Scenario& s) {
+    check_name(s.name);
+    SQLite::Statement q(db, "UPDATE scenario SET org_json = ?2, settings_json = ?3, changes = ?4 WHERE name = ?1");
+    q.bind(1, s.name);
+    q.bind(2, to_json(s.org).dump());
+    q.bind(3, settings_json(s).dump());
+    q.bind(4, nlohmann::json(s.changes).dump());
+    if (q.exec() != 1) throw Error("no scenario named '" + s.name + "'");
+}
+
+void delete_scenario(SQLite::Database& db, const std::string& name) {
+    check_name(name);
+    SQLite::Statement q(db, "DELETE FROM scenario WHERE name = ?1");
+    q.bind(1, name);
+    if (q.exec() != 1) throw Error("no scenario named '" + name + "'");
+}
+
+std::vector<ScenarioInfo> list_scenarios(SQLite::Database& db) {
+    std::vector<ScenarioInfo> out;
+    SQLite::Statement q(db, "SELECT name, created_at, json_array_length(changes) FROM scenario ORDER BY name");
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                       static_cast<std::size_t>(q.getColumn(2).getInt64())});
+    return out;
+}
+
+void move_pm(Scenario& s, const std::string& pm, TargetKind kind, const std::string& target, double share) {
+    auto person = std::find_if(s.org.people.begin(), s.org.people.end(), [&](const Person& p) { return p.id == pm; });
+    if (person == s.org.people.end() || person->family != Family::pm)
+        throw Error("'" + pm + "' is not a PM of scenario " + s.name);
+    if (!(share > 0 && share <= 1)) throw Error("--share must be greater than 0 and at most 1");
+    bool known = false;
+    switch (kind) {
+    case TargetKind::team: known = find_team(s.org, target) != nullptr; break;
+    case TargetKind::product:
+        known = std::any_of(s.org.products.begin(), s.org.products.end(), [&](const auto& x) { return x.id == target; });
+        break;
+    case TargetKind::segment:
+        known = std::any_of(s.org.segments.begin(), s.org.segments.end(), [&](const auto& x) { return x.id == target; });
+        break;
+    case TargetKind::initiative:
+        known = std::any_of(s.org.initiatives.begin(), s.org.initiatives.end(), [&](const auto& x) { return x.id == target; });
+        break;
+    case TargetKind::account:
+        known = std::any_of(s.org.accounts.begin(), s.org.accounts.end(), [&](const auto& x) { return x.id == target; });
+        break;
+    }
+    if (!known) throw Error(fmt::format("unknown {} '{}' in scenario {}", to_string(kind), target, s.name));
+    auto& a = s.org.assignments;
+    a.erase(std::remove_if(a.begin(), a.end(), [&](const Assignment& x) { return x.pm_id == pm; }), a.end());
+    a.push_back({pm, kind, target, share});
+    // A PM with an explicit assignment no longer covers teams through membership; drop those to match.
+    auto& m = s.org.memberships;
+    m.erase(std::remove_if(m.begin(), m.end(), [&](const Membership& x) { return x.person_id == pm; }), m.end());
+    s.changes.push_back(fmt::format("move PM {} to {} {} ({:g})", pm, to_string(kind), target, share));
+}
+
+void add_team(Scenario& s, const std::string& id, const std::string& name, int makers, const std::string& product,
+              const std::string& segment) {
+    if (id.empty()) throw Error("a new team needs an id");
+    if (find_team(s.org, id)) throw Error("team '" + id + "' exists already in scenario " + s.name);
+    if (makers < 0) throw Error("--makers cannot be negative");
+    if (!product.empty() &&
+        std::none_of(s.org.products.begin(), s.org.products.end(), [&](const auto& p) { return p.id == product; }))
+        throw Error("unknown product '" + product + "'");
+    if (!segment.empty() &&
+        std::none_of(s.org.segments.begin(), s.org.segments.end(), [&](const auto& x) { return x.id == segment; }))
+        throw Error("unknown segment '" + segment + "'");
+    s.org.teams.push_back({id, name.empty() ? id : name, "stream-aligned", product, segment, ""});
+    s.changes.push_back(fmt::format("add team {}", id));
+    if (makers > 0) change_makers(s, id, makers);
+}
+
+void change_makers(Scenario& s, const std::string& team, int delta) {
+    if (!find_team(s.org, team)) throw Error("unknown team '" + team + "' in scenario " + s.name);
+    if (delta > 0) {
+        int serial = 0;
+        for (int added = 0; added < delta;) {
+            const auto id = fmt::format("{}-new-{}", team, ++serial);
+            if (std::any_of(s.org.people.begin(), s.org.people.end(), [&](const Person& p) { return p.id == id; }))
+                continue;
+            Person p;
+            p.id = id;
+            p.name = "new maker " + std::to_string(serial);
+            p.title = "Software Engineer";
+            p.family = Family::maker;
+            s.org.people.push_back(p);
+            s.org.memberships.push_back({id, team, 1.0});
+            ++added;
+        }
+    } else if (delta < 0) {
+        // Remove the team's makers with the largest ids first (the newest, by convention).
+        std::vector<std::string> makers;
+        for (const auto& m : s.org.memberships)
+            if (m.team_id == team &&
+                std::any_of(s.org.people.begin(), s.org.people.end(),
+                            [&](const Person& p) { return p.id == m.person_id && p.family == Family::maker; }))
+                makers.push_back(m.person_id);
+        if (static_cast<int>(makers.size()) < -delta)
+            throw Error(fmt::format("team {} has only {} makers", team, makers.size()));
+        std::sort(makers.rbegin(), makers.rend());
+        makers.resize(static_cast<std::size_t>(-delta));
+        auto gone = [&](const std::string& id) { return std::find(makers.begin(), makers.end(), id) != makers.end(); };
+        // The makers leave the org entirely, not just the team.
+        auto& m = s.org.memberships;
+        m.erase(std::remove_if(m.begin(), m.end(), [&](const Membership& x) { return gone(x.person_id); }), m.end());
+        auto& people = s.org.people;
+        people.erase(std::remove_if(people.begin(), people.end(), [&](const Person& p) { return gone(p.id); }),
+                     people.end());
+        for (auto& p : people)
+            if (gone(p.manager_id)) p.manager_id.clear();
+    }
+    s.changes.push_back(fmt::format("{:+d} makers in team {}", delta, team));
+}
+
+void set_setting(Scenario& s, const std::string& key, double value) {
+    s.settings.set(key, value);
+    s.changes.push_back(fmt::format("set {} = {:g}", key, value));
+}
+
+void set_mix(Scenario& s, const std::string& mix) {
+    s.mix = mix;
+    s.changes.push_back("hiring mix " + mix);
+}
+
+} // namespace orgplan
