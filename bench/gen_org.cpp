@@ -1,6 +1,10 @@
-// Deterministic synthetic org for benchmarks: orgplan-gen PEOPLE OUTDIR
-// Writes segments.csv, products.csv, teams.csv and people.csv with one team per 10 people, one PM per
-// about 9 makers, a product leader per 20 PMs, and the same output for the same arguments on every machine.
+// Deterministic synthetic orgs for benchmarks; the same arguments give the same files on every machine.
+//   orgplan-gen PEOPLE OUTDIR
+//     segments.csv, products.csv, teams.csv and people.csv: one team per 10 people, one PM per about 9
+//     makers, a product leader per 20 PMs.
+//   orgplan-gen --mentoring NOVICES SENIORS OUTDIR
+//     a PM-only org for the mentor matcher: NOVICES novice PMs and SENIORS senior PMs under leaders, spread
+//     over products and locations.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -36,9 +40,40 @@ FILE* open(const std::filesystem::path& p) {
 
 } // namespace
 
+int mentoring_org(long novices, long seniors, const std::filesystem::path& dir) {
+    std::filesystem::create_directories(dir);
+    Lcg rng{7};
+    const long teams = std::max(1L, (novices + seniors) / 3), products = std::max(1L, teams / 20);
+    const char* locations[] = {"Berlin", "Lisbon", "London", "New York", "Austin", "Bangalore", "Toronto", "Tokyo"};
+    FILE* f = open(dir / "products.csv");
+    std::fputs("id,name\n", f);
+    for (long p = 0; p < products; ++p) std::fprintf(f, "p%ld,Product %ld\n", p, p);
+    std::fclose(f);
+    f = open(dir / "teams.csv");
+    std::fputs("id,name,product\n", f);
+    for (long t = 0; t < teams; ++t) std::fprintf(f, "t%ld,Team %ld,p%ld\n", t, t, t % products);
+    std::fclose(f);
+    f = open(dir / "people.csv");
+    std::fputs("id,name,title,pm_years,origin,manager,location,team\n", f);
+    const long leaders = std::max(1L, (novices + seniors) / 40);
+    for (long l = 0; l < leaders; ++l)
+        std::fprintf(f, "L%ld,Leader %ld,Director of Product,12,external_senior,,%s,\n", l, l, locations[l % 8]);
+    for (long i = 0; i < novices + seniors; ++i) {
+        const bool novice = i < novices;
+        std::fprintf(f, "M%ld,PM %ld,Product Manager,%u,%s,L%ld,%s,t%ld\n", i, i,
+                     novice ? rng.below(2) : 5 + rng.below(10), novice ? "newcomer" : "external_senior",
+                     rng.below(static_cast<std::uint32_t>(leaders)), locations[rng.below(8)],
+                     static_cast<long>(rng.below(static_cast<std::uint32_t>(teams))));
+    }
+    std::fclose(f);
+    return 0;
+}
+
 int main(int argc, char** argv) {
+    if (argc == 5 && std::string(argv[1]) == "--mentoring")
+        return mentoring_org(std::atol(argv[2]), std::atol(argv[3]), argv[4]);
     if (argc != 3) {
-        std::fprintf(stderr, "usage: orgplan-gen PEOPLE OUTDIR\n");
+        std::fprintf(stderr, "usage: orgplan-gen PEOPLE OUTDIR | orgplan-gen --mentoring NOVICES SENIORS OUTDIR\n");
         return 2;
     }
     const long people = std::atol(argv[1]);
