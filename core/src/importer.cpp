@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <unordered_map>
+#include <set>
 #include <unordered_set>
 
 #include <SQLiteCpp/Transaction.h>
@@ -83,7 +84,13 @@ public:
                          : s.name + ":" + std::to_string(loc.position);
     }
     bool any() const { return total_ > 0; }
-    [[noreturn]] void raise() { throw InputErrors(std::move(list_), total_); }
+    /// Throws every problem, ordered by file and line so they read like the files.
+    [[noreturn]] void raise() {
+        std::stable_sort(list_.begin(), list_.end(), [](const InputProblem& a, const InputProblem& b) {
+            return a.file != b.file ? a.file < b.file : a.line < b.line;
+        });
+        throw InputErrors(std::move(list_), total_);
+    }
 
 private:
     struct Source {
@@ -562,6 +569,12 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         }
     }
 
+    // A duplicate person row's team column is part of the duplicate: it is not checked a second time.
+    std::set<std::pair<std::uint32_t, long>> duplicate_rows;
+    for (std::size_t i = 0; i < n_in; ++i)
+        if (item_of[static_cast<std::size_t>(people.find(in.people.items[i].person.id))] != static_cast<long>(i))
+            duplicate_rows.insert({in.people.locs[i].source, in.people.locs[i].position});
+
     // Memberships: a person's incoming memberships replace their stored ones.
     std::vector<bool> membership_replaced(id_of.size(), false);
     for (const auto& m : in.memberships.items)
@@ -575,6 +588,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         for (std::size_t i = 0; i < in.memberships.items.size(); ++i) {
             const auto& m = in.memberships.items[i];
             const auto loc = in.memberships.locs[i];
+            if (duplicate_rows.count({loc.source, loc.position})) continue;
             const long p = people.find(m.person_id);
             const long t = teams.find(m.team_id);
             if (p < 0) {
