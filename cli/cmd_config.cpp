@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <iostream>
 
 #include <SQLiteCpp/Transaction.h>
@@ -38,8 +39,13 @@ int cmd_config(const Args& args) {
     }
     if (action != "list" && action != "get") throw UsageError("config: unknown action '" + action + "'\nusage: " + usage);
     expect(action == "get" ? 2 : 1);
-    Database db(db_path(common));
-    const auto settings = Settings::load(db.sql());
+    // Reading settings never creates a database: without one, the defaults apply.
+    const auto path = db_path(common);
+    Settings settings;
+    if (std::filesystem::exists(path)) {
+        Database db(path, Database::Create::never);
+        settings = Settings::load(db.sql());
+    }
     Table table({{"key", "key"}, {"value", "value", 2}, {"default", "default", 2}, {"description", "description"}});
     for (const auto& spec : setting_specs()) {
         if (action == "get" && spec.key != words[1]) continue;

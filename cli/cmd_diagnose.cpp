@@ -79,8 +79,11 @@ int cmd_diagnose(const Args& args) {
         for (const auto& f : findings)
             std::cout << fmt::format("{:<7}  {:<24}  {}\n         {}\n         -> {}\n\n", severity_name(f.severity),
                                      f.check, f.subject, f.evidence, f.recommendation);
-        std::cout << fmt::format("{} errors, {} warnings, {} info from {} diagnostics{}\n", counts[2], counts[1],
-                                 counts[0], selected.size() - failed.size(),
+        const auto plural = [](std::size_t n, const char* word) {
+            return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+        };
+        std::cout << fmt::format("{}, {}, {} info from {}{}\n", plural(counts[2], "error"), plural(counts[1], "warning"),
+                                 counts[0], plural(selected.size() - failed.size(), "diagnostic"),
                                  failed.empty() ? "" : fmt::format(" ({} failed)", failed.size()));
     } else {
         print_rows(table, format,

@@ -68,6 +68,7 @@ void Table::print_table(std::ostream& out) const {
             if (i) text += "  ";
             text += numeric[i] ? pad + cells[i] : cells[i] + (i + 1 < cells.size() ? pad : "");
         }
+        while (!text.empty() && text.back() == ' ') text.pop_back(); // an empty last cell leaves no trailing blanks
         out << text << "\n";
     };
     std::vector<std::string> header;
