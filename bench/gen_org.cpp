@@ -62,7 +62,7 @@ int mentoring_org(long novices, long seniors, const std::filesystem::path& dir) 
         const bool novice = i < novices;
         std::fprintf(f, "M%ld,PM %ld,Product Manager,%u,%s,L%ld,%s,t%ld\n", i, i,
                      novice ? rng.below(2) : 5 + rng.below(10), novice ? "newcomer" : "external_senior",
-                     rng.below(static_cast<std::uint32_t>(leaders)), locations[rng.below(8)],
+                     static_cast<long>(rng.below(static_cast<std::uint32_t>(leaders))), locations[rng.below(8)],
                      static_cast<long>(rng.below(static_cast<std::uint32_t>(teams))));
     }
     std::fclose(f);

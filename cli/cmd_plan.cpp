@@ -32,10 +32,11 @@ std::unordered_map<std::string, double> read_growth_file(const std::string& path
     while (reader.next(f)) {
         const long line = reader.record_line();
         const auto team = f.empty() ? std::string() : std::string(text::trim(f[0]));
-        const auto growth = f.size() > 1 ? text::parse_number(f[1]) : std::nullopt;
+        // Growth must be above -100% per quarter; anything unparsable reads as -1 and is refused.
+        const double growth = (f.size() > 1 ? text::parse_number(f[1]) : std::nullopt).value_or(-1.0);
         if (!teams.count(team)) problems.push_back({path, line, "team", "unknown team '" + team + "'"});
-        else if (!growth || *growth <= -1) problems.push_back({path, line, "growth", "not a quarterly growth rate like 0.05"});
-        else out[team] = *growth;
+        else if (growth <= -1) problems.push_back({path, line, "growth", "not a quarterly growth rate like 0.05"});
+        else out[team] = growth;
     }
     if (!problems.empty()) {
         const auto n = problems.size();
