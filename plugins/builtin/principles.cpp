@@ -11,40 +11,39 @@ namespace {
 
 double threshold_of(const sdk::PrincipleRequest& r) { return setting(r.settings, "ratio.threshold", 10); }
 
+// Fills the given units with the org's PMs and explains the principle first.
+sdk::Proposal fill_proposal(const sdk::PrincipleRequest& r, const std::vector<Unit>& units, const char* unit_word,
+                            const char* principle) {
+    sdk::Proposal out;
+    auto pms = pm_slots(r.org);
+    fill_units(units, pms, r.current, threshold_of(r), out, unit_word);
+    out.rationale.insert(out.rationale.begin(), principle);
+    return out;
+}
+
 class ByProduct final : public sdk::OrganizingPrinciple {
 public:
     sdk::Proposal propose(const sdk::PrincipleRequest& r) const override {
-        sdk::Proposal out;
-        auto pms = pm_slots(r.org);
-        fill_units(product_units(r.org, r.current), pms, r.current, threshold_of(r), out, "product");
-        out.rationale.insert(out.rationale.begin(),
+        return fill_proposal(r, product_units(r.org, r.current), "product",
                              "each product gets PM time in proportion to its makers; teams without a product are "
                              "covered one by one");
-        return out;
     }
 };
 
 class ByTeam final : public sdk::OrganizingPrinciple {
 public:
     sdk::Proposal propose(const sdk::PrincipleRequest& r) const override {
-        sdk::Proposal out;
-        auto pms = pm_slots(r.org);
-        fill_units(team_units(r.org, r.current), pms, r.current, threshold_of(r), out, "team");
-        out.rationale.insert(out.rationale.begin(), "each dev team gets its own PM time, sized by its makers");
-        return out;
+        return fill_proposal(r, team_units(r.org, r.current), "team",
+                             "each dev team gets its own PM time, sized by its makers");
     }
 };
 
 class BySegment final : public sdk::OrganizingPrinciple {
 public:
     sdk::Proposal propose(const sdk::PrincipleRequest& r) const override {
-        sdk::Proposal out;
-        auto pms = pm_slots(r.org);
-        fill_units(segment_units(r.org, r.current), pms, r.current, threshold_of(r), out, "segment");
-        out.rationale.insert(out.rationale.begin(),
+        return fill_proposal(r, segment_units(r.org, r.current), "segment",
                              "PMs own market segments and spread over the segment's teams; teams serving no segment "
                              "are covered one by one");
-        return out;
     }
 };
 
