@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <unordered_map>
 #include <set>
 #include <unordered_set>
@@ -442,6 +443,29 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         summary.records[kind] += count;
     }
 
+    // Rows are written in key order so SQLite appends to its B-trees instead of splitting pages all over them.
+    // The orders are sorted on a second thread while this one validates; both only read the records' keys.
+    std::future<std::vector<std::uint32_t>> people_order, membership_order;
+    if (!options.dry_run) {
+        people_order = std::async(std::launch::async, [&items = in.people.items] {
+            std::vector<std::uint32_t> order(items.size());
+            for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+            std::sort(order.begin(), order.end(),
+                      [&](auto a, auto b) { return items[a].person.id < items[b].person.id; });
+            return order;
+        });
+        membership_order = std::async(std::launch::async, [&items = in.memberships.items] {
+            std::vector<std::uint32_t> order(items.size());
+            for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+            std::sort(order.begin(), order.end(), [&](auto a, auto b) {
+                const auto& x = items[a];
+                const auto& y = items[b];
+                return x.person_id != y.person_id ? x.person_id < y.person_id : x.team_id < y.team_id;
+            });
+            return order;
+        });
+    }
+
     // 2. Merge with what the database holds (unless replacing) and check every reference.
     Org existing;
     if (!options.replace) existing = load_org(db.sql());
@@ -652,11 +676,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     for (const auto& x : in.initiatives.items) writer.put(x);
     for (const auto& x : in.accounts.items) writer.put(x);
     for (const auto& x : in.teams.items) writer.put(x);
-    // Rows go in key order so SQLite appends to its B-trees instead of splitting pages all over them.
-    std::vector<std::uint32_t> order(n_in);
-    for (std::uint32_t i = 0; i < n_in; ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](auto a, auto b) { return in.people.items[a].person.id < in.people.items[b].person.id; });
+    const auto order = people_order.get();
     for (std::size_t k = 0; k < n_in; ++k) {
         writer.put(in.people.items[order[k]].person, in.people.items[order[k]].how);
         if (options.progress && (k + 1) % 100000 == 0) options.progress("writing people", k + 1, n_in);
@@ -674,11 +694,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
             if (assignment_replaced[p]) writer.clear_assignments(std::string(id_of[p]));
         }
     }
-    auto& memberships = in.memberships.items;
-    std::sort(memberships.begin(), memberships.end(), [](const Membership& a, const Membership& b) {
-        return a.person_id != b.person_id ? a.person_id < b.person_id : a.team_id < b.team_id;
-    });
-    for (const auto& x : memberships) writer.put(x);
+    for (auto i : membership_order.get()) writer.put(in.memberships.items[i]);
     for (const auto& x : in.assignments.items) writer.put(x);
     if (options.progress) options.progress("committing", 0, 0);
     tx.commit();
