@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <chrono>
+#include <thread>
 
 #include <SQLiteCpp/Database.h>
 
@@ -92,4 +94,20 @@ TEST_CASE("the database path comes from the flag, then ORGPLAN_DB, then the defa
     CHECK(resolve_db_path("") == "/tmp/from-env.db");
     ::unsetenv("ORGPLAN_DB");
     CHECK(resolve_db_path("") == "orgplan.db");
+}
+
+TEST_CASE("a second writer waits for the first instead of failing") {
+    TempPath tmp("busy.db");
+    Database first(tmp.path);
+    Database second(tmp.path, Database::Create::never, 5000);
+    first.sql().exec("BEGIN IMMEDIATE; INSERT INTO segment(id, name) VALUES('a', 'A')");
+    std::thread releaser([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        first.sql().exec("COMMIT");
+    });
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_NOTHROW(second.sql().exec("INSERT INTO segment(id, name) VALUES('b', 'B')"));
+    releaser.join();
+    CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(150));
+    CHECK(second.sql().execAndGet("SELECT count(*) FROM segment").getInt() == 2);
 }

@@ -163,3 +163,21 @@ TEST_CASE("file kinds come from names and unknown names ask for --kind") {
     const auto path = write_temp("payroll.csv", "id,name\n1,A\n");
     REQUIRE_THROWS_WITH(import_paths(db, {path}), Catch::Contains("--kind"));
 }
+
+TEST_CASE("managers can be given by email, in any letter case") {
+    Database db(":memory:");
+    const auto path = write_temp("people-email.csv",
+                                 "id,name,email,title,manager\nb,Boss,Boss@Example.com,VP Product,\n"
+                                 "w,Worker,w@example.com,Product Manager,boss@example.com\n");
+    import_paths(db, {path});
+    CHECK(db.sql().execAndGet("SELECT manager_id FROM person WHERE id = 'w'").getString() == "b");
+}
+
+TEST_CASE("a mapping file reads NAME=HEADER lines and names bad ones") {
+    const auto good = write_temp("map-good.txt", "# comment\ntitle = Job Title\n\nname=Full Name\n");
+    const auto map = parse_column_map_file(good);
+    CHECK(map.at("title") == "Job Title");
+    CHECK(map.at("name") == "Full Name");
+    const auto bad = write_temp("map-bad.txt", "title=Job Title\njust a header\n");
+    REQUIRE_THROWS_WITH(parse_column_map_file(bad), Catch::Contains("map-bad.txt:2"));
+}
