@@ -381,7 +381,6 @@ public:
         auto it = index_.find(id);
         return it == index_.end() ? -1 : static_cast<long>(it->second);
     }
-    std::size_t size() const { return index_.size(); }
 
 private:
     std::unordered_map<std::string_view, std::uint32_t> index_;

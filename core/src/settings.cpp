@@ -66,12 +66,9 @@ double Settings::get(const std::string& key) const {
     return values_.at(key);
 }
 
-bool Settings::is_default(const std::string& key) const { return !overridden_.count(key); }
-
 void Settings::set(const std::string& key, double value) {
     require_spec(key);
     values_[key] = value;
-    overridden_[key] = true;
 }
 
 void Settings::store(SQLite::Database& db, const std::string& key, const std::string& value) {

@@ -18,8 +18,6 @@ public:
     std::pair<std::int64_t, std::int64_t> solve(int s, int t);
     /// Flow on an edge after solve().
     std::int64_t flow(int edge) const { return edges_[edge ^ 1].capacity; }
-    int edge_from(int edge) const { return edges_[edge ^ 1].to; }
-    int edge_to(int edge) const { return edges_[edge].to; }
 
 private:
     struct Edge {

@@ -26,7 +26,6 @@ public:
 
     /// Throws orgplan::Error for an unknown key.
     double get(const std::string& key) const;
-    bool is_default(const std::string& key) const;
     /// Overrides for this run only (command-line flags); throws for an unknown key.
     void set(const std::string& key, double value);
 
@@ -36,7 +35,6 @@ public:
 
 private:
     std::map<std::string, double> values_;
-    std::map<std::string, bool> overridden_;
 };
 
 } // namespace orgplan
