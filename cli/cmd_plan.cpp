@@ -132,7 +132,10 @@ int cmd_plan(const Args& args) {
         if (!risk.empty()) {
             const auto& k = risk[i];
             for (double v : {k.within_target, k.pm_p10, k.pm_p50, k.pm_p90, k.ratio_p10, k.ratio_p50, k.ratio_p90})
-                cells.push_back(std::isfinite(v) ? Cell{v} : Cell{});
+                if (std::isfinite(v))
+                    cells.emplace_back(v);
+                else
+                    cells.emplace_back(std::monostate{}); // every trial had no PM: no ratio to show
         }
         table.add(std::move(cells));
     }
