@@ -121,8 +121,13 @@ int cmd_align(const Args& args) {
             table.print_csv(std::cout);
         } else {
             table.print_table(std::cout);
-            std::cout << fmt::format("\nbest fit: {} (score {:.1f}; the score is explained in docs/align.md)\n",
-                                     best.plugin->name, best.metrics.score);
+            const bool any_pm = std::any_of(org.people.begin(), org.people.end(),
+                                            [](const Person& p) { return p.family == Family::pm; });
+            if (any_pm)
+                std::cout << fmt::format("\nbest fit: {} (score {:.1f}; the score is explained in docs/align.md)\n",
+                                         best.plugin->name, best.metrics.score);
+            else
+                std::cout << "\nthe org has no PMs to assign, so no principle can help yet; see orgplan hire\n";
         }
         return 0;
     }

@@ -66,7 +66,7 @@ int cmd_hire(const Args& args) {
         const auto swaps = static_cast<long>(std::ceil(gap / (senior_hours + novice_hours) - 1e-9));
         const std::string verdict =
             gap <= 1e-9 ? "mentoring covered"
-                        : fmt::format("hire {} more seniors instead of novices", swaps);
+                        : fmt::format("hire {} more senior{} instead of novices", swaps, swaps == 1 ? "" : "s");
         table.add({p->name, by_origin[static_cast<int>(Origin::external_senior)],
                    by_origin[static_cast<int>(Origin::internal_transfer)],
                    by_origin[static_cast<int>(Origin::newcomer)], plan.total_cost, plan.coaching_need_hours,

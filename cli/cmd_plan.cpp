@@ -126,7 +126,8 @@ int cmd_plan(const Args& args) {
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
         for (std::size_t k = 0; k < 3; ++k) opened[k] += r.hires_opened[k];
-        std::vector<Cell> cells = {static_cast<long long>(r.quarter), r.makers, r.pm_headcount, r.pm_effective, r.ratio,
+        const Cell ratio = std::isfinite(r.ratio) ? Cell{r.ratio} : Cell{std::monostate{}};
+        std::vector<Cell> cells = {static_cast<long long>(r.quarter), r.makers, r.pm_headcount, r.pm_effective, ratio,
                                    r.hires_opened[0], r.hires_opened[1], r.hires_opened[2], r.pm_attrition,
                                    r.maker_backfills, r.coaching_need, r.coaching_capacity, r.added_yearly_cost};
         if (!risk.empty()) {
@@ -150,8 +151,11 @@ int cmd_plan(const Args& args) {
                              quarters, mix, growth * 100, in.threshold, in.pm_attrition * 100,
                              trials ? fmt::format(", {} trials (seed {})", trials, seed) : "");
     table.print_table(std::cout);
-    std::cout << fmt::format("\nopen {:g} PM roles: {:g} seasoned seniors, {:g} internal transfers, {:g} newcomers\n",
-                             opened[0] + opened[1] + opened[2], opened[0], opened[1], opened[2]);
+    const auto count = [](double n, const char* one, const char* many) { return fmt::format("{:g} {}", n, n == 1 ? one : many); };
+    std::cout << fmt::format("\nopen {}: {}, {}, {}\n", count(opened[0] + opened[1] + opened[2], "PM role", "PM roles"),
+                             count(opened[0], "seasoned senior", "seasoned seniors"),
+                             count(opened[1], "internal transfer", "internal transfers"),
+                             count(opened[2], "newcomer", "newcomers"));
     const auto& last = rows.back();
     if (last.coaching_need > last.coaching_capacity + 1e-9)
         std::cout << fmt::format("coaching: novices will need {:.1f} h/week against {:.1f}; hire seniors instead of "

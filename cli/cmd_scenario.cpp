@@ -1,3 +1,4 @@
+#include <cmath>
 #include <iostream>
 #include <map>
 #include <set>
@@ -47,7 +48,7 @@ Outcome evaluate_scenario(const Scenario& s, const PluginHost& host, int quarter
     for (const auto& q : plan)
         for (double h : q.hires_opened) hires += h;
     o.metrics.push_back({fmt::format("PM hires in {} quarters", quarters), hires});
-    o.metrics.push_back({fmt::format("ratio after {} quarters", quarters), plan.back().ratio});
+    o.metrics.push_back({fmt::format("ratio after {} quarters", quarters), std::isfinite(plan.back().ratio) ? plan.back().ratio : 0});
     o.metrics.push_back({"added yearly cost", plan.back().added_yearly_cost});
     const auto mentoring = plan_mentoring(s.org, s.settings);
     o.metrics.push_back({"novice PMs", static_cast<double>(mentoring.novices)});

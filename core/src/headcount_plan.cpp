@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <limits>
 #include <thread>
 
 namespace orgplan {
@@ -120,7 +121,7 @@ std::vector<QuarterPlan> project_headcount(const PlanInput& in) {
                 (profile.novice ? novices : seniors_added) += c.count;
             }
         }
-        row.ratio = row.pm_effective > 0 ? row.makers / row.pm_effective : 0;
+        row.ratio = row.pm_effective > 0 ? row.makers / row.pm_effective : std::numeric_limits<double>::infinity();
         row.coaching_need = in.coaching_demand + novices * in.novice_hours;
         row.coaching_capacity = in.coaching_capacity + seniors_added * in.senior_hours;
         row.added_yearly_cost = cost;

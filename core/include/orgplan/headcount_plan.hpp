@@ -42,7 +42,7 @@ struct QuarterPlan {
     double maker_backfills = 0;
     double pm_headcount = 0;            ///< PM FTE on payroll, ramping or not
     double pm_effective = 0;            ///< ramping hires count ramp_factor
-    double ratio = 0;
+    double ratio = 0;                   ///< infinite while there is no effective PM
     std::array<double, kHireKinds> hires_opened{};
     double arrivals = 0;
     double pm_attrition = 0;
