@@ -52,10 +52,12 @@ int cmd_ratios(const Args& args) {
     if (threshold < 0) threshold = settings.get("ratio.threshold");
     if (max_spread < 0) max_spread = settings.get("ratio.max_spread");
     if (threshold <= 0) throw UsageError("--threshold must be greater than 0");
-    const auto org = load_org(db.sql(), PersonDetail::lean);
+    // Makers are summed inside SQLite; only the people ratios are about are loaded one by one.
+    const auto org = load_org(db.sql(), PersonDetail::no_makers);
+    const auto makers = load_maker_totals(db.sql());
     RatioReport report;
     try {
-        report = compute_ratios(org, by, threshold, max_spread);
+        report = compute_ratios(org, by, threshold, max_spread, nullptr, &makers);
     } catch (const Error& e) {
         throw UsageError(e.what());
     }

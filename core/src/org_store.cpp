@@ -1,5 +1,6 @@
 #include "orgplan/org_store.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "orgplan/enums.hpp"
@@ -70,13 +71,14 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
     }
     {
         // A million makers' names and titles cost more to read than every ratio costs to compute.
-        SQLite::Statement q(db, detail == PersonDetail::full
-                                    ? "SELECT id, name, email, title, family, level, pm_years, origin, manager_id, "
-                                      "location, fte, cost, coaching_hours FROM person ORDER BY id"
-                                    : "SELECT id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name "
-                                      "ELSE '' END, '', '', family, '', pm_years, origin, manager_id, '', fte, "
-                                      "CASE WHEN family = 'pm' THEN cost END, "
-                                      "coaching_hours FROM person ORDER BY id");
+        const std::string columns =
+            detail == PersonDetail::full
+                ? "id, name, email, title, family, level, pm_years, origin, manager_id, location, fte, cost, "
+                  "coaching_hours"
+                : "id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name ELSE '' END, '', '', family, '', "
+                  "pm_years, origin, manager_id, '', fte, CASE WHEN family = 'pm' THEN cost END, coaching_hours";
+        const std::string where = detail == PersonDetail::no_makers ? " WHERE family <> 'maker'" : "";
+        SQLite::Statement q(db, "SELECT " + columns + " FROM person" + where + " ORDER BY id");
         while (q.executeStep()) {
             Person p;
             p.id = q.getColumn(0).getString();
@@ -96,7 +98,12 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
         }
     }
     {
-        SQLite::Statement q(db, "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
+        // Without makers, only PMs' memberships matter (a PM with no assignment covers their teams).
+        SQLite::Statement q(db, detail == PersonDetail::no_makers
+                                    ? "SELECT m.person_id, m.team_id, m.allocation FROM person p "
+                                      "JOIN membership m ON m.person_id = p.id WHERE p.family = 'pm' "
+                                      "ORDER BY m.person_id, m.team_id"
+                                    : "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
         while (q.executeStep())
             org.memberships.push_back(
                 {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getDouble()});
@@ -132,6 +139,22 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
         }
     }
     return org;
+}
+
+MakerTotals load_maker_totals(SQLite::Database& db) {
+    MakerTotals totals;
+    double allocated = 0;
+    SQLite::Statement q(db, "SELECT m.team_id, total(p.fte * m.allocation) FROM membership m "
+                            "JOIN person p ON p.id = m.person_id WHERE p.family = 'maker' GROUP BY m.team_id");
+    while (q.executeStep()) {
+        const double fte = q.getColumn(1).getDouble();
+        totals.team_fte.emplace(q.getColumn(0).getString(), fte);
+        allocated += fte;
+    }
+    // Allocations add up to at most 1 per person (checked on import), so what is not in a team is the rest.
+    const double all = db.execAndGet("SELECT total(fte) FROM person WHERE family = 'maker'").getDouble();
+    totals.unallocated = std::max(0.0, all - allocated);
+    return totals;
 }
 
 OrgWriter::OrgWriter(SQLite::Database& db)

@@ -60,11 +60,16 @@ RatioStatus classify_ratio(double makers, double pms, double threshold) {
     return makers / pms > threshold + 1e-9 ? RatioStatus::over : RatioStatus::ok;
 }
 
-Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignments) {
+Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignments, const MakerTotals* makers) {
     Coverage c;
     const auto team_index = index_by_id(org.teams);
     c.team_makers.assign(org.teams.size(), 0.0);
     c.team_pm.assign(org.teams.size(), 0.0);
+    if (makers) {
+        for (const auto& [team, fte] : makers->team_fte)
+            if (auto t = team_index.find(team); t != team_index.end()) c.team_makers[t->second] = fte;
+        c.unallocated_makers = makers->unallocated;
+    }
 
     // Assignments name PMs only, so only PMs are hashed; memberships are matched to people by a merge over
     // both lists when they are sorted by person id (as load_org returns them), else through a full index.
@@ -109,7 +114,7 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
         const auto& person = org.people[member[k]];
         if (person.family == Family::pm && !has_assignment[member[k]])
             from_memberships.push_back({m.person_id, TargetKind::team, m.team_id, m.allocation});
-        if (person.family != Family::maker) continue;
+        if (person.family != Family::maker || makers) continue; // given totals already count every maker
         auto t = team_index.find(m.team_id);
         if (t == team_index.end()) continue;
         c.team_makers[t->second] += person.fte * m.allocation;
@@ -117,7 +122,7 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
     }
     for (std::size_t i = 0; i < org.people.size(); ++i) {
         const auto& p = org.people[i];
-        if (p.family == Family::maker) c.unallocated_makers += p.fte * std::max(0.0, 1.0 - maker_allocated[i]);
+        if (p.family == Family::maker && !makers) c.unallocated_makers += p.fte * std::max(0.0, 1.0 - maker_allocated[i]);
         if (p.family == Family::pm) c.pm_fte_total += p.fte;
     }
 
@@ -177,11 +182,11 @@ std::optional<double> RatioReport::org_ratio() const {
 }
 
 RatioReport compute_ratios(const Org& org, const std::string& by, double threshold, double max_spread,
-                           const std::vector<Assignment>* assignments) {
+                           const std::vector<Assignment>* assignments, const MakerTotals* makers) {
     static const std::set<std::string> levels = {"team", "product", "segment", "pm", "leader", "org"};
     if (!levels.count(by))
         throw Error("--by '" + by + "': use team, product, segment, pm, leader or org");
-    const auto c = compute_coverage(org, assignments ? *assignments : org.assignments);
+    const auto c = compute_coverage(org, assignments ? *assignments : org.assignments, makers);
 
     RatioReport r;
     r.by = by;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <string_view>
 
 #include <SQLiteCpp/Database.h>
@@ -12,8 +13,17 @@
 namespace orgplan {
 
 /// How much of each person to read: `lean` keeps what analysis needs (id, family, FTE, manager, PM
-/// experience and origin, coaching hours) and the names of PMs and leaders, and leaves other text empty.
-enum class PersonDetail { full, lean };
+/// experience and origin, coaching hours) and the names of PMs and leaders, and leaves other text empty;
+/// `no_makers` is lean without makers and their memberships, for reports that take makers from
+/// load_maker_totals() instead (plugins always get the whole org).
+enum class PersonDetail { full, lean, no_makers };
+
+/// Maker FTE summed inside SQLite: per team id, and allocated to no team.
+struct MakerTotals {
+    std::unordered_map<std::string, double> team_fte;
+    double unallocated = 0;
+};
+MakerTotals load_maker_totals(SQLite::Database& db);
 
 /// Reads the whole org. Rows come back ordered by id so output is stable run to run.
 Org load_org(SQLite::Database& db, PersonDetail detail = PersonDetail::full);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "orgplan/org.hpp"
+#include "orgplan/org_store.hpp"
 
 namespace orgplan {
 
@@ -27,7 +28,9 @@ struct Coverage {
 /// A PM with no assignment in the list is taken to cover the teams they are a member of, by allocation.
 /// Product and segment assignments spread over the matching teams in proportion to their maker FTE
 /// (evenly when those teams have no makers).
-Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignments);
+/// With `makers`, maker FTE comes from those totals instead of the org's makers (see PersonDetail::no_makers).
+Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignments,
+                          const MakerTotals* makers = nullptr);
 
 enum class RatioStatus { no_pm, over, ok, empty };
 std::string_view to_string(RatioStatus s);
@@ -63,6 +66,6 @@ RatioStatus classify_ratio(double makers, double pms, double threshold);
 
 /// `by` is team, product, segment, pm, leader or org; throws orgplan::Error otherwise.
 RatioReport compute_ratios(const Org& org, const std::string& by, double threshold, double max_spread,
-                           const std::vector<Assignment>* assignments = nullptr);
+                           const std::vector<Assignment>* assignments = nullptr, const MakerTotals* makers = nullptr);
 
 } // namespace orgplan
