@@ -1,5 +1,7 @@
 #include <cstdlib>
 #include <iostream>
+#include <map>
+#include <regex>
 
 #include <SQLiteCpp/Statement.h>
 
@@ -41,7 +43,23 @@ int cmd_roles(const Args& args) {
     }
 
     Database db(db_path(common), Database::Create::never);
-    Table table({{"title", "title"}, {"family", "family"}, {"source", "source"}, {"rule", "rule"}, {"people", "people"}});
+    // Whole patterns can be hundreds of characters; the table shows the words of the title that matched, JSON and
+    // CSV the pattern itself.
+    const bool table_format = format == Format::table;
+    Table table({{"title", "title"},
+                 {"family", "family"},
+                 {"source", "source"},
+                 {table_format ? "matched" : "rule", table_format ? "matched" : "rule"},
+                 {"people", "people"}});
+    std::map<std::string, std::regex> compiled;
+    auto matched_text = [&](const std::string& title, const std::string& pattern) -> std::string {
+        if (pattern.empty()) return "";
+        auto it = compiled.find(pattern);
+        if (it == compiled.end())
+            it = compiled.emplace(pattern, std::regex(pattern, std::regex::ECMAScript | std::regex::icase)).first;
+        std::smatch m;
+        return std::regex_search(title, m, it->second) ? "'" + m.str() + "'" : "";
+    };
     SQLite::Statement q(db.sql(), std::string("SELECT p.title, p.family, p.family_source, "
                                               "CASE WHEN p.family_source = 'rule' THEN coalesce(t.pattern, '') ELSE '' END, "
                                               "count(*) AS n FROM person p LEFT JOIN title_match t ON t.title = p.title ") +
@@ -51,7 +69,8 @@ int cmd_roles(const Args& args) {
     while (q.executeStep()) {
         const std::string source = q.getColumn(2).getString();
         if (source == "unmatched") ++unmatched;
-        table.add({q.getColumn(0).getString(), q.getColumn(1).getString(), source, q.getColumn(3).getString(),
+        const std::string title = q.getColumn(0).getString(), pattern = q.getColumn(3).getString();
+        table.add({title, q.getColumn(1).getString(), source, table_format ? matched_text(title, pattern) : pattern,
                    static_cast<long long>(q.getColumn(4).getInt64())});
     }
     print_rows(table, format, {{"unmatched_titles", unmatched}});

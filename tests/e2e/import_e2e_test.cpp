@@ -101,6 +101,11 @@ TEST_CASE("roles lists unmatched titles of the demo org") {
     const auto j = r.json();
     CHECK(j["unmatched_titles"] == 1);
     CHECK(j["rows"][0]["title"] == "Solutions Wrangler");
+    const auto table = run(db.flag() + " roles");
+    REQUIRE(table.exit_code == 0);
+    CHECK_THAT(table.out, Catch::Contains("Full Stack Developer") && Catch::Contains("'Developer'"));
+    const auto csv = run(db.flag() + " roles --format csv");
+    CHECK_THAT(csv.out, Catch::Contains("Full Stack Developer,maker,rule,engineer|developer|"));
 }
 
 TEST_CASE("roles --test classifies titles without a database") {
