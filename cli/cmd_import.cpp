@@ -103,6 +103,7 @@ int cmd_import(const Args& args) {
         throw;
     }
     finish_progress();
+    for (const auto& warning : summary.ignored_columns) std::cerr << "orgplan import: note: " << warning << "\n";
 
     std::size_t total = 0;
     for (const auto& [k, n] : summary.records) total += n;
@@ -112,7 +113,8 @@ int cmd_import(const Args& args) {
                     {"written", summary.written},
                     {"replaced", replace && summary.written},
                     {"records", summary.records},
-                    {"unmatched_titles", summary.unmatched_titles}});
+                    {"unmatched_titles", summary.unmatched_titles},
+                    {"ignored_columns", summary.ignored_columns}});
         return 0;
     }
     Table table({{"kind", "kind"}, {"records", "records"}});

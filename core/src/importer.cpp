@@ -144,11 +144,50 @@ const std::map<std::string, std::vector<ColumnSpec>>& column_specs() {
 }
 
 // Column positions of one file for one kind, resolved once per file.
+std::vector<const std::string*> names_of(const ColumnSpec& spec) {
+    std::vector<const std::string*> names{&spec.name};
+    for (const auto& s : spec.synonyms) names.push_back(&s);
+    return names;
+}
+
+// Levenshtein distance, for suggesting the column a misspelt header meant.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
 class Fields {
 public:
     Fields(const RecordSource& source, const std::vector<ColumnSpec>& specs, Problems& problems, Loc header,
-           bool& ok) {
+           bool& ok, std::vector<std::string>& ignored) {
         ok = true;
+        for (const auto& column : source.columns()) {
+            std::string closest;
+            std::size_t best = 3; // suggest names at most two edits away
+            bool used = false;
+            for (const auto& spec : specs) {
+                for (const auto* name : names_of(spec)) {
+                    if (*name == column) used = true;
+                    if (const auto d = edit_distance(*name, column); d < best) {
+                        best = d;
+                        closest = spec.name;
+                    }
+                }
+            }
+            if (!used && !column.empty())
+                ignored.push_back(source.source() + ": column '" + column + "' is not used" +
+                                  (closest.empty() ? "" : " (did you mean '" + closest + "'?)"));
+        }
         std::string found;
         for (const auto& c : source.columns()) found += (found.empty() ? "" : ", ") + c;
         for (const auto& spec : specs) {
@@ -424,7 +463,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     for (auto& [kind, source] : sources) {
         const auto loc_source = problems.add_source(source->source(), source->positions_are_records());
         bool ok = false;
-        const Fields fields(*source, column_specs().at(kind), problems, {loc_source, 1}, ok);
+        const Fields fields(*source, column_specs().at(kind), problems, {loc_source, 1}, ok, summary.ignored_columns);
         if (!ok) continue;
         Record record;
         std::size_t count = 0;

@@ -181,3 +181,14 @@ TEST_CASE("a mapping file reads NAME=HEADER lines and names bad ones") {
     const auto bad = write_temp("map-bad.txt", "title=Job Title\njust a header\n");
     REQUIRE_THROWS_WITH(parse_column_map_file(bad), Catch::Contains("map-bad.txt:2"));
 }
+
+TEST_CASE("columns no kind uses are reported, with the likely intended name") {
+    Database db(":memory:");
+    const auto path = write_temp("people-typo.csv", "id,name,titel,manger,Salary Band\nx,X,Engineer,,\n");
+    const auto s = import_paths(db, {path});
+    REQUIRE(s.ignored_columns.size() == 3);
+    CHECK_THAT(s.ignored_columns[0], Catch::Contains("column 'titel' is not used (did you mean 'title'?)"));
+    CHECK_THAT(s.ignored_columns[1], Catch::Contains("did you mean 'manager'?"));
+    CHECK_THAT(s.ignored_columns[2], Catch::EndsWith("column 'salary_band' is not used"));
+    CHECK(import_paths(db, {fixture("ratios")}).ignored_columns.empty());
+}

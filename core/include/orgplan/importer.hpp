@@ -31,6 +31,9 @@ struct ImportSummary {
     std::map<std::string, std::size_t> records; ///< kind -> records read
     std::size_t unmatched_titles = 0;           ///< distinct titles no rule matched (family `other`)
     bool written = false;
+    /// Columns no kind uses, as "file: column 'x' is not used (did you mean 'y'?)": a misspelt header would
+    /// otherwise lose its data silently.
+    std::vector<std::string> ignored_columns;
 };
 
 /// The kinds of record, in the order they are written.
