@@ -43,7 +43,7 @@ int cmd_hire(const Args& args) {
     if (mixes.empty()) selected = host->of_kind(sdk::PluginKind::hiring_mix);
 
     Table table({{"mix", "mix"}, {"seniors", "seniors"}, {"transfers", "transfers"}, {"newcomers", "newcomers"},
-                 {"cost", "cost", 1}, {"coaching_need", "coaching need h/wk"}, {"mentoring_added", "mentoring added h/wk"},
+                 {"cost", "cost", 0}, {"coaching_need", "coaching need h/wk"}, {"mentoring_added", "mentoring added h/wk"},
                  {"coaching_gap", "coaching gap h/wk"}, {"full_strength_quarters", "full strength in Q"},
                  {"verdict", "verdict"}});
     const double senior_hours = settings.get("coaching.senior_hours");

@@ -1,0 +1,40 @@
+#include <catch2/catch.hpp>
+
+#include "builtin_plugins.hpp"
+#include "orgplan/coaching.hpp"
+
+using namespace orgplan;
+using namespace orgplan::test;
+
+TEST_CASE("novices are new PMs and every internal transfer; seniors have the years and are not novices") {
+    const Settings s;
+    Person p;
+    p.pm_years = 1.5;
+    CHECK(is_novice(p, s));
+    p.pm_years = 2;
+    CHECK_FALSE(is_novice(p, s));
+    CHECK_FALSE(is_senior(p, s));
+    p.pm_years = 6;
+    CHECK(is_senior(p, s));
+    p.origin = Origin::internal_transfer;
+    CHECK(is_novice(p, s));
+    CHECK_FALSE(is_senior(p, s));
+}
+
+TEST_CASE("coaching groups gather novices and seniors under their nearest product leader") {
+    OrgBuilder b;
+    b.leader("top").leader("group", 3.0, "top");
+    b.pm("n1", 1, Origin::newcomer, "group").pm("s1", 7, Origin::external_senior, "group");
+    b.pm("n2", 0, Origin::newcomer, "top").pm("orphan", 1, Origin::newcomer);
+    const auto c = coaching_groups(b.org, Settings{});
+    REQUIRE(c.groups.size() == 2);
+    const auto& group = c.groups[0].leader_id == "group" ? c.groups[0] : c.groups[1];
+    CHECK(group.novices == std::vector<std::string>{"n1"});
+    CHECK(group.seniors == std::vector<std::string>{"s1"});
+    CHECK(group.capacity_hours == Approx(3.0 + 2.0));
+    CHECK(c.novices_without_leader == std::vector<std::string>{"orphan"});
+    const auto balance = coaching_balance(c);
+    CHECK(balance.capacity == Approx(5.0 + 5.0));
+    CHECK(balance.demand == Approx(3.0));
+    CHECK(balance.spare() == Approx(7.0));
+}
