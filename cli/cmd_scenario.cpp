@@ -1,6 +1,7 @@
 #include <cmath>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <SQLiteCpp/Transaction.h>
@@ -20,7 +21,7 @@ namespace {
 
 // The numbers a scenario comparison shows, in display order.
 struct Outcome {
-    std::vector<std::pair<std::string, double>> metrics;
+    std::vector<std::pair<std::string, std::optional<double>>> metrics; ///< empty: no value (a ratio without PMs)
     std::map<std::string, sdk::Finding> findings; // by check + subject
 };
 
@@ -29,14 +30,14 @@ Outcome evaluate_scenario(const Scenario& s, const PluginHost& host, int quarter
     const double threshold = s.settings.get("ratio.threshold");
     const auto team = compute_ratios(s.org, "team", threshold, s.settings.get("ratio.max_spread"));
     std::size_t over = 0;
-    double worst = 0;
+    std::optional<double> worst;
     for (const auto& r : team.rows) {
         over += r.status == RatioStatus::over;
-        if (r.ratio) worst = std::max(worst, *r.ratio);
+        if (r.ratio) worst = std::max(worst.value_or(0.0), *r.ratio);
     }
     o.metrics = {{"maker FTE", team.org_makers},
                  {"PM FTE", team.org_pms},
-                 {"org ratio", team.org_ratio().value_or(0)},
+                 {"org ratio", team.org_ratio()},
                  {"worst team ratio", worst},
                  {"teams over threshold", static_cast<double>(over)},
                  {"teams with no PM", static_cast<double>(team.teams_without_pm.size())},
@@ -48,7 +49,9 @@ Outcome evaluate_scenario(const Scenario& s, const PluginHost& host, int quarter
     for (const auto& q : plan)
         for (double h : q.hires_opened) hires += h;
     o.metrics.push_back({fmt::format("PM hires in {} quarters", quarters), hires});
-    o.metrics.push_back({fmt::format("ratio after {} quarters", quarters), std::isfinite(plan.back().ratio) ? plan.back().ratio : 0});
+    const double final_ratio = plan.back().ratio;
+    o.metrics.push_back({fmt::format("ratio after {} quarters", quarters),
+                         std::isfinite(final_ratio) ? std::optional<double>(final_ratio) : std::nullopt});
     o.metrics.push_back({"added yearly cost", plan.back().added_yearly_cost});
     const auto mentoring = plan_mentoring(s.org, s.settings);
     o.metrics.push_back({"novice PMs", static_cast<double>(mentoring.novices)});
@@ -184,9 +187,12 @@ int cmd_scenario(const Args& args) {
         const auto oa = evaluate_scenario(a, *host, quarters);
         const auto ob = evaluate_scenario(b, *host, quarters);
         Table table({{"metric", "metric"}, {"a", a.name}, {"b", b.name}, {"change", "change"}});
-        for (std::size_t i = 0; i < oa.metrics.size(); ++i)
-            table.add({oa.metrics[i].first, oa.metrics[i].second, ob.metrics[i].second,
-                       ob.metrics[i].second - oa.metrics[i].second});
+        const auto cell = [](const std::optional<double>& v) { return v ? Cell{*v} : Cell{std::monostate{}}; };
+        for (std::size_t i = 0; i < oa.metrics.size(); ++i) {
+            const auto& x = oa.metrics[i].second;
+            const auto& y = ob.metrics[i].second;
+            table.add({oa.metrics[i].first, cell(x), cell(y), x && y ? Cell{*y - *x} : Cell{std::monostate{}}});
+        }
         Table findings({{"change", "change"}, {"severity", "severity"}, {"check", "check"}, {"subject", "subject"},
                         {"evidence", "evidence"}});
         static const char* severity[] = {"info", "warning", "error"};
