@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <future>
+#include <optional>
 #include <unordered_map>
 #include <set>
 #include <unordered_set>
@@ -505,6 +506,14 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     }
 
     // 2. Merge with what the database holds (unless replacing) and check every reference.
+    // The write transaction starts before the stored org is read, so no other writer can change what this import
+    // is validated against; its destructor rolls everything back if anything fails. A large page cache keeps the
+    // secondary indexes' random inserts in memory (SQLite's default is 2 MB).
+    std::optional<SQLite::Transaction> tx;
+    if (!options.dry_run) {
+        db.sql().exec("PRAGMA cache_size = -262144");
+        tx.emplace(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    }
     Org existing;
     if (!options.replace) existing = load_org(db.sql());
     if (options.progress) options.progress("validating", 0, 0);
@@ -703,10 +712,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         if (x.how.source == "unmatched") ++summary.unmatched_titles;
     if (options.dry_run) return summary;
 
-    // 3. Write everything in one transaction; its destructor rolls back if anything throws. A large page cache
-    // keeps the secondary indexes' random inserts in memory (SQLite's default is 2 MB).
-    db.sql().exec("PRAGMA cache_size = -262144");
-    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    // 3. Write everything inside the transaction opened above.
     OrgWriter writer(db.sql());
     if (options.replace) writer.clear();
     for (const auto& x : in.segments.items) writer.put(x);
@@ -735,7 +741,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     for (auto i : membership_order.get()) writer.put(in.memberships.items[i]);
     for (const auto& x : in.assignments.items) writer.put(x);
     if (options.progress) options.progress("committing", 0, 0);
-    tx.commit();
+    tx->commit();
     summary.written = true;
     return summary;
 }
