@@ -515,7 +515,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         tx.emplace(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     }
     Org existing;
-    if (!options.replace) existing = load_org(db.sql());
+    if (!options.replace) existing = load_org(db.sql(), PersonDetail::lean); // validation needs ids, not names
     if (options.progress) options.progress("validating", 0, 0);
 
     check_duplicates(in.segments, [](const Segment& x) { return x.id; }, "segment", problems);

@@ -75,7 +75,7 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
             detail == PersonDetail::full
                 ? "id, name, email, title, family, level, pm_years, origin, manager_id, location, fte, cost, "
                   "coaching_hours"
-                : "id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name ELSE '' END, '', '', family, '', "
+                : "id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name ELSE '' END, email, '', family, '', "
                   "pm_years, origin, manager_id, '', fte, CASE WHEN family = 'pm' THEN cost END, coaching_hours";
         const std::string where = detail == PersonDetail::no_makers ? " WHERE family <> 'maker'" : "";
         SQLite::Statement q(db, "SELECT " + columns + " FROM person" + where + " ORDER BY id");

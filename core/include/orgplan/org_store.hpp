@@ -12,8 +12,9 @@
 
 namespace orgplan {
 
-/// How much of each person to read: `lean` keeps what analysis needs (id, family, FTE, manager, PM
-/// experience and origin, coaching hours) and the names of PMs and leaders, and leaves other text empty;
+/// How much of each person to read: `lean` keeps what analysis and import validation need (id, email, family,
+/// FTE, manager, PM experience and origin, coaching hours) and the names of PMs and leaders, and leaves other
+/// text empty;
 /// `no_makers` is lean without makers and their memberships, for reports that take makers from
 /// load_maker_totals() instead (plugins always get the whole org).
 enum class PersonDetail { full, lean, no_makers };
