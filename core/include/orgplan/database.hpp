@@ -19,8 +19,9 @@ public:
     enum class Create { if_missing, never };
 
     /// Opens `path` (":memory:" for a private in-memory database). Throws orgplan::Error when the file
-    /// is missing and `create` is never, when it is not an orgplan database, or when it is too new.
-    explicit Database(const std::string& path, Create create = Create::if_missing, int busy_timeout_ms = 5000);
+    /// is missing and `create` is never, when it is not an orgplan database, or when it is too new. The busy
+    /// timeout covers the longest write orgplan does (a million-person import takes about 10 s).
+    explicit Database(const std::string& path, Create create = Create::if_missing, int busy_timeout_ms = 60000);
 
     SQLite::Database& sql() noexcept { return *db_; }
     const std::string& path() const noexcept { return path_; }
