@@ -57,7 +57,7 @@ CREATE TABLE person (
   fte            REAL NOT NULL DEFAULT 1 CHECK (fte > 0 AND fte <= 1),
   cost           REAL CHECK (cost IS NULL OR cost >= 0),
   coaching_hours REAL CHECK (coaching_hours IS NULL OR coaching_hours >= 0)
-);
+) WITHOUT ROWID;
 CREATE INDEX person_manager ON person(manager_id);
 -- The title rule that classified each title, kept once per title rather than once per person.
 CREATE TABLE title_match (
