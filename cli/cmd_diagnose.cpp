@@ -13,18 +13,6 @@
 #include "orgplan/ratios.hpp"
 
 namespace orgplan::cli {
-namespace {
-
-std::string_view severity_name(sdk::Severity s) {
-    switch (s) {
-    case sdk::Severity::info: return "info";
-    case sdk::Severity::warning: return "warning";
-    case sdk::Severity::error: return "error";
-    }
-    return "?";
-}
-
-} // namespace
 
 int cmd_diagnose(const Args& args) {
     Common common;
@@ -73,11 +61,11 @@ int cmd_diagnose(const Args& args) {
     Table table({{"severity", "severity"}, {"check", "check"}, {"subject", "subject"}, {"evidence", "evidence"},
                  {"recommendation", "recommendation"}});
     for (const auto& f : findings)
-        table.add({std::string(severity_name(f.severity)), f.check, f.subject, f.evidence, f.recommendation});
+        table.add({std::string(to_string(f.severity)), f.check, f.subject, f.evidence, f.recommendation});
     if (format == Format::table) {
         // Long evidence reads better as a list than as a table wider than the terminal.
         for (const auto& f : findings)
-            std::cout << fmt::format("{:<7}  {:<24}  {}\n         {}\n         -> {}\n\n", severity_name(f.severity),
+            std::cout << fmt::format("{:<7}  {:<24}  {}\n         {}\n         -> {}\n\n", to_string(f.severity),
                                      f.check, f.subject, f.evidence, f.recommendation);
         const auto plural = [](std::size_t n, const char* word) {
             return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");

@@ -195,14 +195,13 @@ int cmd_scenario(const Args& args) {
         }
         Table findings({{"change", "change"}, {"severity", "severity"}, {"check", "check"}, {"subject", "subject"},
                         {"evidence", "evidence"}});
-        static const char* severity[] = {"info", "warning", "error"};
         for (const auto& [key, f] : ob.findings)
             if (!oa.findings.count(key))
-                findings.add({std::string("new"), std::string(severity[static_cast<int>(f.severity)]), f.check, f.subject,
+                findings.add({std::string("new"), std::string(to_string(f.severity)), f.check, f.subject,
                               f.evidence});
         for (const auto& [key, f] : oa.findings)
             if (!ob.findings.count(key))
-                findings.add({std::string("resolved"), std::string(severity[static_cast<int>(f.severity)]), f.check,
+                findings.add({std::string("resolved"), std::string(to_string(f.severity)), f.check,
                               f.subject, f.evidence});
         if (format == Format::json) {
             print_json({{"a", a.name}, {"b", b.name}, {"quarters", quarters}, {"metrics", table.to_json()},

@@ -44,8 +44,7 @@ ProposalMetrics evaluate(const Org& org, const std::vector<Assignment>& assignme
     ProposalMetrics m;
     const auto c = compute_coverage(org, assignments);
     std::vector<double> ratios;
-    std::unordered_map<std::string, std::string> product_segment;
-    for (const auto& p : org.products) product_segment[p.id] = p.segment_id;
+    const auto segment_of = effective_segments(org);
     std::set<std::string> covered_segments;
     for (std::size_t t = 0; t < org.teams.size(); ++t) {
         const double makers = c.team_makers[t], pm = c.team_pm[t];
@@ -57,10 +56,7 @@ ProposalMetrics evaluate(const Org& org, const std::vector<Assignment>& assignme
             continue;
         }
         ratios.push_back(makers / pm);
-        const auto& team = org.teams[t];
-        const auto segment = !team.segment_id.empty() || team.product_id.empty() ? team.segment_id
-                                                                                  : product_segment[team.product_id];
-        if (!segment.empty()) covered_segments.insert(segment);
+        if (!segment_of[t].empty()) covered_segments.insert(segment_of[t]);
     }
     std::set<std::string> covered_accounts, covered_initiatives;
     for (const auto& a : assignments) {

@@ -49,17 +49,14 @@ MentoringPlan plan_mentoring(const Org& org, const Settings& settings, std::size
 
     // Profiles: products and segments each PM covers, their location and nearest leader.
     Interner products, segments, locations;
-    std::unordered_map<std::string, std::string> product_segment;
-    for (const auto& p : org.products) product_segment[p.id] = p.segment_id;
+    const auto segment_of = effective_segments(org);
     std::unordered_map<std::string, Profile> profile;
     for (const auto& [pm, teams] : coverage.pm_team)
         for (const auto& [t, fte] : teams) {
             const auto& team = org.teams[t];
             auto& prof = profile[pm];
             if (!team.product_id.empty()) prof.products.push_back(products.id(team.product_id));
-            const auto segment = !team.segment_id.empty() || team.product_id.empty() ? team.segment_id
-                                                                                      : product_segment[team.product_id];
-            if (!segment.empty()) prof.segments.push_back(segments.id(segment));
+            if (!segment_of[t].empty()) prof.segments.push_back(segments.id(segment_of[t]));
         }
     for (const auto& a : org.assignments) {
         if (a.kind == TargetKind::product) profile[a.pm_id].products.push_back(products.id(a.target_id));

@@ -24,6 +24,15 @@ std::string_view to_string(sdk::PluginKind kind) {
     return "unknown";
 }
 
+std::string_view to_string(sdk::Severity severity) {
+    switch (severity) {
+    case sdk::Severity::info: return "info";
+    case sdk::Severity::warning: return "warning";
+    case sdk::Severity::error: return "error";
+    }
+    return "unknown";
+}
+
 PluginHost::~PluginHost() {
     // Registry entries go first; each holds its library, which unloads when the last entry releases it.
     plugins_.clear();

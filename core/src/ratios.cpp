@@ -18,7 +18,8 @@ std::unordered_map<std::string, std::size_t> index_by_id(const std::vector<Team>
     return index;
 }
 
-// A team's segment is its own, else its product's.
+} // namespace
+
 std::vector<std::string> effective_segments(const Org& org) {
     std::unordered_map<std::string, std::string> product_segment;
     for (const auto& p : org.products) product_segment[p.id] = p.segment_id;
@@ -32,6 +33,8 @@ std::vector<std::string> effective_segments(const Org& org) {
     }
     return out;
 }
+
+namespace {
 
 bool worse(const RatioRow& a, const RatioRow& b) {
     if (a.status != b.status) return static_cast<int>(a.status) < static_cast<int>(b.status);

@@ -25,6 +25,7 @@ struct LoadedPlugin {
 };
 
 std::string_view to_string(sdk::PluginKind kind);
+std::string_view to_string(sdk::Severity severity); ///< info, warning or error
 
 /// Owns every loaded library and the registry of plugins. Plugins found later override earlier ones of the
 /// same kind and name (a company may replace a built-in). Not thread-safe.

@@ -11,6 +11,9 @@
 
 namespace orgplan {
 
+/// Each team's segment (Org::teams order): its own, else its product's; empty when neither has one.
+std::vector<std::string> effective_segments(const Org& org);
+
 /// Who covers which team, with how much FTE: the basis of every ratio.
 struct Coverage {
     std::vector<double> team_makers;    ///< per team (Org::teams order): Σ maker FTE × allocation
