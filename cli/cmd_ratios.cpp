@@ -52,7 +52,7 @@ int cmd_ratios(const Args& args) {
     if (threshold < 0) threshold = settings.get("ratio.threshold");
     if (max_spread < 0) max_spread = settings.get("ratio.max_spread");
     if (threshold <= 0) throw UsageError("--threshold must be greater than 0");
-    // Makers are summed inside SQLite; only the people ratios are about are loaded one by one.
+    // Makers come as per-team totals stored with the org; only the people ratios are about are loaded one by one.
     const auto org = load_org(db.sql(), PersonDetail::no_makers);
     const auto makers = load_maker_totals(db.sql());
     RatioReport report;

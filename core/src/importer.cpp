@@ -415,7 +415,11 @@ class IdIndex {
 public:
     void reserve(std::size_t n) { index_.reserve(n); }
     /// Adds an id; an id already present keeps its first index.
-    void add(std::string_view id) { index_.emplace(id, static_cast<std::uint32_t>(index_.size())); }
+    void add(std::string_view id) {
+        if (index_.emplace(id, static_cast<std::uint32_t>(ids_.size())).second) ids_.push_back(id);
+    }
+    std::size_t size() const { return ids_.size(); }
+    std::string_view id(std::size_t index) const { return ids_[index]; }
     bool has(std::string_view id) const { return index_.count(id) != 0; }
     long find(std::string_view id) const {
         auto it = index_.find(id);
@@ -424,6 +428,7 @@ public:
 
 private:
     std::unordered_map<std::string_view, std::uint32_t> index_;
+    std::vector<std::string_view> ids_;
 };
 
 template <typename T, typename IdOf>
@@ -563,23 +568,25 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     std::vector<std::string_view> id_of;
     std::vector<const std::string*> manager_ref;
     std::vector<Family> family;
+    std::vector<double> fte;
     std::vector<long> item_of; // incoming record behind each person, -1 for stored ones
-    auto add_person = [&](const std::string& id, const std::string* manager, Family f, long item) {
+    auto add_person = [&](const std::string& id, const std::string* manager, Family f, double person_fte, long item) {
         if (people.has(id)) return; // a duplicate id was reported above; the first record stands
         people.add(id);
         id_of.push_back(id);
         manager_ref.push_back(manager);
         family.push_back(f);
+        fte.push_back(person_fte);
         item_of.push_back(item);
     };
     for (std::size_t i = 0; i < n_in; ++i) {
         const auto& x = in.people.items[i];
-        add_person(x.person.id, &x.manager_ref, x.person.family, static_cast<long>(i));
+        add_person(x.person.id, &x.manager_ref, x.person.family, x.person.fte, static_cast<long>(i));
     }
-    for (const auto& p : existing.people) add_person(p.id, &p.manager_id, p.family, -1);
+    for (const auto& p : existing.people) add_person(p.id, &p.manager_id, p.family, p.fte, -1);
     const std::size_t n_known = id_of.size();
     static const std::string no_manager;
-    for (const auto& id : in.broken_ids["people"]) add_person(id, &no_manager, Family::other, -1);
+    for (const auto& id : in.broken_ids["people"]) add_person(id, &no_manager, Family::other, 0.0, -1);
 
     // Manager references are ids, or emails (looked up only when some reference is not an id).
     std::unordered_map<std::string, std::uint32_t> by_email;
@@ -650,9 +657,17 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     std::vector<bool> membership_replaced(id_of.size(), false);
     for (const auto& m : in.memberships.items)
         if (auto p = people.find(m.person_id); p >= 0) membership_replaced[p] = true;
-    std::vector<double> allocated(id_of.size(), 0.0);
-    for (const auto& m : existing.memberships)
-        if (auto p = people.find(m.person_id); p >= 0 && !membership_replaced[p]) allocated[p] += m.allocation;
+    // Maker FTE per team as the org will be after this import, stored with it for ratio reports.
+    std::vector<double> allocated(id_of.size(), 0.0), team_maker_fte(teams.size(), 0.0);
+    auto add_maker_fte = [&](long p, long t, double allocation) {
+        if (p >= 0 && t >= 0 && family[p] == Family::maker) team_maker_fte[t] += fte[p] * allocation;
+    };
+    for (const auto& m : existing.memberships) {
+        const auto p = people.find(m.person_id);
+        if (p < 0 || membership_replaced[p]) continue;
+        allocated[p] += m.allocation;
+        add_maker_fte(p, teams.find(m.team_id), m.allocation);
+    }
     {
         std::unordered_set<std::uint64_t> seen_pairs;
         seen_pairs.reserve(in.memberships.items.size());
@@ -666,6 +681,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
                 problems.add(loc, "person", "unknown person '" + m.person_id + "'; add them to the people file");
                 continue;
             }
+            add_maker_fte(p, t, m.allocation);
             if (t < 0)
                 check_ref(teams, m.team_id, loc, "team", "team", problems);
             else if (!seen_pairs.insert(static_cast<std::uint64_t>(p) << 32 | static_cast<std::uint64_t>(t)).second)
@@ -740,6 +756,14 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     }
     for (auto i : membership_order.get()) writer.put(in.memberships.items[i]);
     for (const auto& x : in.assignments.items) writer.put(x);
+    {
+        MakerTotals makers;
+        for (std::size_t t = 0; t < teams.size(); ++t)
+            if (team_maker_fte[t] > 0) makers.team_fte.emplace(teams.id(t), team_maker_fte[t]);
+        for (std::size_t p = 0; p < n_known; ++p)
+            if (family[p] == Family::maker) makers.unallocated += fte[p] * std::max(0.0, 1.0 - allocated[p]);
+        store_maker_totals(db.sql(), makers);
+    }
     if (options.progress) options.progress("committing", 0, 0);
     tx->commit();
     summary.written = true;

@@ -117,6 +117,22 @@ CREATE TABLE scenario (
   changes    TEXT NOT NULL DEFAULT '[]'
 );
 )sql"},
+        {4, "maker FTE per team kept with the org; an index of everyone who is not a maker", R"sql(
+-- Derived from person and membership, rewritten by every write to them (only import writes them), so that ratio
+-- reports read one row per team instead of joining every membership to its person. team_id '' holds the maker
+-- FTE that is in no team.
+CREATE TABLE team_maker_fte (
+  team_id TEXT PRIMARY KEY,
+  fte     REAL NOT NULL
+) WITHOUT ROWID;
+INSERT INTO team_maker_fte(team_id, fte)
+  SELECT m.team_id, total(p.fte * m.allocation) FROM membership m JOIN person p ON p.id = m.person_id
+  WHERE p.family = 'maker' GROUP BY m.team_id;
+INSERT INTO team_maker_fte(team_id, fte)
+  SELECT '', max(0, (SELECT total(fte) FROM person WHERE family = 'maker') - (SELECT total(fte) FROM team_maker_fte));
+-- Reports about PMs and leaders read the tenth of people who are not makers, in id order, through this.
+CREATE INDEX person_not_maker ON person(id) WHERE family <> 'maker';
+)sql"},
     };
     return all;
 }

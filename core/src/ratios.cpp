@@ -11,8 +11,8 @@ namespace {
 
 constexpr double kTiny = 1e-12;
 
-std::unordered_map<std::string, std::size_t> index_by_id(const std::vector<Team>& teams) {
-    std::unordered_map<std::string, std::size_t> index;
+std::unordered_map<std::string_view, std::size_t> index_by_id(const std::vector<Team>& teams) {
+    std::unordered_map<std::string_view, std::size_t> index;
     index.reserve(teams.size());
     for (std::size_t i = 0; i < teams.size(); ++i) index.emplace(teams[i].id, i);
     return index;
@@ -129,12 +129,19 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
         if (p.family == Family::pm) c.pm_fte_total += p.fte;
     }
 
-    // Teams by product and by segment, for spreading product and segment assignments.
-    std::unordered_map<std::string, std::vector<std::size_t>> by_product, by_segment;
-    const auto segments = effective_segments(org);
-    for (std::size_t i = 0; i < org.teams.size(); ++i) {
-        if (!org.teams[i].product_id.empty()) by_product[org.teams[i].product_id].push_back(i);
-        if (!segments[i].empty()) by_segment[segments[i]].push_back(i);
+    // Teams by product and by segment, for spreading product and segment assignments (only built when some
+    // assignment names a product or a segment).
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_product, by_segment;
+    std::vector<std::string> segments;
+    const bool spreads = std::any_of(assignments.begin(), assignments.end(), [](const Assignment& a) {
+        return a.kind == TargetKind::product || a.kind == TargetKind::segment;
+    });
+    if (spreads) {
+        segments = effective_segments(org);
+        for (std::size_t i = 0; i < org.teams.size(); ++i) {
+            if (!org.teams[i].product_id.empty()) by_product[org.teams[i].product_id].push_back(i);
+            if (!segments[i].empty()) by_segment[segments[i]].push_back(i);
+        }
     }
 
     std::vector<double> share_used(org.people.size(), 0.0);
@@ -147,7 +154,7 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
         const std::vector<std::size_t>* teams = nullptr;
         if (a.kind == TargetKind::team) {
             if (auto t = team_index.find(a.target_id); t != team_index.end()) {
-                parts[t->second] += fte;
+                parts.emplace_back(t->second, fte);
                 c.team_pm[t->second] += fte;
                 return;
             }
@@ -164,7 +171,7 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
         for (auto t : *teams) weight += c.team_makers[t];
         for (auto t : *teams) {
             const double part = weight > kTiny ? fte * c.team_makers[t] / weight : fte / teams->size();
-            parts[t] += part;
+            parts.emplace_back(t, part);
             c.team_pm[t] += part;
         }
     };
@@ -173,9 +180,20 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
     for (std::size_t i = 0; i < org.people.size(); ++i)
         if (org.people[i].family == Family::pm)
             c.pm_unassigned += org.people[i].fte * std::max(0.0, 1.0 - share_used[i]);
-    // A PM whose only assignments point nowhere still appears, with no teams.
-    for (auto it = c.pm_team.begin(); it != c.pm_team.end();)
-        it = it->second.empty() ? c.pm_team.erase(it) : std::next(it);
+    // One entry per team and PM, in team order; a PM whose only assignments point nowhere does not appear.
+    for (auto it = c.pm_team.begin(); it != c.pm_team.end();) {
+        auto& parts = it->second;
+        std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (kept && parts[kept - 1].first == parts[i].first)
+                parts[kept - 1].second += parts[i].second;
+            else
+                parts[kept++] = parts[i];
+        }
+        parts.resize(kept);
+        it = parts.empty() ? c.pm_team.erase(it) : std::next(it);
+    }
     return c;
 }
 
@@ -201,17 +219,20 @@ RatioReport compute_ratios(const Org& org, const std::string& by, double thresho
     r.unassigned_pm = c.pm_unassigned;
     r.unallocated_makers = c.unallocated_makers;
 
-    // PMs covering each team, for the team/product/segment rows and the spread list.
-    std::vector<std::set<std::string>> team_pms(org.teams.size());
+    // PMs covering each team (each PM once per team, in id order), for the team/product/segment rows and the
+    // spread list.
+    std::vector<std::vector<const std::string*>> team_pms(org.teams.size());
     for (const auto& [pm, teams] : c.pm_team) {
         std::size_t covered = 0;
         for (const auto& [t, fte] : teams)
             if (fte > kTiny) {
-                team_pms[t].insert(pm);
+                team_pms[t].push_back(&pm);
                 ++covered;
             }
         if (covered > max_spread) r.thin_pms.emplace_back(pm, covered);
     }
+    for (auto& pms : team_pms)
+        std::sort(pms.begin(), pms.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
     std::sort(r.thin_pms.begin(), r.thin_pms.end(),
               [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     for (std::size_t t = 0; t < org.teams.size(); ++t)
@@ -236,7 +257,7 @@ RatioReport compute_ratios(const Org& org, const std::string& by, double thresho
             g.makers += c.team_makers[t];
             g.pms += c.team_pm[t];
             ++g.spread;
-            pms[key].insert(team_pms[t].begin(), team_pms[t].end());
+            for (const auto* pm : team_pms[t]) pms[key].insert(*pm);
         }
         for (auto& [key, g] : groups) {
             g.pm_ids.assign(pms[key].begin(), pms[key].end());
@@ -245,6 +266,7 @@ RatioReport compute_ratios(const Org& org, const std::string& by, double thresho
     };
 
     if (by == "team") {
+        r.rows.reserve(org.teams.size());
         for (std::size_t t = 0; t < org.teams.size(); ++t) {
             RatioRow row;
             row.id = org.teams[t].id;
@@ -252,7 +274,8 @@ RatioReport compute_ratios(const Org& org, const std::string& by, double thresho
             row.makers = c.team_makers[t];
             row.pms = c.team_pm[t];
             row.spread = 1;
-            row.pm_ids.assign(team_pms[t].begin(), team_pms[t].end());
+            row.pm_ids.reserve(team_pms[t].size());
+            for (const auto* pm : team_pms[t]) row.pm_ids.push_back(*pm);
             finish(std::move(row));
         }
     } else if (by == "product") {

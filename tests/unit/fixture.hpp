@@ -1,7 +1,9 @@
 // Helpers shared by unit tests: import fixture files into a database.
 #pragma once
 
+#include <fstream>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 #include "orgplan/database.hpp"
@@ -16,6 +18,13 @@ inline ImportSummary import_paths(Database& db, const std::vector<std::string>& 
     static const auto rules = TitleRules::builtin();
     options.rules = &rules;
     return import_org(db, paths, options);
+}
+
+/// Writes `content` to a file named after `name` in /tmp (per test process) and returns its path.
+inline std::string write_temp(const std::string& name, const std::string& content) {
+    const auto path = "/tmp/orgplan-unit-" + std::to_string(::getpid()) + "-" + name;
+    std::ofstream(path) << content;
+    return path;
 }
 
 inline long long count(Database& db, const std::string& table) {

@@ -31,12 +31,6 @@ bool has_problem(const std::vector<InputProblem>& ps, const std::string& file_su
     return false;
 }
 
-std::string write_temp(const std::string& name, const std::string& content) {
-    const auto path = "/tmp/orgplan-unit-" + std::to_string(::getpid()) + "-" + name;
-    std::ofstream(path) << content;
-    return path;
-}
-
 } // namespace
 
 TEST_CASE("importing the ratio fixture stores every record and classifies titles") {

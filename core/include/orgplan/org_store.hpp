@@ -19,12 +19,15 @@ namespace orgplan {
 /// load_maker_totals() instead (plugins always get the whole org).
 enum class PersonDetail { full, lean, no_makers };
 
-/// Maker FTE summed inside SQLite: per team id, and allocated to no team.
+/// Maker FTE per team id (teams with no maker are absent), and the maker FTE allocated to no team.
 struct MakerTotals {
     std::unordered_map<std::string, double> team_fte;
     double unallocated = 0;
 };
+/// Reads the totals the last write stored (table team_maker_fte): one row per team, no join over people.
 MakerTotals load_maker_totals(SQLite::Database& db);
+/// Replaces the stored totals; every write of people or memberships calls it in the same transaction.
+void store_maker_totals(SQLite::Database& db, const MakerTotals& totals);
 
 /// Reads the whole org. Rows come back ordered by id so output is stable run to run.
 Org load_org(SQLite::Database& db, PersonDetail detail = PersonDetail::full);

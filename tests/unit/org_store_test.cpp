@@ -1,0 +1,115 @@
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <map>
+
+#include <SQLiteCpp/Database.h>
+
+#include "fixture.hpp"
+#include "orgplan/error.hpp"
+#include "orgplan/migrations.hpp"
+
+using namespace orgplan;
+using namespace orgplan::test;
+
+namespace {
+
+// Maker FTE per team computed from people and memberships directly: what the stored totals must equal.
+std::map<std::string, double> joined_totals(Database& db) {
+    std::map<std::string, double> out;
+    SQLite::Statement q(db.sql(), "SELECT m.team_id, total(p.fte * m.allocation) FROM membership m "
+                                  "JOIN person p ON p.id = m.person_id WHERE p.family = 'maker' GROUP BY m.team_id");
+    while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getDouble();
+    double allocated = 0;
+    for (const auto& [team, fte] : out) allocated += fte;
+    out[""] = db.sql().execAndGet("SELECT total(fte) FROM person WHERE family = 'maker'").getDouble() - allocated;
+    return out;
+}
+
+std::map<std::string, double> stored_totals(Database& db) {
+    const auto totals = load_maker_totals(db.sql());
+    std::map<std::string, double> out(totals.team_fte.begin(), totals.team_fte.end());
+    out[""] = totals.unallocated;
+    return out;
+}
+
+void check_totals(Database& db, const std::map<std::string, double>& expected) {
+    const auto stored = stored_totals(db);
+    const auto joined = joined_totals(db);
+    REQUIRE(stored.size() == expected.size());
+    REQUIRE(joined.size() == expected.size());
+    for (const auto& [team, fte] : expected) {
+        INFO("team '" << team << "'");
+        REQUIRE(stored.count(team));
+        CHECK(stored.at(team) == Approx(fte));
+        CHECK(joined.at(team) == Approx(fte));
+    }
+}
+
+ImportOptions as_kind(const std::string& kind) {
+    ImportOptions o;
+    o.kind = kind;
+    return o;
+}
+
+} // namespace
+
+TEST_CASE("stored maker totals follow every import: new org, updates of people and memberships, replace") {
+    Database db(":memory:");
+    import_paths(db, {fixture("ratios")});
+    // tests/fixtures/ratios: A 3.0, B 4.5, C 6, D 2 (see ratios_test.cpp); every maker is in a team.
+    check_totals(db, {{"A", 3.0}, {"B", 4.5}, {"C", 6.0}, {"D", 2.0}, {"", 0.0}});
+
+    // m1 works 0.8 now and keeps the membership in A: A 2.8.
+    import_paths(db, {write_temp("totals-people.csv", "id,name,title,fte\nm1,Maker 1,Backend Engineer,0.8\n")},
+                 as_kind("people"));
+    check_totals(db, {{"A", 2.8}, {"B", 4.5}, {"C", 6.0}, {"D", 2.0}, {"", 0.0}});
+
+    // m4's memberships (A 0.5, B 0.5) are replaced by D 0.5, leaving half of m4 in no team.
+    import_paths(db, {write_temp("totals-memberships.csv", "person,team,allocation\nm4,D,0.5\n")},
+                 as_kind("memberships"));
+    check_totals(db, {{"A", 2.3}, {"B", 4.0}, {"C", 6.0}, {"D", 2.5}, {"", 0.5}});
+
+    // m2 turns out to be a PM: A loses a maker.
+    import_paths(db, {write_temp("totals-family.csv", "id,name,title,family\nm2,Maker 2,Frontend Engineer,pm\n")},
+                 as_kind("people"));
+    check_totals(db, {{"A", 1.3}, {"B", 4.0}, {"C", 6.0}, {"D", 2.5}, {"", 0.5}});
+
+    ImportOptions replace;
+    replace.replace = true;
+    import_paths(db, {fixture("org.json")}, replace);
+    check_totals(db, {{"J1", 1.5}, {"", 0.0}});
+}
+
+TEST_CASE("a dry run or a failed import leaves the stored maker totals as they were") {
+    Database db(":memory:");
+    import_paths(db, {fixture("ratios")});
+    const auto change = write_temp("totals-dry-people.csv", "id,name,title,fte\nm1,Maker 1,Backend Engineer,0.5\n");
+    ImportOptions dry = as_kind("people");
+    dry.dry_run = true;
+    import_paths(db, {change}, dry);
+    CHECK_THROWS_AS(import_paths(db, {change, write_temp("totals-bad-memberships.csv", "person,team\nm1,Z\n")}),
+                    InputErrors);
+    check_totals(db, {{"A", 3.0}, {"B", 4.5}, {"C", 6.0}, {"D", 2.0}, {"", 0.0}});
+}
+
+TEST_CASE("the schema migration fills maker totals from an org stored by an older orgplan") {
+    const auto path = "/tmp/orgplan-unit-" + std::to_string(::getpid()) + "-v3.db";
+    std::remove(path.c_str());
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        migrate(raw, path, 3);
+        raw.exec("INSERT INTO team(id, name) VALUES('T', 'Team'), ('U', 'Other');"
+                 "INSERT INTO person(id, name, family, family_source, fte) VALUES"
+                 " ('a', 'A', 'maker', 'column', 1), ('b', 'B', 'maker', 'column', 0.5),"
+                 " ('c', 'C', 'maker', 'column', 1), ('p', 'P', 'pm', 'column', 1);"
+                 "INSERT INTO membership(person_id, team_id, allocation) VALUES"
+                 " ('a', 'T', 0.6), ('a', 'U', 0.4), ('b', 'T', 1), ('p', 'T', 1);");
+    }
+    {
+        Database db(path);
+        CHECK(db.schema_version() == latest_schema_version());
+        check_totals(db, {{"T", 1.1}, {"U", 0.4}, {"", 1.0}});
+    }
+    std::remove(path.c_str());
+}
