@@ -38,7 +38,8 @@ Database::Database(const std::string& path, Create create, int busy_timeout_ms) 
         create_private_file(path);
     }
     try {
-        db_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+        // One connection per thread, so SQLite need not lock a mutex around every call.
+        db_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
                                                  busy_timeout_ms);
         db_->exec("PRAGMA foreign_keys = ON");
         if (!in_memory) {

@@ -10,6 +10,7 @@
 
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
+#include <tsl/robin_map.h>
 
 #include "orgplan/enums.hpp"
 #include "orgplan/error.hpp"
@@ -60,6 +61,10 @@ template <typename T>
 struct Incoming {
     std::vector<T> items;
     std::vector<Loc> locs;
+    void reserve_more(std::size_t n) {
+        items.reserve(items.size() + n);
+        locs.reserve(locs.size() + n);
+    }
     void add(T item, Loc loc) {
         items.push_back(std::move(item));
         locs.push_back(loc);
@@ -413,10 +418,15 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
 // Keys are views into strings that outlive the set (incoming records, the stored org, broken ids).
 class IdIndex {
 public:
-    void reserve(std::size_t n) { index_.reserve(n); }
-    /// Adds an id; an id already present keeps its first index.
-    void add(std::string_view id) {
-        if (index_.emplace(id, static_cast<std::uint32_t>(ids_.size())).second) ids_.push_back(id);
+    void reserve(std::size_t n) {
+        index_.reserve(n);
+        ids_.reserve(n);
+    }
+    /// Adds an id and returns its index and whether it is new; an id already present keeps its first index.
+    std::pair<std::uint32_t, bool> add(std::string_view id) {
+        const auto [it, fresh] = index_.emplace(id, static_cast<std::uint32_t>(ids_.size()));
+        if (fresh) ids_.push_back(id);
+        return {it->second, fresh};
     }
     std::size_t size() const { return ids_.size(); }
     std::string_view id(std::size_t index) const { return ids_[index]; }
@@ -427,7 +437,8 @@ public:
     }
 
 private:
-    std::unordered_map<std::string_view, std::uint32_t> index_;
+    // Open addressing: a million ids are a million lookups each way, and node-based maps allocate per id.
+    tsl::robin_map<std::string_view, std::uint32_t> index_;
     std::vector<std::string_view> ids_;
 };
 
@@ -471,6 +482,13 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         bool ok = false;
         const Fields fields(*source, column_specs().at(kind), problems, {loc_source, 1}, ok, summary.ignored_columns);
         if (!ok) continue;
+        // A million people grow these vectors once instead of copying them over and over.
+        if (kind == "people") {
+            in.people.reserve_more(source->size_hint());
+            if (fields.has("team")) in.memberships.reserve_more(source->size_hint());
+        } else if (kind == "memberships") {
+            in.memberships.reserve_more(source->size_hint());
+        }
         Record record;
         std::size_t count = 0;
         const auto width = source->columns().size();
@@ -528,7 +546,6 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     check_duplicates(in.initiatives, [](const Initiative& x) { return x.id; }, "initiative", problems);
     check_duplicates(in.accounts, [](const Account& x) { return x.id; }, "account", problems);
     check_duplicates(in.teams, [](const Team& x) { return x.id; }, "team", problems);
-    check_duplicates(in.people, [](const PersonIn& x) { return x.person.id; }, "person", problems);
     check_duplicates(in.goals, [](const Goal& x) { return x.id; }, "goal", problems);
 
     IdIndex segments, products, initiatives, accounts, teams;
@@ -570,23 +587,37 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     std::vector<Family> family;
     std::vector<double> fte;
     std::vector<long> item_of; // incoming record behind each person, -1 for stored ones
-    auto add_person = [&](const std::string& id, const std::string* manager, Family f, double person_fte, long item) {
-        if (people.has(id)) return; // a duplicate id was reported above; the first record stands
-        people.add(id);
+    // Returns the person's index; a second incoming record with the same id is a duplicate (the first one stands),
+    // a stored person with an incoming id is that person.
+    auto add_person = [&](const std::string& id, const std::string* manager, Family f, double person_fte,
+                          long item) -> std::uint32_t {
+        const auto [index, fresh] = people.add(id);
+        if (!fresh) {
+            if (item >= 0)
+                problems.add(in.people.locs[item], "id",
+                             "duplicate person id '" + id + "' (first at " +
+                                 problems.where(in.people.locs[item_of[index]]) + "); ids must be unique");
+            return index;
+        }
         id_of.push_back(id);
         manager_ref.push_back(manager);
         family.push_back(f);
         fte.push_back(person_fte);
         item_of.push_back(item);
+        return index;
     };
+    std::vector<std::uint32_t> person_of_item(n_in);
     for (std::size_t i = 0; i < n_in; ++i) {
         const auto& x = in.people.items[i];
-        add_person(x.person.id, &x.manager_ref, x.person.family, x.person.fte, static_cast<long>(i));
+        person_of_item[i] = add_person(x.person.id, &x.manager_ref, x.person.family, x.person.fte, static_cast<long>(i));
     }
     for (const auto& p : existing.people) add_person(p.id, &p.manager_id, p.family, p.fte, -1);
     const std::size_t n_known = id_of.size();
     static const std::string no_manager;
     for (const auto& id : in.broken_ids["people"]) add_person(id, &no_manager, Family::other, 0.0, -1);
+    // People already in the database: only their rows are updated and their old memberships cleared.
+    std::vector<bool> stored(id_of.size(), false);
+    for (const auto& p : existing.people) stored[static_cast<std::size_t>(people.find(p.id))] = true;
 
     // Manager references are ids, or emails (looked up only when some reference is not an id).
     std::unordered_map<std::string, std::uint32_t> by_email;
@@ -650,13 +681,16 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     // A duplicate person row's team column is part of the duplicate: it is not checked a second time.
     std::set<std::pair<std::uint32_t, long>> duplicate_rows;
     for (std::size_t i = 0; i < n_in; ++i)
-        if (item_of[static_cast<std::size_t>(people.find(in.people.items[i].person.id))] != static_cast<long>(i))
+        if (item_of[person_of_item[i]] != static_cast<long>(i))
             duplicate_rows.insert({in.people.locs[i].source, in.people.locs[i].position});
 
     // Memberships: a person's incoming memberships replace their stored ones.
-    std::vector<bool> membership_replaced(id_of.size(), false);
-    for (const auto& m : in.memberships.items)
-        if (auto p = people.find(m.person_id); p >= 0) membership_replaced[p] = true;
+    const std::size_t n_memberships = in.memberships.items.size();
+    std::vector<long> member(n_memberships); // person index of each incoming membership, -1 when unknown
+    std::vector<std::uint32_t> membership_count(id_of.size(), 0);
+    for (std::size_t i = 0; i < n_memberships; ++i)
+        if ((member[i] = people.find(in.memberships.items[i].person_id)) >= 0) ++membership_count[member[i]];
+    auto membership_replaced = [&](long p) { return membership_count[p] > 0; };
     // Maker FTE per team as the org will be after this import, stored with it for ratio reports.
     std::vector<double> allocated(id_of.size(), 0.0), team_maker_fte(teams.size(), 0.0);
     auto add_maker_fte = [&](long p, long t, double allocation) {
@@ -664,18 +698,18 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     };
     for (const auto& m : existing.memberships) {
         const auto p = people.find(m.person_id);
-        if (p < 0 || membership_replaced[p]) continue;
+        if (p < 0 || membership_replaced(p)) continue;
         allocated[p] += m.allocation;
         add_maker_fte(p, teams.find(m.team_id), m.allocation);
     }
     {
+        // Only people with several incoming memberships can list a team twice; most have one.
         std::unordered_set<std::uint64_t> seen_pairs;
-        seen_pairs.reserve(in.memberships.items.size());
-        for (std::size_t i = 0; i < in.memberships.items.size(); ++i) {
+        for (std::size_t i = 0; i < n_memberships; ++i) {
             const auto& m = in.memberships.items[i];
             const auto loc = in.memberships.locs[i];
-            if (duplicate_rows.count({loc.source, loc.position})) continue;
-            const long p = people.find(m.person_id);
+            if (!duplicate_rows.empty() && duplicate_rows.count({loc.source, loc.position})) continue;
+            const long p = member[i];
             const long t = teams.find(m.team_id);
             if (p < 0) {
                 problems.add(loc, "person", "unknown person '" + m.person_id + "'; add them to the people file");
@@ -684,7 +718,8 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
             add_maker_fte(p, t, m.allocation);
             if (t < 0)
                 check_ref(teams, m.team_id, loc, "team", "team", problems);
-            else if (!seen_pairs.insert(static_cast<std::uint64_t>(p) << 32 | static_cast<std::uint64_t>(t)).second)
+            else if (membership_count[p] > 1 &&
+                     !seen_pairs.insert(static_cast<std::uint64_t>(p) << 32 | static_cast<std::uint64_t>(t)).second)
                 problems.add(loc, "team", "'" + m.person_id + "' is listed in team '" + m.team_id +
                                               "' more than once; give one row with the total allocation");
             const double total = allocated[p] += m.allocation;
@@ -736,9 +771,14 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     for (const auto& x : in.initiatives.items) writer.put(x);
     for (const auto& x : in.accounts.items) writer.put(x);
     for (const auto& x : in.teams.items) writer.put(x);
+    if (options.progress) options.progress("writing people", 0, n_in);
     const auto order = people_order.get();
     for (std::size_t k = 0; k < n_in; ++k) {
-        writer.put(in.people.items[order[k]].person, in.people.items[order[k]].how);
+        const auto& x = in.people.items[order[k]];
+        if (stored[static_cast<std::size_t>(people.find(x.person.id))])
+            writer.put(x.person, x.how);
+        else
+            writer.insert(x.person, x.how);
         if (options.progress && (k + 1) % 100000 == 0) options.progress("writing people", k + 1, n_in);
     }
     {
@@ -748,13 +788,18 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
                 writer.put_title_match(x.person.title, x.how.rule);
     }
     for (const auto& x : in.goals.items) writer.put(x);
-    if (!options.replace) {
-        for (std::size_t p = 0; p < id_of.size(); ++p) {
-            if (membership_replaced[p]) writer.clear_memberships(std::string(id_of[p]));
-            if (assignment_replaced[p]) writer.clear_assignments(std::string(id_of[p]));
+    for (std::size_t p = 0; p < n_known; ++p) {
+        if (!stored[p]) continue;
+        if (membership_replaced(static_cast<long>(p))) writer.clear_memberships(std::string(id_of[p]));
+        if (assignment_replaced[p]) writer.clear_assignments(std::string(id_of[p]));
+    }
+    {
+        const auto order = membership_order.get();
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            writer.put(in.memberships.items[order[k]]);
+            if (options.progress && (k + 1) % 100000 == 0) options.progress("writing memberships", k + 1, order.size());
         }
     }
-    for (auto i : membership_order.get()) writer.put(in.memberships.items[i]);
     for (const auto& x : in.assignments.items) writer.put(x);
     {
         MakerTotals makers;

@@ -187,6 +187,9 @@ OrgWriter::OrgWriter(SQLite::Database& db)
                 "ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, "
                 "product_id = excluded.product_id, segment_id = excluded.segment_id, "
                 "parent_unit = excluded.parent_unit"),
+      person_insert_(db, "INSERT INTO person(id, name, email, title, family, family_source, level, pm_years, "
+                         "origin, manager_id, location, fte, cost, coaching_hours) "
+                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"),
       person_(db, "INSERT INTO person(id, name, email, title, family, family_source, level, pm_years, "
                   "origin, manager_id, location, fte, cost, coaching_hours) "
                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
@@ -204,8 +207,7 @@ OrgWriter::OrgWriter(SQLite::Database& db)
       goal_products_clear_(db, "DELETE FROM goal_product WHERE goal_id = ?1"),
       goal_product_(db, "INSERT OR IGNORE INTO goal_product(goal_id, product_id) VALUES(?1, ?2)"),
       membership_clear_(db, "DELETE FROM membership WHERE person_id = ?1"),
-      membership_(db, "INSERT INTO membership(person_id, team_id, allocation) VALUES(?1, ?2, ?3) "
-                      "ON CONFLICT(person_id, team_id) DO UPDATE SET allocation = excluded.allocation"),
+      membership_(db, "INSERT INTO membership(person_id, team_id, allocation) VALUES(?1, ?2, ?3)"),
       assignment_clear_(db, "DELETE FROM pm_assignment WHERE pm_id = ?1"),
       assignment_(db, "INSERT INTO pm_assignment(pm_id, target_kind, target_id, share) VALUES(?1, ?2, ?3, ?4) "
                       "ON CONFLICT(pm_id, target_kind, target_id) DO UPDATE SET share = excluded.share"),
@@ -256,27 +258,35 @@ void OrgWriter::put(const Team& t) {
     run(team_);
 }
 
-void OrgWriter::put(const Person& p, const FamilyOrigin& how) {
-    // A million-row import binds every field of every person: no copies.
-    bind_text(person_, 1, p.id);
-    bind_text(person_, 2, p.name);
-    bind_text(person_, 3, p.email);
-    bind_text(person_, 4, p.title);
-    bind_text(person_, 5, to_string(p.family));
-    bind_text(person_, 6, how.source);
-    bind_text(person_, 8, p.level);
-    person_.bind(9, p.pm_years);
-    bind_text(person_, 10, to_string(p.origin));
+namespace {
+
+// A million-row import binds every field of every person: no copies.
+void run_person(SQLite::Statement& q, const Person& p, const FamilyOrigin& how) {
+    bind_text(q, 1, p.id);
+    bind_text(q, 2, p.name);
+    bind_text(q, 3, p.email);
+    bind_text(q, 4, p.title);
+    bind_text(q, 5, to_string(p.family));
+    bind_text(q, 6, how.source);
+    bind_text(q, 8, p.level);
+    q.bind(9, p.pm_years);
+    bind_text(q, 10, to_string(p.origin));
     if (p.manager_id.empty())
-        person_.bind(11);
+        q.bind(11);
     else
-        bind_text(person_, 11, p.manager_id);
-    bind_text(person_, 12, p.location);
-    person_.bind(13, p.fte);
-    bind_optional(person_, 14, p.cost);
-    bind_optional(person_, 15, p.coaching_hours);
-    run(person_);
+        bind_text(q, 11, p.manager_id);
+    bind_text(q, 12, p.location);
+    q.bind(13, p.fte);
+    bind_optional(q, 14, p.cost);
+    bind_optional(q, 15, p.coaching_hours);
+    run(q);
 }
+
+} // namespace
+
+void OrgWriter::put(const Person& p, const FamilyOrigin& how) { run_person(person_, p, how); }
+
+void OrgWriter::insert(const Person& p, const FamilyOrigin& how) { run_person(person_insert_, p, how); }
 
 void OrgWriter::put_title_match(const std::string& title, std::string_view pattern) {
     bind_text(title_match_, 1, title);

@@ -1,5 +1,6 @@
 #include "orgplan/record_source.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -36,6 +37,9 @@ public:
         columns_ = canonical_columns(header, mapping);
     }
     const std::vector<std::string>& columns() const override { return columns_; }
+    std::size_t size_hint() const override {
+        return static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1;
+    }
     bool next(Record& record) override {
         if (!reader_.next(record.values)) return false;
         record.position = reader_.record_line();
@@ -92,6 +96,7 @@ public:
         }
     }
     const std::vector<std::string>& columns() const override { return columns_; }
+    std::size_t size_hint() const override { return rows_.size() - at_; }
     bool next(Record& record) override {
         if (at_ >= rows_.size()) return false;
         record = std::move(rows_[at_++]);

@@ -52,19 +52,23 @@ public:
     void put(const Account& a);
     void put(const Team& t);
     void put(const Person& p, const FamilyOrigin& how);
+    /// Like put() for a person known not to be stored yet: a plain insert, cheaper than an upsert.
+    void insert(const Person& p, const FamilyOrigin& how);
     /// Records which rule classified a title (for `orgplan roles`).
     void put_title_match(const std::string& title, std::string_view pattern);
     void put(const Goal& g);
     /// Removes a person's memberships before their new ones are put.
     void clear_memberships(const std::string& person_id);
+    /// Inserts a membership; the person's stored memberships must have been cleared (or there were none), and
+    /// the same person and team may not come twice.
     void put(const Membership& m);
     void clear_assignments(const std::string& pm_id);
     void put(const Assignment& a);
 
 private:
     SQLite::Database& db_;
-    SQLite::Statement segment_, product_, initiative_, account_, team_, person_, goal_, goal_products_clear_,
-        goal_product_, membership_clear_, membership_, assignment_clear_, assignment_, title_match_;
+    SQLite::Statement segment_, product_, initiative_, account_, team_, person_insert_, person_, goal_,
+        goal_products_clear_, goal_product_, membership_clear_, membership_, assignment_clear_, assignment_, title_match_;
 };
 
 } // namespace orgplan

@@ -30,6 +30,8 @@ public:
     /// names are lower-cased and trimmed.
     virtual const std::vector<std::string>& columns() const = 0;
     virtual bool next(Record& record) = 0;
+    /// About how many records follow (at least as many), so callers can reserve room once.
+    virtual std::size_t size_hint() const = 0;
     /// True when positions count records rather than lines.
     virtual bool positions_are_records() const = 0;
     virtual const std::string& source() const = 0;
