@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <tsl/robin_map.h>
 
+#include "orgplan/bulk_write.hpp"
 #include "orgplan/enums.hpp"
 #include "orgplan/error.hpp"
 #include "orgplan/org_store.hpp"
@@ -50,6 +51,8 @@ std::string kind_of_name(const std::string& name) {
 namespace {
 
 constexpr double kEpsilon = 1e-9;
+// Imports of at least this many people and memberships are written in bulk (see bulk_write.hpp).
+constexpr std::size_t kBulkRows = 50000;
 
 // Where an incoming record came from, compact so a million of them stay cheap.
 struct Loc {
@@ -455,6 +458,33 @@ void check_duplicates(const Incoming<T>& in, IdOf id_of, const std::string& what
     }
 }
 
+// The first eight bytes of a key, big-endian and zero-padded: comparing two prefixes as numbers orders them as
+// comparing the strings would, up to the eighth byte.
+std::uint64_t key_prefix(std::string_view key) {
+    std::uint64_t prefix = 0;
+    for (std::size_t i = 0; i < 8; ++i)
+        prefix = prefix << 8 | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
+    return prefix;
+}
+
+// Indexes 0..n-1 in the order `less` defines, where `key` gives each one's leading string. Prefixes are sorted
+// packed beside their index, so a million comparisons stay in cache; `less` runs only for equal prefixes.
+template <typename Key, typename Less>
+std::vector<std::uint32_t> key_order(std::size_t n, Key key, Less less) {
+    struct Entry {
+        std::uint64_t prefix;
+        std::uint32_t index;
+    };
+    std::vector<Entry> entries(n);
+    for (std::uint32_t i = 0; i < n; ++i) entries[i] = {key_prefix(key(i)), i};
+    std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
+        return a.prefix != b.prefix ? a.prefix < b.prefix : less(a.index, b.index);
+    });
+    std::vector<std::uint32_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = entries[i].index;
+    return order;
+}
+
 void check_ref(const IdIndex& ids, const std::string& ref, Loc loc, const std::string& field, const std::string& what,
                Problems& problems) {
     if (!ref.empty() && !ids.has(ref))
@@ -507,31 +537,34 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
 
     // Rows are written in key order so SQLite appends to its B-trees instead of splitting pages all over them.
     // The orders are sorted on a second thread while this one validates; both only read the records' keys.
-    std::future<std::vector<std::uint32_t>> people_order, membership_order;
+    using Orders = std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>;
+    std::future<Orders> write_order;
     if (!options.dry_run) {
-        people_order = std::async(std::launch::async, [&items = in.people.items] {
-            std::vector<std::uint32_t> order(items.size());
-            for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-            std::sort(order.begin(), order.end(),
-                      [&](auto a, auto b) { return items[a].person.id < items[b].person.id; });
-            return order;
-        });
-        membership_order = std::async(std::launch::async, [&items = in.memberships.items] {
-            std::vector<std::uint32_t> order(items.size());
-            for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-            std::sort(order.begin(), order.end(), [&](auto a, auto b) {
-                const auto& x = items[a];
-                const auto& y = items[b];
-                return x.person_id != y.person_id ? x.person_id < y.person_id : x.team_id < y.team_id;
-            });
-            return order;
+        write_order = std::async(std::launch::async, [&people = in.people.items, &memberships = in.memberships.items] {
+            Orders orders;
+            orders.first = key_order(
+                people.size(), [&](std::uint32_t i) -> std::string_view { return people[i].person.id; },
+                [&](std::uint32_t a, std::uint32_t b) { return people[a].person.id < people[b].person.id; });
+            orders.second = key_order(
+                memberships.size(), [&](std::uint32_t i) -> std::string_view { return memberships[i].person_id; },
+                [&](std::uint32_t a, std::uint32_t b) {
+                    const auto& x = memberships[a];
+                    const auto& y = memberships[b];
+                    return x.person_id != y.person_id ? x.person_id < y.person_id : x.team_id < y.team_id;
+                });
+            return orders;
         });
     }
 
     // 2. Merge with what the database holds (unless replacing) and check every reference.
     // The write transaction starts before the stored org is read, so no other writer can change what this import
     // is validated against; its destructor rolls everything back if anything fails. A large page cache keeps the
-    // secondary indexes' random inserts in memory (SQLite's default is 2 MB).
+    // secondary indexes' random inserts in memory (SQLite's default is 2 MB). A large import writes through the
+    // rollback journal (declared first, so it is restored after the transaction ends).
+    const std::size_t incoming_rows = in.people.items.size() + in.memberships.items.size();
+    const bool bulk = !options.dry_run && incoming_rows >= kBulkRows;
+    std::optional<BulkJournal> bulk_journal;
+    if (bulk) bulk_journal.emplace(db.sql());
     std::optional<SQLite::Transaction> tx;
     if (!options.dry_run) {
         db.sql().exec("PRAGMA cache_size = -262144");
@@ -766,13 +799,18 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     // 3. Write everything inside the transaction opened above.
     OrgWriter writer(db.sql());
     if (options.replace) writer.clear();
+    // Rebuilding an index sorts the whole table once: cheaper than updating it row by row when this import brings
+    // at least as many people as are stored.
+    std::optional<DeferredIndexes> deferred_indexes;
+    if (bulk && in.people.items.size() >= existing.people.size())
+        deferred_indexes.emplace(db.sql(), std::vector<std::string>{"person", "membership"});
     for (const auto& x : in.segments.items) writer.put(x);
     for (const auto& x : in.products.items) writer.put(x);
     for (const auto& x : in.initiatives.items) writer.put(x);
     for (const auto& x : in.accounts.items) writer.put(x);
     for (const auto& x : in.teams.items) writer.put(x);
     if (options.progress) options.progress("writing people", 0, n_in);
-    const auto order = people_order.get();
+    const auto [order, membership_order] = write_order.get();
     for (std::size_t k = 0; k < n_in; ++k) {
         const auto& x = in.people.items[order[k]];
         if (stored[static_cast<std::size_t>(people.find(x.person.id))])
@@ -794,10 +832,10 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         if (assignment_replaced[p]) writer.clear_assignments(std::string(id_of[p]));
     }
     {
-        const auto order = membership_order.get();
-        for (std::size_t k = 0; k < order.size(); ++k) {
-            writer.put(in.memberships.items[order[k]]);
-            if (options.progress && (k + 1) % 100000 == 0) options.progress("writing memberships", k + 1, order.size());
+        for (std::size_t k = 0; k < membership_order.size(); ++k) {
+            writer.put(in.memberships.items[membership_order[k]]);
+            if (options.progress && (k + 1) % 100000 == 0)
+                options.progress("writing memberships", k + 1, membership_order.size());
         }
     }
     for (const auto& x : in.assignments.items) writer.put(x);
@@ -809,8 +847,13 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
             if (family[p] == Family::maker) makers.unallocated += fte[p] * std::max(0.0, 1.0 - allocated[p]);
         store_maker_totals(db.sql(), makers);
     }
+    if (deferred_indexes) {
+        if (options.progress) options.progress("indexing", 0, 0);
+        deferred_indexes->rebuild();
+    }
     if (options.progress) options.progress("committing", 0, 0);
     tx->commit();
+    if (options.progress) options.progress("committed", 0, 0);
     summary.written = true;
     return summary;
 }

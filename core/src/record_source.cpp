@@ -1,6 +1,6 @@
 #include "orgplan/record_source.hpp"
 
-#include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <sstream>
 
@@ -38,7 +38,12 @@ public:
     }
     const std::vector<std::string>& columns() const override { return columns_; }
     std::size_t size_hint() const override {
-        return static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1;
+        std::size_t lines = 1;
+        for (const char* at = text_.data(); (at = static_cast<const char*>(
+                                                 std::memchr(at, '\n', text_.data() + text_.size() - at)));
+             ++at)
+            ++lines;
+        return lines;
     }
     bool next(Record& record) override {
         if (!reader_.next(record.values)) return false;

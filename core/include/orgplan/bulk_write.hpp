@@ -1,0 +1,48 @@
+// Settings for one large write (an import of many records), undone when the write ends.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+namespace orgplan {
+
+/// Switches a WAL database to the rollback journal for one large write and back to WAL when destroyed.
+///
+/// WAL writes every changed page twice (into the log, then into the database at checkpoint); the rollback journal
+/// writes new pages once and keeps only the old content of changed pages, so a large import into a new or
+/// replaced org writes about half as much. Construct it outside any transaction. When another connection has the
+/// database open the switch is refused by SQLite and the write simply runs in WAL. While switched, synchronous is
+/// FULL, so a crash or power loss rolls the write back on next open as in WAL mode. Never throws from the
+/// destructor.
+class BulkJournal {
+public:
+    explicit BulkJournal(SQLite::Database& db);
+    ~BulkJournal();
+    BulkJournal(const BulkJournal&) = delete;
+    BulkJournal& operator=(const BulkJournal&) = delete;
+
+    /// True when the write runs with the rollback journal.
+    bool switched() const noexcept { return switched_; }
+
+private:
+    SQLite::Database& db_;
+    bool switched_ = false;
+};
+
+/// Drops the secondary indexes of `tables` inside the caller's transaction, so rows go into the tables alone;
+/// rebuild() creates them again from their saved definitions, one sorted pass each, before the caller commits.
+/// If the transaction rolls back instead, the drops roll back with it.
+class DeferredIndexes {
+public:
+    DeferredIndexes(SQLite::Database& db, const std::vector<std::string>& tables);
+    void rebuild();
+
+private:
+    SQLite::Database& db_;
+    std::vector<std::pair<std::string, std::string>> indexes_; ///< name, CREATE INDEX statement
+};
+
+} // namespace orgplan
