@@ -72,10 +72,16 @@ int cmd_ratios(const Args& args) {
     const bool with_pms = by == "team" || by == "product" || by == "segment";
     if (with_pms) columns.push_back({"pm_ids", "PMs"});
     Table table(columns);
-    for (const auto& row : report.rows) {
-        std::vector<Cell> cells = {row.id, row.name, row.makers, row.pms, ratio_cell(row.ratio),
-                                   format == Format::table ? status_text(row, by, threshold)
-                                                           : std::string(to_string(row.status))};
+    for (auto& row : report.rows) {
+        // Moved, not copied: a team report has a row per team.
+        std::vector<Cell> cells;
+        cells.reserve(columns.size());
+        cells.emplace_back(std::move(row.id));
+        cells.emplace_back(std::move(row.name));
+        cells.emplace_back(row.makers);
+        cells.emplace_back(row.pms);
+        cells.emplace_back(ratio_cell(row.ratio));
+        cells.emplace_back(format == Format::table ? status_text(row, by, threshold) : std::string(to_string(row.status)));
         if (with_count) cells.push_back(static_cast<long long>(row.spread));
         if (with_pms) {
             if (format == Format::table) {

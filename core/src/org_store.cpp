@@ -73,13 +73,15 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
     }
     {
         // A million makers' names and titles cost more to read than every ratio costs to compute.
+        // Without makers every column read comes from the partial index person_not_maker, a tenth of the table.
         const std::string columns =
             detail == PersonDetail::full
                 ? "id, name, email, title, family, level, pm_years, origin, manager_id, location, fte, cost, "
                   "coaching_hours"
-                : "id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name ELSE '' END, email, '', family, '', "
-                  "pm_years, origin, manager_id, '', fte, CASE WHEN family = 'pm' THEN cost END, coaching_hours";
-        // Without makers the scan runs over the partial index person_not_maker, a tenth of the table.
+            : detail == PersonDetail::lean
+                ? "id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name ELSE '' END, email, '', family, '', "
+                  "pm_years, origin, manager_id, '', fte, CASE WHEN family = 'pm' THEN cost END, coaching_hours"
+                : "id, name, '', '', family, '', 0, 'unknown', manager_id, '', fte, NULL, NULL";
         const std::string where = detail == PersonDetail::no_makers ? " WHERE family <> 'maker'" : "";
         // Counting first saves growing (and copying) a vector of a million people several times over.
         org.people.reserve(static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM person" + where).getInt64()));

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include <tsl/robin_map.h>
+
 #include "orgplan/error.hpp"
 
 namespace orgplan {
@@ -11,8 +13,11 @@ namespace {
 
 constexpr double kTiny = 1e-12;
 
-std::unordered_map<std::string_view, std::size_t> index_by_id(const std::vector<Team>& teams) {
-    std::unordered_map<std::string_view, std::size_t> index;
+// Views into the org's ids: a hundred thousand teams or PMs hashed without a node or a copy each.
+using ViewIndex = tsl::robin_map<std::string_view, std::size_t>;
+
+ViewIndex index_by_id(const std::vector<Team>& teams) {
+    ViewIndex index;
     index.reserve(teams.size());
     for (std::size_t i = 0; i < teams.size(); ++i) index.emplace(teams[i].id, i);
     return index;
@@ -76,7 +81,7 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
 
     // Assignments name PMs only, so only PMs are hashed; memberships are matched to people by a merge over
     // both lists when they are sorted by person id (as load_org returns them), else through a full index.
-    std::unordered_map<std::string_view, std::size_t> pm_index;
+    ViewIndex pm_index;
     for (std::size_t i = 0; i < org.people.size(); ++i)
         if (org.people[i].family == Family::pm) pm_index.emplace(org.people[i].id, i);
     auto find_person = [&](const std::string& id) -> const Person* {
@@ -96,7 +101,7 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
             if (p < org.people.size() && org.people[p].id == id) member[m] = static_cast<long>(p);
         }
     } else {
-        std::unordered_map<std::string_view, std::size_t> person_index;
+        ViewIndex person_index;
         person_index.reserve(org.people.size());
         for (std::size_t i = 0; i < org.people.size(); ++i) person_index.emplace(org.people[i].id, i);
         for (std::size_t m = 0; m < org.memberships.size(); ++m)
@@ -109,14 +114,13 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
     for (const auto& a : assignments)
         if (auto it = pm_index.find(a.pm_id); it != pm_index.end()) has_assignment[it->second] = true;
 
-    // PMs with no assignment cover the teams they are members of, by allocation.
-    std::vector<Assignment> from_memberships;
+    // PMs with no assignment cover the teams they are members of (applied below).
+    std::vector<std::size_t> pm_memberships;
     for (std::size_t k = 0; k < org.memberships.size(); ++k) {
         if (member[k] < 0) continue;
         const auto& m = org.memberships[k];
         const auto& person = org.people[member[k]];
-        if (person.family == Family::pm && !has_assignment[member[k]])
-            from_memberships.push_back({m.person_id, TargetKind::team, m.team_id, m.allocation});
+        if (person.family == Family::pm && !has_assignment[member[k]]) pm_memberships.push_back(k);
         if (person.family != Family::maker || makers) continue; // given totals already count every maker
         auto t = team_index.find(m.team_id);
         if (t == team_index.end()) continue;
@@ -145,26 +149,27 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
     }
 
     std::vector<double> share_used(org.people.size(), 0.0);
-    auto apply = [&](const Assignment& a) {
-        const Person* p = find_person(a.pm_id);
+    c.pm_team.reserve(pm_index.size());
+    auto apply = [&](const std::string& pm_id, TargetKind kind, const std::string& target_id, double share) {
+        const Person* p = find_person(pm_id);
         if (!p || p->family != Family::pm) return;
-        const double fte = p->fte * a.share;
-        share_used[static_cast<std::size_t>(p - org.people.data())] += a.share;
-        auto& parts = c.pm_team[a.pm_id];
+        const double fte = p->fte * share;
+        share_used[static_cast<std::size_t>(p - org.people.data())] += share;
+        auto& parts = c.pm_team[pm_id];
         const std::vector<std::size_t>* teams = nullptr;
-        if (a.kind == TargetKind::team) {
-            if (auto t = team_index.find(a.target_id); t != team_index.end()) {
+        if (kind == TargetKind::team) {
+            if (auto t = team_index.find(target_id); t != team_index.end()) {
                 parts.emplace_back(t->second, fte);
                 c.team_pm[t->second] += fte;
                 return;
             }
-        } else if (a.kind == TargetKind::product) {
-            if (auto it = by_product.find(a.target_id); it != by_product.end()) teams = &it->second;
-        } else if (a.kind == TargetKind::segment) {
-            if (auto it = by_segment.find(a.target_id); it != by_segment.end()) teams = &it->second;
+        } else if (kind == TargetKind::product) {
+            if (auto it = by_product.find(target_id); it != by_product.end()) teams = &it->second;
+        } else if (kind == TargetKind::segment) {
+            if (auto it = by_segment.find(target_id); it != by_segment.end()) teams = &it->second;
         }
         if (!teams || teams->empty()) {
-            c.pm_org_level[a.pm_id] += fte;
+            c.pm_org_level[pm_id] += fte;
             return;
         }
         double weight = 0;
@@ -175,8 +180,12 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
             c.team_pm[t] += part;
         }
     };
-    for (const auto& a : assignments) apply(a);
-    for (const auto& a : from_memberships) apply(a);
+    for (const auto& a : assignments) apply(a.pm_id, a.kind, a.target_id, a.share);
+    // PMs with no assignment cover the teams they are members of, by allocation.
+    for (auto k : pm_memberships) {
+        const auto& m = org.memberships[k];
+        apply(m.person_id, TargetKind::team, m.team_id, m.allocation);
+    }
     for (std::size_t i = 0; i < org.people.size(); ++i)
         if (org.people[i].family == Family::pm)
             c.pm_unassigned += org.people[i].fte * std::max(0.0, 1.0 - share_used[i]);

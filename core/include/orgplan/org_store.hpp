@@ -15,8 +15,9 @@ namespace orgplan {
 /// How much of each person to read: `lean` keeps what analysis and import validation need (id, email, family,
 /// FTE, manager, PM experience and origin, coaching hours) and the names of PMs and leaders, and leaves other
 /// text empty;
-/// `no_makers` is lean without makers and their memberships, for reports that take makers from
-/// load_maker_totals() instead (plugins always get the whole org).
+/// `no_makers` keeps only id, name, family, FTE and manager of everyone who is not a maker, and only PMs'
+/// memberships, for ratio reports that take makers from load_maker_totals() instead (plugins always get the whole
+/// org).
 enum class PersonDetail { full, lean, no_makers };
 
 /// Maker FTE per team id (teams with no maker are absent), and the maker FTE allocated to no team.
