@@ -62,8 +62,10 @@ int cmd_ratios(const Args& args) {
         throw UsageError(e.what());
     }
 
-    std::unordered_map<std::string, std::string> names;
-    for (const auto& p : org.people) names.emplace(p.id, p.name);
+    // PM names appear in the table only; CSV and JSON give ids.
+    std::unordered_map<std::string_view, std::string_view> names;
+    if (format == Format::table)
+        for (const auto& p : org.people) names.emplace(p.id, p.name);
     // Team rows each cover one team, so the count column only appears where it says something.
     std::vector<Column> columns = {{by, by}, {"name", "name"}, {"makers", "makers"}, {"pm_fte", "PM FTE", 2},
                                    {"ratio", "ratio"}, {"status", "status"}};
@@ -86,7 +88,10 @@ int cmd_ratios(const Args& args) {
         if (with_pms) {
             if (format == Format::table) {
                 std::vector<std::string> pm_names;
-                for (const auto& id : row.pm_ids) pm_names.push_back(names.count(id) ? names[id] : id);
+                for (const auto& id : row.pm_ids) {
+                    const auto it = names.find(id);
+                    pm_names.emplace_back(it != names.end() ? it->second : id);
+                }
                 cells.push_back(join(pm_names, 3));
             } else {
                 cells.push_back(join(row.pm_ids, SIZE_MAX));
@@ -139,7 +144,7 @@ int cmd_ratios(const Args& args) {
     std::cout << fmt::format("teams with no PM ({}): {}\n", report.teams_without_pm.size(),
                              report.teams_without_pm.empty() ? "none" : join(report.teams_without_pm, 12));
     std::vector<std::string> thin;
-    for (const auto& [pm, n] : report.thin_pms) thin.push_back(fmt::format("{} ({} teams)", names[pm], n));
+    for (const auto& [pm, n] : report.thin_pms) thin.push_back(fmt::format("{} ({} teams)", names.at(pm), n));
     std::cout << fmt::format("PMs covering more than {:g} teams ({}): {}\n", max_spread, thin.size(),
                              thin.empty() ? "none" : join(thin, 12));
     return 0;
