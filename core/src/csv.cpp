@@ -13,66 +13,59 @@ CsvReader::CsvReader(std::string_view text, std::string source) : text_(text), s
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3; // UTF-8 BOM written by spreadsheet exports
 }
 
-bool CsvReader::next(std::vector<std::string>& fields) {
-    // Fields are assigned into the vector's existing strings so a million records reuse their buffers.
-    std::size_t count = 0;
-    auto emit = [&](const char* data, std::size_t size) {
-        if (count < fields.size())
-            fields[count].assign(data, size);
-        else
-            fields.emplace_back(data, size);
-        ++count;
-    };
+bool CsvReader::next(std::vector<std::string_view>& fields) {
+    fields.clear();
     // Blank lines between records carry no data; skip them rather than report empty records.
     while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
         if (text_[pos_] == '\n') ++line_;
         ++pos_;
     }
-    if (pos_ >= text_.size()) {
-        fields.clear();
-        return false;
-    }
+    if (pos_ >= text_.size()) return false;
     record_line_ = line_;
 
-    std::string field;
     const std::size_t n = text_.size();
     while (true) {
-        field.clear();
         if (pos_ < n && text_[pos_] == '"') {
             const long quote_line = line_;
-            ++pos_;
+            const std::size_t start = ++pos_;
+            bool doubled = false; // a "" inside: the field needs a copy without the doubled quotes
             while (true) {
-                if (pos_ >= n)
+                const char* quote = static_cast<const char*>(std::memchr(text_.data() + pos_, '"', n - pos_));
+                if (!quote)
                     throw Error(source_ + ":" + std::to_string(quote_line) +
                                 ": a quoted field is never closed; add the missing '\"'");
-                const char c = text_[pos_];
-                if (c == '"') {
-                    if (pos_ + 1 < n && text_[pos_ + 1] == '"') {
-                        field += '"';
-                        pos_ += 2;
-                        continue;
-                    }
+                const auto at = static_cast<std::size_t>(quote - text_.data());
+                for (std::size_t i = pos_; i < at; ++i) line_ += text_[i] == '\n';
+                pos_ = at + 1;
+                if (pos_ < n && text_[pos_] == '"') {
+                    doubled = true;
                     ++pos_;
-                    break;
+                    continue;
                 }
-                if (c == '\n') ++line_;
-                field += c;
-                ++pos_;
+                break;
             }
+            const auto raw = text_.substr(start, pos_ - 1 - start);
             if (pos_ < n && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r')
                 throw Error(source_ + ":" + std::to_string(line_) +
                             ": unexpected text after a closing quote; quote the whole field and double "
                             "any quote inside it");
-            emit(field.data(), field.size());
+            if (doubled) {
+                std::string& field = unquoted_.emplace_back();
+                field.reserve(raw.size());
+                for (std::size_t i = 0; i < raw.size(); ++i) {
+                    field += raw[i];
+                    if (raw[i] == '"') ++i; // the second quote of a pair
+                }
+                fields.emplace_back(field);
+            } else {
+                fields.push_back(raw);
+            }
         } else {
             const std::size_t start = pos_;
             while (pos_ < n && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') ++pos_;
-            emit(text_.data() + start, pos_ - start);
+            fields.push_back(text_.substr(start, pos_ - start));
         }
-        if (pos_ >= n) {
-            fields.resize(count);
-            return true;
-        }
+        if (pos_ >= n) return true;
         const char sep = text_[pos_];
         if (sep == ',') {
             ++pos_;
@@ -83,9 +76,18 @@ bool CsvReader::next(std::vector<std::string>& fields) {
             ++pos_;
             ++line_;
         }
-        fields.resize(count);
         return true;
     }
+}
+
+bool CsvReader::next(std::vector<std::string>& fields) {
+    std::vector<std::string_view> views;
+    if (!next(views)) {
+        fields.clear();
+        return false;
+    }
+    fields.assign(views.begin(), views.end());
+    return true;
 }
 
 std::string read_file(const std::string& path) {

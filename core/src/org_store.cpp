@@ -262,36 +262,42 @@ void OrgWriter::put(const Team& t) {
 
 namespace {
 
-// A million-row import binds every field of every person: no copies.
-void run_person(SQLite::Statement& q, const Person& p, const FamilyOrigin& how) {
-    bind_text(q, 1, p.id);
-    bind_text(q, 2, p.name);
-    bind_text(q, 3, p.email);
-    bind_text(q, 4, p.title);
-    bind_text(q, 5, to_string(p.family));
-    bind_text(q, 6, how.source);
-    bind_text(q, 8, p.level);
-    q.bind(9, p.pm_years);
-    bind_text(q, 10, to_string(p.origin));
+// A million-row import binds every field of every person: views, no copies.
+void run_person(RowStatement& q, const PersonRow& p, const FamilyOrigin& how) {
+    q.text(1, p.id);
+    q.text(2, p.name);
+    q.text(3, p.email);
+    q.text(4, p.title);
+    q.text(5, to_string(p.family));
+    q.text(6, how.source);
+    q.text(8, p.level);
+    q.real(9, p.pm_years);
+    q.text(10, to_string(p.origin));
     if (p.manager_id.empty())
-        q.bind(11);
+        q.null(11);
     else
-        bind_text(q, 11, p.manager_id);
-    bind_text(q, 12, p.location);
-    q.bind(13, p.fte);
-    bind_optional(q, 14, p.cost);
-    bind_optional(q, 15, p.coaching_hours);
-    run(q);
+        q.text(11, p.manager_id);
+    q.text(12, p.location);
+    q.real(13, p.fte);
+    if (p.cost)
+        q.real(14, *p.cost);
+    else
+        q.null(14);
+    if (p.coaching_hours)
+        q.real(15, *p.coaching_hours);
+    else
+        q.null(15);
+    q.run();
 }
 
 } // namespace
 
-void OrgWriter::put(const Person& p, const FamilyOrigin& how) { run_person(person_, p, how); }
+void OrgWriter::put(const PersonRow& p, const FamilyOrigin& how) { run_person(person_, p, how); }
 
-void OrgWriter::insert(const Person& p, const FamilyOrigin& how) { run_person(person_insert_, p, how); }
+void OrgWriter::insert(const PersonRow& p, const FamilyOrigin& how) { run_person(person_insert_, p, how); }
 
-void OrgWriter::put_title_match(const std::string& title, std::string_view pattern) {
-    bind_text(title_match_, 1, title);
+void OrgWriter::put_title_match(std::string_view title, std::string_view pattern) {
+    title_match_.bind(1, std::string(title));
     bind_text(title_match_, 2, pattern);
     run(title_match_);
 }
@@ -322,11 +328,11 @@ void OrgWriter::clear_memberships(const std::string& person_id) {
     run(membership_clear_);
 }
 
-void OrgWriter::put(const Membership& m) {
-    bind_text(membership_, 1, m.person_id);
-    bind_text(membership_, 2, m.team_id);
-    membership_.bind(3, m.allocation);
-    run(membership_);
+void OrgWriter::put(const MembershipRow& m) {
+    membership_.text(1, m.person_id);
+    membership_.text(2, m.team_id);
+    membership_.real(3, m.allocation);
+    membership_.run();
 }
 
 void OrgWriter::clear_assignments(const std::string& pm_id) {

@@ -90,21 +90,20 @@ public:
         columns_ = canonical_columns(header, mapping);
         for (std::size_t n = 0; n < array.size(); ++n) {
             const auto& item = array[n];
-            Record r;
-            r.position = static_cast<long>(n + 1);
             if (!item.is_object())
                 throw Error(source_ + ": record " + std::to_string(n + 1) +
                             ": expected an object with named fields, found " + item.type_name());
-            r.values.assign(header.size(), "");
-            for (const auto& [key, value] : item.items()) r.values[index[key]] = json_value_text(value);
-            rows_.push_back(std::move(r));
+            auto& values = rows_.emplace_back(header.size());
+            for (const auto& [key, value] : item.items()) values[index[key]] = json_value_text(value);
         }
     }
     const std::vector<std::string>& columns() const override { return columns_; }
     std::size_t size_hint() const override { return rows_.size() - at_; }
     bool next(Record& record) override {
         if (at_ >= rows_.size()) return false;
-        record = std::move(rows_[at_++]);
+        record.position = static_cast<long>(at_ + 1);
+        const auto& values = rows_[at_++];
+        record.values.assign(values.begin(), values.end());
         return true;
     }
     bool positions_are_records() const override { return true; }
@@ -113,7 +112,7 @@ public:
 private:
     std::string source_;
     std::vector<std::string> columns_;
-    std::vector<Record> rows_;
+    std::vector<std::vector<std::string>> rows_; // kept: records are views into it
     std::size_t at_ = 0;
 };
 

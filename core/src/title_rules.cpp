@@ -56,16 +56,16 @@ TitleRules TitleRules::parse(std::string_view csv_text, const std::string& sourc
 
 TitleRules TitleRules::builtin() { return parse(builtin_title_rules_csv, "built-in title_rules.csv"); }
 
-const TitleMatch& TitleRules::classify(const std::string& title) const {
+const TitleMatch& TitleRules::classify(std::string_view title) const {
     if (auto it = cache_.find(title); it != cache_.end()) return it->second;
     TitleMatch match;
     for (const auto& rule : rules_) {
-        if (std::regex_search(title, rule.regex)) {
+        if (std::regex_search(title.begin(), title.end(), rule.regex)) {
             match = {rule.family, true, rule.pattern};
             break;
         }
     }
-    return cache_.emplace(title, std::move(match)).first->second;
+    return cache_.emplace(std::string(title), std::move(match)).first->second;
 }
 
 } // namespace orgplan

@@ -9,6 +9,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "orgplan/org.hpp"
+#include "orgplan/row_statement.hpp"
 
 namespace orgplan {
 
@@ -40,6 +41,22 @@ struct FamilyOrigin {
     std::string_view rule;   ///< the matching pattern when source is rule
 };
 
+/// A person as an import writes them: text as views into the files read (they outlive the write), the rest parsed.
+struct PersonRow {
+    std::string_view id, name, email, title, level, manager_id, location;
+    Family family = Family::other;
+    double pm_years = 0;
+    Origin origin = Origin::unknown;
+    double fte = 1.0;
+    std::optional<double> cost, coaching_hours;
+};
+
+/// A membership as an import writes it; see PersonRow.
+struct MembershipRow {
+    std::string_view person_id, team_id;
+    double allocation = 1.0;
+};
+
 /// Upserts records with prepared statements reused across rows. The caller owns the transaction.
 class OrgWriter {
 public:
@@ -52,24 +69,28 @@ public:
     void put(const Initiative& i);
     void put(const Account& a);
     void put(const Team& t);
-    void put(const Person& p, const FamilyOrigin& how);
+    void put(const PersonRow& p, const FamilyOrigin& how);
     /// Like put() for a person known not to be stored yet: a plain insert, cheaper than an upsert.
-    void insert(const Person& p, const FamilyOrigin& how);
+    void insert(const PersonRow& p, const FamilyOrigin& how);
     /// Records which rule classified a title (for `orgplan roles`).
-    void put_title_match(const std::string& title, std::string_view pattern);
+    void put_title_match(std::string_view title, std::string_view pattern);
     void put(const Goal& g);
     /// Removes a person's memberships before their new ones are put.
     void clear_memberships(const std::string& person_id);
     /// Inserts a membership; the person's stored memberships must have been cleared (or there were none), and
     /// the same person and team may not come twice.
-    void put(const Membership& m);
+    void put(const MembershipRow& m);
     void clear_assignments(const std::string& pm_id);
     void put(const Assignment& a);
 
 private:
     SQLite::Database& db_;
-    SQLite::Statement segment_, product_, initiative_, account_, team_, person_insert_, person_, goal_,
-        goal_products_clear_, goal_product_, membership_clear_, membership_, assignment_clear_, assignment_, title_match_;
+    // Person and membership rows come by the million: they bind views (RowStatement).
+    SQLite::Statement segment_, product_, initiative_, account_, team_;
+    RowStatement person_insert_, person_;
+    SQLite::Statement goal_, goal_products_clear_, goal_product_, membership_clear_;
+    RowStatement membership_;
+    SQLite::Statement assignment_clear_, assignment_, title_match_;
 };
 
 } // namespace orgplan

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace orgplan {
@@ -16,10 +17,11 @@ ColumnMap parse_column_map_file(const std::string& path);
 /// Parses one `name=Header` argument of --map; throws orgplan::Error when there is no '='.
 std::pair<std::string, std::string> parse_column_map_arg(const std::string& arg);
 
-/// One record: its location and its values aligned with RecordSource::columns().
+/// One record: its location and its values aligned with RecordSource::columns(). The values are views into text
+/// the source keeps: valid as long as the source, so a million records need no copies.
 struct Record {
-    long position = 0;              ///< line (CSV) or 1-based record number (JSON)
-    std::vector<std::string> values;
+    long position = 0;                    ///< line (CSV) or 1-based record number (JSON)
+    std::vector<std::string_view> values;
 };
 
 /// A stream of records of one kind from one file.

@@ -1,6 +1,7 @@
 // Classifies job titles into role families with an ordered, user-editable rules file.
 #pragma once
 
+#include <map>
 #include <regex>
 #include <string>
 #include <unordered_map>
@@ -28,7 +29,7 @@ public:
     static TitleRules builtin();
 
     /// The returned reference stays valid as long as these rules exist.
-    const TitleMatch& classify(const std::string& title) const;
+    const TitleMatch& classify(std::string_view title) const;
     std::size_t size() const noexcept { return rules_.size(); }
 
 private:
@@ -38,7 +39,8 @@ private:
         Family family;
     };
     std::vector<Rule> rules_;
-    mutable std::unordered_map<std::string, TitleMatch> cache_;
+    // Ordered with a transparent comparator so a title is looked up as a view, without a copy per person.
+    mutable std::map<std::string, TitleMatch, std::less<>> cache_;
 };
 
 } // namespace orgplan

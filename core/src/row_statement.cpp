@@ -1,0 +1,34 @@
+#include "orgplan/row_statement.hpp"
+
+#include <sqlite3.h>
+
+namespace orgplan {
+
+RowStatement::RowStatement(SQLite::Database& db, const char* sql) : db_(db.getHandle()) {
+    check(sqlite3_prepare_v2(db_, sql, -1, &stmt_, nullptr));
+}
+
+RowStatement::~RowStatement() { sqlite3_finalize(stmt_); }
+
+void RowStatement::check(int rc) const {
+    if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
+}
+
+void RowStatement::text(int index, std::string_view value) {
+    // SQLITE_STATIC: SQLite reads the caller's bytes when the statement runs; nothing is copied. An empty view may
+    // have no data pointer, which SQLite would store as NULL rather than as empty text.
+    check(sqlite3_bind_text(stmt_, index, value.empty() ? "" : value.data(), static_cast<int>(value.size()),
+                            SQLITE_STATIC));
+}
+
+void RowStatement::real(int index, double value) { check(sqlite3_bind_double(stmt_, index, value)); }
+
+void RowStatement::null(int index) { check(sqlite3_bind_null(stmt_, index)); }
+
+void RowStatement::run() {
+    const int rc = sqlite3_step(stmt_);
+    sqlite3_reset(stmt_); // the error of a failed step is reported again by reset; the step's code is kept
+    if (rc != SQLITE_DONE) throw SQLite::Exception(db_, rc);
+}
+
+} // namespace orgplan
