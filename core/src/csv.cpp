@@ -3,7 +3,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include "orgplan/error.hpp"
 
@@ -93,9 +92,22 @@ bool CsvReader::next(std::vector<std::string>& fields) {
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return std::move(buffer).str();
+    // A regular file is read at once into a string of its size: a 100 MB export is not copied through a stream
+    // buffer. Pipes (no size) are read in chunks.
+    std::string text;
+    in.seekg(0, std::ios::end);
+    const auto size = in.tellg();
+    if (size >= 0) {
+        text.resize(static_cast<std::size_t>(size));
+        in.seekg(0, std::ios::beg);
+        in.read(text.data(), static_cast<std::streamsize>(text.size()));
+        text.resize(static_cast<std::size_t>(in.gcount()));
+        return text;
+    }
+    in.clear();
+    char chunk[1 << 16];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    return text;
 }
 
 } // namespace orgplan

@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <fstream>
+#include <thread>
+#include <unistd.h>
+
 #include "orgplan/csv.hpp"
 #include "orgplan/error.hpp"
 
@@ -56,4 +61,46 @@ TEST_CASE("CSV rejects text after a closing quote") {
     CsvReader reader("\"a\"b,c\n", "x.csv");
     std::vector<std::string> f;
     REQUIRE_THROWS_WITH(reader.next(f), Catch::Contains("x.csv:1"));
+}
+
+TEST_CASE("CSV views point into the text, and doubled quotes come back single") {
+    const std::string text = "id,note\n1,plain\n2,\"say \"\"hi\"\"\"\n";
+    CsvReader reader(text, "t.csv");
+    std::vector<std::string_view> f;
+    REQUIRE(reader.next(f));
+    REQUIRE(reader.next(f));
+    CHECK(f[1] == "plain");
+    CHECK(f[1].data() >= text.data());
+    CHECK(f[1].data() < text.data() + text.size());
+    REQUIRE(reader.next(f));
+    const auto quoted = f[1];
+    CHECK(quoted == "say \"hi\"");
+    CHECK_FALSE(reader.next(f));
+    CHECK(quoted == "say \"hi\""); // still valid after the reader moved on
+}
+
+TEST_CASE("read_file reads a regular file and a pipe whole, and names a missing file") {
+    const std::string content = "id,name\n" + std::string(200000, 'x') + "\n";
+    const auto path = "/tmp/orgplan-unit-" + std::to_string(::getpid()) + "-read.csv";
+    std::ofstream(path) << content;
+    CHECK(orgplan::read_file(path) == content);
+    std::remove(path.c_str());
+
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    std::thread writer([&] {
+        std::size_t done = 0;
+        while (done < content.size()) {
+            const auto n = ::write(fds[1], content.data() + done, content.size() - done);
+            if (n <= 0) break;
+            done += static_cast<std::size_t>(n);
+        }
+        ::close(fds[1]);
+    });
+    const auto piped = orgplan::read_file("/dev/fd/" + std::to_string(fds[0]));
+    writer.join();
+    ::close(fds[0]);
+    CHECK(piped == content);
+
+    REQUIRE_THROWS_WITH(orgplan::read_file("/nonexistent/people.csv"), Catch::Contains("/nonexistent/people.csv"));
 }
