@@ -21,12 +21,6 @@ void bind_ref(SQLite::Statement& q, int index, const std::string& id) {
     else
         q.bind(index, id);
 }
-void bind_optional(SQLite::Statement& q, int index, const std::optional<double>& v) {
-    if (v)
-        q.bind(index, *v);
-    else
-        q.bind(index);
-}
 // Binds text without copying; the caller keeps it alive until the statement has run.
 void bind_text(SQLite::Statement& q, int index, const std::string& text) { q.bindNoCopy(index, text); }
 // Only for views of whole NUL-terminated strings (enum names, title-rule patterns).
@@ -217,9 +211,11 @@ OrgWriter::OrgWriter(SQLite::Database& db)
                        "ON CONFLICT(title) DO UPDATE SET pattern = excluded.pattern") {}
 
 void OrgWriter::clear() {
-    // Children first; person rows reference each other through manager_id, cleared before deleting.
-    db_.exec("DELETE FROM goal_product; DELETE FROM goal; DELETE FROM pm_assignment; DELETE FROM membership; "
-             "UPDATE person SET manager_id = NULL; DELETE FROM person; DELETE FROM team; DELETE FROM account; "
+    // Children first: every table that references person is emptied before people are deleted, so each deleted
+    // person finds no child rows. People reference each other through manager_id, a deferred foreign key: deleting
+    // a manager before their reports is fine as long as all are gone by commit.
+    db_.exec("DELETE FROM mentor_pair; DELETE FROM goal_product; DELETE FROM goal; DELETE FROM pm_assignment; "
+             "DELETE FROM membership; DELETE FROM person; DELETE FROM team; DELETE FROM account; "
              "DELETE FROM initiative; DELETE FROM product; DELETE FROM segment; DELETE FROM title_match;");
 }
 
