@@ -853,6 +853,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         }
     }
     for (const auto& x : in.assignments.items) writer.put(x);
+    writer.flush();
     {
         MakerTotals makers;
         for (std::size_t t = 0; t < teams.size(); ++t)

@@ -169,6 +169,48 @@ void store_maker_totals(SQLite::Database& db, const MakerTotals& totals) {
     run(q);
 }
 
+namespace {
+
+constexpr const char* kPersonInsert = "INSERT INTO person(id, name, email, title, family, family_source, level, "
+                                      "pm_years, origin, manager_id, location, fte, cost, coaching_hours)";
+constexpr int kPersonColumns = 14;
+
+// A million-row import binds every field of every person: views, no copies.
+void bind_person(RowStatement& q, int first, const OrgWriter::PersonToWrite& row) {
+    const auto& p = *row.person;
+    const auto optional = [&](int at, const std::optional<double>& v) {
+        if (v)
+            q.real(at, *v);
+        else
+            q.null(at);
+    };
+    q.text(first, p.id);
+    q.text(first + 1, p.name);
+    q.text(first + 2, p.email);
+    q.text(first + 3, p.title);
+    q.text(first + 4, to_string(p.family));
+    q.text(first + 5, row.how->source);
+    q.text(first + 6, p.level);
+    q.real(first + 7, p.pm_years);
+    q.text(first + 8, to_string(p.origin));
+    if (p.manager_id.empty())
+        q.null(first + 9);
+    else
+        q.text(first + 9, p.manager_id);
+    q.text(first + 10, p.location);
+    q.real(first + 11, p.fte);
+    optional(first + 12, p.cost);
+    optional(first + 13, p.coaching_hours);
+}
+
+void bind_membership(RowStatement& q, int first, const MembershipRow& m) {
+    q.text(first, m.person_id);
+    q.text(first + 1, m.team_id);
+    q.real(first + 2, m.allocation);
+}
+
+} // namespace
+
 OrgWriter::OrgWriter(SQLite::Database& db)
     : db_(db),
       segment_(db, "INSERT INTO segment(id, name) VALUES(?1, ?2) ON CONFLICT(id) DO UPDATE SET name = excluded.name"),
@@ -183,17 +225,13 @@ OrgWriter::OrgWriter(SQLite::Database& db)
                 "ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, "
                 "product_id = excluded.product_id, segment_id = excluded.segment_id, "
                 "parent_unit = excluded.parent_unit"),
-      person_insert_(db, "INSERT INTO person(id, name, email, title, family, family_source, level, pm_years, "
-                         "origin, manager_id, location, fte, cost, coaching_hours) "
-                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"),
-      person_(db, "INSERT INTO person(id, name, email, title, family, family_source, level, pm_years, "
-                  "origin, manager_id, location, fte, cost, coaching_hours) "
-                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+      person_insert_(db, kPersonInsert, kPersonColumns, &bind_person),
+      person_(db, (std::string(kPersonInsert) + " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
                   "ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, "
                   "title = excluded.title, family = excluded.family, family_source = excluded.family_source, "
                   "level = excluded.level, pm_years = excluded.pm_years, "
                   "origin = excluded.origin, manager_id = excluded.manager_id, location = excluded.location, "
-                  "fte = excluded.fte, cost = excluded.cost, coaching_hours = excluded.coaching_hours"),
+                  "fte = excluded.fte, cost = excluded.cost, coaching_hours = excluded.coaching_hours").c_str()),
       goal_(db, "INSERT INTO goal(id, function, objective, name, metric, metric_kind, incentive, north_star, "
                 "counter_metric, theme) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
                 "ON CONFLICT(id) DO UPDATE SET function = excluded.function, objective = excluded.objective, "
@@ -203,7 +241,7 @@ OrgWriter::OrgWriter(SQLite::Database& db)
       goal_products_clear_(db, "DELETE FROM goal_product WHERE goal_id = ?1"),
       goal_product_(db, "INSERT OR IGNORE INTO goal_product(goal_id, product_id) VALUES(?1, ?2)"),
       membership_clear_(db, "DELETE FROM membership WHERE person_id = ?1"),
-      membership_(db, "INSERT INTO membership(person_id, team_id, allocation) VALUES(?1, ?2, ?3)"),
+      membership_(db, "INSERT INTO membership(person_id, team_id, allocation)", 3, &bind_membership),
       assignment_clear_(db, "DELETE FROM pm_assignment WHERE pm_id = ?1"),
       assignment_(db, "INSERT INTO pm_assignment(pm_id, target_kind, target_id, share) VALUES(?1, ?2, ?3, ?4) "
                       "ON CONFLICT(pm_id, target_kind, target_id) DO UPDATE SET share = excluded.share"),
@@ -256,41 +294,17 @@ void OrgWriter::put(const Team& t) {
     run(team_);
 }
 
-namespace {
-
-// A million-row import binds every field of every person: views, no copies.
-void run_person(RowStatement& q, const PersonRow& p, const FamilyOrigin& how) {
-    q.text(1, p.id);
-    q.text(2, p.name);
-    q.text(3, p.email);
-    q.text(4, p.title);
-    q.text(5, to_string(p.family));
-    q.text(6, how.source);
-    q.text(8, p.level);
-    q.real(9, p.pm_years);
-    q.text(10, to_string(p.origin));
-    if (p.manager_id.empty())
-        q.null(11);
-    else
-        q.text(11, p.manager_id);
-    q.text(12, p.location);
-    q.real(13, p.fte);
-    if (p.cost)
-        q.real(14, *p.cost);
-    else
-        q.null(14);
-    if (p.coaching_hours)
-        q.real(15, *p.coaching_hours);
-    else
-        q.null(15);
-    q.run();
+void OrgWriter::put(const PersonRow& p, const FamilyOrigin& how) {
+    bind_person(person_, 1, {&p, &how});
+    person_.run();
 }
 
-} // namespace
+void OrgWriter::insert(const PersonRow& p, const FamilyOrigin& how) { person_insert_.add({&p, &how}); }
 
-void OrgWriter::put(const PersonRow& p, const FamilyOrigin& how) { run_person(person_, p, how); }
-
-void OrgWriter::insert(const PersonRow& p, const FamilyOrigin& how) { run_person(person_insert_, p, how); }
+void OrgWriter::flush() {
+    person_insert_.flush();
+    membership_.flush();
+}
 
 void OrgWriter::put_title_match(std::string_view title, std::string_view pattern) {
     title_match_.bind(1, std::string(title));
@@ -320,23 +334,24 @@ void OrgWriter::put(const Goal& g) {
 }
 
 void OrgWriter::clear_memberships(const std::string& person_id) {
+    flush();
     membership_clear_.bind(1, person_id);
     run(membership_clear_);
 }
 
 void OrgWriter::put(const MembershipRow& m) {
-    membership_.text(1, m.person_id);
-    membership_.text(2, m.team_id);
-    membership_.real(3, m.allocation);
-    membership_.run();
+    person_insert_.flush(); // the membership's person must be in the table
+    membership_.add(m);
 }
 
 void OrgWriter::clear_assignments(const std::string& pm_id) {
+    flush();
     assignment_clear_.bind(1, pm_id);
     run(assignment_clear_);
 }
 
 void OrgWriter::put(const Assignment& a) {
+    flush(); // the PM must be in the table
     assignment_.bind(1, a.pm_id);
     assignment_.bind(2, std::string(to_string(a.kind)));
     assignment_.bind(3, a.target_id);

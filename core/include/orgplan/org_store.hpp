@@ -70,16 +70,25 @@ public:
     void put(const Account& a);
     void put(const Team& t);
     void put(const PersonRow& p, const FamilyOrigin& how);
-    /// Like put() for a person known not to be stored yet: a plain insert, cheaper than an upsert.
+    /// Like put() for a person known not to be stored yet: a plain insert, cheaper than an upsert, batched with
+    /// other inserts. `p` and `how` must stay alive until flush().
     void insert(const PersonRow& p, const FamilyOrigin& how);
     /// Records which rule classified a title (for `orgplan roles`).
     void put_title_match(std::string_view title, std::string_view pattern);
     void put(const Goal& g);
     /// Removes a person's memberships before their new ones are put.
     void clear_memberships(const std::string& person_id);
-    /// Inserts a membership; the person's stored memberships must have been cleared (or there were none), and
-    /// the same person and team may not come twice.
+    /// Inserts a membership, batched; the person's stored memberships must have been cleared (or there were none),
+    /// and the same person and team may not come twice. The views must stay alive until flush().
     void put(const MembershipRow& m);
+    /// Writes batched inserts still pending; call it before the transaction commits.
+    void flush();
+
+    /// A batched person insert: the row and how its family was decided.
+    struct PersonToWrite {
+        const PersonRow* person;
+        const FamilyOrigin* how;
+    };
     void clear_assignments(const std::string& pm_id);
     void put(const Assignment& a);
 
@@ -87,9 +96,10 @@ private:
     SQLite::Database& db_;
     // Person and membership rows come by the million: they bind views (RowStatement).
     SQLite::Statement segment_, product_, initiative_, account_, team_;
-    RowStatement person_insert_, person_;
+    BatchInsert<PersonToWrite> person_insert_;
+    RowStatement person_;
     SQLite::Statement goal_, goal_products_clear_, goal_product_, membership_clear_;
-    RowStatement membership_;
+    BatchInsert<MembershipRow> membership_;
     SQLite::Statement assignment_clear_, assignment_, title_match_;
 };
 

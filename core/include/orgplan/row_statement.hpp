@@ -1,7 +1,9 @@
 // A prepared statement for writing many rows whose text is held elsewhere.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <SQLiteCpp/Database.h>
 
@@ -32,6 +34,64 @@ private:
     void check(int rc) const;
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
+};
+
+/// Inserts rows `batch` at a time with one multi-row INSERT ... VALUES (...), (...): running a statement costs
+/// more than the row it inserts (a million people: about a third of the write time).
+///
+/// `Row` is a small value (views, pointers, numbers) copied into the pending batch; whatever it points to must stay
+/// alive until the rows are written, at the add() that fills a batch or at flush(). Call flush() before anything
+/// that needs the rows in the table (a row referencing them, a commit). Not thread-safe.
+template <typename Row>
+class BatchInsert {
+public:
+    /// Binds one row's values to parameters first, first + 1, ... of a statement.
+    using Bind = void (*)(RowStatement& statement, int first, const Row& row);
+
+    /// `head` is "INSERT INTO table(col, ...)"; each row has `columns` values.
+    BatchInsert(SQLite::Database& db, const std::string& head, int columns, Bind bind, int batch = 64)
+        : single_(db, (head + values(columns, 1)).c_str()),
+          batch_(db, (head + values(columns, batch)).c_str()),
+          columns_(columns),
+          batch_size_(static_cast<std::size_t>(batch)),
+          bind_(bind) {
+        pending_.reserve(batch_size_);
+    }
+
+    void add(const Row& row) {
+        pending_.push_back(row);
+        if (pending_.size() < batch_size_) return;
+        for (std::size_t i = 0; i < pending_.size(); ++i) bind_(batch_, static_cast<int>(i) * columns_ + 1, pending_[i]);
+        pending_.clear();
+        batch_.run();
+    }
+
+    /// Writes the rows of an unfinished batch one by one.
+    void flush() {
+        for (const auto& row : pending_) {
+            bind_(single_, 1, row);
+            single_.run();
+        }
+        pending_.clear();
+    }
+
+private:
+    static std::string values(int columns, int rows) {
+        std::string out = " VALUES ";
+        int n = 0;
+        for (int r = 0; r < rows; ++r) {
+            out += r ? ",(" : "(";
+            for (int c = 0; c < columns; ++c) out += (c ? ",?" : "?") + std::to_string(++n);
+            out += ")";
+        }
+        return out;
+    }
+
+    RowStatement single_, batch_;
+    int columns_;
+    std::size_t batch_size_;
+    Bind bind_;
+    std::vector<Row> pending_;
 };
 
 } // namespace orgplan
