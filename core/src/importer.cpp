@@ -857,7 +857,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     {
         MakerTotals makers;
         for (std::size_t t = 0; t < teams.size(); ++t)
-            if (team_maker_fte[t] > 0) makers.team_fte.emplace(teams.id(t), team_maker_fte[t]);
+            if (team_maker_fte[t] > 0) makers.team_fte.emplace_back(teams.id(t), team_maker_fte[t]);
         for (std::size_t p = 0; p < n_known; ++p)
             if (family[p] == Family::maker) makers.unallocated += fte[p] * std::max(0.0, 1.0 - allocated[p]);
         store_maker_totals(db.sql(), makers);

@@ -151,7 +151,7 @@ MakerTotals load_maker_totals(SQLite::Database& db) {
         if (team.empty())
             totals.unallocated = q.getColumn(1).getDouble();
         else
-            totals.team_fte.emplace(std::move(team), q.getColumn(1).getDouble());
+            totals.team_fte.emplace_back(std::move(team), q.getColumn(1).getDouble());
     }
     return totals;
 }

@@ -21,9 +21,9 @@ namespace orgplan {
 /// org).
 enum class PersonDetail { full, lean, no_makers };
 
-/// Maker FTE per team id (teams with no maker are absent), and the maker FTE allocated to no team.
+/// Maker FTE per team id, one entry per team with makers, and the maker FTE allocated to no team.
 struct MakerTotals {
-    std::unordered_map<std::string, double> team_fte;
+    std::vector<std::pair<std::string, double>> team_fte;
     double unallocated = 0;
 };
 /// Reads the totals the last write stored (table team_maker_fte): one row per team, no join over people.
