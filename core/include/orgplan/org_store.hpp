@@ -2,7 +2,8 @@
 #pragma once
 
 #include <string>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 #include <string_view>
 
 #include <SQLiteCpp/Database.h>
