@@ -100,11 +100,12 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
     }
     {
         // Without makers, only PMs' memberships matter (a PM with no assignment covers their teams). The cross join
-        // keeps PMs, walked through the partial index, as the outer loop instead of every membership.
+        // keeps PMs, walked through the partial index, as the outer loop instead of every membership; each PM's
+        // memberships then come in team order from the primary key, with no sort.
         SQLite::Statement q(db, detail == PersonDetail::no_makers
                                     ? "SELECT m.person_id, m.team_id, m.allocation FROM person p INDEXED BY person_not_maker "
                                       "CROSS JOIN membership m ON m.person_id = p.id "
-                                      "WHERE p.family <> 'maker' AND p.family = 'pm' ORDER BY p.id, m.team_id"
+                                      "WHERE p.family <> 'maker' AND p.family = 'pm' ORDER BY p.id"
                                     : "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
         while (q.executeStep())
             org.memberships.push_back(

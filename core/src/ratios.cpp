@@ -79,15 +79,13 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
         c.unallocated_makers = makers->unallocated;
     }
 
-    // Assignments name PMs only, so only PMs are hashed; memberships are matched to people by a merge over
-    // both lists when they are sorted by person id (as load_org returns them), else through a full index.
+    // Assignments name PMs only, so only PMs are hashed, and only when there are assignments; memberships are
+    // matched to people by a merge over both lists when they are sorted by person id (as load_org returns them),
+    // else through a full index.
     ViewIndex pm_index;
-    for (std::size_t i = 0; i < org.people.size(); ++i)
-        if (org.people[i].family == Family::pm) pm_index.emplace(org.people[i].id, i);
-    auto find_person = [&](const std::string& id) -> const Person* {
-        auto it = pm_index.find(id);
-        return it == pm_index.end() ? nullptr : &org.people[it->second];
-    };
+    if (!assignments.empty())
+        for (std::size_t i = 0; i < org.people.size(); ++i)
+            if (org.people[i].family == Family::pm) pm_index.emplace(org.people[i].id, i);
     std::vector<long> member(org.memberships.size(), -1); // person index of each membership
     const bool sorted =
         std::is_sorted(org.people.begin(), org.people.end(), [](const Person& a, const Person& b) { return a.id < b.id; }) &&
@@ -111,8 +109,12 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
 
     std::vector<double> maker_allocated(org.people.size(), 0.0);
     std::vector<bool> has_assignment(org.people.size(), false);
-    for (const auto& a : assignments)
-        if (auto it = pm_index.find(a.pm_id); it != pm_index.end()) has_assignment[it->second] = true;
+    std::vector<std::size_t> assigned_pm(assignments.size(), SIZE_MAX); // person index of each assignment's PM
+    for (std::size_t i = 0; i < assignments.size(); ++i)
+        if (auto it = pm_index.find(assignments[i].pm_id); it != pm_index.end()) {
+            assigned_pm[i] = it->second;
+            has_assignment[it->second] = true;
+        }
 
     // PMs with no assignment cover the teams they are members of (applied below).
     std::vector<std::size_t> pm_memberships;
@@ -149,13 +151,13 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
     }
 
     std::vector<double> share_used(org.people.size(), 0.0);
-    c.pm_team.reserve(pm_index.size());
-    auto apply = [&](const std::string& pm_id, TargetKind kind, const std::string& target_id, double share) {
-        const Person* p = find_person(pm_id);
-        if (!p || p->family != Family::pm) return;
-        const double fte = p->fte * share;
-        share_used[static_cast<std::size_t>(p - org.people.data())] += share;
-        auto& parts = c.pm_team[pm_id];
+    std::vector<std::vector<std::pair<std::size_t, double>>> parts_of(org.people.size()); // per person: team, FTE
+    auto apply = [&](std::size_t person, TargetKind kind, const std::string& target_id, double share) {
+        const Person& pm = org.people[person];
+        if (pm.family != Family::pm) return;
+        const double fte = pm.fte * share;
+        share_used[person] += share;
+        auto& parts = parts_of[person];
         const std::vector<std::size_t>* teams = nullptr;
         if (kind == TargetKind::team) {
             if (auto t = team_index.find(target_id); t != team_index.end()) {
@@ -169,7 +171,7 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
             if (auto it = by_segment.find(target_id); it != by_segment.end()) teams = &it->second;
         }
         if (!teams || teams->empty()) {
-            c.pm_org_level[pm_id] += fte;
+            c.pm_org_level[pm.id] += fte;
             return;
         }
         double weight = 0;
@@ -180,28 +182,31 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
             c.team_pm[t] += part;
         }
     };
-    for (const auto& a : assignments) apply(a.pm_id, a.kind, a.target_id, a.share);
+    for (std::size_t i = 0; i < assignments.size(); ++i)
+        if (assigned_pm[i] != SIZE_MAX)
+            apply(assigned_pm[i], assignments[i].kind, assignments[i].target_id, assignments[i].share);
     // PMs with no assignment cover the teams they are members of, by allocation.
     for (auto k : pm_memberships) {
         const auto& m = org.memberships[k];
-        apply(m.person_id, TargetKind::team, m.team_id, m.allocation);
+        apply(static_cast<std::size_t>(member[k]), TargetKind::team, m.team_id, m.allocation);
     }
     for (std::size_t i = 0; i < org.people.size(); ++i)
         if (org.people[i].family == Family::pm)
             c.pm_unassigned += org.people[i].fte * std::max(0.0, 1.0 - share_used[i]);
     // One entry per team and PM, in team order; a PM whose only assignments point nowhere does not appear.
-    for (auto it = c.pm_team.begin(); it != c.pm_team.end();) {
-        auto& parts = it->second;
+    for (std::size_t i = 0; i < org.people.size(); ++i) {
+        auto& parts = parts_of[i];
+        if (parts.empty()) continue;
         std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         std::size_t kept = 0;
-        for (std::size_t i = 0; i < parts.size(); ++i) {
-            if (kept && parts[kept - 1].first == parts[i].first)
-                parts[kept - 1].second += parts[i].second;
+        for (std::size_t k = 0; k < parts.size(); ++k) {
+            if (kept && parts[kept - 1].first == parts[k].first)
+                parts[kept - 1].second += parts[k].second;
             else
-                parts[kept++] = parts[i];
+                parts[kept++] = parts[k];
         }
         parts.resize(kept);
-        it = parts.empty() ? c.pm_team.erase(it) : std::next(it);
+        c.pm_team.emplace_back(org.people[i].id, std::move(parts));
     }
     return c;
 }

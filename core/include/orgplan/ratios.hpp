@@ -18,8 +18,9 @@ std::vector<std::string> effective_segments(const Org& org);
 struct Coverage {
     std::vector<double> team_makers;    ///< per team (Org::teams order): Σ maker FTE × allocation
     std::vector<double> team_pm;        ///< per team: Σ PM FTE × share reaching the team
-    /// Per PM id: (team index, FTE reaching it), one entry per team in index order; PMs reaching no team are absent.
-    std::unordered_map<std::string, std::vector<std::pair<std::size_t, double>>> pm_team;
+    /// Per PM id, in the order of Org::people: (team index, FTE reaching it), one entry per team in index order.
+    /// PMs reaching no team are absent.
+    std::vector<std::pair<std::string, std::vector<std::pair<std::size_t, double>>>> pm_team;
     /// Per PM id: FTE assigned to initiatives, accounts, or products/segments with no team.
     std::unordered_map<std::string, double> pm_org_level;
     double unallocated_makers = 0; ///< maker FTE not allocated to any team
