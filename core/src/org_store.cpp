@@ -67,35 +67,45 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
     }
     {
         // A million makers' names and titles cost more to read than every ratio costs to compute.
-        // Without makers every column read comes from the partial index person_not_maker, a tenth of the table.
-        const std::string columns =
-            detail == PersonDetail::full
-                ? "id, name, email, title, family, level, pm_years, origin, manager_id, location, fte, cost, "
-                  "coaching_hours"
-            : detail == PersonDetail::lean
-                ? "id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name ELSE '' END, email, '', family, '', "
-                  "pm_years, origin, manager_id, '', fte, CASE WHEN family = 'pm' THEN cost END, coaching_hours"
-                : "id, name, '', '', family, '', 0, 'unknown', manager_id, '', fte, NULL, NULL";
         const std::string where = detail == PersonDetail::no_makers ? " WHERE family <> 'maker'" : "";
         // Counting first saves growing (and copying) a vector of a million people several times over.
         org.people.reserve(static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM person" + where).getInt64()));
-        SQLite::Statement q(db, "SELECT " + columns + " FROM person" + where + " ORDER BY id");
-        while (q.executeStep()) {
-            Person p;
-            p.id = q.getColumn(0).getString();
-            p.name = q.getColumn(1).getString();
-            p.email = q.getColumn(2).getString();
-            p.title = q.getColumn(3).getString();
-            p.family = parse_family(q.getColumn(4).getString()).value_or(Family::other);
-            p.level = q.getColumn(5).getString();
-            p.pm_years = q.getColumn(6).getDouble();
-            p.origin = parse_origin(q.getColumn(7).getString()).value_or(Origin::unknown);
-            p.manager_id = text_or_empty(q.getColumn(8));
-            p.location = q.getColumn(9).getString();
-            p.fte = q.getColumn(10).getDouble();
-            p.cost = optional_number(q.getColumn(11));
-            p.coaching_hours = optional_number(q.getColumn(12));
-            org.people.push_back(std::move(p));
+        if (detail == PersonDetail::no_makers) {
+            // Every column read comes from the partial index person_not_maker, a tenth of the table.
+            SQLite::Statement q(db, "SELECT id, name, family, manager_id, fte FROM person" + where + " ORDER BY id");
+            while (q.executeStep()) {
+                auto& p = org.people.emplace_back();
+                p.id = q.getColumn(0).getString();
+                p.name = q.getColumn(1).getString();
+                p.family = parse_family(q.getColumn(2).getText()).value_or(Family::other);
+                p.manager_id = text_or_empty(q.getColumn(3));
+                p.fte = q.getColumn(4).getDouble();
+            }
+        } else {
+            const std::string columns =
+                detail == PersonDetail::full
+                    ? "id, name, email, title, family, level, pm_years, origin, manager_id, location, fte, cost, "
+                      "coaching_hours"
+                    : "id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name ELSE '' END, email, '', "
+                      "family, '', pm_years, origin, manager_id, '', fte, CASE WHEN family = 'pm' THEN cost END, "
+                      "coaching_hours";
+            SQLite::Statement q(db, "SELECT " + columns + " FROM person ORDER BY id");
+            while (q.executeStep()) {
+                auto& p = org.people.emplace_back();
+                p.id = q.getColumn(0).getString();
+                p.name = q.getColumn(1).getString();
+                p.email = q.getColumn(2).getString();
+                p.title = q.getColumn(3).getString();
+                p.family = parse_family(q.getColumn(4).getText()).value_or(Family::other);
+                p.level = q.getColumn(5).getString();
+                p.pm_years = q.getColumn(6).getDouble();
+                p.origin = parse_origin(q.getColumn(7).getText()).value_or(Origin::unknown);
+                p.manager_id = text_or_empty(q.getColumn(8));
+                p.location = q.getColumn(9).getString();
+                p.fte = q.getColumn(10).getDouble();
+                p.cost = optional_number(q.getColumn(11));
+                p.coaching_hours = optional_number(q.getColumn(12));
+            }
         }
     }
     {
