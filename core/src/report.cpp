@@ -95,19 +95,45 @@ std::string csv_escape(const std::string& field) {
 }
 
 void Table::print_csv(std::ostream& out) const {
-    for (std::size_t i = 0; i < columns_.size(); ++i) out << (i ? "," : "") << csv_escape(columns_[i].key);
-    out << "\r\n";
+    // Rows are formatted into one buffer written in blocks: a report can have a hundred thousand rows.
+    fmt::memory_buffer buffer;
+    auto field = [&](std::string_view text) {
+        if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+            buffer.append(text);
+            return;
+        }
+        buffer.push_back('"');
+        for (char c : text) {
+            if (c == '"') buffer.push_back('"');
+            buffer.push_back(c);
+        }
+        buffer.push_back('"');
+    };
+    auto end_line = [&] {
+        buffer.append(std::string_view("\r\n"));
+        if (buffer.size() >= (1u << 16)) {
+            out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+            buffer.clear();
+        }
+    };
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+        if (i) buffer.push_back(',');
+        field(columns_[i].key);
+    }
+    end_line();
     for (const auto& row : rows_) {
         for (std::size_t i = 0; i < row.size(); ++i) {
-            std::string text;
-            if (std::holds_alternative<double>(row[i]))
-                text = fmt::format("{}", stable(std::get<double>(row[i])));
-            else if (!std::holds_alternative<std::monostate>(row[i]))
-                text = cell_text(row[i], 0);
-            out << (i ? "," : "") << csv_escape(text);
+            if (i) buffer.push_back(',');
+            if (const auto* d = std::get_if<double>(&row[i]))
+                fmt::format_to(std::back_inserter(buffer), "{}", stable(*d));
+            else if (const auto* n = std::get_if<long long>(&row[i]))
+                fmt::format_to(std::back_inserter(buffer), "{}", *n);
+            else if (const auto* text = std::get_if<std::string>(&row[i]))
+                field(*text);
         }
-        out << "\r\n";
+        end_line();
     }
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
 }
 
 nlohmann::json Table::to_json() const {
