@@ -194,6 +194,8 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
         if (org.people[i].family == Family::pm)
             c.pm_unassigned += org.people[i].fte * std::max(0.0, 1.0 - share_used[i]);
     // One entry per team and PM, in team order; a PM whose only assignments point nowhere does not appear.
+    c.pm_team.reserve(static_cast<std::size_t>(
+        std::count_if(parts_of.begin(), parts_of.end(), [](const auto& parts) { return !parts.empty(); })));
     for (std::size_t i = 0; i < org.people.size(); ++i) {
         auto& parts = parts_of[i];
         if (parts.empty()) continue;
@@ -367,7 +369,14 @@ RatioReport compute_ratios(const Org& org, const std::string& by, double thresho
         row.spread = org.teams.size();
         finish(std::move(row));
     }
-    std::sort(r.rows.begin(), r.rows.end(), worse);
+    // Sorting positions and moving each row once beats moving rows around during the sort.
+    std::vector<std::size_t> order(r.rows.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return worse(r.rows[a], r.rows[b]); });
+    std::vector<RatioRow> sorted;
+    sorted.reserve(order.size());
+    for (auto i : order) sorted.push_back(std::move(r.rows[i]));
+    r.rows = std::move(sorted);
     return r;
 }
 
