@@ -9,10 +9,6 @@ namespace orgplan {
 namespace {
 
 std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
-std::optional<double> optional_number(const SQLite::Column& c) {
-    if (c.isNull()) return std::nullopt;
-    return c.getDouble();
-}
 
 // Empty strings are stored as NULL in reference columns so foreign keys accept "no product".
 void bind_ref(SQLite::Statement& q, int index, const std::string& id) {
@@ -59,11 +55,11 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
     }
     {
         org.teams.reserve(static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM team").getInt64()));
-        SQLite::Statement q(db, "SELECT id, name, type, product_id, segment_id, parent_unit FROM team ORDER BY id");
-        while (q.executeStep())
-            org.teams.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                                 text_or_empty(q.getColumn(3)), text_or_empty(q.getColumn(4)),
-                                 q.getColumn(5).getString()});
+        // Teams, people and memberships come by the hundred thousand: read as views, copied once.
+        RowQuery q(db, "SELECT id, name, type, product_id, segment_id, parent_unit FROM team ORDER BY id");
+        while (q.step())
+            org.teams.push_back({std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2)),
+                                 std::string(q.text(3)), std::string(q.text(4)), std::string(q.text(5))});
     }
     {
         // A million makers' names and titles cost more to read than every ratio costs to compute.
@@ -72,14 +68,14 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
         org.people.reserve(static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM person" + where).getInt64()));
         if (detail == PersonDetail::no_makers) {
             // Every column read comes from the partial index person_not_maker, a tenth of the table.
-            SQLite::Statement q(db, "SELECT id, name, family, manager_id, fte FROM person" + where + " ORDER BY id");
-            while (q.executeStep()) {
+            RowQuery q(db, "SELECT id, name, family, manager_id, fte FROM person" + where + " ORDER BY id");
+            while (q.step()) {
                 auto& p = org.people.emplace_back();
-                p.id = q.getColumn(0).getString();
-                p.name = q.getColumn(1).getString();
-                p.family = parse_family(q.getColumn(2).getText()).value_or(Family::other);
-                p.manager_id = text_or_empty(q.getColumn(3));
-                p.fte = q.getColumn(4).getDouble();
+                p.id = q.text(0);
+                p.name = q.text(1);
+                p.family = parse_family(q.text(2)).value_or(Family::other);
+                p.manager_id = q.text(3);
+                p.fte = q.real(4);
             }
         } else {
             const std::string columns =
@@ -89,22 +85,26 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
                     : "id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name ELSE '' END, email, '', "
                       "family, '', pm_years, origin, manager_id, '', fte, CASE WHEN family = 'pm' THEN cost END, "
                       "coaching_hours";
-            SQLite::Statement q(db, "SELECT " + columns + " FROM person ORDER BY id");
-            while (q.executeStep()) {
+            RowQuery q(db, "SELECT " + columns + " FROM person ORDER BY id");
+            auto optional = [&](int column) -> std::optional<double> {
+                if (q.is_null(column)) return std::nullopt;
+                return q.real(column);
+            };
+            while (q.step()) {
                 auto& p = org.people.emplace_back();
-                p.id = q.getColumn(0).getString();
-                p.name = q.getColumn(1).getString();
-                p.email = q.getColumn(2).getString();
-                p.title = q.getColumn(3).getString();
-                p.family = parse_family(q.getColumn(4).getText()).value_or(Family::other);
-                p.level = q.getColumn(5).getString();
-                p.pm_years = q.getColumn(6).getDouble();
-                p.origin = parse_origin(q.getColumn(7).getText()).value_or(Origin::unknown);
-                p.manager_id = text_or_empty(q.getColumn(8));
-                p.location = q.getColumn(9).getString();
-                p.fte = q.getColumn(10).getDouble();
-                p.cost = optional_number(q.getColumn(11));
-                p.coaching_hours = optional_number(q.getColumn(12));
+                p.id = q.text(0);
+                p.name = q.text(1);
+                p.email = q.text(2);
+                p.title = q.text(3);
+                p.family = parse_family(q.text(4)).value_or(Family::other);
+                p.level = q.text(5);
+                p.pm_years = q.real(6);
+                p.origin = parse_origin(q.text(7)).value_or(Origin::unknown);
+                p.manager_id = q.text(8);
+                p.location = q.text(9);
+                p.fte = q.real(10);
+                p.cost = optional(11);
+                p.coaching_hours = optional(12);
             }
         }
     }
@@ -112,14 +112,12 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
         // Without makers, only PMs' memberships matter (a PM with no assignment covers their teams). The cross join
         // keeps PMs, walked through the partial index, as the outer loop instead of every membership; each PM's
         // memberships then come in team order from the primary key, with no sort.
-        SQLite::Statement q(db, detail == PersonDetail::no_makers
+        RowQuery q(db, detail == PersonDetail::no_makers
                                     ? "SELECT m.person_id, m.team_id, m.allocation FROM person p INDEXED BY person_not_maker "
                                       "CROSS JOIN membership m ON m.person_id = p.id "
                                       "WHERE p.family <> 'maker' AND p.family = 'pm' ORDER BY p.id"
                                     : "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
-        while (q.executeStep())
-            org.memberships.push_back(
-                {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getDouble()});
+        while (q.step()) org.memberships.push_back({std::string(q.text(0)), std::string(q.text(1)), q.real(2)});
     }
     {
         SQLite::Statement q(db, "SELECT pm_id, target_kind, target_id, share FROM pm_assignment "

@@ -31,4 +31,28 @@ void RowStatement::run() {
     if (rc != SQLITE_DONE) throw SQLite::Exception(db_, rc);
 }
 
+RowQuery::RowQuery(SQLite::Database& db, const std::string& sql) : db_(db.getHandle()) {
+    const int rc = sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt_, nullptr);
+    if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
+}
+
+RowQuery::~RowQuery() { sqlite3_finalize(stmt_); }
+
+bool RowQuery::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw SQLite::Exception(db_, rc);
+}
+
+std::string_view RowQuery::text(int column) const {
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    if (!data) return {};
+    return {data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+double RowQuery::real(int column) const { return sqlite3_column_double(stmt_, column); }
+
+bool RowQuery::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
 } // namespace orgplan
