@@ -100,7 +100,11 @@ int cmd_ratios(const Args& args) {
         table.add(std::move(cells));
     }
 
-    if (format != Format::table) {
+    if (format == Format::csv) {
+        table.print_csv(std::cout);
+        return 0;
+    }
+    if (format == Format::json) {
         nlohmann::json doc{{"by", by},
                            {"threshold", threshold},
                            {"max_spread", max_spread},
@@ -116,14 +120,10 @@ int cmd_ratios(const Args& args) {
         auto thin = nlohmann::json::array();
         for (const auto& [pm, n] : report.thin_pms) thin.push_back({{"pm", pm}, {"teams", n}});
         doc["thin_pms"] = thin;
-        if (format == Format::json) {
-            doc["rows"] = table.to_json();
-            if (with_pms)
-                for (std::size_t i = 0; i < report.rows.size(); ++i) doc["rows"][i]["pm_ids"] = report.rows[i].pm_ids;
-            print_json(doc);
-        } else {
-            table.print_csv(std::cout);
-        }
+        doc["rows"] = table.to_json();
+        if (with_pms)
+            for (std::size_t i = 0; i < report.rows.size(); ++i) doc["rows"][i]["pm_ids"] = report.rows[i].pm_ids;
+        print_json(doc);
         return 0;
     }
     table.print_table(std::cout);

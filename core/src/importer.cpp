@@ -466,15 +466,6 @@ void check_duplicates(const Incoming<T>& in, IdOf id_of, const std::string& what
     }
 }
 
-// The first eight bytes of a key, big-endian and zero-padded: comparing two prefixes as numbers orders them as
-// comparing the strings would, up to the eighth byte.
-std::uint64_t key_prefix(std::string_view key) {
-    std::uint64_t prefix = 0;
-    for (std::size_t i = 0; i < 8; ++i)
-        prefix = prefix << 8 | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
-    return prefix;
-}
-
 // Indexes 0..n-1 in the order `less` defines, where `key` gives each one's leading string. Prefixes are sorted
 // packed beside their index, so a million comparisons stay in cache; `less` runs only for equal prefixes.
 template <typename Key, typename Less>
@@ -484,7 +475,7 @@ std::vector<std::uint32_t> key_order(std::size_t n, Key key, Less less) {
         std::uint32_t index;
     };
     std::vector<Entry> entries(n);
-    for (std::uint32_t i = 0; i < n; ++i) entries[i] = {key_prefix(key(i)), i};
+    for (std::uint32_t i = 0; i < n; ++i) entries[i] = {text::sort_prefix(key(i)), i};
     std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
         return a.prefix != b.prefix ? a.prefix < b.prefix : less(a.index, b.index);
     });

@@ -7,6 +7,7 @@
 #include <tsl/robin_map.h>
 
 #include "orgplan/error.hpp"
+#include "orgplan/text.hpp"
 
 namespace orgplan {
 namespace {
@@ -38,20 +39,6 @@ std::vector<std::string> effective_segments(const Org& org) {
     }
     return out;
 }
-
-namespace {
-
-bool worse(const RatioRow& a, const RatioRow& b) {
-    if (a.status != b.status) return static_cast<int>(a.status) < static_cast<int>(b.status);
-    if (a.status == RatioStatus::no_pm || a.status == RatioStatus::empty) {
-        if (a.makers != b.makers) return a.makers > b.makers;
-    } else if (*a.ratio != *b.ratio) {
-        return *a.ratio > *b.ratio;
-    }
-    return a.id < b.id;
-}
-
-} // namespace
 
 std::string_view to_string(RatioStatus s) {
     switch (s) {
@@ -369,13 +356,29 @@ RatioReport compute_ratios(const Org& org, const std::string& by, double thresho
         row.spread = org.teams.size();
         finish(std::move(row));
     }
-    // Sorting positions and moving each row once beats moving rows around during the sort.
-    std::vector<std::size_t> order(r.rows.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return worse(r.rows[a], r.rows[b]); });
+    // Worst first: by status (no PM, over, ok, empty), then the higher ratio (rows without one: more makers), then
+    // id. Packed keys are sorted rather than rows: a team report sorts a hundred thousand.
+    struct Key {
+        int status;
+        double weight; // the ratio, or the makers of rows without one
+        std::uint64_t id_prefix;
+        std::size_t row;
+    };
+    std::vector<Key> keys(r.rows.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const auto& row = r.rows[i];
+        const bool by_makers = row.status == RatioStatus::no_pm || row.status == RatioStatus::empty;
+        keys[i] = {static_cast<int>(row.status), by_makers ? row.makers : *row.ratio, text::sort_prefix(row.id), i};
+    }
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+        if (a.status != b.status) return a.status < b.status;
+        if (a.weight != b.weight) return a.weight > b.weight;
+        if (a.id_prefix != b.id_prefix) return a.id_prefix < b.id_prefix;
+        return r.rows[a.row].id < r.rows[b.row].id;
+    });
     std::vector<RatioRow> sorted;
-    sorted.reserve(order.size());
-    for (auto i : order) sorted.push_back(std::move(r.rows[i]));
+    sorted.reserve(keys.size());
+    for (const auto& key : keys) sorted.push_back(std::move(r.rows[key.row]));
     r.rows = std::move(sorted);
     return r;
 }

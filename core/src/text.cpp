@@ -54,4 +54,10 @@ std::vector<std::string> split_list(std::string_view s) {
     return out;
 }
 
+std::uint64_t sort_prefix(std::string_view s) {
+    std::uint64_t prefix = 0;
+    for (std::size_t i = 0; i < 8; ++i) prefix = prefix << 8 | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+    return prefix;
+}
+
 } // namespace orgplan::text

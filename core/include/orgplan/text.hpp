@@ -1,6 +1,7 @@
 // Small text helpers shared by the parsers.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,5 +19,8 @@ std::optional<double> parse_number(std::string_view s);
 std::optional<bool> parse_bool(std::string_view s);
 /// Splits on ';' or '|' and trims; empty parts are dropped.
 std::vector<std::string> split_list(std::string_view s);
+/// The first eight bytes of `s`, big-endian and zero-padded: two prefixes compared as numbers order as the strings
+/// would, up to the eighth byte. Lets large sorts compare numbers and look at whole strings only on ties.
+std::uint64_t sort_prefix(std::string_view s);
 
 } // namespace orgplan::text
