@@ -56,7 +56,9 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
     {
         org.teams.reserve(static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM team").getInt64()));
         // Teams, people and memberships come by the hundred thousand: read as views, copied once.
-        RowQuery q(db, "SELECT id, name, type, product_id, segment_id, parent_unit FROM team ORDER BY id");
+        RowQuery q(db, detail == PersonDetail::no_makers
+                           ? "SELECT id, name, '', product_id, segment_id, '' FROM team ORDER BY id"
+                           : "SELECT id, name, type, product_id, segment_id, parent_unit FROM team ORDER BY id");
         while (q.step())
             org.teams.push_back({std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2)),
                                  std::string(q.text(3)), std::string(q.text(4)), std::string(q.text(5))});

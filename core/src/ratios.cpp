@@ -186,7 +186,8 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
     for (std::size_t i = 0; i < org.people.size(); ++i) {
         auto& parts = parts_of[i];
         if (parts.empty()) continue;
-        std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        if (parts.size() > 1)
+            std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         std::size_t kept = 0;
         for (std::size_t k = 0; k < parts.size(); ++k) {
             if (kept && parts[kept - 1].first == parts[k].first)
@@ -376,10 +377,20 @@ RatioReport compute_ratios(const Org& org, const std::string& by, double thresho
         if (a.id_prefix != b.id_prefix) return a.id_prefix < b.id_prefix;
         return r.rows[a.row].id < r.rows[b.row].id;
     });
-    std::vector<RatioRow> sorted;
-    sorted.reserve(keys.size());
-    for (const auto& key : keys) sorted.push_back(std::move(r.rows[key.row]));
-    r.rows = std::move(sorted);
+    // Rows move into place along the cycles of the permutation, without a second vector of rows.
+    std::vector<bool> placed(keys.size(), false);
+    for (std::size_t start = 0; start < keys.size(); ++start) {
+        if (placed[start]) continue;
+        RatioRow held = std::move(r.rows[start]);
+        std::size_t at = start;
+        while (keys[at].row != start) {
+            r.rows[at] = std::move(r.rows[keys[at].row]);
+            placed[at] = true;
+            at = keys[at].row;
+        }
+        r.rows[at] = std::move(held);
+        placed[at] = true;
+    }
     return r;
 }
 

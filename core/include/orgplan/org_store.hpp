@@ -17,9 +17,9 @@ namespace orgplan {
 /// How much of each person to read: `lean` keeps what analysis and import validation need (id, email, family,
 /// FTE, manager, PM experience and origin, coaching hours) and the names of PMs and leaders, and leaves other
 /// text empty;
-/// `no_makers` keeps only id, name, family, FTE and manager of everyone who is not a maker, and only PMs'
-/// memberships, for ratio reports that take makers from load_maker_totals() instead (plugins always get the whole
-/// org).
+/// `no_makers` keeps only id, name, family, FTE and manager of everyone who is not a maker, only PMs' memberships,
+/// and teams without type and parent unit, for ratio reports that take makers from load_maker_totals() instead
+/// (plugins always get the whole org).
 enum class PersonDetail { full, lean, no_makers };
 
 /// Maker FTE per team id, one entry per team with makers, and the maker FTE allocated to no team.
