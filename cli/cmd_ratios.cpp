@@ -73,9 +73,8 @@ int cmd_ratios(const Args& args) {
     if (with_count) columns.push_back({by == "leader" ? "pm_count" : "teams", by == "leader" ? "PMs led" : "teams"});
     const bool with_pms = by == "team" || by == "product" || by == "segment";
     if (with_pms) columns.push_back({"pm_ids", "PMs"});
-    Table table(columns);
-    for (auto& row : report.rows) {
-        // Moved, not copied: a team report has a row per team.
+    // Strings are moved out of the row, not copied: a team report has a row per team.
+    auto cells_of = [&](RatioRow& row) {
         std::vector<Cell> cells;
         cells.reserve(columns.size());
         cells.emplace_back(std::move(row.id));
@@ -97,13 +96,15 @@ int cmd_ratios(const Args& args) {
                 cells.push_back(join(row.pm_ids, SIZE_MAX));
             }
         }
-        table.add(std::move(cells));
-    }
-
+        return cells;
+    };
     if (format == Format::csv) {
-        table.print_csv(std::cout);
+        CsvWriter csv(std::cout, columns); // rows are written as they come, not held as a table first
+        for (auto& row : report.rows) csv.row(cells_of(row));
         return 0;
     }
+    Table table(columns);
+    for (auto& row : report.rows) table.add(cells_of(row));
     if (format == Format::json) {
         nlohmann::json doc{{"by", by},
                            {"threshold", threshold},

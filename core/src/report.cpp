@@ -84,56 +84,55 @@ void Table::print_table(std::ostream& out) const {
     }
 }
 
-std::string csv_escape(const std::string& field) {
-    if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
-    std::string out = "\"";
-    for (char c : field) {
-        if (c == '"') out += '"';
-        out += c;
+
+CsvWriter::CsvWriter(std::ostream& out, const std::vector<Column>& columns) : out_(out) {
+    buffer_.reserve(1 << 17);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (i) buffer_ += ',';
+        field(columns[i].key);
     }
-    return out + "\"";
+    end_line();
+}
+
+CsvWriter::~CsvWriter() { out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size())); }
+
+void CsvWriter::field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        buffer_ += text;
+        return;
+    }
+    buffer_ += '"';
+    for (char c : text) {
+        if (c == '"') buffer_ += '"';
+        buffer_ += c;
+    }
+    buffer_ += '"';
+}
+
+void CsvWriter::end_line() {
+    buffer_ += "\r\n";
+    if (buffer_.size() >= (1u << 16)) {
+        out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        buffer_.clear();
+    }
+}
+
+void CsvWriter::row(const std::vector<Cell>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i) buffer_ += ',';
+        if (const auto* d = std::get_if<double>(&cells[i]))
+            fmt::format_to(std::back_inserter(buffer_), "{}", stable(*d));
+        else if (const auto* n = std::get_if<long long>(&cells[i]))
+            fmt::format_to(std::back_inserter(buffer_), "{}", *n);
+        else if (const auto* text = std::get_if<std::string>(&cells[i]))
+            field(*text);
+    }
+    end_line();
 }
 
 void Table::print_csv(std::ostream& out) const {
-    // Rows are formatted into one buffer written in blocks: a report can have a hundred thousand rows.
-    fmt::memory_buffer buffer;
-    auto field = [&](std::string_view text) {
-        if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-            buffer.append(text);
-            return;
-        }
-        buffer.push_back('"');
-        for (char c : text) {
-            if (c == '"') buffer.push_back('"');
-            buffer.push_back(c);
-        }
-        buffer.push_back('"');
-    };
-    auto end_line = [&] {
-        buffer.append(std::string_view("\r\n"));
-        if (buffer.size() >= (1u << 16)) {
-            out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-            buffer.clear();
-        }
-    };
-    for (std::size_t i = 0; i < columns_.size(); ++i) {
-        if (i) buffer.push_back(',');
-        field(columns_[i].key);
-    }
-    end_line();
-    for (const auto& row : rows_) {
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            if (i) buffer.push_back(',');
-            if (const auto* d = std::get_if<double>(&row[i]))
-                fmt::format_to(std::back_inserter(buffer), "{}", stable(*d));
-            else if (const auto* n = std::get_if<long long>(&row[i]))
-                fmt::format_to(std::back_inserter(buffer), "{}", *n);
-            else if (const auto* text = std::get_if<std::string>(&row[i]))
-                field(*text);
-        }
-        end_line();
-    }
-    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    CsvWriter csv(out, columns_);
+    for (const auto& row : rows_) csv.row(row);
 }
 
 nlohmann::json Table::to_json() const {

@@ -3,6 +3,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -23,6 +24,24 @@ struct Column {
     int decimals = 1;       ///< for decimal cells in table output; JSON keeps full precision
 };
 
+/// Writes CSV as rows come, for reports too long to hold as a Table first: a header line of column keys, then one
+/// line per row (CRLF, RFC 4180 quoting, decimals rounded by stable()), the same output as Table::print_csv.
+/// Output is buffered and written in blocks; the destructor writes the rest.
+class CsvWriter {
+public:
+    CsvWriter(std::ostream& out, const std::vector<Column>& columns);
+    ~CsvWriter();
+    CsvWriter(const CsvWriter&) = delete;
+    CsvWriter& operator=(const CsvWriter&) = delete;
+    void row(const std::vector<Cell>& cells);
+
+private:
+    void field(std::string_view text);
+    void end_line();
+    std::ostream& out_;
+    std::string buffer_;
+};
+
 class Table {
 public:
     explicit Table(std::vector<Column> columns) : columns_(std::move(columns)) {}
@@ -41,8 +60,6 @@ private:
     std::vector<std::vector<Cell>> rows_;
 };
 
-/// Quotes a CSV field when it needs it.
-std::string csv_escape(const std::string& field);
 /// Rounds to 4 decimals so JSON output does not depend on summation order noise.
 double stable(double v);
 
