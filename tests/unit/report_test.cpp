@@ -27,6 +27,27 @@ TEST_CASE("CSV output quotes what needs quoting and keeps full numbers") {
     CHECK(out.str() == "name,x\r\n\"a, \"\"b\"\"\",1.2346\r\n");
 }
 
+TEST_CASE("a CSV writer streams what a table prints, across its write blocks") {
+    const std::vector<Column> columns = {{"id", "id"}, {"note", "note"}, {"n", "n"}, {"x", "x"}};
+    Table t(columns);
+    std::ostringstream streamed;
+    {
+        CsvWriter csv(streamed, columns);
+        // Enough rows to pass the writer's 64 KiB block more than once.
+        for (int i = 0; i < 10000; ++i) {
+            std::vector<Cell> row = {std::string("t") + std::to_string(i), std::string(i % 7 ? "plain" : "with, comma"),
+                                     static_cast<long long>(i), i % 3 ? Cell{i / 3.0} : Cell{}};
+            csv.row(row);
+            t.add(row);
+        }
+    }
+    std::ostringstream printed;
+    t.print_csv(printed);
+    CHECK(streamed.str() == printed.str());
+    CHECK(streamed.str().rfind("id,note,n,x\r\nt0,\"with, comma\",0,\r\nt1,plain,1,0.3333\r\n", 0) == 0);
+    CHECK(streamed.str().size() > (1u << 17));
+}
+
 TEST_CASE("JSON output keeps types: null, numbers and text") {
     Table t({{"a", "a"}, {"b", "b"}, {"c", "c"}});
     t.add({Cell{}, 3LL, std::string("x")});
