@@ -9,26 +9,14 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "fixture.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/error.hpp"
 #include "orgplan/migrations.hpp"
 
 using namespace orgplan;
+using orgplan::test::TempPath;
 
-namespace {
-struct TempPath {
-    std::string path;
-    explicit TempPath(const std::string& name)
-        : path((std::filesystem::temp_directory_path() / ("orgplan-test-" + std::to_string(::getpid()) + "-" + name))
-                   .string()) {
-        cleanup();
-    }
-    ~TempPath() { cleanup(); }
-    void cleanup() const {
-        for (const char* s : {"", "-wal", "-shm"}) std::remove((path + s).c_str());
-    }
-};
-} // namespace
 
 TEST_CASE("a new database is migrated to the latest schema with foreign keys on") {
     Database db(":memory:");

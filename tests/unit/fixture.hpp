@@ -1,6 +1,8 @@
 // Helpers shared by unit tests: import fixture files into a database.
 #pragma once
 
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <unistd.h>
@@ -19,6 +21,21 @@ inline ImportSummary import_paths(Database& db, const std::vector<std::string>& 
     options.rules = &rules;
     return import_org(db, paths, options);
 }
+
+/// A database path in the temporary directory, removed (with its journal, WAL and shared-memory files) before
+/// and after the test.
+struct TempPath {
+    std::string path;
+    explicit TempPath(const std::string& name)
+        : path((std::filesystem::temp_directory_path() / ("orgplan-test-" + std::to_string(::getpid()) + "-" + name))
+                   .string()) {
+        cleanup();
+    }
+    ~TempPath() { cleanup(); }
+    void cleanup() const {
+        for (const char* s : {"", "-wal", "-shm", "-journal"}) std::remove((path + s).c_str());
+    }
+};
 
 /// Writes `content` to a file named after `name` in /tmp (per test process) and returns its path.
 inline std::string write_temp(const std::string& name, const std::string& content) {

@@ -187,12 +187,25 @@ TEST_CASE("columns no kind uses are reported, with the likely intended name") {
     CHECK(import_paths(db, {fixture("ratios")}).ignored_columns.empty());
 }
 
+namespace {
+
+// What a large import must leave: every row, the three secondary indexes, WAL on, and a consistent file.
+void check_bulk_org(Database& db, long long people) {
+    CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(count(db, "person") == people);
+    CHECK(count(db, "membership") == people);
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                              "('person_manager', 'membership_team', 'person_not_maker')")
+              .getInt() == 3);
+    CHECK(db.sql().execAndGet("PRAGMA integrity_check").getString() == "ok");
+    SQLite::Statement violations(db.sql(), "PRAGMA foreign_key_check");
+    CHECK_FALSE(violations.executeStep());
+}
+
+} // namespace
+
 TEST_CASE("a large import is written in bulk and leaves the database in WAL; a failing one leaves it as it was") {
-    const auto path = "/tmp/orgplan-unit-" + std::to_string(::getpid()) + "-bulk.db";
-    auto remove_db = [&] {
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path + suffix).c_str());
-    };
-    remove_db();
+    TempPath tmp("bulk.db");
     // 60,000 people in 6,000 teams: above the bulk threshold, so indexes are rebuilt and the journal switched.
     std::string teams = "id,name\n", people = "id,name,title,team,manager\n";
     for (int t = 0; t < 6000; ++t) teams += "t" + std::to_string(t) + ",Team " + std::to_string(t) + "\n";
@@ -203,49 +216,34 @@ TEST_CASE("a large import is written in bulk and leaves the database in WAL; a f
     const auto teams_file = write_temp("bulk-teams.csv", teams);
     const auto people_file = write_temp("bulk-people.csv", people);
     {
-        Database db(path);
+        Database db(tmp.path);
         import_paths(db, {teams_file, people_file});
-        CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
-        CHECK(count(db, "person") == 60000);
-        CHECK(count(db, "membership") == 60000);
-        // The rebuilt indexes are all there, and the planner uses them.
-        CHECK(db.sql().execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-                                  "('person_manager', 'membership_team', 'person_not_maker')")
-                  .getInt() == 3);
+        check_bulk_org(db, 60000);
+        // The rebuilt manager index answers the foreign key's lookups of reports.
         CHECK(db.sql().execAndGet("SELECT count(*) FROM person WHERE manager_id = 'p0'").getInt() == 59999);
-        CHECK(db.sql().execAndGet("PRAGMA integrity_check").getString() == "ok");
-        SQLite::Statement violations(db.sql(), "PRAGMA foreign_key_check");
-        CHECK_FALSE(violations.executeStep());
     }
     {
-        Database db(path);
+        Database db(tmp.path);
         ImportOptions replace;
         replace.replace = true;
         const auto bad = write_temp("bulk-bad-people.csv", people + "p5,Again,Developer,t1,\n");
         CHECK_THROWS_AS(import_paths(db, {teams_file, bad}, replace), InputErrors);
-        CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
-        CHECK(count(db, "person") == 60000);
-        CHECK(count(db, "membership") == 60000);
-        CHECK(db.sql().execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-                                  "('person_manager', 'membership_team', 'person_not_maker')")
-                  .getInt() == 3);
+        check_bulk_org(db, 60000);
+        // A replace that succeeds deletes the stored org first, managers and reports alike.
+        import_paths(db, {teams_file, people_file}, replace);
+        check_bulk_org(db, 60000);
     }
-    remove_db();
 }
 
 TEST_CASE("a large import while another connection has the database open stays in WAL and still succeeds") {
-    const auto path = "/tmp/orgplan-unit-" + std::to_string(::getpid()) + "-bulk-shared.db";
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path + suffix).c_str());
+    TempPath tmp("bulk-shared.db");
     std::string people = "id,name,title\n";
     for (int i = 0; i < 60000; ++i) people += "p" + std::to_string(i) + ",Person,Backend Engineer\n";
     const auto people_file = write_temp("shared-people.csv", people);
-    {
-        Database db(path);
-        Database reader(path); // another process's connection, as far as SQLite can tell
-        CHECK(count(reader, "person") == 0);
-        import_paths(db, {people_file});
-        CHECK(count(reader, "person") == 60000);
-        CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
-    }
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path + suffix).c_str());
+    Database db(tmp.path);
+    Database reader(tmp.path); // another process's connection, as far as SQLite can tell
+    CHECK(count(reader, "person") == 0);
+    import_paths(db, {people_file});
+    CHECK(count(reader, "person") == 60000);
+    CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
 }

@@ -94,11 +94,10 @@ TEST_CASE("a dry run or a failed import leaves the stored maker totals as they w
 }
 
 TEST_CASE("the schema migration fills maker totals from an org stored by an older orgplan") {
-    const auto path = "/tmp/orgplan-unit-" + std::to_string(::getpid()) + "-v3.db";
-    std::remove(path.c_str());
+    TempPath tmp("v3.db");
     {
-        SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        migrate(raw, path, 3);
+        SQLite::Database raw(tmp.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        migrate(raw, tmp.path, 3);
         raw.exec("INSERT INTO team(id, name) VALUES('T', 'Team'), ('U', 'Other');"
                  "INSERT INTO person(id, name, family, family_source, fte) VALUES"
                  " ('a', 'A', 'maker', 'column', 1), ('b', 'B', 'maker', 'column', 0.5),"
@@ -106,10 +105,7 @@ TEST_CASE("the schema migration fills maker totals from an org stored by an olde
                  "INSERT INTO membership(person_id, team_id, allocation) VALUES"
                  " ('a', 'T', 0.6), ('a', 'U', 0.4), ('b', 'T', 1), ('p', 'T', 1);");
     }
-    {
-        Database db(path);
-        CHECK(db.schema_version() == latest_schema_version());
-        check_totals(db, {{"T", 1.1}, {"U", 0.4}, {"", 1.0}});
-    }
-    std::remove(path.c_str());
+    Database db(tmp.path);
+    CHECK(db.schema_version() == latest_schema_version());
+    check_totals(db, {{"T", 1.1}, {"U", 0.4}, {"", 1.0}});
 }
