@@ -6,6 +6,7 @@
 #include <optional>
 #include <unordered_map>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 
 #include <SQLiteCpp/Transaction.h>
@@ -772,6 +773,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     for (const auto& a : existing.assignments)
         if (auto p = people.find(a.pm_id); p >= 0 && !assignment_replaced[p]) assigned[p] += a.share;
     const IdIndex* targets[] = {&teams, &products, &segments, &initiatives, &accounts};
+    std::set<std::tuple<long, TargetKind, std::string_view>> assigned_targets;
     for (std::size_t i = 0; i < in.assignments.items.size(); ++i) {
         const auto& a = in.assignments.items[i];
         const auto loc = in.assignments.locs[i];
@@ -782,6 +784,10 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
             problems.add(loc, "pm", "unknown person '" + a.pm_id + "'; add them to the people file");
             continue;
         }
+        // A second row would silently replace the first one's share while both count towards the total.
+        if (!assigned_targets.emplace(p, a.kind, a.target_id).second)
+            problems.add(loc, "target", fmt::format("'{}' is assigned to {} '{}' more than once; give one row with "
+                                                    "the total share", a.pm_id, to_string(a.kind), a.target_id));
         if (static_cast<std::size_t>(p) < n_known && family[p] != Family::pm)
             problems.add(loc, "pm", "'" + a.pm_id + "' is in family " + std::string(to_string(family[p])) +
                                         ", not pm; only PMs take PM assignments (set their family column to pm "

@@ -247,3 +247,15 @@ TEST_CASE("a large import while another connection has the database open stays i
     CHECK(count(reader, "person") == 60000);
     CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
 }
+
+TEST_CASE("a PM assigned to the same target twice is reported, not silently overwritten") {
+    Database db(":memory:");
+    import_paths(db, {fixture("ratios")});
+    const auto twice = write_temp("twice-assignments.csv", "pm,kind,target,share\npm1,team,A,0.3\npm1,team,A,0.3\n"
+                                                           "pm1,team,B,0.2\n");
+    const auto ps = problems_of(db, {twice});
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].line == 3);
+    CHECK(ps[0].field == "target");
+    CHECK_THAT(ps[0].message, Catch::Contains("'pm1' is assigned to team 'A' more than once"));
+}
