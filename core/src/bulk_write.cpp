@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "orgplan/error.hpp"
+
 namespace orgplan {
 namespace {
 
@@ -29,6 +31,30 @@ BulkJournal::~BulkJournal() {
     } catch (const SQLite::Exception&) {
         // The data is written either way; the next orgplan command opens the database in WAL again.
     }
+}
+
+DeferredForeignKeys::DeferredForeignKeys(SQLite::Database& db) : db_(db) { db_.exec("PRAGMA foreign_keys = OFF"); }
+
+DeferredForeignKeys::~DeferredForeignKeys() {
+    try {
+        db_.exec("PRAGMA foreign_keys = ON");
+    } catch (const SQLite::Exception&) {
+        // Only fails inside a transaction, which the owner has ended by now; the next connection has it on anyway.
+    }
+}
+
+void DeferredForeignKeys::check() {
+    SQLite::Statement q(db_, "PRAGMA foreign_key_check");
+    std::string found;
+    std::size_t count = 0;
+    while (q.executeStep()) {
+        if (++count <= 5)
+            found += std::string(found.empty() ? "" : "; ") + q.getColumn(0).getString() + " row " +
+                     q.getColumn(1).getString() + " -> " + q.getColumn(2).getString();
+    }
+    if (count)
+        throw Error("the write would leave " + std::to_string(count) + " broken reference" + (count == 1 ? "" : "s") +
+                    " (" + found + "); nothing was written");
 }
 
 DeferredIndexes::DeferredIndexes(SQLite::Database& db, const std::vector<std::string>& tables) : db_(db) {

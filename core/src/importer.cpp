@@ -560,11 +560,16 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     // The write transaction starts before the stored org is read, so no other writer can change what this import
     // is validated against; its destructor rolls everything back if anything fails. A large page cache keeps the
     // secondary indexes' random inserts in memory (SQLite's default is 2 MB). A large import writes through the
-    // rollback journal (declared first, so it is restored after the transaction ends).
+    // rollback journal and checks foreign keys once at the end (both declared first, so they are restored after
+    // the transaction ends).
     const std::size_t incoming_rows = in.people.items.size() + in.memberships.items.size();
     const bool bulk = !options.dry_run && incoming_rows >= kBulkRows;
     std::optional<BulkJournal> bulk_journal;
-    if (bulk) bulk_journal.emplace(db.sql());
+    std::optional<DeferredForeignKeys> deferred_keys;
+    if (bulk) {
+        bulk_journal.emplace(db.sql());
+        deferred_keys.emplace(db.sql());
+    }
     std::optional<SQLite::Transaction> tx;
     if (!options.dry_run) {
         db.sql().exec("PRAGMA cache_size = -262144");
@@ -863,6 +868,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         if (options.progress) options.progress("indexing", 0, 0);
         deferred_indexes->rebuild();
     }
+    if (deferred_keys) deferred_keys->check();
     if (options.progress) options.progress("committing", 0, 0);
     tx->commit();
     if (options.progress) options.progress("committed", 0, 0);

@@ -192,6 +192,7 @@ namespace {
 // What a large import must leave: every row, the three secondary indexes, WAL on, and a consistent file.
 void check_bulk_org(Database& db, long long people) {
     CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
     CHECK(count(db, "person") == people);
     CHECK(count(db, "membership") == people);
     CHECK(db.sql().execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
