@@ -30,7 +30,6 @@ void run(SQLite::Statement& q) {
 
 Org load_org(SQLite::Database& db, PersonDetail detail) {
     Org org;
-
     {
         SQLite::Statement q(db, "SELECT id, name FROM segment ORDER BY id");
         while (q.executeStep()) org.segments.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
@@ -115,10 +114,10 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
         // keeps PMs, walked through the partial index, as the outer loop instead of every membership; each PM's
         // memberships then come in team order from the primary key, with no sort.
         RowQuery q(db, detail == PersonDetail::no_makers
-                                    ? "SELECT m.person_id, m.team_id, m.allocation FROM person p INDEXED BY person_not_maker "
-                                      "CROSS JOIN membership m ON m.person_id = p.id "
-                                      "WHERE p.family <> 'maker' AND p.family = 'pm' ORDER BY p.id"
-                                    : "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
+                           ? "SELECT m.person_id, m.team_id, m.allocation FROM person p INDEXED BY person_not_maker "
+                             "CROSS JOIN membership m ON m.person_id = p.id "
+                             "WHERE p.family <> 'maker' AND p.family = 'pm' ORDER BY p.id"
+                           : "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
         while (q.step()) org.memberships.push_back({std::string(q.text(0)), std::string(q.text(1)), q.real(2)});
     }
     {

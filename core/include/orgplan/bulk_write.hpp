@@ -1,4 +1,4 @@
-// Settings for one large write (an import of many records), undone when the write ends.
+// Guards for one large write (an import of many records): each changes how SQLite writes for its duration.
 #pragma once
 
 #include <string>
