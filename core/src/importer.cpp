@@ -258,7 +258,7 @@ class RecordParser {
 public:
     RecordParser(const Fields& f, const Record& r, Loc loc, Problems& p) : f_(f), r_(r), loc_(loc), p_(p) {}
 
-    std::string text(std::string_view name) const { return std::string(f_.get(r_, name)); }
+    std::string text(std::string_view name) const { return std::string(view(name)); }
     std::string required(std::string_view name) { return std::string(required_view(name)); }
     /// Views into the record's text, for the records that come by the million (people, memberships).
     std::string_view view(std::string_view name) const { return f_.get(r_, name); }
@@ -625,12 +625,14 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     std::vector<Family> family;
     std::vector<double> fte;
     std::vector<long> item_of; // incoming record behind each person, -1 for stored ones
+    std::vector<bool> stored;  // in the database already: only their rows are updated, old memberships cleared
     // Returns the person's index; a second incoming record with the same id is a duplicate (the first one stands),
     // a stored person with an incoming id is that person.
-    auto add_person = [&](std::string_view id, std::string_view manager, Family f, double person_fte,
-                          long item) -> std::uint32_t {
+    auto add_person = [&](std::string_view id, std::string_view manager, Family f, double person_fte, long item,
+                          bool is_stored) -> std::uint32_t {
         const auto [index, fresh] = people.add(id);
         if (!fresh) {
+            if (is_stored) stored[index] = true;
             if (item >= 0)
                 problems.add(in.people.locs[item], "id",
                              "duplicate person id '" + std::string(id) + "' (first at " +
@@ -642,19 +644,18 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         family.push_back(f);
         fte.push_back(person_fte);
         item_of.push_back(item);
+        stored.push_back(is_stored);
         return index;
     };
     std::vector<std::uint32_t> person_of_item(n_in);
     for (std::size_t i = 0; i < n_in; ++i) {
         const auto& x = in.people.items[i];
-        person_of_item[i] = add_person(x.person.id, x.manager_ref, x.person.family, x.person.fte, static_cast<long>(i));
+        person_of_item[i] =
+            add_person(x.person.id, x.manager_ref, x.person.family, x.person.fte, static_cast<long>(i), false);
     }
-    for (const auto& p : existing.people) add_person(p.id, p.manager_id, p.family, p.fte, -1);
+    for (const auto& p : existing.people) add_person(p.id, p.manager_id, p.family, p.fte, -1, true);
     const std::size_t n_known = id_of.size();
-    for (const auto& id : in.broken_ids["people"]) add_person(id, {}, Family::other, 0.0, -1);
-    // People already in the database: only their rows are updated and their old memberships cleared.
-    std::vector<bool> stored(id_of.size(), false);
-    for (const auto& p : existing.people) stored[static_cast<std::size_t>(people.find(p.id))] = true;
+    for (const auto& id : in.broken_ids["people"]) add_person(id, {}, Family::other, 0.0, -1, false);
 
     // Manager references are ids, or emails (looked up only when some reference is not an id).
     std::unordered_map<std::string, std::uint32_t> by_email;
@@ -829,7 +830,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     const auto [order, membership_order] = write_order.get();
     for (std::size_t k = 0; k < n_in; ++k) {
         const auto& x = in.people.items[order[k]];
-        if (stored[static_cast<std::size_t>(people.find(x.person.id))])
+        if (stored[person_of_item[order[k]]])
             writer.put(x.person, x.how);
         else
             writer.insert(x.person, x.how);
@@ -847,12 +848,10 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         if (membership_replaced(static_cast<long>(p))) writer.clear_memberships(std::string(id_of[p]));
         if (assignment_replaced[p]) writer.clear_assignments(std::string(id_of[p]));
     }
-    {
-        for (std::size_t k = 0; k < membership_order.size(); ++k) {
-            writer.put(in.memberships.items[membership_order[k]]);
-            if (options.progress && (k + 1) % 100000 == 0)
-                options.progress("writing memberships", k + 1, membership_order.size());
-        }
+    for (std::size_t k = 0; k < membership_order.size(); ++k) {
+        writer.put(in.memberships.items[membership_order[k]]);
+        if (options.progress && (k + 1) % 100000 == 0)
+            options.progress("writing memberships", k + 1, membership_order.size());
     }
     for (const auto& x : in.assignments.items) writer.put(x);
     writer.flush();
@@ -871,7 +870,6 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     if (deferred_keys) deferred_keys->check();
     if (options.progress) options.progress("committing", 0, 0);
     tx->commit();
-    if (options.progress) options.progress("committed", 0, 0);
     summary.written = true;
     return summary;
 }

@@ -4,9 +4,21 @@
 
 namespace orgplan {
 
-RowStatement::RowStatement(SQLite::Database& db, const char* sql) : db_(db.getHandle()) {
-    check(sqlite3_prepare_v2(db_, sql, -1, &stmt_, nullptr));
+namespace {
+
+sqlite3_stmt* prepare(sqlite3* db, const char* sql) {
+    sqlite3_stmt* stmt = nullptr;
+    if (const int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr); rc != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        throw SQLite::Exception(db, rc);
+    }
+    return stmt;
 }
+
+} // namespace
+
+RowStatement::RowStatement(SQLite::Database& db, const char* sql)
+    : db_(db.getHandle()), stmt_(prepare(db_, sql)) {}
 
 RowStatement::~RowStatement() { sqlite3_finalize(stmt_); }
 
@@ -31,10 +43,8 @@ void RowStatement::run() {
     if (rc != SQLITE_DONE) throw SQLite::Exception(db_, rc);
 }
 
-RowQuery::RowQuery(SQLite::Database& db, const std::string& sql) : db_(db.getHandle()) {
-    const int rc = sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt_, nullptr);
-    if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
-}
+RowQuery::RowQuery(SQLite::Database& db, const std::string& sql)
+    : db_(db.getHandle()), stmt_(prepare(db_, sql.c_str())) {}
 
 RowQuery::~RowQuery() { sqlite3_finalize(stmt_); }
 
