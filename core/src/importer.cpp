@@ -65,13 +65,18 @@ template <typename T>
 struct Incoming {
     std::vector<T> items;
     std::vector<Loc> locs;
+    /// The columns each record had, as bits over updatable_columns(kind); for memberships and assignments, bit 0
+    /// says whether the allocation or share was given.
+    std::vector<ColumnSet> present;
     void reserve_more(std::size_t n) {
         items.reserve(items.size() + n);
         locs.reserve(locs.size() + n);
+        present.reserve(present.size() + n);
     }
-    void add(T item, Loc loc) {
+    void add(T item, Loc loc, ColumnSet columns = kAllColumns) {
         items.push_back(std::move(item));
         locs.push_back(loc);
+        present.push_back(columns);
     }
 };
 
@@ -114,41 +119,49 @@ private:
     std::size_t max_;
 };
 
+// key: every file of the kind needs it. new_record: a record that creates something needs it, an update of a stored
+// record may leave it out (a file of FTE changes has no names). optional: may be left out.
+enum class Need { optional, new_record, key };
+
 struct ColumnSpec {
     std::string name;
-    bool required;
+    Need need;
     std::vector<std::string> synonyms;
 };
 
+constexpr Need kKey = Need::key;
+constexpr Need kNew = Need::new_record;
+constexpr Need kOpt = Need::optional;
+
 const std::map<std::string, std::vector<ColumnSpec>>& column_specs() {
     static const std::map<std::string, std::vector<ColumnSpec>> specs = {
-        {"segments", {{"id", true, {"segment_id"}}, {"name", true, {}}}},
-        {"initiatives", {{"id", true, {"initiative_id"}}, {"name", true, {}}}},
+        {"segments", {{"id", kKey, {"segment_id"}}, {"name", kNew, {}}}},
+        {"initiatives", {{"id", kKey, {"initiative_id"}}, {"name", kNew, {}}}},
         {"products",
-         {{"id", true, {"product_id"}}, {"name", true, {}}, {"status", false, {"lifecycle"}},
-          {"segment", false, {"segment_id"}}}},
-        {"accounts", {{"id", true, {"account_id"}}, {"name", true, {}}, {"segment", false, {"segment_id"}}}},
+         {{"id", kKey, {"product_id"}}, {"name", kNew, {}}, {"status", kOpt, {"lifecycle"}},
+          {"segment", kOpt, {"segment_id"}}}},
+        {"accounts", {{"id", kKey, {"account_id"}}, {"name", kNew, {}}, {"segment", kOpt, {"segment_id"}}}},
         {"teams",
-         {{"id", true, {"team_id"}}, {"name", true, {}}, {"type", false, {"team_type"}},
-          {"product", false, {"product_id"}}, {"segment", false, {"segment_id"}},
-          {"parent_unit", false, {"parent", "unit", "department"}}}},
+         {{"id", kKey, {"team_id"}}, {"name", kNew, {}}, {"type", kOpt, {"team_type"}},
+          {"product", kOpt, {"product_id"}}, {"segment", kOpt, {"segment_id"}},
+          {"parent_unit", kOpt, {"parent", "unit", "department"}}}},
         {"people",
-         {{"id", true, {"person_id", "employee_id"}}, {"name", true, {"full_name"}}, {"email", false, {}},
-          {"title", false, {"job_title"}}, {"family", false, {"role_family"}}, {"level", false, {"grade"}},
-          {"pm_years", false, {"years_pm", "pm_experience"}}, {"origin", false, {"hire_origin"}},
-          {"manager", false, {"manager_id", "manager_email"}}, {"location", false, {"timezone"}},
-          {"fte", false, {}}, {"cost", false, {"salary"}}, {"coaching_hours", false, {}},
-          {"team", false, {"team_id"}}, {"allocation", false, {}}}},
+         {{"id", kKey, {"person_id", "employee_id"}}, {"name", kNew, {"full_name"}}, {"email", kOpt, {}},
+          {"title", kOpt, {"job_title"}}, {"family", kOpt, {"role_family"}}, {"level", kOpt, {"grade"}},
+          {"pm_years", kOpt, {"years_pm", "pm_experience"}}, {"origin", kOpt, {"hire_origin"}},
+          {"manager", kOpt, {"manager_id", "manager_email"}}, {"location", kOpt, {"timezone"}},
+          {"fte", kOpt, {}}, {"cost", kOpt, {"salary"}}, {"coaching_hours", kOpt, {}},
+          {"team", kOpt, {"team_id"}}, {"allocation", kOpt, {}}}},
         {"memberships",
-         {{"person", true, {"person_id", "employee_id"}}, {"team", true, {"team_id"}}, {"allocation", false, {}}}},
+         {{"person", kKey, {"person_id", "employee_id"}}, {"team", kKey, {"team_id"}}, {"allocation", kOpt, {}}}},
         {"assignments",
-         {{"pm", true, {"pm_id", "person", "person_id"}}, {"kind", true, {"target_kind"}},
-          {"target", true, {"target_id"}}, {"share", false, {}}}},
+         {{"pm", kKey, {"pm_id", "person", "person_id"}}, {"kind", kKey, {"target_kind"}},
+          {"target", kKey, {"target_id"}}, {"share", kOpt, {}}}},
         {"goals",
-         {{"id", true, {"goal_id"}}, {"function", true, {}}, {"objective", false, {"okr"}},
-          {"name", true, {"goal"}}, {"metric", false, {}}, {"metric_kind", true, {"kind"}},
-          {"incentive", false, {"bonus", "quota"}}, {"north_star", false, {}},
-          {"products", false, {"product", "product_ids"}}, {"counter_metric", false, {}}, {"theme", false, {}}}},
+         {{"id", kKey, {"goal_id"}}, {"function", kNew, {}}, {"objective", kOpt, {"okr"}},
+          {"name", kNew, {"goal"}}, {"metric", kOpt, {}}, {"metric_kind", kNew, {"kind"}},
+          {"incentive", kOpt, {"bonus", "quota"}}, {"north_star", kOpt, {}},
+          {"products", kOpt, {"product", "product_ids"}}, {"counter_metric", kOpt, {}}, {"theme", kOpt, {}}}},
     };
     return specs;
 }
@@ -181,39 +194,36 @@ public:
     Fields(const RecordSource& source, const std::vector<ColumnSpec>& specs, Problems& problems, Loc header,
            bool& ok, std::vector<std::string>& ignored) {
         ok = true;
-        for (const auto& column : source.columns()) {
-            std::string closest;
-            std::size_t best = 3; // suggest names at most two edits away
-            bool used = false;
-            for (const auto& spec : specs) {
-                for (const auto* name : names_of(spec)) {
-                    if (*name == column) used = true;
-                    if (const auto d = edit_distance(*name, column); d < best) {
-                        best = d;
-                        closest = spec.name;
-                    }
-                }
-            }
-            if (!used && !column.empty())
-                ignored.push_back(source.source() + ": column '" + column + "' is not used" +
-                                  (closest.empty() ? "" : " (did you mean '" + closest + "'?)"));
-        }
-        std::string found;
-        for (const auto& c : source.columns()) found += (found.empty() ? "" : ", ") + c;
         for (const auto& spec : specs) {
             int index = source.column(spec.name);
             for (std::size_t i = 0; index < 0 && i < spec.synonyms.size(); ++i)
                 index = source.column(spec.synonyms[i]);
             index_.emplace_back(spec.name, index);
-            if (index < 0 && spec.required) {
+            // The header is not echoed: when a file lacks its header line, the first line is someone's record.
+            if (index < 0 && spec.need == Need::key) {
                 problems.add(header, spec.name,
-                             "required column '" + spec.name + "' is missing (found: " + found +
-                                 "); rename the column or map it with --map " + spec.name + "=\"Your Header\"");
+                             fmt::format("required column '{}' is missing from the header ({} columns); the first "
+                                         "line must name the columns: rename one to '{}' or map it with --map "
+                                         "{}=\"Your Header\"",
+                                         spec.name, source.columns().size(), spec.name, spec.name));
                 ok = false;
             }
         }
+        if (ok) note_unused_columns(source, specs, ignored);
     }
     bool has(std::string_view name) const { return index_of(name) >= 0; }
+    /// Whether the record has the column at all (JSON records may lack keys that others have).
+    bool present(const Record& r, std::string_view name) const {
+        const int i = index_of(name);
+        return i >= 0 && (r.absent.empty() || !r.absent[static_cast<std::size_t>(i)]);
+    }
+    /// The record's columns as bits over `columns` (updatable_columns of its kind).
+    ColumnSet present_columns(const Record& r, const std::vector<std::string_view>& columns) const {
+        ColumnSet set = 0;
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            if (present(r, columns[i])) set |= ColumnSet{1} << i;
+        return set;
+    }
     /// The trimmed value of a column of this kind, empty when the file lacks it. A view into the record's text.
     std::string_view get(const Record& r, std::string_view name) const {
         const int i = index_of(name);
@@ -222,6 +232,36 @@ public:
     }
 
 private:
+    // Columns no spec uses, with the closest known name: a misspelt header would otherwise lose its data silently.
+    // A file with thousands of stray columns gets the first few and a count.
+    static void note_unused_columns(const RecordSource& source, const std::vector<ColumnSpec>& specs,
+                                    std::vector<std::string>& notes) {
+        constexpr std::size_t kListed = 10;
+        std::size_t unused = 0;
+        for (const auto& column : source.columns()) {
+            if (column.empty()) continue;
+            std::string closest;
+            std::size_t best = 3; // suggest names at most two edits away
+            bool used = false;
+            for (const auto& spec : specs) {
+                for (const auto* name : names_of(spec)) {
+                    if (*name == column) used = true;
+                    if (used) break;
+                    if (const auto d = edit_distance(*name, column); d < best) {
+                        best = d;
+                        closest = spec.name;
+                    }
+                }
+                if (used) break;
+            }
+            if (used || ++unused > kListed) continue;
+            notes.push_back(source.source() + ": column '" + column + "' is not used" +
+                            (closest.empty() ? "" : " (did you mean '" + closest + "'?)"));
+        }
+        if (unused > kListed)
+            notes.push_back(fmt::format("{}: and {} more columns are not used", source.source(), unused - kListed));
+    }
+
     // A kind has at most fifteen columns: a scan of short names beats a map on every field of every record.
     // -1 when the file lacks the column or the kind has no such column.
     int index_of(std::string_view name) const {
@@ -236,6 +276,8 @@ struct PersonIn {
     PersonRow person;
     FamilyOrigin how;
     std::string_view manager_ref; // id or email, resolved after all people are read
+    bool family_given = false;    // a family cell with text: it wins over title rules
+    bool family_kept = false;     // a stored person's family stands (no family, and no title or a family column)
 };
 
 struct Input {
@@ -262,11 +304,15 @@ public:
     std::string required(std::string_view name) { return std::string(required_view(name)); }
     /// Views into the record's text, for the records that come by the million (people, memberships).
     std::string_view view(std::string_view name) const { return f_.get(r_, name); }
+    /// A column every record must fill where the file has it; an absent new_record column reads as empty and is
+    /// checked once it is known whether the record is new.
     std::string_view required_view(std::string_view name) {
         const auto v = view(name);
-        if (v.empty()) fail(name, "is empty; every record needs a " + std::string(name));
+        if (v.empty() && f_.present(r_, name)) fail(name, "is empty; every record needs a " + std::string(name));
         return v;
     }
+    bool present(std::string_view name) const { return f_.present(r_, name); }
+    ColumnSet columns(std::string_view kind) const { return f_.present_columns(r_, updatable_columns(kind)); }
     // A number in (low, high]; `inclusive_low` makes it [low, high].
     std::optional<double> number(std::string_view name, double low, double high, bool inclusive_low,
                                  const std::string& hint) {
@@ -329,21 +375,21 @@ void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc
         auto name = p.required("name");
         if (!p.ok) return;
         if (kind == "segments")
-            in.segments.add({id, name}, loc);
+            in.segments.add({id, name}, loc, p.columns(kind));
         else
-            in.initiatives.add({id, name}, loc);
+            in.initiatives.add({id, name}, loc, p.columns(kind));
     } else if (kind == "products") {
         Product x{p.required("id"), p.required("name"), ProductStatus::active, p.text("segment")};
         x.status = p.choice<ProductStatus>("status", parse_product_status, ProductStatus::active,
                                            "active, maintenance, unsupported, retired");
-        if (p.ok) in.products.add(std::move(x), loc);
+        if (p.ok) in.products.add(std::move(x), loc, p.columns(kind));
     } else if (kind == "accounts") {
         Account x{p.required("id"), p.required("name"), p.text("segment")};
-        if (p.ok) in.accounts.add(std::move(x), loc);
+        if (p.ok) in.accounts.add(std::move(x), loc, p.columns(kind));
     } else if (kind == "teams") {
         Team x{p.required("id"), p.required("name"), p.text("type"), p.text("product"), p.text("segment"),
                p.text("parent_unit")};
-        if (p.ok) in.teams.add(std::move(x), loc);
+        if (p.ok) in.teams.add(std::move(x), loc, p.columns(kind));
     } else if (kind == "people") {
         PersonIn x;
         auto& person = x.person;
@@ -351,7 +397,8 @@ void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc
         person.name = p.required_view("name");
         person.email = p.view("email");
         person.title = p.view("title");
-        if (!p.view("family").empty()) {
+        x.family_given = !p.view("family").empty();
+        if (x.family_given) {
             person.family = p.choice<Family>("family", parse_family, Family::other,
                                              "maker, pm, product_leader, eng_manager, other");
             x.how = {"column", ""};
@@ -372,12 +419,12 @@ void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc
         const auto team = p.view("team");
         const auto allocation = p.number("allocation", 0, 1, false, kShareHint).value_or(1.0);
         if (!p.ok) return;
-        if (!team.empty()) in.memberships.add({person.id, team, allocation}, loc);
-        in.people.add(std::move(x), loc);
+        if (!team.empty()) in.memberships.add({person.id, team, allocation}, loc, p.present("allocation") ? 1 : 0);
+        in.people.add(std::move(x), loc, p.columns(kind));
     } else if (kind == "memberships") {
         MembershipRow x{p.required_view("person"), p.required_view("team"), 1.0};
         x.allocation = p.number("allocation", 0, 1, false, kShareHint).value_or(1.0);
-        if (p.ok) in.memberships.add(std::move(x), loc);
+        if (p.ok) in.memberships.add(std::move(x), loc, p.present("allocation") ? 1 : 0);
     } else if (kind == "assignments") {
         Assignment x;
         x.pm_id = p.required("pm");
@@ -385,7 +432,7 @@ void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc
                                       "team, product, segment, initiative, account");
         x.target_id = p.required("target");
         x.share = p.number("share", 0, 1, false, kShareHint).value_or(1.0);
-        if (p.ok) in.assignments.add(std::move(x), loc);
+        if (p.ok) in.assignments.add(std::move(x), loc, p.present("share") ? 1 : 0);
     } else if (kind == "goals") {
         Goal g;
         g.id = p.required("id");
@@ -393,7 +440,7 @@ void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc
         g.objective = p.text("objective");
         g.name = p.required("name");
         g.metric = p.text("metric");
-        if (p.text("metric_kind").empty())
+        if (p.present("metric_kind") && p.text("metric_kind").empty())
             p.fail("metric_kind", "is empty; use activity, output, outcome or revenue");
         g.metric_kind = p.choice<MetricKind>("metric_kind", parse_metric_kind, MetricKind::outcome,
                                              "activity, output, outcome, revenue");
@@ -402,7 +449,7 @@ void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc
         g.product_ids = text::split_list(p.text("products"));
         g.counter_metric = p.text("counter_metric");
         g.theme = text::normalise_key(p.text("theme"));
-        if (p.ok) in.goals.add(std::move(g), loc);
+        if (p.ok) in.goals.add(std::move(g), loc, p.columns(kind));
     }
 }
 
@@ -490,6 +537,49 @@ void check_ref(const IdIndex& ids, std::string_view ref, Loc loc, const std::str
     if (!ref.empty() && !ids.has(ref))
         problems.add(loc, field, "unknown " + what + " '" + std::string(ref) + "'; add it to the " + what +
                                      "s file or fix the reference");
+}
+
+// Bit of `column` in a ColumnSet of `kind`.
+ColumnSet column_bit(std::string_view kind, std::string_view column) {
+    const auto& names = updatable_columns(kind);
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == column) return ColumnSet{1} << i;
+    return 0;
+}
+
+// A record that creates something must bring the columns no new record can do without (a name, a goal's function...);
+// an update of a stored record may leave them out. `is_stored(i)` says whether record i updates a stored one.
+template <typename T, typename IsStored>
+void check_new_records(const std::string& kind, const Incoming<T>& in, IsStored is_stored, const std::string& what,
+                       Problems& problems) {
+    std::vector<std::pair<std::string_view, ColumnSet>> needed;
+    for (const auto& spec : column_specs().at(kind))
+        if (spec.need == Need::new_record) needed.emplace_back(spec.name, column_bit(kind, spec.name));
+    for (std::size_t i = 0; i < in.items.size(); ++i) {
+        for (const auto& [column, bit] : needed) {
+            if ((in.present[i] & bit) || is_stored(i)) continue;
+            problems.add(in.locs[i], std::string(column),
+                         fmt::format("is missing: a new {} needs a {} (add the column, or import this {} with one "
+                                     "first; an update of a stored {} may leave it out)",
+                                     what, column, what, what));
+        }
+    }
+}
+
+template <typename T, typename Stored>
+void check_new_records(const std::string& kind, const Incoming<T>& in, const std::vector<Stored>& stored,
+                       const std::string& what, Problems& problems) {
+    std::unordered_set<std::string_view> ids;
+    for (const auto& x : stored) ids.insert(x.id);
+    check_new_records(kind, in, [&](std::size_t i) { return ids.count(in.items[i].id) != 0; }, what, problems);
+}
+
+// Ids of stored people whose family came from a family column: a new title alone does not reclassify them.
+std::unordered_set<std::string> family_from_column(SQLite::Database& db) {
+    std::unordered_set<std::string> ids;
+    SQLite::Statement q(db, "SELECT id FROM person WHERE family_source = 'column'");
+    while (q.executeStep()) ids.insert(q.getColumn(0).getString());
+    return ids;
 }
 
 } // namespace
@@ -614,6 +704,12 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     for (std::size_t i = 0; i < in.goals.items.size(); ++i)
         for (const auto& product : in.goals.items[i].product_ids)
             check_ref(products, product, in.goals.locs[i], "products", "product", problems);
+    check_new_records("segments", in.segments, existing.segments, "segment", problems);
+    check_new_records("initiatives", in.initiatives, existing.initiatives, "initiative", problems);
+    check_new_records("products", in.products, existing.products, "product", problems);
+    check_new_records("accounts", in.accounts, existing.accounts, "account", problems);
+    check_new_records("teams", in.teams, existing.teams, "team", problems);
+    check_new_records("goals", in.goals, existing.goals, "goal", problems);
 
     // People merged into one dense index: incoming rows first (they override stored ones), then stored people,
     // then ids of rows that failed to parse. Everything per person below is a vector over that index.
@@ -628,6 +724,31 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     std::vector<bool> stored;  // in the database already: only their rows are updated, old memberships cleared
     // Returns the person's index; a second incoming record with the same id is a duplicate (the first one stands),
     // a stored person with an incoming id is that person.
+    // A stored person updated by a record without some columns keeps the stored values: validation and maker totals
+    // see the person as the write will leave them.
+    const ColumnSet fte_bit = column_bit("people", "fte"), manager_bit = column_bit("people", "manager"),
+                    title_bit = column_bit("people", "title"), family_bit = column_bit("people", "family");
+    std::optional<std::unordered_set<std::string>> column_families; // read when first needed
+    auto keep_stored = [&](std::uint32_t index, const Person& p) {
+        const long item = item_of[index];
+        if (item < 0) return;
+        auto& x = in.people.items[item];
+        auto& columns = in.people.present[item];
+        if (!(columns & fte_bit)) fte[index] = x.person.fte = p.fte;
+        if (!(columns & manager_bit)) manager_ref[index] = x.manager_ref = p.manager_id;
+        bool keep_family = !x.family_given && !(columns & title_bit);
+        if (!x.family_given && (columns & title_bit)) {
+            if (!column_families) column_families = family_from_column(db.sql());
+            keep_family = column_families->count(p.id) != 0;
+        }
+        if (keep_family) {
+            family[index] = x.person.family = p.family;
+            x.family_kept = true;
+            columns &= ~family_bit;
+        } else {
+            columns |= family_bit;
+        }
+    };
     auto add_person = [&](std::string_view id, std::string_view manager, Family f, double person_fte, long item,
                           bool is_stored) -> std::uint32_t {
         const auto [index, fresh] = people.add(id);
@@ -653,8 +774,12 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         person_of_item[i] =
             add_person(x.person.id, x.manager_ref, x.person.family, x.person.fte, static_cast<long>(i), false);
     }
-    for (const auto& p : existing.people) add_person(p.id, p.manager_id, p.family, p.fte, -1, true);
+    for (const auto& p : existing.people)
+        if (const auto index = add_person(p.id, p.manager_id, p.family, p.fte, -1, true); item_of[index] >= 0)
+            keep_stored(index, p);
     const std::size_t n_known = id_of.size();
+    check_new_records("people", in.people, [&](std::size_t i) { return stored[person_of_item[i]]; }, "person",
+                      problems);
     for (const auto& id : in.broken_ids["people"]) add_person(id, {}, Family::other, 0.0, -1, false);
 
     // Manager references are ids, or emails (looked up only when some reference is not an id).
@@ -730,6 +855,18 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     std::vector<std::uint32_t> membership_count(id_of.size(), 0);
     for (std::size_t i = 0; i < n_memberships; ++i)
         if ((member[i] = people.find(in.memberships.items[i].person_id)) >= 0) ++membership_count[member[i]];
+    // A membership given again without an allocation column keeps its stored allocation.
+    for (std::size_t i = 0; i < n_memberships; ++i) {
+        auto& m = in.memberships.items[i];
+        if (in.memberships.present[i] || member[i] < 0 || !stored[member[i]]) continue;
+        const auto at = std::lower_bound(existing.memberships.begin(), existing.memberships.end(), m,
+                                         [](const Membership& a, const MembershipRow& b) {
+                                             return a.person_id != b.person_id ? a.person_id < b.person_id
+                                                                               : a.team_id < b.team_id;
+                                         });
+        if (at != existing.memberships.end() && at->person_id == m.person_id && at->team_id == m.team_id)
+            m.allocation = at->allocation;
+    }
     auto membership_replaced = [&](long p) { return membership_count[p] > 0; };
     // Maker FTE per team as the org will be after this import, stored with it for ratio reports.
     std::vector<double> allocated(id_of.size(), 0.0), team_maker_fte(teams.size(), 0.0);
@@ -775,6 +912,13 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     std::vector<bool> assignment_replaced(id_of.size(), false);
     for (const auto& a : in.assignments.items)
         if (auto p = people.find(a.pm_id); p >= 0) assignment_replaced[p] = true;
+    // An assignment given again without a share column keeps its stored share.
+    for (std::size_t i = 0; i < in.assignments.items.size(); ++i) {
+        auto& a = in.assignments.items[i];
+        if (in.assignments.present[i]) continue;
+        for (const auto& old : existing.assignments)
+            if (old.pm_id == a.pm_id && old.kind == a.kind && old.target_id == a.target_id) a.share = old.share;
+    }
     std::vector<double> assigned(id_of.size(), 0.0);
     for (const auto& a : existing.assignments)
         if (auto p = people.find(a.pm_id); p >= 0 && !assignment_replaced[p]) assigned[p] += a.share;
@@ -806,7 +950,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
 
     if (problems.any()) problems.raise();
     for (const auto& x : in.people.items)
-        if (x.how.source == "unmatched") ++summary.unmatched_titles;
+        if (x.how.source == "unmatched" && !x.family_kept) ++summary.unmatched_titles;
     if (options.dry_run) return summary;
 
     // 3. Write everything inside the transaction opened above.
@@ -821,17 +965,18 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         // (1M people: 0.83 GB -> 0.64 GB peak, and faster).
         db.sql().exec("PRAGMA cache_size = -16384");
     }
-    for (const auto& x : in.segments.items) writer.put(x);
-    for (const auto& x : in.products.items) writer.put(x);
-    for (const auto& x : in.initiatives.items) writer.put(x);
-    for (const auto& x : in.accounts.items) writer.put(x);
-    for (const auto& x : in.teams.items) writer.put(x);
+    for (std::size_t i = 0; i < in.segments.items.size(); ++i) writer.put(in.segments.items[i], in.segments.present[i]);
+    for (std::size_t i = 0; i < in.products.items.size(); ++i) writer.put(in.products.items[i], in.products.present[i]);
+    for (std::size_t i = 0; i < in.initiatives.items.size(); ++i)
+        writer.put(in.initiatives.items[i], in.initiatives.present[i]);
+    for (std::size_t i = 0; i < in.accounts.items.size(); ++i) writer.put(in.accounts.items[i], in.accounts.present[i]);
+    for (std::size_t i = 0; i < in.teams.items.size(); ++i) writer.put(in.teams.items[i], in.teams.present[i]);
     if (options.progress) options.progress("writing people", 0, n_in);
     const auto [order, membership_order] = write_order.get();
     for (std::size_t k = 0; k < n_in; ++k) {
         const auto& x = in.people.items[order[k]];
         if (stored[person_of_item[order[k]]])
-            writer.put(x.person, x.how);
+            writer.put(x.person, x.how, in.people.present[order[k]]);
         else
             writer.insert(x.person, x.how);
         if (options.progress && (k + 1) % 100000 == 0) options.progress("writing people", k + 1, n_in);
@@ -839,10 +984,10 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     {
         std::unordered_set<std::string_view> titles;
         for (const auto& x : in.people.items)
-            if (x.how.source == "rule" && titles.insert(x.person.title).second)
+            if (x.how.source == "rule" && !x.family_kept && titles.insert(x.person.title).second)
                 writer.put_title_match(x.person.title, x.how.rule);
     }
-    for (const auto& x : in.goals.items) writer.put(x);
+    for (std::size_t i = 0; i < in.goals.items.size(); ++i) writer.put(in.goals.items[i], in.goals.present[i]);
     for (std::size_t p = 0; p < n_known; ++p) {
         if (!stored[p]) continue;
         if (membership_replaced(static_cast<long>(p))) writer.clear_memberships(std::string(id_of[p]));

@@ -221,33 +221,102 @@ void bind_membership(RowStatement& q, int first, const MembershipRow& m) {
 
 } // namespace
 
+namespace {
+
+// One kind's upsert: the INSERT with every column, and for each updatable column (input name) the assignments that
+// overwrite it on conflict.
+struct UpsertSpec {
+    std::string_view kind;
+    std::string insert; // "INSERT INTO t(...) VALUES(...)"
+    std::vector<std::pair<std::string_view, std::string>> updates;
+};
+
+const std::vector<UpsertSpec>& upsert_specs() {
+    static const std::vector<UpsertSpec> specs = {
+        {"segments", "INSERT INTO segment(id, name) VALUES(?1, ?2)", {{"name", "name = excluded.name"}}},
+        {"initiatives", "INSERT INTO initiative(id, name) VALUES(?1, ?2)", {{"name", "name = excluded.name"}}},
+        {"products",
+         "INSERT INTO product(id, name, status, segment_id) VALUES(?1, ?2, ?3, ?4)",
+         {{"name", "name = excluded.name"},
+          {"status", "status = excluded.status"},
+          {"segment", "segment_id = excluded.segment_id"}}},
+        {"accounts",
+         "INSERT INTO account(id, name, segment_id) VALUES(?1, ?2, ?3)",
+         {{"name", "name = excluded.name"}, {"segment", "segment_id = excluded.segment_id"}}},
+        {"teams",
+         "INSERT INTO team(id, name, type, product_id, segment_id, parent_unit) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+         {{"name", "name = excluded.name"},
+          {"type", "type = excluded.type"},
+          {"product", "product_id = excluded.product_id"},
+          {"segment", "segment_id = excluded.segment_id"},
+          {"parent_unit", "parent_unit = excluded.parent_unit"}}},
+        {"people",
+         std::string(kPersonInsert) + " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+         {{"name", "name = excluded.name"},
+          {"email", "email = excluded.email"},
+          {"title", "title = excluded.title"},
+          {"family", "family = excluded.family, family_source = excluded.family_source"},
+          {"level", "level = excluded.level"},
+          {"pm_years", "pm_years = excluded.pm_years"},
+          {"origin", "origin = excluded.origin"},
+          {"manager", "manager_id = excluded.manager_id"},
+          {"location", "location = excluded.location"},
+          {"fte", "fte = excluded.fte"},
+          {"cost", "cost = excluded.cost"},
+          {"coaching_hours", "coaching_hours = excluded.coaching_hours"}}},
+        {"goals",
+         "INSERT INTO goal(id, function, objective, name, metric, metric_kind, incentive, north_star, counter_metric, "
+         "theme) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         {{"function", "function = excluded.function"},
+          {"objective", "objective = excluded.objective"},
+          {"name", "name = excluded.name"},
+          {"metric", "metric = excluded.metric"},
+          {"metric_kind", "metric_kind = excluded.metric_kind"},
+          {"incentive", "incentive = excluded.incentive"},
+          {"north_star", "north_star = excluded.north_star"},
+          {"products", ""}, // goal_product rows, replaced by put(Goal) itself
+          {"counter_metric", "counter_metric = excluded.counter_metric"},
+          {"theme", "theme = excluded.theme"}}},
+    };
+    return specs;
+}
+
+const UpsertSpec& upsert_spec(std::string_view kind) {
+    for (const auto& spec : upsert_specs())
+        if (spec.kind == kind) return spec;
+    throw std::out_of_range("no upsert for kind '" + std::string(kind) + "'");
+}
+
+std::string upsert_sql(const UpsertSpec& spec, ColumnSet update) {
+    std::string set;
+    for (std::size_t i = 0; i < spec.updates.size(); ++i)
+        if ((update >> i & 1u) && !spec.updates[i].second.empty())
+            set += (set.empty() ? "" : ", ") + spec.updates[i].second;
+    return spec.insert + " ON CONFLICT(id) DO " + (set.empty() ? "NOTHING" : "UPDATE SET " + set);
+}
+
+bool updates(ColumnSet update, std::string_view kind, std::string_view column) {
+    const auto& names = updatable_columns(kind);
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == column) return update >> i & 1u;
+    return false;
+}
+
+} // namespace
+
+const std::vector<std::string_view>& updatable_columns(std::string_view kind) {
+    static const auto by_kind = [] {
+        std::map<std::string_view, std::vector<std::string_view>> out;
+        for (const auto& spec : upsert_specs())
+            for (const auto& [column, sql] : spec.updates) out[spec.kind].push_back(column);
+        return out;
+    }();
+    return by_kind.at(kind);
+}
+
 OrgWriter::OrgWriter(SQLite::Database& db)
     : db_(db),
-      segment_(db, "INSERT INTO segment(id, name) VALUES(?1, ?2) ON CONFLICT(id) DO UPDATE SET name = excluded.name"),
-      product_(db, "INSERT INTO product(id, name, status, segment_id) VALUES(?1, ?2, ?3, ?4) "
-                   "ON CONFLICT(id) DO UPDATE SET name = excluded.name, status = excluded.status, "
-                   "segment_id = excluded.segment_id"),
-      initiative_(db, "INSERT INTO initiative(id, name) VALUES(?1, ?2) "
-                      "ON CONFLICT(id) DO UPDATE SET name = excluded.name"),
-      account_(db, "INSERT INTO account(id, name, segment_id) VALUES(?1, ?2, ?3) "
-                   "ON CONFLICT(id) DO UPDATE SET name = excluded.name, segment_id = excluded.segment_id"),
-      team_(db, "INSERT INTO team(id, name, type, product_id, segment_id, parent_unit) VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
-                "ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, "
-                "product_id = excluded.product_id, segment_id = excluded.segment_id, "
-                "parent_unit = excluded.parent_unit"),
       person_insert_(db, kPersonInsert, kPersonColumns, &bind_person),
-      person_(db, (std::string(kPersonInsert) + " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
-                  "ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, "
-                  "title = excluded.title, family = excluded.family, family_source = excluded.family_source, "
-                  "level = excluded.level, pm_years = excluded.pm_years, "
-                  "origin = excluded.origin, manager_id = excluded.manager_id, location = excluded.location, "
-                  "fte = excluded.fte, cost = excluded.cost, coaching_hours = excluded.coaching_hours").c_str()),
-      goal_(db, "INSERT INTO goal(id, function, objective, name, metric, metric_kind, incentive, north_star, "
-                "counter_metric, theme) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-                "ON CONFLICT(id) DO UPDATE SET function = excluded.function, objective = excluded.objective, "
-                "name = excluded.name, metric = excluded.metric, metric_kind = excluded.metric_kind, "
-                "incentive = excluded.incentive, north_star = excluded.north_star, "
-                "counter_metric = excluded.counter_metric, theme = excluded.theme"),
       goal_products_clear_(db, "DELETE FROM goal_product WHERE goal_id = ?1"),
       goal_product_(db, "INSERT OR IGNORE INTO goal_product(goal_id, product_id) VALUES(?1, ?2)"),
       membership_clear_(db, "DELETE FROM membership WHERE person_id = ?1"),
@@ -258,6 +327,12 @@ OrgWriter::OrgWriter(SQLite::Database& db)
       title_match_(db, "INSERT INTO title_match(title, pattern) VALUES(?1, ?2) "
                        "ON CONFLICT(title) DO UPDATE SET pattern = excluded.pattern") {}
 
+SQLite::Statement& OrgWriter::upsert(std::string_view kind, ColumnSet update) {
+    auto& statement = upserts_[{kind, update}];
+    if (!statement) statement = std::make_unique<SQLite::Statement>(db_, upsert_sql(upsert_spec(kind), update));
+    return *statement;
+}
+
 void OrgWriter::clear() {
     // Children first: every table that references person is emptied before people are deleted, so each deleted
     // person finds no child rows. People reference each other through manager_id, a deferred foreign key: deleting
@@ -267,46 +342,53 @@ void OrgWriter::clear() {
              "DELETE FROM initiative; DELETE FROM product; DELETE FROM segment; DELETE FROM title_match;");
 }
 
-void OrgWriter::put(const Segment& s) {
-    segment_.bind(1, s.id);
-    segment_.bind(2, s.name);
-    run(segment_);
+void OrgWriter::put(const Segment& s, ColumnSet update) {
+    auto& q = upsert("segments", update);
+    q.bind(1, s.id);
+    q.bind(2, s.name);
+    run(q);
 }
 
-void OrgWriter::put(const Product& p) {
-    product_.bind(1, p.id);
-    product_.bind(2, p.name);
-    product_.bind(3, std::string(to_string(p.status)));
-    bind_ref(product_, 4, p.segment_id);
-    run(product_);
+void OrgWriter::put(const Product& p, ColumnSet update) {
+    auto& q = upsert("products", update);
+    q.bind(1, p.id);
+    q.bind(2, p.name);
+    q.bind(3, std::string(to_string(p.status)));
+    bind_ref(q, 4, p.segment_id);
+    run(q);
 }
 
-void OrgWriter::put(const Initiative& i) {
-    initiative_.bind(1, i.id);
-    initiative_.bind(2, i.name);
-    run(initiative_);
+void OrgWriter::put(const Initiative& i, ColumnSet update) {
+    auto& q = upsert("initiatives", update);
+    q.bind(1, i.id);
+    q.bind(2, i.name);
+    run(q);
 }
 
-void OrgWriter::put(const Account& a) {
-    account_.bind(1, a.id);
-    account_.bind(2, a.name);
-    bind_ref(account_, 3, a.segment_id);
-    run(account_);
+void OrgWriter::put(const Account& a, ColumnSet update) {
+    auto& q = upsert("accounts", update);
+    q.bind(1, a.id);
+    q.bind(2, a.name);
+    bind_ref(q, 3, a.segment_id);
+    run(q);
 }
 
-void OrgWriter::put(const Team& t) {
-    team_.bind(1, t.id);
-    team_.bind(2, t.name);
-    team_.bind(3, t.type);
-    bind_ref(team_, 4, t.product_id);
-    bind_ref(team_, 5, t.segment_id);
-    team_.bind(6, t.parent_unit);
-    run(team_);
+void OrgWriter::put(const Team& t, ColumnSet update) {
+    auto& q = upsert("teams", update);
+    q.bind(1, t.id);
+    q.bind(2, t.name);
+    q.bind(3, t.type);
+    bind_ref(q, 4, t.product_id);
+    bind_ref(q, 5, t.segment_id);
+    q.bind(6, t.parent_unit);
+    run(q);
 }
 
-void OrgWriter::put(const PersonRow& p, const FamilyOrigin& how) {
-    bind_person(person_, 1, {&p, &how});
-    person_.run();
+void OrgWriter::put(const PersonRow& p, const FamilyOrigin& how, ColumnSet update) {
+    auto& q = person_upserts_[update];
+    if (!q) q = std::make_unique<RowStatement>(db_, upsert_sql(upsert_spec("people"), update).c_str());
+    bind_person(*q, 1, {&p, &how});
+    q->run();
 }
 
 void OrgWriter::insert(const PersonRow& p, const FamilyOrigin& how) { person_insert_.add({&p, &how}); }
@@ -322,18 +404,20 @@ void OrgWriter::put_title_match(std::string_view title, std::string_view pattern
     run(title_match_);
 }
 
-void OrgWriter::put(const Goal& g) {
-    goal_.bind(1, g.id);
-    goal_.bind(2, g.function);
-    goal_.bind(3, g.objective);
-    goal_.bind(4, g.name);
-    goal_.bind(5, g.metric);
-    goal_.bind(6, std::string(to_string(g.metric_kind)));
-    goal_.bind(7, g.incentive ? 1 : 0);
-    goal_.bind(8, g.north_star ? 1 : 0);
-    goal_.bind(9, g.counter_metric);
-    goal_.bind(10, g.theme);
-    run(goal_);
+void OrgWriter::put(const Goal& g, ColumnSet update) {
+    auto& q = upsert("goals", update);
+    q.bind(1, g.id);
+    q.bind(2, g.function);
+    q.bind(3, g.objective);
+    q.bind(4, g.name);
+    q.bind(5, g.metric);
+    q.bind(6, std::string(to_string(g.metric_kind)));
+    q.bind(7, g.incentive ? 1 : 0);
+    q.bind(8, g.north_star ? 1 : 0);
+    q.bind(9, g.counter_metric);
+    q.bind(10, g.theme);
+    run(q);
+    if (!updates(update, "goals", "products")) return;
     goal_products_clear_.bind(1, g.id);
     run(goal_products_clear_);
     for (const auto& product : g.product_ids) {

@@ -48,6 +48,7 @@ public:
     bool next(Record& record) override {
         if (!reader_.next(record.values)) return false;
         record.position = reader_.record_line();
+        record.absent.clear();
         return true;
     }
     bool positions_are_records() const override { return false; }
@@ -94,7 +95,11 @@ public:
                 throw Error(source_ + ": record " + std::to_string(n + 1) +
                             ": expected an object with named fields, found " + item.type_name());
             auto& values = rows_.emplace_back(header.size());
-            for (const auto& [key, value] : item.items()) values[index[key]] = json_value_text(value);
+            auto& absent = absent_.emplace_back(header.size(), true);
+            for (const auto& [key, value] : item.items()) {
+                values[index[key]] = json_value_text(value);
+                absent[index[key]] = false;
+            }
         }
     }
     const std::vector<std::string>& columns() const override { return columns_; }
@@ -102,6 +107,7 @@ public:
     bool next(Record& record) override {
         if (at_ >= rows_.size()) return false;
         record.position = static_cast<long>(at_ + 1);
+        record.absent = absent_[at_];
         const auto& values = rows_[at_++];
         record.values.assign(values.begin(), values.end());
         return true;
@@ -113,6 +119,7 @@ private:
     std::string source_;
     std::vector<std::string> columns_;
     std::vector<std::vector<std::string>> rows_; // kept: records are views into it
+    std::vector<std::vector<bool>> absent_;       // keys each record lacks
     std::size_t at_ = 0;
 };
 

@@ -1,6 +1,9 @@
 // Reading the org snapshot from the database and writing records into it.
 #pragma once
 
+#include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -58,6 +61,17 @@ struct MembershipRow {
     double allocation = 1.0;
 };
 
+/// Which stored columns an upsert overwrites when the record exists already; bit i stands for entry i of
+/// updatable_columns(). A column an input file does not have keeps its stored value; a new record gets the
+/// value given (the default when the column was absent).
+using ColumnSet = std::uint32_t;
+inline constexpr ColumnSet kAllColumns = ~ColumnSet{0};
+
+/// The columns of a kind ("people", "teams", "products", "accounts", "segments", "initiatives", "goals") that an
+/// update may overwrite, named as in input files; ids are not among them. For people, "family" covers the family
+/// and how it was decided. Throws std::out_of_range for another kind.
+const std::vector<std::string_view>& updatable_columns(std::string_view kind);
+
 /// Upserts records with prepared statements reused across rows. The caller owns the transaction.
 class OrgWriter {
 public:
@@ -65,18 +79,20 @@ public:
 
     /// Deletes every org record (settings are kept).
     void clear();
-    void put(const Segment& s);
-    void put(const Product& p);
-    void put(const Initiative& i);
-    void put(const Account& a);
-    void put(const Team& t);
-    void put(const PersonRow& p, const FamilyOrigin& how);
+    void put(const Segment& s, ColumnSet update = kAllColumns);
+    void put(const Product& p, ColumnSet update = kAllColumns);
+    void put(const Initiative& i, ColumnSet update = kAllColumns);
+    void put(const Account& a, ColumnSet update = kAllColumns);
+    void put(const Team& t, ColumnSet update = kAllColumns);
+    /// Upserts a person; of a stored person only the columns in `update` change.
+    void put(const PersonRow& p, const FamilyOrigin& how, ColumnSet update = kAllColumns);
     /// Like put() for a person known not to be stored yet: a plain insert, cheaper than an upsert, batched with
     /// other inserts. `p` and `how` must stay alive until flush().
     void insert(const PersonRow& p, const FamilyOrigin& how);
     /// Records which rule classified a title (for `orgplan roles`).
     void put_title_match(std::string_view title, std::string_view pattern);
-    void put(const Goal& g);
+    /// Upserts a goal; its products are replaced only when `update` has "products".
+    void put(const Goal& g, ColumnSet update = kAllColumns);
     /// Removes a person's memberships before their new ones are put.
     void clear_memberships(const std::string& person_id);
     /// Inserts a membership, batched; the person's stored memberships must have been cleared (or there were none),
@@ -94,12 +110,16 @@ public:
     void put(const Assignment& a);
 
 private:
+    /// The prepared upsert of `kind` that overwrites `update`, made on first use: one file gives one set for all its
+    /// records, so a few statements serve an import.
+    SQLite::Statement& upsert(std::string_view kind, ColumnSet update);
+
     SQLite::Database& db_;
+    std::map<std::pair<std::string_view, ColumnSet>, std::unique_ptr<SQLite::Statement>> upserts_;
     // Person and membership rows come by the million: they bind views (RowStatement).
-    SQLite::Statement segment_, product_, initiative_, account_, team_;
     BatchInsert<PersonToWrite> person_insert_;
-    RowStatement person_;
-    SQLite::Statement goal_, goal_products_clear_, goal_product_, membership_clear_;
+    std::map<ColumnSet, std::unique_ptr<RowStatement>> person_upserts_;
+    SQLite::Statement goal_products_clear_, goal_product_, membership_clear_;
     BatchInsert<MembershipRow> membership_;
     SQLite::Statement assignment_clear_, assignment_, title_match_;
 };

@@ -22,6 +22,9 @@ std::pair<std::string, std::string> parse_column_map_arg(const std::string& arg)
 struct Record {
     long position = 0;                    ///< line (CSV) or 1-based record number (JSON)
     std::vector<std::string_view> values;
+    /// Columns this record does not have at all (a JSON object without the key), aligned with values; empty when
+    /// the record has every column (CSV). Absent differs from empty: an absent column leaves a stored value alone.
+    std::vector<bool> absent;
 };
 
 /// A stream of records of one kind from one file.
