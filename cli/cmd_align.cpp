@@ -66,8 +66,8 @@ int cmd_align(const Args& args) {
 
     Database db(db_path(common), Database::Create::never);
     auto settings = Settings::load(db.sql());
-    if (threshold > 0) settings.set("ratio.threshold", threshold);
-    if (max_spread > 0) settings.set("ratio.max_spread", max_spread);
+    override_setting(settings, "ratio.threshold", "--threshold", threshold != -1, threshold);
+    override_setting(settings, "ratio.max_spread", "--max-spread", max_spread != -1, max_spread);
     threshold = settings.get("ratio.threshold");
     max_spread = settings.get("ratio.max_spread");
     const auto org = load_org(db.sql(), PersonDetail::lean);

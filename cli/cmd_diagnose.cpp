@@ -36,7 +36,7 @@ int cmd_diagnose(const Args& args) {
     if (fail_on == "warning") fail_level = static_cast<int>(sdk::Severity::warning);
     else if (fail_on == "error") fail_level = static_cast<int>(sdk::Severity::error);
     else if (!fail_on.empty()) throw UsageError("--fail-on '" + fail_on + "': use warning or error");
-    if (hires < 0) throw UsageError("--hires cannot be negative");
+    option_in_range("--hires", hires, {0, 100000});
 
     Database db(db_path(common), Database::Create::never);
     const auto settings = Settings::load(db.sql());

@@ -26,6 +26,7 @@ int cmd_hire(const Args& args) {
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan hire [--count N] [--mix NAME]")) return 0;
     const auto format = output_format(common);
+    if (count != -1) option_in_range("--count", count, {0, 100000});
 
     Database db(db_path(common), Database::Create::never);
     const auto settings = Settings::load(db.sql());
@@ -33,7 +34,9 @@ int cmd_hire(const Args& args) {
     const double threshold = settings.get("ratio.threshold");
     const auto ratios = compute_ratios(org, "org", threshold, settings.get("ratio.max_spread"));
     const bool derived = count < 0;
-    if (derived) count = std::max(0.0, std::ceil(ratios.org_makers / threshold - ratios.org_pms - 1e-9));
+    if (derived)
+        count = static_cast<double>(checked_count(std::max(0.0, std::ceil(ratios.org_makers / threshold - ratios.org_pms - 1e-9)),
+                                                  1e7, "PM hires needed"));
     const auto balance = coaching_balance(coaching_groups(org, settings));
     const auto host = load_plugins(plugin_options);
     const sdk::HiringRequest request{org, count, to_sdk(settings), plugin_params(plugin_options)};

@@ -18,6 +18,9 @@
 namespace orgplan::cli {
 namespace {
 
+// Every trial's PM count and ratio is kept per quarter for exact percentiles: 20 million trial-quarters take 320 MB.
+constexpr double kMaxTrialQuarters = 20e6;
+
 // team,growth rows: quarterly maker growth per team, overriding the org-wide rate.
 std::unordered_map<std::string, double> read_growth_file(const std::string& path, const Org& org) {
     std::unordered_map<std::string, double> out;
@@ -32,11 +35,12 @@ std::unordered_map<std::string, double> read_growth_file(const std::string& path
     while (reader.next(f)) {
         const long line = reader.record_line();
         const auto team = f.empty() ? std::string() : std::string(text::trim(f[0]));
-        // Growth must be above -100% per quarter; anything unparsable reads as -1 and is refused.
-        const double growth = (f.size() > 1 ? text::parse_number(f[1]) : std::nullopt).value_or(-1.0);
+        const Range rate = setting_range("plan.maker_growth");
+        const auto growth = f.size() > 1 ? parse_number_in(f[1], rate) : std::nullopt;
         if (!teams.count(team)) problems.push_back({path, line, "team", "unknown team '" + team + "'"});
-        else if (growth <= -1) problems.push_back({path, line, "growth", "not a quarterly growth rate like 0.05"});
-        else out[team] = growth;
+        else if (!growth)
+            problems.push_back({path, line, "growth", "not a quarterly growth rate like 0.05 (" + rate.describe() + ")"});
+        else out[team] = *growth;
     }
     if (!problems.empty()) {
         const auto n = problems.size();
@@ -71,13 +75,21 @@ int cmd_plan(const Args& args) {
     const auto format = output_format(common);
     if (quarters < 1 || quarters > 80) throw UsageError("--quarters must be from 1 to 80");
     if (trials < 0 || trials > 10000000) throw UsageError("--simulate takes a number of trials up to 10,000,000");
+    if (static_cast<double>(trials) * quarters > kMaxTrialQuarters)
+        throw UsageError(fmt::format("--simulate {} over {} quarters would keep {} trial-quarters in memory (about {:.1f} "
+                                     "GB); at most {:g} fit the limit: fewer trials (10,000 give percentiles within "
+                                     "about 1%) or fewer quarters",
+                                     trials, quarters, static_cast<double>(trials) * quarters,
+                                     static_cast<double>(trials) * quarters * 2 * sizeof(double) / 1e9,
+                                     kMaxTrialQuarters));
 
     Database db(db_path(common), Database::Create::never);
-    const auto settings = Settings::load(db.sql());
+    auto settings = Settings::load(db.sql());
     const auto org = load_org(db.sql(), PersonDetail::lean);
-    if (growth == -100) growth = settings.get("plan.maker_growth");
-    if (delay < 0) delay = settings.get("plan.hire_delay_probability");
-    if (delay >= 1) throw UsageError("--delay-probability must be below 1");
+    override_setting(settings, "plan.maker_growth", "--growth", growth != -100, growth);
+    override_setting(settings, "plan.hire_delay_probability", "--delay-probability", delay != -1, delay);
+    growth = settings.get("plan.maker_growth");
+    delay = settings.get("plan.hire_delay_probability");
 
     std::vector<double> team_growth;
     if (!growth_file.empty()) {

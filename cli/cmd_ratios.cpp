@@ -48,10 +48,11 @@ int cmd_ratios(const Args& args) {
         return 0;
     const auto format = output_format(common);
     Database db(db_path(common), Database::Create::never);
-    const auto settings = Settings::load(db.sql());
-    if (threshold < 0) threshold = settings.get("ratio.threshold");
-    if (max_spread < 0) max_spread = settings.get("ratio.max_spread");
-    if (threshold <= 0) throw UsageError("--threshold must be greater than 0");
+    auto settings = Settings::load(db.sql());
+    override_setting(settings, "ratio.threshold", "--threshold", threshold != -1, threshold);
+    override_setting(settings, "ratio.max_spread", "--max-spread", max_spread != -1, max_spread);
+    threshold = settings.get("ratio.threshold");
+    max_spread = settings.get("ratio.max_spread");
     // Makers come as per-team totals stored with the org; only the people ratios are about are loaded one by one.
     const auto org = load_org(db.sql(), PersonDetail::no_makers);
     const auto makers = load_maker_totals(db.sql());

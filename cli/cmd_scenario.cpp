@@ -148,6 +148,8 @@ int cmd_scenario(const Args& args) {
         auto s = load_scenario(db.sql(), words[1]);
         if (s.name == kCurrentScenario) throw UsageError("apply changes scenarios, not the live org; create one first");
         const auto before = s.changes.size();
+        option_in_range("--share", share, {0, 1, true});
+        option_in_range("--makers", makers, {0, 100000});
         if (!move_pm.empty()) {
             if (to.empty()) throw UsageError("--move-pm needs --to KIND:ID");
             std::string target;
@@ -157,15 +159,20 @@ int cmd_scenario(const Args& args) {
         if (!add_team.empty()) orgplan::add_team(s, add_team, team_name, makers, product, segment);
         for (const auto& a : add_makers) {
             const auto eq = a.find('=');
-            const auto n = eq == std::string::npos ? std::nullopt : text::parse_number(a.substr(eq + 1));
-            if (!n || *n != static_cast<int>(*n)) throw UsageError("--add-makers '" + a + "': write TEAM=N, e.g. ana-query=3");
+            const auto n = eq == std::string::npos ? std::nullopt : parse_number_in(a.substr(eq + 1), {-100000, 100000});
+            if (!n || *n != std::floor(*n))
+                throw UsageError("--add-makers '" + a + "': write TEAM=N with a whole N from -100000 to 100000, e.g. ana-query=3");
             change_makers(s, a.substr(0, eq), static_cast<int>(*n));
         }
         for (const auto& kv : sets) {
             const auto eq = kv.find('=');
-            const auto v = eq == std::string::npos ? std::nullopt : text::parse_number(kv.substr(eq + 1));
-            if (!v) throw UsageError("--set '" + kv + "': write KEY=NUMBER, e.g. ratio.threshold=8");
-            set_setting(s, kv.substr(0, eq), *v);
+            if (eq == std::string::npos) throw UsageError("--set '" + kv + "': write KEY=NUMBER, e.g. ratio.threshold=8");
+            const auto key = kv.substr(0, eq);
+            try {
+                set_setting(s, key, require_number(kv.substr(eq + 1), setting_range(key), "--set " + key));
+            } catch (const Error& e) {
+                throw UsageError(e.what());
+            }
         }
         if (!mix.empty()) {
             host->get(sdk::PluginKind::hiring_mix, mix); // refuse unknown mixes now, not at diff time

@@ -20,8 +20,14 @@ void add_common(po::options_description& desc, Common& common, bool with_format)
 bool parse(const Args& args, const po::options_description& desc, const po::positional_options_description& pos,
            Common& common, const std::string& usage) {
     po::variables_map vm;
+    // Short options are off so that "-0.05" reads as a number (config set plan.maker_growth -0.05, --growth -0.05);
+    // -h is the one short option and is spelt out here.
+    Args spelt(args);
+    for (auto& a : spelt)
+        if (a == "-h") a = "--help";
+    const auto style = po::command_line_style::unix_style & ~po::command_line_style::allow_short;
     try {
-        po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
+        po::store(po::command_line_parser(spelt).options(desc).positional(pos).style(style).run(), vm);
         po::notify(vm);
     } catch (const po::error& e) {
         throw UsageError(std::string(e.what()) + "\nusage: " + usage + "\n(see --help)");
@@ -39,6 +45,23 @@ Format output_format(const Common& common) {
         return parse_format(common.format);
     } catch (const Error& e) {
         throw UsageError(e.what());
+    }
+}
+
+double option_in_range(const std::string& option, double value, const Range& range) {
+    try {
+        return require_in_range(value, range, option);
+    } catch (const Error& e) {
+        throw UsageError(e.what());
+    }
+}
+
+void override_setting(Settings& settings, const std::string& key, const std::string& option, bool given, double value) {
+    if (!given) return;
+    try {
+        settings.set(key, value);
+    } catch (const Error& e) {
+        throw UsageError(option + ": " + e.what());
     }
 }
 

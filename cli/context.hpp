@@ -10,7 +10,9 @@
 #include "orgplan/error.hpp"
 #include "orgplan/importer.hpp"
 #include "orgplan/plugin_host.hpp"
+#include "orgplan/number.hpp"
 #include "orgplan/report.hpp"
+#include "orgplan/settings.hpp"
 
 namespace orgplan::cli {
 
@@ -38,6 +40,12 @@ bool parse(const Args& args, const po::options_description& desc, const po::posi
            Common& common, const std::string& usage);
 
 Format output_format(const Common& common);
+
+/// A number given on the command line, checked against `range`; a usage error (exit 2) names the option.
+double option_in_range(const std::string& option, double value, const Range& range);
+/// Applies `--option VALUE` over the stored setting `key` when the option was given (`given`), refusing a value
+/// outside the setting's range as a usage error.
+void override_setting(Settings& settings, const std::string& key, const std::string& option, bool given, double value);
 std::string db_path(const Common& common);
 
 /// Prints progress on stderr when it is a terminal; does nothing when piped.

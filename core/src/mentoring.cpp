@@ -11,6 +11,7 @@
 
 #include "orgplan/coaching.hpp"
 #include "orgplan/min_cost_flow.hpp"
+#include "orgplan/number.hpp"
 #include "orgplan/ratios.hpp"
 
 namespace orgplan {
@@ -205,7 +206,7 @@ MentoringPlan plan_mentoring(const Org& org, const Settings& settings, std::size
 
     if (!plan.uncovered.empty()) {
         const double gap = plan.uncovered.size() * plan.novice_hours;
-        const auto seniors = static_cast<long>(std::ceil(gap / settings.get("coaching.senior_hours") - 1e-9));
+        const auto seniors = checked_count(std::ceil(gap / settings.get("coaching.senior_hours") - 1e-9), 1e7, "seniors to hire");
         plan.recommendation = fmt::format(
             "hire {} seasoned senior PM{} instead of newcomers: {} novice{} ({:.1f} h/week) cannot be coached with "
             "today's leaders and seniors",

@@ -8,28 +8,36 @@
 namespace orgplan {
 
 const std::vector<SettingSpec>& setting_specs() {
+    // Ranges keep every computation finite: thresholds and hours divide, lead and ramp times count quarters.
+    const Range positive_hours{0, 80, true};
+    const Range hours{0, 80};
+    const Range years{0, 80};
+    const Range share{0, 1};
+    const Range quarters{0, 20};
+    const Range cost{0, 1e12};
     static const std::vector<SettingSpec> specs = {
-        {"ratio.threshold", 10, "makers per PM above which a team, product or PM is overloaded"},
-        {"ratio.max_spread", 3, "teams or products one PM may cover before the PM is spread too thin"},
-        {"coaching.novice_years", 2, "PMs with fewer years of PM experience are novices"},
-        {"coaching.novice_hours", 1, "weekly coaching hours one novice PM needs"},
-        {"coaching.leader_hours", 5, "weekly coaching capacity of a product leader"},
-        {"coaching.senior_years", 5, "PMs with at least this many years can mentor"},
-        {"coaching.senior_hours", 2, "weekly mentoring capacity of a senior PM"},
-        {"plan.attrition_pm", 0.12, "yearly attrition of PMs (0.12 = 12%)"},
-        {"plan.attrition_maker", 0.10, "yearly attrition of makers"},
-        {"plan.maker_growth", 0.0, "quarterly growth of maker FTE (0.05 = 5%)"},
-        {"plan.hire_delay_probability", 0.25, "chance, each quarter, that a hire slips one more quarter (simulation)"},
-        {"hire.lead_senior", 1, "quarters to hire a seasoned senior"},
-        {"hire.lead_transfer", 0, "quarters to move an internal transfer"},
-        {"hire.lead_newcomer", 1, "quarters to hire a newcomer"},
-        {"hire.ramp_senior", 1, "quarters until a new senior counts as a full PM"},
-        {"hire.ramp_transfer", 2, "quarters until a transfer counts as a full PM"},
-        {"hire.ramp_newcomer", 3, "quarters until a newcomer counts as a full PM"},
-        {"hire.ramp_factor", 0.5, "share of a PM that a ramping hire counts as"},
-        {"hire.cost_senior", 1.0, "relative cost of a seasoned senior"},
-        {"hire.cost_transfer", 0.8, "relative cost of an internal transfer"},
-        {"hire.cost_newcomer", 0.6, "relative cost of a newcomer"},
+        {"ratio.threshold", 10, "makers per PM above which a team, product or PM is overloaded", {1, 1000}},
+        {"ratio.max_spread", 3, "teams or products one PM may cover before the PM is spread too thin", {1, 1000}},
+        {"coaching.novice_years", 2, "PMs with fewer years of PM experience are novices", years},
+        {"coaching.novice_hours", 1, "weekly coaching hours one novice PM needs", positive_hours},
+        {"coaching.leader_hours", 5, "weekly coaching capacity of a product leader", hours},
+        {"coaching.senior_years", 5, "PMs with at least this many years can mentor", years},
+        {"coaching.senior_hours", 2, "weekly mentoring capacity of a senior PM", positive_hours},
+        {"plan.attrition_pm", 0.12, "yearly attrition of PMs (0.12 = 12%)", share},
+        {"plan.attrition_maker", 0.10, "yearly attrition of makers", share},
+        {"plan.maker_growth", 0.0, "quarterly growth of maker FTE (0.05 = 5%)", {-1, 10, true}},
+        {"plan.hire_delay_probability", 0.25, "chance, each quarter, that a hire slips one more quarter (simulation)",
+         {0, 1, false, true}},
+        {"hire.lead_senior", 1, "quarters to hire a seasoned senior", quarters},
+        {"hire.lead_transfer", 0, "quarters to move an internal transfer", quarters},
+        {"hire.lead_newcomer", 1, "quarters to hire a newcomer", quarters},
+        {"hire.ramp_senior", 1, "quarters until a new senior counts as a full PM", quarters},
+        {"hire.ramp_transfer", 2, "quarters until a transfer counts as a full PM", quarters},
+        {"hire.ramp_newcomer", 3, "quarters until a newcomer counts as a full PM", quarters},
+        {"hire.ramp_factor", 0.5, "share of a PM that a ramping hire counts as", share},
+        {"hire.cost_senior", 1.0, "relative cost of a seasoned senior", cost},
+        {"hire.cost_transfer", 0.8, "relative cost of an internal transfer", cost},
+        {"hire.cost_newcomer", 0.6, "relative cost of a newcomer", cost},
     };
     return specs;
 }
@@ -46,6 +54,8 @@ const SettingSpec& require_spec(const std::string& key) {
 }
 } // namespace
 
+const Range& setting_range(const std::string& key) { return require_spec(key).range; }
+
 Settings::Settings() {
     for (const auto& s : setting_specs()) values_[s.key] = s.default_value;
 }
@@ -55,8 +65,11 @@ Settings Settings::load(SQLite::Database& db) {
     SQLite::Statement q(db, "SELECT key, value FROM setting");
     while (q.executeStep()) {
         const std::string key = q.getColumn(0).getString();
-        if (!find_spec(key)) continue; // written by a newer orgplan; ignore rather than fail
-        if (auto v = text::parse_number(q.getColumn(1).getString())) settings.set(key, *v);
+        const auto* spec = find_spec(key);
+        if (!spec) continue; // written by a newer orgplan; ignore rather than fail
+        settings.values_[key] = require_number(q.getColumn(1).getString(), spec->range,
+                                               "stored setting '" + key + "' (fix it with orgplan config set " + key +
+                                                   " VALUE, or config unset " + key + ")");
     }
     return settings;
 }
@@ -67,15 +80,11 @@ double Settings::get(const std::string& key) const {
 }
 
 void Settings::set(const std::string& key, double value) {
-    require_spec(key);
-    values_[key] = value;
+    values_[key] = require_in_range(value, require_spec(key).range, "setting '" + key + "'");
 }
 
 void Settings::store(SQLite::Database& db, const std::string& key, const std::string& value) {
-    require_spec(key);
-    const auto number = text::parse_number(value);
-    if (!number || *number < 0)
-        throw Error("setting '" + key + "': '" + value + "' is not a non-negative number");
+    require_number(value, require_spec(key).range, "setting '" + key + "'");
     SQLite::Statement q(db, "INSERT INTO setting(key, value) VALUES(?, ?) "
                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     q.bind(1, key);

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 
 namespace orgplan::text {
@@ -31,6 +32,7 @@ std::optional<double> parse_number(std::string_view s) {
     double value = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
     if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+    if (!std::isfinite(value)) return std::nullopt; // from_chars reads "nan" and "inf"; no input means them
     return value;
 }
 

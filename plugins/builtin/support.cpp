@@ -1,6 +1,7 @@
 #include "support.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -13,17 +14,17 @@ double setting(const sdk::Settings& s, const std::string& key, double fallback) 
     return it == s.end() ? fallback : it->second;
 }
 
-double param(const sdk::Params& p, const std::string& key, double fallback) {
+double param(const sdk::Params& p, const std::string& key, double fallback, double low, double high) {
     auto it = p.find(key);
     if (it == p.end()) return fallback;
-    try {
-        std::size_t used = 0;
-        const double v = std::stod(it->second, &used);
-        if (used != it->second.size()) throw std::invalid_argument(it->second);
-        return v;
-    } catch (const std::exception&) {
-        throw std::invalid_argument("parameter '" + key + "' must be a number, got '" + it->second + "'");
-    }
+    const auto& text = it->second;
+    double v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    // from_chars reads "nan" and "inf": a share or weight must be a finite number in its range.
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v) || v < low || v > high)
+        throw std::invalid_argument("parameter '" + key + "' must be a number from " + fixed(low, 2) + " to " +
+                                    fixed(high, 2) + ", got '" + text + "'");
+    return v;
 }
 
 std::string fixed(double v, int decimals) {

@@ -11,8 +11,9 @@ namespace orgplan::builtin {
 
 /// A setting with a fallback when the host did not send it.
 double setting(const sdk::Settings& s, const std::string& key, double fallback);
-/// A numeric --param; throws std::invalid_argument naming the parameter when it is not a number.
-double param(const sdk::Params& p, const std::string& key, double fallback);
+/// A numeric --param in [low, high] (shares and weights by default); throws std::invalid_argument naming the
+/// parameter and its range when it is not a finite number in it.
+double param(const sdk::Params& p, const std::string& key, double fallback, double low = 0, double high = 1);
 
 /// Each team's segment: its own, else its product's.
 std::vector<std::string> team_segments(const Org& org);

@@ -104,3 +104,44 @@ TEST_CASE("scenarios copy the org, take changes without touching it, and diff ag
     CHECK(run(db.flag() + " scenario list --format json").json()["rows"].empty());
     CHECK(run(db.flag() + " scenario diff current fix").exit_code == 3);
 }
+
+TEST_CASE("bad numbers on the command line and in settings are refused with the range, before any work") {
+    DemoDb db;
+    for (const auto* bad : {"nan", "inf", "0", "-1"}) {
+        const auto r = run(db.flag() + " config set ratio.threshold " + bad);
+        CHECK(r.exit_code == 3);
+        CHECK_THAT(r.err, Catch::Contains("ratio.threshold") && Catch::Contains("from 1 to 1000"));
+    }
+    CHECK(run(db.flag() + " config get ratio.threshold").out == "10\n");
+    for (const auto* cmd : {" ratios --threshold nan", " ratios --threshold 0", " align --compare --threshold inf",
+                            " plan --growth -1.5", " plan --growth nan", " plan --delay-probability nan",
+                            " hire --count nan", " diagnose --hires inf"}) {
+        const auto r = run(db.flag() + cmd);
+        INFO(cmd);
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+    }
+    const auto big = run(db.flag() + " plan --simulate 10000000 --quarters 80");
+    CHECK(big.exit_code == 2);
+    CHECK_THAT(big.err, Catch::Contains("trial-quarters") && Catch::Contains("GB"));
+}
+
+TEST_CASE("scenario apply --set refuses NaN and out-of-range values, and the scenario stays loadable") {
+    DemoDb db;
+    REQUIRE(run(db.flag() + " scenario create s1").exit_code == 0);
+    for (const auto* bad : {"nan", "inf", "0"}) {
+        const auto r = run(db.flag() + " scenario apply s1 --set ratio.threshold=" + bad);
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.err, Catch::Contains("ratio.threshold"));
+    }
+    CHECK(run(db.flag() + " scenario apply s1 --add-makers bill-payments=1e300").exit_code == 2);
+    CHECK(run(db.flag() + " scenario show s1").exit_code == 0);
+    CHECK(run(db.flag() + " scenario diff current s1").exit_code == 0);
+}
+
+TEST_CASE("plugin parameters must be finite numbers in their range") {
+    DemoDb db;
+    const auto r = run(db.flag() + " hire --mix balanced --param senior=nan --strict-plugins");
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("parameter 'senior' must be a number from 0.00 to 1.00"));
+}

@@ -271,3 +271,21 @@ TEST_CASE("a PM assigned to the same target twice is reported, not silently over
     CHECK(ps[0].field == "target");
     CHECK_THAT(ps[0].message, Catch::Contains("'pm1' is assigned to team 'A' more than once"));
 }
+
+TEST_CASE("numbers that are not numbers are located errors, not stored values") {
+    Database db(":memory:");
+    import_paths(db, {fixture("ratios")});
+    const auto before = count(db, "person");
+    const auto ps = problems_of(db, {write_temp("people.csv", "id,name,fte,cost,pm_years,coaching_hours\n"
+                                                              "n1,A,nan,1,1,1\nn2,B,1,nan,1,1\nn3,C,1,1,inf,1\n"
+                                                              "n4,D,1,1,1,-inf\nn5,E,1e400,1,1,1\n")});
+    CHECK(has_problem(ps, "people.csv", 2, "fte", "'nan' is not a number"));
+    CHECK(has_problem(ps, "people.csv", 3, "cost", "'nan' is not a non-negative number"));
+    CHECK(has_problem(ps, "people.csv", 4, "pm_years", "'inf'"));
+    CHECK(has_problem(ps, "people.csv", 5, "coaching_hours", "'-inf'"));
+    CHECK(has_problem(ps, "people.csv", 6, "fte", "'1e400'"));
+    CHECK(count(db, "person") == before);
+    ImportOptions dry;
+    dry.dry_run = true;
+    CHECK_THROWS_AS(import_paths(db, {write_temp("people.csv", "id,name,fte\nn1,A,nan\n")}, dry), InputErrors);
+}

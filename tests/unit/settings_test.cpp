@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "orgplan/database.hpp"
 #include "orgplan/error.hpp"
 #include "orgplan/settings.hpp"
@@ -21,5 +23,30 @@ TEST_CASE("settings default to the domain numbers and can be stored per org") {
 TEST_CASE("unknown settings and bad values are refused") {
     Database db(":memory:");
     REQUIRE_THROWS_WITH(Settings::store(db.sql(), "ratio.treshold", "8"), Catch::Contains("unknown setting"));
-    REQUIRE_THROWS_WITH(Settings::store(db.sql(), "ratio.threshold", "ten"), Catch::Contains("not a non-negative"));
+    REQUIRE_THROWS_WITH(Settings::store(db.sql(), "ratio.threshold", "ten"), Catch::Contains("is not a number from 1 to 1000"));
+}
+
+TEST_CASE("settings refuse NaN, infinities, zero divisors and values out of their range") {
+    Database db(":memory:");
+    for (const auto* bad : {"nan", "NaN", "inf", "-inf", "infinity", "1e400", "0", "-3", "1001"})
+        CHECK_THROWS_WITH(Settings::store(db.sql(), "ratio.threshold", bad), Catch::Contains("ratio.threshold"));
+    CHECK_THROWS(Settings::store(db.sql(), "coaching.senior_hours", "0"));
+    CHECK_THROWS(Settings::store(db.sql(), "coaching.novice_hours", "0"));
+    CHECK_THROWS(Settings::store(db.sql(), "plan.maker_growth", "-1"));
+    CHECK_THROWS(Settings::store(db.sql(), "plan.hire_delay_probability", "1"));
+    CHECK_THROWS(Settings::store(db.sql(), "hire.lead_senior", "1e9"));
+    CHECK_NOTHROW(Settings::store(db.sql(), "plan.maker_growth", "-0.5"));
+    CHECK_NOTHROW(Settings::store(db.sql(), "coaching.leader_hours", "0"));
+    Settings s;
+    CHECK_THROWS(s.set("ratio.threshold", std::numeric_limits<double>::quiet_NaN()));
+    CHECK_THROWS(s.set("ratio.threshold", std::numeric_limits<double>::infinity()));
+    CHECK(s.get("ratio.threshold") == 10);
+    // Every setting's default lies in its own range.
+    for (const auto& spec : setting_specs()) CHECK(spec.range.contains(spec.default_value));
+}
+
+TEST_CASE("a stored value outside its range is named when settings are loaded") {
+    Database db(":memory:");
+    db.sql().exec("INSERT INTO setting(key, value) VALUES('ratio.threshold', 'nan')");
+    CHECK_THROWS_WITH(Settings::load(db.sql()), Catch::Contains("ratio.threshold") && Catch::Contains("config set"));
 }

@@ -7,26 +7,33 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "orgplan/number.hpp"
+
 namespace orgplan {
 
 struct SettingSpec {
     std::string key;
     double default_value;
     std::string description;
+    Range range; ///< what the setting may be: every one that divides or sizes something excludes 0 or bounds it
 };
 
 /// Every known setting with its default, in display order.
 const std::vector<SettingSpec>& setting_specs();
+/// The range of a known setting; throws orgplan::Error for an unknown key.
+const Range& setting_range(const std::string& key);
 
 /// Current values: defaults overlaid with what the org database stores.
 class Settings {
 public:
     Settings(); ///< defaults only
+    /// Defaults overlaid with the stored values; throws orgplan::Error naming a stored value out of its range.
     static Settings load(SQLite::Database& db);
 
     /// Throws orgplan::Error for an unknown key.
     double get(const std::string& key) const;
-    /// Overrides for this run only (command-line flags); throws for an unknown key.
+    /// Overrides for this run only (command-line flags, scenarios); throws orgplan::Error for an unknown key or a
+    /// value outside the setting's range.
     void set(const std::string& key, double value);
 
     /// Stores a value in the database; validates key and value. Throws orgplan::Error with what to do.

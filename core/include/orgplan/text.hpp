@@ -13,7 +13,8 @@ std::string lower(std::string_view s);
 std::string_view trim(std::string_view s);
 /// Lower-cases and turns spaces, dashes and dots into '_' so "Internal Transfer" matches internal_transfer.
 std::string normalise_key(std::string_view s);
-/// Parses a whole decimal number (surrounding blanks allowed); nullopt on anything else.
+/// Parses a whole finite decimal number (surrounding blanks allowed); nullopt on anything else, NaN and infinities
+/// included. Ranges are checked by parse_number_in (number.hpp).
 std::optional<double> parse_number(std::string_view s);
 /// yes/no, true/false, 1/0, y/n; nullopt otherwise.
 std::optional<bool> parse_bool(std::string_view s);
