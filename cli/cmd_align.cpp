@@ -64,7 +64,7 @@ int cmd_align(const Args& args) {
     if (compare == !principle.empty()) throw UsageError("give either --principle NAME or --compare");
     if (apply && compare) throw UsageError("--apply goes with --principle, not --compare");
 
-    Database db(db_path(common), Database::Create::never);
+    Database db(db_path(common), apply ? Database::Open::write : Database::Open::read);
     auto settings = Settings::load(db.sql());
     override_setting(settings, "ratio.threshold", "--threshold", threshold != -1, threshold);
     override_setting(settings, "ratio.max_spread", "--max-spread", max_spread != -1, max_spread);

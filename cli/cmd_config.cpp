@@ -43,7 +43,7 @@ int cmd_config(const Args& args) {
     const auto path = db_path(common);
     Settings settings;
     if (std::filesystem::exists(path)) {
-        Database db(path, Database::Create::never);
+        Database db(path, Database::Open::read);
         settings = Settings::load(db.sql());
     }
     Table table({{"key", "key"}, {"value", "value", 2}, {"default", "default", 2}, {"description", "description"}});

@@ -38,7 +38,7 @@ int cmd_diagnose(const Args& args) {
     else if (!fail_on.empty()) throw UsageError("--fail-on '" + fail_on + "': use warning or error");
     option_in_range("--hires", hires, {0, 100000});
 
-    Database db(db_path(common), Database::Create::never);
+    Database db(db_path(common), Database::Open::read);
     const auto settings = Settings::load(db.sql());
     const auto org = load_org(db.sql(), PersonDetail::lean);
     const auto host = load_plugins(plugin_options);

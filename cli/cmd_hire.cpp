@@ -28,7 +28,7 @@ int cmd_hire(const Args& args) {
     const auto format = output_format(common);
     if (count != -1) option_in_range("--count", count, {0, 100000});
 
-    Database db(db_path(common), Database::Create::never);
+    Database db(db_path(common), Database::Open::read);
     const auto settings = Settings::load(db.sql());
     const auto org = load_org(db.sql(), PersonDetail::lean);
     const double threshold = settings.get("ratio.threshold");

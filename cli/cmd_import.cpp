@@ -1,4 +1,7 @@
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <unistd.h>
 #include <filesystem>
 #include <iostream>
 
@@ -20,11 +23,26 @@ TitleRules load_rules(const std::string& flag) {
     return TitleRules::parse(read_file(path), path);
 }
 
-// A database file this run created is removed again when the import fails, so a failed first import
-// leaves nothing behind.
+// A new database is built under a private name beside the target and linked into place only when the import
+// succeeded: a failed first import leaves nothing behind and never deletes a database another process created
+// meanwhile.
+std::string staging_name(const std::string& path) { return path + ".orgplan-new-" + std::to_string(::getpid()); }
+
 void remove_db_files(const std::string& path) {
     std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ec);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
+}
+
+// Moves a finished staging database to `path`; false when another process created `path` in the meantime.
+bool publish(const std::string& staging, const std::string& path) {
+    if (::link(staging.c_str(), path.c_str()) != 0) {
+        const int error = errno;
+        remove_db_files(staging);
+        if (error == EEXIST) return false;
+        throw DatabaseError(path + ": cannot create the database (" + std::strerror(error) + "); nothing was written");
+    }
+    remove_db_files(staging);
+    return true;
 }
 
 } // namespace
@@ -78,15 +96,25 @@ int cmd_import(const Args& args) {
     options.progress = terminal_progress();
 
     const auto path = db_path(common);
-    const bool existed = std::filesystem::exists(path);
     ImportSummary summary;
+    std::string staging;
     try {
-        // A dry run against a missing database validates against an empty org and creates nothing.
-        Database db(dry_run && !existed ? ":memory:" : path);
-        summary = import_org(db, files, options);
+        for (bool done = false; !done;) {
+            const bool existed = std::filesystem::exists(path);
+            // A dry run reads the stored org, or validates against an empty one and creates nothing.
+            const std::string target = dry_run ? (existed ? path : ":memory:") : existed ? path : staging_name(path);
+            if (target != path && target != ":memory:") staging = target;
+            {
+                Database db(target, dry_run && existed ? Database::Open::read : Database::Open::create);
+                summary = import_org(db, files, options);
+            }
+            // Another process created the database first: import into theirs, as an update.
+            done = staging.empty() || publish(staging, path);
+            staging.clear();
+        }
     } catch (const InputErrors& e) {
         finish_progress();
-        if (!existed && !dry_run) remove_db_files(path);
+        if (!staging.empty()) remove_db_files(staging);
         if (format == Format::json) {
             nlohmann::json doc{{"ok", false}, {"db", path}, {"problem_count", e.total()}};
             auto list = nlohmann::json::array();
@@ -99,7 +127,7 @@ int cmd_import(const Args& args) {
         throw;
     } catch (...) {
         finish_progress();
-        if (!existed && !dry_run) remove_db_files(path);
+        if (!staging.empty()) remove_db_files(staging);
         throw;
     }
     finish_progress();

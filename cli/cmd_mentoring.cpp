@@ -31,7 +31,7 @@ int cmd_mentoring(const Args& args) {
     if (words.size() > 1 || (action != "plan" && action != "show")) throw UsageError("usage: " + usage);
     if (candidates == 0) throw UsageError("--candidates must be at least 1");
 
-    Database db(db_path(common), Database::Create::never);
+    Database db(db_path(common), save ? Database::Open::write : Database::Open::read);
     const auto org = load_org(db.sql(), PersonDetail::lean);
     std::unordered_map<std::string, std::string> names;
     for (const auto& p : org.people) names.emplace(p.id, p.name);

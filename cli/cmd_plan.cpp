@@ -83,7 +83,7 @@ int cmd_plan(const Args& args) {
                                      static_cast<double>(trials) * quarters * 2 * sizeof(double) / 1e9,
                                      kMaxTrialQuarters));
 
-    Database db(db_path(common), Database::Create::never);
+    Database db(db_path(common), Database::Open::read);
     auto settings = Settings::load(db.sql());
     const auto org = load_org(db.sql(), PersonDetail::lean);
     override_setting(settings, "plan.maker_growth", "--growth", growth != -100, growth);

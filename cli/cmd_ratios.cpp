@@ -47,7 +47,7 @@ int cmd_ratios(const Args& args) {
     if (!parse(args, desc, {}, common, "orgplan ratios [--by LEVEL] [--threshold N] [--format table|json|csv]"))
         return 0;
     const auto format = output_format(common);
-    Database db(db_path(common), Database::Create::never);
+    Database db(db_path(common), Database::Open::read);
     auto settings = Settings::load(db.sql());
     override_setting(settings, "ratio.threshold", "--threshold", threshold != -1, threshold);
     override_setting(settings, "ratio.max_spread", "--max-spread", max_spread != -1, max_spread);

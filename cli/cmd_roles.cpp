@@ -42,7 +42,7 @@ int cmd_roles(const Args& args) {
         return 0;
     }
 
-    Database db(db_path(common), Database::Create::never);
+    Database db(db_path(common), Database::Open::read);
     // Whole patterns can be hundreds of characters; the table shows the words of the title that matched, JSON and
     // CSV the pattern itself.
     const bool table_format = format == Format::table;

@@ -111,7 +111,8 @@ int cmd_scenario(const Args& args) {
     const auto expect = [&](std::size_t n) {
         if (words.size() != n) throw UsageError("scenario " + action + ": wrong number of arguments\nusage: " + usage);
     };
-    Database db(db_path(common), Database::Create::never);
+    const bool writes = action == "create" || action == "delete" || action == "apply";
+    Database db(db_path(common), writes ? Database::Open::write : Database::Open::read);
 
     if (action == "list") {
         expect(1);

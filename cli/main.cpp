@@ -1,4 +1,6 @@
 // orgplan: product-org design and capacity planning from HR data.
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -9,6 +11,7 @@
 #include <SQLiteCpp/Exception.h>
 
 #include "context.hpp"
+#include "orgplan/database.hpp"
 
 namespace {
 
@@ -60,6 +63,26 @@ Args reorder(int argc, char** argv, std::string& command) {
     return rest;
 }
 
+// The database a command was pointed at, for messages about it.
+std::string db_named_in(const Args& args) {
+    std::string flag;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--db" && i + 1 < args.size()) flag = args[i + 1];
+        if (args[i].rfind("--db=", 0) == 0) flag = args[i].substr(5);
+    }
+    return orgplan::resolve_db_path(flag);
+}
+
+// Output that could not be written (a full disk, a closed file) is a failure, not a success with nothing to show.
+bool output_written(const std::string& command) {
+    errno = 0;
+    std::cout.flush();
+    if (std::cout && std::fflush(stdout) == 0) return true;
+    std::cerr << "orgplan " << command << ": cannot write the output (" << std::strerror(errno ? errno : EIO)
+              << "); check the disk or the file it goes to\n";
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -98,18 +121,23 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        return it->second.run(args);
+        const int code = it->second.run(args);
+        return output_written(command) ? code : 5;
     } catch (const UsageError& e) {
         std::cerr << "orgplan " << command << ": " << e.what() << "\n";
         return 2;
     } catch (const orgplan::InputErrors& e) {
         std::cerr << e.what() << "\n";
         return 3;
+    } catch (const orgplan::DatabaseError& e) {
+        std::cerr << "orgplan " << command << ": " << e.what() << "\n";
+        return 4;
     } catch (const orgplan::Error& e) {
         std::cerr << "orgplan " << command << ": " << e.what() << "\n";
         return 3;
     } catch (const SQLite::Exception& e) {
-        std::cerr << "orgplan " << command << ": database error: " << e.what() << "\n";
+        std::cerr << "orgplan " << command << ": "
+                  << orgplan::describe_database_failure(e.getExtendedErrorCode(), e.what(), db_named_in(args)) << "\n";
         return 4;
     } catch (const std::exception& e) {
         std::cerr << "orgplan " << command << ": " << e.what() << "\n";

@@ -145,13 +145,19 @@ int latest_schema_version() { return migrations().back().version; }
 
 void migrate(SQLite::Database& db, const std::string& path, int up_to) {
     const int target = up_to < 0 ? latest_schema_version() : up_to;
-    const int current = db.execAndGet("PRAGMA user_version").getInt();
-    if (current > latest_schema_version())
-        throw Error(path + ": the database has schema version " + std::to_string(current) +
-                    " but this orgplan knows only up to " + std::to_string(latest_schema_version()) +
-                    "; use a newer orgplan (the database was left untouched)");
-    if (current >= target) return;
+    auto check = [&](int current) {
+        if (current > latest_schema_version())
+            throw Error(path + ": the database has schema version " + std::to_string(current) +
+                        " but this orgplan knows only up to " + std::to_string(latest_schema_version()) +
+                        "; use a newer orgplan (the database was left untouched)");
+        return current < target;
+    };
+    if (!check(db.execAndGet("PRAGMA user_version").getInt())) return;
+    // The version is read again inside the write transaction: another process may have migrated (or created) the
+    // schema between the first read and the lock.
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    const int current = db.execAndGet("PRAGMA user_version").getInt();
+    if (!check(current)) return;
     for (const auto& m : migrations()) {
         if (m.version <= current || m.version > target) continue;
         db.exec(m.sql);

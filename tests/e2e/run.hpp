@@ -16,7 +16,8 @@ struct Result {
 
 /// Runs `orgplan ARGS` through the shell (ARGS is shell text; quote as needed) with orgplan's variables
 /// unset, then `env` (shell text such as "ORGPLAN_DB=/tmp/x.db") set.
-Result run(const std::string& args, const std::string& env = "");
+/// `wrapper` (shell text) runs the command through another program, e.g. one that drops privileges.
+Result run(const std::string& args, const std::string& env = "", const std::string& wrapper = "");
 
 /// A fresh database path in a private temporary directory, removed with the object.
 class TempDb {

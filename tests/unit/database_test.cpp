@@ -62,7 +62,7 @@ TEST_CASE("a database newer than the binary is refused and left untouched") {
 
 TEST_CASE("a missing database is an error when creation is not allowed") {
     TempPath tmp("missing.db");
-    REQUIRE_THROWS_WITH(Database(tmp.path, Database::Create::never), Catch::Contains("no org database"));
+    REQUIRE_THROWS_WITH(Database(tmp.path, Database::Open::read), Catch::Contains("no org database"));
     CHECK_FALSE(std::filesystem::exists(tmp.path));
 }
 
@@ -87,7 +87,7 @@ TEST_CASE("the database path comes from the flag, then ORGPLAN_DB, then the defa
 TEST_CASE("a second writer waits for the first instead of failing") {
     TempPath tmp("busy.db");
     Database first(tmp.path);
-    Database second(tmp.path, Database::Create::never, 5000);
+    Database second(tmp.path, Database::Open::write, 5000);
     first.sql().exec("BEGIN IMMEDIATE; INSERT INTO segment(id, name) VALUES('a', 'A')");
     std::thread releaser([&] {
         std::this_thread::sleep_for(std::chrono::milliseconds(200));

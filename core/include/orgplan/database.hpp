@@ -6,31 +6,50 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "orgplan/error.hpp"
+
 namespace orgplan {
 
-/// One connection to an org database, configured and migrated on open.
+/// A database that cannot be used as asked: damaged, not SQLite, of a newer orgplan, read-only, full or locked.
+/// Commands exit 4 with its message (a missing database is a plain Error: there is nothing to repair).
+class DatabaseError : public Error {
+public:
+    using Error::Error;
+};
+
+/// One connection to an org database, checked and migrated on open.
 ///
-/// Opening sets foreign keys on, a busy timeout (a second writer waits instead of failing) and WAL
-/// journaling, then applies pending migrations in one transaction. A database whose schema is newer
-/// than this binary is refused untouched. New files are created with mode 0600: org data is personal
-/// data. Not thread-safe: one Database per thread.
+/// Nothing is written to a file before its schema version is accepted: a database of a newer orgplan, a file that
+/// is not SQLite or one holding other tables is refused byte for byte untouched. A new database is created with
+/// mode 0600 (org data is personal data), in WAL mode, and migrated inside an exclusive transaction that re-reads
+/// the version, so processes creating the same file at once do not race. Every connection has foreign keys on and
+/// a busy timeout (a second writer waits instead of failing). Not thread-safe: one Database per thread.
 class Database {
 public:
-    enum class Create { if_missing, never };
+    /// read: the file must exist; the connection is read-only and writes nothing (an older schema is first migrated
+    /// through a short write connection, the one write a read may cause). write: the file must exist. create: the
+    /// file is created when missing.
+    enum class Open { read, write, create };
 
-    /// Opens `path` (":memory:" for a private in-memory database). Throws orgplan::Error when the file
-    /// is missing and `create` is never, when it is not an orgplan database, or when it is too new. The busy
-    /// timeout covers the longest write orgplan does (a million-person import takes about 10 s).
-    explicit Database(const std::string& path, Create create = Create::if_missing, int busy_timeout_ms = 60000);
+    /// Opens `path` (":memory:" for a private in-memory database). Throws orgplan::Error when the file is missing
+    /// and `open` is not create, DatabaseError when it cannot be used. The busy timeout covers the longest write
+    /// orgplan does (a million-person import takes about 10 s).
+    explicit Database(const std::string& path, Open open = Open::create, int busy_timeout_ms = 60000);
 
     SQLite::Database& sql() noexcept { return *db_; }
     const std::string& path() const noexcept { return path_; }
     int schema_version();
 
 private:
+    void connect(Open open, int busy_timeout_ms);
     std::string path_;
+    bool immutable_ = false; ///< read as a file nobody writes (a WAL database in a read-only directory)
     std::unique_ptr<SQLite::Database> db_;
 };
+
+/// A message for a failed SQLite call that says what happened to `path` and what to do (disk full, read-only,
+/// locked, damaged), for SQLite's extended error code `code`.
+std::string describe_database_failure(int code, const std::string& what, const std::string& path);
 
 /// Where the org database lives: --db wins, then $ORGPLAN_DB, then ./orgplan.db.
 std::string resolve_db_path(const std::string& from_flag);

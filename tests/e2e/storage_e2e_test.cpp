@@ -1,0 +1,129 @@
+// The database file under failure: refused files stay as they were, reads never write, writers do not race.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+#include "run.hpp"
+
+using namespace orgplan::e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+void write_file(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
+std::vector<std::string> files_in(const std::string& dir) {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+} // namespace
+
+TEST_CASE("a read command does not write into an empty file, and says what it is") {
+    TempDb db;
+    write_file(db.path(), "");
+    const auto r = run(db.flag() + " ratios");
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("empty file") && Catch::Contains("import"));
+    CHECK(fs::file_size(db.path()) == 0);
+    CHECK(files_in(db.dir()) == std::vector<std::string>{"org.db"});
+}
+
+TEST_CASE("a damaged or foreign file is refused with exit 4 and left byte for byte as it was") {
+    TempDb db;
+    const std::string junk(8192, 'x');
+    write_file(db.path(), junk);
+    for (const auto* cmd : {" ratios", " import " ORGPLAN_DATA "/demo", " config set ratio.threshold 8"}) {
+        const auto r = run(db.flag() + cmd);
+        INFO(cmd);
+        CHECK(r.exit_code == 4);
+        CHECK_THAT(r.err, Catch::Contains("not an SQLite database"));
+        CHECK(read_text(db.path()) == junk);
+    }
+    // Another program's SQLite database.
+    TempDb other;
+    REQUIRE(std::system(("sqlite3 '" + other.path() + "' 'CREATE TABLE notes(x)'").c_str()) == 0);
+    const auto before = read_text(other.path());
+    const auto r = run(other.flag() + " import " + data("demo"));
+    CHECK(r.exit_code == 4);
+    CHECK_THAT(r.err, Catch::Contains("something else"));
+    CHECK(read_text(other.path()) == before);
+}
+
+TEST_CASE("a refused newer database keeps every byte, even in rollback-journal mode") {
+    TempDb db;
+    REQUIRE(std::system(("sqlite3 '" + db.path() + "' 'PRAGMA journal_mode=DELETE; CREATE TABLE t(x); PRAGMA user_version=99' >/dev/null").c_str()) == 0);
+    const auto before = read_text(db.path());
+    for (const auto* cmd : {" ratios", " import " ORGPLAN_DATA "/demo"}) {
+        const auto r = run(db.flag() + cmd);
+        CHECK(r.exit_code == 4);
+        CHECK_THAT(r.err, Catch::Contains("schema version 99") && Catch::Contains("left untouched"));
+        CHECK(read_text(db.path()) == before);
+    }
+    CHECK(files_in(db.dir()) == std::vector<std::string>{"org.db"});
+}
+
+TEST_CASE("reports read a database in a directory the user cannot write") {
+    if (::geteuid() != 0 && ::access("/usr/bin/setpriv", X_OK) != 0) return;
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    const auto expected = run(db.flag() + " ratios --by org --format json").out;
+    const std::string dir = db.dir() + "/readonly";
+    fs::create_directory(dir);
+    fs::copy_file(db.path(), dir + "/org.db");
+    ::chmod((dir + "/org.db").c_str(), 0644);
+    ::chmod(dir.c_str(), 0555);
+    ::chmod(db.dir().c_str(), 0755);
+    // As root, permissions do not apply: run as nobody.
+    const std::string as_other_user = ::geteuid() == 0 ? "setpriv --reuid=nobody --regid=nogroup --clear-groups" : "";
+    const auto r = run("--db '" + dir + "/org.db' ratios --by org --format json", "", as_other_user);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == expected);
+    CHECK(files_in(dir) == std::vector<std::string>{"org.db"});
+    const auto w = run("--db '" + dir + "/org.db' config set ratio.threshold 8", "", as_other_user);
+    CHECK(w.exit_code == 4);
+    CHECK_THAT(w.err, Catch::Contains("read-only"));
+    ::chmod(dir.c_str(), 0755);
+}
+
+TEST_CASE("output that cannot be written is a failure") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    for (const auto* format : {"csv", "json", "table"}) {
+        const auto r = run(db.flag() + " ratios --format " + format + " >/dev/full");
+        CHECK(r.exit_code == 5);
+        CHECK_THAT(r.err, Catch::Contains("cannot write the output"));
+    }
+}
+
+TEST_CASE("processes importing into the same new database at once all succeed and leave no stray files") {
+    for (int round = 0; round < 5; ++round) {
+        TempDb db;
+        std::vector<std::future<Result>> runs;
+        runs.push_back(std::async(std::launch::async, [&] { return run(db.flag() + " import " + data("demo")); }));
+        runs.push_back(std::async(std::launch::async, [&] {
+            return run(db.flag() + " import " + data("demo/segments.csv") + " " + data("demo/products.csv") + " " +
+                       data("demo/teams.csv") + " " + data("demo/people.csv"));
+        }));
+        runs.push_back(std::async(std::launch::async, [&] { return run(db.flag() + " config set ratio.threshold 9"); }));
+        runs.push_back(std::async(std::launch::async, [&] { return run(db.flag() + " import " + data("demo")); }));
+        for (auto& r : runs) CHECK(r.get().exit_code == 0);
+        CHECK(run(db.flag() + " ratios --by org --format json").json()["org"]["maker_fte"] == 222.6);
+        CHECK(run(db.flag() + " config get ratio.threshold").out == "9\n");
+        for (const auto& name : files_in(db.dir())) CHECK_THAT(name, !Catch::Contains("orgplan-new"));
+    }
+}
+
+TEST_CASE("a failed first import removes only its own staging files") {
+    TempDb db;
+    const auto r = run(db.flag() + " import " + fixture("bad"));
+    CHECK(r.exit_code == 3);
+    CHECK(files_in(db.dir()).empty());
+}
