@@ -1,7 +1,6 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
-#include <regex>
 
 #include <SQLiteCpp/Statement.h>
 
@@ -51,14 +50,9 @@ int cmd_roles(const Args& args) {
                  {"source", "source"},
                  {table_format ? "matched" : "rule", table_format ? "matched" : "rule"},
                  {"people", "people"}});
-    std::map<std::string, std::regex> compiled;
-    auto matched_text = [&](const std::string& title, const std::string& pattern) -> std::string {
-        if (pattern.empty()) return "";
-        auto it = compiled.find(pattern);
-        if (it == compiled.end())
-            it = compiled.emplace(pattern, std::regex(pattern, std::regex::ECMAScript | std::regex::icase)).first;
-        std::smatch m;
-        return std::regex_search(title, m, it->second) ? "'" + m.str() + "'" : "";
+    auto matched_text = [](const std::string& title, const std::string& pattern) -> std::string {
+        const auto words = pattern.empty() ? std::string() : TitleRules::matched_words(title, pattern);
+        return words.empty() ? "" : "'" + words + "'";
     };
     SQLite::Statement q(db.sql(), std::string("SELECT p.title, p.family, p.family_source, "
                                               "CASE WHEN p.family_source = 'rule' THEN coalesce(t.pattern, '') ELSE '' END, "

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <sys/stat.h>
 
 #include "orgplan/error.hpp"
 
@@ -90,23 +91,18 @@ bool CsvReader::next(std::vector<std::string>& fields) {
 }
 
 std::string read_file(const std::string& path) {
+    // A FIFO or device would block or never end (/dev/zero): only regular files are read.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
+    if (S_ISDIR(st.st_mode)) throw Error(path + ": is a directory, not a file");
+    if (!S_ISREG(st.st_mode))
+        throw Error(path + ": not a regular file (a pipe, device or socket); save the data to a file and give that");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
-    // A regular file is read at once into a string of its size: a 100 MB export is not copied through a stream
-    // buffer. Pipes (no size) are read in chunks.
-    std::string text;
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg();
-    if (size >= 0) {
-        text.resize(static_cast<std::size_t>(size));
-        in.seekg(0, std::ios::beg);
-        in.read(text.data(), static_cast<std::streamsize>(text.size()));
-        text.resize(static_cast<std::size_t>(in.gcount()));
-        return text;
-    }
-    in.clear();
-    char chunk[1 << 16];
-    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    // Read at once into a string of its size: a 100 MB export is not copied through a stream buffer.
+    std::string text(static_cast<std::size_t>(st.st_size), '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
     return text;
 }
 

@@ -194,6 +194,28 @@ public:
     Fields(const RecordSource& source, const std::vector<ColumnSpec>& specs, Problems& problems, Loc header,
            bool& ok, std::vector<std::string>& ignored) {
         ok = true;
+        // Two columns for one field would let the first win silently.
+        std::unordered_map<std::string_view, std::size_t> first_at;
+        for (std::size_t i = 0; i < source.columns().size(); ++i) {
+            const auto& column = source.columns()[i];
+            const auto [at, fresh] = first_at.emplace(column, i);
+            if (fresh || column.empty()) continue;
+            problems.add(header, column,
+                         fmt::format("appears twice in the header (columns {} and {}); keep one or rename the other",
+                                     at->second + 1, i + 1));
+            ok = false;
+        }
+        for (const auto& spec : specs) {
+            std::vector<std::string_view> given;
+            for (const auto* name : names_of(spec))
+                if (source.column(*name) >= 0) given.push_back(*name);
+            if (given.size() > 1) {
+                problems.add(header, spec.name,
+                             fmt::format("columns '{}' and '{}' both give the {}; keep one", given[0], given[1],
+                                         spec.name));
+                ok = false;
+            }
+        }
         for (const auto& spec : specs) {
             int index = source.column(spec.name);
             for (std::size_t i = 0; index < 0 && i < spec.synonyms.size(); ++i)
@@ -453,16 +475,48 @@ void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc
     }
 }
 
+// Longer fields are a broken quote swallowing the file, or an attack; no HR field needs more.
+constexpr std::size_t kMaxFieldBytes = 64 * 1024;
+
+// A record's shape and text, checked before any field is read: the right number of fields, none too long, all valid
+// UTF-8 (so that every stored text can be printed, as JSON too). Each problem names the column, never the value.
+bool fields_readable(const RecordSource& source, const Record& record, Loc loc, std::size_t width, Problems& problems) {
+    if (!source.positions_are_records() && record.values.size() != width) {
+        problems.add(loc, "", fmt::format("has {} fields but the header has {}; quote fields that contain commas",
+                                          record.values.size(), width));
+        return false;
+    }
+    bool ok = true;
+    for (std::size_t i = 0; i < record.values.size(); ++i) {
+        const auto& value = record.values[i];
+        const std::string column = i < source.columns().size() ? source.columns()[i] : std::to_string(i + 1);
+        if (value.size() > kMaxFieldBytes) {
+            problems.add(loc, column, fmt::format("is {} bytes long; a field holds at most {} (is a quote left open?)",
+                                                  value.size(), kMaxFieldBytes));
+            ok = false;
+        } else if (const auto bad = text::utf8_error(value)) {
+            problems.add(loc, column, fmt::format("is not valid UTF-8 (byte {} of the field); save the file as UTF-8",
+                                                  *bad + 1));
+            ok = false;
+        }
+    }
+    return ok;
+}
+
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
     std::vector<std::string> out;
     for (const auto& path : paths) {
         std::error_code ec;
         if (std::filesystem::is_directory(path, ec)) {
             std::vector<std::string> files;
-            for (const auto& entry : std::filesystem::directory_iterator(path)) {
+            std::filesystem::directory_iterator entries(path, ec), end;
+            for (; !ec && entries != end; entries.increment(ec)) {
+                const auto& entry = *entries;
                 const auto ext = text::lower(entry.path().extension().string());
-                if (entry.is_regular_file() && (ext == ".csv" || ext == ".json")) files.push_back(entry.path());
+                std::error_code type_error;
+                if (entry.is_regular_file(type_error) && (ext == ".csv" || ext == ".json")) files.push_back(entry.path());
             }
+            if (ec) throw Error(path + ": cannot list the directory (" + ec.message() + ")");
             if (files.empty()) throw Error(path + ": the directory holds no .csv or .json files");
             std::sort(files.begin(), files.end());
             out.insert(out.end(), files.begin(), files.end());
@@ -614,9 +668,10 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         const auto width = source->columns().size();
         while (source->next(record)) {
             const Loc loc{loc_source, record.position};
-            if (!source->positions_are_records() && record.values.size() != width) {
-                problems.add(loc, "", "has " + std::to_string(record.values.size()) + " fields but the header has " +
-                                          std::to_string(width) + "; quote fields that contain commas");
+            if (!fields_readable(*source, record, loc, width, problems)) {
+                // The record exists, so references to its id are not reported a second time.
+                if (const auto id = fields.has("id") ? fields.get(record, "id") : std::string_view(); !id.empty())
+                    in.broken_ids[kind].emplace_back(id);
                 continue;
             }
             parse_record(kind, fields, record, loc, problems, *options.rules, in);

@@ -123,6 +123,30 @@ private:
     std::size_t at_ = 0;
 };
 
+// Records are flat: a value nested deeper than this is a mistake or an attack, and nesting costs the JSON library
+// stack and heap per level.
+constexpr int kMaxJsonDepth = 32;
+
+// Offset of the first bracket that nests deeper than kMaxJsonDepth, outside strings; npos when none does.
+std::size_t too_deep(const std::string& text) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth) return i;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::string::npos;
+}
+
 long line_of_offset(const std::string& text, std::size_t offset) {
     long line = 1;
     for (std::size_t i = 0; i < offset && i < text.size(); ++i)
@@ -187,12 +211,24 @@ std::vector<KindedSource> open_records(const std::string& path, const std::strin
     std::vector<KindedSource> out;
     if (ext == ".json") {
         const auto text = read_file(path);
+        if (const auto at = too_deep(text); at != std::string::npos)
+            throw Error(path + ":" + std::to_string(line_of_offset(text, at)) + ": values are nested more than " +
+                        std::to_string(kMaxJsonDepth) + " levels deep; records are objects of plain values");
         nlohmann::json doc;
         try {
             doc = nlohmann::json::parse(text);
         } catch (const nlohmann::json::parse_error& e) {
             throw Error(path + ":" + std::to_string(line_of_offset(text, e.byte)) + ": not valid JSON (" +
                         e.what() + ")");
+        } catch (const nlohmann::json::exception& e) {
+            // A number too large for a double ("1e400"): the library names the number but not where it is.
+            const std::string message = e.what();
+            const auto open = message.find('\''), close = message.rfind('\'');
+            const auto number = open < close ? message.substr(open + 1, close - open - 1) : std::string();
+            const auto at = number.empty() ? std::string::npos : text.find(number);
+            throw Error(path + (at == std::string::npos ? "" : ":" + std::to_string(line_of_offset(text, at))) +
+                        ": the number " + (number.empty() ? std::string("there") : "'" + number + "'") +
+                        " is out of range; write numbers as plain decimals");
         }
         if (doc.is_array()) {
             out.push_back({kind_for_file(), std::make_unique<JsonArraySource>(path, doc, mapping)});

@@ -43,6 +43,34 @@ std::optional<bool> parse_bool(std::string_view s) {
     return std::nullopt;
 }
 
+std::optional<std::size_t> utf8_error(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t length;
+        unsigned min_second = 0x80, max_second = 0xBF;
+        if (p[i] >= 0xC2 && p[i] <= 0xDF) length = 2;
+        else if (p[i] == 0xE0) length = 3, min_second = 0xA0;
+        else if (p[i] >= 0xE1 && p[i] <= 0xEC) length = 3;
+        else if (p[i] == 0xED) length = 3, max_second = 0x9F; // no UTF-16 surrogates
+        else if (p[i] >= 0xEE && p[i] <= 0xEF) length = 3;
+        else if (p[i] == 0xF0) length = 4, min_second = 0x90;
+        else if (p[i] >= 0xF1 && p[i] <= 0xF3) length = 4;
+        else if (p[i] == 0xF4) length = 4, max_second = 0x8F; // nothing above U+10FFFF
+        else return i;
+        if (i + length > n || p[i + 1] < min_second || p[i + 1] > max_second) return i;
+        for (std::size_t k = 2; k < length; ++k)
+            if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+        i += length;
+    }
+    return std::nullopt;
+}
+
 std::vector<std::string> split_list(std::string_view s) {
     std::vector<std::string> out;
     std::size_t start = 0;

@@ -1,5 +1,7 @@
 #include "orgplan/title_rules.hpp"
 
+#include <re2/re2.h>
+
 #include "builtin_title_rules.hpp" // generated from data/title_rules.csv
 #include "orgplan/csv.hpp"
 #include "orgplan/enums.hpp"
@@ -38,14 +40,17 @@ TitleRules TitleRules::parse(std::string_view csv_text, const std::string& sourc
                                                     "eng_manager or other"});
             continue;
         }
-        try {
-            rules.rules_.push_back(
-                {pattern, std::regex(pattern, std::regex::ECMAScript | std::regex::icase | std::regex::optimize),
-                 *family});
-        } catch (const std::regex_error& e) {
-            problems.push_back({source, line, "pattern", "'" + pattern + "' is not a valid regular expression (" +
-                                                             e.what() + ")"});
+        RE2::Options options;
+        options.set_case_sensitive(false);
+        options.set_log_errors(false);
+        auto regex = std::make_shared<const RE2>(pattern, options);
+        if (!regex->ok()) {
+            problems.push_back({source, line, "pattern",
+                                "'" + pattern + "' is not a valid regular expression (" + regex->error() +
+                                    "); RE2 syntax, without backreferences or lookaround"});
+            continue;
         }
+        rules.rules_.push_back({pattern, std::move(regex), *family});
     }
     if (!problems.empty()) {
         const auto total = problems.size();
@@ -56,11 +61,21 @@ TitleRules TitleRules::parse(std::string_view csv_text, const std::string& sourc
 
 TitleRules TitleRules::builtin() { return parse(builtin_title_rules_csv, "built-in title_rules.csv"); }
 
+std::string TitleRules::matched_words(std::string_view title, const std::string& pattern) {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    options.set_log_errors(false);
+    const RE2 regex("(" + pattern + ")", options);
+    re2::StringPiece found;
+    if (!regex.ok() || !RE2::PartialMatch(re2::StringPiece(title.data(), title.size()), regex, &found)) return "";
+    return std::string(found.data(), found.size());
+}
+
 const TitleMatch& TitleRules::classify(std::string_view title) const {
     if (auto it = cache_.find(title); it != cache_.end()) return it->second;
     TitleMatch match;
     for (const auto& rule : rules_) {
-        if (std::regex_search(title.begin(), title.end(), rule.regex)) {
+        if (RE2::PartialMatch(re2::StringPiece(title.data(), title.size()), *rule.regex)) {
             match = {rule.family, true, rule.pattern};
             break;
         }

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <fstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fixture.hpp"
@@ -288,4 +290,78 @@ TEST_CASE("numbers that are not numbers are located errors, not stored values") 
     ImportOptions dry;
     dry.dry_run = true;
     CHECK_THROWS_AS(import_paths(db, {write_temp("people.csv", "id,name,fte\nn1,A,nan\n")}, dry), InputErrors);
+}
+
+TEST_CASE("a title of 100,000 characters is classified without recursion, also in a dry run") {
+    Database db(":memory:");
+    const std::string title = "VP " + std::string(60000, 'a');
+    ImportOptions dry;
+    dry.dry_run = true;
+    // Too long for a field: a located error, not a crash.
+    auto ps = problems_of(db, {write_temp("people.csv", "id,name,title\nx,X," + title + title + "\n")}, dry);
+    CHECK(has_problem(ps, "people.csv", 2, "title", "a field holds at most 65536"));
+    // Within the bound, RE2 classifies it.
+    import_paths(db, {write_temp("people.csv", "id,name,title\nx,X,director " + std::string(60000, 'b') + "\n")});
+    CHECK(count(db, "person") == 1);
+}
+
+TEST_CASE("a 5 MB field, invalid UTF-8 and rows of the wrong width are located errors naming the column") {
+    Database db(":memory:");
+    import_paths(db, {fixture("ratios")});
+    const auto ps = problems_of(db, {write_temp("people.csv", "id,name,title\nx1,\"" + std::string(5 << 20, 'n') +
+                                                                  "\",t\nx2,Bad \xC3\x28 name,t\nx3,Short\n"),
+                                     write_temp("memberships.csv", "person,team\nx3,A\n")});
+    CHECK(has_problem(ps, "people.csv", 2, "name", "bytes long"));
+    CHECK(has_problem(ps, "people.csv", 3, "name", "not valid UTF-8 (byte 5 of the field)"));
+    CHECK(has_problem(ps, "people.csv", 4, "", "has 2 fields but the header has 3"));
+    // x3's row was broken, not missing: its membership is not reported as an unknown person.
+    for (const auto& p : ps) CHECK_THAT(p.message, !Catch::Contains("unknown person 'x3'"));
+    // No message carries the value itself.
+    for (const auto& p : ps) CHECK(p.message.size() < 200);
+    CHECK(count(db, "person") == 24);
+}
+
+TEST_CASE("deeply nested JSON and numbers out of range are located errors") {
+    Database db(":memory:");
+    const auto arrays = write_temp("people.json", "[{\"id\": \"a\", \"name\":\n" + std::string(20000, '[') +
+                                                      std::string(20000, ']') + "}]");
+    REQUIRE_THROWS_WITH(import_paths(db, {arrays}), Catch::Contains("people.json:2") && Catch::Contains("nested"));
+    std::string objects;
+    for (int i = 0; i < 100000; ++i) objects += "{\"a\":";
+    objects += "1" + std::string(100000, '}');
+    REQUIRE_THROWS_WITH(import_paths(db, {write_temp("people.json", objects)}), Catch::Contains("nested"));
+    const auto huge = write_temp("people.json", "[\n{\"id\": \"a\", \"name\": \"A\",\n \"fte\": 1e400}]");
+    REQUIRE_THROWS_WITH(import_paths(db, {huge}), Catch::Contains("people.json:3") && Catch::Contains("'1e400'"));
+    CHECK(count(db, "person") == 0);
+}
+
+TEST_CASE("duplicate headers and two synonyms of one column are refused") {
+    Database db(":memory:");
+    auto ps = problems_of(db, {write_temp("people.csv", "id,name,title,Title\na,A,x,y\n")});
+    CHECK(has_problem(ps, "people.csv", 1, "title", "appears twice in the header (columns 3 and 4)"));
+    ps = problems_of(db, {write_temp("people.csv", "id,name,manager,manager_id\na,A,,\n")});
+    CHECK(has_problem(ps, "people.csv", 1, "manager", "columns 'manager' and 'manager_id' both give the manager"));
+}
+
+TEST_CASE("thousands of unused columns are summarised, not listed one by one") {
+    Database db(":memory:");
+    std::string header = "id,name", row = "a,A";
+    for (int i = 0; i < 5000; ++i) {
+        header += ",extra" + std::to_string(i);
+        row += ",x";
+    }
+    const auto summary = import_paths(db, {write_temp("people.csv", header + "\n" + row + "\n")});
+    REQUIRE(summary.ignored_columns.size() == 11);
+    CHECK_THAT(summary.ignored_columns.back(), Catch::Contains("and 4990 more columns are not used"));
+}
+
+TEST_CASE("a FIFO, a device or an unreadable directory is refused by name instead of hanging") {
+    Database db(":memory:");
+    const auto fifo = "/tmp/orgplan-unit-" + std::to_string(::getpid()) + "-people.csv";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    REQUIRE_THROWS_WITH(import_paths(db, {fifo}), Catch::Contains("not a regular file"));
+    std::remove(fifo.c_str());
+    ImportOptions o;
+    o.kind = "people";
+    REQUIRE_THROWS_WITH(import_paths(db, {"/dev/zero"}, o), Catch::Contains("not a regular file"));
 }

@@ -54,3 +54,20 @@ TEST_CASE("bad rules files name the line and field") {
                         Catch::Contains("r.csv:2") && Catch::Contains("'pattern'"));
     REQUIRE_THROWS_AS(TitleRules::parse("regex,kind\n", "r.csv"), InputErrors);
 }
+
+TEST_CASE("a catastrophic pattern and a long title finish in linear time; unsupported syntax is named") {
+    const auto rules = TitleRules::parse("pattern,family\n(a+)+$,pm\n(x|x|x)*y,maker\n", "r.csv");
+    const std::string title(100000, 'a');
+    CHECK(rules.classify(title + "!").matched == false);
+    CHECK(rules.classify(std::string(50000, 'x')).matched == false);
+    CHECK(rules.classify("VP " + std::string(100000, 'z')).matched == false);
+    CHECK(TitleRules::builtin().classify("VP " + std::string(100000, 'a')).family == Family::product_leader);
+    REQUIRE_THROWS_WITH(TitleRules::parse("pattern,family\n(a)\\1,pm\n", "r.csv"),
+                        Catch::Contains("r.csv:2") && Catch::Contains("RE2"));
+}
+
+TEST_CASE("matched_words shows the words of a title a rule found") {
+    CHECK(TitleRules::matched_words("Senior Product Manager", "product manager|owner") == "Product Manager");
+    CHECK(TitleRules::matched_words("Engineer", "product manager").empty());
+    CHECK(TitleRules::matched_words("x", "(unclosed").empty());
+}

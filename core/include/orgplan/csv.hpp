@@ -33,7 +33,8 @@ private:
     long record_line_ = 0;
 };
 
-/// Reads a whole file into memory; throws orgplan::Error naming the path when it cannot.
+/// Reads a whole regular file into memory; throws orgplan::Error naming the path when it cannot, or when the path
+/// is a directory, pipe, device or socket (which could block or never end).
 std::string read_file(const std::string& path);
 
 } // namespace orgplan

@@ -18,6 +18,9 @@ std::string normalise_key(std::string_view s);
 std::optional<double> parse_number(std::string_view s);
 /// yes/no, true/false, 1/0, y/n; nullopt otherwise.
 std::optional<bool> parse_bool(std::string_view s);
+/// Offset of the first byte that is not part of valid UTF-8 (overlong forms, surrogates and code points above
+/// U+10FFFF included), or nullopt when `s` is valid.
+std::optional<std::size_t> utf8_error(std::string_view s);
 /// Splits on ';' or '|' and trims; empty parts are dropped.
 std::vector<std::string> split_list(std::string_view s);
 /// The first eight bytes of `s`, big-endian and zero-padded: two prefixes compared as numbers order as the strings
