@@ -96,12 +96,21 @@ CsvWriter::CsvWriter(std::ostream& out, const std::vector<Column>& columns) : ou
 
 CsvWriter::~CsvWriter() { out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size())); }
 
+bool runs_as_formula(std::string_view text) {
+    return !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
+                             text[0] == '\r');
+}
+
 void CsvWriter::field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    // A spreadsheet runs a cell that starts like a formula (OWASP CSV injection, CWE-1236): such text from the data
+    // is written with a leading apostrophe, which spreadsheets show as text. Numbers are not text cells.
+    const bool formula = runs_as_formula(text);
+    if (!formula && text.find_first_of(",\"\r\n") == std::string_view::npos) {
         buffer_ += text;
         return;
     }
     buffer_ += '"';
+    if (formula) buffer_ += '\'';
     for (char c : text) {
         if (c == '"') buffer_ += '"';
         buffer_ += c;

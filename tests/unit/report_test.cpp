@@ -61,3 +61,27 @@ TEST_CASE("formats are parsed strictly") {
     CHECK(parse_format("json") == Format::json);
     REQUIRE_THROWS_AS(parse_format("xml"), Error);
 }
+
+TEST_CASE("CSV text that a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers") {
+    Table t({{"name", "name"}, {"n", "n"}});
+    t.add({std::string("=HYPERLINK(\"http://x\",\"y\")"), -2.5});
+    t.add({std::string("+cmd|' /C calc'!A0"), 3LL});
+    t.add({std::string("-2+3"), Cell{}});
+    t.add({std::string("@SUM(1+1)"), Cell{}});
+    t.add({std::string("\tx"), Cell{}});
+    t.add({std::string("\rx"), Cell{}});
+    t.add({std::string("plain = text"), Cell{}});
+    std::ostringstream out;
+    t.print_csv(out);
+    CHECK(out.str() == "name,n\r\n"
+                       "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-2.5\r\n"
+                       "\"'+cmd|' /C calc'!A0\",3\r\n"
+                       "\"'-2+3\",\r\n"
+                       "\"'@SUM(1+1)\",\r\n"
+                       "\"'\tx\",\r\n"
+                       "\"'\rx\",\r\n"
+                       "plain = text,\r\n");
+    CHECK(runs_as_formula("=1"));
+    CHECK_FALSE(runs_as_formula("a=1"));
+    CHECK_FALSE(runs_as_formula(""));
+}

@@ -25,7 +25,8 @@ struct Column {
 };
 
 /// Writes CSV as rows come, for reports too long to hold as a Table first: a header line of column keys, then one
-/// line per row (CRLF, RFC 4180 quoting, decimals rounded by stable()), the same output as Table::print_csv.
+/// line per row (CRLF, RFC 4180 quoting, decimals rounded by stable()), the same output as Table::print_csv. Text
+/// that a spreadsheet would run as a formula is written quoted with a leading apostrophe.
 /// Output is buffered and written in blocks; the destructor writes the rest.
 class CsvWriter {
 public:
@@ -59,6 +60,10 @@ private:
     std::vector<Column> columns_;
     std::vector<std::vector<Cell>> rows_;
 };
+
+/// Whether a spreadsheet would run `text` as a formula (it starts with =, +, -, @, tab or carriage return); CSV
+/// and spreadsheet writers put a leading apostrophe before such text cells.
+bool runs_as_formula(std::string_view text);
 
 /// Rounds to 4 decimals so JSON output does not depend on summation order noise.
 double stable(double v);
