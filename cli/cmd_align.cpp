@@ -1,10 +1,12 @@
 #include <algorithm>
+#include <optional>
 #include <iostream>
 
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/read_transaction.hpp"
 #include "orgplan/alignment.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/enums.hpp"
@@ -65,6 +67,10 @@ int cmd_align(const Args& args) {
     if (apply && compare) throw UsageError("--apply goes with --principle, not --compare");
 
     Database db(db_path(common), apply ? Database::Open::write : Database::Open::read);
+    // --apply computes inside its write transaction: the proposal is written for the org it was made for.
+    std::optional<SQLite::Transaction> write;
+    if (apply) write.emplace(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    const ReadTransaction snapshot(db.sql());
     auto settings = Settings::load(db.sql());
     override_setting(settings, "ratio.threshold", "--threshold", threshold != -1, threshold);
     override_setting(settings, "ratio.max_spread", "--max-spread", max_spread != -1, max_spread);
@@ -140,11 +146,10 @@ int cmd_align(const Args& args) {
     for (const auto& p : org.people) names.emplace(p.id, p.name);
 
     if (apply) {
-        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         db.sql().exec("DELETE FROM pm_assignment");
         OrgWriter writer(db.sql());
         for (const auto& a : proposal.assignments) writer.put(a);
-        tx.commit();
+        write->commit();
     }
 
     Table table({{"pm", "pm"}, {"name", "name"}, {"role", "role"}, {"kind", "kind"}, {"target", "target"},

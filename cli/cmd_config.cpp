@@ -44,7 +44,7 @@ int cmd_config(const Args& args) {
     Settings settings;
     if (std::filesystem::exists(path)) {
         Database db(path, Database::Open::read);
-        settings = Settings::load(db.sql());
+        settings = Settings::load(db.sql()); // one query: one snapshot
     }
     Table table({{"key", "key"}, {"value", "value", 2}, {"default", "default", 2}, {"description", "description"}});
     for (const auto& spec : setting_specs()) {

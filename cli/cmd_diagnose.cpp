@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/read_transaction.hpp"
 #include "orgplan/analysis.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/mentoring.hpp"
@@ -39,6 +40,7 @@ int cmd_diagnose(const Args& args) {
     option_in_range("--hires", hires, {0, 100000});
 
     Database db(db_path(common), Database::Open::read);
+    const ReadTransaction snapshot(db.sql()); // one answer from one commit
     const auto settings = Settings::load(db.sql());
     const auto org = load_org(db.sql(), PersonDetail::lean);
     const auto host = load_plugins(plugin_options);

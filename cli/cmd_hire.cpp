@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/read_transaction.hpp"
 #include "orgplan/coaching.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/org_store.hpp"
@@ -29,6 +30,7 @@ int cmd_hire(const Args& args) {
     if (count != -1) option_in_range("--count", count, {0, 100000});
 
     Database db(db_path(common), Database::Open::read);
+    const ReadTransaction snapshot(db.sql()); // one answer from one commit
     const auto settings = Settings::load(db.sql());
     const auto org = load_org(db.sql(), PersonDetail::lean);
     const double threshold = settings.get("ratio.threshold");

@@ -1,9 +1,11 @@
 #include <iostream>
+#include <optional>
 
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/read_transaction.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/mentoring.hpp"
 #include "orgplan/org_store.hpp"
@@ -32,6 +34,10 @@ int cmd_mentoring(const Args& args) {
     if (candidates == 0) throw UsageError("--candidates must be at least 1");
 
     Database db(db_path(common), save ? Database::Open::write : Database::Open::read);
+    // --save computes inside its write transaction: the pairings are saved for the org they were planned on.
+    std::optional<SQLite::Transaction> write;
+    if (save) write.emplace(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    const ReadTransaction snapshot(db.sql());
     const auto org = load_org(db.sql(), PersonDetail::lean);
     std::unordered_map<std::string, std::string> names;
     for (const auto& p : org.people) names.emplace(p.id, p.name);
@@ -48,9 +54,8 @@ int cmd_mentoring(const Args& args) {
     const auto settings = Settings::load(db.sql());
     const auto plan = plan_mentoring(org, settings, candidates);
     if (save) {
-        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         save_mentor_pairs(db.sql(), plan.pairings);
-        tx.commit();
+        write->commit();
     }
     Table pairs({{"mentor", "mentor"}, {"mentor_name", "mentor name"}, {"novice", "novice"},
                  {"novice_name", "novice name"}, {"hours", "h/week"}, {"shared", "shared"}, {"cost", "cost"}});

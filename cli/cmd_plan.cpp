@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/read_transaction.hpp"
 #include "orgplan/analysis.hpp"
 #include "orgplan/csv.hpp"
 #include "orgplan/database.hpp"
@@ -84,6 +85,7 @@ int cmd_plan(const Args& args) {
                                      kMaxTrialQuarters));
 
     Database db(db_path(common), Database::Open::read);
+    const ReadTransaction snapshot(db.sql()); // one answer from one commit
     auto settings = Settings::load(db.sql());
     const auto org = load_org(db.sql(), PersonDetail::lean);
     override_setting(settings, "plan.maker_growth", "--growth", growth != -100, growth);

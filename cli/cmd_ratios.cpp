@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/read_transaction.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/org_store.hpp"
 #include "orgplan/ratios.hpp"
@@ -48,6 +49,7 @@ int cmd_ratios(const Args& args) {
         return 0;
     const auto format = output_format(common);
     Database db(db_path(common), Database::Open::read);
+    const ReadTransaction snapshot(db.sql()); // one answer from one commit
     auto settings = Settings::load(db.sql());
     override_setting(settings, "ratio.threshold", "--threshold", threshold != -1, threshold);
     override_setting(settings, "ratio.max_spread", "--max-spread", max_spread != -1, max_spread);

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "context.hpp"
+#include "orgplan/read_transaction.hpp"
 #include "orgplan/csv.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/enums.hpp"
@@ -42,6 +43,7 @@ int cmd_roles(const Args& args) {
     }
 
     Database db(db_path(common), Database::Open::read);
+    const ReadTransaction snapshot(db.sql()); // one answer from one commit
     // Whole patterns can be hundreds of characters; the table shows the words of the title that matched, JSON and
     // CSV the pattern itself.
     const bool table_format = format == Format::table;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/read_transaction.hpp"
 #include "orgplan/analysis.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/enums.hpp"
@@ -113,6 +114,8 @@ int cmd_scenario(const Args& args) {
     };
     const bool writes = action == "create" || action == "delete" || action == "apply";
     Database db(db_path(common), writes ? Database::Open::write : Database::Open::read);
+    std::optional<ReadTransaction> snapshot; // reads: one answer from one commit
+    if (!writes) snapshot.emplace(db.sql());
 
     if (action == "list") {
         expect(1);

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "orgplan/enums.hpp"
+#include "orgplan/read_transaction.hpp"
 
 namespace orgplan {
 namespace {
@@ -29,6 +30,7 @@ void run(SQLite::Statement& q) {
 } // namespace
 
 Org load_org(SQLite::Database& db, PersonDetail detail) {
+    const ReadTransaction snapshot(db); // every table from the same commit
     Org org;
     {
         SQLite::Statement q(db, "SELECT id, name FROM segment ORDER BY id");

@@ -13,6 +13,8 @@
 #include "orgplan/database.hpp"
 #include "orgplan/error.hpp"
 #include "orgplan/migrations.hpp"
+#include "orgplan/org_store.hpp"
+#include "orgplan/read_transaction.hpp"
 
 using namespace orgplan;
 using orgplan::test::TempPath;
@@ -98,4 +100,23 @@ TEST_CASE("a second writer waits for the first instead of failing") {
     releaser.join();
     CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(150));
     CHECK(second.sql().execAndGet("SELECT count(*) FROM segment").getInt() == 2);
+}
+
+TEST_CASE("a read transaction sees one commit while another connection writes") {
+    TempPath tmp("snapshot.db");
+    Database reader(tmp.path);
+    Database writer(tmp.path, Database::Open::write);
+    writer.sql().exec("INSERT INTO segment(id, name) VALUES('a', 'A')");
+    {
+        const ReadTransaction snapshot(reader.sql());
+        CHECK(reader.sql().execAndGet("SELECT count(*) FROM segment").getInt() == 1);
+        writer.sql().exec("INSERT INTO segment(id, name) VALUES('b', 'B')");
+        CHECK(reader.sql().execAndGet("SELECT count(*) FROM segment").getInt() == 1);
+        CHECK(load_org(reader.sql()).segments.size() == 1);
+    }
+    CHECK(reader.sql().execAndGet("SELECT count(*) FROM segment").getInt() == 2);
+    // Inside an open transaction it leaves that transaction alone.
+    reader.sql().exec("BEGIN");
+    { const ReadTransaction nested(reader.sql()); }
+    CHECK_NOTHROW(reader.sql().exec("COMMIT"));
 }

@@ -35,7 +35,8 @@ MakerTotals load_maker_totals(SQLite::Database& db);
 /// Replaces the stored totals; every write of people or memberships calls it in the same transaction.
 void store_maker_totals(SQLite::Database& db, const MakerTotals& totals);
 
-/// Reads the whole org. Rows come back ordered by id so output is stable run to run.
+/// Reads the whole org, all of it from one commit (inside the caller's transaction, or a read transaction of its
+/// own). Rows come back ordered by id so output is stable run to run.
 Org load_org(SQLite::Database& db, PersonDetail detail = PersonDetail::full);
 
 /// How a person's family was decided, kept for `orgplan roles`.
