@@ -42,7 +42,7 @@ int cmd_diagnose(const Args& args) {
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
     const auto settings = Settings::load(db.sql());
-    const auto org = load_org(db.sql(), PersonDetail::lean);
+    const auto org = load_org(db.sql());
     const auto host = load_plugins(plugin_options);
     const auto params = plugin_params(plugin_options);
     sdk::HiringPlan planned;

@@ -32,7 +32,7 @@ int cmd_hire(const Args& args) {
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
     const auto settings = Settings::load(db.sql());
-    const auto org = load_org(db.sql(), PersonDetail::lean);
+    const auto org = load_org(db.sql());
     const double threshold = settings.get("ratio.threshold");
     const auto ratios = compute_ratios(org, "org", threshold, settings.get("ratio.max_spread"));
     const bool derived = count < 0;

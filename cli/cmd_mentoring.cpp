@@ -38,7 +38,7 @@ int cmd_mentoring(const Args& args) {
     std::optional<SQLite::Transaction> write;
     if (save) write.emplace(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     const ReadTransaction snapshot(db.sql());
-    const auto org = load_org(db.sql(), PersonDetail::lean);
+    const auto org = load_org(db.sql());
     std::unordered_map<std::string, std::string> names;
     for (const auto& p : org.people) names.emplace(p.id, p.name);
 

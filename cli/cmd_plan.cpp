@@ -87,7 +87,7 @@ int cmd_plan(const Args& args) {
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
     auto settings = Settings::load(db.sql());
-    const auto org = load_org(db.sql(), PersonDetail::lean);
+    const auto org = load_org(db.sql());
     override_setting(settings, "plan.maker_growth", "--growth", growth != -100, growth);
     override_setting(settings, "plan.hire_delay_probability", "--delay-probability", delay != -1, delay);
     growth = settings.get("plan.maker_growth");

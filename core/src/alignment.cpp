@@ -10,35 +10,6 @@
 
 namespace orgplan {
 
-void validate_assignments(const Org& org, const std::vector<Assignment>& assignments, const std::string& source) {
-    std::unordered_map<std::string, Family> family;
-    for (const auto& p : org.people) family.emplace(p.id, p.family);
-    std::set<std::string> ids[5];
-    for (const auto& t : org.teams) ids[static_cast<int>(TargetKind::team)].insert(t.id);
-    for (const auto& p : org.products) ids[static_cast<int>(TargetKind::product)].insert(p.id);
-    for (const auto& s : org.segments) ids[static_cast<int>(TargetKind::segment)].insert(s.id);
-    for (const auto& i : org.initiatives) ids[static_cast<int>(TargetKind::initiative)].insert(i.id);
-    for (const auto& a : org.accounts) ids[static_cast<int>(TargetKind::account)].insert(a.id);
-    std::vector<std::string> problems;
-    std::unordered_map<std::string, double> total;
-    for (const auto& a : assignments) {
-        auto f = family.find(a.pm_id);
-        if (f == family.end() || f->second != Family::pm)
-            problems.push_back("'" + a.pm_id + "' is not a PM of this org");
-        if (!ids[static_cast<int>(a.kind)].count(a.target_id))
-            problems.push_back("unknown " + std::string(to_string(a.kind)) + " '" + a.target_id + "'");
-        if (!(a.share > 0 && a.share <= 1)) problems.push_back("share " + std::to_string(a.share) + " of '" + a.pm_id + "'");
-        total[a.pm_id] += a.share;
-    }
-    for (const auto& [pm, share] : total)
-        if (share > 1 + 1e-6) problems.push_back("shares of '" + pm + "' add up to " + std::to_string(share));
-    if (problems.empty()) return;
-    std::string message = source + " proposed invalid assignments:";
-    for (std::size_t i = 0; i < problems.size() && i < 5; ++i) message += "\n  " + problems[i];
-    if (problems.size() > 5) message += "\n  ... and " + std::to_string(problems.size() - 5) + " more";
-    throw Error(message);
-}
-
 ProposalMetrics evaluate(const Org& org, const std::vector<Assignment>& assignments, double threshold,
                          double max_spread) {
     ProposalMetrics m;

@@ -10,6 +10,7 @@
 #include <boost/dll/shared_library.hpp>
 
 #include "orgplan/error.hpp"
+#include "orgplan/plugin_results.hpp"
 
 namespace orgplan {
 
@@ -174,23 +175,30 @@ void call_plugin(const LoadedPlugin& p, Call&& call) {
         throw Error("plugin '" + p.name + "' (" + p.file + ") failed: " + status.error);
 }
 
+std::string named(const LoadedPlugin& p) { return "plugin '" + p.name + "' (" + p.file + ")"; }
+
 } // namespace
 
+// Every answer is checked before the host uses it: a plugin's numbers index arrays, size loops and reach the
+// database.
 sdk::Proposal PluginHost::propose(const LoadedPlugin& p, const sdk::PrincipleRequest& request) const {
     sdk::Proposal out;
     call_plugin(p, [&] { return p.descriptor->propose(request, out); });
+    validate_assignments(request.org, out.assignments, named(p));
     return out;
 }
 
 sdk::HiringPlan PluginHost::plan(const LoadedPlugin& p, const sdk::HiringRequest& request) const {
     sdk::HiringPlan out;
     call_plugin(p, [&] { return p.descriptor->plan(request, out); });
+    validate_hiring_plan(out, named(p));
     return out;
 }
 
 std::vector<sdk::Finding> PluginHost::diagnose(const LoadedPlugin& p, const sdk::DiagnosticRequest& request) const {
     std::vector<sdk::Finding> out;
     call_plugin(p, [&] { return p.descriptor->diagnose(request, out); });
+    validate_findings(out, named(p));
     return out;
 }
 

@@ -123,3 +123,43 @@ TEST_CASE("hire compares every mix for the hires the org needs") {
     REQUIRE(one.exit_code == 0);
     CHECK_THAT(one.out, Catch::Contains("balanced,4,4,2,"));
 }
+
+TEST_CASE("the host checks every field a plugin returns and names the plugin and the field") {
+    DemoDb db;
+    const auto dir = " --plugin-dir " + test_plugins("misbehaving_plugin");
+    const auto assignments_before = run(db.flag() + " ratios --by pm --format json").out;
+    for (const auto& [fault, text] : std::vector<std::pair<std::string, std::string>>{
+             {"enum", "target kind 77"}, {"nan", "share nan"}, {"duplicate", "more than once"}}) {
+        INFO(fault);
+        const auto r = run(db.flag() + " align --principle test-bad-proposal --apply --param case=" + fault + dir);
+        CHECK(r.exit_code == 3);
+        CHECK_THAT(r.err, Catch::Contains("test-bad-proposal") && Catch::Contains(text));
+    }
+    CHECK(run(db.flag() + " ratios --by pm --format json").out == assignments_before);
+    CHECK(run(db.flag() + " align --principle test-bad-proposal" + dir).exit_code == 0);
+
+    for (const auto& [fault, text] : std::vector<std::pair<std::string, std::string>>{
+             {"nan", "count is nan"}, {"negative", "unit_cost is -1"}, {"origin", "origin 9"},
+             {"lead", "lead_quarters is inf"}}) {
+        INFO(fault);
+        const auto strict = run(db.flag() + " hire --mix test-bad-mix --strict-plugins --param case=" + fault + dir);
+        CHECK(strict.exit_code == 3);
+        CHECK_THAT(strict.err, Catch::Contains("test-bad-mix") && Catch::Contains(text));
+        const auto skip = run(db.flag() + " hire --mix test-bad-mix --mix balanced --param case=" + fault + dir);
+        CHECK(skip.exit_code == 0);
+        CHECK_THAT(skip.err, Catch::Contains("skipped") && Catch::Contains(text));
+        CHECK(run(db.flag() + " plan --mix test-bad-mix --param case=" + fault + dir).exit_code == 3);
+    }
+    const auto bad = run(db.flag() + " diagnose --check test-bad-severity --strict-plugins --param case=severity" + dir);
+    CHECK(bad.exit_code == 3);
+    CHECK_THAT(bad.err, Catch::Contains("severity 1000"));
+    CHECK(run(db.flag() + " diagnose --check test-bad-severity" + dir).exit_code == 0);
+}
+
+TEST_CASE("plugins and the mentoring plan get the whole org: mentors in the same location are preferred") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("formula")).exit_code == 0);
+    const auto j = run(db.flag() + " mentoring plan --format json").json();
+    REQUIRE(j["rows"].size() == 1);
+    CHECK_THAT(j["rows"][0]["shared"].get<std::string>(), Catch::Contains("location"));
+}

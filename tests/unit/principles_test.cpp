@@ -3,6 +3,7 @@
 #include "builtin_plugins.hpp"
 #include "fixture.hpp"
 #include "orgplan/alignment.hpp"
+#include "orgplan/plugin_results.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;

@@ -22,9 +22,7 @@ struct ProposalMetrics {
     double score = 0;                   ///< 0..100, higher is better
 };
 
-/// Checks a plugin's proposal before it is trusted: every PM exists and is a PM, every target exists, shares
-/// are in (0, 1] and add up to at most 1 per PM. Throws orgplan::Error naming the first problems.
-void validate_assignments(const Org& org, const std::vector<Assignment>& assignments, const std::string& source);
+
 
 /// Evaluates assignments against the org:
 ///   score = 100 * (1 - 0.40 * uncovered/teams - 0.30 * min(1, needed/PM FTE) - 0.15 * thin/PMs
