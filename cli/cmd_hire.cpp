@@ -39,7 +39,7 @@ int cmd_hire(const Args& args) {
     if (derived)
         count = static_cast<double>(checked_count(std::max(0.0, std::ceil(ratios.org_makers / threshold - ratios.org_pms - 1e-9)),
                                                   1e7, "PM hires needed"));
-    const auto balance = coaching_balance(coaching_groups(org, settings));
+    const auto balance = coaching_balance(org, settings);
     const auto host = load_plugins(plugin_options);
     const sdk::HiringRequest request{org, count, to_sdk(settings), plugin_params(plugin_options)};
 

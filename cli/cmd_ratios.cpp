@@ -144,7 +144,7 @@ int cmd_ratios(const Args& args) {
                                  "targets, {:.2f} unassigned\n",
                                  report.org_level_pm, report.unassigned_pm);
     if (report.unallocated_makers > 0)
-        std::cout << fmt::format("maker FTE not allocated to any team: {:.1f}\n", report.unallocated_makers);
+        std::cout << fmt::format("maker FTE counted at org level only (in no team): {:.1f}\n", report.unallocated_makers);
     std::cout << fmt::format("teams with no PM ({}): {}\n", report.teams_without_pm.size(),
                              report.teams_without_pm.empty() ? "none" : join(report.teams_without_pm, 12));
     std::vector<std::string> thin;

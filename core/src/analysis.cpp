@@ -27,7 +27,7 @@ PlanInput plan_input(const Org& org, const Settings& settings, const sdk::Hiring
     in.ramp_factor = settings.get("hire.ramp_factor");
     in.novice_hours = settings.get("coaching.novice_hours");
     in.senior_hours = settings.get("coaching.senior_hours");
-    const auto balance = coaching_balance(coaching_groups(org, settings));
+    const auto balance = coaching_balance(org, settings);
     in.coaching_capacity = balance.capacity;
     in.coaching_demand = balance.demand;
     double total = 0;

@@ -14,11 +14,52 @@ bool is_senior(const Person& pm, const Settings& settings) {
     return !is_novice(pm, settings) && pm.pm_years >= settings.get("coaching.senior_years");
 }
 
+namespace {
+
+// Walks up the manager chain to the first product leader; "" when there is none.
+class LeaderFinder {
+public:
+    explicit LeaderFinder(const Org& org) {
+        for (const auto& p : org.people) people_.emplace(p.id, &p);
+    }
+    std::string nearest(const Person& p) const {
+        std::set<std::string> seen; // a stored cycle cannot happen after import, but never loop forever
+        for (auto at = p.manager_id; !at.empty() && seen.insert(at).second;) {
+            auto it = people_.find(at);
+            if (it == people_.end()) break;
+            if (it->second->family == Family::product_leader) return at;
+            at = it->second->manager_id;
+        }
+        return "";
+    }
+
+private:
+    std::unordered_map<std::string, const Person*> people_;
+};
+
+} // namespace
+
+std::vector<std::string> leaderless_seniors(const Org& org, const Settings& settings) {
+    const LeaderFinder leaders(org);
+    std::vector<std::string> out;
+    for (const auto& p : org.people)
+        if (p.family == Family::pm && is_senior(p, settings) && leaders.nearest(p).empty()) out.push_back(p.id);
+    return out;
+}
+
+CoachingBalance coaching_balance(const Org& org, const Settings& settings) {
+    auto b = coaching_balance(coaching_groups(org, settings));
+    std::unordered_map<std::string, const Person*> people;
+    for (const auto& p : org.people) people.emplace(p.id, &p);
+    for (const auto& id : leaderless_seniors(org, settings))
+        b.capacity += people.at(id)->coaching_hours.value_or(settings.get("coaching.senior_hours"));
+    return b;
+}
+
 sdk::Coaching coaching_groups(const Org& org, const Settings& settings) {
     sdk::Coaching out;
     out.novice_hours = settings.get("coaching.novice_hours");
-    std::unordered_map<std::string, const Person*> people;
-    for (const auto& p : org.people) people.emplace(p.id, &p);
+    const LeaderFinder leaders(org);
     std::map<std::string, sdk::CoachingGroup> groups;
     for (const auto& p : org.people)
         if (p.family == Family::product_leader) {
@@ -27,19 +68,9 @@ sdk::Coaching coaching_groups(const Org& org, const Settings& settings) {
             g.leader_hours = p.coaching_hours.value_or(settings.get("coaching.leader_hours"));
             g.capacity_hours = g.leader_hours;
         }
-    auto nearest_leader = [&](const Person& p) -> std::string {
-        std::set<std::string> seen; // a stored cycle cannot happen after import, but never loop forever
-        for (auto at = p.manager_id; !at.empty() && seen.insert(at).second;) {
-            auto it = people.find(at);
-            if (it == people.end()) break;
-            if (it->second->family == Family::product_leader) return at;
-            at = it->second->manager_id;
-        }
-        return "";
-    };
     for (const auto& p : org.people) {
         if (p.family != Family::pm) continue;
-        const auto leader = nearest_leader(p);
+        const auto leader = leaders.nearest(p);
         if (is_novice(p, settings)) {
             if (leader.empty()) {
                 out.novices_without_leader.push_back(p.id);

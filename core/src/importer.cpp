@@ -837,17 +837,31 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
                       problems);
     for (const auto& id : in.broken_ids["people"]) add_person(id, {}, Family::other, 0.0, -1, false);
 
-    // Manager references are ids, or emails (looked up only when some reference is not an id).
-    std::unordered_map<std::string, std::uint32_t> by_email;
+    // Emails name one person each: managers may be given by email.
+    std::unordered_map<std::string, std::size_t> incoming_email; // lower-cased email -> first incoming record
+    for (std::size_t i = 0; i < n_in; ++i) {
+        const auto& email = in.people.items[i].person.email;
+        if (email.empty()) continue;
+        const auto [at, fresh] = incoming_email.emplace(text::lower(email), i);
+        if (!fresh && person_of_item[at->second] != person_of_item[i])
+            problems.add(in.people.locs[i], "email",
+                         "'" + std::string(email) + "' is also the email of '" +
+                             std::string(in.people.items[at->second].person.id) + "' (" +
+                             problems.where(in.people.locs[at->second]) + "); emails must be unique");
+    }
+    // Manager references are ids, or emails: stored people's emails are indexed once, when some reference is not an
+    // id.
+    std::optional<std::unordered_map<std::string, std::uint32_t>> by_email;
     auto email_index = [&](std::string_view ref) -> long {
-        if (by_email.empty()) {
+        if (!by_email) {
+            by_email.emplace();
             for (const auto& x : in.people.items)
-                if (!x.person.email.empty()) by_email.emplace(text::lower(x.person.email), people.find(x.person.id));
+                if (!x.person.email.empty()) by_email->emplace(text::lower(x.person.email), people.find(x.person.id));
             for (const auto& p : existing.people)
-                if (!p.email.empty()) by_email.emplace(text::lower(p.email), people.find(p.id));
+                if (!p.email.empty()) by_email->emplace(text::lower(p.email), people.find(p.id));
         }
-        auto it = by_email.find(text::lower(ref));
-        return it == by_email.end() ? -1 : static_cast<long>(it->second);
+        auto it = by_email->find(text::lower(ref));
+        return it == by_email->end() ? -1 : static_cast<long>(it->second);
     };
     std::vector<long> manager(id_of.size(), -1);
     for (std::size_t i = 0; i < n_known; ++i) {

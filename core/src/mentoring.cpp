@@ -69,6 +69,10 @@ MentoringPlan plan_mentoring(const Org& org, const Settings& settings, std::size
         for (const auto& n : g.novices) profile[n].leader = g.leader_id;
         for (const auto& s : g.seniors) profile[s].leader = g.leader_id;
     }
+    // In a flat org seniors have no leader above them; they mentor all the same.
+    const auto free_seniors = leaderless_seniors(org, settings);
+    for (const auto& s : free_seniors) profile[s];
+    for (const auto& n : groups.novices_without_leader) profile[n];
     std::unordered_map<std::string, const Person*> people;
     for (const auto& p : org.people) {
         people.emplace(p.id, &p);
@@ -94,6 +98,10 @@ MentoringPlan plan_mentoring(const Org& org, const Settings& settings, std::size
                 {s, false, people.at(s)->coaching_hours.value_or(settings.get("coaching.senior_hours")), 0});
         }
         novice_ids.insert(novice_ids.end(), g.novices.begin(), g.novices.end());
+    }
+    for (const auto& s : free_seniors) {
+        mentor_ids.push_back(s);
+        plan.mentors.push_back({s, false, people.at(s)->coaching_hours.value_or(settings.get("coaching.senior_hours")), 0});
     }
     novice_ids.insert(novice_ids.end(), groups.novices_without_leader.begin(), groups.novices_without_leader.end());
     for (const auto& m : plan.mentors)

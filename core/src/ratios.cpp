@@ -217,7 +217,9 @@ RatioReport compute_ratios(const Org& org, const std::string& by, double thresho
     r.by = by;
     r.threshold = threshold;
     r.max_spread = max_spread;
+    // Both sides count the whole org: every PM's FTE, wherever assigned, over every maker's FTE, in a team or not.
     for (double m : c.team_makers) r.org_makers += m;
+    r.org_makers += c.unallocated_makers;
     r.org_pms = c.pm_fte_total;
     for (const auto& [pm, fte] : c.pm_org_level) r.org_level_pm += fte;
     r.unassigned_pm = c.pm_unassigned;

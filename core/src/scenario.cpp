@@ -9,6 +9,7 @@
 #include "orgplan/error.hpp"
 #include "orgplan/org_json.hpp"
 #include "orgplan/org_store.hpp"
+#include "orgplan/text.hpp"
 
 namespace orgplan {
 namespace {
@@ -175,7 +176,7 @@ void change_makers(Scenario& s, const std::string& team, int delta) {
             ++added;
         }
     } else if (delta < 0) {
-        // Remove the team's makers with the largest ids first (the newest, by convention).
+        // Remove the newest makers first.
         std::vector<std::string> makers;
         for (const auto& m : s.org.memberships)
             if (m.team_id == team &&
@@ -184,7 +185,12 @@ void change_makers(Scenario& s, const std::string& team, int delta) {
                 makers.push_back(m.person_id);
         if (static_cast<int>(makers.size()) < -delta)
             throw Error(fmt::format("team {} has only {} makers", team, makers.size()));
-        std::sort(makers.rbegin(), makers.rend());
+        // Makers a scenario added go first, the last added first ("-new-10" after "-new-9"); then the largest ids.
+        const auto generated = [&](const std::string& id) { return id.rfind(team + "-new-", 0) == 0; };
+        std::sort(makers.begin(), makers.end(), [&](const std::string& a, const std::string& b) {
+            if (generated(a) != generated(b)) return generated(a);
+            return text::natural_less(b, a);
+        });
         makers.resize(static_cast<std::size_t>(-delta));
         auto gone = [&](const std::string& id) { return std::find(makers.begin(), makers.end(), id) != makers.end(); };
         // The makers leave the org entirely, not just the team.

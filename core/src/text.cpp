@@ -1,5 +1,6 @@
 #include "orgplan/text.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -69,6 +70,30 @@ std::optional<std::size_t> utf8_error(std::string_view s) {
         i += length;
     }
     return std::nullopt;
+}
+
+bool natural_less(std::string_view a, std::string_view b) {
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (digit(a[i]) && digit(b[j])) {
+            const auto end_a = std::find_if_not(a.begin() + i, a.end(), digit) - a.begin();
+            const auto end_b = std::find_if_not(b.begin() + j, b.end(), digit) - b.begin();
+            // Without leading zeros, the longer run is the larger number; equal lengths compare as text.
+            auto na = a.substr(i, end_a - i), nb = b.substr(j, end_b - j);
+            while (na.size() > 1 && na[0] == '0') na.remove_prefix(1);
+            while (nb.size() > 1 && nb[0] == '0') nb.remove_prefix(1);
+            if (na.size() != nb.size()) return na.size() < nb.size();
+            if (na != nb) return na < nb;
+            i = static_cast<std::size_t>(end_a);
+            j = static_cast<std::size_t>(end_b);
+        } else {
+            if (a[i] != b[j]) return a[i] < b[j];
+            ++i;
+            ++j;
+        }
+    }
+    return a.size() - i < b.size() - j;
 }
 
 std::vector<std::string> split_list(std::string_view s) {

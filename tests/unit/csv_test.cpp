@@ -9,6 +9,7 @@
 
 #include "orgplan/csv.hpp"
 #include "orgplan/error.hpp"
+#include "orgplan/text.hpp"
 
 using orgplan::CsvReader;
 
@@ -96,4 +97,25 @@ TEST_CASE("read_file reads a regular file whole, and refuses pipes, devices and 
     REQUIRE_THROWS_WITH(orgplan::read_file("/dev/zero"), Catch::Contains("not a regular file"));
     REQUIRE_THROWS_WITH(orgplan::read_file("/tmp"), Catch::Contains("directory"));
     REQUIRE_THROWS_WITH(orgplan::read_file("/nonexistent/people.csv"), Catch::Contains("/nonexistent/people.csv"));
+}
+
+TEST_CASE("natural order compares runs of digits as numbers") {
+    using orgplan::text::natural_less;
+    CHECK(natural_less("team-new-9", "team-new-10"));
+    CHECK_FALSE(natural_less("team-new-10", "team-new-9"));
+    CHECK(natural_less("a2b", "a10a"));
+    CHECK(natural_less("a", "a1"));
+    CHECK_FALSE(natural_less("x", "x"));
+    CHECK(natural_less("a01", "a2"));
+}
+
+TEST_CASE("UTF-8 validation finds the first bad byte") {
+    using orgplan::text::utf8_error;
+    CHECK_FALSE(utf8_error("plain ascii"));
+    CHECK_FALSE(utf8_error("Zoë, 東京, 🙂"));
+    CHECK(utf8_error("ab\xff") == 2u);
+    CHECK(utf8_error("\xC0\xAF") == 0u);             // overlong
+    CHECK(utf8_error("x\xED\xA0\x80") == 1u);         // surrogate
+    CHECK(utf8_error("\xF4\x90\x80\x80") == 0u);      // above U+10FFFF
+    CHECK(utf8_error("\xE2\x82") == 0u);              // cut short
 }

@@ -365,3 +365,20 @@ TEST_CASE("a FIFO, a device or an unreadable directory is refused by name instea
     o.kind = "people";
     REQUIRE_THROWS_WITH(import_paths(db, {"/dev/zero"}, o), Catch::Contains("not a regular file"));
 }
+
+TEST_CASE("two people with one email are refused, and many email references stay fast") {
+    Database db(":memory:");
+    auto ps = problems_of(db, {write_temp("people.csv", "id,name,email\na,A,x@example.com\nb,B,X@Example.com\n")});
+    CHECK(has_problem(ps, "people.csv", 3, "email", "is also the email of 'a'"));
+    // 20,000 reports name their manager by an email that matches nobody: each is reported, the index built once.
+    std::string text = "id,name,manager\n";
+    for (int i = 0; i < 20000; ++i) text += "p" + std::to_string(i) + ",P,nobody" + std::to_string(i) + "@example.com\n";
+    ImportOptions o;
+    o.max_problems = 5;
+    try {
+        import_paths(db, {write_temp("people.csv", text)}, o);
+        FAIL("expected problems");
+    } catch (const InputErrors& e) {
+        CHECK(e.total() == 20000);
+    }
+}

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "builtin_plugins.hpp"
+#include "orgplan/coaching.hpp"
 #include "orgplan/mentoring.hpp"
 
 using namespace orgplan;
@@ -72,4 +73,18 @@ TEST_CASE("a few candidates per novice still cover everyone capacity allows") {
     const auto plan = plan_mentoring(b.org, Settings{}, 1);
     CHECK(plan.uncovered.empty());
     CHECK(plan.pairings.size() == 2);
+}
+
+TEST_CASE("in a flat org with no product leader, senior PMs mentor the novices instead of seniors being hired") {
+    OrgBuilder b;
+    b.product("P1").team("T1", "P1");
+    b.pm("S", 8, Origin::external_senior, "").pm("n", 1, Origin::newcomer, "");
+    b.assign("S", TargetKind::team, "T1", 0.5).assign("n", TargetKind::team, "T1", 0.5);
+    const auto plan = plan_mentoring(b.org, Settings{});
+    CHECK(plan.uncovered.empty());
+    CHECK(mentor_of(plan, "n") == "S");
+    CHECK_THAT(plan.recommendation, !Catch::Contains("hire"));
+    const auto balance = coaching_balance(b.org, Settings{});
+    CHECK(balance.capacity == 2);
+    CHECK(balance.demand == 1);
 }

@@ -81,6 +81,24 @@ TEST_CASE("org ratio counts every PM FTE, including org-level assignments") {
     CHECK(r.rows[0].status == RatioStatus::ok);
 }
 
+TEST_CASE("org ratio counts makers in no team as it counts PMs at org level, and says so") {
+    Database db(":memory:");
+    import_paths(db, {fixture("ratios")});
+    import_paths(db, {write_temp("people.csv", "id,name,title,fte\nfree1,Free One,Software Engineer,1\n"
+                                               "free2,Free Two,Software Engineer,0.5\n")});
+    for (const bool makers : {false, true}) {
+        const auto totals = load_maker_totals(db.sql());
+        const auto r = compute_ratios(load_org(db.sql()), "org", 10, 3, nullptr, makers ? &totals : nullptr);
+        CHECK(r.org_makers == Approx(17.0));
+        CHECK(r.unallocated_makers == Approx(1.5));
+        CHECK(*r.org_ratio() == Approx(17.0 / 3.5));
+    }
+    // Team rows count only what is in teams.
+    double in_teams = 0;
+    for (const auto& row : compute_ratios(load_org(db.sql()), "team", 10, 3).rows) in_teams += row.makers;
+    CHECK(in_teams == Approx(15.5));
+}
+
 TEST_CASE("PM ratios are the makers each PM covers per FTE they give to teams") {
     const auto r = compute_ratios(fixture_org(), "pm", 10, 3);
     // pm1: A 3*0.5/0.7 + C 6*0.5/1.5 = 2.142857 + 2 over 1.0 FTE

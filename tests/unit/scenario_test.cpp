@@ -4,6 +4,7 @@
 #include "orgplan/error.hpp"
 #include "orgplan/ratios.hpp"
 #include "orgplan/scenario.hpp"
+#include "orgplan/text.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;
@@ -82,4 +83,18 @@ TEST_CASE("scenario settings and mix travel with it") {
     CHECK(back.settings.get("ratio.threshold") == 7);
     CHECK(back.mix == "growth");
     REQUIRE_THROWS_AS(set_setting(s, "ratio.treshold", 7), Error);
+}
+
+TEST_CASE("removing makers takes the newest generated ones, counting -new-10 after -new-9") {
+    auto db = fixture_db();
+    create_scenario(db.sql(), "s", kCurrentScenario);
+    auto s = load_scenario(db.sql(), "s");
+    change_makers(s, "D", 12);
+    change_makers(s, "D", -3);
+    std::vector<std::string> left;
+    for (const auto& p : s.org.people)
+        if (p.id.rfind("D-new-", 0) == 0) left.push_back(p.id);
+    std::sort(left.begin(), left.end(), [](const auto& a, const auto& b) { return text::natural_less(a, b); });
+    REQUIRE(left.size() == 9);
+    CHECK(left.back() == "D-new-9");
 }

@@ -14,6 +14,8 @@ bool is_senior(const Person& pm, const Settings& settings);
 
 /// Groups novices and seniors under their nearest product leader (walking up the manager chain).
 sdk::Coaching coaching_groups(const Org& org, const Settings& settings);
+/// Senior PMs with no product leader above them (a flat org): they can still mentor, outside any group.
+std::vector<std::string> leaderless_seniors(const Org& org, const Settings& settings);
 
 struct CoachingBalance {
     double capacity = 0; ///< weekly hours leaders and seniors can give
@@ -21,5 +23,7 @@ struct CoachingBalance {
     double spare() const { return capacity > demand ? capacity - demand : 0; }
 };
 CoachingBalance coaching_balance(const sdk::Coaching& coaching);
+/// The whole org's balance: the groups' plus the hours of seniors with no leader above them.
+CoachingBalance coaching_balance(const Org& org, const Settings& settings);
 
 } // namespace orgplan
