@@ -46,10 +46,11 @@ int cmd_config(const Args& args) {
         Database db(path, Database::Open::read);
         settings = Settings::load(db.sql()); // one query: one snapshot
     }
-    Table table({{"key", "key"}, {"value", "value", 2}, {"default", "default", 2}, {"description", "description"}});
+    Table table({{"key", "key"}, {"value", "value", 2}, {"default", "default", 2}, {"range", "allowed"},
+                 {"description", "description"}});
     for (const auto& spec : setting_specs()) {
         if (action == "get" && spec.key != words[1]) continue;
-        table.add({spec.key, settings.get(spec.key), spec.default_value, spec.description});
+        table.add({spec.key, settings.get(spec.key), spec.default_value, spec.range.describe(), spec.description});
     }
     if (action == "get" && table.size() == 0) settings.get(words[1]); // throws: unknown key
     if (action == "get" && format == Format::table) {

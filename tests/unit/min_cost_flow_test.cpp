@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include <random>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -13,14 +15,16 @@ using orgplan::MinCostFlow;
 
 namespace {
 
-// Boost.Graph's successive shortest paths serves as the reference answer.
+// Boost.Graph's successive shortest paths serves as the reference answer. Its costs are doubles: with integer costs
+// it adds two "infinite" distances of unreachable vertices (LONG_MAX + LONG_MAX, undefined behaviour that UBSan
+// stops on); the test's costs are small integers, exact as doubles.
 using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
 using Graph = boost::adjacency_list<
     boost::vecS, boost::vecS, boost::directedS, boost::no_property,
     boost::property<boost::edge_capacity_t, long,
                     boost::property<boost::edge_residual_capacity_t, long,
                                     boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
-                                                    boost::property<boost::edge_weight_t, long>>>>>;
+                                                    boost::property<boost::edge_weight_t, double>>>>>;
 
 struct Reference {
     Graph g;
@@ -30,8 +34,8 @@ struct Reference {
         auto r = boost::add_edge(v, u, g).first;
         boost::put(boost::edge_capacity, g, e, cap);
         boost::put(boost::edge_capacity, g, r, 0);
-        boost::put(boost::edge_weight, g, e, cost);
-        boost::put(boost::edge_weight, g, r, -cost);
+        boost::put(boost::edge_weight, g, e, static_cast<double>(cost));
+        boost::put(boost::edge_weight, g, r, -static_cast<double>(cost));
         boost::put(boost::edge_reverse, g, e, r);
         boost::put(boost::edge_reverse, g, r, e);
     }
@@ -40,7 +44,7 @@ struct Reference {
         long flow = 0;
         for (auto [it, end] = boost::out_edges(s, g); it != end; ++it)
             flow += boost::get(boost::edge_capacity, g, *it) - boost::get(boost::edge_residual_capacity, g, *it);
-        return {flow, boost::find_flow_cost(g)};
+        return {flow, std::lround(boost::find_flow_cost(g))};
     }
 };
 
