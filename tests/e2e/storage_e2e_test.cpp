@@ -3,7 +3,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <chrono>
 #include <future>
+#include <thread>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -126,4 +128,26 @@ TEST_CASE("a failed first import removes only its own staging files") {
     const auto r = run(db.flag() + " import " + fixture("bad"));
     CHECK(r.exit_code == 3);
     CHECK(files_in(db.dir()).empty());
+}
+
+TEST_CASE("a command that starts during a bulk import waits for it instead of failing") {
+    TempDb db;
+    const auto org = db.dir() + "/org";
+    REQUIRE(std::system(("'" ORGPLAN_GEN "' 60000 '" + org + "' >/dev/null").c_str()) == 0);
+    REQUIRE(run(db.flag() + " import '" + org + "'").exit_code == 0);
+    // The replace runs in the background; the readers and a writer start while it holds the database.
+    auto import = std::async(std::launch::async, [&] { return run(db.flag() + " import --replace '" + org + "'"); });
+    const auto journal = db.path() + "-journal";
+    for (int i = 0; i < 2000 && !fs::exists(journal); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::vector<std::future<Result>> others;
+    others.push_back(std::async(std::launch::async, [&] { return run(db.flag() + " ratios --by org"); }));
+    others.push_back(std::async(std::launch::async, [&] { return run(db.flag() + " config set ratio.threshold 9"); }));
+    others.push_back(std::async(std::launch::async, [&] { return run(db.flag() + " diagnose --check no-pm"); }));
+    CHECK(import.get().exit_code == 0);
+    for (auto& r : others) {
+        const auto result = r.get();
+        CHECK(result.exit_code == 0);
+        CHECK_THAT(result.err, !Catch::Contains("locked"));
+    }
+    CHECK(run(db.flag() + " config get ratio.threshold").out == "9\n");
 }
