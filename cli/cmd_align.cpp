@@ -62,7 +62,6 @@ int cmd_align(const Args& args) {
     add_plugin_options(desc, plugin_options);
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan align --principle NAME [--apply] | --compare")) return 0;
-    const auto format = output_format(common);
     if (compare == !principle.empty()) throw UsageError("give either --principle NAME or --compare");
     if (apply && compare) throw UsageError("--apply goes with --principle, not --compare");
 
@@ -113,27 +112,22 @@ int cmd_align(const Args& args) {
                        fmt::format("{}/{}", m.initiatives_covered, m.initiatives), m.score});
         }
         const auto& best = rows[1];
-        if (format == Format::json) {
-            auto list = nlohmann::json::array();
-            for (const auto& r : rows) {
-                auto j = metrics_json(r.metrics);
-                j["principle"] = r.plugin ? r.plugin->name : "(current)";
-                list.push_back(j);
-            }
-            print_json({{"threshold", threshold}, {"max_spread", max_spread}, {"rows", list},
-                        {"best", best.plugin->name}});
-        } else if (format == Format::csv) {
-            table.print_csv(std::cout);
-        } else {
-            table.print_table(std::cout);
-            const bool any_pm = std::any_of(org.people.begin(), org.people.end(),
-                                            [](const Person& p) { return p.family == Family::pm; });
-            if (any_pm)
-                std::cout << fmt::format("\nbest fit: {} (score {:.1f}; the score is explained in docs/align.md)\n",
-                                         best.plugin->name, best.metrics.score);
-            else
-                std::cout << "\nthe org has no PMs to assign, so no principle can help yet; see orgplan hire\n";
+        auto list = nlohmann::json::array();
+        for (const auto& r : rows) {
+            auto j = metrics_json(r.metrics);
+            j["principle"] = r.plugin ? r.plugin->name : "(current)";
+            list.push_back(j);
         }
+        auto output = Output::of(std::move(table),
+                                 {{"threshold", threshold}, {"max_spread", max_spread}, {"best", best.plugin->name}});
+        output.title = "organizing principles";
+        output.sections[0].json_rows = list;
+        const bool any_pm = std::any_of(org.people.begin(), org.people.end(),
+                                        [](const Person& p) { return p.family == Family::pm; });
+        output.notes.push_back(any_pm ? fmt::format("best fit: {} (score {:.1f}; the score is explained in docs/align.md)",
+                                                    best.plugin->name, best.metrics.score)
+                                      : "the org has no PMs to assign, so no principle can help yet; see orgplan hire");
+        emit(output, common);
         return 0;
     }
 
@@ -157,33 +151,27 @@ int cmd_align(const Args& args) {
         table.add({a.pm_id, names[a.pm_id], role == proposal.pm_roles.end() ? std::string() : role->second,
                    std::string(to_string(a.kind)), a.target_id, a.share});
     }
-    if (format == Format::json) {
-        print_rows(table, format,
-                   {{"principle", plugin.name},
-                    {"description", plugin.description},
-                    {"rationale", proposal.rationale},
-                    {"unfilled", proposal.unfilled},
-                    {"metrics", metrics_json(metrics)},
-                    {"current", metrics_json(evaluate(org, org.assignments, threshold, max_spread))},
-                    {"applied", apply}});
-        return 0;
-    }
-    if (format == Format::csv) {
-        table.print_csv(std::cout);
-        return 0;
-    }
-    std::cout << plugin.name << ": " << plugin.description << "\n\n";
-    table.print_table(std::cout);
-    std::cout << "\nwhy:\n";
-    for (const auto& line : proposal.rationale) std::cout << "  - " << line << "\n";
+    const auto today = evaluate(org, org.assignments, threshold, max_spread);
+    auto output = Output::of(std::move(table), {{"principle", plugin.name},
+                                                {"description", plugin.description},
+                                                {"rationale", proposal.rationale},
+                                                {"unfilled", proposal.unfilled},
+                                                {"metrics", metrics_json(metrics)},
+                                                {"current", metrics_json(today)},
+                                                {"applied", apply}});
+    output.title = "principle " + plugin.name;
+    output.intro.push_back(plugin.name + ": " + plugin.description);
+    output.notes.push_back("why:");
+    for (const auto& line : proposal.rationale) output.notes.push_back("  - " + line);
     if (!proposal.unfilled.empty()) {
-        std::cout << "not covered:\n";
-        for (const auto& line : proposal.unfilled) std::cout << "  - " << line << "\n";
+        output.notes.push_back("not covered:");
+        for (const auto& line : proposal.unfilled) output.notes.push_back("  - " + line);
     }
-    std::cout << "\nproposal: " << summary_line(metrics, threshold, max_spread) << "\n";
-    std::cout << "today:    " << summary_line(evaluate(org, org.assignments, threshold, max_spread), threshold, max_spread)
-              << "\n";
-    if (apply) std::cout << "\napplied: the org's PM assignments are now this proposal\n";
+    output.notes.push_back("");
+    output.notes.push_back("proposal: " + summary_line(metrics, threshold, max_spread));
+    output.notes.push_back("today:    " + summary_line(today, threshold, max_spread));
+    if (apply) output.notes.push_back("applied: the org's PM assignments are now this proposal");
+    emit(output, common);
     return 0;
 }
 

@@ -57,7 +57,7 @@ int cmd_config(const Args& args) {
         std::cout << settings.get(words[1]) << "\n";
         return 0;
     }
-    print_rows(table, format);
+    print_rows(table, common);
     return 0;
 }
 

@@ -32,7 +32,6 @@ int cmd_diagnose(const Args& args) {
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan diagnose [--fail-on warning|error] [--check NAME] [--hires N --mix NAME]"))
         return 0;
-    const auto format = output_format(common);
     int fail_level = 99;
     if (fail_on == "warning") fail_level = static_cast<int>(sdk::Severity::warning);
     else if (fail_on == "error") fail_level = static_cast<int>(sdk::Severity::error);
@@ -64,24 +63,24 @@ int cmd_diagnose(const Args& args) {
                  {"recommendation", "recommendation"}});
     for (const auto& f : findings)
         table.add({std::string(to_string(f.severity)), f.check, f.subject, f.evidence, f.recommendation});
-    if (format == Format::table) {
-        // Long evidence reads better as a list than as a table wider than the terminal.
-        for (const auto& f : findings)
-            std::cout << fmt::format("{:<7}  {:<24}  {}\n         {}\n         -> {}\n\n", to_string(f.severity),
-                                     f.check, f.subject, f.evidence, f.recommendation);
-        const auto plural = [](std::size_t n, const char* word) {
-            return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-        };
-        std::cout << fmt::format("{}, {}, {} info from {}{}\n", plural(counts[2], "error"), plural(counts[1], "warning"),
-                                 counts[0], plural(selected.size() - failed.size(), "diagnostic"),
-                                 failed.empty() ? "" : fmt::format(" ({} failed)", failed.size()));
-    } else {
-        print_rows(table, format,
-                   {{"counts", {{"error", counts[2]}, {"warning", counts[1]}, {"info", counts[0]}}},
-                    {"diagnostics_run", selected.size() - failed.size()},
-                    {"diagnostics_failed", failed},
-                    {"fail_on", fail_on.empty() ? nlohmann::json(nullptr) : nlohmann::json(fail_on)}});
-    }
+    auto output = Output::of(std::move(table),
+                             {{"counts", {{"error", counts[2]}, {"warning", counts[1]}, {"info", counts[0]}}},
+                              {"diagnostics_run", selected.size() - failed.size()},
+                              {"diagnostics_failed", failed},
+                              {"fail_on", fail_on.empty() ? nlohmann::json(nullptr) : nlohmann::json(fail_on)}});
+    output.title = "findings";
+    // Long evidence reads better as a list than as a table wider than the terminal.
+    std::string list;
+    for (const auto& f : findings)
+        list += fmt::format("{:<7}  {:<24}  {}\n         {}\n         -> {}\n\n", to_string(f.severity), f.check,
+                            f.subject, f.evidence, f.recommendation);
+    if (!list.empty()) list.pop_back(); // the writer puts one blank line before the summary
+    output.sections[0].text = list.empty() ? "no findings\n" : list;
+    const auto plural = [](std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
+    output.notes.push_back(fmt::format("{}, {}, {} info from {}{}", plural(counts[2], "error"), plural(counts[1], "warning"),
+                                       counts[0], plural(selected.size() - failed.size(), "diagnostic"),
+                                       failed.empty() ? "" : fmt::format(" ({} failed)", failed.size())));
+    emit(output, common);
     for (int level = fail_level; level <= 2; ++level)
         if (counts[level]) return 1;
     return 0;

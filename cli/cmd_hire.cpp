@@ -26,7 +26,6 @@ int cmd_hire(const Args& args) {
     add_plugin_options(desc, plugin_options);
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan hire [--count N] [--mix NAME]")) return 0;
-    const auto format = output_format(common);
     if (count != -1) option_in_range("--count", count, {0, 100000});
 
     Database db(db_path(common), Database::Open::read);
@@ -77,22 +76,19 @@ int cmd_hire(const Args& args) {
                    by_origin[static_cast<int>(Origin::newcomer)], plan.total_cost, plan.coaching_need_hours,
                    plan.coaching_give_hours, gap, ready, verdict});
     }
-    if (format != Format::table) {
-        print_rows(table, format,
-                   {{"count", count},
-                    {"count_derived", derived},
-                    {"coaching_capacity_hours", stable(balance.capacity)},
-                    {"coaching_demand_hours", stable(balance.demand)},
-                    {"coaching_spare_hours", stable(balance.spare())}});
-        return 0;
-    }
-    std::cout << fmt::format("{:g} PM hires{}; coaching today: {:.1f} h/week capacity, {:.1f} needed, {:.1f} spare\n\n",
-                             count,
-                             derived ? fmt::format(" (what {:.1f} maker FTE need at {:g}:1 beyond {:.2f} PM FTE)",
-                                                   ratios.org_makers, threshold, ratios.org_pms)
-                                     : "",
-                             balance.capacity, balance.demand, balance.spare());
-    table.print_table(std::cout);
+    auto output = Output::of(std::move(table), {{"count", count},
+                                                 {"count_derived", derived},
+                                                 {"coaching_capacity_hours", stable(balance.capacity)},
+                                                 {"coaching_demand_hours", stable(balance.demand)},
+                                                 {"coaching_spare_hours", stable(balance.spare())}});
+    output.title = "hiring mixes";
+    output.intro.push_back(fmt::format("{:g} PM hires{}; coaching today: {:.1f} h/week capacity, {:.1f} needed, {:.1f} spare",
+                                       count,
+                                       derived ? fmt::format(" (what {:.1f} maker FTE need at {:g}:1 beyond {:.2f} PM FTE)",
+                                                             ratios.org_makers, threshold, ratios.org_pms)
+                                               : "",
+                                       balance.capacity, balance.demand, balance.spare()));
+    emit(output, common);
     return 0;
 }
 

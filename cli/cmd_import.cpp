@@ -122,7 +122,9 @@ int cmd_import(const Args& args) {
                 list.push_back({{"file", p.file}, {p.is_record ? "record" : "line", p.line}, {"field", p.field},
                                 {"message", p.message}});
             doc["problems"] = list;
-            print_json(doc);
+            Output failed;
+            failed.fields = doc;
+            emit(failed, common);
         }
         throw;
     } catch (...) {
@@ -135,33 +137,26 @@ int cmd_import(const Args& args) {
 
     std::size_t total = 0;
     for (const auto& [k, n] : summary.records) total += n;
-    if (format == Format::json) {
-        print_json({{"ok", true},
-                    {"db", path},
-                    {"written", summary.written},
-                    {"replaced", replace && summary.written},
-                    {"records", summary.records},
-                    {"unmatched_titles", summary.unmatched_titles},
-                    {"ignored_columns", summary.ignored_columns}});
-        return 0;
-    }
     Table table({{"kind", "kind"}, {"records", "records"}});
     for (const auto& k : record_kinds())
         if (auto it = summary.records.find(k); it != summary.records.end())
             table.add({k, static_cast<long long>(it->second)});
-    if (format == Format::csv) {
-        table.print_csv(std::cout);
-        return 0;
-    }
-    table.print_table(std::cout);
-    std::cout << "\n"
-              << (dry_run ? fmt::format("dry run: {} records are valid; nothing was written to {}", total, path)
-                          : fmt::format("{} {} records into {}", replace ? "replaced the org with" : "imported",
-                                        total, path))
-              << "\n";
+    auto output = Output::of(std::move(table), {{"ok", true},
+                                                {"db", path},
+                                                {"written", summary.written},
+                                                {"replaced", replace && summary.written},
+                                                {"records", summary.records},
+                                                {"unmatched_titles", summary.unmatched_titles},
+                                                {"ignored_columns", summary.ignored_columns}});
+    output.title = "import";
+    output.sections[0].json_key.clear(); // JSON gives records as an object by kind
+    output.notes.push_back(dry_run ? fmt::format("dry run: {} records are valid; nothing was written to {}", total, path)
+                                   : fmt::format("{} {} records into {}", replace ? "replaced the org with" : "imported",
+                                                 total, path));
     if (summary.unmatched_titles)
-        std::cout << summary.unmatched_titles
-                  << " people have titles no rule matched and count as 'other'; see orgplan roles --unmatched\n";
+        output.notes.push_back(std::to_string(summary.unmatched_titles) +
+                               " people have titles no rule matched and count as 'other'; see orgplan roles --unmatched");
+    emit(output, common);
     return 0;
 }
 

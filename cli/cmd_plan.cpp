@@ -73,7 +73,6 @@ int cmd_plan(const Args& args) {
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan plan [--quarters 8] [--mix NAME] [--growth R] [--simulate N --seed S]"))
         return 0;
-    const auto format = output_format(common);
     if (quarters < 1 || quarters > 80) throw UsageError("--quarters must be from 1 to 80");
     if (trials < 0 || trials > 10000000) throw UsageError("--simulate takes a number of trials up to 10,000,000");
     if (static_cast<double>(trials) * quarters > kMaxTrialQuarters)
@@ -154,27 +153,25 @@ int cmd_plan(const Args& args) {
         }
         table.add(std::move(cells));
     }
-    if (format != Format::table) {
-        print_rows(table, format,
-                   {{"quarters", quarters}, {"mix", mix}, {"threshold", in.threshold}, {"growth", growth},
-                    {"simulated_trials", trials}, {"seed", seed}, {"delay_probability", delay},
-                    {"hires_total", {{"senior", opened[0]}, {"transfer", opened[1]}, {"newcomer", opened[2]}}}});
-        return 0;
-    }
-    std::cout << fmt::format("{} quarters, mix {}, maker growth {:g}%/quarter, target {:g}:1, PM attrition {:g}%/year{}\n\n",
-                             quarters, mix, growth * 100, in.threshold, in.pm_attrition * 100,
-                             trials ? fmt::format(", {} trials (seed {})", trials, seed) : "");
-    table.print_table(std::cout);
+    auto output = Output::of(
+        std::move(table), {{"quarters", quarters}, {"mix", mix}, {"threshold", in.threshold}, {"growth", growth},
+                           {"simulated_trials", trials}, {"seed", seed}, {"delay_probability", delay},
+                           {"hires_total", {{"senior", opened[0]}, {"transfer", opened[1]}, {"newcomer", opened[2]}}}});
+    output.title = "headcount plan";
+    output.intro.push_back(fmt::format("{} quarters, mix {}, maker growth {:g}%/quarter, target {:g}:1, PM attrition {:g}%/year{}",
+                                       quarters, mix, growth * 100, in.threshold, in.pm_attrition * 100,
+                                       trials ? fmt::format(", {} trials (seed {})", trials, seed) : ""));
     const auto count = [](double n, const char* one, const char* many) { return fmt::format("{:g} {}", n, n == 1 ? one : many); };
-    std::cout << fmt::format("\nopen {}: {}, {}, {}\n", count(opened[0] + opened[1] + opened[2], "PM role", "PM roles"),
-                             count(opened[0], "seasoned senior", "seasoned seniors"),
-                             count(opened[1], "internal transfer", "internal transfers"),
-                             count(opened[2], "newcomer", "newcomers"));
+    output.notes.push_back(fmt::format("open {}: {}, {}, {}", count(opened[0] + opened[1] + opened[2], "PM role", "PM roles"),
+                                       count(opened[0], "seasoned senior", "seasoned seniors"),
+                                       count(opened[1], "internal transfer", "internal transfers"),
+                                       count(opened[2], "newcomer", "newcomers")));
     const auto& last = rows.back();
     if (last.coaching_need > last.coaching_capacity + 1e-9)
-        std::cout << fmt::format("coaching: novices will need {:.1f} h/week against {:.1f}; hire seniors instead of "
-                                 "newcomers (try --mix senior-heavy) or raise coaching hours\n",
-                                 last.coaching_need, last.coaching_capacity);
+        output.notes.push_back(fmt::format("coaching: novices will need {:.1f} h/week against {:.1f}; hire seniors instead "
+                                           "of newcomers (try --mix senior-heavy) or raise coaching hours",
+                                           last.coaching_need, last.coaching_capacity));
+    emit(output, common);
     return 0;
 }
 

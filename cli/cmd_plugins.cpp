@@ -26,15 +26,17 @@ int cmd_plugins(const Args& args) {
             table.add({p->name, std::string(to_string(p->kind)), p->version, p->description, p->file});
         nlohmann::json doc{{"abi_version", sdk::abi_version}, {"sdk_version", ORGPLAN_SDK_VERSION},
                            {"skipped", host->warnings()}};
-        print_rows(table, format, doc);
+        print_rows(table, common, doc);
         return 0;
     }
     if (action == "info" && words.size() == 2) {
         const auto* p = host->find(words[1]);
         if (!p) throw Error("no plugin named '" + words[1] + "'; orgplan plugins list shows the loaded ones");
         if (format == Format::json) {
-            print_json({{"name", p->name}, {"kind", to_string(p->kind)}, {"version", p->version},
-                        {"description", p->description}, {"file", p->file}, {"abi_version", sdk::abi_version}});
+            Output info;
+            info.fields = {{"name", p->name}, {"kind", to_string(p->kind)}, {"version", p->version},
+                           {"description", p->description}, {"file", p->file}, {"abi_version", sdk::abi_version}};
+            emit(info, common);
             return 0;
         }
         Table table({{"field", "field"}, {"value", "value"}});
@@ -44,7 +46,7 @@ int cmd_plugins(const Args& args) {
         table.add({std::string("description"), p->description});
         table.add({std::string("file"), p->file});
         table.add({std::string("abi"), static_cast<long long>(sdk::abi_version)});
-        print_rows(table, format);
+        print_rows(table, common);
         return 0;
     }
     throw UsageError("usage: orgplan plugins [list | info NAME]");

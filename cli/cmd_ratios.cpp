@@ -1,4 +1,5 @@
 #include <iostream>
+#include <optional>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -45,7 +46,7 @@ int cmd_ratios(const Args& args) {
         ("threshold", po::value(&threshold)->value_name("N"), "makers per PM above which a row is over (default: setting ratio.threshold, 10)")
         ("max-spread", po::value(&max_spread)->value_name("N"), "teams a PM may cover before being thin (default: setting ratio.max_spread, 3)");
     add_common(desc, common);
-    if (!parse(args, desc, {}, common, "orgplan ratios [--by LEVEL] [--threshold N] [--format table|json|csv]"))
+    if (!parse(args, desc, {}, common, "orgplan ratios [--by LEVEL] [--threshold N] [--format table|json|csv|md|xlsx] [--out FILE]"))
         return 0;
     const auto format = output_format(common);
     Database db(db_path(common), Database::Open::read);
@@ -67,7 +68,7 @@ int cmd_ratios(const Args& args) {
 
     // PM names appear in the table only; CSV and JSON give ids.
     std::unordered_map<std::string_view, std::string_view> names;
-    if (format == Format::table)
+    if (format == Format::table || format == Format::md)
         for (const auto& p : org.people) names.emplace(p.id, p.name);
     // Team rows each cover one team, so the count column only appears where it says something.
     std::vector<Column> columns = {{by, by}, {"name", "name"}, {"makers", "makers"}, {"pm_fte", "PM FTE", 2},
@@ -76,6 +77,8 @@ int cmd_ratios(const Args& args) {
     if (with_count) columns.push_back({by == "leader" ? "pm_count" : "teams", by == "leader" ? "PMs led" : "teams"});
     const bool with_pms = by == "team" || by == "product" || by == "segment";
     if (with_pms) columns.push_back({"pm_ids", "PMs"});
+    // Tables and Markdown are read by people: names and status words; CSV, JSON and XLSX keep ids and codes.
+    const bool for_people = format == Format::table || format == Format::md;
     // Strings are moved out of the row, not copied: a team report has a row per team.
     auto cells_of = [&](RatioRow& row) {
         std::vector<Cell> cells;
@@ -85,10 +88,10 @@ int cmd_ratios(const Args& args) {
         cells.emplace_back(row.makers);
         cells.emplace_back(row.pms);
         cells.emplace_back(ratio_cell(row.ratio));
-        cells.emplace_back(format == Format::table ? status_text(row, by, threshold) : std::string(to_string(row.status)));
+        cells.emplace_back(for_people ? status_text(row, by, threshold) : std::string(to_string(row.status)));
         if (with_count) cells.push_back(static_cast<long long>(row.spread));
         if (with_pms) {
-            if (format == Format::table) {
+            if (for_people) {
                 std::vector<std::string> pm_names;
                 for (const auto& id : row.pm_ids) {
                     const auto it = names.find(id);
@@ -101,56 +104,61 @@ int cmd_ratios(const Args& args) {
         }
         return cells;
     };
-    if (format == Format::csv) {
+    if (format == Format::csv && common.out.empty()) {
         CsvWriter csv(std::cout, columns); // rows are written as they come, not held as a table first
         for (auto& row : report.rows) csv.row(cells_of(row));
         return 0;
     }
+    std::optional<nlohmann::json> pm_lists; // JSON keeps each row's PMs as a list of ids
+    if (with_pms && format == Format::json) {
+        pm_lists = nlohmann::json::array();
+        for (const auto& row : report.rows) pm_lists->push_back(row.pm_ids);
+    }
     Table table(columns);
     for (auto& row : report.rows) table.add(cells_of(row));
-    if (format == Format::json) {
-        nlohmann::json doc{{"by", by},
-                           {"threshold", threshold},
-                           {"max_spread", max_spread},
-                           {"org",
-                            {{"maker_fte", stable(report.org_makers)},
-                             {"pm_fte", stable(report.org_pms)},
-                             {"ratio", report.org_ratio() ? nlohmann::json(stable(*report.org_ratio())) : nullptr},
-                             {"status", to_string(classify_ratio(report.org_makers, report.org_pms, threshold))},
-                             {"org_level_pm_fte", stable(report.org_level_pm)},
-                             {"unassigned_pm_fte", stable(report.unassigned_pm)},
-                             {"unallocated_maker_fte", stable(report.unallocated_makers)}}},
-                           {"teams_without_pm", report.teams_without_pm}};
-        auto thin = nlohmann::json::array();
-        for (const auto& [pm, n] : report.thin_pms) thin.push_back({{"pm", pm}, {"teams", n}});
-        doc["thin_pms"] = thin;
-        doc["rows"] = table.to_json();
-        if (with_pms)
-            for (std::size_t i = 0; i < report.rows.size(); ++i) doc["rows"][i]["pm_ids"] = report.rows[i].pm_ids;
-        print_json(doc);
-        return 0;
+    auto output = Output::of(std::move(table), {{"by", by}, {"threshold", threshold}, {"max_spread", max_spread}});
+    output.title = "maker:PM ratios by " + by;
+    if (pm_lists) {
+        auto rows = output.sections[0].table.to_json();
+        for (std::size_t i = 0; i < rows.size(); ++i) rows[i]["pm_ids"] = (*pm_lists)[i];
+        output.sections[0].json_rows = std::move(rows);
     }
-    table.print_table(std::cout);
-    std::cout << "\n";
+    output.fields["org"] = {{"maker_fte", stable(report.org_makers)},
+                            {"pm_fte", stable(report.org_pms)},
+                            {"ratio", report.org_ratio() ? nlohmann::json(stable(*report.org_ratio())) : nullptr},
+                            {"status", to_string(classify_ratio(report.org_makers, report.org_pms, threshold))},
+                            {"org_level_pm_fte", stable(report.org_level_pm)},
+                            {"unassigned_pm_fte", stable(report.unassigned_pm)},
+                            {"unallocated_maker_fte", stable(report.unallocated_makers)}};
+    output.fields["teams_without_pm"] = report.teams_without_pm;
+    auto thin_json = nlohmann::json::array();
+    for (const auto& [pm, n] : report.thin_pms) thin_json.push_back({{"pm", pm}, {"teams", n}});
+    output.fields["thin_pms"] = thin_json;
+
+    auto& notes = output.notes;
     if (auto r = report.org_ratio())
-        std::cout << fmt::format("org: {:.1f} maker FTE / {:.2f} PM FTE = {:.1f}:1 ({})\n", report.org_makers,
-                                 report.org_pms, *r,
-                                 *r > threshold ? fmt::format("over the {:g}:1 threshold", threshold)
-                                                : fmt::format("within the {:g}:1 threshold", threshold));
+        notes.push_back(fmt::format("org: {:.1f} maker FTE / {:.2f} PM FTE = {:.1f}:1 ({})", report.org_makers,
+                                    report.org_pms, *r,
+                                    *r > threshold ? fmt::format("over the {:g}:1 threshold", threshold)
+                                                   : fmt::format("within the {:g}:1 threshold", threshold)));
     else
-        std::cout << fmt::format("org: {:.1f} maker FTE and no PM\n", report.org_makers);
+        notes.push_back(fmt::format("org: {:.1f} maker FTE and no PM", report.org_makers));
     if (report.org_level_pm > 0 || report.unassigned_pm > 0)
-        std::cout << fmt::format("PM FTE counted at org level only: {:.2f} on initiatives, accounts or teamless "
-                                 "targets, {:.2f} unassigned\n",
-                                 report.org_level_pm, report.unassigned_pm);
+        notes.push_back(fmt::format("PM FTE counted at org level only: {:.2f} on initiatives, accounts or teamless "
+                                    "targets, {:.2f} unassigned",
+                                    report.org_level_pm, report.unassigned_pm));
     if (report.unallocated_makers > 0)
-        std::cout << fmt::format("maker FTE counted at org level only (in no team): {:.1f}\n", report.unallocated_makers);
-    std::cout << fmt::format("teams with no PM ({}): {}\n", report.teams_without_pm.size(),
-                             report.teams_without_pm.empty() ? "none" : join(report.teams_without_pm, 12));
+        notes.push_back(fmt::format("maker FTE counted at org level only (in no team): {:.1f}", report.unallocated_makers));
+    notes.push_back(fmt::format("teams with no PM ({}): {}", report.teams_without_pm.size(),
+                                report.teams_without_pm.empty() ? "none" : join(report.teams_without_pm, 12)));
     std::vector<std::string> thin;
-    for (const auto& [pm, n] : report.thin_pms) thin.push_back(fmt::format("{} ({} teams)", names.at(pm), n));
-    std::cout << fmt::format("PMs covering more than {:g} teams ({}): {}\n", max_spread, thin.size(),
-                             thin.empty() ? "none" : join(thin, 12));
+    for (const auto& [pm, n] : report.thin_pms) {
+        const auto it = names.find(pm);
+        thin.push_back(fmt::format("{} ({} teams)", it != names.end() ? it->second : std::string_view(pm), n));
+    }
+    notes.push_back(fmt::format("PMs covering more than {:g} teams ({}): {}", max_spread, thin.size(),
+                                thin.empty() ? "none" : join(thin, 12)));
+    emit(output, common);
     return 0;
 }
 

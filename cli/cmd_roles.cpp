@@ -25,7 +25,7 @@ int cmd_roles(const Args& args) {
          "classify TITLE with the rules instead of reading the database (repeatable)")
         ("rules", po::value(&rules_file)->value_name("FILE"), "rules for --test (default: $ORGPLAN_RULES, else built-in)");
     add_common(desc, common);
-    if (!parse(args, desc, {}, common, "orgplan roles [--unmatched] [--test TITLE] [--format table|json|csv]"))
+    if (!parse(args, desc, {}, common, "orgplan roles [--unmatched] [--test TITLE] [--format table|json|csv|md|xlsx]"))
         return 0;
     const auto format = output_format(common);
 
@@ -38,7 +38,7 @@ int cmd_roles(const Args& args) {
             const auto m = rules.classify(t);
             table.add({t, std::string(to_string(m.family)), std::string(m.matched ? "rule" : "unmatched"), m.pattern});
         }
-        print_rows(table, format);
+        print_rows(table, common);
         return 0;
     }
 
@@ -69,11 +69,13 @@ int cmd_roles(const Args& args) {
         table.add({title, q.getColumn(1).getString(), source, table_format ? matched_text(title, pattern) : pattern,
                    static_cast<long long>(q.getColumn(4).getInt64())});
     }
-    print_rows(table, format, {{"unmatched_titles", unmatched}});
-    if (format == Format::table)
-        std::cout << "\n" << table.size() << " distinct titles, " << unmatched
-                  << " matched no rule (counted as 'other'). Edit a copy of data/title_rules.csv and re-import "
-                     "with --rules FILE, or give a 'family' column.\n";
+    auto output = Output::of(std::move(table), {{"unmatched_titles", unmatched}});
+    output.title = "role families by title";
+    output.notes.push_back(std::to_string(output.sections[0].table.size()) + " distinct titles, " +
+                           std::to_string(unmatched) +
+                           " matched no rule (counted as 'other'). Edit a copy of data/title_rules.csv and re-import "
+                           "with --rules FILE, or give a 'family' column.");
+    emit(output, common);
     return 0;
 }
 

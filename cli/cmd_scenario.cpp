@@ -107,7 +107,6 @@ int cmd_scenario(const Args& args) {
     pos.add("words", -1);
     const std::string usage = "orgplan scenario create NAME | list | show NAME | delete NAME | apply NAME [changes] | diff A B";
     if (!parse(args, desc, pos, common, usage)) return 0;
-    const auto format = output_format(common);
     const std::string action = words.empty() ? "list" : words[0];
     const auto expect = [&](std::size_t n) {
         if (words.size() != n) throw UsageError("scenario " + action + ": wrong number of arguments\nusage: " + usage);
@@ -122,7 +121,7 @@ int cmd_scenario(const Args& args) {
         Table table({{"name", "name"}, {"created_at", "created"}, {"changes", "changes"}});
         for (const auto& s : list_scenarios(db.sql()))
             table.add({s.name, s.created_at, static_cast<long long>(s.changes)});
-        print_rows(table, format);
+        print_rows(table, common);
         return 0;
     }
     if (action == "create" || action == "delete") {
@@ -142,7 +141,7 @@ int cmd_scenario(const Args& args) {
         const auto s = load_scenario(db.sql(), words[1]);
         Table table(std::vector<Column>{{"change", "change"}});
         for (const auto& c : s.changes) table.add({c});
-        print_rows(table, format, {{"name", s.name}, {"mix", s.mix}, {"created_at", s.created_at}});
+        print_rows(table, common, {{"name", s.name}, {"mix", s.mix}, {"created_at", s.created_at}});
         return 0;
     }
     if (action == "apply") {
@@ -214,19 +213,15 @@ int cmd_scenario(const Args& args) {
             if (!ob.findings.count(key))
                 findings.add({std::string("resolved"), std::string(to_string(f.severity)), f.check,
                               f.subject, f.evidence});
-        if (format == Format::json) {
-            print_json({{"a", a.name}, {"b", b.name}, {"quarters", quarters}, {"metrics", table.to_json()},
-                        {"findings", findings.to_json()}});
-        } else if (format == Format::csv) {
-            table.print_csv(std::cout);
-        } else {
-            std::cout << fmt::format("{} -> {}\n\n", a.name, b.name);
-            table.print_table(std::cout);
-            if (findings.size()) {
-                std::cout << "\nfindings that change:\n";
-                findings.print_table(std::cout);
-            }
-        }
+        Output output;
+        output.title = "scenario " + a.name + " -> " + b.name;
+        output.intro.push_back(fmt::format("{} -> {}", a.name, b.name));
+        output.fields = {{"a", a.name}, {"b", b.name}, {"quarters", quarters}};
+        output.sections.push_back({"", std::move(table), "metrics", std::nullopt, ""});
+        const bool any_findings = findings.size() > 0;
+        output.sections.push_back({"findings that change", std::move(findings), "findings", std::nullopt, ""});
+        if (!any_findings && output_format(common) == Format::table) output.sections.pop_back(); // nothing to list
+        emit(output, common);
         return 0;
     }
     throw UsageError("scenario: unknown action '" + action + "'\nusage: " + usage);

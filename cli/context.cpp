@@ -1,6 +1,9 @@
 #include "context.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <unistd.h>
 
@@ -12,8 +15,10 @@ void add_common(po::options_description& desc, Common& common, bool with_format)
     desc.add_options()("db", po::value(&common.db)->value_name("PATH"),
                        "org database (default: $ORGPLAN_DB, else ./orgplan.db)");
     if (with_format)
-        desc.add_options()("format", po::value(&common.format)->value_name("table|json|csv"),
-                           "output format (default: table)");
+        desc.add_options()("format", po::value(&common.format)->value_name("table|json|csv|md|xlsx"),
+                           "output format (default: table)")(
+            "out", po::value(&common.out)->value_name("FILE"),
+            "write the output to FILE (created readable by you only) instead of stdout");
     desc.add_options()("help,h", po::bool_switch(&common.help), "show this help");
 }
 
@@ -87,17 +92,41 @@ void finish_progress() {
     progress_shown = false;
 }
 
-void print_json(const nlohmann::json& doc) { std::cout << doc.dump(2) << "\n"; }
-
-void print_rows(const Table& table, Format format, nlohmann::json doc) {
-    switch (format) {
-    case Format::table: table.print_table(std::cout); break;
-    case Format::csv: table.print_csv(std::cout); break;
-    case Format::json:
-        doc["rows"] = table.to_json();
-        print_json(doc);
-        break;
+void write_private_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
+    const auto slash = path.find_last_of('/');
+    auto temp = (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + ".orgplan-out-XXXXXX";
+    const int fd = ::mkstemp(temp.data()); // 0600
+    if (fd < 0) throw Error(path + ": cannot write (" + std::strerror(errno) + "); check the directory exists and is writable");
+    ::close(fd);
+    try {
+        {
+            std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+            write(out);
+            out.flush();
+            if (!out) throw Error(path + ": cannot write (" + std::strerror(errno ? errno : EIO) + ")");
+        }
+        if (std::rename(temp.c_str(), path.c_str()) != 0)
+            throw Error(path + ": cannot write (" + std::strerror(errno) + ")");
+    } catch (...) {
+        std::remove(temp.c_str());
+        throw;
     }
+}
+
+void emit(const Output& output, const Common& common) {
+    const auto format = output_format(common);
+    const auto writer = output_writer(format);
+    if (!common.out.empty()) {
+        write_private_file(common.out, [&](std::ostream& out) { writer->write(output, out); });
+        return;
+    }
+    if (format == Format::xlsx && ::isatty(STDOUT_FILENO))
+        throw UsageError("--format xlsx writes a workbook, not text: add --out FILE.xlsx");
+    writer->write(output, std::cout);
+}
+
+void print_rows(const Table& table, const Common& common, nlohmann::json fields) {
+    emit(Output::of(table, std::move(fields)), common);
 }
 
 void add_plugin_options(po::options_description& desc, PluginOptions& options, bool with_params) {

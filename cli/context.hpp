@@ -1,6 +1,8 @@
 // What every command shares: common options, parsing, output and progress helpers.
 #pragma once
 
+#include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -11,6 +13,7 @@
 #include "orgplan/importer.hpp"
 #include "orgplan/plugin_host.hpp"
 #include "orgplan/number.hpp"
+#include "orgplan/output.hpp"
 #include "orgplan/report.hpp"
 #include "orgplan/settings.hpp"
 
@@ -29,6 +32,7 @@ public:
 struct Common {
     std::string db;
     std::string format = "table";
+    std::string out; ///< --out FILE: write the answer there (created 0600) instead of to stdout
     bool help = false;
 };
 
@@ -52,9 +56,13 @@ std::string db_path(const Common& common);
 ProgressFn terminal_progress();
 void finish_progress();
 
-void print_json(const nlohmann::json& doc);
-/// Prints a table in the chosen format; JSON wraps rows into `doc` under "rows".
-void print_rows(const Table& table, Format format, nlohmann::json doc = nlohmann::json::object());
+/// Writes the answer in the format asked for, to --out FILE or stdout. XLSX is refused on a terminal.
+void emit(const Output& output, const Common& common);
+/// An answer of one table (rows under "rows" in JSON, beside `fields`).
+void print_rows(const Table& table, const Common& common, nlohmann::json fields = nlohmann::json::object());
+/// Writes a file only this user can read (0600: answers hold personal data), whole or not at all: the text goes to a
+/// private file beside `path` that replaces it when complete. Throws orgplan::Error naming the path.
+void write_private_file(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 /// How plugins are found and what happens when one is broken.
 struct PluginOptions {

@@ -12,7 +12,9 @@ Format parse_format(const std::string& text) {
     if (text == "table") return Format::table;
     if (text == "json") return Format::json;
     if (text == "csv") return Format::csv;
-    throw Error("--format '" + text + "': use table, json or csv");
+    if (text == "md" || text == "markdown") return Format::md;
+    if (text == "xlsx") return Format::xlsx;
+    throw Error("--format '" + text + "': use table, json, csv, md or xlsx");
 }
 
 double stable(double v) {
@@ -25,9 +27,7 @@ void Table::add(std::vector<Cell> row) {
     rows_.push_back(std::move(row));
 }
 
-namespace {
-
-std::string cell_text(const Cell& cell, int decimals) {
+std::string Table::cell_text(const Cell& cell, int decimals) {
     struct Visitor {
         int decimals;
         std::string operator()(std::monostate) const { return "-"; }
@@ -37,6 +37,8 @@ std::string cell_text(const Cell& cell, int decimals) {
     };
     return std::visit(Visitor{decimals}, cell);
 }
+
+namespace {
 
 bool is_number(const Cell& c) {
     return std::holds_alternative<long long>(c) || std::holds_alternative<double>(c);

@@ -11,7 +11,7 @@
 
 namespace orgplan {
 
-enum class Format { table, json, csv };
+enum class Format { table, json, csv, md, xlsx };
 /// Throws orgplan::Error naming the accepted formats.
 Format parse_format(const std::string& text);
 
@@ -48,6 +48,10 @@ public:
     explicit Table(std::vector<Column> columns) : columns_(std::move(columns)) {}
     void add(std::vector<Cell> row);
     std::size_t size() const noexcept { return rows_.size(); }
+    const std::vector<Column>& columns() const noexcept { return columns_; }
+    const std::vector<std::vector<Cell>>& rows() const noexcept { return rows_; }
+    /// A cell as the aligned table shows it: "-" for nothing, decimals rounded to the column's places.
+    static std::string cell_text(const Cell& cell, int decimals);
 
     /// Aligned columns (numbers right-aligned) with a header rule.
     void print_table(std::ostream& out) const;

@@ -1,0 +1,133 @@
+// Markdown, XLSX and --out: every command's answer in the formats people share.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sys/stat.h>
+
+#include "run.hpp"
+
+using namespace orgplan::e2e;
+
+namespace {
+
+struct DemoDb : TempDb {
+    DemoDb() { REQUIRE(run(flag() + " import " + data("demo")).exit_code == 0); }
+};
+
+// CSV text as rows of cells (RFC 4180), numbers as numbers, for comparison with a workbook.
+nlohmann::json csv_rows(const std::string& text) {
+    auto rows = nlohmann::json::array();
+    auto row = nlohmann::json::array();
+    std::string cell;
+    bool quoted = false, was_quoted = false;
+    auto end_cell = [&] {
+        char* end = nullptr;
+        const double number = std::strtod(cell.c_str(), &end);
+        if (!was_quoted && !cell.empty() && end == cell.c_str() + cell.size()) {
+            if (number == static_cast<long long>(number))
+                row.push_back(static_cast<long long>(number));
+            else
+                row.push_back(number);
+        } else {
+            row.push_back(cell.empty() && !was_quoted ? nlohmann::json(nullptr) : nlohmann::json(cell));
+        }
+        cell.clear();
+        was_quoted = false;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += text[++i];
+            else if (c == '"') quoted = false;
+            else cell += c;
+        } else if (c == '"') {
+            quoted = was_quoted = true;
+        } else if (c == ',') {
+            end_cell();
+        } else if (c == '\r') {
+        } else if (c == '\n') {
+            end_cell();
+            rows.push_back(row);
+            row = nlohmann::json::array();
+        } else {
+            cell += c;
+        }
+    }
+    return rows;
+}
+
+nlohmann::json workbook(const std::string& path) {
+    const auto json_path = path + ".json";
+    REQUIRE(std::system(("python3 '" ORGPLAN_E2E_DIR "/xlsx_cells.py' '" + path + "' > '" + json_path + "'").c_str()) == 0);
+    return nlohmann::json::parse(read_text(json_path));
+}
+
+// A workbook row has no cell for an empty value; CSV has an empty field: pad to compare.
+nlohmann::json padded(nlohmann::json rows, std::size_t width) {
+    for (auto& r : rows)
+        while (r.size() < width) r.push_back(nullptr);
+    return rows;
+}
+
+} // namespace
+
+TEST_CASE("an XLSX export holds the same cells as the CSV export of the command, numbers as numbers") {
+    DemoDb db;
+    for (const auto* cmd : {" ratios --by team", " ratios --by pm", " diagnose", " mentoring plan", " align --compare",
+                            " hire", " plan --quarters 4", " roles", " config list"}) {
+        INFO(cmd);
+        const auto csv = run(db.flag() + cmd + " --format csv");
+        REQUIRE(csv.exit_code == 0);
+        const auto book_path = db.dir() + "/answer.xlsx";
+        REQUIRE(run(db.flag() + cmd + " --format xlsx --out '" + book_path + "'").exit_code == 0);
+        const auto book = workbook(book_path);
+        REQUIRE(!book.empty());
+        const auto expected = csv_rows(csv.out);
+        const auto& first = book.at(0)["rows"];
+        CHECK(padded(first, expected[0].size()) == expected);
+    }
+    // Several tables: one sheet each, and the prose on a sheet of its own.
+    const auto path = db.dir() + "/mentoring.xlsx";
+    REQUIRE(run(db.flag() + " mentoring plan --format xlsx --out '" + path + "'").exit_code == 0);
+    const auto book = workbook(path);
+    REQUIRE(book.size() == 3);
+    CHECK(book[0]["name"] == "mentoring plan");
+    CHECK(book[1]["name"] == "mentor load");
+    CHECK(book[2]["name"] == "notes");
+}
+
+TEST_CASE("Markdown output is a table per section with prose, and escapes what would break it") {
+    DemoDb db;
+    const auto r = run(db.flag() + " ratios --by product --format md");
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::StartsWith("## maker:PM ratios by product\n\n| product | name | makers |"));
+    CHECK_THAT(r.out, Catch::Contains("| --- | --- | ---: |"));
+    CHECK_THAT(r.out, Catch::Contains("| p-platform | Core Platform | 47.0 | 2.00 | 23.5 | OVER 10:1 |"));
+    CHECK_THAT(r.out, Catch::Contains("\norg: 222.6 maker FTE"));
+    TempDb hostile;
+    REQUIRE(run(hostile.flag() + " import " + fixture("formula")).exit_code == 0);
+    REQUIRE(run(hostile.flag() + " import " + fixture("markup")).exit_code == 0);
+    const auto m = run(hostile.flag() + " ratios --by team --format md");
+    CHECK_THAT(m.out, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;") && Catch::Contains("a \\| b"));
+    CHECK_THAT(m.out, !Catch::Contains("<script>"));
+}
+
+TEST_CASE("--out writes any format to a private file, and nothing to stdout") {
+    DemoDb db;
+    for (const auto* format : {"table", "json", "csv", "md", "xlsx"}) {
+        INFO(format);
+        const auto path = db.dir() + "/out." + format;
+        const auto r = run(db.flag() + " ratios --format " + format + " --out '" + path + "'");
+        CHECK(r.exit_code == 0);
+        CHECK(r.out.empty());
+        struct stat st {};
+        REQUIRE(::stat(path.c_str(), &st) == 0);
+        CHECK((st.st_mode & 0777) == 0600);
+        CHECK(st.st_size > 100);
+    }
+    CHECK(read_text(db.dir() + "/out.json") == run(db.flag() + " ratios --format json").out);
+    const auto bad = run(db.flag() + " ratios --out /nonexistent/dir/x.csv");
+    CHECK(bad.exit_code == 3);
+    CHECK_THAT(bad.err, Catch::Contains("/nonexistent/dir/x.csv"));
+}
