@@ -1,8 +1,20 @@
 #include "answers.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
+
+#include "orgplan/analysis.hpp"
+#include "orgplan/coaching.hpp"
+#include "orgplan/enums.hpp"
+#include "orgplan/error.hpp"
+#include "orgplan/number.hpp"
+#include "orgplan/plugin_requests.hpp"
+#include "orgplan/ratios.hpp"
 
 namespace orgplan::cli {
 namespace {
@@ -13,7 +25,215 @@ std::unordered_map<std::string, std::string> names_of(const Org& org) {
     return names;
 }
 
+Cell optional_cell(const std::optional<double>& v) { return v ? Cell{*v} : Cell{}; }
+nlohmann::json optional_json(const std::optional<double>& v) { return v ? nlohmann::json(stable(*v)) : nullptr; }
+
+// A plugin that failed: stops the answer under --strict-plugins, else is skipped with a warning.
+void skipped(const PluginRun& plugins, const Error& e) {
+    if (plugins.strict) throw e;
+    std::cerr << "orgplan " << plugins.command << ": skipped: " << e.what() << "\n";
+}
+
 } // namespace
+
+nlohmann::json metrics_json(const ProposalMetrics& m) {
+    return {{"max_ratio", optional_json(m.max_ratio)},
+            {"median_ratio", optional_json(m.median_ratio)},
+            {"pm_fte_needed", stable(m.pm_fte_needed)},
+            {"thin_pms", m.thin_pms},
+            {"uncovered_teams", m.uncovered_teams},
+            {"teams", m.teams},
+            {"segments_covered", m.segments_covered},
+            {"segments", m.segments},
+            {"accounts_covered", m.accounts_covered},
+            {"accounts", m.accounts},
+            {"initiatives_covered", m.initiatives_covered},
+            {"initiatives", m.initiatives},
+            {"score", stable(m.score)}};
+}
+
+PrincipleComparison compare_principles(const Org& org, const Settings& settings, const PluginRun& plugins) {
+    const double threshold = settings.get("ratio.threshold"), max_spread = settings.get("ratio.max_spread");
+    const auto coverage = to_sdk(compute_coverage(org, org.assignments));
+    const sdk::PrincipleRequest request{org, coverage, to_sdk(settings), plugins.params};
+    PrincipleComparison out;
+    auto& rows = out.rows;
+    rows.emplace_back("(current)", evaluate(org, org.assignments, threshold, max_spread));
+    for (const auto* p : plugins.host.of_kind(sdk::PluginKind::principle)) {
+        try {
+            const auto proposal = plugins.host.propose(*p, request);
+            rows.emplace_back(p->name, evaluate(org, proposal.assignments, threshold, max_spread));
+        } catch (const Error& e) {
+            skipped(plugins, e);
+        }
+    }
+    if (rows.size() == 1) throw Error("no organizing principle plugin could run; see orgplan plugins list");
+    std::stable_sort(rows.begin() + 1, rows.end(),
+                     [](const auto& a, const auto& b) { return a.second.score > b.second.score; });
+    Table table({{"principle", "principle"}, {"max_ratio", "max ratio"}, {"median_ratio", "median"},
+                 {"pm_fte_needed", "PM FTE short", 2}, {"uncovered_teams", "no-PM teams"},
+                 {"thin_pms", fmt::format("PMs >{:g} teams", max_spread)}, {"segments", "segments"},
+                 {"accounts", "accounts"}, {"initiatives", "initiatives"}, {"score", "score"}});
+    auto list = nlohmann::json::array();
+    for (const auto& [name, m] : rows) {
+        table.add({name, optional_cell(m.max_ratio), optional_cell(m.median_ratio), m.pm_fte_needed,
+                   static_cast<long long>(m.uncovered_teams), static_cast<long long>(m.thin_pms),
+                   fmt::format("{}/{}", m.segments_covered, m.segments),
+                   fmt::format("{}/{}", m.accounts_covered, m.accounts),
+                   fmt::format("{}/{}", m.initiatives_covered, m.initiatives), m.score});
+        auto j = metrics_json(m);
+        j["principle"] = name;
+        list.push_back(j);
+    }
+    const auto& best = rows[1];
+    out.output = Output::of(std::move(table), {{"threshold", threshold}, {"max_spread", max_spread}, {"best", best.first}});
+    out.output.title = "organizing principles";
+    out.output.sections[0].json_rows = list;
+    const bool any_pm =
+        std::any_of(org.people.begin(), org.people.end(), [](const Person& p) { return p.family == Family::pm; });
+    out.output.notes.push_back(any_pm ? fmt::format("best fit: {} (score {:.1f}; the score is explained in docs/align.md)",
+                                                    best.first, best.second.score)
+                                      : "the org has no PMs to assign, so no principle can help yet; see orgplan hire");
+    return out;
+}
+
+Output hiring_answer(const Org& org, const Settings& settings, const PluginRun& plugins, std::optional<double> count,
+                     const std::vector<std::string>& mixes) {
+    const double threshold = settings.get("ratio.threshold");
+    const auto ratios = compute_ratios(org, "org", threshold, settings.get("ratio.max_spread"));
+    const bool derived = !count;
+    if (derived)
+        count = static_cast<double>(checked_count(
+            std::max(0.0, std::ceil(ratios.org_makers / threshold - ratios.org_pms - 1e-9)), 1e7, "PM hires needed"));
+    const auto balance = coaching_balance(org, settings);
+    const sdk::HiringRequest request{org, *count, to_sdk(settings), plugins.params};
+    std::vector<const LoadedPlugin*> selected;
+    for (const auto& m : mixes) selected.push_back(&plugins.host.get(sdk::PluginKind::hiring_mix, m));
+    if (mixes.empty()) selected = plugins.host.of_kind(sdk::PluginKind::hiring_mix);
+
+    Table table({{"mix", "mix"}, {"seniors", "seniors"}, {"transfers", "transfers"}, {"newcomers", "newcomers"},
+                 {"cost", "cost", 0}, {"coaching_need", "coaching need h/wk"}, {"mentoring_added", "mentoring added h/wk"},
+                 {"coaching_gap", "coaching gap h/wk"}, {"full_strength_quarters", "full strength in Q"},
+                 {"verdict", "verdict"}});
+    const double senior_hours = settings.get("coaching.senior_hours");
+    const double novice_hours = settings.get("coaching.novice_hours");
+    for (const auto* p : selected) {
+        sdk::HiringPlan plan;
+        try {
+            plan = plugins.host.plan(*p, request);
+        } catch (const Error& e) {
+            skipped(plugins, e);
+            continue;
+        }
+        double by_origin[4] = {0, 0, 0, 0}, ready = 0;
+        for (const auto& g : plan.groups) {
+            by_origin[static_cast<int>(g.origin)] += g.count;
+            if (g.count > 0) ready = std::max(ready, g.lead_quarters + g.ramp_quarters);
+        }
+        const double gap = std::max(0.0, plan.coaching_need_hours - plan.coaching_give_hours - balance.spare());
+        const auto swaps = checked_count(std::ceil(gap / (senior_hours + novice_hours) - 1e-9), 1e7, "seniors to hire");
+        const std::string verdict =
+            gap <= 1e-9 ? "mentoring covered"
+                        : fmt::format("hire {} more senior{} instead of novices", swaps, swaps == 1 ? "" : "s");
+        table.add({p->name, by_origin[static_cast<int>(Origin::external_senior)],
+                   by_origin[static_cast<int>(Origin::internal_transfer)],
+                   by_origin[static_cast<int>(Origin::newcomer)], plan.total_cost, plan.coaching_need_hours,
+                   plan.coaching_give_hours, gap, ready, verdict});
+    }
+    auto output = Output::of(std::move(table), {{"count", *count},
+                                                {"count_derived", derived},
+                                                {"coaching_capacity_hours", stable(balance.capacity)},
+                                                {"coaching_demand_hours", stable(balance.demand)},
+                                                {"coaching_spare_hours", stable(balance.spare())}});
+    output.title = "hiring mixes";
+    output.intro.push_back(fmt::format(
+        "{:g} PM hires{}; coaching today: {:.1f} h/week capacity, {:.1f} needed, {:.1f} spare", *count,
+        derived ? fmt::format(" (what {:.1f} maker FTE need at {:g}:1 beyond {:.2f} PM FTE)", ratios.org_makers,
+                              threshold, ratios.org_pms)
+                : "",
+        balance.capacity, balance.demand, balance.spare()));
+    return output;
+}
+
+HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const PluginRun& plugins, const PlanOptions& o) {
+    HeadcountAnswer out;
+    const double growth = settings.get("plan.maker_growth"), delay = settings.get("plan.hire_delay_probability");
+    // The mix plugin decides shares, lead times, ramp-up and cost.
+    out.input = plan_input(org, settings, mix_profile(plugins.host, o.mix, org, settings, plugins.params), o.quarters,
+                           growth, o.team_growth);
+    const auto& in = out.input;
+    out.rows = project_headcount(in);
+    if (o.trials > 0) {
+        if (o.show_progress)
+            std::cerr << fmt::format("simulating {} trials x {} quarters...", o.trials, o.quarters) << std::flush;
+        out.risk = simulate_headcount(in, o.trials, o.seed, delay, std::max(1u, std::thread::hardware_concurrency()));
+        if (o.show_progress) std::cerr << "\r\033[K" << std::flush;
+    }
+    const auto& rows = out.rows;
+    const auto& risk = out.risk;
+    std::vector<Column> columns = {{"quarter", "Q"},
+                                   {"makers", "makers"},
+                                   {"pm_fte", "PM FTE", 1},
+                                   {"pm_effective", "effective", 1},
+                                   {"ratio", "ratio"},
+                                   {"hire_senior", "+seniors", 0},
+                                   {"hire_transfer", "+transfers", 0},
+                                   {"hire_newcomer", "+newcomers", 0},
+                                   {"pm_attrition", "PMs leaving"},
+                                   {"maker_backfills", "maker backfills"},
+                                   {"coaching_need", "coaching need h/wk"},
+                                   {"coaching_capacity", "coaching cap h/wk"},
+                                   {"added_yearly_cost", "added yearly cost", 0}};
+    if (!risk.empty()) {
+        columns.push_back({"p_within_target", "P(ratio ok)", 2});
+        columns.push_back({"pm_p10", "PM P10"});
+        columns.push_back({"pm_p50", "PM P50"});
+        columns.push_back({"pm_p90", "PM P90"});
+        columns.push_back({"ratio_p10", "ratio P10"});
+        columns.push_back({"ratio_p50", "ratio P50"});
+        columns.push_back({"ratio_p90", "ratio P90"});
+    }
+    Table table(columns);
+    double opened[3] = {0, 0, 0};
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& r = rows[i];
+        for (std::size_t k = 0; k < 3; ++k) opened[k] += r.hires_opened[k];
+        const Cell ratio = std::isfinite(r.ratio) ? Cell{r.ratio} : Cell{std::monostate{}};
+        std::vector<Cell> cells = {static_cast<long long>(r.quarter), r.makers, r.pm_headcount, r.pm_effective, ratio,
+                                   r.hires_opened[0], r.hires_opened[1], r.hires_opened[2], r.pm_attrition,
+                                   r.maker_backfills, r.coaching_need, r.coaching_capacity, r.added_yearly_cost};
+        if (!risk.empty()) {
+            const auto& k = risk[i];
+            for (double v : {k.within_target, k.pm_p10, k.pm_p50, k.pm_p90, k.ratio_p10, k.ratio_p50, k.ratio_p90})
+                if (std::isfinite(v))
+                    cells.emplace_back(v);
+                else
+                    cells.emplace_back(std::monostate{}); // every trial had no PM: no ratio to show
+        }
+        table.add(std::move(cells));
+    }
+    out.output = Output::of(
+        std::move(table), {{"quarters", o.quarters}, {"mix", o.mix}, {"threshold", in.threshold}, {"growth", growth},
+                           {"simulated_trials", o.trials}, {"seed", o.seed}, {"delay_probability", delay},
+                           {"hires_total", {{"senior", opened[0]}, {"transfer", opened[1]}, {"newcomer", opened[2]}}}});
+    out.output.title = "headcount plan";
+    out.output.intro.push_back(fmt::format("{} quarters, mix {}, maker growth {:g}%/quarter, target {:g}:1, PM attrition {:g}%/year{}",
+                                       o.quarters, o.mix, growth * 100, in.threshold, in.pm_attrition * 100,
+                                       o.trials ? fmt::format(", {} trials (seed {})", o.trials, o.seed) : ""));
+    const auto count = [](double n, const char* one, const char* many) { return fmt::format("{:g} {}", n, n == 1 ? one : many); };
+    out.output.notes.push_back(fmt::format("open {}: {}, {}, {}", count(opened[0] + opened[1] + opened[2], "PM role", "PM roles"),
+                                       count(opened[0], "seasoned senior", "seasoned seniors"),
+                                       count(opened[1], "internal transfer", "internal transfers"),
+                                       count(opened[2], "newcomer", "newcomers")));
+    const auto& last = rows.back();
+    if (last.coaching_need > last.coaching_capacity + 1e-9)
+        out.output.notes.push_back(fmt::format("coaching: novices will need {:.1f} h/week against {:.1f}; hire seniors instead "
+                                           "of newcomers (try --mix senior-heavy) or raise coaching hours",
+                                           last.coaching_need, last.coaching_capacity));
+
+    return out;
+}
+
 
 Output mentoring_answer(const Org& org, const MentoringPlan& plan) {
     auto names = names_of(org);

@@ -1,10 +1,60 @@
 // Answers shared by a command and the HTML report: each builds the Output a command prints.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "orgplan/alignment.hpp"
+#include "orgplan/headcount_plan.hpp"
 #include "orgplan/mentoring.hpp"
 #include "orgplan/output.hpp"
+#include "orgplan/plugin_host.hpp"
+#include "orgplan/settings.hpp"
 
 namespace orgplan::cli {
+
+/// The plugins an answer may call, their parameters, and whether a failing one stops it (strict) or is skipped
+/// with a warning on stderr naming `command`.
+struct PluginRun {
+    const PluginHost& host;
+    sdk::Params params;
+    bool strict = false;
+    const char* command = "orgplan";
+};
+
+/// A proposal's numbers as JSON (align --compare rows, align --principle metrics).
+nlohmann::json metrics_json(const ProposalMetrics& m);
+
+/// Every organizing principle against today's assignments, best first after "(current)".
+struct PrincipleComparison {
+    Output output;
+    std::vector<std::pair<std::string, ProposalMetrics>> rows; ///< ("(current)", today) first, then by score
+};
+PrincipleComparison compare_principles(const Org& org, const Settings& settings, const PluginRun& plugins);
+
+/// Hiring mixes for `count` PM hires (none: what the org needs to reach the threshold), each with its cost,
+/// ramp-up and coaching load. `mixes` empty: every mix.
+Output hiring_answer(const Org& org, const Settings& settings, const PluginRun& plugins, std::optional<double> count,
+                     const std::vector<std::string>& mixes);
+
+struct PlanOptions {
+    std::string mix = "balanced";
+    int quarters = 8;
+    std::vector<double> team_growth; ///< per team, overriding plan.maker_growth; empty: the setting for all
+    int trials = 0;                  ///< Monte Carlo trials; 0: none
+    std::uint64_t seed = 1;
+    bool show_progress = false;
+};
+/// The quarterly headcount plan (and its simulated risk), with the numbers behind the table.
+struct HeadcountAnswer {
+    Output output;
+    PlanInput input;
+    std::vector<QuarterPlan> rows;
+    std::vector<QuarterRisk> risk;
+};
+HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const PluginRun& plugins, const PlanOptions& options);
 
 /// Who coaches whom: the pairings (main table), each mentor's load, coverage and the recommendation.
 Output mentoring_answer(const Org& org, const MentoringPlan& plan);

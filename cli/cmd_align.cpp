@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
+#include "answers.hpp"
 #include "context.hpp"
 #include "orgplan/read_transaction.hpp"
 #include "orgplan/alignment.hpp"
@@ -16,25 +17,6 @@
 
 namespace orgplan::cli {
 namespace {
-
-Cell optional_cell(const std::optional<double>& v) { return v ? Cell{*v} : Cell{}; }
-nlohmann::json optional_json(const std::optional<double>& v) { return v ? nlohmann::json(stable(*v)) : nullptr; }
-
-nlohmann::json metrics_json(const ProposalMetrics& m) {
-    return {{"max_ratio", optional_json(m.max_ratio)},
-            {"median_ratio", optional_json(m.median_ratio)},
-            {"pm_fte_needed", stable(m.pm_fte_needed)},
-            {"thin_pms", m.thin_pms},
-            {"uncovered_teams", m.uncovered_teams},
-            {"teams", m.teams},
-            {"segments_covered", m.segments_covered},
-            {"segments", m.segments},
-            {"accounts_covered", m.accounts_covered},
-            {"accounts", m.accounts},
-            {"initiatives_covered", m.initiatives_covered},
-            {"initiatives", m.initiatives},
-            {"score", stable(m.score)}};
-}
 
 std::string summary_line(const ProposalMetrics& m, double threshold, double max_spread) {
     return fmt::format("max ratio {}, median {}; {:.2f} PM FTE short of {:g}:1; {} of {} teams without a PM; {} PMs "
@@ -81,53 +63,7 @@ int cmd_align(const Args& args) {
     const sdk::PrincipleRequest request{org, coverage, to_sdk(settings), plugin_params(plugin_options)};
 
     if (compare) {
-        struct Row {
-            const LoadedPlugin* plugin;
-            ProposalMetrics metrics;
-        };
-        std::vector<Row> rows;
-        rows.push_back({nullptr, evaluate(org, org.assignments, threshold, max_spread)});
-        for (const auto* p : host->of_kind(sdk::PluginKind::principle)) {
-            try {
-                const auto proposal = host->propose(*p, request);
-                rows.push_back({p, evaluate(org, proposal.assignments, threshold, max_spread)});
-            } catch (const Error& e) {
-                if (plugin_options.strict) throw;
-                std::cerr << "orgplan align: skipped: " << e.what() << "\n";
-            }
-        }
-        if (rows.size() == 1) throw Error("no organizing principle plugin could run; see orgplan plugins list");
-        std::stable_sort(rows.begin() + 1, rows.end(),
-                         [](const Row& a, const Row& b) { return a.metrics.score > b.metrics.score; });
-        Table table({{"principle", "principle"}, {"max_ratio", "max ratio"}, {"median_ratio", "median"},
-                     {"pm_fte_needed", "PM FTE short", 2}, {"uncovered_teams", "no-PM teams"},
-                     {"thin_pms", fmt::format("PMs >{:g} teams", max_spread)}, {"segments", "segments"},
-                     {"accounts", "accounts"}, {"initiatives", "initiatives"}, {"score", "score"}});
-        for (const auto& r : rows) {
-            const auto& m = r.metrics;
-            table.add({r.plugin ? r.plugin->name : std::string("(current)"), optional_cell(m.max_ratio),
-                       optional_cell(m.median_ratio), m.pm_fte_needed, static_cast<long long>(m.uncovered_teams),
-                       static_cast<long long>(m.thin_pms), fmt::format("{}/{}", m.segments_covered, m.segments),
-                       fmt::format("{}/{}", m.accounts_covered, m.accounts),
-                       fmt::format("{}/{}", m.initiatives_covered, m.initiatives), m.score});
-        }
-        const auto& best = rows[1];
-        auto list = nlohmann::json::array();
-        for (const auto& r : rows) {
-            auto j = metrics_json(r.metrics);
-            j["principle"] = r.plugin ? r.plugin->name : "(current)";
-            list.push_back(j);
-        }
-        auto output = Output::of(std::move(table),
-                                 {{"threshold", threshold}, {"max_spread", max_spread}, {"best", best.plugin->name}});
-        output.title = "organizing principles";
-        output.sections[0].json_rows = list;
-        const bool any_pm = std::any_of(org.people.begin(), org.people.end(),
-                                        [](const Person& p) { return p.family == Family::pm; });
-        output.notes.push_back(any_pm ? fmt::format("best fit: {} (score {:.1f}; the score is explained in docs/align.md)",
-                                                    best.plugin->name, best.metrics.score)
-                                      : "the org has no PMs to assign, so no principle can help yet; see orgplan hire");
-        emit(output, common);
+        emit(compare_principles(org, settings, {*host, request.params, plugin_options.strict, "align"}).output, common);
         return 0;
     }
 

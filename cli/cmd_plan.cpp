@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "answers.hpp"
 #include "context.hpp"
 #include "orgplan/read_transaction.hpp"
 #include "orgplan/analysis.hpp"
@@ -99,78 +100,16 @@ int cmd_plan(const Args& args) {
         for (std::size_t t = 0; t < org.teams.size(); ++t)
             if (auto it = per_team.find(org.teams[t].id); it != per_team.end()) team_growth[t] = it->second;
     }
-    // The mix plugin decides shares, lead times, ramp-up and cost.
     const auto host = load_plugins(plugin_options);
-    const auto in = plan_input(org, settings, mix_profile(*host, mix, org, settings, plugin_params(plugin_options)),
-                               quarters, growth, team_growth);
-    const auto rows = project_headcount(in);
-    std::vector<QuarterRisk> risk;
-    if (trials > 0) {
-        const bool show = ::isatty(STDERR_FILENO);
-        if (show) std::cerr << fmt::format("simulating {} trials x {} quarters...", trials, quarters) << std::flush;
-        risk = simulate_headcount(in, trials, seed, delay, std::max(1u, std::thread::hardware_concurrency()));
-        if (show) std::cerr << "\r\033[K" << std::flush;
-    }
-
-    std::vector<Column> columns = {{"quarter", "Q"},
-                                   {"makers", "makers"},
-                                   {"pm_fte", "PM FTE", 1},
-                                   {"pm_effective", "effective", 1},
-                                   {"ratio", "ratio"},
-                                   {"hire_senior", "+seniors", 0},
-                                   {"hire_transfer", "+transfers", 0},
-                                   {"hire_newcomer", "+newcomers", 0},
-                                   {"pm_attrition", "PMs leaving"},
-                                   {"maker_backfills", "maker backfills"},
-                                   {"coaching_need", "coaching need h/wk"},
-                                   {"coaching_capacity", "coaching cap h/wk"},
-                                   {"added_yearly_cost", "added yearly cost", 0}};
-    if (!risk.empty()) {
-        columns.push_back({"p_within_target", "P(ratio ok)", 2});
-        columns.push_back({"pm_p10", "PM P10"});
-        columns.push_back({"pm_p50", "PM P50"});
-        columns.push_back({"pm_p90", "PM P90"});
-        columns.push_back({"ratio_p10", "ratio P10"});
-        columns.push_back({"ratio_p50", "ratio P50"});
-        columns.push_back({"ratio_p90", "ratio P90"});
-    }
-    Table table(columns);
-    double opened[3] = {0, 0, 0};
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const auto& r = rows[i];
-        for (std::size_t k = 0; k < 3; ++k) opened[k] += r.hires_opened[k];
-        const Cell ratio = std::isfinite(r.ratio) ? Cell{r.ratio} : Cell{std::monostate{}};
-        std::vector<Cell> cells = {static_cast<long long>(r.quarter), r.makers, r.pm_headcount, r.pm_effective, ratio,
-                                   r.hires_opened[0], r.hires_opened[1], r.hires_opened[2], r.pm_attrition,
-                                   r.maker_backfills, r.coaching_need, r.coaching_capacity, r.added_yearly_cost};
-        if (!risk.empty()) {
-            const auto& k = risk[i];
-            for (double v : {k.within_target, k.pm_p10, k.pm_p50, k.pm_p90, k.ratio_p10, k.ratio_p50, k.ratio_p90})
-                if (std::isfinite(v))
-                    cells.emplace_back(v);
-                else
-                    cells.emplace_back(std::monostate{}); // every trial had no PM: no ratio to show
-        }
-        table.add(std::move(cells));
-    }
-    auto output = Output::of(
-        std::move(table), {{"quarters", quarters}, {"mix", mix}, {"threshold", in.threshold}, {"growth", growth},
-                           {"simulated_trials", trials}, {"seed", seed}, {"delay_probability", delay},
-                           {"hires_total", {{"senior", opened[0]}, {"transfer", opened[1]}, {"newcomer", opened[2]}}}});
-    output.title = "headcount plan";
-    output.intro.push_back(fmt::format("{} quarters, mix {}, maker growth {:g}%/quarter, target {:g}:1, PM attrition {:g}%/year{}",
-                                       quarters, mix, growth * 100, in.threshold, in.pm_attrition * 100,
-                                       trials ? fmt::format(", {} trials (seed {})", trials, seed) : ""));
-    const auto count = [](double n, const char* one, const char* many) { return fmt::format("{:g} {}", n, n == 1 ? one : many); };
-    output.notes.push_back(fmt::format("open {}: {}, {}, {}", count(opened[0] + opened[1] + opened[2], "PM role", "PM roles"),
-                                       count(opened[0], "seasoned senior", "seasoned seniors"),
-                                       count(opened[1], "internal transfer", "internal transfers"),
-                                       count(opened[2], "newcomer", "newcomers")));
-    const auto& last = rows.back();
-    if (last.coaching_need > last.coaching_capacity + 1e-9)
-        output.notes.push_back(fmt::format("coaching: novices will need {:.1f} h/week against {:.1f}; hire seniors instead "
-                                           "of newcomers (try --mix senior-heavy) or raise coaching hours",
-                                           last.coaching_need, last.coaching_capacity));
+    PlanOptions options;
+    options.mix = mix;
+    options.quarters = quarters;
+    options.team_growth = team_growth;
+    options.trials = trials;
+    options.seed = seed;
+    options.show_progress = ::isatty(STDERR_FILENO);
+    const auto answer = plan_answer(org, settings, {*host, plugin_params(plugin_options), plugin_options.strict, "plan"}, options);
+    const auto& output = answer.output;
     emit(output, common);
     return 0;
 }

@@ -16,6 +16,7 @@ std::unique_ptr<OutputWriter> output_writer(Format format) {
     case Format::csv: return csv_writer();
     case Format::md: return markdown_writer();
     case Format::xlsx: return xlsx_writer();
+    case Format::html: return html_writer();
     }
     return text_writer();
 }

@@ -14,7 +14,8 @@ Format parse_format(const std::string& text) {
     if (text == "csv") return Format::csv;
     if (text == "md" || text == "markdown") return Format::md;
     if (text == "xlsx") return Format::xlsx;
-    throw Error("--format '" + text + "': use table, json, csv, md or xlsx");
+    if (text == "html") return Format::html;
+    throw Error("--format '" + text + "': use table, json, csv, md, xlsx or html");
 }
 
 double stable(double v) {

@@ -53,6 +53,12 @@ std::unique_ptr<OutputWriter> json_writer();
 std::unique_ptr<OutputWriter> csv_writer();
 std::unique_ptr<OutputWriter> markdown_writer();
 std::unique_ptr<OutputWriter> xlsx_writer();
+std::unique_ptr<OutputWriter> html_writer();
+
+/// An answer as an HTML fragment: sentences, tables (sortable by a click where scripts run), notes.
+std::string html_answer(const Output& output);
+/// A whole self-contained page: style and script inline, a content security policy that forbids loading anything.
+std::string html_page(const std::string& title, const std::string& body);
 
 /// The JSON document an Output stands for (what json_writer prints).
 nlohmann::json to_json(const Output& output);

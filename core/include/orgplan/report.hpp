@@ -11,7 +11,7 @@
 
 namespace orgplan {
 
-enum class Format { table, json, csv, md, xlsx };
+enum class Format { table, json, csv, md, xlsx, html };
 /// Throws orgplan::Error naming the accepted formats.
 Format parse_format(const std::string& text);
 
