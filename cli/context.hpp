@@ -13,6 +13,7 @@
 #include "orgplan/importer.hpp"
 #include "orgplan/plugin_host.hpp"
 #include "orgplan/number.hpp"
+#include "orgplan/org_chart.hpp"
 #include "orgplan/output.hpp"
 #include "orgplan/report.hpp"
 #include "orgplan/settings.hpp"
@@ -86,5 +87,10 @@ int cmd_scenario(const Args& args);
 int cmd_ratios(const Args& args);
 int cmd_roles(const Args& args);
 int cmd_config(const Args& args);
+int cmd_chart(const Args& args);
+int cmd_report(const Args& args);
+
+/// "N of M people drawn, ..." under an org chart.
+std::string chart_caption(const OrgChart& chart, int depth);
 
 } // namespace orgplan::cli

@@ -35,6 +35,8 @@ const std::map<std::string, CommandEntry>& commands() {
         {"plan", {cmd_plan, "quarter-by-quarter PM hires, ramp-up, attrition and coaching, with Monte Carlo risk"}},
         {"scenario", {cmd_scenario, "named copies of the org to change and compare (create, apply, diff...)"}},
         {"config", {cmd_config, "show or change the org's settings (thresholds, coaching, planning)"}},
+        {"chart", {cmd_chart, "the reporting tree as SVG, Graphviz dot or a page, folded to stay readable"}},
+        {"report", {cmd_report, "every answer in one self-contained HTML file with charts, to share or print"}},
     };
     return table;
 }

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace orgplan::builtin {
 
@@ -99,14 +100,30 @@ namespace {
 
 constexpr double kMinShare = 0.05; // slivers below 5% of a PM only add context switching
 
-void add_assignment(sdk::Proposal& out, const std::string& pm, const Unit& u, double share) {
-    for (auto& a : out.assignments)
-        if (a.pm_id == pm && a.kind == u.kind && a.target_id == u.id) {
-            a.share = std::min(1.0, a.share + share);
-            return;
+// The proposal's assignments by PM and target, so that a PM given more of a unit adds to one row in constant time
+// (a scan per row made large orgs quadratic).
+class AssignmentIndex {
+public:
+    explicit AssignmentIndex(const sdk::Proposal& out) {
+        for (std::size_t i = 0; i < out.assignments.size(); ++i) {
+            const auto& a = out.assignments[i];
+            at_.emplace(key(a.pm_id, a.kind, a.target_id), i);
         }
-    out.assignments.push_back({pm, u.kind, u.id, share});
-}
+    }
+    void add(sdk::Proposal& out, const std::string& pm, const Unit& u, double share) {
+        const auto [it, fresh] = at_.emplace(key(pm, u.kind, u.id), out.assignments.size());
+        if (fresh)
+            out.assignments.push_back({pm, u.kind, u.id, share});
+        else
+            out.assignments[it->second].share = std::min(1.0, out.assignments[it->second].share + share);
+    }
+
+private:
+    static std::string key(const std::string& pm, TargetKind kind, const std::string& id) {
+        return pm + '\0' + std::to_string(static_cast<int>(kind)) + '\0' + id;
+    }
+    std::unordered_map<std::string, std::size_t> at_;
+};
 
 double round_down(double share) { return std::floor(share * 1000.0) / 1000.0; }
 
@@ -138,6 +155,7 @@ void fill_units(const std::vector<Unit>& units_in, std::vector<PmSlot>& pms, con
     for (std::size_t i = 0; i < units.size(); ++i)
         for (auto t : units[i].teams) unit_of_team[t] = i;
 
+    AssignmentIndex index(out);
     auto give = [&](PmSlot& pm, std::size_t u) {
         const double can = pm.fte * pm.free_share * ratio;
         const double makers_given = std::min(remaining[u], can);
@@ -145,7 +163,7 @@ void fill_units(const std::vector<Unit>& units_in, std::vector<PmSlot>& pms, con
         if (makers_given < remaining[u] - 1e-9 && share < kMinShare) return false;
         share = std::min(share, pm.free_share);
         if (share <= 0) return false;
-        add_assignment(out, pm.id, units[u], share);
+        index.add(out, pm.id, units[u], share);
         pm.free_share = std::max(0.0, pm.free_share - share);
         remaining[u] = std::max(0.0, remaining[u] - share * pm.fte * ratio);
         return true;
@@ -182,7 +200,9 @@ void spread_evenly(const std::vector<Unit>& units, std::vector<PmSlot>& pms, sdk
     for (auto& pm : pms) {
         const double share = round_down(pm.free_share / units.size());
         if (share <= 0) continue;
-        for (const auto& u : units) add_assignment(out, pm.id, u, share);
+        // Each PM is in one role group and each unit comes once: the pairs are new, so no search for a stored one
+        // (a search per pair made 1,000 PMs over 400 products take minutes).
+        for (const auto& u : units) out.assignments.push_back({pm.id, u.kind, u.id, share});
         pm.free_share = std::max(0.0, pm.free_share - share * units.size());
     }
 }

@@ -21,6 +21,7 @@ h1 { font-size: 26px; margin: 0 0 4px; } h2 { font-size: 20px; margin: 32px 0 6p
 h3 { font-size: 16px; margin: 18px 0 6px; }
 p.lead { color: var(--muted); margin: 4px 0 12px; } p.meta { color: var(--muted); margin: 0 0 16px; }
 nav ul { columns: 3; padding-left: 18px; margin: 8px 0 0; }
+.table-wrap { overflow-x: auto; }
 table.data { border-collapse: collapse; margin: 8px 0 12px; font-size: 13px; }
 table.data th, table.data td { border-bottom: 1px solid var(--line); padding: 4px 10px; text-align: left; vertical-align: top; }
 table.data th { background: #f6f8fa; position: sticky; top: 0; }
@@ -37,7 +38,7 @@ table.data th[aria-sort="ascending"]::after { content: " ▲"; } table.data th[a
 .notes { color: var(--muted); white-space: pre-wrap; margin: 6px 0; }
 svg.chart { max-width: 100%; height: auto; font-size: 11px; }
 svg .label, svg .value, svg .tick { fill: var(--ink); } svg .more, svg .axis-label { fill: var(--muted); }
-svg .bar.ok { fill: var(--ok); } svg .bar.over { fill: var(--over); } svg .bar.no_pm { fill: var(--no-pm); }
+svg .bar.ok { fill: var(--ok); } svg .bar.over { fill: var(--over); } svg .bar.no_pm { fill: url(#hatch); stroke: var(--no-pm); }
 svg .bar.empty { fill: var(--empty); } svg .bar.leader { fill: #5c6bc0; } svg .bar.senior { fill: #26a69a; }
 svg .bar.used { fill: #26a69a; } svg .bar.score { fill: #5c6bc0; } svg .bar.spread { fill: #8d6e63; } svg .bar.thin { fill: var(--over); }
 svg .hatch-bg { fill: #ffcdd2; } svg .hatch-line { stroke: var(--no-pm); stroke-width: 2; }
@@ -52,7 +53,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 40px; }
   nav, .no-print { display: none; }
   section { break-before: page; } section.first { break-before: auto; }
   table.data th { position: static; } table.data th::after { content: none !important; }
-  .orgchart { overflow: visible; border: none; }
+  .orgchart, .table-wrap { overflow: visible; border: none; }
 }
 )css";
 
@@ -85,7 +86,7 @@ std::string table_html(const Table& table) {
     for (const auto& row : table.rows())
         for (std::size_t i = 0; i < row.size(); ++i)
             if (std::holds_alternative<long long>(row[i]) || std::holds_alternative<double>(row[i])) numeric[i] = true;
-    std::string out = "<table class=\"data\"><thead><tr>";
+    std::string out = "<div class=\"table-wrap\"><table class=\"data\"><thead><tr>";
     for (std::size_t i = 0; i < columns.size(); ++i)
         out += fmt::format("<th{}>{}</th>", numeric[i] ? " class=\"num\"" : "", html_escape(columns[i].header));
     out += "</tr></thead><tbody>";
@@ -105,7 +106,7 @@ std::string table_html(const Table& table) {
         }
         out += "</tr>";
     }
-    return out + "</tbody></table>";
+    return out + "</tbody></table></div>";
 }
 
 class HtmlWriter final : public OutputWriter {

@@ -1,0 +1,64 @@
+// orgplan chart: the reporting tree as SVG, Graphviz DOT or a page.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "orgplan/database.hpp"
+#include "orgplan/org_chart.hpp"
+#include "orgplan/org_store.hpp"
+#include "orgplan/read_transaction.hpp"
+#include "orgplan/settings.hpp"
+#include "orgplan/svg_chart.hpp"
+
+namespace orgplan::cli {
+
+std::string chart_caption(const OrgChart& chart, int depth) {
+    return fmt::format("{} of {} people drawn, {} levels deep; {} box{} stand{} for the people below them "
+                       "(head count and role families)",
+                       chart.drawn, chart.people, depth, chart.collapsed, chart.collapsed == 1 ? "" : "es",
+                       chart.collapsed == 1 ? "s" : "");
+}
+
+int cmd_chart(const Args& args) {
+    Common common;
+    OrgChartOptions options;
+    std::string colour = "family", format = "svg";
+    po::options_description desc("chart options");
+    desc.add_options()
+        ("root", po::value(&options.root)->value_name("ID"), "start from this person (default: the top of the tree)")
+        ("depth", po::value(&options.depth)->value_name("N"), "reporting levels to draw (default 3)")
+        ("budget", po::value(&options.node_budget)->value_name("N"), "people drawn at most; the rest fold into boxes (default 150)")
+        ("colour", po::value(&colour)->value_name("family|ratio|origin"), "what the box colour shows (default family)")
+        ("color", po::value(&colour)->value_name("family|ratio|origin"), "same as --colour")
+        ("format", po::value(&format)->value_name("svg|dot|html"), "svg (default), Graphviz dot text, or a page")
+        ("out", po::value(&common.out)->value_name("FILE"), "write to FILE (created readable by you only)");
+    add_common(desc, common, false);
+    if (!parse(args, desc, {}, common, "orgplan chart [--root ID] [--depth N] [--colour family|ratio|origin] [--format svg|dot|html]"))
+        return 0;
+    if (options.depth < 1 || options.depth > 50) throw UsageError("--depth must be from 1 to 50");
+    if (options.node_budget < 1 || options.node_budget > 5000) throw UsageError("--budget must be from 1 to 5000");
+    if (colour == "family") options.colour = ChartColour::family;
+    else if (colour == "ratio") options.colour = ChartColour::ratio;
+    else if (colour == "origin") options.colour = ChartColour::origin;
+    else throw UsageError("--colour '" + colour + "': use family, ratio or origin");
+    if (format != "svg" && format != "dot" && format != "html") throw UsageError("--format '" + format + "': use svg, dot or html");
+
+    Database db(db_path(common), Database::Open::read);
+    const ReadTransaction snapshot(db.sql());
+    options.threshold = Settings::load(db.sql()).get("ratio.threshold");
+    const auto chart = build_org_chart(load_org(db.sql()), options);
+    std::string text;
+    if (format == "dot") text = chart.dot;
+    else if (format == "svg") text = render_svg(chart.dot);
+    else
+        text = html_page("org chart", "<h1>Org chart</h1><p class=\"lead\">" + html_escape(chart_caption(chart, options.depth)) +
+                                          "</p><div class=\"orgchart\">" + render_svg(chart.dot) + "</div>");
+    if (common.out.empty())
+        std::cout << text;
+    else
+        write_private_file(common.out, [&](std::ostream& out) { out << text; });
+    return 0;
+}
+
+} // namespace orgplan::cli

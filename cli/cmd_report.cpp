@@ -1,0 +1,327 @@
+// orgplan report: every answer in one self-contained HTML file with charts, to mail, open offline or print.
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "answers.hpp"
+#include "context.hpp"
+#include "orgplan/analysis.hpp"
+#include "orgplan/database.hpp"
+#include "orgplan/org_chart.hpp"
+#include "orgplan/org_store.hpp"
+#include "orgplan/ratios.hpp"
+#include "orgplan/read_transaction.hpp"
+#include "orgplan/svg_chart.hpp"
+
+namespace orgplan::cli {
+namespace {
+
+struct ReportOptions {
+    std::string title;
+    PlanOptions plan;
+    std::size_t top = 40;   ///< rows of a long table or chart shown; the rest are counted
+    OrgChartOptions chart;
+};
+
+// Everything the report shows, computed before any HTML is written.
+struct Analysis {
+    Settings settings;
+    Org org;
+    std::vector<std::pair<std::string, std::string>> mentor_pairs;
+    RatioReport teams, products, segments, pms;
+    PrincipleComparison principles;
+    Output hiring;
+    MentoringPlan mentoring;
+    HeadcountAnswer plan;
+    DiagnosticsRun diagnostics;
+    OrgChart chart;
+    std::string chart_svg;
+};
+
+// 1. The org, its settings and saved pairings, from one snapshot.
+void read_org(const std::string& path, Analysis& a) {
+    Database db(path, Database::Open::read);
+    const ReadTransaction snapshot(db.sql());
+    a.settings = Settings::load(db.sql());
+    a.org = load_org(db.sql());
+    a.mentor_pairs = load_mentor_pairs(db.sql());
+}
+
+// 2. Every answer the commands give, on that one org.
+void analyse(const PluginRun& plugins, const ReportOptions& o, Analysis& a) {
+    const double threshold = a.settings.get("ratio.threshold"), spread = a.settings.get("ratio.max_spread");
+    a.teams = compute_ratios(a.org, "team", threshold, spread);
+    a.products = compute_ratios(a.org, "product", threshold, spread);
+    a.segments = compute_ratios(a.org, "segment", threshold, spread);
+    a.pms = compute_ratios(a.org, "pm", threshold, spread);
+    a.principles = compare_principles(a.org, a.settings, plugins);
+    a.hiring = hiring_answer(a.org, a.settings, plugins, std::nullopt, {});
+    a.mentoring = plan_mentoring(a.org, a.settings);
+    a.plan = plan_answer(a.org, a.settings, plugins, o.plan);
+    a.diagnostics = run_diagnostics(plugins.host, {}, a.org, a.settings, plugins.params, a.mentor_pairs, {});
+    for (const auto& e : a.diagnostics.errors) std::cerr << "orgplan report: skipped: " << e << "\n";
+    auto chart = o.chart;
+    chart.threshold = threshold;
+    a.chart = build_org_chart(a.org, chart);
+    a.chart_svg = render_svg(a.chart.dot);
+}
+
+// ---- 3. rendering -------------------------------------------------------------------------------------------
+
+std::string paragraph(const std::string& text, const char* cls = "lead") {
+    return fmt::format("<p class=\"{}\">{}</p>", cls, html_escape(text));
+}
+
+std::string section(const std::string& id, const std::string& title, const std::string& sentence,
+                    const std::string& content, bool first = false) {
+    return fmt::format("<section id=\"{}\"{}><h2>{}</h2>{}{}</section>\n", id, first ? " class=\"first\"" : "",
+                       html_escape(title), paragraph(sentence), content);
+}
+
+// An answer with its main table cut to `top` rows, saying how many were left out.
+std::string answer_html(Output output, std::size_t top) {
+    for (auto& s : output.sections) {
+        if (s.table.size() <= top) continue;
+        Table head(s.table.columns());
+        for (std::size_t i = 0; i < top; ++i) head.add(s.table.rows()[i]);
+        output.notes.insert(output.notes.begin(),
+                            fmt::format("{}: the first {} of {} rows; the command's xlsx or csv output has them all",
+                                        s.title.empty() ? output.title : s.title, top, s.table.size()));
+        s.table = std::move(head);
+    }
+    return html_answer(output);
+}
+
+std::vector<Bar> ratio_bars(const RatioReport& r) {
+    std::vector<Bar> bars;
+    for (const auto& row : r.rows) {
+        // "(none)" rows (teams without a product) are named by their name alone.
+        const bool plain = row.name.empty() || row.name == row.id || row.id.rfind('(', 0) == 0;
+        bars.push_back({plain ? (row.name.empty() ? row.id : row.name) : row.name + " (" + row.id + ")", row.ratio,
+                        std::string(to_string(row.status)), row.ratio ? "" : (row.makers > 0 ? "no PM" : "empty")});
+    }
+    return bars;
+}
+
+std::string ratio_chart(const RatioReport& r, const std::string& what, std::size_t top) {
+    BarChartOptions o;
+    o.title = "maker:PM ratio by " + what + ", worst first";
+    o.reference = r.threshold;
+    o.reference_label = fmt::format("{:g}:1", r.threshold);
+    o.most = top;
+    return bar_chart(ratio_bars(r), o);
+}
+
+std::string summary(const Analysis& a) {
+    const auto& t = a.teams;
+    const auto ratio = t.org_ratio();
+    const auto status = to_string(classify_ratio(t.org_makers, t.org_pms, t.threshold));
+    std::size_t over = 0;
+    for (const auto& row : t.rows) over += row.status == RatioStatus::over;
+    const auto card = [](const std::string& big, const std::string& small, const std::string& cls = "") {
+        return fmt::format("<div class=\"card\"><div class=\"big {}\">{}</div><div class=\"small\">{}</div></div>", cls,
+                           html_escape(big), html_escape(small));
+    };
+    std::string html = "<div class=\"cards\">";
+    html += card(ratio ? fmt::format("{:.1f}:1", *ratio) : "no PM",
+                 fmt::format("org maker:PM ratio (threshold {:g}:1)", t.threshold), "status-" + std::string(status));
+    html += card(fmt::format("{:.1f}", t.org_makers), "maker FTE");
+    html += card(fmt::format("{:.2f}", t.org_pms), "PM FTE");
+    html += card(std::to_string(t.teams_without_pm.size()), "teams with makers and no PM",
+                 t.teams_without_pm.empty() ? "status-ok" : "status-no_pm");
+    html += card(fmt::format("{} of {}", over, t.rows.size()), "teams over the threshold", over ? "status-over" : "status-ok");
+    html += card(fmt::format("{} of {}", a.mentoring.uncovered.size(), a.mentoring.novices), "novice PMs without coaching",
+                 a.mentoring.uncovered.empty() ? "status-ok" : "status-no_pm");
+    html += "</div>";
+    std::size_t shown = 0;
+    std::string findings;
+    for (const auto& f : a.diagnostics.findings) {
+        if (f.severity == sdk::Severity::info || shown == 5) continue;
+        ++shown;
+        findings += fmt::format("<li><strong>{}</strong> {} {}: {}</li>", to_string(f.severity), html_escape(f.check),
+                                html_escape(f.subject), html_escape(f.evidence));
+    }
+    if (!findings.empty()) html += "<h3>Top findings</h3><ul class=\"top-findings\">" + findings + "</ul>";
+    return html;
+}
+
+std::string spread_chart(const Analysis& a, std::size_t top) {
+    auto rows = a.pms.rows;
+    std::stable_sort(rows.begin(), rows.end(), [](const RatioRow& x, const RatioRow& y) { return x.spread > y.spread; });
+    std::vector<Bar> bars;
+    for (const auto& r : rows)
+        bars.push_back({r.name + " (" + r.id + ")", static_cast<double>(r.spread),
+                        r.spread > a.pms.max_spread ? "thin" : "spread",
+                        fmt::format("{} team{}", r.spread, r.spread == 1 ? "" : "s")});
+    BarChartOptions o;
+    o.title = "teams each PM covers";
+    o.reference = a.pms.max_spread;
+    o.reference_label = fmt::format("{:g} teams", a.pms.max_spread);
+    o.decimals = 0;
+    o.most = top;
+    return bar_chart(bars, o);
+}
+
+std::string principles_chart(const PrincipleComparison& c) {
+    std::vector<Bar> bars;
+    for (const auto& [name, m] : c.rows) bars.push_back({name, m.score, "score", fmt::format("{:.1f}", m.score)});
+    BarChartOptions o;
+    o.title = "organizing principles by score";
+    return bar_chart(bars, o);
+}
+
+std::string mentor_chart(const Analysis& a, std::size_t top) {
+    std::unordered_map<std::string, std::string> names;
+    for (const auto& p : a.org.people) names.emplace(p.id, p.name);
+    std::vector<Bar> bars;
+    for (const auto& m : a.mentoring.mentors)
+        bars.push_back({names[m.mentor_id] + " (" + m.mentor_id + ")", m.used_hours, m.leader ? "leader" : "senior",
+                        fmt::format("{:.1f} of {:.1f} h/week", m.used_hours, m.capacity_hours)});
+    BarChartOptions o;
+    o.title = "coaching hours each mentor gives";
+    o.most = top;
+    return bar_chart(bars, o);
+}
+
+std::string plan_chart(const HeadcountAnswer& p) {
+    LineChart c;
+    c.title = "org maker:PM ratio by quarter";
+    c.y_label = "makers per PM";
+    c.reference = p.input.threshold;
+    c.reference_label = fmt::format("target {:g}:1", p.input.threshold);
+    for (const auto& q : p.rows) {
+        c.x.push_back(q.quarter);
+        c.line.push_back(std::isfinite(q.ratio) ? std::optional<double>(q.ratio) : std::nullopt);
+    }
+    for (const auto& k : p.risk) {
+        c.low.push_back(std::isfinite(k.ratio_p10) ? std::optional<double>(k.ratio_p10) : std::nullopt);
+        c.high.push_back(std::isfinite(k.ratio_p90) ? std::optional<double>(k.ratio_p90) : std::nullopt);
+    }
+    return line_chart(c);
+}
+
+std::string findings_html(const DiagnosticsRun& d) {
+    std::string html;
+    for (const auto severity : {sdk::Severity::error, sdk::Severity::warning, sdk::Severity::info}) {
+        std::string items;
+        std::size_t n = 0;
+        for (const auto& f : d.findings) {
+            if (f.severity != severity) continue;
+            ++n;
+            items += fmt::format("<div class=\"finding {}\"><strong>{}</strong> {}<div class=\"evidence\">{}</div>"
+                                 "<div class=\"todo\">{}</div></div>",
+                                 to_string(severity), html_escape(f.check), html_escape(f.subject), html_escape(f.evidence),
+                                 html_escape(f.recommendation));
+        }
+        if (n) html += fmt::format("<h3>{} ({})</h3>", to_string(severity), n) + items;
+    }
+    return html.empty() ? paragraph("No findings.") : html;
+}
+
+std::string render(const Analysis& a, const ReportOptions& o, const std::string& db) {
+    std::time_t now = std::time(nullptr);
+    char date[32];
+    std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
+    const std::vector<std::pair<std::string, std::string>> contents = {
+        {"summary", "Summary"},         {"teams", "Ratios by team"},        {"products", "Ratios by product and segment"},
+        {"spread", "PM spread"},        {"principles", "Organizing principles"}, {"hiring", "Hiring mixes"},
+        {"mentoring", "Mentoring"},     {"plan", "Headcount plan"},         {"findings", "Findings"},
+        {"orgchart", "Org chart"}};
+    std::string html = "<header><h1>" + html_escape(o.title) + "</h1>" +
+                       paragraph(fmt::format("{} · {} people, {} teams · generated {}", db, a.org.people.size(),
+                                             a.org.teams.size(), date),
+                                 "meta") +
+                       "</header><nav><ul>";
+    for (const auto& [id, title] : contents) html += fmt::format("<li><a href=\"#{}\">{}</a></li>", id, html_escape(title));
+    html += "</ul></nav>\n";
+    const auto& t = a.teams;
+    html += section("summary", "Summary",
+                    "The org's maker:PM ratio against the threshold, where PMs are missing, and the most serious findings.",
+                    summary(a), true);
+    html += section("teams", "Ratios by team",
+                    fmt::format("Makers per PM FTE in every team, worst first: red hatched bars have makers and no PM, "
+                                "orange bars are over {:g}:1.", t.threshold),
+                    ratio_chart(t, "team", o.top));
+    html += section("products", "Ratios by product and segment",
+                    "The same ratio summed over each product's and each segment's teams (sums, not averages).",
+                    "<h3>By product</h3>" + ratio_chart(a.products, "product", o.top) + "<h3>By segment</h3>" +
+                        ratio_chart(a.segments, "segment", o.top));
+    html += section("spread", "PM spread",
+                    fmt::format("How many teams each PM covers; beyond {:g} a PM is spread too thin to know the teams well.",
+                                a.pms.max_spread),
+                    spread_chart(a, o.top));
+    html += section("principles", "Organizing principles",
+                    "Each principle's proposal for the org's PMs, scored against today's assignments (higher is better).",
+                    principles_chart(a.principles) + answer_html(a.principles.output, o.top));
+    html += section("hiring", "Hiring mixes",
+                    "What each mix of seasoned seniors, internal transfers and newcomers costs and asks of the coaches.",
+                    answer_html(a.hiring, o.top));
+    html += section("mentoring", "Mentoring",
+                    "Who coaches whom: every novice PM's mentor, and each mentor's weekly hours.",
+                    mentor_chart(a, o.top) + answer_html(mentoring_answer(a.org, a.mentoring), o.top));
+    html += section("plan", "Headcount plan",
+                    a.plan.risk.empty()
+                        ? "The org ratio quarter by quarter with the hires the plan opens (run with --simulate for the "
+                          "risk band)."
+                        : "The org ratio quarter by quarter; the band is the 10th to 90th percentile over the simulated "
+                          "trials.",
+                    plan_chart(a.plan) + answer_html(a.plan.output, o.top));
+    html += section("findings", "Findings",
+                    "What the diagnostics found in ratios, coverage, coaching and goals, worst first, each with what "
+                    "to do.",
+                    findings_html(a.diagnostics));
+    html += section("orgchart", "Org chart",
+                    "The reporting tree; boxes with a folded corner stand for everyone below a manager. " +
+                        chart_caption(a.chart, o.chart.depth) + ".",
+                    "<div class=\"orgchart\">" + a.chart_svg + "</div>");
+    html += "<footer>orgplan " ORGPLAN_VERSION "</footer>";
+    return html_page(o.title, html);
+}
+
+} // namespace
+
+int cmd_report(const Args& args) {
+    Common common;
+    PluginOptions plugin_options;
+    ReportOptions options;
+    po::options_description desc("report options");
+    desc.add_options()
+        ("out", po::value(&common.out)->value_name("FILE.html"), "write the report there (default: stdout, or orgplan-report.html on a terminal)")
+        ("title", po::value(&options.title)->value_name("TEXT"), "the report's title")
+        ("quarters", po::value(&options.plan.quarters)->value_name("N"), "planning horizon (default 8)")
+        ("simulate", po::value(&options.plan.trials)->value_name("N"), "Monte Carlo trials for the plan's risk band")
+        ("seed", po::value(&options.plan.seed)->value_name("S"), "seed for --simulate (default 1)")
+        ("mix", po::value(&options.plan.mix)->value_name("NAME"), "hiring mix the plan uses (default balanced)")
+        ("top", po::value(&options.top)->value_name("N"), "rows of long tables and charts shown (default 40)")
+        ("chart-depth", po::value(&options.chart.depth)->value_name("N"), "levels of the org chart (default 3)");
+    add_plugin_options(desc, plugin_options);
+    add_common(desc, common, false);
+    if (!parse(args, desc, {}, common, "orgplan report [--out FILE.html] [--quarters N] [--simulate N --seed S] [--title TEXT]"))
+        return 0;
+    if (options.plan.quarters < 1 || options.plan.quarters > 80) throw UsageError("--quarters must be from 1 to 80");
+    if (options.plan.trials < 0 || options.plan.trials > 100000) throw UsageError("--simulate takes up to 100,000 trials");
+    if (options.top < 1 || options.top > 1000) throw UsageError("--top must be from 1 to 1000");
+    if (options.chart.depth < 1 || options.chart.depth > 50) throw UsageError("--chart-depth must be from 1 to 50");
+    const auto path = db_path(common);
+    if (options.title.empty()) options.title = "Product org report: " + std::filesystem::path(path).stem().string();
+
+    Analysis analysis;
+    read_org(path, analysis);
+    const auto host = load_plugins(plugin_options);
+    analyse({*host, plugin_params(plugin_options), plugin_options.strict, "report"}, options, analysis);
+    const auto html = render(analysis, options, std::filesystem::path(path).filename().string());
+
+    if (common.out.empty() && ::isatty(STDOUT_FILENO)) common.out = "orgplan-report.html";
+    if (common.out.empty()) {
+        std::cout << html;
+        return 0;
+    }
+    write_private_file(common.out, [&](std::ostream& out) { out << html; });
+    std::cerr << "orgplan report: wrote " << common.out << " (" << html.size() / 1024 << " KB)\n";
+    return 0;
+}
+
+} // namespace orgplan::cli
