@@ -113,7 +113,7 @@ TEST_CASE("Markdown output is a table per section with prose, and escapes what w
     CHECK_THAT(m.out, !Catch::Contains("<script>"));
 }
 
-TEST_CASE("--out writes any format to a private file, and nothing to stdout") {
+TEST_CASE("option out writes any format to a private file, and nothing to stdout") {
     DemoDb db;
     for (const auto* format : {"table", "json", "csv", "md", "xlsx"}) {
         INFO(format);
@@ -130,4 +130,31 @@ TEST_CASE("--out writes any format to a private file, and nothing to stdout") {
     const auto bad = run(db.flag() + " ratios --out /nonexistent/dir/x.csv");
     CHECK(bad.exit_code == 3);
     CHECK_THAT(bad.err, Catch::Contains("/nonexistent/dir/x.csv"));
+}
+
+TEST_CASE("report writes one private, self-contained page; chart writes svg, dot or a page") {
+    DemoDb db;
+    const auto path = db.dir() + "/report.html";
+    const auto r = run(db.flag() + " report --out '" + path + "' --title 'Q3 <review>' --top 10");
+    REQUIRE(r.exit_code == 0);
+    struct stat st {};
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    const auto html = read_text(path);
+    CHECK_THAT(html, Catch::StartsWith("<!DOCTYPE html>") && Catch::Contains("<title>Q3 &lt;review&gt;</title>"));
+    CHECK_THAT(html, Catch::Contains("default-src 'none'"));
+    for (const auto* external : {"src=\"http", "href=\"http", "@import", "url(http"}) CHECK_THAT(html, !Catch::Contains(external));
+    CHECK_THAT(html, Catch::Contains("and 20 more, not drawn")); // 30 teams, 10 drawn
+    CHECK_THAT(html, Catch::Contains("the first 10 of"));
+    CHECK(run(db.flag() + " report").out.rfind("<!DOCTYPE html>", 0) == 0); // stdout when piped
+
+    const auto svg = run(db.flag() + " chart --depth 2");
+    CHECK(svg.exit_code == 0);
+    CHECK_THAT(svg.out, Catch::Contains("<svg") && Catch::Contains("Umar Eriksen"));
+    const auto dot = run(db.flag() + " chart --format dot --root E0002");
+    CHECK_THAT(dot.out, Catch::StartsWith("digraph orgchart") && Catch::Contains("Priya Becker") && !Catch::Contains("Umar Eriksen"));
+    CHECK(run(db.flag() + " chart --root nobody").exit_code == 3);
+    CHECK(run(db.flag() + " chart --colour rainbow").exit_code == 2);
+    const auto page = run(db.flag() + " chart --format html --colour ratio");
+    CHECK_THAT(page.out, Catch::StartsWith("<!DOCTYPE html>") && Catch::Contains("people drawn"));
 }
