@@ -15,44 +15,23 @@ struct DemoDb : TempDb {
     DemoDb() { REQUIRE(run(flag() + " import " + data("demo")).exit_code == 0); }
 };
 
-// CSV text as rows of cells (RFC 4180), numbers as numbers, for comparison with a workbook.
+// CSV records as JSON rows, numbers as numbers and empty cells as null, as a workbook reads back.
 nlohmann::json csv_rows(const std::string& text) {
     auto rows = nlohmann::json::array();
-    auto row = nlohmann::json::array();
-    std::string cell;
-    bool quoted = false, was_quoted = false;
-    auto end_cell = [&] {
-        char* end = nullptr;
-        const double number = std::strtod(cell.c_str(), &end);
-        if (!was_quoted && !cell.empty() && end == cell.c_str() + cell.size()) {
-            if (number == static_cast<long long>(number))
-                row.push_back(static_cast<long long>(number));
+    for (const auto& record : csv_records(text)) {
+        auto row = nlohmann::json::array();
+        for (const auto& cell : record) {
+            char* end = nullptr;
+            const double number = std::strtod(cell.c_str(), &end);
+            if (cell.empty())
+                row.push_back(nullptr);
+            else if (end == cell.c_str() + cell.size())
+                row.push_back(number == static_cast<long long>(number) ? nlohmann::json(static_cast<long long>(number))
+                                                                       : nlohmann::json(number));
             else
-                row.push_back(number);
-        } else {
-            row.push_back(cell.empty() && !was_quoted ? nlohmann::json(nullptr) : nlohmann::json(cell));
+                row.push_back(cell);
         }
-        cell.clear();
-        was_quoted = false;
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += text[++i];
-            else if (c == '"') quoted = false;
-            else cell += c;
-        } else if (c == '"') {
-            quoted = was_quoted = true;
-        } else if (c == ',') {
-            end_cell();
-        } else if (c == '\r') {
-        } else if (c == '\n') {
-            end_cell();
-            rows.push_back(row);
-            row = nlohmann::json::array();
-        } else {
-            cell += c;
-        }
+        rows.push_back(row);
     }
     return rows;
 }

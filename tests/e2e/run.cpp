@@ -63,6 +63,31 @@ TempDb::~TempDb() {
     std::filesystem::remove_all(dir_, ec);
 }
 
+std::vector<std::vector<std::string>> csv_records(const std::string& text) {
+    std::vector<std::vector<std::string>> records;
+    std::vector<std::string> record;
+    std::string cell;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += text[++i];
+            else if (c == '"') quoted = false;
+            else cell += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',' || c == '\n') {
+            if (!cell.empty() && cell.back() == '\r' && c == '\n') cell.pop_back();
+            record.push_back(cell);
+            cell.clear();
+            if (c == '\n') records.push_back(std::move(record)), record.clear();
+        } else {
+            cell += c;
+        }
+    }
+    return records;
+}
+
 std::string fixture(const std::string& name) { return std::string(ORGPLAN_FIXTURES) + "/" + name; }
 std::string data(const std::string& name) { return std::string(ORGPLAN_DATA) + "/" + name; }
 

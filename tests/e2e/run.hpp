@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -36,5 +37,7 @@ private:
 std::string fixture(const std::string& name);
 std::string data(const std::string& name);
 std::string read_text(const std::string& path);
+/// The records of CSV text (RFC 4180: quotes, doubled quotes, CRLF), each a list of unquoted cells.
+std::vector<std::vector<std::string>> csv_records(const std::string& text);
 
 } // namespace orgplan::e2e
