@@ -74,9 +74,11 @@ Scenario load_scenario(SQLite::Database& db, const std::string& name) {
         s.org = org_from_json(nlohmann::json::parse(q.getColumn(1).getString()));
         const auto extra = nlohmann::json::parse(q.getColumn(2).getString());
         const auto stored = extra.value("settings", nlohmann::json::object());
-        for (const auto& [key, value] : stored.items())
+        for (const auto& item : stored.items()) {
+            const auto& key = item.key();
             if (std::any_of(setting_specs().begin(), setting_specs().end(), [&](const auto& sp) { return sp.key == key; }))
-                s.settings.set(key, value.get<double>());
+                s.settings.set(key, item.value().get<double>());
+        }
         s.mix = extra.value("mix", std::string("balanced"));
         s.changes = nlohmann::json::parse(q.getColumn(3).getString()).get<std::vector<std::string>>();
     } catch (const nlohmann::json::exception& e) {
