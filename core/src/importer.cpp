@@ -494,6 +494,10 @@ bool fields_readable(const RecordSource& source, const Record& record, Loc loc, 
             problems.add(loc, column, fmt::format("is {} bytes long; a field holds at most {} (is a quote left open?)",
                                                   value.size(), kMaxFieldBytes));
             ok = false;
+        } else if (const auto nul = value.find('\0'); nul != std::string_view::npos) {
+            problems.add(loc, column, fmt::format("holds a NUL byte (byte {} of the field); save the file as text",
+                                                  nul + 1));
+            ok = false;
         } else if (const auto bad = text::utf8_error(value)) {
             problems.add(loc, column, fmt::format("is not valid UTF-8 (byte {} of the field); save the file as UTF-8",
                                                   *bad + 1));
@@ -668,6 +672,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         const auto width = source->columns().size();
         while (source->next(record)) {
             const Loc loc{loc_source, record.position};
+            if (++count % 100000 == 0 && options.progress) options.progress("reading " + kind, count, 0);
             if (!fields_readable(*source, record, loc, width, problems)) {
                 // The record exists, so references to its id are not reported a second time.
                 if (const auto id = fields.has("id") ? fields.get(record, "id") : std::string_view(); !id.empty())
@@ -675,8 +680,11 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
                 continue;
             }
             parse_record(kind, fields, record, loc, problems, *options.rules, in);
-            if (++count % 100000 == 0 && options.progress) options.progress("reading " + kind, count, 0);
         }
+        // A file with a header and no records is a truncated export or the wrong file, not an update of nothing.
+        if (count == 0)
+            problems.add({loc_source, 1}, "",
+                         "the file names its columns but holds no records; check the export (or leave the file out)");
         summary.records[kind] += count;
     }
 

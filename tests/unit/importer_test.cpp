@@ -382,3 +382,12 @@ TEST_CASE("two people with one email are refused, and many email references stay
         CHECK(e.total() == 20000);
     }
 }
+
+TEST_CASE("a file with a header and no records is refused; one whose record is broken is not called empty") {
+    Database db(":memory:");
+    auto ps = problems_of(db, {write_temp("people.csv", "id,name,title\n")});
+    CHECK(has_problem(ps, "people.csv", 1, "", "holds no records"));
+    ps = problems_of(db, {write_temp("people.csv", std::string("id,name\nx1,An\0n\n", 17))});
+    REQUIRE(ps.size() == 1);
+    CHECK(has_problem(ps, "people.csv", 2, "name", "holds a NUL byte"));
+}
