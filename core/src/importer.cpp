@@ -640,17 +640,44 @@ std::unordered_set<std::string> family_from_column(SQLite::Database& db) {
     return ids;
 }
 
-} // namespace
-
-ImportSummary import_org(Database& db, const std::vector<std::string>& paths, const ImportOptions& options) {
-    if (!options.rules) throw Error("import needs title rules");
-    if (paths.empty()) throw Error("import needs at least one file or directory");
-    Problems problems(options.max_problems);
-    Input in;
+// One import, phase by phase. The phases share what they find (the records read, the indexes of ids, per-person
+// facts) as members; each reads what earlier phases left and adds its own.
+struct ImportRun {
+    Database& db;
+    const ImportOptions& options;
+    Problems problems;
     ImportSummary summary;
+    std::vector<KindedSource> sources; // records are views into their text: kept for the whole import
+    Input in;
+    using Orders = std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>;
+    std::future<Orders> write_order;   // declared after `in`, which its thread reads
+    bool bulk = false;
+    // Restored in reverse order: the transaction ends before foreign keys and the journal mode are put back.
+    std::optional<BulkJournal> bulk_journal;
+    std::optional<DeferredForeignKeys> deferred_keys;
+    std::optional<SQLite::Transaction> tx;
+    Org existing;
+    IdIndex segments, products, initiatives, accounts, teams;
+    // People: incoming records first, then stored people, then ids of broken records; vectors over that index.
+    std::size_t n_in = 0, n_known = 0;
+    IdIndex people;
+    std::vector<std::string_view> id_of, manager_ref;
+    std::vector<Family> family;
+    std::vector<double> fte;
+    std::vector<long> item_of; // incoming record behind each person, -1 for stored ones
+    std::vector<bool> stored;  // in the database already: only their rows are updated, old memberships cleared
+    std::vector<std::uint32_t> person_of_item;
+    std::vector<long> manager; // manager's person index, -1 for none
+    std::vector<std::uint32_t> membership_count;
+    std::vector<double> allocated, team_maker_fte;
+    std::vector<bool> assignment_replaced;
 
+    ImportRun(Database& database, const ImportOptions& o) : db(database), options(o), problems(o.max_problems) {}
+    bool membership_replaced(long p) const { return membership_count[p] > 0; }
+
+    // Reads every file, maps its headers and parses its records; a file whose header lacks a key column is skipped after reporting it.
+    void read(const std::vector<std::string>& paths) {
     // 1. Read every file; a file whose header lacks a required column is skipped after reporting it.
-    std::vector<KindedSource> sources;
     for (const auto& path : expand_paths(paths)) {
         auto opened = open_records(path, options.kind, options.mapping, &kind_of_name);
         for (auto& s : opened) sources.push_back(std::move(s));
@@ -687,11 +714,12 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
                          "the file names its columns but holds no records; check the export (or leave the file out)");
         summary.records[kind] += count;
     }
+    }
 
+    // Sorts the write order of people and memberships on a second thread while validation runs.
+    void sort_write_order() {
     // Rows are written in key order so SQLite appends to its B-trees instead of splitting pages all over them.
     // The orders are sorted on a second thread while this one validates; both only read the records' keys.
-    using Orders = std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>;
-    std::future<Orders> write_order;
     if (!options.dry_run) {
         write_order = std::async(std::launch::async, [&people = in.people.items, &memberships = in.memberships.items] {
             Orders orders;
@@ -708,7 +736,10 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
             return orders;
         });
     }
+    }
 
+    // Opens the write transaction and reads the stored org the import is checked against.
+    void begin() {
     // 2. Merge with what the database holds (unless replacing) and check every reference.
     // The write transaction starts before the stored org is read, so no other writer can change what this import
     // is validated against; its destructor rolls everything back if anything fails. A large page cache keeps the
@@ -716,22 +747,21 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     // rollback journal and checks foreign keys once at the end (both declared first, so they are restored after
     // the transaction ends).
     const std::size_t incoming_rows = in.people.items.size() + in.memberships.items.size();
-    const bool bulk = !options.dry_run && incoming_rows >= kBulkRows;
-    std::optional<BulkJournal> bulk_journal;
-    std::optional<DeferredForeignKeys> deferred_keys;
+    bulk = !options.dry_run && incoming_rows >= kBulkRows;
     if (bulk) {
         bulk_journal.emplace(db.sql());
         deferred_keys.emplace(db.sql());
     }
-    std::optional<SQLite::Transaction> tx;
     if (!options.dry_run) {
         db.sql().exec("PRAGMA cache_size = -262144");
         tx.emplace(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     }
-    Org existing;
     if (!options.replace) existing = load_org(db.sql(), PersonDetail::lean); // validation needs ids, not names
     if (options.progress) options.progress("validating", 0, 0);
+    }
 
+    // Duplicate ids and references among segments, products, initiatives, accounts, teams and goals.
+    void check_records() {
     check_duplicates(in.segments, [](const Segment& x) { return x.id; }, "segment", problems);
     check_duplicates(in.products, [](const Product& x) { return x.id; }, "product", problems);
     check_duplicates(in.initiatives, [](const Initiative& x) { return x.id; }, "initiative", problems);
@@ -739,7 +769,6 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     check_duplicates(in.teams, [](const Team& x) { return x.id; }, "team", problems);
     check_duplicates(in.goals, [](const Goal& x) { return x.id; }, "goal", problems);
 
-    IdIndex segments, products, initiatives, accounts, teams;
     for (const auto& x : in.segments.items) segments.add(x.id);
     for (const auto& x : existing.segments) segments.add(x.id);
     for (const auto& x : in.products.items) products.add(x.id);
@@ -773,18 +802,14 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     check_new_records("accounts", in.accounts, existing.accounts, "account", problems);
     check_new_records("teams", in.teams, existing.teams, "team", problems);
     check_new_records("goals", in.goals, existing.goals, "goal", problems);
+    }
 
+    // One dense index of incoming and stored people; stored values stand in for absent columns.
+    void index_people() {
     // People merged into one dense index: incoming rows first (they override stored ones), then stored people,
     // then ids of rows that failed to parse. Everything per person below is a vector over that index.
-    const std::size_t n_in = in.people.items.size();
-    IdIndex people;
+    n_in = in.people.items.size();
     people.reserve(n_in + existing.people.size());
-    std::vector<std::string_view> id_of;
-    std::vector<std::string_view> manager_ref;
-    std::vector<Family> family;
-    std::vector<double> fte;
-    std::vector<long> item_of; // incoming record behind each person, -1 for stored ones
-    std::vector<bool> stored;  // in the database already: only their rows are updated, old memberships cleared
     // Returns the person's index; a second incoming record with the same id is a duplicate (the first one stands),
     // a stored person with an incoming id is that person.
     // A stored person updated by a record without some columns keeps the stored values: validation and maker totals
@@ -831,7 +856,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         stored.push_back(is_stored);
         return index;
     };
-    std::vector<std::uint32_t> person_of_item(n_in);
+    person_of_item.resize(n_in);
     for (std::size_t i = 0; i < n_in; ++i) {
         const auto& x = in.people.items[i];
         person_of_item[i] =
@@ -840,11 +865,14 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     for (const auto& p : existing.people)
         if (const auto index = add_person(p.id, p.manager_id, p.family, p.fte, -1, true); item_of[index] >= 0)
             keep_stored(index, p);
-    const std::size_t n_known = id_of.size();
+    n_known = id_of.size();
     check_new_records("people", in.people, [&](std::size_t i) { return stored[person_of_item[i]]; }, "person",
                       problems);
     for (const auto& id : in.broken_ids["people"]) add_person(id, {}, Family::other, 0.0, -1, false);
+    }
 
+    // Emails are unique; manager references (ids or emails) resolve.
+    void check_managers() {
     // Emails name one person each: managers may be given by email.
     std::unordered_map<std::string, std::size_t> incoming_email; // lower-cased email -> first incoming record
     for (std::size_t i = 0; i < n_in; ++i) {
@@ -871,7 +899,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         auto it = by_email->find(text::lower(ref));
         return it == by_email->end() ? -1 : static_cast<long>(it->second);
     };
-    std::vector<long> manager(id_of.size(), -1);
+    manager.assign(id_of.size(), -1);
     for (std::size_t i = 0; i < n_known; ++i) {
         const auto ref = manager_ref[i];
         if (ref.empty()) continue;
@@ -894,7 +922,10 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
             x.person.manager_id = id_of[m];
         }
     }
+    }
 
+    // No reporting cycles.
+    void check_cycles() {
     // Reporting cycles: walk up from each incoming person; 1 = on the current path, 2 = reaches the top.
     {
         std::vector<std::uint8_t> state(id_of.size(), 0);
@@ -919,7 +950,10 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
             for (auto id : path) state[id] = 2;
         }
     }
+    }
 
+    // Memberships: known people and teams, allocations at most 1, maker FTE per team.
+    void check_memberships() {
     // A duplicate person row's team column is part of the duplicate: it is not checked a second time.
     std::set<std::pair<std::uint32_t, long>> duplicate_rows;
     for (std::size_t i = 0; i < n_in; ++i)
@@ -929,7 +963,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     // Memberships: a person's incoming memberships replace their stored ones.
     const std::size_t n_memberships = in.memberships.items.size();
     std::vector<long> member(n_memberships); // person index of each incoming membership, -1 when unknown
-    std::vector<std::uint32_t> membership_count(id_of.size(), 0);
+    membership_count.assign(id_of.size(), 0);
     for (std::size_t i = 0; i < n_memberships; ++i)
         if ((member[i] = people.find(in.memberships.items[i].person_id)) >= 0) ++membership_count[member[i]];
     // A membership given again without an allocation column keeps its stored allocation.
@@ -944,9 +978,9 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
         if (at != existing.memberships.end() && at->person_id == m.person_id && at->team_id == m.team_id)
             m.allocation = at->allocation;
     }
-    auto membership_replaced = [&](long p) { return membership_count[p] > 0; };
     // Maker FTE per team as the org will be after this import, stored with it for ratio reports.
-    std::vector<double> allocated(id_of.size(), 0.0), team_maker_fte(teams.size(), 0.0);
+    allocated.assign(id_of.size(), 0.0);
+    team_maker_fte.assign(teams.size(), 0.0);
     auto add_maker_fte = [&](long p, long t, double allocation) {
         if (p >= 0 && t >= 0 && family[p] == Family::maker) team_maker_fte[t] += fte[p] * allocation;
     };
@@ -984,9 +1018,12 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
                                          "so they sum to at most 1", m.person_id, total));
         }
     }
+    }
 
+    // Assignments: PMs are PMs, targets exist, shares at most 1.
+    void check_assignments() {
     // Assignments: the PM must be a PM; the target must exist; shares sum to at most 1.
-    std::vector<bool> assignment_replaced(id_of.size(), false);
+    assignment_replaced.assign(id_of.size(), false);
     for (const auto& a : in.assignments.items)
         if (auto p = people.find(a.pm_id); p >= 0) assignment_replaced[p] = true;
     // An assignment given again without a share column keeps its stored share.
@@ -1024,12 +1061,17 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
             problems.add(loc, "share", "assignment shares of '" + a.pm_id +
                                            "' add up to more than 1.0; lower them so they sum to at most 1");
     }
+    }
 
+    // Throws every problem found; counts titles no rule matched.
+    void finish_checks() {
     if (problems.any()) problems.raise();
     for (const auto& x : in.people.items)
         if (x.how.source == "unmatched" && !x.family_kept) ++summary.unmatched_titles;
-    if (options.dry_run) return summary;
+    }
 
+    // Writes everything inside the transaction opened by begin().
+    void write() {
     // 3. Write everything inside the transaction opened above.
     OrgWriter writer(db.sql());
     if (options.replace) writer.clear();
@@ -1093,7 +1135,27 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     if (options.progress) options.progress("committing", 0, 0);
     tx->commit();
     summary.written = true;
-    return summary;
+    }
+};
+
+} // namespace
+
+ImportSummary import_org(Database& db, const std::vector<std::string>& paths, const ImportOptions& options) {
+    if (!options.rules) throw Error("import needs title rules");
+    if (paths.empty()) throw Error("import needs at least one file or directory");
+    ImportRun run(db, options);
+    run.read(paths);
+    run.sort_write_order();
+    run.begin();
+    run.check_records();
+    run.index_people();
+    run.check_managers();
+    run.check_cycles();
+    run.check_memberships();
+    run.check_assignments();
+    run.finish_checks();
+    if (!options.dry_run) run.write();
+    return run.summary;
 }
 
 } // namespace orgplan
