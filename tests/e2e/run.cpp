@@ -29,13 +29,13 @@ nlohmann::json Result::json() const {
     }
 }
 
-Result run(const std::string& args, const std::string& env, const std::string& wrapper) {
+Result run(const std::string& args, const std::string& env, const std::string& wrapper, const std::string& binary) {
     char err_template[] = "/tmp/orgplan-e2e-err-XXXXXX";
     const int fd = ::mkstemp(err_template);
     REQUIRE(fd >= 0);
     ::close(fd);
     const std::string command =
-        wrapper + (wrapper.empty() ? "" : " ") + std::string("env -u ORGPLAN_DB -u ORGPLAN_PLUGIN_PATH -u ORGPLAN_RULES ") + env + " '" + ORGPLAN_BIN + "' " + args +
+        wrapper + (wrapper.empty() ? "" : " ") + std::string("env -u ORGPLAN_DB -u ORGPLAN_PLUGIN_PATH -u ORGPLAN_RULES ") + env + " '" + binary + "' " + args +
         " 2>'" + err_template + "' </dev/null";
     Result r;
     FILE* pipe = ::popen(command.c_str(), "r");

@@ -17,8 +17,10 @@ struct Result {
 
 /// Runs `orgplan ARGS` through the shell (ARGS is shell text; quote as needed) with orgplan's variables
 /// unset, then `env` (shell text such as "ORGPLAN_DB=/tmp/x.db") set.
-/// `wrapper` (shell text) runs the command through another program, e.g. one that drops privileges.
-Result run(const std::string& args, const std::string& env = "", const std::string& wrapper = "");
+/// `wrapper` (shell text) runs the command through another program, e.g. one that drops privileges; `binary`
+/// replaces the orgplan under test (a copy another user can reach).
+Result run(const std::string& args, const std::string& env = "", const std::string& wrapper = "",
+           const std::string& binary = ORGPLAN_BIN);
 
 /// A fresh database path in a private temporary directory, removed with the object.
 class TempDb {

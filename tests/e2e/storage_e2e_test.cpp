@@ -83,13 +83,17 @@ TEST_CASE("reports read a database in a directory the user cannot write") {
     ::chmod((dir + "/org.db").c_str(), 0644);
     ::chmod(dir.c_str(), 0555);
     ::chmod(db.dir().c_str(), 0755);
-    // As root, permissions do not apply: run as nobody.
+    // As root, permissions do not apply: run as nobody, a copy of the binary that nobody can reach wherever the
+    // build directory is.
     const std::string as_other_user = ::geteuid() == 0 ? "setpriv --reuid=nobody --regid=nogroup --clear-groups" : "";
-    const auto r = run("--db '" + dir + "/org.db' ratios --by org --format json", "", as_other_user);
+    const auto binary = db.dir() + "/orgplan";
+    fs::copy_file(ORGPLAN_BIN, binary);
+    ::chmod(binary.c_str(), 0755);
+    const auto r = run("--db '" + dir + "/org.db' ratios --by org --format json", "", as_other_user, binary);
     CHECK(r.exit_code == 0);
     CHECK(r.out == expected);
     CHECK(files_in(dir) == std::vector<std::string>{"org.db"});
-    const auto w = run("--db '" + dir + "/org.db' config set ratio.threshold 8", "", as_other_user);
+    const auto w = run("--db '" + dir + "/org.db' config set ratio.threshold 8", "", as_other_user, binary);
     CHECK(w.exit_code == 4);
     CHECK_THAT(w.err, Catch::Contains("read-only"));
     ::chmod(dir.c_str(), 0755);
