@@ -137,6 +137,12 @@ void Database::connect(Open open, int busy_timeout_ms) {
         }
         throw failure(e, path_);
     }
+    try {
+        // A connection setting, not a write: WAL commits are durable at checkpoints, as before.
+        if (!in_memory && open != Open::read) db_->exec("PRAGMA synchronous = NORMAL");
+    } catch (const SQLite::Exception& e) {
+        throw failure(e, path_);
+    }
     if (version == latest_schema_version()) return;
     if (open == Open::read) {
         // An older schema: migrate through a short write connection, then read as asked.
@@ -148,7 +154,6 @@ void Database::connect(Open open, int busy_timeout_ms) {
     try {
         if (!in_memory && version == 0) prefer_wal(*db_); // a journal mode is set outside transactions
         migrate(*db_, path_);
-        if (!in_memory) db_->exec("PRAGMA synchronous = NORMAL");
     } catch (const SQLite::Exception& e) {
         throw failure(e, path_);
     }

@@ -120,3 +120,11 @@ TEST_CASE("a read transaction sees one commit while another connection writes") 
     { const ReadTransaction nested(reader.sql()); }
     CHECK_NOTHROW(reader.sql().exec("COMMIT"));
 }
+
+TEST_CASE("write connections use synchronous NORMAL in WAL, whether or not they migrated") {
+    TempPath tmp("sync.db");
+    { Database created(tmp.path); }
+    Database again(tmp.path, Database::Open::write);
+    CHECK(again.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(again.sql().execAndGet("PRAGMA synchronous").getInt() == 1); // NORMAL
+}
