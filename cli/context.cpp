@@ -15,7 +15,7 @@ void add_common(po::options_description& desc, Common& common, bool with_format)
     desc.add_options()("db", po::value(&common.db)->value_name("PATH"),
                        "org database (default: $ORGPLAN_DB, else ./orgplan.db)");
     if (with_format)
-        desc.add_options()("format", po::value(&common.format)->value_name("table|json|csv|md|xlsx"),
+        desc.add_options()("format", po::value(&common.format)->value_name("table|json|csv|md|xlsx|html"),
                            "output format (default: table)")(
             "out", po::value(&common.out)->value_name("FILE"),
             "write the output to FILE (created readable by you only) instead of stdout");

@@ -45,7 +45,7 @@ void print_usage(std::ostream& out) {
     out << "usage: orgplan COMMAND [options]   (orgplan COMMAND --help for a command's options)\n\ncommands:\n";
     for (const auto& [name, entry] : commands())
         out << "  " << name << std::string(name.size() < 11 ? 11 - name.size() : 1, ' ') << entry.summary << "\n";
-    out << "\ncommon options: --db PATH (default $ORGPLAN_DB, else ./orgplan.db), --format table|json|csv|md|xlsx, --out FILE\n";
+    out << "\ncommon options: --db PATH (default $ORGPLAN_DB, else ./orgplan.db), --format table|json|csv|md|xlsx|html, --out FILE\n";
 }
 
 // Options given before the command (orgplan --db x ratios) are moved after it.
