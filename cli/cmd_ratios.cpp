@@ -46,7 +46,7 @@ int cmd_ratios(const Args& args) {
         ("threshold", po::value(&threshold)->value_name("N"), "makers per PM above which a row is over (default: setting ratio.threshold, 10)")
         ("max-spread", po::value(&max_spread)->value_name("N"), "teams a PM may cover before being thin (default: setting ratio.max_spread, 3)");
     add_common(desc, common);
-    if (!parse(args, desc, {}, common, "orgplan ratios [--by LEVEL] [--threshold N] [--format table|json|csv|md|xlsx] [--out FILE]"))
+    if (!parse(args, desc, {}, common, "orgplan ratios [--by LEVEL] [--threshold N] [--format table|json|csv|md|xlsx|html] [--out FILE]"))
         return 0;
     const auto format = output_format(common);
     Database db(db_path(common), Database::Open::read);

@@ -25,7 +25,7 @@ int cmd_roles(const Args& args) {
          "classify TITLE with the rules instead of reading the database (repeatable)")
         ("rules", po::value(&rules_file)->value_name("FILE"), "rules for --test (default: $ORGPLAN_RULES, else built-in)");
     add_common(desc, common);
-    if (!parse(args, desc, {}, common, "orgplan roles [--unmatched] [--test TITLE] [--format table|json|csv|md|xlsx]"))
+    if (!parse(args, desc, {}, common, "orgplan roles [--unmatched] [--test TITLE] [--format table|json|csv|md|xlsx|html]"))
         return 0;
     const auto format = output_format(common);
 
