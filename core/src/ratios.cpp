@@ -183,19 +183,35 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
     // One entry per team and PM, in team order; a PM whose only assignments point nowhere does not appear.
     c.pm_team.reserve(static_cast<std::size_t>(
         std::count_if(parts_of.begin(), parts_of.end(), [](const auto& parts) { return !parts.empty(); })));
+    // A PM on a segment or many products has thousands of parts: summing them into a per-team scratch row and reading
+    // it in team order is linear, where sorting them was the bulk of a large align --compare.
+    std::vector<double> scratch;
+    std::vector<bool> touched;
     for (std::size_t i = 0; i < org.people.size(); ++i) {
         auto& parts = parts_of[i];
         if (parts.empty()) continue;
-        if (parts.size() > 1)
-            std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        std::size_t kept = 0;
-        for (std::size_t k = 0; k < parts.size(); ++k) {
-            if (kept && parts[kept - 1].first == parts[k].first)
-                parts[kept - 1].second += parts[k].second;
-            else
-                parts[kept++] = parts[k];
+        if (parts.size() > 64 && parts.size() * 8 > org.teams.size()) {
+            scratch.assign(org.teams.size(), 0.0);
+            touched.assign(org.teams.size(), false);
+            for (const auto& [team, part] : parts) {
+                scratch[team] += part;
+                touched[team] = true;
+            }
+            parts.clear();
+            for (std::size_t t = 0; t < org.teams.size(); ++t)
+                if (touched[t]) parts.emplace_back(t, scratch[t]);
+        } else {
+            if (parts.size() > 1)
+                std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            std::size_t kept = 0;
+            for (std::size_t k = 0; k < parts.size(); ++k) {
+                if (kept && parts[kept - 1].first == parts[k].first)
+                    parts[kept - 1].second += parts[k].second;
+                else
+                    parts[kept++] = parts[k];
+            }
+            parts.resize(kept);
         }
-        parts.resize(kept);
         c.pm_team.emplace_back(org.people[i].id, std::move(parts));
     }
     return c;

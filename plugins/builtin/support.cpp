@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <queue>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -181,13 +182,25 @@ void fill_units(const std::vector<Unit>& units_in, std::vector<PmSlot>& pms, con
         if (remaining[home] > 1e-6 && give(pm, home))
             out.rationale.push_back(pm.id + " stays on " + unit_word + " " + units[home].id);
     }
-    // Then the freest PM takes the largest uncovered unit.
+    // Then the freest PM takes the largest uncovered unit: the PM with the most free FTE, the first one on a tie. A
+    // heap of (free FTE, position) keeps that choice in log time; each PM has one entry, refreshed when taken
+    // (scanning every PM for every step made a thousand PMs over ten thousand teams take seconds).
+    const auto free_fte = [](const PmSlot& p) { return p.fte * p.free_share; };
+    const auto freer = [](const std::pair<double, std::size_t>& a, const std::pair<double, std::size_t>& b) {
+        return a.first != b.first ? a.first < b.first : a.second > b.second;
+    };
+    std::priority_queue<std::pair<double, std::size_t>, std::vector<std::pair<double, std::size_t>>, decltype(freer)>
+        freest(freer);
+    for (std::size_t i = 0; i < pms.size(); ++i) freest.emplace(free_fte(pms[i]), i);
     for (std::size_t u = 0; u < units.size(); ++u) {
-        while (remaining[u] > 0.25) {
-            auto best = std::max_element(pms.begin(), pms.end(), [](const PmSlot& a, const PmSlot& b) {
-                return a.fte * a.free_share < b.fte * b.free_share;
-            });
-            if (best == pms.end() || best->free_share * best->fte <= 1e-6 || !give(*best, u)) break;
+        while (remaining[u] > 0.25 && !freest.empty()) {
+            const auto index = freest.top().second;
+            auto& best = pms[index];
+            if (best.free_share * best.fte <= 1e-6) break;
+            const bool given = give(best, u);
+            freest.pop();
+            freest.emplace(free_fte(best), index);
+            if (!given) break;
         }
         if (remaining[u] > 0.25)
             out.unfilled.push_back(unit_word + " " + units[u].id + ": " + fixed(remaining[u]) +
