@@ -597,14 +597,6 @@ void check_ref(const IdIndex& ids, std::string_view ref, Loc loc, const std::str
                                      "s file or fix the reference");
 }
 
-// Bit of `column` in a ColumnSet of `kind`.
-ColumnSet column_bit(std::string_view kind, std::string_view column) {
-    const auto& names = updatable_columns(kind);
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i] == column) return ColumnSet{1} << i;
-    return 0;
-}
-
 // A record that creates something must bring the columns no new record can do without (a name, a goal's function...);
 // an update of a stored record may leave them out. `is_stored(i)` says whether record i updates a stored one.
 template <typename T, typename IsStored>

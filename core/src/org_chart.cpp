@@ -100,6 +100,13 @@ std::pair<std::size_t, std::map<Family, std::size_t>> subtree(const Tree& t, con
     return out;
 }
 
+// "218 maker, 38 eng_manager": who a summary box stands for.
+std::string family_mix(const std::map<Family, std::size_t>& mix) {
+    std::string text;
+    for (const auto& [family, n] : mix) text += fmt::format("{}{} {}", text.empty() ? "" : ", ", n, to_string(family));
+    return text;
+}
+
 } // namespace
 
 OrgChart build_org_chart(const Org& org, const OrgChartOptions& o) {
@@ -154,9 +161,7 @@ OrgChart build_org_chart(const Org& org, const OrgChartOptions& o) {
     std::size_t summary = 0;
     if (!loose.empty()) {
         const auto [count, mix] = subtree(t, org, loose);
-        std::string mix_text;
-        for (const auto& [family, n] : mix)
-            mix_text += fmt::format("{}{} {}", mix_text.empty() ? "" : ", ", n, to_string(family));
+        const auto mix_text = family_mix(mix);
         nodes += fmt::format("  s{} [label=\"{} people with no manager\\nin the data\\n{}\", shape=folder, "
                              "fillcolor=\"#fafafa\", class=\"collapsed\"];\n",
                              summary++, count, dot_text(mix_text));
@@ -177,9 +182,7 @@ OrgChart build_org_chart(const Org& org, const OrgChartOptions& o) {
         }
         if (shown == reports.size()) continue;
         const auto [count, mix] = subtree(t, org, {reports.begin() + static_cast<long>(shown), reports.end()});
-        std::string mix_text;
-        for (const auto& [family, n] : mix)
-            mix_text += fmt::format("{}{} {}", mix_text.empty() ? "" : ", ", n, to_string(family));
+        const auto mix_text = family_mix(mix);
         nodes += fmt::format("  s{} [label=\"{} {}\\n{}\", shape=folder, fillcolor=\"#fafafa\", class=\"collapsed\", "
                              "tooltip=\"{} people below {}\"];\n",
                              summary, count, shown ? "more" : count == 1 ? "person" : "people", dot_text(mix_text), count,

@@ -297,12 +297,6 @@ std::string upsert_sql(const UpsertSpec& spec, ColumnSet update) {
     return spec.insert + " ON CONFLICT(id) DO " + (set.empty() ? "NOTHING" : "UPDATE SET " + set);
 }
 
-bool updates(ColumnSet update, std::string_view kind, std::string_view column) {
-    const auto& names = updatable_columns(kind);
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i] == column) return update >> i & 1u;
-    return false;
-}
 
 } // namespace
 
@@ -314,6 +308,13 @@ const std::vector<std::string_view>& updatable_columns(std::string_view kind) {
         return out;
     }();
     return by_kind.at(kind);
+}
+
+ColumnSet column_bit(std::string_view kind, std::string_view column) {
+    const auto& names = updatable_columns(kind);
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == column) return ColumnSet{1} << i;
+    return 0;
 }
 
 OrgWriter::OrgWriter(SQLite::Database& db)
@@ -419,7 +420,7 @@ void OrgWriter::put(const Goal& g, ColumnSet update) {
     q.bind(9, g.counter_metric);
     q.bind(10, g.theme);
     run(q);
-    if (!updates(update, "goals", "products")) return;
+    if (!(update & column_bit("goals", "products"))) return;
     goal_products_clear_.bind(1, g.id);
     run(goal_products_clear_);
     for (const auto& product : g.product_ids) {

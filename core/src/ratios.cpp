@@ -55,6 +55,47 @@ RatioStatus classify_ratio(double makers, double pms, double threshold) {
     return makers / pms > threshold + 1e-9 ? RatioStatus::over : RatioStatus::ok;
 }
 
+namespace {
+
+// One entry per team, in team order, each the sum of a PM's parts in that team. A PM on a segment or many products
+// has thousands of parts: summing them into a per-team scratch row and reading it in team order is linear, where
+// sorting them was the bulk of a large align --compare; a few parts are sorted and merged in place.
+class PartMerger {
+public:
+    explicit PartMerger(std::size_t teams) : teams_(teams) {}
+    void operator()(std::vector<std::pair<std::size_t, double>>& parts) {
+        if (parts.size() > 64 && parts.size() * 8 > teams_) {
+            scratch_.assign(teams_, 0.0);
+            touched_.assign(teams_, false);
+            for (const auto& [team, part] : parts) {
+                scratch_[team] += part;
+                touched_[team] = true;
+            }
+            parts.clear();
+            for (std::size_t t = 0; t < teams_; ++t)
+                if (touched_[t]) parts.emplace_back(t, scratch_[t]);
+            return;
+        }
+        if (parts.size() > 1)
+            std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::size_t kept = 0;
+        for (std::size_t k = 0; k < parts.size(); ++k) {
+            if (kept && parts[kept - 1].first == parts[k].first)
+                parts[kept - 1].second += parts[k].second;
+            else
+                parts[kept++] = parts[k];
+        }
+        parts.resize(kept);
+    }
+
+private:
+    std::size_t teams_;
+    std::vector<double> scratch_;
+    std::vector<bool> touched_;
+};
+
+} // namespace
+
 Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignments, const MakerTotals* makers) {
     Coverage c;
     const auto team_index = index_by_id(org.teams);
@@ -183,35 +224,11 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
     // One entry per team and PM, in team order; a PM whose only assignments point nowhere does not appear.
     c.pm_team.reserve(static_cast<std::size_t>(
         std::count_if(parts_of.begin(), parts_of.end(), [](const auto& parts) { return !parts.empty(); })));
-    // A PM on a segment or many products has thousands of parts: summing them into a per-team scratch row and reading
-    // it in team order is linear, where sorting them was the bulk of a large align --compare.
-    std::vector<double> scratch;
-    std::vector<bool> touched;
+    PartMerger merge(org.teams.size());
     for (std::size_t i = 0; i < org.people.size(); ++i) {
         auto& parts = parts_of[i];
         if (parts.empty()) continue;
-        if (parts.size() > 64 && parts.size() * 8 > org.teams.size()) {
-            scratch.assign(org.teams.size(), 0.0);
-            touched.assign(org.teams.size(), false);
-            for (const auto& [team, part] : parts) {
-                scratch[team] += part;
-                touched[team] = true;
-            }
-            parts.clear();
-            for (std::size_t t = 0; t < org.teams.size(); ++t)
-                if (touched[t]) parts.emplace_back(t, scratch[t]);
-        } else {
-            if (parts.size() > 1)
-                std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-            std::size_t kept = 0;
-            for (std::size_t k = 0; k < parts.size(); ++k) {
-                if (kept && parts[kept - 1].first == parts[k].first)
-                    parts[kept - 1].second += parts[k].second;
-                else
-                    parts[kept++] = parts[k];
-            }
-            parts.resize(kept);
-        }
+        merge(parts);
         c.pm_team.emplace_back(org.people[i].id, std::move(parts));
     }
     return c;

@@ -72,6 +72,8 @@ inline constexpr ColumnSet kAllColumns = ~ColumnSet{0};
 /// update may overwrite, named as in input files; ids are not among them. For people, "family" covers the family
 /// and how it was decided. Throws std::out_of_range for another kind.
 const std::vector<std::string_view>& updatable_columns(std::string_view kind);
+/// The bit of `column` in a ColumnSet of `kind`; 0 for a column that is not updatable.
+ColumnSet column_bit(std::string_view kind, std::string_view column);
 
 /// Upserts records with prepared statements reused across rows. The caller owns the transaction.
 class OrgWriter {
