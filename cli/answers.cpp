@@ -54,15 +54,16 @@ nlohmann::json metrics_json(const ProposalMetrics& m) {
 
 PrincipleComparison compare_principles(const Org& org, const Settings& settings, const PluginRun& plugins) {
     const double threshold = settings.get("ratio.threshold"), max_spread = settings.get("ratio.max_spread");
-    const auto coverage = to_sdk(compute_coverage(org, org.assignments));
+    const CoverageBasis basis(org);
+    const auto coverage = to_sdk(basis.cover(org.assignments));
     const sdk::PrincipleRequest request{org, coverage, to_sdk(settings), plugins.params};
     PrincipleComparison out;
     auto& rows = out.rows;
-    rows.emplace_back("(current)", evaluate(org, org.assignments, threshold, max_spread));
+    rows.emplace_back("(current)", evaluate(basis, org, org.assignments, threshold, max_spread));
     for (const auto* p : plugins.host.of_kind(sdk::PluginKind::principle)) {
         try {
             const auto proposal = plugins.host.propose(*p, request);
-            rows.emplace_back(p->name, evaluate(org, proposal.assignments, threshold, max_spread));
+            rows.emplace_back(p->name, evaluate(basis, org, proposal.assignments, threshold, max_spread));
         } catch (const Error& e) {
             skipped(plugins, e);
         }

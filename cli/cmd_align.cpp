@@ -58,18 +58,20 @@ int cmd_align(const Args& args) {
     threshold = settings.get("ratio.threshold");
     max_spread = settings.get("ratio.max_spread");
     const auto org = load_org(db.sql());
-    const auto coverage = to_sdk(compute_coverage(org, org.assignments));
     const auto host = load_plugins(plugin_options);
-    const sdk::PrincipleRequest request{org, coverage, to_sdk(settings), plugin_params(plugin_options)};
-
     if (compare) {
-        emit(compare_principles(org, settings, {*host, request.params, plugin_options.strict, "align"}).output, common);
+        emit(compare_principles(org, settings, {*host, plugin_params(plugin_options), plugin_options.strict, "align"})
+                 .output,
+             common);
         return 0;
     }
+    const CoverageBasis basis(org);
+    const auto coverage = to_sdk(basis.cover(org.assignments));
+    const sdk::PrincipleRequest request{org, coverage, to_sdk(settings), plugin_params(plugin_options)};
 
     const auto& plugin = host->get(sdk::PluginKind::principle, principle);
     const auto proposal = host->propose(plugin, request);
-    const auto metrics = evaluate(org, proposal.assignments, threshold, max_spread);
+    const auto metrics = evaluate(basis, org, proposal.assignments, threshold, max_spread);
     std::unordered_map<std::string, std::string> names;
     for (const auto& p : org.people) names.emplace(p.id, p.name);
 
@@ -87,7 +89,7 @@ int cmd_align(const Args& args) {
         table.add({a.pm_id, names[a.pm_id], role == proposal.pm_roles.end() ? std::string() : role->second,
                    std::string(to_string(a.kind)), a.target_id, a.share});
     }
-    const auto today = evaluate(org, org.assignments, threshold, max_spread);
+    const auto today = evaluate(basis, org, org.assignments, threshold, max_spread);
     auto output = Output::of(std::move(table), {{"principle", plugin.name},
                                                 {"description", plugin.description},
                                                 {"rationale", proposal.rationale},

@@ -1,6 +1,7 @@
 // orgplan report: every answer in one self-contained HTML file with charts, to mail, open offline or print.
 #include <ctime>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <unistd.h>
 
@@ -50,23 +51,29 @@ void read_org(const std::string& path, Analysis& a) {
     a.mentor_pairs = load_mentor_pairs(db.sql());
 }
 
-// 2. Every answer the commands give, on that one org.
+// 2. Every answer the commands give, on that one org. The answers that need no plugin are computed on a second
+// thread meanwhile: plugins are only ever called from this one, in turn, as in every other command, so a plugin
+// never has to be thread-safe. The org is read-only from here on.
 void analyse(const PluginRun& plugins, const ReportOptions& o, Analysis& a) {
     const double threshold = a.settings.get("ratio.threshold"), spread = a.settings.get("ratio.max_spread");
-    a.teams = compute_ratios(a.org, "team", threshold, spread);
-    a.products = compute_ratios(a.org, "product", threshold, spread);
-    a.segments = compute_ratios(a.org, "segment", threshold, spread);
-    a.pms = compute_ratios(a.org, "pm", threshold, spread);
+    auto core_answers = std::async(std::launch::async, [&] {
+        a.teams = compute_ratios(a.org, "team", threshold, spread);
+        a.products = compute_ratios(a.org, "product", threshold, spread);
+        a.segments = compute_ratios(a.org, "segment", threshold, spread);
+        a.pms = compute_ratios(a.org, "pm", threshold, spread);
+        a.mentoring = plan_mentoring(a.org, a.settings);
+        auto chart = o.chart;
+        chart.threshold = threshold;
+        a.chart = build_org_chart(a.org, chart);
+        a.chart_svg = render_svg(a.chart.dot);
+    });
+    // A failure here still waits for the other thread before unwinding (the future's destructor joins it).
     a.principles = compare_principles(a.org, a.settings, plugins);
     a.hiring = hiring_answer(a.org, a.settings, plugins, std::nullopt, {});
-    a.mentoring = plan_mentoring(a.org, a.settings);
     a.plan = plan_answer(a.org, a.settings, plugins, o.plan);
     a.diagnostics = run_diagnostics(plugins.host, {}, a.org, a.settings, plugins.params, a.mentor_pairs, {});
     for (const auto& e : a.diagnostics.errors) std::cerr << "orgplan report: skipped: " << e << "\n";
-    auto chart = o.chart;
-    chart.threshold = threshold;
-    a.chart = build_org_chart(a.org, chart);
-    a.chart_svg = render_svg(a.chart.dot);
+    core_answers.get();
 }
 
 // ---- 3. rendering -------------------------------------------------------------------------------------------

@@ -12,10 +12,16 @@ namespace orgplan {
 
 ProposalMetrics evaluate(const Org& org, const std::vector<Assignment>& assignments, double threshold,
                          double max_spread) {
+    return evaluate(CoverageBasis(org), org, assignments, threshold, max_spread);
+}
+
+ProposalMetrics evaluate(const CoverageBasis& basis, const Org& org, const std::vector<Assignment>& assignments,
+                         double threshold, double max_spread) {
     ProposalMetrics m;
-    const auto c = compute_coverage(org, assignments);
+    std::vector<std::size_t> teams_per_pm;
+    const auto c = basis.cover(assignments, &teams_per_pm);
     std::vector<double> ratios;
-    const auto segment_of = effective_segments(org);
+    const auto& segment_of = basis.segments();
     std::set<std::string> covered_segments;
     for (std::size_t t = 0; t < org.teams.size(); ++t) {
         const double makers = c.team_makers[t], pm = c.team_pm[t];
@@ -41,11 +47,8 @@ ProposalMetrics evaluate(const Org& org, const std::vector<Assignment>& assignme
     m.accounts_covered = covered_accounts.size();
     m.initiatives = org.initiatives.size();
     m.initiatives_covered = covered_initiatives.size();
-    for (const auto& [pm, teams] : c.pm_team) {
-        std::size_t n = 0;
-        for (const auto& [t, fte] : teams) n += fte > 1e-12;
+    for (const auto n : teams_per_pm)
         if (n > max_spread) ++m.thin_pms;
-    }
     if (!ratios.empty()) {
         std::sort(ratios.begin(), ratios.end());
         m.max_ratio = ratios.back();

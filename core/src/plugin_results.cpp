@@ -1,11 +1,12 @@
 #include "orgplan/plugin_results.hpp"
 
+#include <algorithm>
 #include <cmath>
-#include <set>
-#include <tuple>
-#include <unordered_map>
+#include <cstdint>
+#include <string_view>
 
 #include <fmt/format.h>
+#include <tsl/robin_map.h>
 
 #include "orgplan/enums.hpp"
 #include "orgplan/error.hpp"
@@ -43,36 +44,64 @@ bool finite_non_negative(double v) { return std::isfinite(v) && v >= 0; }
 } // namespace
 
 void validate_assignments(const Org& org, const std::vector<Assignment>& assignments, const std::string& source) {
-    std::unordered_map<std::string, Family> family;
-    for (const auto& p : org.people) family.emplace(p.id, p.family);
-    std::set<std::string> ids[kTargetKinds];
-    for (const auto& t : org.teams) ids[static_cast<int>(TargetKind::team)].insert(t.id);
-    for (const auto& p : org.products) ids[static_cast<int>(TargetKind::product)].insert(p.id);
-    for (const auto& s : org.segments) ids[static_cast<int>(TargetKind::segment)].insert(s.id);
-    for (const auto& i : org.initiatives) ids[static_cast<int>(TargetKind::initiative)].insert(i.id);
-    for (const auto& a : org.accounts) ids[static_cast<int>(TargetKind::account)].insert(a.id);
+    // Ids are numbered through views into the org, and each row packed into one number: a role split proposes
+    // hundreds of thousands of rows, and a set of copied keys per row was a fifth of align --compare.
+    struct PersonEntry {
+        Family family;
+        std::uint64_t number;
+    };
+    tsl::robin_map<std::string_view, PersonEntry> people;
+    people.reserve(org.people.size());
+    for (const auto& p : org.people) people.emplace(p.id, PersonEntry{p.family, people.size()});
+    tsl::robin_map<std::string_view, std::uint64_t> ids[kTargetKinds];
+    const auto add_ids = [&](TargetKind kind, const auto& records) {
+        auto& of_kind = ids[static_cast<int>(kind)];
+        for (const auto& r : records) of_kind.emplace(r.id, of_kind.size());
+    };
+    add_ids(TargetKind::team, org.teams);
+    add_ids(TargetKind::product, org.products);
+    add_ids(TargetKind::segment, org.segments);
+    add_ids(TargetKind::initiative, org.initiatives);
+    add_ids(TargetKind::account, org.accounts);
     Problems problems(source);
-    std::unordered_map<std::string, double> total;
-    std::set<std::tuple<std::string, int, std::string>> seen;
-    for (const auto& a : assignments) {
-        auto f = family.find(a.pm_id);
-        if (f == family.end() || f->second != Family::pm) problems.add("'" + a.pm_id + "' is not a PM of this org");
+    tsl::robin_map<std::string_view, double> total;
+    std::vector<std::string_view> pm_order; // shares are reported in the order PMs first appear
+    std::vector<std::pair<std::uint64_t, std::size_t>> keys; // (PM, kind, target) packed, row
+    keys.reserve(assignments.size());
+    for (std::size_t i = 0; i < assignments.size(); ++i) {
+        const auto& a = assignments[i];
+        auto person = people.find(a.pm_id);
+        const bool pm = person != people.end() && person->second.family == Family::pm;
+        if (!pm) problems.add("'" + a.pm_id + "' is not a PM of this org");
         if (!valid_kind(a.kind)) {
             problems.add(fmt::format("target kind {} of '{}' is not one of team, product, segment, initiative, account",
                                      static_cast<int>(a.kind), a.pm_id));
             continue;
         }
-        if (!ids[static_cast<int>(a.kind)].count(a.target_id))
+        const auto& of_kind = ids[static_cast<int>(a.kind)];
+        auto target = of_kind.find(a.target_id);
+        if (target == of_kind.end())
             problems.add("unknown " + std::string(to_string(a.kind)) + " '" + a.target_id + "'");
         if (!(std::isfinite(a.share) && a.share > 0 && a.share <= 1))
             problems.add(fmt::format("share {} of '{}' is not greater than 0 and at most 1", a.share, a.pm_id));
-        if (!seen.emplace(a.pm_id, static_cast<int>(a.kind), a.target_id).second)
+        if (pm && target != of_kind.end())
+            keys.emplace_back((person->second.number << 35) | (static_cast<std::uint64_t>(a.kind) << 32) |
+                                  target->second,
+                              i);
+        const auto [it, fresh] = total.emplace(a.pm_id, 0.0);
+        if (fresh) pm_order.push_back(a.pm_id);
+        it.value() += a.share;
+    }
+    std::sort(keys.begin(), keys.end());
+    for (std::size_t k = 1; k < keys.size(); ++k)
+        if (keys[k].first == keys[k - 1].first) {
+            const auto& a = assignments[keys[k].second];
             problems.add(fmt::format("'{}' is assigned to {} '{}' more than once", a.pm_id, to_string(a.kind),
                                      a.target_id));
-        total[a.pm_id] += a.share;
-    }
-    for (const auto& [pm, share] : total)
-        if (share > 1 + 1e-6) problems.add(fmt::format("shares of '{}' add up to {}", pm, share));
+        }
+    for (const auto pm : pm_order)
+        if (const double share = total.at(pm); share > 1 + 1e-6)
+            problems.add(fmt::format("shares of '{}' add up to {}", pm, share));
     problems.raise_any("invalid assignments");
 }
 

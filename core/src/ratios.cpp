@@ -57,64 +57,110 @@ RatioStatus classify_ratio(double makers, double pms, double threshold) {
 
 namespace {
 
-// One entry per team, in team order, each the sum of a PM's parts in that team. A PM on a segment or many products
-// has thousands of parts: summing them into a per-team scratch row and reading it in team order is linear, where
-// sorting them was the bulk of a large align --compare; a few parts are sorted and merged in place.
-class PartMerger {
+// The teams of each product or segment and their maker FTE, found by id. Keys are views: they must outlive it.
+class SpreadTargets {
 public:
-    explicit PartMerger(std::size_t teams) : teams_(teams) {}
-    void operator()(std::vector<std::pair<std::size_t, double>>& parts) {
-        if (parts.size() > 64 && parts.size() * 8 > teams_) {
-            scratch_.assign(teams_, 0.0);
-            touched_.assign(teams_, false);
-            for (const auto& [team, part] : parts) {
-                scratch_[team] += part;
-                touched_[team] = true;
-            }
-            parts.clear();
-            for (std::size_t t = 0; t < teams_; ++t)
-                if (touched_[t]) parts.emplace_back(t, scratch_[t]);
-            return;
-        }
-        if (parts.size() > 1)
-            std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        std::size_t kept = 0;
-        for (std::size_t k = 0; k < parts.size(); ++k) {
-            if (kept && parts[kept - 1].first == parts[k].first)
-                parts[kept - 1].second += parts[k].second;
-            else
-                parts[kept++] = parts[k];
-        }
-        parts.resize(kept);
+    struct Group {
+        std::vector<std::size_t> teams;
+        double weight = 0; // Σ maker FTE of the teams
+    };
+    void add(const std::string& key, std::size_t team, double makers) {
+        auto& g = groups_[key];
+        g.teams.push_back(team);
+        g.weight += makers;
+    }
+    const Group* find(const std::string& key) const {
+        auto it = groups_.find(key);
+        return it == groups_.end() || it->second.teams.empty() ? nullptr : &it->second;
     }
 
 private:
-    std::size_t teams_;
-    std::vector<double> scratch_;
-    std::vector<bool> touched_;
+    tsl::robin_map<std::string_view, Group> groups_;
 };
 
-} // namespace
+// Items grouped by the person they belong to (SIZE_MAX: none), each person's in their original order.
+class PersonGroups {
+public:
+    PersonGroups(std::size_t people, const std::vector<std::size_t>& person_of) : start_(people + 1, 0) {
+        for (auto p : person_of)
+            if (p != SIZE_MAX) ++start_[p + 1];
+        for (std::size_t p = 0; p < people; ++p) start_[p + 1] += start_[p];
+        items_.resize(start_[people]);
+        auto next = start_;
+        for (std::size_t k = 0; k < person_of.size(); ++k)
+            if (person_of[k] != SIZE_MAX) items_[next[person_of[k]]++] = k;
+    }
+    struct Range {
+        const std::size_t* b;
+        const std::size_t* e;
+        const std::size_t* begin() const { return b; }
+        const std::size_t* end() const { return e; }
+    };
+    Range of(std::size_t person) const { return {items_.data() + start_[person], items_.data() + start_[person + 1]}; }
 
-Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignments, const MakerTotals* makers) {
-    Coverage c;
-    const auto team_index = index_by_id(org.teams);
-    c.team_makers.assign(org.teams.size(), 0.0);
-    c.team_pm.assign(org.teams.size(), 0.0);
-    if (makers) {
-        for (const auto& [team, fte] : makers->team_fte)
-            if (auto t = team_index.find(team); t != team_index.end()) c.team_makers[t->second] = fte;
-        c.unallocated_makers = makers->unallocated;
+private:
+    std::vector<std::size_t> start_, items_;
+};
+
+// One PM's FTE per team, summed in a dense row and handed out as (team, FTE) in team order. A PM on a segment or
+// many products reaches thousands of teams: a dense row is linear where growing and sorting a list of parts was
+// the bulk of a large align --compare; the few teams of most PMs are sorted.
+class TeamRow {
+public:
+    explicit TeamRow(std::size_t teams) : fte_(teams, 0.0), touched_(teams, 0) {}
+    void add(std::size_t team, double fte) {
+        if (!touched_[team]) {
+            touched_[team] = 1;
+            list_.push_back(team);
+        }
+        fte_[team] += fte;
+    }
+    // Adds the row to the teams' totals and empties it; returns how many teams got more than a trace of FTE.
+    std::size_t drain(std::vector<double>& team_total) {
+        std::size_t reached = 0;
+        for (auto t : list_) {
+            reached += fte_[t] > kTiny;
+            team_total[t] += fte_[t];
+            fte_[t] = 0;
+            touched_[t] = 0;
+        }
+        list_.clear();
+        return reached;
+    }
+    // The row's parts in team order, each also added to the team's total; the row is left empty.
+    std::vector<std::pair<std::size_t, double>> take(std::vector<double>& team_total) {
+        std::vector<std::pair<std::size_t, double>> parts;
+        if (list_.empty()) return parts;
+        if (std::is_sorted(list_.begin(), list_.end())) {
+            // one team, one product or one segment: already in team order
+        } else if (list_.size() * 16 > fte_.size()) {
+            list_.clear();
+            for (std::size_t t = 0; t < fte_.size(); ++t)
+                if (touched_[t]) list_.push_back(t);
+        } else {
+            std::sort(list_.begin(), list_.end());
+        }
+        parts.reserve(list_.size());
+        for (auto t : list_) {
+            parts.emplace_back(t, fte_[t]);
+            team_total[t] += fte_[t];
+            fte_[t] = 0;
+            touched_[t] = 0;
+        }
+        list_.clear();
+        return parts;
     }
 
-    // Assignments name PMs only, so only PMs are hashed, and only when there are assignments; memberships are
-    // matched to people by a merge over both lists when they are sorted by person id (as load_org returns them),
-    // else through a full index.
-    ViewIndex pm_index;
-    if (!assignments.empty())
-        for (std::size_t i = 0; i < org.people.size(); ++i)
-            if (org.people[i].family == Family::pm) pm_index.emplace(org.people[i].id, i);
-    std::vector<long> member(org.memberships.size(), -1); // person index of each membership
+private:
+    std::vector<double> fte_;
+    std::vector<char> touched_;
+    std::vector<std::size_t> list_;
+};
+
+// The person index of each membership (-1: no such person): a merge over both lists when they are sorted by person
+// id (as load_org returns them), else through a full index.
+std::vector<long> person_of_memberships(const Org& org) {
+    std::vector<long> member(org.memberships.size(), -1);
     const bool sorted =
         std::is_sorted(org.people.begin(), org.people.end(), [](const Person& a, const Person& b) { return a.id < b.id; }) &&
         std::is_sorted(org.memberships.begin(), org.memberships.end(),
@@ -134,104 +180,136 @@ Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignm
             if (auto it = person_index.find(org.memberships[m].person_id); it != person_index.end())
                 member[m] = static_cast<long>(it->second);
     }
+    return member;
+}
 
-    std::vector<double> maker_allocated(org.people.size(), 0.0);
+} // namespace
+
+// What coverage needs from the org alone: built once, so that many assignment lists (a comparison of principles)
+// are each evaluated without matching a hundred thousand memberships to their people again.
+struct CoverageBasis::Data {
+    const Org& org;
+    ViewIndex team_index;
+    ViewIndex pm_index; // assignments name PMs only, so only PMs are hashed
+    std::vector<double> team_makers;
+    double unallocated_makers = 0;
+    double pm_fte_total = 0;
+    std::vector<std::size_t> pm_memberships; // memberships of PMs, used for PMs with no assignment
+    std::vector<std::size_t> pm_membership_person;
+    std::vector<std::string> segments; // each team's effective segment; by_segment's keys point here
+    SpreadTargets by_product, by_segment;
+
+    Data(const Org& o, const MakerTotals* makers) : org(o), team_index(index_by_id(o.teams)) {
+        team_makers.assign(org.teams.size(), 0.0);
+        if (makers) {
+            for (const auto& [team, fte] : makers->team_fte)
+                if (auto t = team_index.find(team); t != team_index.end()) team_makers[t->second] = fte;
+            unallocated_makers = makers->unallocated;
+        }
+        for (std::size_t i = 0; i < org.people.size(); ++i)
+            if (org.people[i].family == Family::pm) {
+                pm_index.emplace(org.people[i].id, i);
+                pm_fte_total += org.people[i].fte;
+            }
+        const auto member = person_of_memberships(org);
+        std::vector<double> maker_allocated(org.people.size(), 0.0);
+        for (std::size_t k = 0; k < org.memberships.size(); ++k) {
+            if (member[k] < 0) continue;
+            const auto& m = org.memberships[k];
+            const auto& person = org.people[member[k]];
+            if (person.family == Family::pm) {
+                pm_memberships.push_back(k);
+                pm_membership_person.push_back(static_cast<std::size_t>(member[k]));
+            }
+            if (person.family != Family::maker || makers) continue; // given totals already count every maker
+            auto t = team_index.find(m.team_id);
+            if (t == team_index.end()) continue;
+            team_makers[t->second] += person.fte * m.allocation;
+            maker_allocated[member[k]] += m.allocation;
+        }
+        if (!makers)
+            for (std::size_t i = 0; i < org.people.size(); ++i)
+                if (org.people[i].family == Family::maker)
+                    unallocated_makers += org.people[i].fte * std::max(0.0, 1.0 - maker_allocated[i]);
+        segments = effective_segments(org);
+        for (std::size_t i = 0; i < org.teams.size(); ++i) {
+            if (!org.teams[i].product_id.empty()) by_product.add(org.teams[i].product_id, i, team_makers[i]);
+            if (!segments[i].empty()) by_segment.add(segments[i], i, team_makers[i]);
+        }
+    }
+};
+
+CoverageBasis::CoverageBasis(const Org& org, const MakerTotals* makers) : d_(std::make_unique<Data>(org, makers)) {}
+CoverageBasis::~CoverageBasis() = default;
+const std::vector<std::string>& CoverageBasis::segments() const { return d_->segments; }
+
+Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::vector<std::size_t>* teams_per_pm) const {
+    const Data& d = *d_;
+    const Org& org = d.org;
+    Coverage c;
+    c.team_makers = d.team_makers;
+    c.team_pm.assign(org.teams.size(), 0.0);
+    c.unallocated_makers = d.unallocated_makers;
+    c.pm_fte_total = d.pm_fte_total;
+
     std::vector<bool> has_assignment(org.people.size(), false);
     std::vector<std::size_t> assigned_pm(assignments.size(), SIZE_MAX); // person index of each assignment's PM
     for (std::size_t i = 0; i < assignments.size(); ++i)
-        if (auto it = pm_index.find(assignments[i].pm_id); it != pm_index.end()) {
+        if (auto it = d.pm_index.find(assignments[i].pm_id); it != d.pm_index.end()) {
             assigned_pm[i] = it->second;
             has_assignment[it->second] = true;
         }
 
-    // PMs with no assignment cover the teams they are members of (applied below).
-    std::vector<std::size_t> pm_memberships;
-    for (std::size_t k = 0; k < org.memberships.size(); ++k) {
-        if (member[k] < 0) continue;
-        const auto& m = org.memberships[k];
-        const auto& person = org.people[member[k]];
-        if (person.family == Family::pm && !has_assignment[member[k]]) pm_memberships.push_back(k);
-        if (person.family != Family::maker || makers) continue; // given totals already count every maker
-        auto t = team_index.find(m.team_id);
-        if (t == team_index.end()) continue;
-        c.team_makers[t->second] += person.fte * m.allocation;
-        maker_allocated[member[k]] += m.allocation;
-    }
+    // Each PM's assignments (or, with none, memberships) together, in people order, summed into one dense row.
+    const PersonGroups assignments_of(org.people.size(), assigned_pm);
+    const PersonGroups memberships_of(org.people.size(), d.pm_membership_person);
+    TeamRow row(org.teams.size());
     for (std::size_t i = 0; i < org.people.size(); ++i) {
-        const auto& p = org.people[i];
-        if (p.family == Family::maker && !makers) c.unallocated_makers += p.fte * std::max(0.0, 1.0 - maker_allocated[i]);
-        if (p.family == Family::pm) c.pm_fte_total += p.fte;
-    }
-
-    // Teams by product and by segment, for spreading product and segment assignments (only built when some
-    // assignment names a product or a segment).
-    std::unordered_map<std::string_view, std::vector<std::size_t>> by_product, by_segment;
-    std::vector<std::string> segments;
-    const bool spreads = std::any_of(assignments.begin(), assignments.end(), [](const Assignment& a) {
-        return a.kind == TargetKind::product || a.kind == TargetKind::segment;
-    });
-    if (spreads) {
-        segments = effective_segments(org);
-        for (std::size_t i = 0; i < org.teams.size(); ++i) {
-            if (!org.teams[i].product_id.empty()) by_product[org.teams[i].product_id].push_back(i);
-            if (!segments[i].empty()) by_segment[segments[i]].push_back(i);
-        }
-    }
-
-    std::vector<double> share_used(org.people.size(), 0.0);
-    std::vector<std::vector<std::pair<std::size_t, double>>> parts_of(org.people.size()); // per person: team, FTE
-    auto apply = [&](std::size_t person, TargetKind kind, const std::string& target_id, double share) {
-        const Person& pm = org.people[person];
-        if (pm.family != Family::pm) return;
-        const double fte = pm.fte * share;
-        share_used[person] += share;
-        auto& parts = parts_of[person];
-        const std::vector<std::size_t>* teams = nullptr;
-        if (kind == TargetKind::team) {
-            if (auto t = team_index.find(target_id); t != team_index.end()) {
-                parts.emplace_back(t->second, fte);
-                c.team_pm[t->second] += fte;
+        const Person& pm = org.people[i];
+        if (pm.family != Family::pm) continue;
+        double share_used = 0;
+        auto apply = [&](TargetKind kind, const std::string& target_id, double share) {
+            const double fte = pm.fte * share;
+            share_used += share;
+            const SpreadTargets::Group* group = nullptr;
+            if (kind == TargetKind::team) {
+                if (auto t = d.team_index.find(target_id); t != d.team_index.end()) {
+                    row.add(t->second, fte);
+                    return;
+                }
+            } else if (kind == TargetKind::product) {
+                group = d.by_product.find(target_id);
+            } else if (kind == TargetKind::segment) {
+                group = d.by_segment.find(target_id);
+            }
+            if (!group) {
+                c.pm_org_level[pm.id] += fte;
                 return;
             }
-        } else if (kind == TargetKind::product) {
-            if (auto it = by_product.find(target_id); it != by_product.end()) teams = &it->second;
-        } else if (kind == TargetKind::segment) {
-            if (auto it = by_segment.find(target_id); it != by_segment.end()) teams = &it->second;
+            for (auto t : group->teams)
+                row.add(t, group->weight > kTiny ? fte * c.team_makers[t] / group->weight : fte / group->teams.size());
+        };
+        if (has_assignment[i])
+            for (auto k : assignments_of.of(i)) apply(assignments[k].kind, assignments[k].target_id, assignments[k].share);
+        else // PMs with no assignment cover the teams they are members of, by allocation.
+            for (auto k : memberships_of.of(i)) {
+                const auto& m = org.memberships[d.pm_memberships[k]];
+                apply(TargetKind::team, m.team_id, m.allocation);
+            }
+        c.pm_unassigned += pm.fte * std::max(0.0, 1.0 - share_used);
+        // One entry per team and PM, in team order; a PM whose only assignments point nowhere does not appear.
+        if (teams_per_pm) {
+            if (const auto reached = row.drain(c.team_pm)) teams_per_pm->push_back(reached);
+            continue;
         }
-        if (!teams || teams->empty()) {
-            c.pm_org_level[pm.id] += fte;
-            return;
-        }
-        double weight = 0;
-        for (auto t : *teams) weight += c.team_makers[t];
-        for (auto t : *teams) {
-            const double part = weight > kTiny ? fte * c.team_makers[t] / weight : fte / teams->size();
-            parts.emplace_back(t, part);
-            c.team_pm[t] += part;
-        }
-    };
-    for (std::size_t i = 0; i < assignments.size(); ++i)
-        if (assigned_pm[i] != SIZE_MAX)
-            apply(assigned_pm[i], assignments[i].kind, assignments[i].target_id, assignments[i].share);
-    // PMs with no assignment cover the teams they are members of, by allocation.
-    for (auto k : pm_memberships) {
-        const auto& m = org.memberships[k];
-        apply(static_cast<std::size_t>(member[k]), TargetKind::team, m.team_id, m.allocation);
-    }
-    for (std::size_t i = 0; i < org.people.size(); ++i)
-        if (org.people[i].family == Family::pm)
-            c.pm_unassigned += org.people[i].fte * std::max(0.0, 1.0 - share_used[i]);
-    // One entry per team and PM, in team order; a PM whose only assignments point nowhere does not appear.
-    c.pm_team.reserve(static_cast<std::size_t>(
-        std::count_if(parts_of.begin(), parts_of.end(), [](const auto& parts) { return !parts.empty(); })));
-    PartMerger merge(org.teams.size());
-    for (std::size_t i = 0; i < org.people.size(); ++i) {
-        auto& parts = parts_of[i];
-        if (parts.empty()) continue;
-        merge(parts);
-        c.pm_team.emplace_back(org.people[i].id, std::move(parts));
+        auto parts = row.take(c.team_pm);
+        if (!parts.empty()) c.pm_team.emplace_back(pm.id, std::move(parts));
     }
     return c;
+}
+
+Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignments, const MakerTotals* makers) {
+    return CoverageBasis(org, makers).cover(assignments);
 }
 
 std::optional<double> RatioReport::org_ratio() const {

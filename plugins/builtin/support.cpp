@@ -8,6 +8,8 @@
 #include <queue>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
+#include <string_view>
 
 namespace orgplan::builtin {
 
@@ -101,14 +103,17 @@ namespace {
 
 constexpr double kMinShare = 0.05; // slivers below 5% of a PM only add context switching
 
-// The proposal's assignments by PM and target, so that a PM given more of a unit adds to one row in constant time
-// (a scan per row made large orgs quadratic).
+// The proposal's assignments of the PMs being placed, by PM and target, so that a PM given more of a unit adds to one
+// row in constant time (a scan per row made large orgs quadratic). Other PMs' rows cannot be hit, so they are not
+// indexed: a role split's earlier groups can hold hundreds of thousands.
 class AssignmentIndex {
 public:
-    explicit AssignmentIndex(const sdk::Proposal& out) {
+    AssignmentIndex(const sdk::Proposal& out, const std::vector<PmSlot>& pms) {
+        std::unordered_set<std::string_view> placing;
+        for (const auto& pm : pms) placing.insert(pm.id);
         for (std::size_t i = 0; i < out.assignments.size(); ++i) {
             const auto& a = out.assignments[i];
-            at_.emplace(key(a.pm_id, a.kind, a.target_id), i);
+            if (placing.count(a.pm_id)) at_.emplace(key(a.pm_id, a.kind, a.target_id), i);
         }
     }
     void add(sdk::Proposal& out, const std::string& pm, const Unit& u, double share) {
@@ -156,7 +161,7 @@ void fill_units(const std::vector<Unit>& units_in, std::vector<PmSlot>& pms, con
     for (std::size_t i = 0; i < units.size(); ++i)
         for (auto t : units[i].teams) unit_of_team[t] = i;
 
-    AssignmentIndex index(out);
+    AssignmentIndex index(out, pms);
     auto give = [&](PmSlot& pm, std::size_t u) {
         const double can = pm.fte * pm.free_share * ratio;
         const double makers_given = std::min(remaining[u], can);

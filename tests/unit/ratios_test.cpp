@@ -144,3 +144,45 @@ TEST_CASE("a proposal's assignments can be evaluated instead of the stored ones"
 TEST_CASE("an unknown level is refused") {
     REQUIRE_THROWS_AS(compute_ratios(Org{}, "tribe", 10, 3), Error);
 }
+
+TEST_CASE("a coverage basis built once covers many assignment lists as compute_coverage does") {
+    auto org = fixture_org();
+    const CoverageBasis basis(org);
+    // The stored assignments, none (PMs fall back to their memberships), and a mix of team, product and segment
+    // rows for one PM that reach some teams twice.
+    std::vector<std::vector<Assignment>> lists{org.assignments, {}};
+    std::vector<Assignment> mixed;
+    for (const auto& p : org.people)
+        if (p.family == Family::pm) {
+            mixed.push_back({p.id, TargetKind::product, org.products.front().id, 0.3});
+            mixed.push_back({p.id, TargetKind::segment, org.segments.front().id, 0.3});
+            mixed.push_back({p.id, TargetKind::team, org.teams.back().id, 0.2});
+            break;
+        }
+    lists.push_back(mixed);
+    for (const auto& list : lists) {
+        const auto once = basis.cover(list);
+        const auto fresh = compute_coverage(org, list);
+        CHECK(once.team_makers == fresh.team_makers);
+        CHECK(once.team_pm == fresh.team_pm);
+        CHECK(once.pm_team == fresh.pm_team);
+        CHECK(once.pm_org_level == fresh.pm_org_level);
+        CHECK(once.pm_unassigned == Approx(fresh.pm_unassigned));
+        // The summary form counts, per PM reaching a team, the teams reached, in the same PM order.
+        std::vector<std::size_t> teams_per_pm;
+        const auto summary = basis.cover(list, &teams_per_pm);
+        CHECK(summary.pm_team.empty());
+        CHECK(summary.team_pm == fresh.team_pm);
+        std::vector<std::size_t> expected;
+        for (const auto& [pm, parts] : fresh.pm_team)
+            expected.push_back(static_cast<std::size_t>(
+                std::count_if(parts.begin(), parts.end(), [](const auto& part) { return part.second > 1e-12; })));
+        CHECK(teams_per_pm == expected);
+    }
+    // The mixed list reaches the product's teams, the segment's teams and one more: more than one team, in order.
+    const auto mixed_cover = basis.cover(mixed);
+    REQUIRE(mixed_cover.pm_team.size() >= 1);
+    const auto& parts = mixed_cover.pm_team.front().second;
+    CHECK(parts.size() > 1);
+    CHECK(std::is_sorted(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first < b.first; }));
+}

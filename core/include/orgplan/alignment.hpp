@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "orgplan/org.hpp"
+#include "orgplan/ratios.hpp"
 
 namespace orgplan {
 
@@ -22,12 +23,13 @@ struct ProposalMetrics {
     double score = 0;                   ///< 0..100, higher is better
 };
 
-
-
 /// Evaluates assignments against the org:
 ///   score = 100 * (1 - 0.40 * uncovered/teams - 0.30 * min(1, needed/PM FTE) - 0.15 * thin/PMs
 ///                    - 0.15 * min(1, max(0, median/threshold - 1)))
 ProposalMetrics evaluate(const Org& org, const std::vector<Assignment>& assignments, double threshold,
                          double max_spread);
+/// The same with the org's coverage basis built once (`basis` must be of `org`).
+ProposalMetrics evaluate(const CoverageBasis& basis, const Org& org, const std::vector<Assignment>& assignments,
+                         double threshold, double max_spread);
 
 } // namespace orgplan

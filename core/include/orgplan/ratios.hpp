@@ -1,6 +1,7 @@
 // Maker:PM ratios, FTE-weighted, at team, product, segment, PM, leader and org level (docs/ratios.md).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -26,6 +27,26 @@ struct Coverage {
     double unallocated_makers = 0; ///< maker FTE not allocated to any team
     double pm_fte_total = 0;       ///< Σ FTE of every PM, assigned or not
     double pm_unassigned = 0;      ///< PM FTE with no assignment at all
+};
+
+/// What coverage needs from the org alone (teams, makers, PMs and their memberships), built once to cover many
+/// assignment lists of the same org, as a comparison of principles does. The org must outlive it.
+class CoverageBasis {
+public:
+    explicit CoverageBasis(const Org& org, const MakerTotals* makers = nullptr);
+    ~CoverageBasis();
+    CoverageBasis(const CoverageBasis&) = delete;
+    CoverageBasis& operator=(const CoverageBasis&) = delete;
+    /// Coverage of the org under `assignments`, as compute_coverage describes. With `teams_per_pm`, pm_team is left
+    /// empty and `teams_per_pm` gets instead, for each PM reaching some team, how many teams they reach with more
+    /// than a trace of FTE: all that scoring a proposal needs, without a list of parts per PM.
+    Coverage cover(const std::vector<Assignment>& assignments, std::vector<std::size_t>* teams_per_pm = nullptr) const;
+    /// Each team's effective segment (see effective_segments).
+    const std::vector<std::string>& segments() const;
+
+private:
+    struct Data;
+    std::unique_ptr<Data> d_;
 };
 
 /// Computes coverage from `assignments` (pass org.assignments for the current org, or a proposal).
