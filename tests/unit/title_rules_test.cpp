@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "orgplan/enums.hpp"
 #include "orgplan/error.hpp"
 #include "orgplan/title_rules.hpp"
 
@@ -31,6 +32,46 @@ TEST_CASE("built-in rules classify the titles named in the docs") {
         const auto m = rules.classify(title);
         CHECK(m.matched);
         CHECK(m.family == family);
+    }
+}
+
+TEST_CASE("titles an HR export got wrong: function leaders, analysts, pricing, writers, support managers") {
+    const auto rules = TitleRules::builtin();
+    const std::vector<std::pair<std::string, Family>> cases = {
+        // Directors of other functions whose titles mention product lead those functions.
+        {"Director, Product & Solutions Marketing", Family::other},
+        {"Senior Director of Legal, Privacy and Product", Family::other},
+        {"VP of Sales", Family::other},
+        {"Head of People", Family::other},
+        // ... while product management's own leaders stay leaders.
+        {"Director of Product Management", Family::product_leader},
+        {"VP, Product Management", Family::product_leader},
+        {"Group Product Manager", Family::product_leader},
+        {"Chief Product Officer", Family::product_leader},
+        {"Product Analyst", Family::maker},
+        {"Principal Pricing Manager", Family::other},
+        {"Product Manager, Pricing", Family::pm},
+        {"Product Manager, Marketing Platform", Family::pm},
+        {"Senior Technical Writer", Family::maker},
+        {"Documentation Writer", Family::maker},
+        {"Manager, Support Engineering", Family::other},
+        {"Support Engineering Manager", Family::other},
+        {"Senior Manager, Data Engineering", Family::eng_manager},
+        {"Privacy Engineer", Family::maker},
+        // The usual HR families match a rule, so what stays unmatched is worth a look.
+        {"Paralegal", Family::other},
+        {"Tax Manager", Family::other},
+        {"Payroll Specialist", Family::other},
+        {"Office Coordinator", Family::other},
+        {"IT Help Desk Technician", Family::other},
+        {"Senior Accountant", Family::other},
+        {"Recruiter", Family::other},
+    };
+    for (const auto& [title, family] : cases) {
+        INFO(title);
+        const auto m = rules.classify(title);
+        CHECK(m.matched);
+        CHECK(to_string(m.family) == to_string(family));
     }
 }
 
