@@ -76,7 +76,8 @@ int cmd_align(const Args& args) {
     for (const auto& p : org.people) names.emplace(p.id, p.name);
 
     if (apply) {
-        db.sql().exec("DELETE FROM pm_assignment");
+        // Principles place PMs; a product leader's own teams (as player-coach) stay as they are.
+        db.sql().exec("DELETE FROM pm_assignment WHERE pm_id IN (SELECT id FROM person WHERE family = 'pm')");
         OrgWriter writer(db.sql());
         for (const auto& a : proposal.assignments) writer.put(a);
         write->commit();

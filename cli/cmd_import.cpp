@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -11,6 +12,7 @@
 #include "orgplan/csv.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/importer.hpp"
+#include "orgplan/text.hpp"
 
 namespace orgplan::cli {
 namespace {
@@ -45,11 +47,22 @@ bool publish(const std::string& staging, const std::string& path) {
     return true;
 }
 
+std::vector<std::string> comma_list(const std::string& list) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= list.size(); ++i)
+        if (i == list.size() || list[i] == ',') {
+            if (const auto part = text::normalise_key(list.substr(start, i - start)); !part.empty()) out.push_back(part);
+            start = i + 1;
+        }
+    return out;
+}
+
 } // namespace
 
 int cmd_import(const Args& args) {
     Common common;
-    std::vector<std::string> files, maps;
+    std::vector<std::string> files, maps, constants, create_missing;
     std::string kind, map_file, rules_file;
     bool replace = false, dry_run = false;
     std::size_t max_errors = 50;
@@ -66,6 +79,12 @@ int cmd_import(const Args& args) {
         ("map-file", po::value(&map_file)->value_name("FILE"), "NAME=HEADER lines, one per column")
         ("rules", po::value(&rules_file)->value_name("FILE"),
          "title rules CSV (default: $ORGPLAN_RULES, else the built-in data/title_rules.csv)")
+        ("set", po::value(&constants)->value_name("COLUMN=VALUE"),
+         "a value for a column the files lack, e.g. --set kind=team for a coverage file of PMs and squads "
+         "(repeatable; a file's own column wins)")
+        ("create-missing", po::value(&create_missing)->value_name("KINDS"),
+         "create records that are referred to but defined nowhere, by id (name = id): any of segments, products, "
+         "initiatives, accounts, teams, comma-separated")
         ("max-errors", po::value(&max_errors)->value_name("N"), "problems listed (all are counted; default 50)");
     add_common(desc, common);
     po::positional_options_description pos;
@@ -91,6 +110,26 @@ int cmd_import(const Args& args) {
             throw UsageError(e.what());
         }
     }
+    for (const auto& c : constants) {
+        const auto eq = c.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw UsageError("--set '" + c + "': expected COLUMN=VALUE, e.g. --set kind=team");
+        const auto column = text::normalise_key(c.substr(0, eq));
+        try {
+            check_constant_column(column);
+        } catch (const Error& e) {
+            throw UsageError(e.what());
+        }
+        if (!options.constants.emplace(column, c.substr(eq + 1)).second)
+            throw UsageError("--set " + column + " is given twice; keep one");
+    }
+    for (const auto& list : create_missing)
+        for (const auto& k : comma_list(list)) {
+            const auto& kinds = creatable_kinds();
+            if (std::find(kinds.begin(), kinds.end(), k) == kinds.end())
+                throw UsageError("--create-missing '" + k + "': use segments, products, initiatives, accounts or teams");
+            options.create_missing.insert(k);
+        }
     const auto rules = load_rules(rules_file);
     options.rules = &rules;
     options.progress = terminal_progress();
@@ -134,6 +173,7 @@ int cmd_import(const Args& args) {
     }
     finish_progress();
     for (const auto& warning : summary.ignored_columns) std::cerr << "orgplan import: note: " << warning << "\n";
+    for (const auto& note : summary.notes) std::cerr << "orgplan import: note: " << note << "\n";
 
     std::size_t total = 0;
     for (const auto& [k, n] : summary.records) total += n;
@@ -147,12 +187,21 @@ int cmd_import(const Args& args) {
                                                 {"replaced", replace && summary.written},
                                                 {"records", summary.records},
                                                 {"unmatched_titles", summary.unmatched_titles},
-                                                {"ignored_columns", summary.ignored_columns}});
+                                                {"ignored_columns", summary.ignored_columns},
+                                                {"created", summary.created},
+                                                {"notes", summary.notes}});
     output.title = "import";
     output.sections[0].json_key.clear(); // JSON gives records as an object by kind
     output.notes.push_back(dry_run ? fmt::format("dry run: {} records are valid; nothing was written to {}", total, path)
                                    : fmt::format("{} {} records into {}", replace ? "replaced the org with" : "imported",
                                                  total, path));
+    for (const auto& [k, ids] : summary.created) {
+        std::string list;
+        for (std::size_t i = 0; i < ids.size() && i < 10; ++i) list += (i ? ", " : "") + ids[i];
+        if (ids.size() > 10) list += fmt::format(" and {} more", ids.size() - 10);
+        output.notes.push_back(fmt::format("{} {} {} referred to and defined nowhere: {}",
+                                           dry_run ? "would create" : "created", ids.size(), k, list));
+    }
     if (summary.unmatched_titles)
         output.notes.push_back(std::to_string(summary.unmatched_titles) +
                                " people have titles no rule matched and count as 'other'; see orgplan roles --unmatched");

@@ -77,6 +77,9 @@ int cmd_ratios(const Args& args) {
     if (with_count) columns.push_back({by == "leader" ? "pm_count" : "teams", by == "leader" ? "PMs led" : "teams"});
     const bool with_pms = by == "team" || by == "product" || by == "segment";
     if (with_pms) columns.push_back({"pm_ids", "PMs"});
+    // PM rows say who is a product leader covering teams as PM, whose time there is leader time.
+    const bool with_role = by == "pm";
+    if (with_role) columns.push_back({"role", "role"});
     // Tables and Markdown are read by people: names and status words; CSV, JSON and XLSX keep ids and codes.
     const bool for_people = format == Format::table || format == Format::md;
     // Strings are moved out of the row, not copied: a team report has a row per team.
@@ -90,6 +93,7 @@ int cmd_ratios(const Args& args) {
         cells.emplace_back(ratio_cell(row.ratio));
         cells.emplace_back(for_people ? status_text(row, by, threshold) : std::string(to_string(row.status)));
         if (with_count) cells.push_back(static_cast<long long>(row.spread));
+        if (with_role) cells.emplace_back(std::string(row.leader ? "leader" : "pm"));
         if (with_pms) {
             if (for_people) {
                 std::vector<std::string> pm_names;
@@ -129,6 +133,7 @@ int cmd_ratios(const Args& args) {
                             {"status", to_string(classify_ratio(report.org_makers, report.org_pms, threshold))},
                             {"org_level_pm_fte", stable(report.org_level_pm)},
                             {"unassigned_pm_fte", stable(report.unassigned_pm)},
+                            {"leader_pm_fte", stable(report.leader_pm)},
                             {"unallocated_maker_fte", stable(report.unallocated_makers)}};
     output.fields["teams_without_pm"] = report.teams_without_pm;
     auto thin_json = nlohmann::json::array();
@@ -147,6 +152,10 @@ int cmd_ratios(const Args& args) {
         notes.push_back(fmt::format("PM FTE counted at org level only: {:.2f} on initiatives, accounts or teamless "
                                     "targets, {:.2f} unassigned",
                                     report.org_level_pm, report.unassigned_pm));
+    if (report.leader_pm > 0)
+        notes.push_back(fmt::format("PM FTE includes {:.2f} of product leaders' own time as PM (player-coaches; "
+                                    "their coaching hours shrink by the same share)",
+                                    report.leader_pm));
     if (report.unallocated_makers > 0)
         notes.push_back(fmt::format("maker FTE counted at org level only (in no team): {:.1f}", report.unallocated_makers));
     notes.push_back(fmt::format("teams with no PM ({}): {}", report.teams_without_pm.size(),

@@ -1,6 +1,8 @@
 #include "orgplan/coaching.hpp"
 
+#include <algorithm>
 #include <map>
+#include <string_view>
 #include <set>
 #include <unordered_map>
 
@@ -60,12 +62,18 @@ sdk::Coaching coaching_groups(const Org& org, const Settings& settings) {
     sdk::Coaching out;
     out.novice_hours = settings.get("coaching.novice_hours");
     const LeaderFinder leaders(org);
+    // A leader who is also PM for some teams (a player-coach) coaches in the rest of their time: half-time as PM
+    // keeps half the hours.
+    std::unordered_map<std::string_view, double> pm_share;
+    for (const auto& a : org.assignments) pm_share[a.pm_id] += a.share;
     std::map<std::string, sdk::CoachingGroup> groups;
     for (const auto& p : org.people)
         if (p.family == Family::product_leader) {
             auto& g = groups[p.id];
             g.leader_id = p.id;
-            g.leader_hours = p.coaching_hours.value_or(settings.get("coaching.leader_hours"));
+            const auto share = pm_share.find(p.id);
+            const double coaching_time = share == pm_share.end() ? 1.0 : std::max(0.0, 1.0 - share->second);
+            g.leader_hours = p.coaching_hours.value_or(settings.get("coaching.leader_hours")) * coaching_time;
             g.capacity_hours = g.leader_hours;
         }
     for (const auto& p : org.people) {

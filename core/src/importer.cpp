@@ -27,13 +27,19 @@ const std::vector<std::string>& record_kinds() {
     return kinds;
 }
 
+const std::vector<std::string>& creatable_kinds() {
+    static const std::vector<std::string> kinds = {"segments", "products", "initiatives", "accounts", "teams"};
+    return kinds;
+}
+
 std::string kind_of_name(const std::string& name) {
     static const std::vector<std::pair<std::string, std::string>> prefixes = {
         {"people", "people"},          {"person", "people"},          {"employee", "people"},
         {"staff", "people"},           {"team", "teams"},             {"membership", "memberships"},
         {"allocation", "memberships"}, {"assignment", "assignments"}, {"product", "products"},
         {"segment", "segments"},       {"initiative", "initiatives"}, {"account", "accounts"},
-        {"goal", "goals"},             {"okr", "goals"}};
+        {"goal", "goals"},             {"okr", "goals"},              {"squad", "teams"},
+        {"coverage", "assignments"}};
     // The last word that names a kind decides: "hr_export_people" and "pm_assignments" both work.
     const auto key = text::normalise_key(name);
     std::string found;
@@ -142,21 +148,41 @@ const std::map<std::string, std::vector<ColumnSpec>>& column_specs() {
           {"segment", kOpt, {"segment_id"}}}},
         {"accounts", {{"id", kKey, {"account_id"}}, {"name", kNew, {}}, {"segment", kOpt, {"segment_id"}}}},
         {"teams",
-         {{"id", kKey, {"team_id"}}, {"name", kNew, {}}, {"type", kOpt, {"team_type"}},
+         {{"id", kKey, {"team_id", "squad_id", "squad"}}, {"name", kNew, {"team_name", "squad_name"}},
+          {"type", kOpt, {"team_type"}},
           {"product", kOpt, {"product_id"}}, {"segment", kOpt, {"segment_id"}},
           {"parent_unit", kOpt, {"parent", "unit", "department"}}}},
+        // Synonyms cover the headers of the usual HR-system exports (Workday, BambooHR, Personio, HiBob style),
+        // compared after normalising ("Employee ID" -> employee_id, "FTE %" -> fte_%); docs/formats.md lists them.
         {"people",
-         {{"id", kKey, {"person_id", "employee_id"}}, {"name", kNew, {"full_name"}}, {"email", kOpt, {}},
-          {"title", kOpt, {"job_title"}}, {"family", kOpt, {"role_family"}}, {"level", kOpt, {"grade"}},
-          {"pm_years", kOpt, {"years_pm", "pm_experience"}}, {"origin", kOpt, {"hire_origin"}},
-          {"manager", kOpt, {"manager_id", "manager_email"}}, {"location", kOpt, {"timezone"}},
-          {"fte", kOpt, {}}, {"cost", kOpt, {"salary"}}, {"coaching_hours", kOpt, {}},
-          {"team", kOpt, {"team_id"}}, {"allocation", kOpt, {}}}},
+         {{"id", kKey, {"person_id", "employee_id", "employee_number", "worker_id", "staff_id"}},
+          {"name", kNew, {"full_name", "employee_name", "preferred_name", "display_name", "legal_name", "worker"}},
+          {"email", kOpt, {"work_email", "email_address", "business_email", "company_email"}},
+          {"title", kOpt, {"job_title", "business_title", "position_title", "position"}},
+          {"family", kOpt, {"role_family"}},
+          {"level", kOpt, {"grade", "job_level", "career_level", "management_level", "pay_grade"}},
+          {"pm_years", kOpt, {"years_pm", "pm_experience"}},
+          {"origin", kOpt, {"hire_origin"}},
+          {"manager", kOpt,
+           {"manager_id", "manager_email", "supervisor_id", "supervisor_email", "manager_employee_id",
+            "reports_to_id", "line_manager_id"}},
+          {"location", kOpt, {"timezone", "work_location", "office", "site"}},
+          {"fte", kOpt, {}},
+          {"fte_percent", kOpt, {"fte_%", "fte_(%)", "fte_pct", "fte_percentage", "percent_fte"}},
+          {"cost", kOpt, {"salary", "annual_salary", "base_salary", "annual_cost"}},
+          {"coaching_hours", kOpt, {}},
+          {"team", kOpt, {"team_id", "squad"}},
+          {"allocation", kOpt, {}},
+          {"unit", kOpt, {"department", "org_unit", "division", "business_unit", "supervisory_organization"}},
+          {"cost_center", kOpt, {"cost_centre", "cost_center_id"}},
+          {"function", kOpt, {"job_function", "job_family_group"}}}},
         {"memberships",
          {{"person", kKey, {"person_id", "employee_id"}}, {"team", kKey, {"team_id"}}, {"allocation", kOpt, {}}}},
         {"assignments",
-         {{"pm", kKey, {"pm_id", "person", "person_id"}}, {"kind", kKey, {"target_kind"}},
-          {"target", kKey, {"target_id"}}, {"share", kOpt, {}}}},
+         {{"pm", kKey, {"pm_id", "person", "person_id", "pm_employee_id", "product_manager_id"}},
+          {"kind", kKey, {"target_kind"}},
+          {"target", kKey, {"target_id", "team", "team_id", "squad", "squad_id"}},
+          {"share", kOpt, {"pm_share"}}}},
         {"goals",
          {{"id", kKey, {"goal_id"}}, {"function", kNew, {}}, {"objective", kOpt, {"okr"}},
           {"name", kNew, {"goal"}}, {"metric", kOpt, {}}, {"metric_kind", kNew, {"kind"}},
@@ -191,8 +217,11 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 
 class Fields {
 public:
+    /// `constants` (column -> value, from --set) stand in for columns the file lacks; `used` collects the names of
+    /// those that did.
     Fields(const RecordSource& source, const std::vector<ColumnSpec>& specs, Problems& problems, Loc header,
-           bool& ok, std::vector<std::string>& ignored) {
+           bool& ok, std::vector<std::string>& ignored, const std::map<std::string, std::string>& constants,
+           std::set<std::string>& used) {
         ok = true;
         // Two columns for one field would let the first win silently.
         std::unordered_map<std::string_view, std::size_t> first_at;
@@ -220,24 +249,30 @@ public:
             int index = source.column(spec.name);
             for (std::size_t i = 0; index < 0 && i < spec.synonyms.size(); ++i)
                 index = source.column(spec.synonyms[i]);
+            if (index < 0)
+                if (auto c = constants.find(spec.name); c != constants.end()) {
+                    index = kConstant;
+                    constants_.emplace_back(spec.name, c->second);
+                    used.insert(spec.name);
+                }
             index_.emplace_back(spec.name, index);
             // The header is not echoed: when a file lacks its header line, the first line is someone's record.
-            if (index < 0 && spec.need == Need::key) {
+            if (index == -1 && spec.need == Need::key) {
                 problems.add(header, spec.name,
                              fmt::format("required column '{}' is missing from the header ({} columns); the first "
                                          "line must name the columns: rename one to '{}' or map it with --map "
-                                         "{}=\"Your Header\"",
-                                         spec.name, source.columns().size(), spec.name, spec.name));
+                                         "{}=\"Your Header\" (or give every record one value with --set {}=VALUE)",
+                                         spec.name, source.columns().size(), spec.name, spec.name, spec.name));
                 ok = false;
             }
         }
         if (ok) note_unused_columns(source, specs, ignored);
     }
-    bool has(std::string_view name) const { return index_of(name) >= 0; }
+    bool has(std::string_view name) const { return index_of(name) >= 0 || index_of(name) == kConstant; }
     /// Whether the record has the column at all (JSON records may lack keys that others have).
     bool present(const Record& r, std::string_view name) const {
         const int i = index_of(name);
-        return i >= 0 && (r.absent.empty() || !r.absent[static_cast<std::size_t>(i)]);
+        return i == kConstant || (i >= 0 && (r.absent.empty() || !r.absent[static_cast<std::size_t>(i)]));
     }
     /// The record's columns as bits over `columns` (updatable_columns of its kind).
     ColumnSet present_columns(const Record& r, const std::vector<std::string_view>& columns) const {
@@ -249,6 +284,7 @@ public:
     /// The trimmed value of a column of this kind, empty when the file lacks it. A view into the record's text.
     std::string_view get(const Record& r, std::string_view name) const {
         const int i = index_of(name);
+        if (i == kConstant) return constant(name);
         if (i < 0 || i >= static_cast<int>(r.values.size())) return {};
         return text::trim(r.values[i]);
     }
@@ -291,7 +327,14 @@ private:
             if (column == name) return index;
         return -1;
     }
+    std::string_view constant(std::string_view name) const {
+        for (const auto& [column, value] : constants_)
+            if (column == name) return text::trim(value);
+        return {};
+    }
+    static constexpr int kConstant = -2; // index_ value of a column given by --set
     std::vector<std::pair<std::string_view, int>> index_; // our column name (from column_specs) -> file column
+    std::vector<std::pair<std::string_view, std::string_view>> constants_; // --set values this file uses
 };
 
 struct PersonIn {
@@ -436,13 +479,22 @@ void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc
         x.manager_ref = p.view("manager");
         person.location = p.view("location");
         person.fte = p.number("fte", 0, 1, false, kFteHint).value_or(1.0);
+        // FTE as a percentage (0-100], as HR systems export it; a file giving both is refused at the header.
+        const auto fte_percent = p.number("fte_percent", 0, 100, false,
+                                          "is not a percentage greater than 0 and at most 100");
+        if (fte_percent) person.fte = *fte_percent / 100.0;
         person.cost = p.number("cost", 0, 1e12, true, "is not a non-negative number");
         person.coaching_hours = p.number("coaching_hours", 0, 80, true, "is not a number of hours from 0 to 80");
+        person.unit = p.view("unit");
+        person.cost_center = p.view("cost_center");
+        person.function = p.view("function");
         const auto team = p.view("team");
         const auto allocation = p.number("allocation", 0, 1, false, kShareHint).value_or(1.0);
         if (!p.ok) return;
         if (!team.empty()) in.memberships.add({person.id, team, allocation}, loc, p.present("allocation") ? 1 : 0);
-        in.people.add(std::move(x), loc, p.columns(kind));
+        auto columns = p.columns(kind);
+        if (p.present("fte_percent")) columns |= column_bit(kind, "fte");
+        in.people.add(std::move(x), loc, columns);
     } else if (kind == "memberships") {
         MembershipRow x{p.required_view("person"), p.required_view("team"), 1.0};
         x.allocation = p.number("allocation", 0, 1, false, kShareHint).value_or(1.0);
@@ -594,7 +646,8 @@ void check_ref(const IdIndex& ids, std::string_view ref, Loc loc, const std::str
                Problems& problems) {
     if (!ref.empty() && !ids.has(ref))
         problems.add(loc, field, "unknown " + what + " '" + std::string(ref) + "'; add it to the " + what +
-                                     "s file or fix the reference");
+                                     "s file, fix the reference, or create it by id with --create-missing " + what +
+                                     "s");
 }
 
 // A record that creates something must bring the columns no new record can do without (a name, a goal's function...);
@@ -663,6 +716,7 @@ struct ImportRun {
     std::vector<std::uint32_t> membership_count;
     std::vector<double> allocated, team_maker_fte;
     std::vector<bool> assignment_replaced;
+    std::set<std::string> constants_used; // --set columns some file lacked
 
     ImportRun(Database& database, const ImportOptions& o) : db(database), options(o), problems(o.max_problems) {}
     bool membership_replaced(long p) const { return membership_count[p] > 0; }
@@ -677,7 +731,13 @@ struct ImportRun {
     for (auto& [kind, source] : sources) {
         const auto loc_source = problems.add_source(source->source(), source->positions_are_records());
         bool ok = false;
-        const Fields fields(*source, column_specs().at(kind), problems, {loc_source, 1}, ok, summary.ignored_columns);
+        const Fields fields(*source, column_specs().at(kind), problems, {loc_source, 1}, ok, summary.ignored_columns,
+                            options.constants, constants_used);
+        if (ok && kind == "people" && fields.has("fte") && fields.has("fte_percent")) {
+            problems.add({loc_source, 1}, "fte_percent",
+                         "the file gives FTE twice, as a fraction (fte) and as a percentage; keep one");
+            ok = false;
+        }
         if (!ok) continue;
         // A million people grow these vectors once instead of copying them over and over.
         if (kind == "people") {
@@ -706,6 +766,9 @@ struct ImportRun {
                          "the file names its columns but holds no records; check the export (or leave the file out)");
         summary.records[kind] += count;
     }
+    for (const auto& [column, value] : options.constants)
+        if (!constants_used.count(column))
+            summary.notes.push_back("--set " + column + " was not used: no file read lacks that column");
     }
 
     // Sorts the write order of people and memberships on a second thread while validation runs.
@@ -761,6 +824,7 @@ struct ImportRun {
     check_duplicates(in.teams, [](const Team& x) { return x.id; }, "team", problems);
     check_duplicates(in.goals, [](const Goal& x) { return x.id; }, "goal", problems);
 
+    create_missing(); // before the indexes, which view the records' ids
     for (const auto& x : in.segments.items) segments.add(x.id);
     for (const auto& x : existing.segments) segments.add(x.id);
     for (const auto& x : in.products.items) products.add(x.id);
@@ -794,6 +858,75 @@ struct ImportRun {
     check_new_records("accounts", in.accounts, existing.accounts, "account", problems);
     check_new_records("teams", in.teams, existing.teams, "team", problems);
     check_new_records("goals", in.goals, existing.goals, "goal", problems);
+    }
+
+    // Creates, by id and named after it, the records of the kinds in options.create_missing that something refers to
+    // and no file or stored org has; each is listed in the summary and takes the location of its first reference.
+    void create_missing() {
+        const auto& wanted = options.create_missing;
+        if (wanted.empty()) return;
+        // Ids of each kind in the files, the stored org and broken records, copied: records are added as we go.
+        std::map<std::string, std::unordered_set<std::string>> known;
+        const auto know = [&](const std::string& kind, const auto& incoming, const auto& stored) {
+            auto& ids = known[kind];
+            for (const auto& x : incoming.items) ids.emplace(x.id);
+            for (const auto& x : stored) ids.emplace(x.id);
+            for (const auto& id : in.broken_ids[kind]) ids.emplace(id);
+        };
+        know("segments", in.segments, existing.segments);
+        know("products", in.products, existing.products);
+        know("initiatives", in.initiatives, existing.initiatives);
+        know("accounts", in.accounts, existing.accounts);
+        know("teams", in.teams, existing.teams);
+        auto create = [&](const char* kind, std::string_view id, Loc loc, auto&& add) {
+            if (id.empty() || !wanted.count(kind) || !known[kind].emplace(id).second) return;
+            const std::string name(id);
+            add(name, loc);
+            summary.created[kind].push_back(name);
+        };
+        auto segment = [&](std::string_view id, Loc loc) {
+            create("segments", id, loc, [&](const std::string& s, Loc at) {
+                in.segments.add({s, s}, at);
+            });
+        };
+        auto product = [&](std::string_view id, Loc loc) {
+            create("products", id, loc, [&](const std::string& s, Loc at) {
+                in.products.add({s, s, ProductStatus::active, ""}, at);
+            });
+        };
+        auto team = [&](std::string_view id, Loc loc) {
+            create("teams", id, loc, [&](const std::string& s, Loc at) {
+                in.teams.add({s, s, "", "", "", ""}, at);
+            });
+        };
+        // Indexes, not references: adding records may move the vectors being read.
+        for (std::size_t i = 0; i < in.products.items.size(); ++i)
+            segment(std::string(in.products.items[i].segment_id), in.products.locs[i]);
+        for (std::size_t i = 0; i < in.accounts.items.size(); ++i)
+            segment(std::string(in.accounts.items[i].segment_id), in.accounts.locs[i]);
+        for (std::size_t i = 0; i < in.teams.items.size(); ++i) {
+            product(std::string(in.teams.items[i].product_id), in.teams.locs[i]);
+            segment(std::string(in.teams.items[i].segment_id), in.teams.locs[i]);
+        }
+        for (std::size_t i = 0; i < in.goals.items.size(); ++i)
+            for (const auto& id : in.goals.items[i].product_ids) product(id, in.goals.locs[i]);
+        for (std::size_t i = 0; i < in.memberships.items.size(); ++i)
+            team(in.memberships.items[i].team_id, in.memberships.locs[i]);
+        for (std::size_t i = 0; i < in.assignments.items.size(); ++i) {
+            const auto& a = in.assignments.items[i];
+            const auto loc = in.assignments.locs[i];
+            if (a.kind == TargetKind::team) team(a.target_id, loc);
+            if (a.kind == TargetKind::product) product(a.target_id, loc);
+            if (a.kind == TargetKind::segment) segment(a.target_id, loc);
+            if (a.kind == TargetKind::initiative)
+                create("initiatives", a.target_id, loc, [&](const std::string& s, Loc at) {
+                    in.initiatives.add({s, s}, at);
+                });
+            if (a.kind == TargetKind::account)
+                create("accounts", a.target_id, loc, [&](const std::string& s, Loc at) {
+                    in.accounts.add({s, s, ""}, at);
+                });
+        }
     }
 
     // One dense index of incoming and stored people; stored values stand in for absent columns.
@@ -1012,19 +1145,64 @@ struct ImportRun {
     }
     }
 
+    // Rows without a share: one given again keeps its stored share; a PM's other rows without one split evenly what
+    // the PM's rows with a share leave (all of it when none has one), so a coverage file of PMs and teams needs no
+    // share column.
+    void split_unshared_assignments() {
+        auto& rows = in.assignments;
+        std::vector<bool> unshared(rows.items.size(), false);
+        std::map<std::string_view, std::pair<double, std::size_t>> per_pm; // given shares, rows without one
+        std::map<std::tuple<std::string_view, TargetKind, std::string_view>, double> stored_share; // when needed
+        for (std::size_t i = 0; i < rows.items.size(); ++i) {
+            auto& a = rows.items[i];
+            bool has_share = rows.present[i] != 0;
+            if (!has_share) {
+                if (stored_share.empty())
+                    for (const auto& old : existing.assignments)
+                        stored_share.emplace(std::make_tuple(std::string_view(old.pm_id), old.kind,
+                                                             std::string_view(old.target_id)),
+                                             old.share);
+                if (auto it = stored_share.find({a.pm_id, a.kind, a.target_id}); it != stored_share.end()) {
+                    a.share = it->second;
+                    has_share = true;
+                }
+            }
+            auto& [given, open] = per_pm[a.pm_id];
+            if (has_share)
+                given += a.share;
+            else
+                ++open;
+            unshared[i] = !has_share;
+        }
+        std::size_t split = 0;
+        for (const auto& [pm, counts] : per_pm) split += counts.second > 1;
+        for (std::size_t i = 0; i < rows.items.size(); ++i) {
+            if (!unshared[i]) continue;
+            auto& a = rows.items[i];
+            const auto [given, open] = per_pm[a.pm_id];
+            const double left = 1.0 - given;
+            if (left <= kEpsilon) {
+                problems.add(rows.locs[i], "share",
+                             fmt::format("has no share, and the other rows of '{}' already give all of their time "
+                                         "({:.2f}); give this row a share and lower the others",
+                                         a.pm_id, given));
+                continue;
+            }
+            a.share = left / static_cast<double>(open);
+        }
+        if (split)
+            summary.notes.push_back(fmt::format(
+                "assignments: {} PM{} with several rows and no share: their time is split evenly over those rows",
+                split, split == 1 ? "" : "s"));
+    }
+
     // Assignments: PMs are PMs, targets exist, shares at most 1.
     void check_assignments() {
     // Assignments: the PM must be a PM; the target must exist; shares sum to at most 1.
     assignment_replaced.assign(id_of.size(), false);
     for (const auto& a : in.assignments.items)
         if (auto p = people.find(a.pm_id); p >= 0) assignment_replaced[p] = true;
-    // An assignment given again without a share column keeps its stored share.
-    for (std::size_t i = 0; i < in.assignments.items.size(); ++i) {
-        auto& a = in.assignments.items[i];
-        if (in.assignments.present[i]) continue;
-        for (const auto& old : existing.assignments)
-            if (old.pm_id == a.pm_id && old.kind == a.kind && old.target_id == a.target_id) a.share = old.share;
-    }
+    split_unshared_assignments();
     std::vector<double> assigned(id_of.size(), 0.0);
     for (const auto& a : existing.assignments)
         if (auto p = people.find(a.pm_id); p >= 0 && !assignment_replaced[p]) assigned[p] += a.share;
@@ -1044,10 +1222,11 @@ struct ImportRun {
         if (!assigned_targets.emplace(p, a.kind, a.target_id).second)
             problems.add(loc, "target", fmt::format("'{}' is assigned to {} '{}' more than once; give one row with "
                                                     "the total share", a.pm_id, to_string(a.kind), a.target_id));
-        if (static_cast<std::size_t>(p) < n_known && family[p] != Family::pm)
+        // Product leaders may cover teams themselves (player-coaches): their shares count as PM FTE.
+        if (static_cast<std::size_t>(p) < n_known && family[p] != Family::pm && family[p] != Family::product_leader)
             problems.add(loc, "pm", "'" + a.pm_id + "' is in family " + std::string(to_string(family[p])) +
-                                        ", not pm; only PMs take PM assignments (set their family column to pm "
-                                        "if the title misleads)");
+                                        ", not pm; only PMs and product leaders take PM assignments (set their "
+                                        "family column to pm if the title misleads)");
         const double total = assigned[p] += a.share;
         if (total > 1.0 + kEpsilon && total - a.share <= 1.0 + kEpsilon)
             problems.add(loc, "share", "assignment shares of '" + a.pm_id +
@@ -1131,6 +1310,18 @@ struct ImportRun {
 };
 
 } // namespace
+
+void check_constant_column(const std::string& column) {
+    std::set<std::string> all;
+    for (const auto& [kind, specs] : column_specs())
+        for (const auto& spec : specs) {
+            if (spec.name == column) return;
+            all.insert(spec.name);
+        }
+    std::string list;
+    for (const auto& name : all) list += (list.empty() ? "" : ", ") + name;
+    throw Error("--set " + column + ": no kind of record has a column '" + column + "'; columns are " + list);
+}
 
 ImportSummary import_org(Database& db, const std::vector<std::string>& paths, const ImportOptions& options) {
     if (!options.rules) throw Error("import needs title rules");

@@ -137,6 +137,11 @@ CREATE INDEX person_not_maker ON person(id, family, fte, manager_id, name) WHERE
 DROP INDEX person_manager;
 CREATE INDEX person_manager ON person(manager_id) WHERE manager_id IS NOT NULL;
 )sql"},
+        {5, "people's HR unit (department), cost center and function", R"sql(
+ALTER TABLE person ADD COLUMN unit TEXT NOT NULL DEFAULT '';
+ALTER TABLE person ADD COLUMN cost_center TEXT NOT NULL DEFAULT '';
+ALTER TABLE person ADD COLUMN function TEXT NOT NULL DEFAULT '';
+)sql"},
     };
     return all;
 }

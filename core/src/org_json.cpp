@@ -72,7 +72,10 @@ json to_json(const Org& org) {
                                             {"location", p.location},
                                             {"fte", p.fte},
                                             {"cost", optional_number(p.cost)},
-                                            {"coaching_hours", optional_number(p.coaching_hours)}};
+                                            {"coaching_hours", optional_number(p.coaching_hours)},
+                                            {"unit", p.unit},
+                                            {"cost_center", p.cost_center},
+                                            {"function", p.function}};
                             })},
         {"memberships", array_of(org.memberships,
                                  [](const Membership& m) {
@@ -139,6 +142,10 @@ Org org_from_json(const json& doc) {
             p.fte = j.at("fte").get<double>();
             p.cost = read_optional(j, "cost");
             p.coaching_hours = read_optional(j, "coaching_hours");
+            // Added in schema 5: snapshots saved before (scenarios) lack them.
+            p.unit = j.value("unit", std::string());
+            p.cost_center = j.value("cost_center", std::string());
+            p.function = j.value("function", std::string());
             return p;
         });
         org.memberships = read_array<Membership>(doc, "memberships", [](const json& j) {

@@ -84,10 +84,10 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
             const std::string columns =
                 detail == PersonDetail::full
                     ? "id, name, email, title, family, level, pm_years, origin, manager_id, location, fte, cost, "
-                      "coaching_hours"
+                      "coaching_hours, unit, cost_center, function"
                     : "id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name ELSE '' END, email, '', "
                       "family, '', pm_years, origin, manager_id, '', fte, CASE WHEN family = 'pm' THEN cost END, "
-                      "coaching_hours";
+                      "coaching_hours, '', '', ''";
             RowQuery q(db, "SELECT " + columns + " FROM person ORDER BY id");
             auto optional = [&](int column) -> std::optional<double> {
                 if (q.is_null(column)) return std::nullopt;
@@ -108,6 +108,9 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
                 p.fte = q.real(10);
                 p.cost = optional(11);
                 p.coaching_hours = optional(12);
+                p.unit = q.text(13);
+                p.cost_center = q.text(14);
+                p.function = q.text(15);
             }
         }
     }
@@ -184,8 +187,9 @@ void store_maker_totals(SQLite::Database& db, const MakerTotals& totals) {
 namespace {
 
 constexpr const char* kPersonInsert = "INSERT INTO person(id, name, email, title, family, family_source, level, "
-                                      "pm_years, origin, manager_id, location, fte, cost, coaching_hours)";
-constexpr int kPersonColumns = 14;
+                                      "pm_years, origin, manager_id, location, fte, cost, coaching_hours, unit, "
+                                      "cost_center, function)";
+constexpr int kPersonColumns = 17;
 
 // A million-row import binds every field of every person: views, no copies.
 void bind_person(RowStatement& q, int first, const OrgWriter::PersonToWrite& row) {
@@ -213,6 +217,9 @@ void bind_person(RowStatement& q, int first, const OrgWriter::PersonToWrite& row
     q.real(first + 11, p.fte);
     optional(first + 12, p.cost);
     optional(first + 13, p.coaching_hours);
+    q.text(first + 14, p.unit);
+    q.text(first + 15, p.cost_center);
+    q.text(first + 16, p.function);
 }
 
 void bind_membership(RowStatement& q, int first, const MembershipRow& m) {
@@ -253,7 +260,7 @@ const std::vector<UpsertSpec>& upsert_specs() {
           {"segment", "segment_id = excluded.segment_id"},
           {"parent_unit", "parent_unit = excluded.parent_unit"}}},
         {"people",
-         std::string(kPersonInsert) + " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+         std::string(kPersonInsert) + " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
          {{"name", "name = excluded.name"},
           {"email", "email = excluded.email"},
           {"title", "title = excluded.title"},
@@ -265,7 +272,10 @@ const std::vector<UpsertSpec>& upsert_specs() {
           {"location", "location = excluded.location"},
           {"fte", "fte = excluded.fte"},
           {"cost", "cost = excluded.cost"},
-          {"coaching_hours", "coaching_hours = excluded.coaching_hours"}}},
+          {"coaching_hours", "coaching_hours = excluded.coaching_hours"},
+          {"unit", "unit = excluded.unit"},
+          {"cost_center", "cost_center = excluded.cost_center"},
+          {"function", "function = excluded.function"}}},
         {"goals",
          "INSERT INTO goal(id, function, objective, name, metric, metric_kind, incentive, north_star, counter_metric, "
          "theme) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",

@@ -190,7 +190,7 @@ std::vector<long> person_of_memberships(const Org& org) {
 struct CoverageBasis::Data {
     const Org& org;
     ViewIndex team_index;
-    ViewIndex pm_index; // assignments name PMs only, so only PMs are hashed
+    ViewIndex pm_index; // assignments name PMs (and player-coach leaders) only, so only they are hashed
     std::vector<double> team_makers;
     double unallocated_makers = 0;
     double pm_fte_total = 0;
@@ -210,6 +210,8 @@ struct CoverageBasis::Data {
             if (org.people[i].family == Family::pm) {
                 pm_index.emplace(org.people[i].id, i);
                 pm_fte_total += org.people[i].fte;
+            } else if (org.people[i].family == Family::product_leader) {
+                pm_index.emplace(org.people[i].id, i);
             }
         const auto member = person_of_memberships(org);
         std::vector<double> maker_allocated(org.people.size(), 0.0);
@@ -266,7 +268,8 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
     TeamRow row(org.teams.size());
     for (std::size_t i = 0; i < org.people.size(); ++i) {
         const Person& pm = org.people[i];
-        if (pm.family != Family::pm) continue;
+        const bool player_coach = pm.family == Family::product_leader && has_assignment[i];
+        if (pm.family != Family::pm && !player_coach) continue;
         double share_used = 0;
         auto apply = [&](TargetKind kind, const std::string& target_id, double share) {
             const double fte = pm.fte * share;
@@ -296,7 +299,13 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
                 const auto& m = org.memberships[d.pm_memberships[k]];
                 apply(TargetKind::team, m.team_id, m.allocation);
             }
-        c.pm_unassigned += pm.fte * std::max(0.0, 1.0 - share_used);
+        if (player_coach) {
+            const double as_pm = pm.fte * std::min(1.0, share_used);
+            c.pm_fte_total += as_pm;
+            c.leader_pm_fte += as_pm;
+        } else {
+            c.pm_unassigned += pm.fte * std::max(0.0, 1.0 - share_used);
+        }
         // One entry per team and PM, in team order; a PM whose only assignments point nowhere does not appear.
         if (teams_per_pm) {
             if (const auto reached = row.drain(c.team_pm)) teams_per_pm->push_back(reached);
@@ -335,6 +344,7 @@ RatioReport compute_ratios(const Org& org, const std::string& by, double thresho
     for (const auto& [pm, fte] : c.pm_org_level) r.org_level_pm += fte;
     r.unassigned_pm = c.pm_unassigned;
     r.unallocated_makers = c.unallocated_makers;
+    r.leader_pm = c.leader_pm_fte;
 
     // PMs covering each team (each PM once per team, in id order), for the team/product/segment rows and the
     // spread list.
@@ -422,7 +432,8 @@ RatioReport compute_ratios(const Org& org, const std::string& by, double thresho
             }
         if (by == "pm") {
             for (const auto& p : org.people) {
-                if (p.family != Family::pm) continue;
+                const bool player_coach = p.family == Family::product_leader && load.count(p.id);
+                if (p.family != Family::pm && !player_coach) continue;
                 const auto& l = load[p.id];
                 RatioRow row;
                 row.id = p.id;
@@ -430,6 +441,7 @@ RatioReport compute_ratios(const Org& org, const std::string& by, double thresho
                 row.makers = l.makers;
                 row.pms = l.fte;
                 row.spread = l.teams;
+                row.leader = player_coach;
                 finish(std::move(row));
             }
         } else {
@@ -441,6 +453,11 @@ RatioReport compute_ratios(const Org& org, const std::string& by, double thresho
                     auto& row = leaders[p.id];
                     row.id = p.id;
                     row.name = p.name;
+                    // A player-coach's own PM time is part of what their org covers (not a PM led).
+                    if (auto own = load.find(p.id); own != load.end()) {
+                        row.makers += own->second.makers;
+                        row.pms += own->second.fte;
+                    }
                 }
             for (const auto& p : org.people) {
                 if (p.family != Family::pm) continue;

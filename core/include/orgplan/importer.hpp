@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,11 @@ struct ImportOptions {
     const TitleRules* rules = nullptr; ///< required: classifies titles without an explicit family
     std::size_t max_problems = 50;     ///< problems listed; all are counted
     ProgressFn progress;               ///< optional
+    /// Column -> constant for files that lack the column (`--set kind=team`); a file's own column wins.
+    std::map<std::string, std::string> constants;
+    /// Kinds whose records a reference may create by id, named after the id (`--create-missing products,segments`):
+    /// any of segments, products, initiatives, accounts, teams.
+    std::set<std::string> create_missing;
 };
 
 struct ImportSummary {
@@ -34,7 +40,16 @@ struct ImportSummary {
     /// Columns no kind uses, as "file: column 'x' is not used (did you mean 'y'?)": a misspelt header would
     /// otherwise lose its data silently.
     std::vector<std::string> ignored_columns;
+    /// Records created because something referred to them (ImportOptions::create_missing): kind -> ids.
+    std::map<std::string, std::vector<std::string>> created;
+    /// Notes on what the import decided for the user, e.g. shares split evenly.
+    std::vector<std::string> notes;
 };
+
+/// The kinds `--create-missing` accepts.
+const std::vector<std::string>& creatable_kinds();
+/// Throws orgplan::Error unless some kind of record has `column` (a --set name).
+void check_constant_column(const std::string& column);
 
 /// The kinds of record, in the order they are written.
 const std::vector<std::string>& record_kinds();

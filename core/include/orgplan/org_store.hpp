@@ -48,7 +48,7 @@ struct FamilyOrigin {
 
 /// A person as an import writes them: text as views into the files read (they outlive the write), the rest parsed.
 struct PersonRow {
-    std::string_view id, name, email, title, level, manager_id, location;
+    std::string_view id, name, email, title, level, manager_id, location, unit, cost_center, function;
     Family family = Family::other;
     double pm_years = 0;
     Origin origin = Origin::unknown;

@@ -25,7 +25,8 @@ struct Coverage {
     /// Per PM id: FTE assigned to initiatives, accounts, or products/segments with no team.
     std::unordered_map<std::string, double> pm_org_level;
     double unallocated_makers = 0; ///< maker FTE not allocated to any team
-    double pm_fte_total = 0;       ///< Σ FTE of every PM, assigned or not
+    double pm_fte_total = 0;       ///< Σ FTE of every PM, assigned or not, plus leaders' PM time
+    double leader_pm_fte = 0;      ///< PM FTE product leaders give as player-coaches (FTE × their shares)
     double pm_unassigned = 0;      ///< PM FTE with no assignment at all
 };
 
@@ -51,6 +52,7 @@ private:
 
 /// Computes coverage from `assignments` (pass org.assignments for the current org, or a proposal).
 /// A PM with no assignment in the list is taken to cover the teams they are a member of, by allocation.
+/// A product leader with assignments covers them like a PM (a player-coach); their shares count as PM FTE.
 /// Product and segment assignments spread over the matching teams in proportion to their maker FTE
 /// (evenly when those teams have no makers).
 /// With `makers`, maker FTE comes from those totals instead of the org's makers (see PersonDetail::no_makers).
@@ -69,6 +71,7 @@ struct RatioRow {
     RatioStatus status = RatioStatus::ok;
     std::size_t spread = 0;          ///< pm rows: teams covered; leader rows: PMs led; others: teams
     std::vector<std::string> pm_ids; ///< team/product/segment rows: PMs covering it
+    bool leader = false;             ///< pm rows: a product leader covering teams as a player-coach
 };
 
 struct RatioReport {
@@ -81,6 +84,7 @@ struct RatioReport {
     double org_level_pm = 0;        ///< PM FTE on initiatives/accounts/teamless targets
     double unassigned_pm = 0;
     double unallocated_makers = 0;
+    double leader_pm = 0;           ///< PM FTE given by product leaders (included in org_pms)
     std::vector<std::string> teams_without_pm;       ///< teams with makers and no PM FTE
     std::vector<std::pair<std::string, std::size_t>> thin_pms; ///< PMs covering more than max_spread teams
     std::optional<double> org_ratio() const;

@@ -41,6 +41,9 @@ struct Person {
     double fte = 1.0;                   ///< 0 < fte <= 1
     std::optional<double> cost;         ///< yearly cost, any currency, when known
     std::optional<double> coaching_hours; ///< weekly coaching capacity, overrides the family default
+    std::string unit;                   ///< HR department or org unit, free text (spans by unit)
+    std::string cost_center;            ///< free text
+    std::string function;               ///< sales, marketing, engineering, product...; may be empty
 };
 
 struct Team {

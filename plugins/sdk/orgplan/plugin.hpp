@@ -27,12 +27,12 @@
 #include "orgplan/org.hpp"
 
 /// The SDK release; informative. Compatibility is decided by the ABI version alone.
-#define ORGPLAN_SDK_VERSION "0.1.0"
+#define ORGPLAN_SDK_VERSION "0.2.0"
 
 namespace orgplan::sdk {
 
 /// Bumped whenever a struct below or the calling convention changes; the host refuses other versions.
-inline constexpr std::uint32_t abi_version = 1;
+inline constexpr std::uint32_t abi_version = 2; // 2: Person gained unit, cost_center, function
 
 enum class PluginKind : std::uint32_t { principle = 1, hiring_mix = 2, diagnostic = 3 };
 
