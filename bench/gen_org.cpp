@@ -2,6 +2,10 @@
 //   orgplan-gen PEOPLE OUTDIR
 //     segments.csv, products.csv, teams.csv and people.csv: one team per 10 people, one PM per about 9
 //     makers, a product leader per 20 PMs.
+//   orgplan-gen --hierarchy PEOPLE OUTDIR
+//     people.csv only: everyone but the top has a manager; managers take 1 to 14 direct reports (some managers of
+//     one, most in the usual bands), filled layer by layer, so the tree is about seven layers deep at a million;
+//     units are the subtrees under the top's direct reports.
 //   orgplan-gen --mentoring NOVICES SENIORS OUTDIR
 //     a PM-only org for the mentor matcher: NOVICES novice PMs and SENIORS senior PMs under leaders, spread
 //     over products and locations.
@@ -10,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -69,11 +74,43 @@ int mentoring_org(long novices, long seniors, const std::filesystem::path& dir) 
     return 0;
 }
 
+int hierarchy_org(long people, const std::filesystem::path& dir) {
+    std::filesystem::create_directories(dir);
+    Lcg rng{11};
+    FILE* f = open(dir / "people.csv");
+    std::fputs("id,name,title,manager,unit\n", f);
+    std::vector<long> unit(static_cast<std::size_t>(people), 0);
+    // Breadth first: person `next_manager` takes the next block of ids as reports until everyone has a manager.
+    long next_id = 1, next_manager = 0;
+    std::vector<long> manager(static_cast<std::size_t>(people), -1);
+    while (next_id < people) {
+        const long span = 1 + static_cast<long>(rng.below(14));
+        for (long k = 0; k < span && next_id < people; ++k, ++next_id) {
+            manager[next_id] = next_manager;
+            unit[next_id] = next_manager == 0 ? next_id : unit[next_manager];
+        }
+        ++next_manager;
+    }
+    for (long i = 0; i < people; ++i) {
+        const bool manages = i < next_manager;
+        const char* title = i == 0 ? "Chief Executive Officer" : manages ? "Engineering Manager"
+                                                                          : maker_titles[rng.below(9)];
+        if (manager[i] < 0)
+            std::fprintf(f, "H%ld,Person %ld,%s,,Top\n", i, i, title);
+        else
+            std::fprintf(f, "H%ld,Person %ld,%s,H%ld,Unit %ld\n", i, i, title, manager[i], unit[i]);
+    }
+    std::fclose(f);
+    return 0;
+}
+
 int main(int argc, char** argv) {
+    if (argc == 4 && std::string(argv[1]) == "--hierarchy") return hierarchy_org(std::atol(argv[2]), argv[3]);
     if (argc == 5 && std::string(argv[1]) == "--mentoring")
         return mentoring_org(std::atol(argv[2]), std::atol(argv[3]), argv[4]);
     if (argc != 3) {
-        std::fprintf(stderr, "usage: orgplan-gen PEOPLE OUTDIR | orgplan-gen --mentoring NOVICES SENIORS OUTDIR\n");
+        std::fprintf(stderr, "usage: orgplan-gen PEOPLE OUTDIR | orgplan-gen --hierarchy PEOPLE OUTDIR | "
+                             "orgplan-gen --mentoring NOVICES SENIORS OUTDIR\n");
         return 2;
     }
     const long people = std::atol(argv[1]);

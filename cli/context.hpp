@@ -86,6 +86,7 @@ int cmd_plan(const Args& args);
 int cmd_scenario(const Args& args);
 int cmd_ratios(const Args& args);
 int cmd_roles(const Args& args);
+int cmd_spans(const Args& args);
 int cmd_config(const Args& args);
 int cmd_chart(const Args& args);
 int cmd_report(const Args& args);

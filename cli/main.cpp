@@ -27,6 +27,7 @@ const std::map<std::string, CommandEntry>& commands() {
         {"import", {cmd_import, "load people, teams, assignments, goals... from CSV or JSON (all or nothing)"}},
         {"ratios", {cmd_ratios, "maker:PM ratios by team, product, segment, pm, leader or org"}},
         {"roles", {cmd_roles, "how job titles were classified into role families"}},
+        {"spans", {cmd_spans, "spans of control and layers of the reporting tree, by manager, person, unit or family"}},
         {"plugins", {cmd_plugins, "list the loaded plugins, or show one (plugins info NAME)"}},
         {"align", {cmd_align, "propose PM assignments under an organizing principle, or compare them all"}},
         {"diagnose", {cmd_diagnose, "findings on ratios, coverage, coaching and goal misalignments"}},

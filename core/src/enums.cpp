@@ -57,6 +57,9 @@ std::string_view to_string(ProductStatus s) { return name_of(status_names, s); }
 std::string_view to_string(MetricKind k) { return name_of(metric_names, k); }
 
 std::optional<Family> parse_family(std::string_view text) {
+    // Stored families are already canonical: no copy for the million rows a report reads.
+    for (const auto f : {Family::maker, Family::pm, Family::product_leader, Family::eng_manager, Family::other})
+        if (text == to_string(f)) return f;
     const auto key = text::normalise_key(text);
     if (key == "product_manager" || key == "product") return Family::pm;
     if (key == "leader" || key == "product_lead") return Family::product_leader;

@@ -15,6 +15,7 @@ const std::vector<SettingSpec>& setting_specs() {
     const Range share{0, 1};
     const Range quarters{0, 20};
     const Range cost{0, 1e12};
+    const Range directs{1, 100000};
     static const std::vector<SettingSpec> specs = {
         {"ratio.threshold", 10, "makers per PM above which a team, product or PM is overloaded", {1, 1000}},
         {"ratio.max_spread", 3, "teams or products one PM may cover before the PM is spread too thin", {1, 1000}},
@@ -38,6 +39,17 @@ const std::vector<SettingSpec>& setting_specs() {
         {"hire.cost_senior", 1.0, "relative cost of a seasoned senior", cost},
         {"hire.cost_transfer", 0.8, "relative cost of an internal transfer", cost},
         {"hire.cost_newcomer", 0.6, "relative cost of a newcomer", cost},
+        {"spans.band_1", 1, "span bands: most direct reports in the first band (managers of one)", directs},
+        {"spans.band_2", 3, "most direct reports in the second span band", directs},
+        {"spans.band_3", 7, "most direct reports in the third span band", directs},
+        {"spans.band_4", 12, "most direct reports in the fourth span band, the target", directs},
+        {"spans.band_5", 16, "most direct reports in the fifth span band; more is the sixth", directs},
+        {"spans.narrow_below", 3, "narrow-span: managers with fewer direct reports", directs},
+        {"spans.wide_above", 16, "wide-span: managers with more direct reports", directs},
+        {"spans.max_layers", 6, "deep-hierarchy: layers from the top to an individual contributor beyond this",
+         {1, 1000}},
+        {"spans.max_product_layers", 1,
+         "product-layers: layers of product leaders above PMs beyond this", {0, 100}},
     };
     return specs;
 }

@@ -144,3 +144,40 @@ TEST_CASE("a PM's rows without a share split what their rows with one leave; non
     CHECK_THAT(r.err, Catch::Contains("field 'share': has no share, and the other rows of 'E3' already give all of "
                                       "their time"));
 }
+
+TEST_CASE("spans lists each manager's span and layer, groups by unit, and counts managers per band") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + kFiles + " --set kind=team --create-missing products,segments").exit_code == 0);
+    auto r = run(db.flag() + " spans --format json");
+    REQUIRE(r.exit_code == 0);
+    auto j = r.json();
+    REQUIRE(j["rows"].size() == 2);
+    CHECK(j["rows"][0]["manager"] == "E9"); // the larger organisation first on layer 1
+    CHECK(j["rows"][0]["directs"] == 10);
+    CHECK(j["rows"][0]["band"] == "8-12");
+    CHECK(j["rows"][1]["manager"] == "E1");
+    CHECK(j["rows"][1]["directs"] == 2);
+    CHECK(j["org"]["people"] == 15);
+    CHECK(j["org"]["managers"] == 2);
+    CHECK(j["org"]["layers"] == 2);
+    CHECK(j["org"]["median_span"] == Approx(6.0));
+    CHECK(j["org"]["bands"]["2-3"] == 1);
+    CHECK(j["org"]["bands"]["8-12"] == 1);
+    // By unit (the export's Department column): Engineering has 11 people over 2 layers.
+    j = run(db.flag() + " spans --by unit --format json").json();
+    REQUIRE(j["rows"].size() == 3);
+    CHECK(j["rows"][0]["unit"] == "Engineering");
+    CHECK(j["rows"][0]["people"] == 11);
+    CHECK(j["rows"][0]["layers"] == 2);
+    // Everyone's layer; bands follow the settings.
+    j = run(db.flag() + " spans --by person --format json").json();
+    CHECK(j["rows"].size() == 15);
+    REQUIRE(run(db.flag() + " config set spans.band_4 10").exit_code == 0);
+    j = run(db.flag() + " spans --format json").json();
+    CHECK(j["rows"][0]["band"] == "8-10");
+    REQUIRE(run(db.flag() + " config set spans.band_4 2").exit_code == 0);
+    r = run(db.flag() + " spans");
+    CHECK(r.exit_code != 0);
+    CHECK_THAT(r.err, Catch::Contains("spans.band_4 (2) must be above spans.band_3 (7)"));
+    CHECK(run(db.flag() + " spans --by colour").exit_code == 2);
+}

@@ -53,6 +53,16 @@ public:
         person(id, Family::pm, fte, years, origin, manager);
         return *this;
     }
+    /// Someone of any family reporting to `manager` ("" for the top).
+    OrgBuilder& staff(const std::string& id, Family family, const std::string& manager = "") {
+        person(id, family, 1.0, family == Family::pm ? 5 : 0, Origin::unknown, manager);
+        return *this;
+    }
+    /// `count` makers reporting to `manager`, with ids manager-r1, manager-r2...
+    OrgBuilder& reports(const std::string& manager, int count) {
+        for (int i = 1; i <= count; ++i) staff(manager + "-r" + std::to_string(i), Family::maker, manager);
+        return *this;
+    }
     OrgBuilder& assign(const std::string& pm, TargetKind kind, const std::string& target, double share = 1.0) {
         org.assignments.push_back({pm, kind, target, share});
         return *this;
