@@ -11,6 +11,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
+#include "orgplan/backup.hpp"
 #include "orgplan/migrations.hpp"
 
 namespace orgplan {
@@ -153,6 +154,16 @@ void Database::connect(Open open, int busy_timeout_ms) {
     }
     try {
         if (!in_memory && version == 0) prefer_wal(*db_); // a journal mode is set outside transactions
+        // An org written by an older orgplan is copied aside before its schema changes: a migration is the one
+        // write no user asked for.
+        if (!in_memory && version > 0) {
+            try {
+                backup_database(*db_, migration_backup_path(path_, version), true);
+            } catch (const Error& e) {
+                throw DatabaseError(std::string(e.what()) + "; the schema was not migrated and the database is as "
+                                                            "it was");
+            }
+        }
         migrate(*db_, path_);
     } catch (const SQLite::Exception& e) {
         throw failure(e, path_);

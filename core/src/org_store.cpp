@@ -171,6 +171,14 @@ MakerTotals load_maker_totals(SQLite::Database& db) {
     return totals;
 }
 
+void refresh_maker_totals(SQLite::Database& db) {
+    db.exec("DELETE FROM team_maker_fte;"
+            "INSERT INTO team_maker_fte(team_id, fte) SELECT m.team_id, total(p.fte * m.allocation) FROM membership m "
+            "JOIN person p ON p.id = m.person_id WHERE p.family = 'maker' GROUP BY m.team_id;"
+            "INSERT INTO team_maker_fte(team_id, fte) SELECT '', max(0, (SELECT total(fte) FROM person WHERE family = "
+            "'maker') - (SELECT total(fte) FROM team_maker_fte));");
+}
+
 void store_maker_totals(SQLite::Database& db, const MakerTotals& totals) {
     db.exec("DELETE FROM team_maker_fte");
     SQLite::Statement q(db, "INSERT INTO team_maker_fte(team_id, fte) VALUES(?1, ?2)");

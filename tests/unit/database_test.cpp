@@ -8,8 +8,10 @@
 #include <thread>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
 
 #include "fixture.hpp"
+#include "orgplan/backup.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/error.hpp"
 #include "orgplan/migrations.hpp"
@@ -48,6 +50,48 @@ TEST_CASE("an older database is migrated forward, keeping its data") {
     CHECK(db.schema_version() == latest_schema_version());
     CHECK(db.sql().tableExists("goal"));
     CHECK(db.sql().execAndGet("SELECT name FROM segment WHERE id = 's'").getString() == "S");
+    std::remove(migration_backup_path(tmp.path, 1).c_str());
+}
+
+TEST_CASE("a migration first writes the database as it was beside it, as a private self-contained file") {
+    TempPath tmp("premigration.db");
+    const auto backup = migration_backup_path(tmp.path, 4);
+    std::remove(backup.c_str());
+    {
+        SQLite::Database raw(tmp.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        migrate(raw, tmp.path, 4);
+        raw.exec("INSERT INTO segment(id, name) VALUES('s', 'S')");
+    }
+    { Database db(tmp.path); }
+    REQUIRE(std::filesystem::exists(backup));
+    struct stat st {};
+    REQUIRE(::stat(backup.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    const auto info = check_backup(backup);
+    CHECK(info.schema_version == 4);
+    SQLite::Database old(backup, SQLite::OPEN_READONLY);
+    CHECK(old.execAndGet("SELECT name FROM segment WHERE id = 's'").getString() == "S");
+    CHECK_FALSE(old.tableExists("nonexistent"));
+    // The current schema: no column of version 5 yet.
+    CHECK_THROWS(old.execAndGet("SELECT unit FROM person"));
+    std::remove(backup.c_str());
+}
+
+TEST_CASE("a backup taken while another connection writes holds the last commit only") {
+    TempPath tmp("live.db"), copy("live-copy.db");
+    Database writer(tmp.path);
+    writer.sql().exec("INSERT INTO segment(id, name) VALUES('committed', 'C')");
+    SQLite::Transaction pending(writer.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    writer.sql().exec("INSERT INTO segment(id, name) VALUES('pending', 'P')");
+    {
+        Database reader(tmp.path, Database::Open::read);
+        backup_database(reader.sql(), copy.path);
+    }
+    pending.commit();
+    SQLite::Database c(copy.path, SQLite::OPEN_READONLY);
+    CHECK(c.execAndGet("SELECT group_concat(id) FROM segment").getString() == "committed");
+    CHECK(c.execAndGet("PRAGMA journal_mode").getString() == "delete");
+    CHECK_THROWS_AS(backup_database(writer.sql(), copy.path), DatabaseError); // exists: refused
 }
 
 TEST_CASE("a database newer than the binary is refused and left untouched") {

@@ -34,6 +34,8 @@ struct MakerTotals {
 MakerTotals load_maker_totals(SQLite::Database& db);
 /// Replaces the stored totals; every write of people or memberships calls it in the same transaction.
 void store_maker_totals(SQLite::Database& db, const MakerTotals& totals);
+/// Recomputes the stored maker totals from the people and memberships (after a write other than an import).
+void refresh_maker_totals(SQLite::Database& db);
 
 /// Reads the whole org, all of it from one commit (inside the caller's transaction, or a read transaction of its
 /// own). Rows come back ordered by id so output is stable run to run.

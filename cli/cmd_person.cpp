@@ -1,0 +1,60 @@
+// orgplan person export ID / orgplan person erase ID: data-subject requests (access and erasure).
+#include <iostream>
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "orgplan/database.hpp"
+#include "orgplan/person_data.hpp"
+#include "orgplan/read_transaction.hpp"
+
+namespace orgplan::cli {
+
+int cmd_person(const Args& args) {
+    Common common;
+    std::string action, id;
+    bool yes = false;
+    po::options_description desc("person options");
+    desc.add_options()("action", po::value(&action)->value_name("export|erase"), "what to do")(
+        "id", po::value(&id)->value_name("ID"), "the person's id")(
+        "yes", po::bool_switch(&yes), "erase: really erase (without it, nothing is changed)");
+    add_common(desc, common, false);
+    common.format = "json";
+    po::positional_options_description pos;
+    pos.add("action", 1).add("id", 1);
+    const std::string usage = "orgplan person export ID [--out FILE] | orgplan person erase ID --yes";
+    if (!parse(args, desc, pos, common, usage)) return 0;
+    if ((action != "export" && action != "erase") || id.empty()) throw UsageError("usage: " + usage);
+    const auto path = db_path(common);
+
+    if (action == "export") {
+        Database db(path, Database::Open::read);
+        const ReadTransaction snapshot(db.sql());
+        const auto data = export_person(db.sql(), id);
+        Output output;
+        output.fields = data;
+        emit(output, common);
+        return 0;
+    }
+
+    if (!yes)
+        throw UsageError("person erase removes " + id + " from the org and every scenario and cannot be undone; "
+                         "see what is stored with orgplan person export " + id + ", then add --yes");
+    Database db(path, Database::Open::write);
+    ErasureSummary s;
+    {
+        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        s = erase_person(db.sql(), id);
+        tx.commit();
+    }
+    // The log's copies of the old pages go too: a checkpoint writes the zeroed pages home and empties the WAL.
+    db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    std::cout << fmt::format("erased {}: {}{} memberships, {} assignments, {} mentoring pairings, {} direct reports "
+                             "moved up to their manager; removed from {} scenarios\n",
+                             id, s.in_org ? "" : "not in the org; ", s.memberships, s.assignments, s.mentor_pairs,
+                             s.reports_moved, s.scenarios);
+    return 0;
+}
+
+} // namespace orgplan::cli

@@ -1,0 +1,145 @@
+#include "orgplan/person_data.hpp"
+
+#include <algorithm>
+
+#include <SQLiteCpp/Statement.h>
+
+#include "orgplan/error.hpp"
+#include "orgplan/org_json.hpp"
+#include "orgplan/org_store.hpp"
+#include "orgplan/scenario.hpp"
+
+namespace orgplan {
+namespace {
+
+// The person's own rows of an org (their record, memberships, assignments) as the org's JSON shape has them.
+nlohmann::json rows_of(const Org& org, const std::string& id) {
+    Org mine;
+    for (const auto& p : org.people)
+        if (p.id == id) mine.people.push_back(p);
+    for (const auto& m : org.memberships)
+        if (m.person_id == id) mine.memberships.push_back(m);
+    for (const auto& a : org.assignments)
+        if (a.pm_id == id) mine.assignments.push_back(a);
+    if (mine.people.empty()) return nullptr;
+    const auto j = to_json(mine);
+    return {{"person", j.at("people").at(0)}, {"memberships", j.at("memberships")}, {"assignments", j.at("assignments")}};
+}
+
+// Where `id` appears in a change as a word ("move PM E0020 to team t1"), or npos.
+std::size_t word_at(const std::string& change, const std::string& id, std::size_t from = 0) {
+    for (auto at = change.find(id, from); at != std::string::npos; at = change.find(id, at + 1)) {
+        const bool start = at == 0 || change[at - 1] == ' ';
+        const bool end = at + id.size() == change.size() || change[at + id.size()] == ' ';
+        if (start && end) return at;
+    }
+    return std::string::npos;
+}
+
+bool names(const std::string& change, const std::string& id) { return word_at(change, id) != std::string::npos; }
+
+std::vector<std::string> scenario_names(SQLite::Database& db) {
+    std::vector<std::string> out;
+    for (const auto& info : list_scenarios(db)) out.push_back(info.name);
+    return out;
+}
+
+// Removes the person from a scenario's org; their reports move up to their manager there.
+bool remove_from(Scenario& s, const std::string& id) {
+    auto& people = s.org.people;
+    const auto it = std::find_if(people.begin(), people.end(), [&](const Person& p) { return p.id == id; });
+    if (it == people.end()) return false;
+    const auto manager = it->manager_id;
+    people.erase(it);
+    for (auto& p : people)
+        if (p.manager_id == id) p.manager_id = manager;
+    auto& ms = s.org.memberships;
+    ms.erase(std::remove_if(ms.begin(), ms.end(), [&](const Membership& m) { return m.person_id == id; }), ms.end());
+    auto& as = s.org.assignments;
+    as.erase(std::remove_if(as.begin(), as.end(), [&](const Assignment& a) { return a.pm_id == id; }), as.end());
+    static const std::string erased = "(erased)";
+    for (auto& change : s.changes)
+        for (auto at = word_at(change, id); at != std::string::npos; at = word_at(change, id, at + erased.size()))
+            change.replace(at, id.size(), erased);
+    return true;
+}
+
+} // namespace
+
+nlohmann::json export_person(SQLite::Database& db, const std::string& id) {
+    nlohmann::json out{{"id", id}};
+    const auto org = load_org(db);
+    out["org"] = rows_of(org, id);
+    const bool in_org = !out["org"].is_null();
+    if (in_org) {
+        auto reports = nlohmann::json::array();
+        for (const auto& p : org.people)
+            if (p.manager_id == id) reports.push_back(p.id);
+        out["org"]["direct_reports"] = reports;
+        auto mentor_of = nlohmann::json::array(), mentored_by = nlohmann::json::array();
+        SQLite::Statement q(db, "SELECT mentor_id, novice_id, hours FROM mentor_pair WHERE mentor_id = ?1 OR "
+                                "novice_id = ?1 ORDER BY mentor_id, novice_id");
+        q.bind(1, id);
+        while (q.executeStep()) {
+            const auto mentor = q.getColumn(0).getString(), novice = q.getColumn(1).getString();
+            const double hours = q.getColumn(2).getDouble();
+            if (mentor == id) mentor_of.push_back({{"novice", novice}, {"hours", hours}});
+            if (novice == id) mentored_by.push_back({{"mentor", mentor}, {"hours", hours}});
+        }
+        out["org"]["mentoring"] = {{"mentor_of", mentor_of}, {"mentored_by", mentored_by}};
+    }
+    auto scenarios = nlohmann::json::array();
+    for (const auto& name : scenario_names(db)) {
+        const auto s = load_scenario(db, name);
+        auto rows = rows_of(s.org, id);
+        auto changes = nlohmann::json::array();
+        for (const auto& c : s.changes)
+            if (names(c, id)) changes.push_back(c);
+        if (rows.is_null() && changes.empty()) continue;
+        scenarios.push_back({{"scenario", name}, {"records", rows}, {"changes", changes}});
+    }
+    out["scenarios"] = scenarios;
+    if (!in_org && scenarios.empty())
+        throw Error("no person '" + id + "' in the org or in any scenario; check the id (orgplan spans --by person "
+                                         "lists everyone)");
+    return out;
+}
+
+ErasureSummary erase_person(SQLite::Database& db, const std::string& id) {
+    db.exec("PRAGMA secure_delete = ON");
+    ErasureSummary summary;
+    auto count = [&](const char* sql) {
+        SQLite::Statement q(db, sql);
+        q.bind(1, id);
+        q.executeStep();
+        return q.getColumn(0).getInt64();
+    };
+    summary.in_org = count("SELECT count(*) FROM person WHERE id = ?1") > 0;
+    if (summary.in_org) {
+        summary.memberships = count("SELECT count(*) FROM membership WHERE person_id = ?1");
+        summary.assignments = count("SELECT count(*) FROM pm_assignment WHERE pm_id = ?1");
+        summary.mentor_pairs = count("SELECT count(*) FROM mentor_pair WHERE mentor_id = ?1 OR novice_id = ?1");
+        SQLite::Statement up(db, "UPDATE person SET manager_id = (SELECT manager_id FROM person WHERE id = ?1) "
+                                 "WHERE manager_id = ?1");
+        up.bind(1, id);
+        summary.reports_moved = up.exec();
+        SQLite::Statement del(db, "DELETE FROM person WHERE id = ?1"); // memberships, assignments, pairs cascade
+        del.bind(1, id);
+        del.exec();
+        refresh_maker_totals(db);
+        db.exec("DELETE FROM title_match WHERE title NOT IN (SELECT title FROM person)");
+    }
+    for (const auto& name : scenario_names(db)) {
+        auto s = load_scenario(db, name);
+        const auto before = s.changes;
+        const bool removed = remove_from(s, id);
+        if (!removed && s.changes == before) continue;
+        save_scenario(db, s);
+        ++summary.scenarios;
+    }
+    if (!summary.in_org && !summary.scenarios)
+        throw Error("no person '" + id + "' in the org or in any scenario; nothing was erased");
+    return summary;
+}
+
+} // namespace orgplan

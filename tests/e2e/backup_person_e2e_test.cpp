@@ -1,0 +1,141 @@
+// Backups, restores, and data-subject requests (export and erasure) through the real binary.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+
+#include "run.hpp"
+
+using namespace orgplan::e2e;
+
+namespace {
+
+mode_t mode_of(const std::string& path) {
+    struct stat st {};
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    return st.st_mode & 0777;
+}
+
+// The bytes of the database and of any journal or log beside it.
+std::string database_bytes(const std::string& path) {
+    std::string all;
+    for (const char* suffix : {"", "-wal", "-journal"})
+        if (std::filesystem::exists(path + suffix)) all += read_text(path + suffix);
+    return all;
+}
+
+} // namespace
+
+TEST_CASE("backup writes a private, self-contained copy that restore puts back") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    const auto before = run(db.flag() + " ratios --format csv").out;
+    const auto copy = db.dir() + "/copy.db";
+    // umask 022 would make files world-readable; a backup holds personal data.
+    auto r = run(db.flag() + " backup '" + copy + "'", "", "sh -c 'umask 022; exec \"$0\" \"$@\"'");
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("335 people"));
+    CHECK(mode_of(copy) == 0600);
+    CHECK_FALSE(std::filesystem::exists(copy + "-wal")); // one file, in rollback-journal mode
+    // An existing file is not overwritten without --force.
+    r = run(db.flag() + " backup '" + copy + "'");
+    CHECK(r.exit_code == 4);
+    CHECK_THAT(r.err, Catch::Contains("exists already"));
+    CHECK(run(db.flag() + " backup '" + copy + "' --force").exit_code == 0);
+
+    // Change the org, then restore: the org is as it was at the backup.
+    REQUIRE(run(db.flag() + " import --replace " + fixture("ratios")).exit_code == 0);
+    CHECK(run(db.flag() + " ratios --format csv").out != before);
+    r = run(db.flag() + " restore '" + copy + "'");
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("restored") && Catch::Contains("335 people"));
+    CHECK(run(db.flag() + " ratios --format csv").out == before);
+    // Into a database that does not exist yet, too.
+    TempDb fresh;
+    REQUIRE(run(fresh.flag() + " restore '" + copy + "'").exit_code == 0);
+    CHECK(run(fresh.flag() + " ratios --format csv").out == before);
+    CHECK(mode_of(fresh.path()) == 0600);
+}
+
+TEST_CASE("restore refuses a damaged, foreign or newer backup and leaves the database as it was") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
+    const auto copy = db.dir() + "/copy.db";
+    REQUIRE(run(db.flag() + " backup '" + copy + "'").exit_code == 0);
+    const auto original = read_text(db.path());
+    // Damage: overwrite a page in the middle of the copy.
+    auto bytes = read_text(copy);
+    const auto damaged = db.dir() + "/damaged.db";
+    for (std::size_t i = 4096; i < 8192 && i < bytes.size(); ++i) bytes[i] = '\x5a';
+    std::ofstream(damaged, std::ios::binary) << bytes;
+    auto r = run(db.flag() + " restore '" + damaged + "'");
+    CHECK(r.exit_code == 4);
+    CHECK_THAT(r.err, Catch::Contains("nothing was restored") || Catch::Contains("damaged") ||
+                          Catch::Contains("malformed"));
+    CHECK(read_text(db.path()) == original);
+    // A newer schema.
+    const auto newer = db.dir() + "/newer.db";
+    std::filesystem::copy_file(copy, newer);
+    REQUIRE(std::system(("sqlite3 '" + newer + "' 'PRAGMA user_version = 999'").c_str()) == 0);
+    r = run(db.flag() + " restore '" + newer + "'");
+    CHECK(r.exit_code == 4);
+    CHECK_THAT(r.err, Catch::Contains("newer than this orgplan knows"));
+    // Not orgplan's.
+    const auto other = db.dir() + "/other.db";
+    REQUIRE(std::system(("sqlite3 '" + other + "' 'CREATE TABLE t(x)'").c_str()) == 0);
+    r = run(db.flag() + " restore '" + other + "'");
+    CHECK(r.exit_code == 4);
+    CHECK_THAT(r.err, Catch::Contains("not an orgplan backup"));
+    CHECK(run(db.flag() + " restore '" + db.dir() + "/missing.db'").exit_code == 4);
+    CHECK(read_text(db.path()) == original);
+    CHECK(run(db.flag() + " restore --check '" + copy + "'").exit_code == 0);
+}
+
+TEST_CASE("person export gives everything stored about a person, scenarios included") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario create fix").exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario apply fix --move-pm E0020 --to team:mid-integrations").exit_code == 0);
+    const auto r = run(db.flag() + " person export E0020");
+    REQUIRE(r.exit_code == 0);
+    const auto j = r.json();
+    CHECK(j["org"]["person"]["name"] == "Jada Weber");
+    CHECK(j["org"]["person"]["email"] == "jada.weber@northwind.example");
+    CHECK(j["org"]["assignments"].size() == 2);
+    REQUIRE(j["scenarios"].size() == 1);
+    CHECK(j["scenarios"][0]["scenario"] == "fix");
+    CHECK(j["scenarios"][0]["records"]["assignments"][0]["target"] == "mid-integrations");
+    CHECK_THAT(j["scenarios"][0]["changes"][0].get<std::string>(), Catch::Contains("move PM E0020"));
+    const auto missing = run(db.flag() + " person export nobody");
+    CHECK(missing.exit_code != 0);
+    CHECK_THAT(missing.err, Catch::Contains("no person 'nobody'"));
+}
+
+TEST_CASE("person erase removes a person everywhere and leaves none of their bytes in the files") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario create fix").exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario apply fix --move-pm E0020 --to team:mid-integrations").exit_code == 0);
+    // A manager: E0005 leads PMs, who move up to E0005's manager.
+    const std::string name = "Noah Becker", email = "noah.becker@northwind.example";
+    REQUIRE(database_bytes(db.path()).find(email) != std::string::npos);
+    auto r = run(db.flag() + " person erase E0005");
+    CHECK(r.exit_code == 2); // without --yes nothing happens
+    CHECK(run(db.flag() + " person export E0005").exit_code == 0);
+    r = run(db.flag() + " person erase E0005 --yes");
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("erased E0005") && Catch::Contains("moved up to their manager") &&
+                          Catch::Contains("removed from 1 scenarios"));
+    CHECK_THAT(r.out, !Catch::Contains(name));
+    const auto bytes = database_bytes(db.path());
+    CHECK(bytes.find(email) == std::string::npos);
+    CHECK(bytes.find(name) == std::string::npos);
+    CHECK(bytes.find("E0005") == std::string::npos);
+    // The org still holds together: the reports report to E0002 now, ratios still answer, and the erased id is gone.
+    const auto spans = run(db.flag() + " spans --by person --format json").json();
+    for (const auto& row : spans["rows"]) CHECK(row["reports_to"] != "E0005");
+    CHECK(run(db.flag() + " ratios").exit_code == 0);
+    CHECK(run(db.flag() + " person export E0005").exit_code != 0);
+    CHECK(run(db.flag() + " scenario diff current fix").exit_code == 0);
+}
