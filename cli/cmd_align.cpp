@@ -7,6 +7,7 @@
 
 #include "answers.hpp"
 #include "context.hpp"
+#include "orgplan/change_log.hpp"
 #include "orgplan/read_transaction.hpp"
 #include "orgplan/alignment.hpp"
 #include "orgplan/database.hpp"
@@ -80,6 +81,8 @@ int cmd_align(const Args& args) {
         db.sql().exec("DELETE FROM pm_assignment WHERE pm_id IN (SELECT id FROM person WHERE family = 'pm')");
         OrgWriter writer(db.sql());
         for (const auto& a : proposal.assignments) writer.put(a);
+        record_change(db.sql(), "align --principle " + plugin.name + " --apply",
+                      {{"assignments", proposal.assignments.size()}});
         write->commit();
     }
 

@@ -1,9 +1,12 @@
 // orgplan backup FILE / orgplan restore FILE: a consistent copy of the org database, and putting one back.
 #include <iostream>
 
+#include <SQLiteCpp/Transaction.h>
+
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/change_log.hpp"
 #include "orgplan/backup.hpp"
 #include "orgplan/database.hpp"
 
@@ -60,6 +63,11 @@ int cmd_restore(const Args& args) {
     check_backup(file); // before the database is created or touched
     Database db(path, Database::Open::create);
     const auto info = restore_database(db.sql(), path, file);
+    {
+        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        record_change(db.sql(), "restore " + file, info.records);
+        tx.commit();
+    }
     std::cout << fmt::format("restored {} from {} ({})\n", path, file, summary(info));
     return 0;
 }

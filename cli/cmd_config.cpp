@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "context.hpp"
+#include "orgplan/change_log.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/settings.hpp"
 
@@ -33,6 +34,8 @@ int cmd_config(const Args& args) {
             Settings::store(db.sql(), words[1], words[2]);
         else
             Settings::remove(db.sql(), words[1]);
+        record_change(db.sql(), "config " + action + " " + words[1],
+                      action == "set" ? nlohmann::json{{"settings", 1}, {words[1], words[2]}} : nlohmann::json{{"settings", 1}});
         tx.commit();
         std::cout << words[1] << (action == "set" ? " = " + words[2] : " reset to its default") << "\n";
         return 0;

@@ -102,6 +102,8 @@ int cmd_import(const Args& args) {
     options.dry_run = dry_run;
     options.kind = kind;
     options.max_problems = max_errors;
+    options.log_command = std::string("import") + (replace ? " --replace" : "") + (kind.empty() ? "" : " --kind " + kind);
+    for (const auto& f : files) options.log_command += " " + std::filesystem::path(f).filename().string();
     if (!map_file.empty()) options.mapping = parse_column_map_file(map_file);
     for (const auto& m : maps) {
         try {

@@ -6,6 +6,7 @@
 
 #include "answers.hpp"
 #include "context.hpp"
+#include "orgplan/change_log.hpp"
 #include "orgplan/read_transaction.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/mentoring.hpp"
@@ -56,6 +57,7 @@ int cmd_mentoring(const Args& args) {
     const auto plan = plan_mentoring(org, settings, candidates);
     if (save) {
         save_mentor_pairs(db.sql(), plan.pairings);
+        record_change(db.sql(), "mentoring plan --save", {{"mentor_pairs", plan.pairings.size()}});
         write->commit();
     }
     auto output = mentoring_answer(org, plan);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/change_log.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/person_data.hpp"
 #include "orgplan/read_transaction.hpp"
@@ -46,6 +47,8 @@ int cmd_person(const Args& args) {
     {
         SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         s = erase_person(db.sql(), id);
+        // The log keeps that an erasure happened, not whom it erased.
+        record_change(db.sql(), "person erase", {{"people", s.in_org ? 1 : 0}, {"scenarios", s.scenarios}});
         tx.commit();
     }
     // The log's copies of the old pages go too: a checkpoint writes the zeroed pages home and empties the WAL.

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/change_log.hpp"
 #include "orgplan/read_transaction.hpp"
 #include "orgplan/analysis.hpp"
 #include "orgplan/database.hpp"
@@ -131,6 +132,7 @@ int cmd_scenario(const Args& args) {
             create_scenario(db.sql(), words[1], from);
         else
             delete_scenario(db.sql(), words[1]);
+        record_change(db.sql(), "scenario " + action + " " + words[1], {{"scenarios", 1}});
         tx.commit();
         std::cout << (action == "create" ? "created scenario " + words[1] + " from " + from : "deleted scenario " + words[1])
                   << "\n";
@@ -184,6 +186,7 @@ int cmd_scenario(const Args& args) {
         if (s.changes.size() == before)
             throw UsageError("apply: nothing to change; give --move-pm, --add-team, --add-makers, --set or --mix");
         save_scenario(db.sql(), s);
+        record_change(db.sql(), "scenario apply " + s.name, {{"changes", s.changes.size() - before}});
         tx.commit();
         for (auto i = before; i < s.changes.size(); ++i) std::cout << s.name << ": " << s.changes[i] << "\n";
         return 0;

@@ -90,6 +90,7 @@ int cmd_spans(const Args& args);
 int cmd_backup(const Args& args);
 int cmd_restore(const Args& args);
 int cmd_person(const Args& args);
+int cmd_log(const Args& args);
 int cmd_config(const Args& args);
 int cmd_chart(const Args& args);
 int cmd_report(const Args& args);

@@ -29,6 +29,7 @@ const std::map<std::string, CommandEntry>& commands() {
         {"roles", {cmd_roles, "how job titles were classified into role families"}},
         {"backup", {cmd_backup, "a consistent copy of the org database, while others read or write it"}},
         {"restore", {cmd_restore, "check a backup and put it back in place of the org database"}},
+        {"log", {cmd_log, "every write to the org database: when, which command, what changed, who"}},
         {"person", {cmd_person, "everything stored about one person (export), or erase them everywhere"}},
         {"spans", {cmd_spans, "spans of control and layers of the reporting tree, by manager, person, unit or family"}},
         {"plugins", {cmd_plugins, "list the loaded plugins, or show one (plugins info NAME)"}},

@@ -14,6 +14,7 @@
 #include <tsl/robin_map.h>
 
 #include "orgplan/bulk_write.hpp"
+#include "orgplan/change_log.hpp"
 #include "orgplan/enums.hpp"
 #include "orgplan/error.hpp"
 #include "orgplan/org_store.hpp"
@@ -1303,6 +1304,11 @@ struct ImportRun {
         deferred_indexes->rebuild();
     }
     if (deferred_keys) deferred_keys->check();
+    {
+        auto records = nlohmann::json(summary.records);
+        if (!summary.created.empty()) records["created"] = summary.created;
+        record_change(db.sql(), options.log_command.empty() ? "import" : options.log_command, records);
+    }
     if (options.progress) options.progress("committing", 0, 0);
     tx->commit();
     summary.written = true;

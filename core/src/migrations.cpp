@@ -142,6 +142,15 @@ ALTER TABLE person ADD COLUMN unit TEXT NOT NULL DEFAULT '';
 ALTER TABLE person ADD COLUMN cost_center TEXT NOT NULL DEFAULT '';
 ALTER TABLE person ADD COLUMN function TEXT NOT NULL DEFAULT '';
 )sql"},
+        {6, "a change log of every write", R"sql(
+CREATE TABLE change_log (
+  id      INTEGER PRIMARY KEY,
+  at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  command TEXT NOT NULL,
+  user    TEXT NOT NULL,
+  records TEXT NOT NULL DEFAULT '{}'
+);
+)sql"},
     };
     return all;
 }

@@ -155,3 +155,28 @@ TEST_CASE("a command that starts during a bulk import waits for it instead of fa
     }
     CHECK(run(db.flag() + " config get ratio.threshold").out == "9\n");
 }
+
+TEST_CASE("the change log records every committed write, newest first, and nothing for a failed one") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
+    REQUIRE(run(db.flag() + " config set ratio.threshold 8").exit_code == 0);
+    REQUIRE(run(db.flag() + " import " + fixture("bad")).exit_code == 3); // refused: not logged
+    REQUIRE(run(db.flag() + " scenario create what-if").exit_code == 0);
+    REQUIRE(run(db.flag() + " align --principle by-team --apply").exit_code == 0);
+    REQUIRE(run(db.flag() + " person erase pm4 --yes").exit_code == 0);
+    const auto j = run(db.flag() + " log --format json").json();
+    const auto& rows = j["rows"];
+    REQUIRE(rows.size() == 5);
+    CHECK(rows[0]["command"] == "person erase");
+    CHECK(rows[0]["records"]["people"] == 1);
+    CHECK(rows[0].dump().find("pm4") == std::string::npos); // the log does not say whom
+    CHECK_THAT(rows[1]["command"].get<std::string>(), Catch::StartsWith("align --principle by-team --apply"));
+    CHECK(rows[2]["command"] == "scenario create what-if");
+    CHECK(rows[3]["command"] == "config set ratio.threshold");
+    CHECK(rows[3]["records"]["ratio.threshold"] == "8");
+    CHECK(rows[4]["command"] == "import ratios");
+    CHECK(rows[4]["records"]["people"] == 24);
+    CHECK_FALSE(rows[4]["user"].get<std::string>().empty());
+    CHECK(rows[4]["at"].get<std::string>().size() == 20); // 2026-11-25T23:06:38Z
+    CHECK(run(db.flag() + " log --limit 2 --format json").json()["rows"].size() == 2);
+}

@@ -31,6 +31,8 @@ struct ImportOptions {
     /// Kinds whose records a reference may create by id, named after the id (`--create-missing products,segments`):
     /// any of segments, products, initiatives, accounts, teams.
     std::set<std::string> create_missing;
+    /// How the change log names this import ("import --replace"); empty: "import".
+    std::string log_command;
 };
 
 struct ImportSummary {

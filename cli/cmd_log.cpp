@@ -1,0 +1,49 @@
+// orgplan log: every write to the org database, newest first: when, which command, what it changed, who ran it.
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "orgplan/change_log.hpp"
+#include "orgplan/database.hpp"
+#include "orgplan/read_transaction.hpp"
+
+namespace orgplan::cli {
+namespace {
+
+// "people 335, teams 30": what an entry changed, for a table cell.
+std::string records_text(const nlohmann::json& records) {
+    std::string out;
+    for (const auto& [key, value] : records.items()) {
+        const auto shown = value.is_string() ? value.get<std::string>() : value.dump();
+        out += (out.empty() ? "" : ", ") + key + " " + shown;
+    }
+    return out;
+}
+
+} // namespace
+
+int cmd_log(const Args& args) {
+    Common common;
+    std::size_t limit = 50;
+    po::options_description desc("log options");
+    desc.add_options()("limit", po::value(&limit)->value_name("N"), "newest N entries (default 50)");
+    add_common(desc, common);
+    if (!parse(args, desc, {}, common, "orgplan log [--limit N] [--format table|json|csv|md|xlsx|html]")) return 0;
+    if (limit < 1 || limit > 1000000) throw UsageError("--limit must be from 1 to 1,000,000");
+    Database db(db_path(common), Database::Open::read);
+    const ReadTransaction snapshot(db.sql());
+    const auto entries = load_change_log(db.sql(), limit);
+    Table table({{"id", "#"}, {"at", "when (UTC)"}, {"command", "command"}, {"user", "user"}, {"records", "changed"}});
+    auto rows = nlohmann::json::array();
+    for (const auto& e : entries) {
+        table.add({static_cast<long long>(e.id), e.at, e.command, e.user, records_text(e.records)});
+        rows.push_back({{"id", e.id}, {"at", e.at}, {"command", e.command}, {"user", e.user}, {"records", e.records}});
+    }
+    auto output = Output::of(std::move(table), {{"limit", limit}});
+    output.title = "change log";
+    output.sections[0].json_rows = std::move(rows);
+    if (entries.empty()) output.notes.push_back("no writes recorded yet");
+    emit(output, common);
+    return 0;
+}
+
+} // namespace orgplan::cli
