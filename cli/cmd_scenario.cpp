@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/scenario_merge.hpp"
 #include "orgplan/change_log.hpp"
 #include "orgplan/read_transaction.hpp"
 #include "orgplan/analysis.hpp"
@@ -85,6 +86,7 @@ int cmd_scenario(const Args& args) {
     std::vector<std::string> words, sets, add_makers;
     std::string from = kCurrentScenario, move_pm, to, add_team, team_name, product, segment, mix;
     double share = 1.0;
+    bool theirs = false, ours = false;
     int makers = 0, quarters = 8;
     po::options_description desc("scenario options");
     desc.add_options()
@@ -101,21 +103,42 @@ int cmd_scenario(const Args& args) {
         ("add-makers", po::value(&add_makers)->value_name("TEAM=N"), "apply: add (or with -N remove) makers in a team")
         ("set", po::value(&sets)->value_name("KEY=VALUE"), "apply: change a setting in the scenario (repeatable)")
         ("mix", po::value(&mix)->value_name("NAME"), "apply: hiring mix the scenario plans with")
-        ("quarters", po::value(&quarters)->value_name("N"), "diff: planning horizon (default 8)");
+        ("quarters", po::value(&quarters)->value_name("N"), "diff: planning horizon (default 8)")
+        ("theirs", po::bool_switch(&theirs), "merge: where both changed a record, the scenario's wins")
+        ("ours", po::bool_switch(&ours), "merge: where both changed a record, the org's stays");
     add_plugin_options(desc, plugin_options, false);
     add_common(desc, common);
     po::positional_options_description pos;
     pos.add("words", -1);
-    const std::string usage = "orgplan scenario create NAME | list | show NAME | delete NAME | apply NAME [changes] | diff A B";
+    const std::string usage = "orgplan scenario create NAME | list | show NAME | delete NAME | apply NAME [changes] | "
+                              "diff A B | merge NAME [--theirs|--ours]";
     if (!parse(args, desc, pos, common, usage)) return 0;
     const std::string action = words.empty() ? "list" : words[0];
     const auto expect = [&](std::size_t n) {
         if (words.size() != n) throw UsageError("scenario " + action + ": wrong number of arguments\nusage: " + usage);
     };
-    const bool writes = action == "create" || action == "delete" || action == "apply";
+    const bool writes = action == "create" || action == "delete" || action == "apply" || action == "merge";
     Database db(db_path(common), writes ? Database::Open::write : Database::Open::read);
     std::optional<ReadTransaction> snapshot; // reads: one answer from one commit
     if (!writes) snapshot.emplace(db.sql());
+
+    if (action == "merge") {
+        expect(2);
+        if (theirs && ours) throw UsageError("merge: give --theirs or --ours, not both");
+        const auto resolve = theirs ? MergeResolve::theirs : ours ? MergeResolve::ours : MergeResolve::refuse;
+        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        const auto m = merge_scenario(db.sql(), words[1], resolve);
+        record_change(db.sql(), "scenario merge " + words[1] + (theirs ? " --theirs" : ours ? " --ours" : ""),
+                      {{"written", m.written}, {"removed", m.removed}, {"conflicts", m.conflicts},
+                       {"settings", m.settings}});
+        tx.commit();
+        std::cout << fmt::format("merged scenario {} into the org: {} records written, {} removed, {} settings{}\n",
+                                 words[1], m.written, m.removed, m.settings,
+                                 m.conflicts ? fmt::format("; {} conflicts resolved for {}", m.conflicts,
+                                                           theirs ? "the scenario" : "the org")
+                                             : "");
+        return 0;
+    }
 
     if (action == "list") {
         expect(1);

@@ -151,6 +151,10 @@ CREATE TABLE change_log (
   records TEXT NOT NULL DEFAULT '{}'
 );
 )sql"},
+        {7, "scenarios keep the org they were created from, and when they were merged", R"sql(
+ALTER TABLE scenario ADD COLUMN base_json TEXT;
+ALTER TABLE scenario ADD COLUMN merged_at TEXT;
+)sql"},
     };
     return all;
 }

@@ -44,24 +44,38 @@ std::vector<std::string> scenario_names(SQLite::Database& db) {
     return out;
 }
 
-// Removes the person from a scenario's org; their reports move up to their manager there.
-bool remove_from(Scenario& s, const std::string& id) {
-    auto& people = s.org.people;
+// A scenario's base: the org it was created from, kept for merging (null when it has none).
+nlohmann::json base_of(SQLite::Database& db, const std::string& name) {
+    SQLite::Statement q(db, "SELECT base_json FROM scenario WHERE name = ?1");
+    q.bind(1, name);
+    if (!q.executeStep() || q.getColumn(0).isNull()) return nullptr;
+    return nlohmann::json::parse(q.getColumn(0).getString());
+}
+
+// Removes the person from an org; their reports move up to their manager.
+bool remove_from(Org& org, const std::string& id) {
+    auto& people = org.people;
     const auto it = std::find_if(people.begin(), people.end(), [&](const Person& p) { return p.id == id; });
     if (it == people.end()) return false;
     const auto manager = it->manager_id;
     people.erase(it);
     for (auto& p : people)
         if (p.manager_id == id) p.manager_id = manager;
-    auto& ms = s.org.memberships;
+    auto& ms = org.memberships;
     ms.erase(std::remove_if(ms.begin(), ms.end(), [&](const Membership& m) { return m.person_id == id; }), ms.end());
-    auto& as = s.org.assignments;
+    auto& as = org.assignments;
     as.erase(std::remove_if(as.begin(), as.end(), [&](const Assignment& a) { return a.pm_id == id; }), as.end());
+    return true;
+}
+
+// Removes the person from a scenario's org and changes.
+bool remove_from(Scenario& s, const std::string& id) {
+    const bool removed = remove_from(s.org, id);
     static const std::string erased = "(erased)";
     for (auto& change : s.changes)
         for (auto at = word_at(change, id); at != std::string::npos; at = word_at(change, id, at + erased.size()))
             change.replace(at, id.size(), erased);
-    return true;
+    return removed;
 }
 
 } // namespace
@@ -95,8 +109,10 @@ nlohmann::json export_person(SQLite::Database& db, const std::string& id) {
         auto changes = nlohmann::json::array();
         for (const auto& c : s.changes)
             if (names(c, id)) changes.push_back(c);
-        if (rows.is_null() && changes.empty()) continue;
-        scenarios.push_back({{"scenario", name}, {"records", rows}, {"changes", changes}});
+        const auto base = base_of(db, name);
+        const auto base_rows = base.is_null() ? nlohmann::json() : rows_of(org_from_json(base.at("org")), id);
+        if (rows.is_null() && changes.empty() && base_rows.is_null()) continue;
+        scenarios.push_back({{"scenario", name}, {"records", rows}, {"changes", changes}, {"base_records", base_rows}});
     }
     out["scenarios"] = scenarios;
     if (!in_org && scenarios.empty())
@@ -133,9 +149,20 @@ ErasureSummary erase_person(SQLite::Database& db, const std::string& id) {
         auto s = load_scenario(db, name);
         const auto before = s.changes;
         const bool removed = remove_from(s, id);
-        if (!removed && s.changes == before) continue;
-        save_scenario(db, s);
-        ++summary.scenarios;
+        bool touched = removed || s.changes != before;
+        if (touched) save_scenario(db, s);
+        if (auto base = base_of(db, name); !base.is_null()) {
+            auto base_org = org_from_json(base.at("org"));
+            if (remove_from(base_org, id)) {
+                base["org"] = to_json(base_org);
+                SQLite::Statement q(db, "UPDATE scenario SET base_json = ?2 WHERE name = ?1");
+                q.bind(1, name);
+                q.bind(2, base.dump());
+                q.exec();
+                touched = true;
+            }
+        }
+        if (touched) ++summary.scenarios;
     }
     if (!summary.in_org && !summary.scenarios)
         throw Error("no person '" + id + "' in the org or in any scenario; nothing was erased");

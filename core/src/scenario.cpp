@@ -46,11 +46,25 @@ void create_scenario(SQLite::Database& db, const std::string& name, const std::s
     s.name = name;
     s.changes.clear();
     if (from != kCurrentScenario) s.changes.push_back("copied from scenario " + from);
-    SQLite::Statement q(db, "INSERT INTO scenario(name, org_json, settings_json, changes) VALUES(?1, ?2, ?3, ?4)");
+    // The base a merge compares against: the live org as it is now, or the base of the scenario copied.
+    std::string base;
+    if (from == kCurrentScenario) {
+        base = nlohmann::json{{"org", to_json(s.org)}, {"settings", settings_json(s).at("settings")}}.dump();
+    } else {
+        SQLite::Statement b(db, "SELECT base_json FROM scenario WHERE name = ?1");
+        b.bind(1, from);
+        if (b.executeStep() && !b.getColumn(0).isNull()) base = b.getColumn(0).getString();
+    }
+    SQLite::Statement q(db, "INSERT INTO scenario(name, org_json, settings_json, changes, base_json) "
+                            "VALUES(?1, ?2, ?3, ?4, ?5)");
     q.bind(1, name);
     q.bind(2, to_json(s.org).dump());
     q.bind(3, settings_json(s).dump());
     q.bind(4, nlohmann::json(s.changes).dump());
+    if (base.empty())
+        q.bind(5);
+    else
+        q.bind(5, base);
     q.exec();
 }
 

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include <map>
 
 #include "run.hpp"
@@ -144,4 +146,50 @@ TEST_CASE("plugin parameters must be finite numbers in their range") {
     const auto r = run(db.flag() + " hire --mix balanced --param senior=nan --strict-plugins");
     CHECK(r.exit_code == 3);
     CHECK_THAT(r.err, Catch::Contains("parameter 'senior' must be a number from 0.00 to 1.00"));
+}
+
+TEST_CASE("scenario merge applies a scenario's changes to the org in one transaction, once") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario create fix").exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario apply fix --move-pm E0020 --to team:mid-integrations --add-makers "
+                            "ana-query=-2 --set ratio.threshold=9").exit_code == 0);
+    const auto expected = run(db.flag() + " scenario show fix --format json").json();
+    auto r = run(db.flag() + " scenario merge fix");
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("1 records written, 4 removed, 1 settings")); // E0020's assignments; 2 makers
+    const auto after = run(db.flag() + " ratios --format json").json();
+    CHECK(after["threshold"] == 9.0);
+    CHECK(after["teams_without_pm"].size() == 4); // mid-integrations is covered now
+    const auto e20 = run(db.flag() + " person export E0020").json();
+    REQUIRE(e20["org"]["assignments"].size() == 1);
+    CHECK(e20["org"]["assignments"][0]["target"] == "mid-integrations");
+    r = run(db.flag() + " scenario merge fix");
+    CHECK(r.exit_code != 0);
+    CHECK_THAT(r.err, Catch::Contains("was merged at"));
+    CHECK_THAT(run(db.flag() + " log --limit 1").out, Catch::Contains("scenario merge fix"));
+}
+
+TEST_CASE("scenario merge refuses records both sides changed, listing them, unless --theirs or --ours") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    for (const char* name : {"a", "b", "c"}) {
+        REQUIRE(run(db.flag() + " scenario create " + name).exit_code == 0);
+        REQUIRE(run(db.flag() + " scenario apply " + name + " --move-pm E0020 --to team:plat-observe").exit_code == 0);
+    }
+    // A later import moves the same PM elsewhere.
+    const auto file = db.dir() + "/moves.csv";
+    std::ofstream(file) << "pm,kind,target,share\nE0020,team,ana-query,1\n";
+    REQUIRE(run(db.flag() + " import --kind assignments '" + file + "'").exit_code == 0);
+    const auto before = read_text(db.path());
+    auto r = run(db.flag() + " scenario merge a");
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("both changed 1 record") && Catch::Contains("assignments of E0020") &&
+                          Catch::Contains("--theirs") && Catch::Contains("nothing was merged"));
+    CHECK(read_text(db.path()) == before);
+    REQUIRE(run(db.flag() + " scenario merge b --ours").exit_code == 0);
+    CHECK(run(db.flag() + " person export E0020").json()["org"]["assignments"][0]["target"] == "ana-query");
+    REQUIRE(run(db.flag() + " scenario merge c --theirs").exit_code == 0);
+    CHECK(run(db.flag() + " person export E0020").json()["org"]["assignments"][0]["target"] == "plat-observe");
+    CHECK(run(db.flag() + " scenario merge a --theirs --ours").exit_code == 2);
 }

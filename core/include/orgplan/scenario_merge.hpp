@@ -1,0 +1,45 @@
+// Merging a scenario into the live org: a three-way merge of records against the org as it was when the scenario
+// was created, refusing records both sides changed unless told which side wins.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "orgplan/error.hpp"
+
+namespace orgplan {
+
+/// Which side wins where the scenario and the org both changed a record since the scenario was created.
+enum class MergeResolve { refuse, theirs /* the scenario */, ours /* the org */ };
+
+/// One record both sides changed: its kind (person, team, memberships of, assignments of...) and id.
+struct MergeConflict {
+    std::string kind;
+    std::string id;
+};
+
+/// A merge refused for conflicts; lists them.
+class MergeConflicts : public Error {
+public:
+    MergeConflicts(const std::string& scenario, std::vector<MergeConflict> conflicts);
+    const std::vector<MergeConflict>& conflicts() const { return conflicts_; }
+
+private:
+    std::vector<MergeConflict> conflicts_;
+};
+
+struct MergeSummary {
+    std::size_t written = 0;   ///< records added or changed in the org
+    std::size_t removed = 0;   ///< records removed from the org
+    std::size_t conflicts = 0; ///< resolved by --theirs or --ours
+    std::size_t settings = 0;  ///< settings the scenario changed, now stored
+};
+
+/// Applies what scenario `name` changed (records and settings, against its base) to the live org, inside the
+/// caller's write transaction, recomputes maker totals and marks the scenario merged. Throws MergeConflicts when
+/// both sides changed a record and `resolve` is refuse; orgplan::Error for an unknown or already merged scenario.
+MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, MergeResolve resolve);
+
+} // namespace orgplan
