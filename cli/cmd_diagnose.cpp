@@ -18,7 +18,7 @@ namespace orgplan::cli {
 int cmd_diagnose(const Args& args) {
     Common common;
     PluginOptions plugin_options;
-    std::string fail_on, mix;
+    std::string fail_on, mix, as_of;
     std::vector<std::string> checks;
     double hires = 0;
     po::options_description desc("diagnose options");
@@ -29,6 +29,7 @@ int cmd_diagnose(const Args& args) {
         ("hires", po::value(&hires)->value_name("N"), "also check a hiring plan of N PMs...")
         ("mix", po::value(&mix)->value_name("NAME"), "...with this hiring mix (default balanced)");
     add_plugin_options(desc, plugin_options);
+    add_as_of(desc, as_of);
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan diagnose [--fail-on warning|error] [--check NAME] [--hires N --mix NAME]"))
         return 0;
@@ -38,7 +39,9 @@ int cmd_diagnose(const Args& args) {
     else if (!fail_on.empty()) throw UsageError("--fail-on '" + fail_on + "': use warning or error");
     option_in_range("--hires", hires, {0, 100000});
 
-    Database db(db_path(common), Database::Open::read);
+    std::optional<SnapshotInfo> used;
+    const auto opened = open_for_answers(db_path(common), as_of, &used);
+    Database& db = *opened;
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
     const auto settings = Settings::load(db.sql());
     const auto org = load_org(db.sql());
@@ -80,6 +83,7 @@ int cmd_diagnose(const Args& args) {
     output.notes.push_back(fmt::format("{}, {}, {} info from {}{}", plural(counts[2], "error"), plural(counts[1], "warning"),
                                        counts[0], plural(selected.size() - failed.size(), "diagnostic"),
                                        failed.empty() ? "" : fmt::format(" ({} failed)", failed.size())));
+    note_snapshot(output, used);
     emit(output, common);
     for (int level = fail_level; level <= 2; ++level)
         if (counts[level]) return 1;

@@ -11,6 +11,7 @@
 #include "context.hpp"
 #include "orgplan/csv.hpp"
 #include "orgplan/database.hpp"
+#include "orgplan/history.hpp"
 #include "orgplan/importer.hpp"
 #include "orgplan/text.hpp"
 
@@ -63,7 +64,7 @@ std::vector<std::string> comma_list(const std::string& list) {
 int cmd_import(const Args& args) {
     Common common;
     std::vector<std::string> files, maps, constants, create_missing;
-    std::string kind, map_file, rules_file;
+    std::string kind, map_file, rules_file, as_of;
     bool replace = false, dry_run = false;
     std::size_t max_errors = 50;
     po::options_description desc("import options");
@@ -85,6 +86,8 @@ int cmd_import(const Args& args) {
         ("create-missing", po::value(&create_missing)->value_name("KINDS"),
          "create records that are referred to but defined nowhere, by id (name = id): any of segments, products, "
          "initiatives, accounts, teams, comma-separated")
+        ("as-of", po::value(&as_of)->value_name("YYYY-MM-DD"),
+         "the date this data stands for: the import's snapshot (default today; not before the latest snapshot)")
         ("max-errors", po::value(&max_errors)->value_name("N"), "problems listed (all are counted; default 50)");
     add_common(desc, common);
     po::positional_options_description pos;
@@ -102,6 +105,14 @@ int cmd_import(const Args& args) {
     options.dry_run = dry_run;
     options.kind = kind;
     options.max_problems = max_errors;
+    if (!as_of.empty()) {
+        try {
+            check_date(as_of, "--as-of");
+        } catch (const Error& e) {
+            throw UsageError(e.what());
+        }
+        options.as_of = as_of;
+    }
     options.log_command = std::string("import") + (replace ? " --replace" : "") + (kind.empty() ? "" : " --kind " + kind);
     for (const auto& f : files) options.log_command += " " + std::filesystem::path(f).filename().string();
     if (!map_file.empty()) options.mapping = parse_column_map_file(map_file);

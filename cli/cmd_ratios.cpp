@@ -40,16 +40,20 @@ int cmd_ratios(const Args& args) {
     Common common;
     std::string by = "team";
     double threshold = -1, max_spread = -1;
+    std::string as_of;
     po::options_description desc("ratios options");
     desc.add_options()
         ("by", po::value(&by)->value_name("LEVEL"), "team (default), product, segment, pm, leader or org")
         ("threshold", po::value(&threshold)->value_name("N"), "makers per PM above which a row is over (default: setting ratio.threshold, 10)")
         ("max-spread", po::value(&max_spread)->value_name("N"), "teams a PM may cover before being thin (default: setting ratio.max_spread, 3)");
+    add_as_of(desc, as_of);
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan ratios [--by LEVEL] [--threshold N] [--format table|json|csv|md|xlsx|html] [--out FILE]"))
         return 0;
     const auto format = output_format(common);
-    Database db(db_path(common), Database::Open::read);
+    std::optional<SnapshotInfo> used;
+    const auto opened = open_for_answers(db_path(common), as_of, &used);
+    Database& db = *opened;
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
     auto settings = Settings::load(db.sql());
     override_setting(settings, "ratio.threshold", "--threshold", threshold != -1, threshold);
@@ -122,6 +126,7 @@ int cmd_ratios(const Args& args) {
     for (auto& row : report.rows) table.add(cells_of(row));
     auto output = Output::of(std::move(table), {{"by", by}, {"threshold", threshold}, {"max_spread", max_spread}});
     output.title = "maker:PM ratios by " + by;
+    note_snapshot(output, used);
     if (pm_lists) {
         auto rows = output.sections[0].table.to_json();
         for (std::size_t i = 0; i < rows.size(); ++i) rows[i]["pm_ids"] = (*pm_lists)[i];

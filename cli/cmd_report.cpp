@@ -22,6 +22,7 @@ namespace {
 
 struct ReportOptions {
     std::string title;
+    std::string as_of; ///< answer as of this date (a snapshot)
     PlanOptions plan;
     std::size_t top = 40;   ///< rows of a long table or chart shown; the rest are counted
     OrgChartOptions chart;
@@ -40,11 +41,13 @@ struct Analysis {
     DiagnosticsRun diagnostics;
     OrgChart chart;
     std::string chart_svg;
+    std::optional<SnapshotInfo> as_of;
 };
 
-// 1. The org, its settings and saved pairings, from one snapshot.
-void read_org(const std::string& path, Analysis& a) {
-    Database db(path, Database::Open::read);
+// 1. The org, its settings and saved pairings, from one snapshot (one commit, or with --as-of one dated snapshot).
+void read_org(const std::string& path, const ReportOptions& o, Analysis& a) {
+    const auto opened = open_for_answers(path, o.as_of, &a.as_of);
+    Database& db = *opened;
     const ReadTransaction snapshot(db.sql());
     a.settings = Settings::load(db.sql());
     a.org = load_org(db.sql());
@@ -305,6 +308,7 @@ int cmd_report(const Args& args) {
         ("top", po::value(&options.top)->value_name("N"), "rows of long tables and charts shown (default 40)")
         ("chart-depth", po::value(&options.chart.depth)->value_name("N"), "levels of the org chart (default 3)");
     add_plugin_options(desc, plugin_options);
+    add_as_of(desc, options.as_of);
     add_common(desc, common, false);
     if (!parse(args, desc, {}, common, "orgplan report [--out FILE.html] [--quarters N] [--simulate N --seed S] [--title TEXT]"))
         return 0;
@@ -316,7 +320,7 @@ int cmd_report(const Args& args) {
     if (options.title.empty()) options.title = "Product org report: " + std::filesystem::path(path).stem().string();
 
     Analysis analysis;
-    read_org(path, analysis);
+    read_org(path, options, analysis);
     const auto host = load_plugins(plugin_options);
     analyse({*host, plugin_params(plugin_options), plugin_options.strict, "report"}, options, analysis);
     const auto html = render(analysis, options, std::filesystem::path(path).filename().string());

@@ -57,16 +57,19 @@ Table band_table(const SpanGroup& org, const SpanBands& bands) {
 
 int cmd_spans(const Args& args) {
     Common common;
-    std::string by = "manager";
+    std::string by = "manager", as_of;
     po::options_description desc("spans options");
     desc.add_options()("by", po::value(&by)->value_name("LEVEL"),
                        "manager (default: every manager's span), person (everyone's layer), unit or family");
+    add_as_of(desc, as_of);
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan spans [--by manager|person|unit|family] [--format table|json|csv|md|xlsx|html] [--out FILE]"))
         return 0;
     if (by != "manager" && by != "person" && by != "unit" && by != "family")
         throw UsageError("--by '" + by + "': use manager, person, unit or family");
-    Database db(db_path(common), Database::Open::read);
+    std::optional<SnapshotInfo> used;
+    const auto opened = open_for_answers(db_path(common), as_of, &used);
+    Database& db = *opened;
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
     const auto settings = Settings::load(db.sql());
     const SpanBands bands(settings);
@@ -118,6 +121,7 @@ int cmd_spans(const Args& args) {
                                        "{} managers of one",
                                        org.people, org.managers, org.layers, org.median_span, org.mean_span,
                                        org.managers_of_one));
+    note_snapshot(output, used);
     emit(output, common);
     return 0;
 }

@@ -72,6 +72,31 @@ void override_setting(Settings& settings, const std::string& key, const std::str
 
 std::string db_path(const Common& common) { return resolve_db_path(common.db); }
 
+void add_as_of(po::options_description& desc, std::string& as_of) {
+    desc.add_options()("as-of", po::value(&as_of)->value_name("YYYY-MM-DD"),
+                       "answer as the org stood on that date (the latest snapshot on or before it; orgplan history)");
+}
+
+std::unique_ptr<Database> open_for_answers(const std::string& path, const std::string& as_of,
+                                           std::optional<SnapshotInfo>* used) {
+    auto db = std::make_unique<Database>(path, Database::Open::read);
+    if (as_of.empty()) return db;
+    try {
+        check_date(as_of, "--as-of");
+    } catch (const Error& e) {
+        throw UsageError(e.what());
+    }
+    const auto snapshot = snapshot_on(db->sql(), as_of);
+    if (used) *used = snapshot;
+    return materialize_snapshot(path, snapshot.id);
+}
+
+void note_snapshot(Output& output, const std::optional<SnapshotInfo>& used) {
+    if (!used) return;
+    output.fields["as_of"] = used->as_of;
+    output.notes.insert(output.notes.begin(), "as of " + used->as_of + " (the snapshot in force on the date asked)");
+}
+
 namespace {
 bool progress_shown = false;
 }

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -14,6 +16,7 @@
 #include "orgplan/plugin_host.hpp"
 #include "orgplan/number.hpp"
 #include "orgplan/org_chart.hpp"
+#include "orgplan/history.hpp"
 #include "orgplan/output.hpp"
 #include "orgplan/report.hpp"
 #include "orgplan/settings.hpp"
@@ -53,6 +56,15 @@ double option_in_range(const std::string& option, double value, const Range& ran
 void override_setting(Settings& settings, const std::string& key, const std::string& option, bool given, double value);
 std::string db_path(const Common& common);
 
+/// Adds --as-of DATE: answer from the snapshot in force on that date.
+void add_as_of(po::options_description& desc, std::string& as_of);
+/// The database a reading command answers from: the org file, or with `as_of`, the org of the snapshot in force on
+/// that date rebuilt in memory (history never changes the file). `used` receives that snapshot.
+std::unique_ptr<Database> open_for_answers(const std::string& path, const std::string& as_of,
+                                           std::optional<SnapshotInfo>* used = nullptr);
+/// Says in the answer which snapshot it comes from (a note, and JSON `as_of`).
+void note_snapshot(Output& output, const std::optional<SnapshotInfo>& used);
+
 /// Prints progress on stderr when it is a terminal; does nothing when piped.
 ProgressFn terminal_progress();
 void finish_progress();
@@ -91,6 +103,9 @@ int cmd_backup(const Args& args);
 int cmd_restore(const Args& args);
 int cmd_person(const Args& args);
 int cmd_log(const Args& args);
+int cmd_history(const Args& args);
+int cmd_trend(const Args& args);
+int cmd_changes(const Args& args);
 int cmd_config(const Args& args);
 int cmd_chart(const Args& args);
 int cmd_report(const Args& args);

@@ -15,6 +15,7 @@
 
 #include "orgplan/bulk_write.hpp"
 #include "orgplan/change_log.hpp"
+#include "orgplan/history.hpp"
 #include "orgplan/enums.hpp"
 #include "orgplan/error.hpp"
 #include "orgplan/org_store.hpp"
@@ -1307,7 +1308,10 @@ struct ImportRun {
     {
         auto records = nlohmann::json(summary.records);
         if (!summary.created.empty()) records["created"] = summary.created;
-        record_change(db.sql(), options.log_command.empty() ? "import" : options.log_command, records);
+        const auto command = options.log_command.empty() ? std::string("import") : options.log_command;
+        const auto snapshot = record_snapshot(db.sql(), options.as_of.empty() ? today() : options.as_of, command);
+        records["snapshot"] = snapshot.as_of;
+        record_change(db.sql(), command, records);
     }
     if (options.progress) options.progress("committing", 0, 0);
     tx->commit();

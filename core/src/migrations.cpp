@@ -155,6 +155,48 @@ CREATE TABLE change_log (
 ALTER TABLE scenario ADD COLUMN base_json TEXT;
 ALTER TABLE scenario ADD COLUMN merged_at TEXT;
 )sql"},
+        {8, "snapshots: every import records the org as of a date, keeping only the rows that changed", R"sql(
+CREATE TABLE snapshot (
+  id       INTEGER PRIMARY KEY,
+  as_of    TEXT NOT NULL UNIQUE,
+  taken_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  command  TEXT NOT NULL DEFAULT ''
+);
+-- Each org table's rows by the snapshots they were valid in: [valid_from, valid_to), open rows have valid_to
+-- 4611686018427387904. A row is copied only when it changes, so history grows with the changes, not the org.
+CREATE TABLE h_segment AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM segment WHERE 0;
+CREATE INDEX h_segment_key ON h_segment(id, valid_to);
+CREATE TABLE h_product AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM product WHERE 0;
+CREATE INDEX h_product_key ON h_product(id, valid_to);
+CREATE TABLE h_initiative AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM initiative WHERE 0;
+CREATE INDEX h_initiative_key ON h_initiative(id, valid_to);
+CREATE TABLE h_account AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM account WHERE 0;
+CREATE INDEX h_account_key ON h_account(id, valid_to);
+CREATE TABLE h_team AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM team WHERE 0;
+CREATE INDEX h_team_key ON h_team(id, valid_to);
+CREATE TABLE h_person AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM person WHERE 0;
+CREATE INDEX h_person_key ON h_person(id, valid_to);
+CREATE TABLE h_goal AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM goal WHERE 0;
+CREATE INDEX h_goal_key ON h_goal(id, valid_to);
+CREATE TABLE h_goal_product AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM goal_product WHERE 0;
+CREATE INDEX h_goal_product_key ON h_goal_product(goal_id, product_id, valid_to);
+CREATE TABLE h_membership AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM membership WHERE 0;
+CREATE INDEX h_membership_key ON h_membership(person_id, team_id, valid_to);
+CREATE TABLE h_pm_assignment AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM pm_assignment WHERE 0;
+CREATE INDEX h_pm_assignment_key ON h_pm_assignment(pm_id, target_kind, target_id, valid_to);
+-- An org stored before snapshots existed becomes the first snapshot, as of the day of the migration.
+INSERT INTO snapshot(id, as_of, command) SELECT 1, date('now'), 'migration' WHERE EXISTS (SELECT 1 FROM person);
+INSERT INTO h_segment SELECT *, 1, 4611686018427387904 FROM segment WHERE EXISTS (SELECT 1 FROM snapshot);
+INSERT INTO h_product SELECT *, 1, 4611686018427387904 FROM product WHERE EXISTS (SELECT 1 FROM snapshot);
+INSERT INTO h_initiative SELECT *, 1, 4611686018427387904 FROM initiative WHERE EXISTS (SELECT 1 FROM snapshot);
+INSERT INTO h_account SELECT *, 1, 4611686018427387904 FROM account WHERE EXISTS (SELECT 1 FROM snapshot);
+INSERT INTO h_team SELECT *, 1, 4611686018427387904 FROM team WHERE EXISTS (SELECT 1 FROM snapshot);
+INSERT INTO h_person SELECT *, 1, 4611686018427387904 FROM person WHERE EXISTS (SELECT 1 FROM snapshot);
+INSERT INTO h_goal SELECT *, 1, 4611686018427387904 FROM goal WHERE EXISTS (SELECT 1 FROM snapshot);
+INSERT INTO h_goal_product SELECT *, 1, 4611686018427387904 FROM goal_product WHERE EXISTS (SELECT 1 FROM snapshot);
+INSERT INTO h_membership SELECT *, 1, 4611686018427387904 FROM membership WHERE EXISTS (SELECT 1 FROM snapshot);
+INSERT INTO h_pm_assignment SELECT *, 1, 4611686018427387904 FROM pm_assignment WHERE EXISTS (SELECT 1 FROM snapshot);
+)sql"},
     };
     return all;
 }

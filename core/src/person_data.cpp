@@ -78,6 +78,39 @@ bool remove_from(Scenario& s, const std::string& id) {
     return removed;
 }
 
+// Rows of a query binding the id as ?1, each as an object of its columns.
+nlohmann::json rows_json(SQLite::Database& db, const std::string& sql, const std::string& id) {
+    auto out = nlohmann::json::array();
+    SQLite::Statement q(db, sql);
+    q.bind(1, id);
+    while (q.executeStep()) {
+        nlohmann::json row = nlohmann::json::object();
+        for (int c = 0; c < q.getColumnCount(); ++c) {
+            const auto column = q.getColumn(c);
+            if (column.isNull())
+                row[q.getColumnName(c)] = nullptr;
+            else if (column.isInteger())
+                row[q.getColumnName(c)] = column.getInt64();
+            else if (column.isFloat())
+                row[q.getColumnName(c)] = column.getDouble();
+            else
+                row[q.getColumnName(c)] = column.getString();
+        }
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+// A history table's rows of the person, with the dates they were valid from and until (null: still valid).
+std::string history_query(const std::string& table, const std::string& column) {
+    return "SELECT s1.as_of AS valid_from_date, s2.as_of AS valid_until_date, h.* FROM h_" + table +
+           " h JOIN snapshot s1 ON s1.id = h.valid_from LEFT JOIN snapshot s2 ON s2.id = h.valid_to WHERE h." + column +
+           " = ?1 ORDER BY h.valid_from";
+}
+
+const std::vector<std::pair<std::string, std::string>> kHistoryOfPerson = {
+    {"person", "id"}, {"membership", "person_id"}, {"pm_assignment", "pm_id"}};
+
 } // namespace
 
 nlohmann::json export_person(SQLite::Database& db, const std::string& id) {
@@ -115,7 +148,14 @@ nlohmann::json export_person(SQLite::Database& db, const std::string& id) {
         scenarios.push_back({{"scenario", name}, {"records", rows}, {"changes", changes}, {"base_records", base_rows}});
     }
     out["scenarios"] = scenarios;
-    if (!in_org && scenarios.empty())
+    auto history = nlohmann::json::object();
+    bool in_history = false;
+    for (const auto& [table, column] : kHistoryOfPerson) {
+        history[table] = rows_json(db, history_query(table, column), id);
+        in_history = in_history || !history[table].empty();
+    }
+    out["snapshots"] = history;
+    if (!in_org && scenarios.empty() && !in_history)
         throw Error("no person '" + id + "' in the org or in any scenario; check the id (orgplan spans --by person "
                                          "lists everyone)");
     return out;
@@ -145,6 +185,24 @@ ErasureSummary erase_person(SQLite::Database& db, const std::string& id) {
         refresh_maker_totals(db);
         db.exec("DELETE FROM title_match WHERE title NOT IN (SELECT title FROM person)");
     }
+    // Snapshots: their rows of the person go; reports point at the person's last manager instead.
+    long long history_rows = 0;
+    {
+        SQLite::Statement manager(db, "SELECT coalesce(manager_id, '') FROM h_person WHERE id = ?1 ORDER BY valid_from "
+                                      "DESC LIMIT 1");
+        manager.bind(1, id);
+        const std::string up = manager.executeStep() ? manager.getColumn(0).getString() : "";
+        SQLite::Statement reports(db, "UPDATE h_person SET manager_id = nullif(?2, '') WHERE manager_id = ?1");
+        reports.bind(1, id);
+        reports.bind(2, up);
+        reports.exec();
+        for (const auto& [table, column] : kHistoryOfPerson) {
+            SQLite::Statement del(db, "DELETE FROM h_" + table + " WHERE " + column + " = ?1");
+            del.bind(1, id);
+            history_rows += del.exec();
+        }
+    }
+    summary.snapshot_rows = history_rows;
     for (const auto& name : scenario_names(db)) {
         auto s = load_scenario(db, name);
         const auto before = s.changes;
@@ -164,7 +222,7 @@ ErasureSummary erase_person(SQLite::Database& db, const std::string& id) {
         }
         if (touched) ++summary.scenarios;
     }
-    if (!summary.in_org && !summary.scenarios)
+    if (!summary.in_org && !summary.scenarios && !history_rows)
         throw Error("no person '" + id + "' in the org or in any scenario; nothing was erased");
     return summary;
 }

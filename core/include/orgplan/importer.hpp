@@ -33,6 +33,8 @@ struct ImportOptions {
     std::set<std::string> create_missing;
     /// How the change log names this import ("import --replace"); empty: "import".
     std::string log_command;
+    /// The date the import's snapshot stands for (YYYY-MM-DD); empty: today.
+    std::string as_of;
 };
 
 struct ImportSummary {

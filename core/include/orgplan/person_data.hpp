@@ -18,6 +18,7 @@ struct ErasureSummary {
     bool in_org = false;
     long long memberships = 0, assignments = 0, mentor_pairs = 0, reports_moved = 0;
     std::size_t scenarios = 0; ///< scenarios the person was removed from
+    long long snapshot_rows = 0; ///< history rows of the person removed from the snapshots
 };
 
 /// Removes person `id` from the org and from every scenario. Their direct reports move up to the erased person's
