@@ -13,6 +13,7 @@
 #include "orgplan/database.hpp"
 #include "orgplan/org_chart.hpp"
 #include "orgplan/org_store.hpp"
+#include "orgplan/org_trend.hpp"
 #include "orgplan/ratios.hpp"
 #include "orgplan/read_transaction.hpp"
 #include "orgplan/svg_chart.hpp"
@@ -42,6 +43,7 @@ struct Analysis {
     OrgChart chart;
     std::string chart_svg;
     std::optional<SnapshotInfo> as_of;
+    std::vector<TrendPoint> trend; ///< the last snapshots' numbers, when there are two or more (not with --as-of)
 };
 
 // 1. The org, its settings and saved pairings, from one snapshot (one commit, or with --as-of one dated snapshot).
@@ -52,6 +54,8 @@ void read_org(const std::string& path, const ReportOptions& o, Analysis& a) {
     a.settings = Settings::load(db.sql());
     a.org = load_org(db.sql());
     a.mentor_pairs = load_mentor_pairs(db.sql());
+    // The trend over the last twelve snapshots; each is rebuilt from history, so this costs per snapshot.
+    if (!a.as_of && list_snapshots(db.sql()).size() >= 2) a.trend = compute_trend(db.sql(), path, 12);
 }
 
 // 2. Every answer the commands give, on that one org. The answers that need no plugin are computed on a second
@@ -213,6 +217,33 @@ std::string plan_chart(const HeadcountAnswer& p) {
     return line_chart(c);
 }
 
+std::string trend_html(const Analysis& a, std::size_t top) {
+    LineChart c;
+    c.title = "org maker:PM ratio by snapshot";
+    c.y_label = "makers per PM";
+    c.reference = a.teams.threshold;
+    c.reference_label = fmt::format("threshold {:g}:1", a.teams.threshold);
+    const auto& metrics = trend_metrics();
+    const auto at = [&](const char* name) {
+        return static_cast<std::size_t>(std::find(metrics.begin(), metrics.end(), name) - metrics.begin());
+    };
+    Table table({{"as_of", "as of"}, {"people", "people"}, {"makers", "maker FTE", 1}, {"pm_fte", "PM FTE", 2},
+                 {"org_ratio", "org ratio", 1}, {"teams_without_pm", "teams without PM"}, {"layers", "layers"},
+                 {"median_span", "median span", 1}});
+    for (std::size_t i = 0; i < a.trend.size(); ++i) {
+        const auto& p = a.trend[i];
+        const double ratio = p.values[at("org_ratio")];
+        c.x.push_back(static_cast<double>(i + 1));
+        c.x_labels.push_back(p.snapshot.as_of);
+        c.line.push_back(std::isfinite(ratio) ? std::optional<double>(ratio) : std::nullopt);
+        table.add({p.snapshot.as_of, static_cast<long long>(p.values[at("people")]), p.values[at("makers")],
+                   p.values[at("pm_fte")], std::isfinite(ratio) ? Cell(ratio) : Cell(std::string()),
+                   static_cast<long long>(p.values[at("teams_without_pm")]),
+                   static_cast<long long>(p.values[at("layers")]), p.values[at("median_span")]});
+    }
+    return line_chart(c) + answer_html(Output::of(std::move(table)), top);
+}
+
 std::string findings_html(const DiagnosticsRun& d) {
     std::string html;
     for (const auto severity : {sdk::Severity::error, sdk::Severity::warning, sdk::Severity::info}) {
@@ -235,14 +266,16 @@ std::string render(const Analysis& a, const ReportOptions& o, const std::string&
     std::time_t now = std::time(nullptr);
     char date[32];
     std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
-    const std::vector<std::pair<std::string, std::string>> contents = {
+    std::vector<std::pair<std::string, std::string>> contents = {
         {"summary", "Summary"},         {"teams", "Ratios by team"},        {"products", "Ratios by product and segment"},
         {"spread", "PM spread"},        {"principles", "Organizing principles"}, {"hiring", "Hiring mixes"},
         {"mentoring", "Mentoring"},     {"plan", "Headcount plan"},         {"findings", "Findings"},
         {"orgchart", "Org chart"}};
+    if (!a.trend.empty()) contents.insert(contents.end() - 1, {"trend", "Trend"});
     std::string html = "<header><h1>" + html_escape(o.title) + "</h1>" +
-                       paragraph(fmt::format("{} · {} people, {} teams · generated {}", db, a.org.people.size(),
-                                             a.org.teams.size(), date),
+                       paragraph(fmt::format("{} · {} people, {} teams · {}generated {}", db, a.org.people.size(),
+                                             a.org.teams.size(),
+                                             a.as_of ? "as of " + a.as_of->as_of + " · " : std::string(), date),
                                  "meta") +
                        "</header><nav><ul>";
     for (const auto& [id, title] : contents) html += fmt::format("<li><a href=\"#{}\">{}</a></li>", id, html_escape(title));
@@ -283,6 +316,11 @@ std::string render(const Analysis& a, const ReportOptions& o, const std::string&
                     "What the diagnostics found in ratios, coverage, coaching and goals, worst first, each with what "
                     "to do.",
                     findings_html(a.diagnostics));
+    if (!a.trend.empty())
+        html += section("trend", "Trend",
+                        fmt::format("The org's numbers at each of the last {} snapshots (one per import date).",
+                                    a.trend.size()),
+                        trend_html(a, o.top));
     html += section("orgchart", "Org chart",
                     "The reporting tree; boxes with a folded corner stand for everyone below a manager. " +
                         chart_caption(a.chart, o.chart.depth) + ".",

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -13,7 +14,7 @@
 namespace orgplan {
 namespace {
 
-constexpr long long kOpen = 4611686018427387904LL; // valid_to of rows still valid
+constexpr long long kOpen = 0; // valid_to of rows still valid: SQLite stores the integer 0 in no bytes at all
 
 // An org table and its history twin, h_TABLE: columns and key, read from the schema.
 struct Tracked {
@@ -87,8 +88,27 @@ std::string today() {
     return buffer;
 }
 
+namespace {
+// The snapshot kept in the org tables themselves, if any: (id, as_of).
+std::optional<std::pair<long long, std::string>> lazy_snapshot(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT id, as_of FROM snapshot WHERE lazy = 1");
+    if (!q.executeStep()) return std::nullopt;
+    return std::make_pair(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+}
+} // namespace
+
+void prepare_snapshot(SQLite::Database& db, const std::string& as_of) {
+    const auto lazy = lazy_snapshot(db);
+    if (!lazy || lazy->second == as_of) return;
+    for (const auto& t : tracked(db))
+        db.exec(fmt::format("INSERT INTO h_{0}({1}, valid_from, valid_to) SELECT {1}, {2}, {3} FROM {0} ORDER BY {4}",
+                            t.table, joined(t.columns), lazy->first, kOpen, joined(t.keys)));
+    db.exec("UPDATE snapshot SET lazy = 0 WHERE lazy = 1");
+}
+
 SnapshotInfo record_snapshot(SQLite::Database& db, const std::string& as_of, const std::string& command) {
     long long id = 0;
+    bool first = false;
     {
         SQLite::Statement latest(db, "SELECT id, as_of FROM snapshot ORDER BY as_of DESC LIMIT 1");
         if (latest.executeStep()) {
@@ -98,7 +118,29 @@ SnapshotInfo record_snapshot(SQLite::Database& db, const std::string& as_of, con
                                         "date order (orgplan history lists them)",
                                         as_of, last));
             if (as_of == last) id = latest.getColumn(0).getInt64();
+        } else {
+            first = true;
         }
+    }
+    if (first || (id && lazy_snapshot(db))) {
+        // The first snapshot stays in the org tables: nothing is copied until the next import of another date.
+        if (first) {
+            SQLite::Statement q(db, "INSERT INTO snapshot(as_of, command, lazy) VALUES(?1, ?2, 1)");
+            q.bind(1, as_of);
+            q.bind(2, command);
+            q.exec();
+            id = db.getLastInsertRowid();
+        } else {
+            SQLite::Statement q(db, "UPDATE snapshot SET taken_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), command = ?2 "
+                                    "WHERE id = ?1");
+            q.bind(1, static_cast<int64_t>(id));
+            q.bind(2, command);
+            q.exec();
+        }
+        SQLite::Statement q(db, "SELECT id, as_of, taken_at, command FROM snapshot WHERE id = ?1");
+        q.bind(1, static_cast<int64_t>(id));
+        q.executeStep();
+        return read_snapshot(q);
     }
     const auto tables = tracked(db);
     if (id) {
@@ -124,8 +166,8 @@ SnapshotInfo record_snapshot(SQLite::Database& db, const std::string& as_of, con
         const bool any_open =
             db.execAndGet(fmt::format("SELECT EXISTS (SELECT 1 FROM {} WHERE valid_to = {})", h, kOpen)).getInt() != 0;
         if (!any_open) { // the first snapshot of this table: every row, with no lookups
-            db.exec(fmt::format("INSERT INTO {0}({1}, valid_from, valid_to) SELECT {1}, {2}, {3} FROM {4}", h,
-                                joined(t.columns), id, kOpen, t.table));
+            db.exec(fmt::format("INSERT INTO {0}({1}, valid_from, valid_to) SELECT {1}, {2}, {3} FROM {4} ORDER BY {5}",
+                                h, joined(t.columns), id, kOpen, t.table, joined(t.keys)));
             continue;
         }
         // Rows removed or changed since: their history row closes at this snapshot...
@@ -168,11 +210,23 @@ std::unique_ptr<Database> materialize_snapshot(const std::string& path, long lon
     attach.bind(1, path);
     attach.exec();
     db.exec("PRAGMA foreign_keys = OFF");
+    bool in_tables = false;
+    {
+        SQLite::Statement lazy(db, "SELECT lazy FROM src.snapshot WHERE id = ?1");
+        lazy.bind(1, static_cast<int64_t>(id));
+        in_tables = lazy.executeStep() && lazy.getColumn(0).getInt() == 1;
+    } // finished before src is detached
+
     for (const auto& t : tracked(db)) {
+        if (in_tables) { // the snapshot is the org tables as they stand
+            db.exec(fmt::format("INSERT INTO main.{0}({1}) SELECT {1} FROM src.{0}", t.table, joined(t.columns)));
+            continue;
+        }
         const auto columns = joined(t.columns);
+        // In key order, so each table's B-tree is appended to rather than split all over.
         db.exec(fmt::format("INSERT INTO main.{0}({1}) SELECT {1} FROM src.h_{0} WHERE valid_from <= {2} AND "
-                            "valid_to > {2}",
-                            t.table, columns, id));
+                            "(valid_to = 0 OR valid_to > {2}) ORDER BY {3}",
+                            t.table, columns, id, joined(t.keys)));
     }
     db.exec("INSERT INTO main.setting SELECT * FROM src.setting");
     db.exec("DETACH DATABASE src");

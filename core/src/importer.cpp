@@ -813,6 +813,8 @@ struct ImportRun {
         db.sql().exec("PRAGMA cache_size = -262144");
         tx.emplace(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     }
+    // A first snapshot kept in the org tables goes into history before they change.
+    if (!options.dry_run) prepare_snapshot(db.sql(), options.as_of.empty() ? today() : options.as_of);
     if (!options.replace) existing = load_org(db.sql(), PersonDetail::lean); // validation needs ids, not names
     if (options.progress) options.progress("validating", 0, 0);
     }

@@ -160,42 +160,120 @@ CREATE TABLE snapshot (
   id       INTEGER PRIMARY KEY,
   as_of    TEXT NOT NULL UNIQUE,
   taken_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-  command  TEXT NOT NULL DEFAULT ''
+  command  TEXT NOT NULL DEFAULT '',
+  -- 1: the snapshot is the org tables as they stand, not yet copied into history. Only the first snapshot is taken
+  -- so, which keeps a first import as fast as without history; the next import copies it before writing.
+  lazy     INTEGER NOT NULL DEFAULT 0
 );
--- Each org table's rows by the snapshots they were valid in: [valid_from, valid_to), open rows have valid_to
--- 4611686018427387904. A row is copied only when it changes, so history grows with the changes, not the org.
-CREATE TABLE h_segment AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM segment WHERE 0;
-CREATE INDEX h_segment_key ON h_segment(id, valid_to);
-CREATE TABLE h_product AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM product WHERE 0;
-CREATE INDEX h_product_key ON h_product(id, valid_to);
-CREATE TABLE h_initiative AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM initiative WHERE 0;
-CREATE INDEX h_initiative_key ON h_initiative(id, valid_to);
-CREATE TABLE h_account AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM account WHERE 0;
-CREATE INDEX h_account_key ON h_account(id, valid_to);
-CREATE TABLE h_team AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM team WHERE 0;
-CREATE INDEX h_team_key ON h_team(id, valid_to);
-CREATE TABLE h_person AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM person WHERE 0;
-CREATE INDEX h_person_key ON h_person(id, valid_to);
-CREATE TABLE h_goal AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM goal WHERE 0;
-CREATE INDEX h_goal_key ON h_goal(id, valid_to);
-CREATE TABLE h_goal_product AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM goal_product WHERE 0;
-CREATE INDEX h_goal_product_key ON h_goal_product(goal_id, product_id, valid_to);
-CREATE TABLE h_membership AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM membership WHERE 0;
-CREATE INDEX h_membership_key ON h_membership(person_id, team_id, valid_to);
-CREATE TABLE h_pm_assignment AS SELECT *, 0 AS valid_from, 0 AS valid_to FROM pm_assignment WHERE 0;
-CREATE INDEX h_pm_assignment_key ON h_pm_assignment(pm_id, target_kind, target_id, valid_to);
--- An org stored before snapshots existed becomes the first snapshot, as of the day of the migration.
-INSERT INTO snapshot(id, as_of, command) SELECT 1, date('now'), 'migration' WHERE EXISTS (SELECT 1 FROM person);
-INSERT INTO h_segment SELECT *, 1, 4611686018427387904 FROM segment WHERE EXISTS (SELECT 1 FROM snapshot);
-INSERT INTO h_product SELECT *, 1, 4611686018427387904 FROM product WHERE EXISTS (SELECT 1 FROM snapshot);
-INSERT INTO h_initiative SELECT *, 1, 4611686018427387904 FROM initiative WHERE EXISTS (SELECT 1 FROM snapshot);
-INSERT INTO h_account SELECT *, 1, 4611686018427387904 FROM account WHERE EXISTS (SELECT 1 FROM snapshot);
-INSERT INTO h_team SELECT *, 1, 4611686018427387904 FROM team WHERE EXISTS (SELECT 1 FROM snapshot);
-INSERT INTO h_person SELECT *, 1, 4611686018427387904 FROM person WHERE EXISTS (SELECT 1 FROM snapshot);
-INSERT INTO h_goal SELECT *, 1, 4611686018427387904 FROM goal WHERE EXISTS (SELECT 1 FROM snapshot);
-INSERT INTO h_goal_product SELECT *, 1, 4611686018427387904 FROM goal_product WHERE EXISTS (SELECT 1 FROM snapshot);
-INSERT INTO h_membership SELECT *, 1, 4611686018427387904 FROM membership WHERE EXISTS (SELECT 1 FROM snapshot);
-INSERT INTO h_pm_assignment SELECT *, 1, 4611686018427387904 FROM pm_assignment WHERE EXISTS (SELECT 1 FROM snapshot);
+-- Each org table's rows by the snapshots they were valid in: [valid_from, valid_to), open rows have valid_to 0
+-- (stored in no bytes). A row is copied only when it changes, so history grows with the changes, not the org. Keyed
+-- like their tables plus valid_to, without rowid: one B-tree each, appended to in key order.
+CREATE TABLE h_segment (
+  id TEXT,
+  name TEXT,
+  valid_from INTEGER NOT NULL,
+  valid_to INTEGER NOT NULL,
+  PRIMARY KEY (id, valid_to)
+) WITHOUT ROWID;
+CREATE TABLE h_product (
+  id TEXT,
+  name TEXT,
+  status TEXT,
+  segment_id TEXT,
+  valid_from INTEGER NOT NULL,
+  valid_to INTEGER NOT NULL,
+  PRIMARY KEY (id, valid_to)
+) WITHOUT ROWID;
+CREATE TABLE h_initiative (
+  id TEXT,
+  name TEXT,
+  valid_from INTEGER NOT NULL,
+  valid_to INTEGER NOT NULL,
+  PRIMARY KEY (id, valid_to)
+) WITHOUT ROWID;
+CREATE TABLE h_account (
+  id TEXT,
+  name TEXT,
+  segment_id TEXT,
+  valid_from INTEGER NOT NULL,
+  valid_to INTEGER NOT NULL,
+  PRIMARY KEY (id, valid_to)
+) WITHOUT ROWID;
+CREATE TABLE h_team (
+  id TEXT,
+  name TEXT,
+  type TEXT,
+  product_id TEXT,
+  segment_id TEXT,
+  parent_unit TEXT,
+  valid_from INTEGER NOT NULL,
+  valid_to INTEGER NOT NULL,
+  PRIMARY KEY (id, valid_to)
+) WITHOUT ROWID;
+CREATE TABLE h_person (
+  id TEXT,
+  name TEXT,
+  email TEXT,
+  title TEXT,
+  family TEXT,
+  family_source TEXT,
+  level TEXT,
+  pm_years REAL,
+  origin TEXT,
+  manager_id TEXT,
+  location TEXT,
+  fte REAL,
+  cost REAL,
+  coaching_hours REAL,
+  unit TEXT,
+  cost_center TEXT,
+  function TEXT,
+  valid_from INTEGER NOT NULL,
+  valid_to INTEGER NOT NULL,
+  PRIMARY KEY (id, valid_to)
+) WITHOUT ROWID;
+CREATE TABLE h_goal (
+  id TEXT,
+  function TEXT,
+  objective TEXT,
+  name TEXT,
+  metric TEXT,
+  metric_kind TEXT,
+  incentive INTEGER,
+  north_star INTEGER,
+  counter_metric TEXT,
+  theme TEXT,
+  valid_from INTEGER NOT NULL,
+  valid_to INTEGER NOT NULL,
+  PRIMARY KEY (id, valid_to)
+) WITHOUT ROWID;
+CREATE TABLE h_goal_product (
+  goal_id TEXT,
+  product_id TEXT,
+  valid_from INTEGER NOT NULL,
+  valid_to INTEGER NOT NULL,
+  PRIMARY KEY (goal_id, product_id, valid_to)
+) WITHOUT ROWID;
+CREATE TABLE h_membership (
+  person_id TEXT,
+  team_id TEXT,
+  allocation REAL,
+  valid_from INTEGER NOT NULL,
+  valid_to INTEGER NOT NULL,
+  PRIMARY KEY (person_id, team_id, valid_to)
+) WITHOUT ROWID;
+CREATE TABLE h_pm_assignment (
+  pm_id TEXT,
+  target_kind TEXT,
+  target_id TEXT,
+  share REAL,
+  valid_from INTEGER NOT NULL,
+  valid_to INTEGER NOT NULL,
+  PRIMARY KEY (pm_id, target_kind, target_id, valid_to)
+) WITHOUT ROWID;
+-- An org stored before snapshots existed becomes the first snapshot, as of the day of the migration, kept in the
+-- org tables themselves until the next import (see below).
+INSERT INTO snapshot(id, as_of, command, lazy) SELECT 1, date('now'), 'migration', 1 WHERE EXISTS (SELECT 1 FROM person);
 )sql"},
     };
     return all;

@@ -114,9 +114,12 @@ std::string line_chart(const LineChart& c) {
         svg += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{:.1f}</text>", left - 6,
                            py(v) + 4, v);
     }
-    for (const double x : c.x)
-        svg += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">Q{:g}</text>", px(x),
-                           top + h + 16, x);
+    const auto x_label = [&](std::size_t i) {
+        return i < c.x_labels.size() ? html_escape(c.x_labels[i]) : fmt::format("Q{:g}", c.x[i]);
+    };
+    for (std::size_t i = 0; i < c.x.size(); ++i)
+        svg += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>", px(c.x[i]),
+                           top + h + 16, x_label(i));
     svg += fmt::format("<text class=\"axis-label\" x=\"{}\" y=\"{}\">{}</text>", left, top - 6, html_escape(c.y_label));
     if (!c.low.empty() && c.low.size() == c.x.size() && c.high.size() == c.x.size()) {
         std::string upper, lower;
@@ -135,8 +138,8 @@ std::string line_chart(const LineChart& c) {
     for (std::size_t i = 0; i < c.x.size() && i < c.line.size(); ++i) {
         if (!c.line[i] || !std::isfinite(*c.line[i])) continue;
         path += fmt::format("{}{:.1f},{:.1f}", path.empty() ? "M" : " L", px(c.x[i]), py(*c.line[i]));
-        svg += fmt::format("<circle class=\"point\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\"><title>Q{:g}: {:.1f}</title></circle>",
-                           px(c.x[i]), py(*c.line[i]), c.x[i], *c.line[i]);
+        svg += fmt::format("<circle class=\"point\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\"><title>{}: {:.1f}</title></circle>",
+                           px(c.x[i]), py(*c.line[i]), x_label(i), *c.line[i]);
     }
     if (!path.empty()) svg += "<path class=\"series\" d=\"" + path + "\"/>";
     return svg + "</svg>";

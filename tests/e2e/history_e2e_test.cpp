@@ -123,3 +123,24 @@ TEST_CASE("changes lists joiners, leavers, team moves, family and manager change
     CHECK(promoted);
     CHECK(rewired);
 }
+
+TEST_CASE("the report shows the trend over the snapshots, and answers as of a date") {
+    TempDb db;
+    three_months(db);
+    const auto page = db.dir() + "/report.html";
+    REQUIRE(run(db.flag() + " report --out '" + page + "'").exit_code == 0);
+    const auto html = read_text(page);
+    const auto at = html.find("<section id=\"trend\"");
+    REQUIRE(at != std::string::npos);
+    const auto section = html.substr(at, html.find("</section>", at) - at);
+    CHECK_THAT(section, Catch::Contains("org maker:PM ratio by snapshot") && Catch::Contains("2026-10-01"));
+    std::size_t points = 0;
+    for (auto p = section.find("<circle class=\"point\""); p != std::string::npos;
+         p = section.find("<circle class=\"point\"", p + 1))
+        ++points;
+    CHECK(points == 3);
+    REQUIRE(run(db.flag() + " report --as-of 2026-09-01 --out '" + page + "'").exit_code == 0);
+    const auto dated = read_text(page);
+    CHECK_THAT(dated, Catch::Contains("as of 2026-09-01") && Catch::Contains("14 people"));
+    CHECK(dated.find("<section id=\"trend\"") == std::string::npos);
+}

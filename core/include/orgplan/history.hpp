@@ -23,6 +23,10 @@ void check_date(const std::string& date, const std::string& option);
 /// Today's date (UTC), YYYY-MM-DD.
 std::string today();
 
+/// Before an import writes (inside its transaction): a first snapshot still kept in the org tables is copied into
+/// history, unless the import is of the same date (it then becomes that snapshot).
+void prepare_snapshot(SQLite::Database& db, const std::string& as_of);
+
 /// Records the org as it now stands (inside the import's transaction) as the snapshot of `as_of`. A snapshot of the
 /// same date is replaced; a date before the latest snapshot is refused (history is recorded in order). Only rows
 /// that changed since the previous snapshot are copied.

@@ -34,7 +34,8 @@ std::string bar_chart(const std::vector<Bar>& bars, const BarChartOptions& optio
 /// A line over quarters with an optional band (P10 to P90) and a horizontal reference line.
 struct LineChart {
     std::string title;
-    std::vector<double> x;                         ///< quarter numbers
+    std::vector<double> x;                         ///< quarter numbers (or positions of x_labels)
+    std::vector<std::string> x_labels;             ///< labels of x (e.g. dates); empty: "Q1", "Q2"...
     std::vector<std::optional<double>> line;       ///< one value per x (empty: none, e.g. no PM)
     std::vector<std::optional<double>> low, high;  ///< the band, when simulated (same size as x, or empty)
     std::optional<double> reference;
