@@ -168,6 +168,7 @@ std::unique_ptr<PluginHost> load_plugins(const PluginOptions& options) {
     auto host = std::make_unique<PluginHost>(options.strict ? PluginHost::OnError::fail : PluginHost::OnError::skip);
     host->load_default(options.dirs);
     for (const auto& w : host->warnings()) std::cerr << "orgplan: skipped plugin: " << w << "\n";
+    for (const auto& n : host->notices()) std::cerr << "orgplan: note: " << n << "\n";
     return host;
 }
 

@@ -4,9 +4,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <boost/dll/import.hpp>
 #include <boost/dll/runtime_symbol_info.hpp>
+#include <boost/dll/library_info.hpp>
 #include <boost/dll/shared_library.hpp>
 
 #include "orgplan/error.hpp"
@@ -73,7 +76,70 @@ void PluginHost::load_directory(const std::string& dir, bool optional) {
     for (const auto& f : files) load_file(f.string());
 }
 
+namespace {
+
+std::string octal(mode_t mode) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%04o", static_cast<unsigned>(mode & 07777));
+    return text;
+}
+
+// Why a plugin file may not be loaded by this user: loading runs its code with the user's rights, so only files
+// nobody else could have changed are trusted. "" when it may.
+std::string unsafe_to_load(const std::string& path) {
+    const auto uid = ::geteuid();
+    const auto trusted_owner = [&](const struct stat& st) { return st.st_uid == uid || st.st_uid == 0; };
+    struct stat file {}, dir {};
+    const auto parent = fs::path(path).parent_path();
+    if (::stat(path.c_str(), &file) != 0 || ::stat((parent.empty() ? fs::path(".") : parent).c_str(), &dir) != 0)
+        return "cannot be read";
+    if (!trusted_owner(file)) return "is owned by another user (uid " + std::to_string(file.st_uid) + ")";
+    if (file.st_mode & (S_IWGRP | S_IWOTH)) return "can be changed by other users (mode " + octal(file.st_mode) + ")";
+    if (!trusted_owner(dir)) return "is in a directory owned by another user (uid " + std::to_string(dir.st_uid) + ")";
+    if (dir.st_mode & S_IWOTH) return "is in a directory anyone can write to (mode " + octal(dir.st_mode) + ")";
+    return "";
+}
+
+// The plugin ABI a library was built for, read from its exported symbols without loading it (no code of it runs):
+// the SDK exports orgplan_plugin_abi_vN. 0 when it has no such mark; -1 when the file is not a shared library.
+long abi_mark(const std::string& path) {
+    try {
+        boost::dll::library_info info(path);
+        static const std::string prefix = "orgplan_plugin_abi_v";
+        for (const auto& symbol : info.symbols())
+            if (symbol.rfind(prefix, 0) == 0) return std::atol(symbol.c_str() + prefix.size());
+        return 0;
+    } catch (const std::exception&) {
+        return -1;
+    }
+}
+
+} // namespace
+
 void PluginHost::load_file(const std::string& path) {
+    // Checked from the file itself, before it is loaded: a library's static constructors run as soon as it is.
+    if (const auto why = unsafe_to_load(path); !why.empty()) {
+        problem(path + ": not loaded: it " + why + "; plugins must belong to you or root and be writable by "
+                       "nobody else, in a directory nobody else can write to");
+        return;
+    }
+    const long mark = abi_mark(path);
+    if (mark < 0) {
+        problem(path + ": not a loadable plugin library (not a shared library this system can read)");
+        return;
+    }
+    if (mark == 0) {
+        problem(path + ": not an orgplan plugin of this SDK (it has no orgplan_plugin_abi_v" +
+                std::to_string(sdk::abi_version) + " mark; build it with ORGPLAN_PLUGIN_LIBRARY from orgplan SDK " +
+                ORGPLAN_SDK_VERSION + ")");
+        return;
+    }
+    if (mark != static_cast<long>(sdk::abi_version)) {
+        problem(path + ": built for orgplan plugin ABI " + std::to_string(mark) + " but this orgplan speaks ABI " +
+                std::to_string(sdk::abi_version) + "; rebuild the plugin against SDK " + ORGPLAN_SDK_VERSION +
+                " (it was not loaded)");
+        return;
+    }
     auto library = std::make_shared<boost::dll::shared_library>();
     boost::dll::fs::error_code ec;
     library->load(path, boost::dll::load_mode::rtld_local | boost::dll::load_mode::rtld_now, ec);
@@ -118,9 +184,12 @@ void PluginHost::load_file(const std::string& path) {
         auto same = std::find_if(plugins_.begin(), plugins_.end(), [&](const auto& p) {
             return p->kind == entry->kind && p->name == entry->name;
         });
-        if (same != plugins_.end())
-            *same = std::move(entry); // later directories override earlier ones
-        else
+        if (same != plugins_.end()) {
+            // Later directories override earlier ones, and say so: a company may replace a built-in on purpose,
+            // but nobody should find out by accident.
+            notices_.push_back("plugin '" + entry->name + "' from " + path + " replaces the one from " + (*same)->file);
+            *same = std::move(entry);
+        } else
             plugins_.push_back(std::move(entry));
     }
 }

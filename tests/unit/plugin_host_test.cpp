@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <unistd.h>
+
 #include "fixture.hpp"
 #include "orgplan/error.hpp"
 #include "orgplan/plugin_host.hpp"
@@ -41,9 +46,14 @@ TEST_CASE("a library without the orgplan entry points is refused") {
     CHECK(host.all().empty());
 }
 
-TEST_CASE("a library built for another ABI is refused before its manifest is read") {
+TEST_CASE("a library built for another ABI is refused from its file, before any of its code runs") {
+    const std::string mark = "/tmp/orgplan-unit-constructor-" + std::to_string(::getpid());
+    std::remove(mark.c_str());
+    ::setenv("ORGPLAN_TEST_CONSTRUCTOR_MARK", mark.c_str(), 1);
     PluginHost host;
     host.load_directory(test_plugins("wrong_abi_plugin"));
+    ::unsetenv("ORGPLAN_TEST_CONSTRUCTOR_MARK");
+    CHECK_FALSE(std::filesystem::exists(mark)); // its static constructor never ran
     REQUIRE(host.warnings().size() == 1);
     CHECK_THAT(host.warnings()[0], Catch::Contains("ABI 999") && Catch::Contains("speaks ABI " + std::to_string(sdk::abi_version)));
     PluginHost strict(PluginHost::OnError::fail);
@@ -81,4 +91,43 @@ TEST_CASE("missing plugin directories are an error unless optional") {
     CHECK(host.warnings().empty());
     host.load_directory("/nonexistent/orgplan-plugins");
     CHECK(host.warnings().size() == 1);
+}
+
+TEST_CASE("plugins others could have changed are refused, saying why; a replaced built-in is announced") {
+    namespace fs = std::filesystem;
+    const auto dir = fs::temp_directory_path() / ("orgplan-unit-plugins-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const auto builtin_file = fs::path(ORGPLAN_BUILTIN_PLUGINS) / "orgplan_principles.so";
+    const auto copy = dir / "orgplan_principles.so";
+    fs::copy_file(builtin_file, copy);
+    fs::permissions(dir, fs::perms::owner_all);
+    fs::permissions(copy, fs::perms::owner_read | fs::perms::owner_write | fs::perms::owner_exec);
+
+    // A copy of the built-in principles in a second directory replaces them, and the host says so.
+    PluginHost host;
+    host.load_directory(ORGPLAN_BUILTIN_PLUGINS);
+    host.load_directory(dir.string());
+    CHECK(host.warnings().empty());
+    REQUIRE_FALSE(host.notices().empty());
+    CHECK_THAT(host.notices()[0], Catch::Contains("replaces the one from") && Catch::Contains(dir.string()));
+
+    // A file anyone can write.
+    fs::permissions(copy, fs::perms::others_write, fs::perm_options::add);
+    PluginHost open_file;
+    open_file.load_directory(dir.string());
+    REQUIRE(open_file.warnings().size() == 1);
+    CHECK_THAT(open_file.warnings()[0], Catch::Contains("can be changed by other users (mode 0702)"));
+    CHECK(open_file.all().empty());
+    PluginHost strict(PluginHost::OnError::fail);
+    CHECK_THROWS_WITH(strict.load_directory(dir.string()), Catch::Contains("not loaded"));
+
+    // A directory anyone can write, even with a private file in it.
+    fs::permissions(copy, fs::perms::others_write, fs::perm_options::remove);
+    fs::permissions(dir, fs::perms::all);
+    PluginHost open_dir;
+    open_dir.load_directory(dir.string());
+    REQUIRE(open_dir.warnings().size() == 1);
+    CHECK_THAT(open_dir.warnings()[0], Catch::Contains("in a directory anyone can write to (mode 0777)"));
+    fs::remove_all(dir);
 }

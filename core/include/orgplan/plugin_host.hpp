@@ -55,6 +55,9 @@ public:
     const LoadedPlugin* find(const std::string& name) const;
 
     const std::vector<std::string>& warnings() const noexcept { return warnings_; }
+    /// What loading decided that a user should know, not an error: a plugin that replaces one of the same kind and
+    /// name from an earlier directory (a built-in, say).
+    const std::vector<std::string>& notices() const noexcept { return notices_; }
     OnError on_error() const noexcept { return on_error_; }
 
     /// Calls into a plugin; a failure (error status or any exception) throws orgplan::Error naming the plugin.
@@ -71,6 +74,7 @@ private:
     OnError on_error_;
     std::vector<std::unique_ptr<LoadedPlugin>> plugins_;
     std::vector<std::string> warnings_;
+    std::vector<std::string> notices_;
 };
 
 } // namespace orgplan

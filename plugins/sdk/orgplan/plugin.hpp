@@ -23,6 +23,7 @@
 
 #include <boost/config.hpp>
 #include <boost/dll/alias.hpp>
+#include <boost/preprocessor/cat.hpp>
 
 #include "orgplan/org.hpp"
 
@@ -32,7 +33,10 @@
 namespace orgplan::sdk {
 
 /// Bumped whenever a struct below or the calling convention changes; the host refuses other versions.
-inline constexpr std::uint32_t abi_version = 2; // 2: Person gained unit, cost_center, function
+/// The plugin ABI, also as a preprocessor number: it names the mark every plugin library exports
+/// (orgplan_plugin_abi_v2), which the host reads from the file before loading it.
+#define ORGPLAN_PLUGIN_ABI 2
+inline constexpr std::uint32_t abi_version = ORGPLAN_PLUGIN_ABI; // 2: Person gained unit, cost_center, function
 
 enum class PluginKind : std::uint32_t { principle = 1, hiring_mix = 2, diagnostic = 3 };
 
@@ -241,4 +245,6 @@ constexpr PluginDescriptor diagnostic(const char* name, const char* version, con
     }                                                                                                        \
     }                                                                                                        \
     BOOST_DLL_ALIAS(orgplan_plugin_entry::abi, orgplan_plugin_abi)                                           \
-    BOOST_DLL_ALIAS(orgplan_plugin_entry::manifest, orgplan_plugin_manifest)
+    BOOST_DLL_ALIAS(orgplan_plugin_entry::manifest, orgplan_plugin_manifest)                                 \
+    extern "C" BOOST_SYMBOL_EXPORT const unsigned char BOOST_PP_CAT(orgplan_plugin_abi_v, ORGPLAN_PLUGIN_ABI) = \
+        ORGPLAN_PLUGIN_ABI;
