@@ -20,13 +20,15 @@ int cmd_person(const Args& args) {
     desc.add_options()("action", po::value(&action)->value_name("export|erase"), "what to do")(
         "id", po::value(&id)->value_name("ID"), "the person's id")(
         "yes", po::bool_switch(&yes), "erase: really erase (without it, nothing is changed)");
-    add_common(desc, common, false);
-    common.format = "json";
+    add_common(desc, common);
     po::positional_options_description pos;
     pos.add("action", 1).add("id", 1);
     const std::string usage = "orgplan person export ID [--out FILE] | orgplan person erase ID --yes";
     if (!parse(args, desc, pos, common, usage)) return 0;
     if ((action != "export" && action != "erase") || id.empty()) throw UsageError("usage: " + usage);
+    if (common.format != "table" && common.format != "json")
+        throw UsageError("person export writes JSON only (--format json, the default)");
+    common.format = "json";
     const auto path = db_path(common);
 
     if (action == "export") {

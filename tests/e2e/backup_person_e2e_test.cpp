@@ -139,3 +139,25 @@ TEST_CASE("person erase removes a person everywhere and leaves none of their byt
     CHECK(run(db.flag() + " person export E0005").exit_code != 0);
     CHECK(run(db.flag() + " scenario diff current fix").exit_code == 0);
 }
+
+TEST_CASE("every file orgplan creates is private under umask 022: database, WAL, shared memory, outputs") {
+    TempDb db;
+    const std::string umask = "sh -c 'umask 022; exec \"$0\" \"$@\"'";
+    REQUIRE(run(db.flag() + " import " + fixture("ratios"), "", umask).exit_code == 0);
+    CHECK(mode_of(db.path()) == 0600);
+    // While a reader holds the database open the WAL and shared-memory files exist: hold one with sqlite3.
+    REQUIRE(std::system(("sqlite3 '" + db.path() + "' 'PRAGMA wal_checkpoint' >/dev/null").c_str()) == 0);
+    REQUIRE(run(db.flag() + " config set ratio.threshold 9", "", umask).exit_code == 0);
+    for (const char* suffix : {"-wal", "-shm", "-journal"})
+        if (std::filesystem::exists(db.path() + suffix)) CHECK(mode_of(db.path() + suffix) == 0600);
+    for (const auto& [args, file] : std::vector<std::pair<std::string, std::string>>{
+             {" ratios --format csv --out ", "ratios.csv"},
+             {" report --out ", "report.html"},
+             {" person export pm1 --out ", "pm1.json"},
+             {" backup ", "copy.db"}}) {
+        const auto path = db.dir() + "/" + file;
+        REQUIRE(run(db.flag() + args + "'" + path + "'", "", umask).exit_code == 0);
+        INFO(file);
+        CHECK(mode_of(path) == 0600);
+    }
+}
