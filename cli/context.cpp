@@ -158,7 +158,10 @@ void add_plugin_options(po::options_description& desc, PluginOptions& options, b
     desc.add_options()("plugin-dir", po::value(&options.dirs)->value_name("DIR"),
                        "also load plugins from DIR (after the built-in ones and $ORGPLAN_PLUGIN_PATH; repeatable)")(
         "strict-plugins", po::bool_switch(&options.strict),
-        "stop when a plugin cannot be loaded or fails, instead of going on without it");
+        "stop when a plugin cannot be loaded or fails, instead of going on without it")(
+        "isolate", po::bool_switch(&options.isolate),
+        "run each plugin call in a child process with a time and memory limit (default with "
+        "ORGPLAN_ISOLATE_PLUGINS=1; limits: ORGPLAN_PLUGIN_TIMEOUT, ORGPLAN_PLUGIN_MEMORY_MB)");
     if (with_params)
         desc.add_options()("param", po::value(&options.params)->value_name("KEY=VALUE"),
                            "parameter for the plugin, e.g. --param senior=0.5 (repeatable)");
@@ -167,6 +170,14 @@ void add_plugin_options(po::options_description& desc, PluginOptions& options, b
 std::unique_ptr<PluginHost> load_plugins(const PluginOptions& options) {
     auto host = std::make_unique<PluginHost>(options.strict ? PluginHost::OnError::fail : PluginHost::OnError::skip);
     host->load_default(options.dirs);
+    const char* by_default = std::getenv("ORGPLAN_ISOLATE_PLUGINS");
+    if (options.isolate || (by_default && std::string(by_default) == "1")) {
+        try {
+            host->isolate(isolation_limits_from_environment());
+        } catch (const Error& e) {
+            throw UsageError(e.what());
+        }
+    }
     for (const auto& w : host->warnings()) std::cerr << "orgplan: skipped plugin: " << w << "\n";
     for (const auto& n : host->notices()) std::cerr << "orgplan: note: " << n << "\n";
     return host;

@@ -81,6 +81,7 @@ void write_private_file(const std::string& path, const std::function<void(std::o
 struct PluginOptions {
     std::vector<std::string> dirs;
     bool strict = false;
+    bool isolate = false; ///< run plugin calls in a child process (--isolate)
     std::vector<std::string> params; ///< key=value pairs handed to the plugin
 };
 void add_plugin_options(po::options_description& desc, PluginOptions& options, bool with_params = true);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <cstdio>
+#include <fcntl.h>
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -230,10 +232,36 @@ namespace {
 
 // The trampoline inside the plugin already catches; this catch covers what could still escape (a plugin built
 // without the SDK macros, std::bad_alloc while copying results).
+// While a plugin runs in this process its writes to stdout go nowhere: the command's own output must stay readable
+// (CSV, JSON) whatever a plugin prints.
+class StdoutMuted {
+public:
+    StdoutMuted() {
+        std::fflush(stdout);
+        saved_ = ::dup(STDOUT_FILENO);
+        const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (saved_ >= 0 && null >= 0) ::dup2(null, STDOUT_FILENO);
+        if (null >= 0) ::close(null);
+    }
+    ~StdoutMuted() {
+        std::fflush(stdout); // what the plugin left buffered goes to /dev/null too
+        if (saved_ >= 0) {
+            ::dup2(saved_, STDOUT_FILENO);
+            ::close(saved_);
+        }
+    }
+    StdoutMuted(const StdoutMuted&) = delete;
+    StdoutMuted& operator=(const StdoutMuted&) = delete;
+
+private:
+    int saved_ = -1;
+};
+
 template <typename Call>
 void call_plugin(const LoadedPlugin& p, Call&& call) {
     sdk::Status status;
     try {
+        const StdoutMuted muted;
         status = call();
     } catch (const std::exception& e) {
         status = {false, e.what()};
@@ -250,23 +278,36 @@ std::string named(const LoadedPlugin& p) { return "plugin '" + p.name + "' (" + 
 
 // Every answer is checked before the host uses it: a plugin's numbers index arrays, size loops and reach the
 // database.
+// Isolated, the call runs in a child process and its answer comes back as JSON; either way it is then checked.
 sdk::Proposal PluginHost::propose(const LoadedPlugin& p, const sdk::PrincipleRequest& request) const {
     sdk::Proposal out;
-    call_plugin(p, [&] { return p.descriptor->propose(request, out); });
+    const auto call = [&] { call_plugin(p, [&] { return p.descriptor->propose(request, out); }); };
+    if (isolation_)
+        out = proposal_from_wire(run_isolated(named(p), *isolation_, [&] { return call(), to_wire(out); }));
+    else
+        call();
     validate_assignments(request.org, out.assignments, named(p));
     return out;
 }
 
 sdk::HiringPlan PluginHost::plan(const LoadedPlugin& p, const sdk::HiringRequest& request) const {
     sdk::HiringPlan out;
-    call_plugin(p, [&] { return p.descriptor->plan(request, out); });
+    const auto call = [&] { call_plugin(p, [&] { return p.descriptor->plan(request, out); }); };
+    if (isolation_)
+        out = hiring_plan_from_wire(run_isolated(named(p), *isolation_, [&] { return call(), to_wire(out); }));
+    else
+        call();
     validate_hiring_plan(out, named(p));
     return out;
 }
 
 std::vector<sdk::Finding> PluginHost::diagnose(const LoadedPlugin& p, const sdk::DiagnosticRequest& request) const {
     std::vector<sdk::Finding> out;
-    call_plugin(p, [&] { return p.descriptor->diagnose(request, out); });
+    const auto call = [&] { call_plugin(p, [&] { return p.descriptor->diagnose(request, out); }); };
+    if (isolation_)
+        out = findings_from_wire(run_isolated(named(p), *isolation_, [&] { return call(), to_wire(out); }));
+    else
+        call();
     validate_findings(out, named(p));
     return out;
 }

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <set>
+#include <tuple>
 
 #include "run.hpp"
 
@@ -162,4 +164,50 @@ TEST_CASE("plugins and the mentoring plan get the whole org: mentors in the same
     const auto j = run(db.flag() + " mentoring plan --format json").json();
     REQUIRE(j["rows"].size() == 1);
     CHECK_THAT(j["rows"][0]["shared"].get<std::string>(), Catch::Contains("location"));
+}
+
+TEST_CASE("isolated, a plugin that crashes, aborts, loops, hoards memory or prints is reported and orgplan carries on") {
+    DemoDb db;
+    const auto dir = " --plugin-dir " + test_plugins("misbehaving_plugin");
+    const auto before = read_text(db.path());
+    const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+        {"segfault", "", "crashed (signal 11"},
+        {"abort", "", "crashed (signal 6"},
+        {"loop", "ORGPLAN_PLUGIN_TIMEOUT=1", "did not finish within 1 s and was stopped"},
+        {"allocate", "ORGPLAN_PLUGIN_MEMORY_MB=300", "ran out of memory (limit 300 MB"},
+    };
+    for (const auto& [fault, env, text] : cases) {
+        INFO(fault);
+        const auto started = std::chrono::steady_clock::now();
+        auto r = run(db.flag() + " align --compare --isolate --format csv --param case=" + fault + dir, env);
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.err, Catch::Contains("test-bad-proposal") && Catch::Contains(text));
+        CHECK_THAT(r.out, Catch::Contains("by-team") && !Catch::Contains("test-bad-proposal"));
+        CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(30));
+        // Strict: the command stops, with the same reason.
+        r = run(db.flag() + " align --compare --isolate --strict-plugins --param case=" + fault + dir, env);
+        CHECK(r.exit_code != 0);
+        CHECK_THAT(r.err, Catch::Contains(text));
+        // ORGPLAN_ISOLATE_PLUGINS=1 makes isolation the default.
+        r = run(db.flag() + " align --compare --format csv --param case=" + fault + dir,
+                env + " ORGPLAN_ISOLATE_PLUGINS=1");
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.err, Catch::Contains(text));
+    }
+    CHECK(read_text(db.path()) == before); // the children held no database handle and wrote nothing
+    // Diagnostics and hiring mixes are isolated the same way; a well-behaved isolated run answers as in-process.
+    CHECK(run(db.flag() + " diagnose --isolate --format json").out == run(db.flag() + " diagnose --format json").out);
+    CHECK(run(db.flag() + " hire --count 4 --isolate --format csv").out == run(db.flag() + " hire --count 4 --format csv").out);
+}
+
+TEST_CASE("a plugin writing to stdout cannot corrupt the output, in-process or isolated") {
+    DemoDb db;
+    const auto dir = " --plugin-dir " + test_plugins("misbehaving_plugin");
+    for (const char* isolate : {"", " --isolate"}) {
+        INFO(isolate);
+        const auto r = run(db.flag() + " align --compare --format json --param case=stdout" + isolate + dir);
+        REQUIRE(r.exit_code == 0);
+        CHECK(r.out.find("garbage") == std::string::npos);
+        CHECK(r.json()["rows"].size() >= 2);
+    }
 }

@@ -1,5 +1,11 @@
 // Test plugins whose answers are malformed in each way the host must catch; --param case=... picks the fault.
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
 #include <limits>
 
 #include "orgplan/plugin.hpp"
@@ -11,6 +17,29 @@ using namespace orgplan;
 std::string fault(const sdk::Params& params) {
     auto it = params.find("case");
     return it == params.end() ? "" : it->second;
+}
+
+// Faults only a child process survives (or, for stdout, muting): the host must report the plugin, not die.
+void misbehave(const std::string& c) {
+    if (c == "segfault") {
+        volatile int* nowhere = nullptr;
+        *nowhere = 1;
+    }
+    if (c == "abort") std::abort();
+    if (c == "loop")
+        for (volatile unsigned long i = 0;; i = i + 1) {
+        }
+    if (c == "allocate") {
+        std::vector<std::unique_ptr<char[]>> hoard;
+        for (;;) {
+            hoard.emplace_back(new char[64 << 20]);
+            std::memset(hoard.back().get(), 1, 64 << 20);
+        }
+    }
+    if (c == "stdout") {
+        std::printf("garbage from a plugin\n");
+        std::fputs("more garbage, unflushed", stdout);
+    }
 }
 
 const Person* first_pm(const Org& org) {
@@ -27,6 +56,7 @@ public:
         if (!pm || r.org.teams.empty()) return out;
         const auto& team = r.org.teams.front().id;
         const auto c = fault(r.params);
+        misbehave(c);
         if (c == "enum") out.assignments.push_back({pm->id, static_cast<TargetKind>(77), team, 0.5});
         if (c == "nan") out.assignments.push_back({pm->id, TargetKind::team, team, std::nan("")});
         if (c == "duplicate") {

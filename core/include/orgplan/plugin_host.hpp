@@ -2,10 +2,12 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "orgplan/plugin.hpp"
+#include "orgplan/plugin_isolation.hpp"
 
 namespace boost::dll {
 class shared_library;
@@ -59,6 +61,10 @@ public:
     /// name from an earlier directory (a built-in, say).
     const std::vector<std::string>& notices() const noexcept { return notices_; }
     OnError on_error() const noexcept { return on_error_; }
+    /// Runs every later plugin call in a child process within `limits` (--isolate): a plugin that crashes, loops or
+    /// exhausts memory fails that call only.
+    void isolate(const IsolationLimits& limits) { isolation_ = limits; }
+    bool isolated() const noexcept { return isolation_.has_value(); }
 
     /// Calls into a plugin; a failure (error status or any exception) throws orgplan::Error naming the plugin.
     sdk::Proposal propose(const LoadedPlugin& p, const sdk::PrincipleRequest& request) const;
@@ -75,6 +81,7 @@ private:
     std::vector<std::unique_ptr<LoadedPlugin>> plugins_;
     std::vector<std::string> warnings_;
     std::vector<std::string> notices_;
+    std::optional<IsolationLimits> isolation_;
 };
 
 } // namespace orgplan
