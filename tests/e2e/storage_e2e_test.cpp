@@ -180,3 +180,16 @@ TEST_CASE("the change log records every committed write, newest first, and nothi
     CHECK(rows[4]["at"].get<std::string>().size() == 20); // 2026-11-25T23:06:38Z
     CHECK(run(db.flag() + " log --limit 2 --format json").json()["rows"].size() == 2);
 }
+
+TEST_CASE("an import that runs out of file space exits 4 naming the disk, and the org is as it was") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
+    const auto before = run(db.flag() + " ratios --format csv").out;
+    // A file-size limit stands in for a full disk: writes past 150 KiB fail (SIGXFSZ ignored, so write() errs).
+    const std::string small_disk = "bash -c 'trap \"\" XFSZ; ulimit -f 150; exec \"$0\" \"$@\"'";
+    const auto r = run(db.flag() + " import --replace " + data("demo"), "", small_disk);
+    CHECK(r.exit_code == 4);
+    CHECK_THAT(r.err, Catch::Contains("disk") && Catch::Contains("run the command again"));
+    CHECK(run(db.flag() + " ratios --format csv").out == before);
+    CHECK(run(db.flag() + " import --replace " + data("demo")).exit_code == 0); // with space, it goes through
+}
