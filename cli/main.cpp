@@ -29,6 +29,7 @@ const std::map<std::string, CommandEntry>& commands() {
         {"roles", {cmd_roles, "how job titles were classified into role families"}},
         {"backup", {cmd_backup, "a consistent copy of the org database, while others read or write it"}},
         {"restore", {cmd_restore, "check a backup and put it back in place of the org database"}},
+        {"portfolio", {cmd_portfolio, "people, cost, ratios and goals per product, segment or status; what retiring frees"}},
         {"history", {cmd_history, "the snapshots every import records, by date"}},
         {"trend", {cmd_trend, "the org's numbers per snapshot: ratio, PM FTE, makers, teams without PM, spans..."}},
         {"changes", {cmd_changes, "joiners, leavers, team moves, family and manager changes between two dates"}},

@@ -193,3 +193,26 @@ TEST_CASE("scenario merge refuses records both sides changed, listing them, unle
     CHECK(run(db.flag() + " person export E0020").json()["org"]["assignments"][0]["target"] == "plat-observe");
     CHECK(run(db.flag() + " scenario merge a --theirs --ours").exit_code == 2);
 }
+
+TEST_CASE("portfolio shows people and money per product, what winding-down products take and what retiring frees") {
+    DemoDb db;
+    auto r = run(db.flag() + " portfolio --format json");
+    REQUIRE(r.exit_code == 0);
+    auto j = r.json();
+    CHECK(j["rows"][0]["product"] == "p-analytics"); // most cost first
+    CHECK(j["winding_down"]["maker_fte"] == Approx(4.0));
+    CHECK(j["total_cost"].get<double>() > 0);
+    double shares = 0;
+    for (const auto& row : j["rows"]) shares += row["cost_share"].get<double>();
+    CHECK(shares == Approx(1.0).margin(0.001)); // each share is rounded to 4 decimals
+    r = run(db.flag() + " portfolio --what-if-retire p-legacy --save-scenario no-legacy --format json");
+    REQUIRE(r.exit_code == 0);
+    j = r.json();
+    REQUIRE(j["what_if"].size() == 3);
+    CHECK(j["what_if"][0]["change"] == Approx(-4.0));
+    CHECK(j["what_if"][1]["retired"].get<double>() < j["what_if"][1]["now"].get<double>());
+    const auto diff = run(db.flag() + " scenario diff current no-legacy --format json");
+    REQUIRE(diff.exit_code == 0);
+    CHECK(run(db.flag() + " portfolio --what-if-retire p-nowhere").exit_code != 0);
+    CHECK(run(db.flag() + " portfolio --by colour").exit_code == 2);
+}
