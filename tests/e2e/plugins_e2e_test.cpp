@@ -21,7 +21,7 @@ TEST_CASE("plugins list shows the built-ins with kind, version and file") {
     REQUIRE(r.exit_code == 0);
     const auto j = r.json();
     CHECK(j["abi_version"] == 2);
-    CHECK(j["rows"].size() == 26);
+    CHECK(j["rows"].size() == 29);
     const auto info = run("plugins info by-product --format json").json();
     CHECK(info["kind"] == "principle");
     CHECK(run("plugins info by-mood").exit_code == 3);

@@ -358,6 +358,7 @@ TEST_CASE("thousands of unused columns are summarised, not listed one by one") {
 TEST_CASE("a FIFO, a device or an unreadable directory is refused by name instead of hanging") {
     Database db(":memory:");
     const auto fifo = "/tmp/orgplan-unit-" + std::to_string(::getpid()) + "-people.csv";
+    std::remove(fifo.c_str()); // a file of an earlier run whose process had the same id
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     REQUIRE_THROWS_WITH(import_paths(db, {fifo}), Catch::Contains("not a regular file"));
     std::remove(fifo.c_str());
