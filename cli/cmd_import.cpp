@@ -5,6 +5,8 @@
 #include <unistd.h>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -57,6 +59,73 @@ std::vector<std::string> comma_list(const std::string& list) {
             start = i + 1;
         }
     return out;
+}
+
+// --set COLUMN=VALUE pairs: known columns, each once.
+std::map<std::string, std::string> constants_of(const std::vector<std::string>& given) {
+    std::map<std::string, std::string> out;
+    for (const auto& c : given) {
+        const auto eq = c.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw UsageError("--set '" + c + "': expected COLUMN=VALUE, e.g. --set kind=team");
+        const auto column = text::normalise_key(c.substr(0, eq));
+        try {
+            check_constant_column(column);
+        } catch (const Error& e) {
+            throw UsageError(e.what());
+        }
+        if (!out.emplace(column, c.substr(eq + 1)).second)
+            throw UsageError("--set " + column + " is given twice; keep one");
+    }
+    return out;
+}
+
+// --create-missing lists: kinds that may be created by reference.
+std::set<std::string> creatable_of(const std::vector<std::string>& lists) {
+    std::set<std::string> out;
+    for (const auto& list : lists)
+        for (const auto& k : comma_list(list)) {
+            const auto& kinds = creatable_kinds();
+            if (std::find(kinds.begin(), kinds.end(), k) == kinds.end())
+                throw UsageError("--create-missing '" + k + "': use segments, products, initiatives, accounts or teams");
+            out.insert(k);
+        }
+    return out;
+}
+
+// What an import says it did: records per kind, what it created, notes.
+Output import_answer(const ImportSummary& summary, const std::string& path, bool replace, bool dry_run) {
+    std::size_t total = 0;
+    for (const auto& [k, n] : summary.records) total += n;
+    Table table({{"kind", "kind"}, {"records", "records"}});
+    for (const auto& k : record_kinds())
+        if (auto it = summary.records.find(k); it != summary.records.end())
+            table.add({k, static_cast<long long>(it->second)});
+    auto output = Output::of(std::move(table), {{"ok", true},
+                                                {"db", path},
+                                                {"written", summary.written},
+                                                {"replaced", replace && summary.written},
+                                                {"records", summary.records},
+                                                {"unmatched_titles", summary.unmatched_titles},
+                                                {"ignored_columns", summary.ignored_columns},
+                                                {"created", summary.created},
+                                                {"notes", summary.notes}});
+    output.title = "import";
+    output.sections[0].json_key.clear(); // JSON gives records as an object by kind
+    output.notes.push_back(dry_run ? fmt::format("dry run: {} records are valid; nothing was written to {}", total, path)
+                                   : fmt::format("{} {} records into {}", replace ? "replaced the org with" : "imported",
+                                                 total, path));
+    for (const auto& [k, ids] : summary.created) {
+        std::string list;
+        for (std::size_t i = 0; i < ids.size() && i < 10; ++i) list += (i ? ", " : "") + ids[i];
+        if (ids.size() > 10) list += fmt::format(" and {} more", ids.size() - 10);
+        output.notes.push_back(fmt::format("{} {} {} referred to and defined nowhere: {}",
+                                           dry_run ? "would create" : "created", ids.size(), k, list));
+    }
+    if (summary.unmatched_titles)
+        output.notes.push_back(std::to_string(summary.unmatched_titles) +
+                               " people have titles no rule matched and count as 'other'; see orgplan roles --unmatched");
+    return output;
 }
 
 } // namespace
@@ -123,26 +192,8 @@ int cmd_import(const Args& args) {
             throw UsageError(e.what());
         }
     }
-    for (const auto& c : constants) {
-        const auto eq = c.find('=');
-        if (eq == std::string::npos || eq == 0)
-            throw UsageError("--set '" + c + "': expected COLUMN=VALUE, e.g. --set kind=team");
-        const auto column = text::normalise_key(c.substr(0, eq));
-        try {
-            check_constant_column(column);
-        } catch (const Error& e) {
-            throw UsageError(e.what());
-        }
-        if (!options.constants.emplace(column, c.substr(eq + 1)).second)
-            throw UsageError("--set " + column + " is given twice; keep one");
-    }
-    for (const auto& list : create_missing)
-        for (const auto& k : comma_list(list)) {
-            const auto& kinds = creatable_kinds();
-            if (std::find(kinds.begin(), kinds.end(), k) == kinds.end())
-                throw UsageError("--create-missing '" + k + "': use segments, products, initiatives, accounts or teams");
-            options.create_missing.insert(k);
-        }
+    options.constants = constants_of(constants);
+    options.create_missing = creatable_of(create_missing);
     const auto rules = load_rules(rules_file);
     options.rules = &rules;
     options.progress = terminal_progress();
@@ -188,37 +239,7 @@ int cmd_import(const Args& args) {
     for (const auto& warning : summary.ignored_columns) std::cerr << "orgplan import: note: " << warning << "\n";
     for (const auto& note : summary.notes) std::cerr << "orgplan import: note: " << note << "\n";
 
-    std::size_t total = 0;
-    for (const auto& [k, n] : summary.records) total += n;
-    Table table({{"kind", "kind"}, {"records", "records"}});
-    for (const auto& k : record_kinds())
-        if (auto it = summary.records.find(k); it != summary.records.end())
-            table.add({k, static_cast<long long>(it->second)});
-    auto output = Output::of(std::move(table), {{"ok", true},
-                                                {"db", path},
-                                                {"written", summary.written},
-                                                {"replaced", replace && summary.written},
-                                                {"records", summary.records},
-                                                {"unmatched_titles", summary.unmatched_titles},
-                                                {"ignored_columns", summary.ignored_columns},
-                                                {"created", summary.created},
-                                                {"notes", summary.notes}});
-    output.title = "import";
-    output.sections[0].json_key.clear(); // JSON gives records as an object by kind
-    output.notes.push_back(dry_run ? fmt::format("dry run: {} records are valid; nothing was written to {}", total, path)
-                                   : fmt::format("{} {} records into {}", replace ? "replaced the org with" : "imported",
-                                                 total, path));
-    for (const auto& [k, ids] : summary.created) {
-        std::string list;
-        for (std::size_t i = 0; i < ids.size() && i < 10; ++i) list += (i ? ", " : "") + ids[i];
-        if (ids.size() > 10) list += fmt::format(" and {} more", ids.size() - 10);
-        output.notes.push_back(fmt::format("{} {} {} referred to and defined nowhere: {}",
-                                           dry_run ? "would create" : "created", ids.size(), k, list));
-    }
-    if (summary.unmatched_titles)
-        output.notes.push_back(std::to_string(summary.unmatched_titles) +
-                               " people have titles no rule matched and count as 'other'; see orgplan roles --unmatched");
-    emit(output, common);
+    emit(import_answer(summary, path, replace, dry_run), common);
     return 0;
 }
 

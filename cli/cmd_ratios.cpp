@@ -34,6 +34,52 @@ std::string join(const std::vector<std::string>& items, std::size_t limit = 4) {
 
 Cell ratio_cell(const std::optional<double>& r) { return r ? Cell{*r} : Cell{}; }
 
+// The org-level figures every ratio answer carries: JSON fields, and notes for people.
+void add_org_summary(Output& output, const RatioReport& report,
+                     const std::unordered_map<std::string_view, std::string_view>& names) {
+    const double threshold = report.threshold, max_spread = report.max_spread;
+    output.fields["org"] = {{"maker_fte", stable(report.org_makers)},
+                            {"pm_fte", stable(report.org_pms)},
+                            {"ratio", report.org_ratio() ? nlohmann::json(stable(*report.org_ratio())) : nullptr},
+                            {"status", to_string(classify_ratio(report.org_makers, report.org_pms, threshold))},
+                            {"org_level_pm_fte", stable(report.org_level_pm)},
+                            {"unassigned_pm_fte", stable(report.unassigned_pm)},
+                            {"leader_pm_fte", stable(report.leader_pm)},
+                            {"unallocated_maker_fte", stable(report.unallocated_makers)}};
+    output.fields["teams_without_pm"] = report.teams_without_pm;
+    auto thin_json = nlohmann::json::array();
+    for (const auto& [pm, n] : report.thin_pms) thin_json.push_back({{"pm", pm}, {"teams", n}});
+    output.fields["thin_pms"] = thin_json;
+
+    auto& notes = output.notes;
+    if (auto r = report.org_ratio())
+        notes.push_back(fmt::format("org: {:.1f} maker FTE / {:.2f} PM FTE = {:.1f}:1 ({})", report.org_makers,
+                                    report.org_pms, *r,
+                                    *r > threshold ? fmt::format("over the {:g}:1 threshold", threshold)
+                                                   : fmt::format("within the {:g}:1 threshold", threshold)));
+    else
+        notes.push_back(fmt::format("org: {:.1f} maker FTE and no PM", report.org_makers));
+    if (report.org_level_pm > 0 || report.unassigned_pm > 0)
+        notes.push_back(fmt::format("PM FTE counted at org level only: {:.2f} on initiatives, accounts or teamless "
+                                    "targets, {:.2f} unassigned",
+                                    report.org_level_pm, report.unassigned_pm));
+    if (report.leader_pm > 0)
+        notes.push_back(fmt::format("PM FTE includes {:.2f} of product leaders' own time as PM (player-coaches; "
+                                    "their coaching hours shrink by the same share)",
+                                    report.leader_pm));
+    if (report.unallocated_makers > 0)
+        notes.push_back(fmt::format("maker FTE counted at org level only (in no team): {:.1f}", report.unallocated_makers));
+    notes.push_back(fmt::format("teams with no PM ({}): {}", report.teams_without_pm.size(),
+                                report.teams_without_pm.empty() ? "none" : join(report.teams_without_pm, 12)));
+    std::vector<std::string> thin;
+    for (const auto& [pm, n] : report.thin_pms) {
+        const auto it = names.find(pm);
+        thin.push_back(fmt::format("{} ({} teams)", it != names.end() ? it->second : std::string_view(pm), n));
+    }
+    notes.push_back(fmt::format("PMs covering more than {:g} teams ({}): {}", max_spread, thin.size(),
+                                thin.empty() ? "none" : join(thin, 12)));
+}
+
 } // namespace
 
 int cmd_ratios(const Args& args) {
@@ -132,46 +178,7 @@ int cmd_ratios(const Args& args) {
         for (std::size_t i = 0; i < rows.size(); ++i) rows[i]["pm_ids"] = (*pm_lists)[i];
         output.sections[0].json_rows = std::move(rows);
     }
-    output.fields["org"] = {{"maker_fte", stable(report.org_makers)},
-                            {"pm_fte", stable(report.org_pms)},
-                            {"ratio", report.org_ratio() ? nlohmann::json(stable(*report.org_ratio())) : nullptr},
-                            {"status", to_string(classify_ratio(report.org_makers, report.org_pms, threshold))},
-                            {"org_level_pm_fte", stable(report.org_level_pm)},
-                            {"unassigned_pm_fte", stable(report.unassigned_pm)},
-                            {"leader_pm_fte", stable(report.leader_pm)},
-                            {"unallocated_maker_fte", stable(report.unallocated_makers)}};
-    output.fields["teams_without_pm"] = report.teams_without_pm;
-    auto thin_json = nlohmann::json::array();
-    for (const auto& [pm, n] : report.thin_pms) thin_json.push_back({{"pm", pm}, {"teams", n}});
-    output.fields["thin_pms"] = thin_json;
-
-    auto& notes = output.notes;
-    if (auto r = report.org_ratio())
-        notes.push_back(fmt::format("org: {:.1f} maker FTE / {:.2f} PM FTE = {:.1f}:1 ({})", report.org_makers,
-                                    report.org_pms, *r,
-                                    *r > threshold ? fmt::format("over the {:g}:1 threshold", threshold)
-                                                   : fmt::format("within the {:g}:1 threshold", threshold)));
-    else
-        notes.push_back(fmt::format("org: {:.1f} maker FTE and no PM", report.org_makers));
-    if (report.org_level_pm > 0 || report.unassigned_pm > 0)
-        notes.push_back(fmt::format("PM FTE counted at org level only: {:.2f} on initiatives, accounts or teamless "
-                                    "targets, {:.2f} unassigned",
-                                    report.org_level_pm, report.unassigned_pm));
-    if (report.leader_pm > 0)
-        notes.push_back(fmt::format("PM FTE includes {:.2f} of product leaders' own time as PM (player-coaches; "
-                                    "their coaching hours shrink by the same share)",
-                                    report.leader_pm));
-    if (report.unallocated_makers > 0)
-        notes.push_back(fmt::format("maker FTE counted at org level only (in no team): {:.1f}", report.unallocated_makers));
-    notes.push_back(fmt::format("teams with no PM ({}): {}", report.teams_without_pm.size(),
-                                report.teams_without_pm.empty() ? "none" : join(report.teams_without_pm, 12)));
-    std::vector<std::string> thin;
-    for (const auto& [pm, n] : report.thin_pms) {
-        const auto it = names.find(pm);
-        thin.push_back(fmt::format("{} ({} teams)", it != names.end() ? it->second : std::string_view(pm), n));
-    }
-    notes.push_back(fmt::format("PMs covering more than {:g} teams ({}): {}", max_spread, thin.size(),
-                                thin.empty() ? "none" : join(thin, 12)));
+    add_org_summary(output, report, names);
     emit(output, common);
     return 0;
 }

@@ -78,6 +78,23 @@ TargetKind parse_target(const std::string& text, std::string& target) {
     return *kind;
 }
 
+// scenario merge NAME [--theirs|--ours]: one transaction, logged.
+int merge(Database& db, const std::string& name, bool theirs, bool ours) {
+    if (theirs && ours) throw UsageError("merge: give --theirs or --ours, not both");
+    const auto resolve = theirs ? MergeResolve::theirs : ours ? MergeResolve::ours : MergeResolve::refuse;
+    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    const auto m = merge_scenario(db.sql(), name, resolve);
+    record_change(db.sql(), "scenario merge " + name + (theirs ? " --theirs" : ours ? " --ours" : ""),
+                  {{"written", m.written}, {"removed", m.removed}, {"conflicts", m.conflicts}, {"settings", m.settings}});
+    tx.commit();
+    std::cout << fmt::format("merged scenario {} into the org: {} records written, {} removed, {} settings{}\n", name,
+                             m.written, m.removed, m.settings,
+                             m.conflicts ? fmt::format("; {} conflicts resolved for {}", m.conflicts,
+                                                       theirs ? "the scenario" : "the org")
+                                         : "");
+    return 0;
+}
+
 } // namespace
 
 int cmd_scenario(const Args& args) {
@@ -124,20 +141,7 @@ int cmd_scenario(const Args& args) {
 
     if (action == "merge") {
         expect(2);
-        if (theirs && ours) throw UsageError("merge: give --theirs or --ours, not both");
-        const auto resolve = theirs ? MergeResolve::theirs : ours ? MergeResolve::ours : MergeResolve::refuse;
-        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-        const auto m = merge_scenario(db.sql(), words[1], resolve);
-        record_change(db.sql(), "scenario merge " + words[1] + (theirs ? " --theirs" : ours ? " --ours" : ""),
-                      {{"written", m.written}, {"removed", m.removed}, {"conflicts", m.conflicts},
-                       {"settings", m.settings}});
-        tx.commit();
-        std::cout << fmt::format("merged scenario {} into the org: {} records written, {} removed, {} settings{}\n",
-                                 words[1], m.written, m.removed, m.settings,
-                                 m.conflicts ? fmt::format("; {} conflicts resolved for {}", m.conflicts,
-                                                           theirs ? "the scenario" : "the org")
-                                             : "");
-        return 0;
+        return merge(db, words[1], theirs, ours);
     }
 
     if (action == "list") {
