@@ -183,18 +183,26 @@ TEST_CASE("isolated, a plugin that crashes, aborts, loops, hoards memory or prin
         const auto started = std::chrono::steady_clock::now();
         auto r = run(db.flag() + " align --compare --isolate --format csv --param case=" + fault + dir, env);
         CHECK(r.exit_code == 0);
-        CHECK_THAT(r.err, Catch::Contains("test-bad-proposal") && Catch::Contains(text));
+        // Under the sanitizers, they catch the fault themselves and end the child with an exit status instead.
+        const auto names_the_reason = [&text = text](const std::string& err) {
+#ifdef ORGPLAN_TEST_SANITIZED
+            if (err.find("ended without an answer") != std::string::npos) return true;
+#endif
+            return err.find(text) != std::string::npos;
+        };
+        CHECK_THAT(r.err, Catch::Contains("test-bad-proposal"));
+        CHECK(names_the_reason(r.err));
         CHECK_THAT(r.out, Catch::Contains("by-team") && !Catch::Contains("test-bad-proposal"));
         CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(30));
         // Strict: the command stops, with the same reason.
         r = run(db.flag() + " align --compare --isolate --strict-plugins --param case=" + fault + dir, env);
         CHECK(r.exit_code != 0);
-        CHECK_THAT(r.err, Catch::Contains(text));
+        CHECK(names_the_reason(r.err));
         // ORGPLAN_ISOLATE_PLUGINS=1 makes isolation the default.
         r = run(db.flag() + " align --compare --format csv --param case=" + fault + dir,
                 env + " ORGPLAN_ISOLATE_PLUGINS=1");
         CHECK(r.exit_code == 0);
-        CHECK_THAT(r.err, Catch::Contains(text));
+        CHECK(names_the_reason(r.err));
     }
     CHECK(read_text(db.path()) == before); // the children held no database handle and wrote nothing
     // Diagnostics and hiring mixes are isolated the same way; a well-behaved isolated run answers as in-process.
