@@ -50,17 +50,6 @@ bool publish(const std::string& staging, const std::string& path) {
     return true;
 }
 
-std::vector<std::string> comma_list(const std::string& list) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= list.size(); ++i)
-        if (i == list.size() || list[i] == ',') {
-            if (const auto part = text::normalise_key(list.substr(start, i - start)); !part.empty()) out.push_back(part);
-            start = i + 1;
-        }
-    return out;
-}
-
 // --set COLUMN=VALUE pairs: known columns, each once.
 std::map<std::string, std::string> constants_of(const std::vector<std::string>& given) {
     std::map<std::string, std::string> out;
@@ -84,7 +73,9 @@ std::map<std::string, std::string> constants_of(const std::vector<std::string>& 
 std::set<std::string> creatable_of(const std::vector<std::string>& lists) {
     std::set<std::string> out;
     for (const auto& list : lists)
-        for (const auto& k : comma_list(list)) {
+        for (const auto& given : text::split_commas(list)) {
+            const auto k = text::normalise_key(given);
+            if (k.empty()) continue;
             const auto& kinds = creatable_kinds();
             if (std::find(kinds.begin(), kinds.end(), k) == kinds.end())
                 throw UsageError("--create-missing '" + k + "': use segments, products, initiatives, accounts or teams");

@@ -1,6 +1,5 @@
 // orgplan portfolio: people, cost, ratios and goals per product (or segment, or status), what winding-down products
 // take, and what retiring some would free.
-#include <sstream>
 
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
@@ -13,18 +12,10 @@
 #include "orgplan/ratios.hpp"
 #include "orgplan/read_transaction.hpp"
 #include "orgplan/scenario.hpp"
+#include "orgplan/text.hpp"
 
 namespace orgplan::cli {
 namespace {
-
-std::vector<std::string> comma_separated(const std::string& text) {
-    std::vector<std::string> out;
-    std::stringstream in(text);
-    std::string item;
-    while (std::getline(in, item, ','))
-        if (!item.empty()) out.push_back(item);
-    return out;
-}
 
 Table portfolio_table(const std::string& by, const Portfolio& p) {
     std::vector<Column> columns = {{by, by}, {"name", "name"}};
@@ -107,7 +98,7 @@ int cmd_portfolio(const Args& args) {
                                        "{:.0f} a year: what retiring them would free",
                                        p.winding_down_makers, p.winding_down_cost));
     if (!retire.empty()) {
-        const auto retired = without_products_makers(org, comma_separated(retire));
+        const auto retired = without_products_makers(org, text::split_commas(retire));
         const double threshold = settings.get("ratio.threshold"), spread = settings.get("ratio.max_spread");
         const auto now = compute_ratios(org, "org", threshold, spread);
         const auto then = compute_ratios(retired, "org", threshold, spread);

@@ -96,6 +96,17 @@ bool natural_less(std::string_view a, std::string_view b) {
     return a.size() - i < b.size() - j;
 }
 
+std::vector<std::string> split_commas(std::string_view s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i)
+        if (i == s.size() || s[i] == ',') {
+            if (i > start) out.emplace_back(s.substr(start, i - start));
+            start = i + 1;
+        }
+    return out;
+}
+
 std::vector<std::string> split_list(std::string_view s) {
     std::vector<std::string> out;
     std::size_t start = 0;

@@ -21,15 +21,7 @@ std::string write(const TempDb& db, const std::string& name, const std::string& 
     return path;
 }
 
-std::string sql(const TempDb& db, const std::string& query) {
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(("sqlite3 -readonly '" + db.path() + "' \"" + query + "\"").c_str(), "r"),
-                                               ::pclose);
-    std::string out;
-    char buffer[256];
-    while (std::fgets(buffer, sizeof buffer, pipe.get())) out += buffer;
-    while (!out.empty() && out.back() == '\n') out.pop_back();
-    return out;
-}
+std::string sql(const TempDb& db, const std::string& query) { return sqlite_value(db.path(), query); }
 
 // Three monthly snapshots: September as exported; October D9 moves to S1, W1 leaves, N1 joins under E9 and E3
 // becomes a product leader; November D1 gets a new manager.

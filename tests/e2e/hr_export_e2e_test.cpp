@@ -16,16 +16,7 @@ const std::string kFiles = fixture("hr-export/people.csv") + " " + fixture("hr-e
                            fixture("hr-export/coverage.csv") + " " + fixture("hr-export/leader_assignments.csv");
 
 // One value from the database file, read with SQLite's own shell.
-std::string stored(const TempDb& db, const std::string& sql) {
-    const std::string command = "sqlite3 -readonly '" + db.path() + "' \"" + sql + "\"";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
-    REQUIRE(pipe);
-    std::string out;
-    char buffer[256];
-    while (std::fgets(buffer, sizeof buffer, pipe.get())) out += buffer;
-    while (!out.empty() && out.back() == '\n') out.pop_back();
-    return out;
-}
+std::string stored(const TempDb& db, const std::string& sql) { return sqlite_value(db.path(), sql); }
 
 const nlohmann::json& row_of(const nlohmann::json& rows, const std::string& key, const std::string& id) {
     for (const auto& row : rows)

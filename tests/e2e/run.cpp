@@ -1,5 +1,8 @@
 #include "run.hpp"
 
+#include <cstdio>
+#include <memory>
+
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -89,6 +92,16 @@ std::vector<std::vector<std::string>> csv_records(const std::string& text) {
 }
 
 std::string fixture(const std::string& name) { return std::string(ORGPLAN_FIXTURES) + "/" + name; }
+std::string sqlite_value(const std::string& path, const std::string& query) {
+    const std::string command = "sqlite3 -readonly '" + path + "' \"" + query + "\"";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
+    std::string out;
+    char buffer[256];
+    while (pipe && std::fgets(buffer, sizeof buffer, pipe.get())) out += buffer;
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    return out;
+}
+
 std::string data(const std::string& name) { return std::string(ORGPLAN_DATA) + "/" + name; }
 
 } // namespace orgplan::e2e

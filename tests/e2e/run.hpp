@@ -37,6 +37,8 @@ private:
 };
 
 std::string fixture(const std::string& name);
+/// What SQLite's own shell prints for `query` on the database at `path` (read-only), without the final newline.
+std::string sqlite_value(const std::string& path, const std::string& query);
 std::string data(const std::string& name);
 std::string read_text(const std::string& path);
 /// The records of CSV text (RFC 4180: quotes, doubled quotes, CRLF), each a list of unquoted cells.

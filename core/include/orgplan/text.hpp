@@ -25,6 +25,8 @@ std::optional<std::size_t> utf8_error(std::string_view s);
 bool natural_less(std::string_view a, std::string_view b);
 /// Splits on ';' or '|' and trims; empty parts are dropped.
 std::vector<std::string> split_list(std::string_view s);
+/// The non-empty parts of a comma-separated option value ("p1,p2"), as given.
+std::vector<std::string> split_commas(std::string_view s);
 /// The first eight bytes of `s`, big-endian and zero-padded: two prefixes compared as numbers order as the strings
 /// would, up to the eighth byte. Lets large sorts compare numbers and look at whole strings only on ties.
 std::uint64_t sort_prefix(std::string_view s);
