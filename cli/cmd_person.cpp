@@ -56,9 +56,10 @@ int cmd_person(const Args& args) {
     // The log's copies of the old pages go too: a checkpoint writes the zeroed pages home and empties the WAL.
     db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     std::cout << fmt::format("erased {}: {}{} memberships, {} assignments, {} mentoring pairings, {} direct reports "
-                             "moved up to their manager; removed from {} scenarios and {} snapshot rows\n",
+                             "moved up to their manager; removed from {} scenarios, {} snapshot rows, {} interrupts and "
+                             "{} task force seats\n",
                              id, s.in_org ? "" : "not in the org; ", s.memberships, s.assignments, s.mentor_pairs,
-                             s.reports_moved, s.scenarios, s.snapshot_rows);
+                             s.reports_moved, s.scenarios, s.snapshot_rows, s.interrupts, s.task_force_seats);
     return 0;
 }
 

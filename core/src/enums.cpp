@@ -33,6 +33,11 @@ constexpr Names<MetricKind, 4> metric_names{{{MetricKind::activity, "activity"},
                                              {MetricKind::output, "output"},
                                              {MetricKind::outcome, "outcome"},
                                              {MetricKind::revenue, "revenue"}}};
+constexpr Names<InterruptKind, 5> interrupt_names{{{InterruptKind::executive_request, "executive_request"},
+                                                   {InterruptKind::sales_escalation, "sales_escalation"},
+                                                   {InterruptKind::customer_call, "customer_call"},
+                                                   {InterruptKind::support_escalation, "support_escalation"},
+                                                   {InterruptKind::other, "other"}}};
 
 template <typename E, std::size_t N>
 std::string_view name_of(const Names<E, N>& names, E value) {
@@ -55,6 +60,7 @@ std::string_view to_string(Origin o) { return name_of(origin_names, o); }
 std::string_view to_string(TargetKind k) { return name_of(target_names, k); }
 std::string_view to_string(ProductStatus s) { return name_of(status_names, s); }
 std::string_view to_string(MetricKind k) { return name_of(metric_names, k); }
+std::string_view to_string(InterruptKind k) { return name_of(interrupt_names, k); }
 
 std::optional<Family> parse_family(std::string_view text) {
     // Stored families are already canonical: no copy for the million rows a report reads.
@@ -89,6 +95,16 @@ std::optional<ProductStatus> parse_product_status(std::string_view text) {
 
 std::optional<MetricKind> parse_metric_kind(std::string_view text) {
     return find(metric_names, text::normalise_key(text));
+}
+
+std::optional<InterruptKind> parse_interrupt_kind(std::string_view text) {
+    const auto key = text::normalise_key(text);
+    if (key == "executive" || key == "exec" || key == "exec_request" || key == "leadership_request")
+        return InterruptKind::executive_request;
+    if (key == "sales" || key == "escalation_sales" || key == "deal_escalation") return InterruptKind::sales_escalation;
+    if (key == "customer" || key == "call" || key == "customer_meeting") return InterruptKind::customer_call;
+    if (key == "support" || key == "escalation_support" || key == "incident") return InterruptKind::support_escalation;
+    return find(interrupt_names, key);
 }
 
 } // namespace orgplan

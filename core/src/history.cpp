@@ -229,6 +229,15 @@ std::unique_ptr<Database> materialize_snapshot(const std::string& path, long lon
                             t.table, columns, id, joined(t.keys)));
     }
     db.exec("INSERT INTO main.setting SELECT * FROM src.setting");
+    // Interrupts carry their own dates: those up to the snapshot's date. Task forces are not historized: today's.
+    {
+        SQLite::Statement copy(db, "INSERT INTO main.interrupt SELECT * FROM src.interrupt WHERE date <= "
+                                   "(SELECT as_of FROM src.snapshot WHERE id = ?1)");
+        copy.bind(1, static_cast<int64_t>(id));
+        copy.exec();
+    } // finished before src is detached
+    db.exec("INSERT INTO main.task_force SELECT * FROM src.task_force;"
+            "INSERT INTO main.task_force_seat SELECT * FROM src.task_force_seat");
     db.exec("DETACH DATABASE src");
     db.exec("PRAGMA foreign_keys = ON");
     refresh_maker_totals(db);

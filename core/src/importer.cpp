@@ -18,14 +18,17 @@
 #include "orgplan/history.hpp"
 #include "orgplan/enums.hpp"
 #include "orgplan/error.hpp"
+#include "orgplan/interrupt_store.hpp"
 #include "orgplan/org_store.hpp"
+#include "orgplan/task_force_store.hpp"
 #include "orgplan/text.hpp"
 
 namespace orgplan {
 
 const std::vector<std::string>& record_kinds() {
     static const std::vector<std::string> kinds = {"segments", "products", "initiatives", "accounts", "teams",
-                                                   "people",   "goals",    "memberships", "assignments"};
+                                                   "people",   "goals",    "memberships", "assignments",
+                                                   "interrupts", "taskforces"};
     return kinds;
 }
 
@@ -41,7 +44,8 @@ std::string kind_of_name(const std::string& name) {
         {"allocation", "memberships"}, {"assignment", "assignments"}, {"product", "products"},
         {"segment", "segments"},       {"initiative", "initiatives"}, {"account", "accounts"},
         {"goal", "goals"},             {"okr", "goals"},              {"squad", "teams"},
-        {"coverage", "assignments"}};
+        {"coverage", "assignments"},   {"interrupt", "interrupts"},   {"escalation", "interrupts"},
+        {"taskforce", "taskforces"},   {"task", "taskforces"},        {"committee", "taskforces"}};
     // The last word that names a kind decides: "hr_export_people" and "pm_assignments" both work.
     const auto key = text::normalise_key(name);
     std::string found;
@@ -190,6 +194,22 @@ const std::map<std::string, std::vector<ColumnSpec>>& column_specs() {
           {"name", kNew, {"goal"}}, {"metric", kOpt, {}}, {"metric_kind", kNew, {"kind"}},
           {"incentive", kOpt, {"bonus", "quota"}}, {"north_star", kOpt, {}},
           {"products", kOpt, {"product", "product_ids"}}, {"counter_metric", kOpt, {}}, {"theme", kOpt, {}}}},
+        // An interrupt names its requester by person id, or by name and function for someone outside the people
+        // data; and whom it hit: a PM, a team or a product (docs/interrupts.md).
+        {"interrupts",
+         {{"id", kOpt, {"interrupt_id", "ticket", "ticket_id"}}, {"date", kKey, {"day", "occurred_on"}},
+          {"requester", kOpt, {"requester_id", "requested_by", "requested_by_id"}},
+          {"requester_name", kOpt, {"requested_by_name"}},
+          {"requester_function", kOpt, {"requester_department", "requester_unit"}},
+          {"pm", kOpt, {"pm_id", "affected_pm"}}, {"team", kOpt, {"team_id", "affected_team"}},
+          {"product", kOpt, {"product_id", "affected_product"}},
+          {"hours", kKey, {"duration_hours", "time_spent_hours", "time_hours"}},
+          {"kind", kOpt, {"type", "interrupt_kind", "category"}}, {"planned", kOpt, {"scheduled"}}}},
+        // One row per seat: a task force given in a file gets exactly its rows' seats.
+        {"taskforces",
+         {{"taskforce", kKey, {"task_force", "committee", "working_group"}},
+          {"person", kKey, {"person_id", "employee_id", "member"}}, {"role", kOpt, {"seat"}},
+          {"topic", kOpt, {}}, {"reason", kOpt, {}}}},
     };
     return specs;
 }
@@ -347,6 +367,16 @@ struct PersonIn {
     bool family_kept = false;     // a stored person's family stands (no family, and no title or a family column)
 };
 
+struct InterruptIn {
+    std::string id; // the file's id, empty when it has none
+    Interrupt interrupt;
+};
+
+struct SeatIn {
+    std::string task_force, topic;
+    TaskForceSeat seat;
+};
+
 struct Input {
     Incoming<Segment> segments;
     Incoming<Product> products;
@@ -357,6 +387,8 @@ struct Input {
     Incoming<Goal> goals;
     Incoming<MembershipRow> memberships;
     Incoming<Assignment> assignments;
+    Incoming<InterruptIn> interrupts;
+    Incoming<SeatIn> seats;
     // Ids of records that failed to parse: they exist in the file, so references to them are not
     // reported a second time as unknown.
     std::map<std::string, std::vector<std::string>> broken_ids;
@@ -419,6 +451,42 @@ private:
     Loc loc_;
     Problems& p_;
 };
+
+bool is_date(const std::string& text) {
+    try {
+        check_date(text, "date");
+        return true;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+void parse_interrupt(RecordParser& p, Loc loc, Input& in) {
+    InterruptIn x;
+    x.id = p.text("id");
+    auto& i = x.interrupt;
+    i.date = p.required("date");
+    if (!i.date.empty() && !is_date(i.date))
+        p.fail("date", "'" + i.date + "' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01");
+    i.requester_id = p.text("requester");
+    i.requester_name = p.text("requester_name");
+    i.requester_function = text::lower(p.text("requester_function"));
+    if (i.requester_id.empty() && (i.requester_name.empty() || i.requester_function.empty()))
+        p.fail("requester", "is empty; give the requester's person id, or requester_name and requester_function "
+                            "for someone outside the people data");
+    i.pm_id = p.text("pm");
+    i.team_id = p.text("team");
+    i.product_id = p.text("product");
+    if (i.pm_id.empty() && i.team_id.empty() && i.product_id.empty())
+        p.fail("pm", "no pm, team or product is given; name whom the interrupt took time from");
+    if (p.text("hours").empty()) p.fail("hours", "is empty; every interrupt needs the hours it took");
+    i.hours = p.number("hours", 0, 168, false, "is not a number of hours greater than 0 and at most 168 (a week); "
+                                               "split longer work into one row per week").value_or(0);
+    i.kind = p.choice<InterruptKind>("kind", parse_interrupt_kind, InterruptKind::other,
+                                     "executive_request, sales_escalation, customer_call, support_escalation, other");
+    i.planned = p.flag("planned");
+    if (p.ok) in.interrupts.add(std::move(x), loc);
+}
 
 const std::string kFteHint = "is not a number greater than 0 and at most 1; write FTE as a fraction like 0.5";
 const std::string kShareHint = "is not a number greater than 0 and at most 1; write a share like 0.5";
@@ -526,6 +594,16 @@ void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc
         g.counter_metric = p.text("counter_metric");
         g.theme = text::normalise_key(p.text("theme"));
         if (p.ok) in.goals.add(std::move(g), loc, p.columns(kind));
+    } else if (kind == "interrupts") {
+        parse_interrupt(p, loc, in);
+    } else if (kind == "taskforces") {
+        SeatIn x{p.required("taskforce"), p.text("topic"), {p.required("person"), false, p.text("reason")}};
+        const auto role = text::normalise_key(p.text("role"));
+        if (role == "review" || role == "reviewer" || role == "review_audience")
+            x.seat.review = true;
+        else if (!role.empty() && role != "working" && role != "working_group" && role != "member")
+            p.fail("role", "'" + p.text("role") + "' is not one of working, review");
+        if (p.ok) in.seats.add(std::move(x), loc);
     }
 }
 
@@ -1238,6 +1316,46 @@ struct ImportRun {
     }
     }
 
+    // Interrupts and task force seats: the people, PMs, teams and products they name exist; ids and seats unique.
+    void check_logs() {
+    auto known_person = [&](const std::string& id) { return people.find(id) >= 0; };
+    std::map<std::string_view, Loc> interrupt_ids;
+    for (std::size_t i = 0; i < in.interrupts.items.size(); ++i) {
+        const auto& [id, x] = in.interrupts.items[i];
+        const auto loc = in.interrupts.locs[i];
+        if (!id.empty())
+            if (auto [it, fresh] = interrupt_ids.emplace(id, loc); !fresh)
+                problems.add(loc, "id", "duplicate interrupt id '" + id + "' (first at " + problems.where(it->second) +
+                                            "); ids must be unique");
+        if (!x.requester_id.empty() && !known_person(x.requester_id))
+            problems.add(loc, "requester", "unknown person '" + x.requester_id + "'; for someone outside the people "
+                                           "data leave requester empty and give requester_name and requester_function");
+        if (!x.pm_id.empty()) {
+            const long p = people.find(x.pm_id);
+            if (p < 0)
+                problems.add(loc, "pm", "unknown person '" + x.pm_id + "'; add them to the people file");
+            else if (static_cast<std::size_t>(p) < n_known && family[p] != Family::pm &&
+                     family[p] != Family::product_leader)
+                problems.add(loc, "pm", "'" + x.pm_id + "' is in family " + std::string(to_string(family[p])) +
+                                        ", not pm; name the PM it hit, or give only the team or product");
+        }
+        check_ref(teams, x.team_id, loc, "team", "team", problems);
+        check_ref(products, x.product_id, loc, "product", "product", problems);
+    }
+    std::map<std::pair<std::string_view, std::string_view>, Loc> seats;
+    for (std::size_t i = 0; i < in.seats.items.size(); ++i) {
+        const auto& x = in.seats.items[i];
+        const auto loc = in.seats.locs[i];
+        if (!known_person(x.seat.person_id))
+            problems.add(loc, "person", "unknown person '" + x.seat.person_id + "'; add them to the people file");
+        if (auto [it, fresh] = seats.emplace(std::make_pair(std::string_view(x.task_force),
+                                                            std::string_view(x.seat.person_id)), loc);
+            !fresh)
+            problems.add(loc, "person", "'" + x.seat.person_id + "' has a seat on task force '" + x.task_force +
+                                            "' already (at " + problems.where(it->second) + "); give one row per seat");
+    }
+    }
+
     // Throws every problem found; counts titles no rule matched.
     void finish_checks() {
     if (problems.any()) problems.raise();
@@ -1294,6 +1412,7 @@ struct ImportRun {
     }
     for (const auto& x : in.assignments.items) writer.put(x);
     writer.flush();
+    write_logs();
     {
         MakerTotals makers;
         for (std::size_t t = 0; t < teams.size(); ++t)
@@ -1318,6 +1437,29 @@ struct ImportRun {
     if (options.progress) options.progress("committing", 0, 0);
     tx->commit();
     summary.written = true;
+    }
+
+    // Interrupts upsert by key; each task force a file names gets exactly that file's seats. With --replace, the
+    // log and the task forces are replaced only by an import that brings files of them.
+    void write_logs() {
+    if (!in.interrupts.items.empty()) {
+        InterruptWriter writer(db.sql());
+        if (options.replace) writer.clear();
+        std::map<std::string, int> occurrences;
+        for (const auto& [id, x] : in.interrupts.items)
+            writer.put(interrupt_key(id, x, id.empty() ? occurrences[interrupt_key("", x, 0)]++ : 0), x);
+    }
+    if (!in.seats.items.empty()) {
+        if (options.replace) db.sql().exec("DELETE FROM task_force");
+        std::map<std::string, StoredTaskForce> forces;
+        for (const auto& x : in.seats.items) {
+            auto& t = forces[x.task_force];
+            t.task_force.name = x.task_force;
+            if (t.task_force.topic.empty()) t.task_force.topic = x.topic;
+            t.task_force.seats.push_back(x.seat);
+        }
+        for (const auto& [name, t] : forces) save_task_force(db.sql(), t);
+    }
     }
 };
 
@@ -1348,6 +1490,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     run.check_cycles();
     run.check_memberships();
     run.check_assignments();
+    run.check_logs();
     run.finish_checks();
     if (!options.dry_run) run.write();
     return run.summary;

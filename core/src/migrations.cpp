@@ -275,6 +275,39 @@ CREATE TABLE h_pm_assignment (
 -- org tables themselves until the next import (see below).
 INSERT INTO snapshot(id, as_of, command, lazy) SELECT 1, date('now'), 'migration', 1 WHERE EXISTS (SELECT 1 FROM person);
 )sql"},
+        {9, "interrupts of PMs, teams and products; task forces with their working groups and review audiences", R"sql(
+-- Ids are plain text, not foreign keys: the log and task forces outlive a re-import that starts the org from nothing
+-- (import --replace), and answers name ids no longer in the org instead of losing the rows.
+CREATE TABLE interrupt (
+  key                TEXT PRIMARY KEY, -- 'id:' and the file's id, or 'row:' and the row's content and occurrence
+  date               TEXT NOT NULL,
+  requester_id       TEXT NOT NULL DEFAULT '',
+  requester_name     TEXT NOT NULL DEFAULT '',
+  requester_function TEXT NOT NULL DEFAULT '',
+  pm_id              TEXT NOT NULL DEFAULT '',
+  team_id            TEXT NOT NULL DEFAULT '',
+  product_id         TEXT NOT NULL DEFAULT '',
+  hours              REAL NOT NULL CHECK (hours > 0),
+  kind               TEXT NOT NULL,
+  planned            INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX interrupt_date ON interrupt(date);
+CREATE TABLE task_force (
+  name      TEXT PRIMARY KEY,
+  topic     TEXT NOT NULL DEFAULT '',
+  products  TEXT NOT NULL DEFAULT '',
+  functions TEXT NOT NULL DEFAULT '',
+  created   TEXT NOT NULL
+);
+CREATE TABLE task_force_seat (
+  task_force TEXT NOT NULL REFERENCES task_force(name) ON DELETE CASCADE,
+  person_id  TEXT NOT NULL,
+  role       TEXT NOT NULL CHECK (role IN ('working', 'review')),
+  reason     TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (task_force, person_id)
+) WITHOUT ROWID;
+CREATE INDEX task_force_seat_person ON task_force_seat(person_id);
+)sql"},
     };
     return all;
 }

@@ -4,7 +4,9 @@
 #include <map>
 
 #include "orgplan/enums.hpp"
+#include "orgplan/interrupt_store.hpp"
 #include "orgplan/read_transaction.hpp"
+#include "orgplan/task_force_store.hpp"
 
 namespace orgplan {
 namespace {
@@ -155,6 +157,8 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
             org.goals.push_back(std::move(g));
         }
     }
+    org.interrupts = load_interrupts(db);
+    for (auto& t : load_task_forces(db)) org.task_forces.push_back(std::move(t.task_force));
     return org;
 }
 

@@ -155,7 +155,12 @@ nlohmann::json export_person(SQLite::Database& db, const std::string& id) {
         in_history = in_history || !history[table].empty();
     }
     out["snapshots"] = history;
-    if (!in_org && scenarios.empty() && !in_history)
+    out["interrupts"] = rows_json(db, "SELECT date, requester_id, pm_id, team_id, product_id, hours, kind, planned "
+                                      "FROM interrupt WHERE requester_id = ?1 OR pm_id = ?1 ORDER BY date, key", id);
+    out["task_forces"] = rows_json(db, "SELECT s.task_force, t.topic, s.role, s.reason FROM task_force_seat s JOIN "
+                                       "task_force t ON t.name = s.task_force WHERE s.person_id = ?1 ORDER BY "
+                                       "s.task_force", id);
+    if (!in_org && scenarios.empty() && !in_history && out["interrupts"].empty() && out["task_forces"].empty())
         throw Error("no person '" + id + "' in the org or in any scenario; check the id (orgplan spans --by person "
                                          "lists everyone)");
     return out;
@@ -203,6 +208,13 @@ ErasureSummary erase_person(SQLite::Database& db, const std::string& id) {
         }
     }
     summary.snapshot_rows = history_rows;
+    // Interrupt rows are keyed by their content, the person's id included: they go whole.
+    for (auto [sql, counter] : {std::pair{"DELETE FROM interrupt WHERE requester_id = ?1 OR pm_id = ?1", &summary.interrupts},
+                                std::pair{"DELETE FROM task_force_seat WHERE person_id = ?1", &summary.task_force_seats}}) {
+        SQLite::Statement del(db, sql);
+        del.bind(1, id);
+        *counter = del.exec();
+    }
     for (const auto& name : scenario_names(db)) {
         auto s = load_scenario(db, name);
         const auto before = s.changes;
@@ -222,7 +234,7 @@ ErasureSummary erase_person(SQLite::Database& db, const std::string& id) {
         }
         if (touched) ++summary.scenarios;
     }
-    if (!summary.in_org && !summary.scenarios && !history_rows)
+    if (!summary.in_org && !summary.scenarios && !history_rows && !summary.interrupts && !summary.task_force_seats)
         throw Error("no person '" + id + "' in the org or in any scenario; nothing was erased");
     return summary;
 }

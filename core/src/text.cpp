@@ -107,6 +107,15 @@ std::vector<std::string> split_commas(std::string_view s) {
     return out;
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += separator;
+        out += items[i];
+    }
+    return out;
+}
+
 std::vector<std::string> split_list(std::string_view s) {
     std::vector<std::string> out;
     std::size_t start = 0;

@@ -13,6 +13,7 @@ std::string_view to_string(Origin o);
 std::string_view to_string(TargetKind k);
 std::string_view to_string(ProductStatus s);
 std::string_view to_string(MetricKind k);
+std::string_view to_string(InterruptKind k);
 
 /// Parsers accept the names above case-insensitively, plus a few documented synonyms; nullopt otherwise.
 std::optional<Family> parse_family(std::string_view text);
@@ -20,5 +21,6 @@ std::optional<Origin> parse_origin(std::string_view text);
 std::optional<TargetKind> parse_target_kind(std::string_view text);
 std::optional<ProductStatus> parse_product_status(std::string_view text);
 std::optional<MetricKind> parse_metric_kind(std::string_view text);
+std::optional<InterruptKind> parse_interrupt_kind(std::string_view text);
 
 } // namespace orgplan

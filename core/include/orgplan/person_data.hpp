@@ -19,9 +19,11 @@ struct ErasureSummary {
     long long memberships = 0, assignments = 0, mentor_pairs = 0, reports_moved = 0;
     std::size_t scenarios = 0; ///< scenarios the person was removed from
     long long snapshot_rows = 0; ///< history rows of the person removed from the snapshots
+    long long interrupts = 0;    ///< interrupts they asked for or that hit them, deleted
+    long long task_force_seats = 0;
 };
 
-/// Removes person `id` from the org and from every scenario. Their direct reports move up to the erased person's
+/// Removes person `id` from the org, every scenario, the interrupt log and task forces. Their direct reports move up to the erased person's
 /// manager (in the org and in each scenario); scenario changes that name them say "(erased)" instead; maker totals
 /// are recomputed. Turns SQLite's secure_delete on first, so the freed bytes are zeroed; the caller owns the
 /// transaction and checkpoints the WAL after the commit. Throws orgplan::Error when the id is unknown everywhere.

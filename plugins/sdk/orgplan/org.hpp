@@ -27,6 +27,9 @@ enum class ProductStatus { active, maintenance, unsupported, retired };
 /// resolution), revenue.
 enum class MetricKind { activity, output, outcome, revenue };
 
+/// What pulled a PM away from planned work (the interrupts file).
+enum class InterruptKind { executive_request, sales_escalation, customer_call, support_escalation, other };
+
 struct Person {
     std::string id;
     std::string name;
@@ -106,6 +109,34 @@ struct Goal {
     std::string theme;          ///< optional tag from docs/formats.md (custom_work, quota_relief...)
 };
 
+/// One interrupt of a PM, team or product: who asked, whom it hit, how long it took.
+struct Interrupt {
+    std::string date;               ///< YYYY-MM-DD
+    std::string requester_id;       ///< a person of the org; empty for someone outside the people data
+    std::string requester_name;     ///< for a requester outside the people data
+    std::string requester_function; ///< for a requester outside the people data
+    std::string pm_id;              ///< the PM it took time from; may be empty when a team or product is given
+    std::string team_id;            ///< may be empty
+    std::string product_id;         ///< may be empty
+    double hours = 0;
+    InterruptKind kind = InterruptKind::other;
+    bool planned = false; ///< booked ahead (a planned review), as against an unplanned escalation
+};
+
+/// A seat on a task force: in its working group, or in its review audience.
+struct TaskForceSeat {
+    std::string person_id;
+    bool review = false;
+    std::string reason; ///< why this person was picked
+};
+
+/// A saved task force (orgplan taskforce). Person ids are kept as given: someone who left the org stays listed.
+struct TaskForce {
+    std::string name;
+    std::string topic;
+    std::vector<TaskForceSeat> seats;
+};
+
 /// The whole org, as the host read it from storage.
 struct Org {
     std::vector<Person> people;
@@ -117,6 +148,8 @@ struct Org {
     std::vector<Initiative> initiatives;
     std::vector<Account> accounts;
     std::vector<Goal> goals;
+    std::vector<Interrupt> interrupts; ///< ordered by date
+    std::vector<TaskForce> task_forces; ///< ordered by name
 };
 
 } // namespace orgplan

@@ -28,15 +28,15 @@
 #include "orgplan/org.hpp"
 
 /// The SDK release; informative. Compatibility is decided by the ABI version alone.
-#define ORGPLAN_SDK_VERSION "0.2.0"
+#define ORGPLAN_SDK_VERSION "0.3.0"
 
 namespace orgplan::sdk {
 
 /// Bumped whenever a struct below or the calling convention changes; the host refuses other versions.
 /// The plugin ABI, also as a preprocessor number: it names the mark every plugin library exports
-/// (orgplan_plugin_abi_v2), which the host reads from the file before loading it.
-#define ORGPLAN_PLUGIN_ABI 2
-inline constexpr std::uint32_t abi_version = ORGPLAN_PLUGIN_ABI; // 2: Person gained unit, cost_center, function
+/// (orgplan_plugin_abi_v3), which the host reads from the file before loading it.
+#define ORGPLAN_PLUGIN_ABI 3
+inline constexpr std::uint32_t abi_version = ORGPLAN_PLUGIN_ABI; // 3: Org gained interrupts and task forces
 
 enum class PluginKind : std::uint32_t { principle = 1, hiring_mix = 2, diagnostic = 3 };
 
