@@ -7,6 +7,7 @@
 #include "context.hpp"
 #include "orgplan/read_transaction.hpp"
 #include "orgplan/database.hpp"
+#include "orgplan/interrupt_report.hpp"
 #include "orgplan/org_store.hpp"
 #include "orgplan/ratios.hpp"
 #include "orgplan/settings.hpp"
@@ -80,21 +81,62 @@ void add_org_summary(Output& output, const RatioReport& report,
                                 thin.empty() ? "none" : join(thin, 12)));
 }
 
+// What --net-of-interrupts took out, for the answer's notes and JSON.
+struct NetOfInterrupts {
+    sdk::Period period;
+    double pm_fte_taken = 0;
+    double hours_per_week = 40;
+    bool any = false;
+};
+
+NetOfInterrupts interrupts_taken_out(Org& org, const Settings& settings, const std::string& from,
+                                     const std::string& to) {
+    NetOfInterrupts net;
+    net.any = !org.interrupts.empty();
+    try {
+        net.period = interrupt_period(org, from, to);
+    } catch (const Error& e) {
+        throw UsageError(e.what());
+    }
+    net.hours_per_week = settings.get("interrupts.hours_per_week");
+    if (net.any) net.pm_fte_taken = take_out_interrupts(org, net.period, net.hours_per_week);
+    return net;
+}
+
+void add_net_of_interrupts(Output& output, const NetOfInterrupts& net) {
+    output.title += ", net of interrupts";
+    output.fields["net_of_interrupts"] = {{"from", net.period.from},
+                                          {"to", net.period.to},
+                                          {"hours_per_week", net.hours_per_week},
+                                          {"pm_fte_taken", stable(net.pm_fte_taken)}};
+    output.notes.insert(output.notes.begin(),
+                        net.any ? fmt::format("net of interrupts from {} to {}: {:.2f} PM FTE taken out (interrupt "
+                                              "hours against {:g} working hours per FTE-week; orgplan interrupts "
+                                              "--by pm)",
+                                              net.period.from, net.period.to, net.pm_fte_taken, net.hours_per_week)
+                                : std::string("net of interrupts: no interrupts are logged, so nothing is taken out "
+                                              "(orgplan import interrupts.csv)"));
+}
+
 } // namespace
 
 int cmd_ratios(const Args& args) {
     Common common;
     std::string by = "team";
     double threshold = -1, max_spread = -1;
-    std::string as_of;
+    std::string as_of, from, to;
+    bool net_of_interrupts = false;
     po::options_description desc("ratios options");
     desc.add_options()
         ("by", po::value(&by)->value_name("LEVEL"), "team (default), product, segment, pm, leader or org")
         ("threshold", po::value(&threshold)->value_name("N"), "makers per PM above which a row is over (default: setting ratio.threshold, 10)")
-        ("max-spread", po::value(&max_spread)->value_name("N"), "teams a PM may cover before being thin (default: setting ratio.max_spread, 3)");
+        ("max-spread", po::value(&max_spread)->value_name("N"), "teams a PM may cover before being thin (default: setting ratio.max_spread, 3)")
+        ("net-of-interrupts", po::bool_switch(&net_of_interrupts), "take the time interrupts took out of each PM's FTE")
+        ("from", po::value(&from)->value_name("YYYY-MM-DD"), "with --net-of-interrupts: first day of the period (default: the log's first month)")
+        ("to", po::value(&to)->value_name("YYYY-MM-DD"), "with --net-of-interrupts: last day of the period (default: the log's last month)");
     add_as_of(desc, as_of);
     add_common(desc, common);
-    if (!parse(args, desc, {}, common, "orgplan ratios [--by LEVEL] [--threshold N] [--format table|json|csv|md|xlsx|html] [--out FILE]"))
+    if (!parse(args, desc, {}, common, "orgplan ratios [--by LEVEL] [--threshold N] [--net-of-interrupts [--from D] [--to D]] [--format table|json|csv|md|xlsx|html] [--out FILE]"))
         return 0;
     const auto format = output_format(common);
     std::optional<SnapshotInfo> used;
@@ -107,8 +149,11 @@ int cmd_ratios(const Args& args) {
     threshold = settings.get("ratio.threshold");
     max_spread = settings.get("ratio.max_spread");
     // Makers come as per-team totals stored with the org; only the people ratios are about are loaded one by one.
-    const auto org = load_org(db.sql(), PersonDetail::no_makers);
+    auto org = load_org(db.sql(), PersonDetail::no_makers);
     const auto makers = load_maker_totals(db.sql());
+    if ((!from.empty() || !to.empty()) && !net_of_interrupts) throw UsageError("--from and --to go with --net-of-interrupts");
+    std::optional<NetOfInterrupts> net;
+    if (net_of_interrupts) net = interrupts_taken_out(org, settings, from, to);
     RatioReport report;
     try {
         report = compute_ratios(org, by, threshold, max_spread, nullptr, &makers);
@@ -173,6 +218,7 @@ int cmd_ratios(const Args& args) {
     auto output = Output::of(std::move(table), {{"by", by}, {"threshold", threshold}, {"max_spread", max_spread}});
     output.title = "maker:PM ratios by " + by;
     note_snapshot(output, used);
+    if (net) add_net_of_interrupts(output, *net);
     if (pm_lists) {
         auto rows = output.sections[0].table.to_json();
         for (std::size_t i = 0; i < rows.size(); ++i) rows[i]["pm_ids"] = (*pm_lists)[i];

@@ -108,6 +108,8 @@ int cmd_history(const Args& args);
 int cmd_trend(const Args& args);
 int cmd_changes(const Args& args);
 int cmd_portfolio(const Args& args);
+int cmd_interrupts(const Args& args);
+int cmd_taskforce(const Args& args);
 int cmd_config(const Args& args);
 int cmd_chart(const Args& args);
 int cmd_report(const Args& args);

@@ -30,6 +30,8 @@ const std::map<std::string, CommandEntry>& commands() {
         {"backup", {cmd_backup, "a consistent copy of the org database, while others read or write it"}},
         {"restore", {cmd_restore, "check a backup and put it back in place of the org database"}},
         {"portfolio", {cmd_portfolio, "people, cost, ratios and goals per product, segment or status; what retiring frees"}},
+        {"interrupts", {cmd_interrupts, "what executive and sales interrupts cost the PMs, by requester, PM, kind... and month"}},
+        {"taskforce", {cmd_taskforce, "propose, save and list task forces: working groups and review audiences"}},
         {"history", {cmd_history, "the snapshots every import records, by date"}},
         {"trend", {cmd_trend, "the org's numbers per snapshot: ratio, PM FTE, makers, teams without PM, spans..."}},
         {"changes", {cmd_changes, "joiners, leavers, team moves, family and manager changes between two dates"}},

@@ -23,7 +23,7 @@ TEST_CASE("the built-in plugins load and register by kind and name") {
     CHECK(host.warnings().empty());
     CHECK(host.of_kind(sdk::PluginKind::principle).size() == 6);
     CHECK(host.of_kind(sdk::PluginKind::hiring_mix).size() == 4);
-    CHECK(host.of_kind(sdk::PluginKind::diagnostic).size() == 19);
+    CHECK(host.of_kind(sdk::PluginKind::diagnostic).size() == 21);
     CHECK(host.get(sdk::PluginKind::principle, "by-product").version == "1.0.0");
     REQUIRE_THROWS_WITH(host.get(sdk::PluginKind::principle, "by-mood"),
                         Catch::Contains("no principle plugin named 'by-mood'") && Catch::Contains("by-team"));
