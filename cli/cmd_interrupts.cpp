@@ -12,7 +12,10 @@ namespace orgplan::cli {
 namespace {
 
 Table groups_table(const std::string& by, const InterruptReport& r) {
-    std::vector<Column> columns = {{by, by}, {"name", "name"}};
+    // Kinds and functions are their own names; people, teams and products have one besides their id.
+    const bool named = by != "kind" && by != "function";
+    std::vector<Column> columns = {{by, by}};
+    if (named) columns.push_back({"name", "name"});
     if (by == "requester") columns.push_back({"function", "function"});
     columns.insert(columns.end(), {{"interrupts", "interrupts"},
                                    {"hours", "hours", 1},
@@ -22,7 +25,9 @@ Table groups_table(const std::string& by, const InterruptReport& r) {
     if (by == "pm") columns.push_back({"top_requester", "top requester (unplanned)"});
     Table table(columns);
     for (const auto& row : r.rows) {
-        std::vector<Cell> cells{row.key, row.label};
+        std::vector<Cell> cells{row.key};
+        if (named) cells.push_back(row.key == "(none)" && by == "pm" ? "no PM covers it"
+                                                                     : row.label);
         if (by == "requester") cells.push_back(row.function);
         cells.insert(cells.end(), {static_cast<long long>(row.count), row.hours, row.unplanned_hours, row.share,
                                    row.unplanned_share});

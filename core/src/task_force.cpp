@@ -247,7 +247,7 @@ struct Proposer {
                     i, false,
                     fmt::format("{}{} of {} in {} by seniority{}", ties[i].empty() ? "" : joined(ties[i], 2) + "; ",
                                 round == 0 ? "first" : "second", people.size(), f,
-                                p.level.empty() ? "" : " (" + p.level + ")")));
+                                p.level.empty() ? (p.title.empty() ? "" : " (" + p.title + ")") : " (" + p.level + ")")));
             }
         if (out.working.size() < request.min_size)
             out.warnings.push_back(fmt::format(
