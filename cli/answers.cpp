@@ -12,9 +12,12 @@
 #include "orgplan/coaching.hpp"
 #include "orgplan/enums.hpp"
 #include "orgplan/error.hpp"
+#include "orgplan/interrupt_report.hpp"
 #include "orgplan/number.hpp"
 #include "orgplan/plugin_requests.hpp"
 #include "orgplan/ratios.hpp"
+#include "orgplan/task_force.hpp"
+#include "orgplan/text.hpp"
 
 namespace orgplan::cli {
 namespace {
@@ -268,6 +271,94 @@ Output mentoring_answer(const Org& org, const MentoringPlan& plan) {
                                        plan.novices - plan.uncovered.size(), plan.uncovered.size(),
                                        plan.uncovered.empty() ? "" : ": " + uncovered));
     output.notes.push_back("recommendation: " + plan.recommendation);
+    return output;
+}
+
+namespace {
+
+Table groups_table(const std::string& by, const InterruptReport& r) {
+    // Kinds and functions are their own names; people, teams and products have one besides their id.
+    const bool named = by != "kind" && by != "function";
+    std::vector<Column> columns = {{by, by}};
+    if (named) columns.push_back({"name", "name"});
+    if (by == "requester") columns.push_back({"function", "function"});
+    columns.insert(columns.end(), {{"interrupts", "interrupts"},
+                                   {"hours", "hours", 1},
+                                   {"unplanned_hours", "unplanned", 1},
+                                   {"share", by == "pm" ? "of their time" : "of PM time", 3},
+                                   {"unplanned_share", "unplanned share", 3}});
+    if (by == "pm") columns.push_back({"top_requester", "top requester (unplanned)"});
+    Table table(columns);
+    for (const auto& row : r.rows) {
+        std::vector<Cell> cells{row.key};
+        if (named) cells.push_back(row.key == "(none)" && by == "pm" ? "no PM covers it"
+                                                                     : row.label);
+        if (by == "requester") cells.push_back(row.function);
+        cells.insert(cells.end(), {static_cast<long long>(row.count), row.hours, row.unplanned_hours, row.share,
+                                   row.unplanned_share});
+        if (by == "pm") cells.push_back(row.top_requester);
+        table.add(std::move(cells));
+    }
+    return table;
+}
+
+Table months_table(const InterruptReport& r) {
+    Table table({{"month", "month"},
+                 {"interrupts", "interrupts"},
+                 {"hours", "hours", 1},
+                 {"unplanned_hours", "unplanned", 1},
+                 {"share", "of PM time", 3}});
+    for (const auto& m : r.months)
+        table.add({m.month, static_cast<long long>(m.count), m.hours, m.unplanned_hours, m.share});
+    return table;
+}
+
+} // namespace
+
+Output interrupts_answer(const Org& org, const Settings& settings, const std::string& by, const std::string& from,
+                         const std::string& to) {
+    const auto r = interrupt_report(org, by, interrupt_period(org, from, to), settings.get("interrupts.hours_per_week"));
+    auto output = Output::of(groups_table(by, r), {{"by", by},
+                                                   {"from", r.period.from},
+                                                   {"to", r.period.to},
+                                                   {"hours_per_week", r.hours_per_week},
+                                                   {"pm_fte", stable(r.pm_fte)},
+                                                   {"pm_capacity_hours", stable(r.pm_capacity_hours)},
+                                                   {"interrupts", r.count},
+                                                   {"hours", stable(r.hours)},
+                                                   {"unplanned_hours", stable(r.unplanned_hours)},
+                                                   {"unattributed_hours", stable(r.unattributed_hours)}});
+    output.title = "interrupts by " + by;
+    output.sections.push_back({"per month", months_table(r), "months", std::nullopt, ""});
+    if (org.interrupts.empty()) {
+        output.notes.push_back("no interrupts are logged yet: import an interrupts file (docs/interrupts.md)");
+        return output;
+    }
+    output.notes.push_back(fmt::format("{} to {} ({:.1f} weeks): {} interrupts, {:.1f} hours, {:.1f} of them unplanned",
+                                       r.period.from, r.period.to, r.period.weeks(), r.count, r.hours,
+                                       r.unplanned_hours));
+    output.notes.push_back(fmt::format("PM time in the period: {:.2f} PM FTE x {:g} hours a week (setting "
+                                       "interrupts.hours_per_week) = {:.0f} hours",
+                                       r.pm_fte, r.hours_per_week, r.pm_capacity_hours));
+    if (r.unattributed_hours > 0)
+        output.notes.push_back(fmt::format("{:.1f} hours hit teams or products no PM covers: in no PM's share",
+                                           r.unattributed_hours));
+    return output;
+}
+
+Output task_force_load_answer(const Org& org, const Settings& settings, std::size_t at_least) {
+    const auto most = static_cast<std::size_t>(settings.get("taskforce.max_per_person"));
+    Table table({{"person", "person"}, {"name", "name"}, {"seats", "seats"}, {"working", "working groups"},
+                 {"review", "review audiences"}, {"status", "status"}});
+    for (const auto& l : task_force_load(org, at_least))
+        table.add({l.person_id, l.name.empty() ? std::string("(not in the org)") : l.name,
+                   static_cast<long long>(l.seats()), text::join(l.working, ", "), text::join(l.review, ", "),
+                   std::string(l.seats() > most ? "OVER" : "ok")});
+    auto output = Output::of(std::move(table), {{"at_least", at_least}, {"max_per_person", most}});
+    output.title = "people on task forces";
+    output.notes.push_back(fmt::format("people on at least {} task forces; over {} (taskforce.max_per_person) is "
+                                       "OVER, and orgplan diagnose reports committee-overload",
+                                       at_least, most));
     return output;
 }
 

@@ -59,4 +59,12 @@ HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const Plug
 /// Who coaches whom: the pairings (main table), each mentor's load, coverage and the recommendation.
 Output mentoring_answer(const Org& org, const MentoringPlan& plan);
 
+/// Interrupts grouped `by` (pm, requester, function, team, product, kind) from `from` to `to` (empty: the log's
+/// whole months), with the month trend as a second table. Throws orgplan::Error for a bad grouping or date.
+Output interrupts_answer(const Org& org, const Settings& settings, const std::string& by, const std::string& from,
+                         const std::string& to);
+
+/// People on at least `at_least` task forces, their seats and whether that is over the limit.
+Output task_force_load_answer(const Org& org, const Settings& settings, std::size_t at_least);
+
 } // namespace orgplan::cli

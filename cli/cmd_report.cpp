@@ -17,6 +17,7 @@
 #include "orgplan/ratios.hpp"
 #include "orgplan/read_transaction.hpp"
 #include "orgplan/svg_chart.hpp"
+#include "orgplan/text.hpp"
 
 namespace orgplan::cli {
 namespace {
@@ -244,6 +245,43 @@ std::string trend_html(const Analysis& a, std::size_t top) {
     return line_chart(c) + answer_html(Output::of(std::move(table)), top);
 }
 
+// Each PM's share of their time that interrupts took, against the overload line, and the answer's tables.
+std::string interrupts_html(const Analysis& a, std::size_t top) {
+    const auto answer = interrupts_answer(a.org, a.settings, "pm", "", "");
+    const double most = a.settings.get("interrupts.overload_share");
+    std::vector<Bar> bars;
+    for (const auto& row : answer.sections.front().table.rows()) {
+        const auto& id = std::get<std::string>(row[0]);
+        if (id == "(none)") continue;
+        const double share = std::get<double>(row[6]); // unplanned share
+        bars.push_back({std::get<std::string>(row[1]) + " (" + id + ")", 100 * share, share > most ? "over" : "ok",
+                        fmt::format("{:.0f}% unplanned", 100 * share)});
+    }
+    BarChartOptions o;
+    o.title = "share of each PM's time taken by unplanned interrupts";
+    o.reference = 100 * most;
+    o.reference_label = fmt::format("{:g}%", 100 * most);
+    o.most = top;
+    return bar_chart(bars, o) + answer_html(answer, top);
+}
+
+std::string task_forces_html(const Analysis& a, std::size_t top) {
+    Table table({{"name", "name"}, {"topic", "topic"}, {"working", "working group"}, {"review", "review audience"}});
+    std::unordered_map<std::string, std::string> names;
+    for (const auto& p : a.org.people) names.emplace(p.id, p.name);
+    for (const auto& t : a.org.task_forces) {
+        std::vector<std::string> working, review;
+        for (const auto& seat : t.seats) {
+            const auto it = names.find(seat.person_id);
+            (seat.review ? review : working).push_back(it == names.end() ? seat.person_id : it->second);
+        }
+        table.add({t.name, t.topic, text::join(working, ", "), text::join(review, ", ")});
+    }
+    auto list = Output::of(std::move(table));
+    return answer_html(list, top) + "<h3>People on several task forces</h3>" +
+           answer_html(task_force_load_answer(a.org, a.settings, 2), top);
+}
+
 std::string findings_html(const DiagnosticsRun& d) {
     std::string html;
     for (const auto severity : {sdk::Severity::error, sdk::Severity::warning, sdk::Severity::info}) {
@@ -271,6 +309,8 @@ std::string render(const Analysis& a, const ReportOptions& o, const std::string&
         {"spread", "PM spread"},        {"principles", "Organizing principles"}, {"hiring", "Hiring mixes"},
         {"mentoring", "Mentoring"},     {"plan", "Headcount plan"},         {"findings", "Findings"},
         {"orgchart", "Org chart"}};
+    if (!a.org.interrupts.empty()) contents.insert(contents.end() - 2, {"interrupts", "Interrupts"});
+    if (!a.org.task_forces.empty()) contents.insert(contents.end() - 2, {"taskforces", "Task forces"});
     if (!a.trend.empty()) contents.insert(contents.end() - 1, {"trend", "Trend"});
     std::string html = "<header><h1>" + html_escape(o.title) + "</h1>" +
                        paragraph(fmt::format("{} · {} people, {} teams · {}generated {}", db, a.org.people.size(),
@@ -312,6 +352,15 @@ std::string render(const Analysis& a, const ReportOptions& o, const std::string&
                         : "The org ratio quarter by quarter; the band is the 10th to 90th percentile over the simulated "
                           "trials.",
                     plan_chart(a.plan) + answer_html(a.plan.output, o.top));
+    if (!a.org.interrupts.empty())
+        html += section("interrupts", "Interrupts",
+                        "How much of each PM's time executive requests, escalations and customer calls took over the "
+                        "logged months, and the trend per month.",
+                        interrupts_html(a, o.top));
+    if (!a.org.task_forces.empty())
+        html += section("taskforces", "Task forces",
+                        "Each task force's working group and review audience, and who sits on several.",
+                        task_forces_html(a, o.top));
     html += section("findings", "Findings",
                     "What the diagnostics found in ratios, coverage, coaching and goals, worst first, each with what "
                     "to do.",

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
+#include "answers.hpp"
 #include "context.hpp"
 #include "orgplan/change_log.hpp"
 #include "orgplan/database.hpp"
@@ -167,19 +168,7 @@ int remove(Database& db, const std::string& name) {
 int load(Database& db, const TaskForceOptions& o, const Common& common) {
     Settings settings;
     const auto org = load_current(db, &settings);
-    const auto most = static_cast<std::size_t>(settings.get("taskforce.max_per_person"));
-    Table table({{"person", "person"}, {"name", "name"}, {"seats", "seats"}, {"working", "working groups"},
-                 {"review", "review audiences"}, {"status", "status"}});
-    for (const auto& l : task_force_load(org, o.at_least))
-        table.add({l.person_id, l.name.empty() ? std::string("(not in the org)") : l.name,
-                   static_cast<long long>(l.seats()), text::join(l.working, ", "), text::join(l.review, ", "),
-                   std::string(l.seats() > most ? "OVER" : "ok")});
-    auto output = Output::of(std::move(table), {{"at_least", o.at_least}, {"max_per_person", most}});
-    output.title = "people on task forces";
-    output.notes.push_back(fmt::format("people on at least {} task forces; over {} (taskforce.max_per_person) is "
-                                       "OVER, and orgplan diagnose reports committee-overload",
-                                       o.at_least, most));
-    emit(output, common);
+    emit(task_force_load_answer(org, settings, o.at_least), common);
     return 0;
 }
 

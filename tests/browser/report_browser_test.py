@@ -104,7 +104,7 @@ def main():
         outside = [u for u in requests(driver) if not u.startswith(("file:", "data:", "about:"))]
         check(outside == [], "the report makes no network request (%s)" % outside)
         for section in ("summary", "teams", "products", "spread", "principles", "hiring", "mentoring", "plan",
-                        "findings", "orgchart"):
+                        "interrupts", "taskforces", "findings", "orgchart"):
             check(count(driver, "section#" + section + " h2") == 1, "section %s is there" % section)
         check(count(driver, "#teams svg rect.bar") == min(40, len(teams)), "one bar per team (%d)" % len(teams))
         check(count(driver, "#teams svg rect.bar.no_pm") == sum(r["status"] == "no_pm" for r in teams),
@@ -115,6 +115,14 @@ def main():
               "the plan chart has its P10-P90 band and 8 quarters")
         check(count(driver, "#findings .finding") == len(findings), "every finding is listed (%d)" % len(findings))
         check(count(driver, "#orgchart svg g.node") > 10, "the org chart is drawn")
+        interrupted = json.loads(orgplan(demo, "interrupts", "--format", "json"))["rows"]
+        check(count(driver, "#interrupts svg rect.bar") == sum(r["pm"] != "(none)" for r in interrupted),
+              "one bar per interrupted PM")
+        check(count(driver, "#interrupts svg rect.bar.over") ==
+              sum(r["pm"] != "(none)" and r["unplanned_share"] > 0.2 for r in interrupted),
+              "the PMs above the overload share are the orange bars")
+        check("Pricing and packaging for 2027" in driver.find_element(By.ID, "taskforces").text,
+              "the saved task forces are listed")
         summary = driver.find_element(By.ID, "summary").text
         check("14.1:1" in summary and "teams with makers and no PM" in summary, "the summary states the org ratio")
 
