@@ -14,7 +14,8 @@
 
 namespace {
 
-const char* const kKinds[] = {"people", "teams", "memberships", "assignments", "products", "goals"};
+const char* const kKinds[] = {"people", "teams",     "memberships", "assignments",
+                               "products", "goals", "interrupts", "taskforces"};
 
 std::string temp_path(const char* extension) {
     return "/tmp/orgplan-fuzz-" + std::to_string(::getpid()) + extension;
@@ -35,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         orgplan::Database db(":memory:");
         orgplan::ImportOptions options;
         options.rules = &rules;
-        options.kind = kKinds[(data[0] & 0x7f) % 6];
+        options.kind = kKinds[(data[0] & 0x7f) % 8];
         options.mapping = {{"title", "Job Title"}, {"manager", "Reports To"}};
         orgplan::import_org(db, {path}, options);
         // A second import of the same file is an update of what the first wrote.
