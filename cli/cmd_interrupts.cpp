@@ -22,13 +22,7 @@ int cmd_interrupts(const Args& args) {
                "[--format table|json|csv|md|xlsx|html]"))
         return 0;
     Database db(db_path(common), Database::Open::read);
-    Org org;
-    Settings settings;
-    {
-        const ReadTransaction snapshot(db.sql());
-        settings = Settings::load(db.sql());
-        org = load_org(db.sql());
-    }
+    const auto [org, settings] = read_org_and_settings(db);
     Output output;
     try {
         output = interrupts_answer(org, settings, by, from, to);

@@ -69,13 +69,7 @@ int cmd_portfolio(const Args& args) {
     std::optional<SnapshotInfo> used;
     const auto opened = open_for_answers(db_path(common), as_of, &used);
     Database& db = *opened;
-    Org org;
-    Settings settings;
-    {
-        const ReadTransaction snapshot(db.sql());
-        settings = Settings::load(db.sql());
-        org = load_org(db.sql());
-    }
+    const auto [org, settings] = read_org_and_settings(db);
     Portfolio p;
     try {
         p = compute_portfolio(org, settings, by);

@@ -36,12 +36,6 @@ Table seats_table(const std::vector<TaskForcePick>& picks) {
     return table;
 }
 
-Org load_current(Database& db, Settings* settings = nullptr) {
-    const ReadTransaction snapshot(db.sql());
-    if (settings) *settings = Settings::load(db.sql());
-    return load_org(db.sql());
-}
-
 // The picks of a saved task force, with today's names and functions; someone no longer in the org says so.
 std::vector<TaskForcePick> picks_of(const Org& org, const TaskForce& t) {
     std::unordered_map<std::string, const Person*> people;
@@ -65,8 +59,7 @@ void save(Database& db, const StoredTaskForce& t, const std::string& command) {
 }
 
 int propose(Database& db, const TaskForceOptions& o, const Common& common) {
-    Settings settings;
-    const auto org = load_current(db, &settings);
+    const auto [org, settings] = read_org_and_settings(db);
     TaskForceRequest r;
     r.name = o.words[1];
     r.topic = o.topic;
@@ -115,7 +108,7 @@ int propose(Database& db, const TaskForceOptions& o, const Common& common) {
 
 // A hand-picked task force: --members and --review list person ids.
 int save_given(Database& db, const TaskForceOptions& o) {
-    const auto org = load_current(db);
+    const auto org = read_org_and_settings(db).org;
     std::unordered_map<std::string, bool> known;
     for (const auto& p : org.people) known.emplace(p.id, true);
     StoredTaskForce t{{o.words[1], o.topic, {}}, text::split_commas(o.products), text::split_commas(o.functions), ""};
@@ -146,7 +139,7 @@ int list(Database& db, const Common& common) {
 }
 
 int show(Database& db, const std::string& name, const Common& common) {
-    const auto org = load_current(db);
+    const auto org = read_org_and_settings(db).org;
     const auto it = std::find_if(org.task_forces.begin(), org.task_forces.end(),
                                  [&](const TaskForce& t) { return t.name == name; });
     if (it == org.task_forces.end()) throw UsageError("no task force '" + name + "' (orgplan taskforce list)");
@@ -166,8 +159,7 @@ int remove(Database& db, const std::string& name) {
 }
 
 int load(Database& db, const TaskForceOptions& o, const Common& common) {
-    Settings settings;
-    const auto org = load_current(db, &settings);
+    const auto [org, settings] = read_org_and_settings(db);
     emit(task_force_load_answer(org, settings, o.at_least), common);
     return 0;
 }

@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "orgplan/database.hpp"
+#include "orgplan/org_store.hpp"
+#include "orgplan/read_transaction.hpp"
 
 namespace orgplan::cli {
 
@@ -89,6 +91,14 @@ std::unique_ptr<Database> open_for_answers(const std::string& path, const std::s
     const auto snapshot = snapshot_on(db->sql(), as_of);
     if (used) *used = snapshot;
     return materialize_snapshot(path, snapshot.id);
+}
+
+OrgAndSettings read_org_and_settings(Database& db) {
+    const ReadTransaction snapshot(db.sql());
+    OrgAndSettings out;
+    out.settings = Settings::load(db.sql());
+    out.org = load_org(db.sql());
+    return out;
 }
 
 void note_snapshot(Output& output, const std::optional<SnapshotInfo>& used) {

@@ -62,6 +62,12 @@ void add_as_of(po::options_description& desc, std::string& as_of);
 /// that date rebuilt in memory (history never changes the file). `used` receives that snapshot.
 std::unique_ptr<Database> open_for_answers(const std::string& path, const std::string& as_of,
                                            std::optional<SnapshotInfo>* used = nullptr);
+/// The org and its settings, read from one commit.
+struct OrgAndSettings {
+    Org org;
+    Settings settings;
+};
+OrgAndSettings read_org_and_settings(Database& db);
 /// Says in the answer which snapshot it comes from (a note, and JSON `as_of`).
 void note_snapshot(Output& output, const std::optional<SnapshotInfo>& used);
 
