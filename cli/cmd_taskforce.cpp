@@ -60,6 +60,7 @@ void save(Database& db, const StoredTaskForce& t, const std::string& command) {
 
 int propose(Database& db, const TaskForceOptions& o, const Common& common) {
     const auto [org, settings] = read_org_and_settings(db);
+    if (o.topic.empty()) throw UsageError("taskforce propose: give --topic, what the task force is for");
     TaskForceRequest r;
     r.name = o.words[1];
     r.topic = o.topic;

@@ -107,6 +107,14 @@ TEST_CASE("person export gives everything stored about a person, scenarios inclu
     CHECK(j["scenarios"][0]["scenario"] == "fix");
     CHECK(j["scenarios"][0]["records"]["assignments"][0]["target"] == "mid-integrations");
     CHECK_THAT(j["scenarios"][0]["changes"][0].get<std::string>(), Catch::Contains("move PM E0020"));
+    // The interrupt log and task forces: Lena Schmidt (E0018) took 22 interrupts as PM; Priya Becker (E0002) reviews
+    // both demo task forces.
+    const auto lena = run(db.flag() + " person export E0018").json();
+    CHECK(lena["interrupts"].size() == 22);
+    CHECK(lena["interrupts"][0]["pm_id"] == "E0018");
+    const auto priya = run(db.flag() + " person export E0002").json();
+    REQUIRE(priya["task_forces"].size() == 2);
+    CHECK(priya["task_forces"][0]["role"] == "review");
     const auto missing = run(db.flag() + " person export nobody");
     CHECK(missing.exit_code != 0);
     CHECK_THAT(missing.err, Catch::Contains("no person 'nobody'"));
@@ -127,6 +135,7 @@ TEST_CASE("person erase removes a person everywhere and leaves none of their byt
     REQUIRE(r.exit_code == 0);
     CHECK_THAT(r.out, Catch::Contains("erased E0005") && Catch::Contains("moved up to their manager") &&
                           Catch::Contains("removed from 1 scenarios"));
+    CHECK_THAT(r.out, Catch::Contains("2 task force seats")); // E0005 reviews both demo task forces
     CHECK_THAT(r.out, !Catch::Contains(name));
     const auto bytes = database_bytes(db.path());
     CHECK(bytes.find(email) == std::string::npos);

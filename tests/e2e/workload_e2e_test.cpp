@@ -160,13 +160,14 @@ TEST_CASE("a task force is proposed with reasons, saved, listed, shown, counted 
         if (f["check"] == "committee-overload") overloaded.push_back(f["subject"]);
     CHECK(overloaded == std::vector<std::string>{"m4", "pa"});
     // m4 and pa are on four task forces: a new proposal passes them over.
-    const auto next = run(db.flag() + " taskforce propose next --products P --size 1-3 --format json").json();
+    const auto next = run(db.flag() + " taskforce propose next --topic Next --products P --size 1-3 --format json").json();
     CHECK(next["passed_over"].size() == 2);
 
     CHECK(run(db.flag() + " taskforce delete a").exit_code == 0);
     CHECK(run(db.flag() + " taskforce delete a").exit_code == 2);
     CHECK(run(db.flag() + " taskforce show a").exit_code == 2);
-    const auto unknown = run(db.flag() + " taskforce propose x --products Z");
+    CHECK(run(db.flag() + " taskforce propose x --products P").exit_code == 2); // no topic
+    const auto unknown = run(db.flag() + " taskforce propose x --topic X --products Z");
     CHECK(unknown.exit_code == 2);
     CHECK_THAT(unknown.err, Catch::Contains("unknown product 'Z'; products are P, Q"));
     CHECK(run(db.flag() + " taskforce save x --members nobody").exit_code == 2);
