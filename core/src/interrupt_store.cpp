@@ -34,7 +34,7 @@ std::string interrupt_key(const std::string& id, const Interrupt& x, int occurre
     for (const std::string* field : {&x.date, &x.requester_id, &x.requester_name, &x.requester_function, &x.pm_id,
                                      &x.team_id, &x.product_id})
         key += std::to_string(field->size()) + ":" + *field + ";";
-    key += fmt::format("{:g};{};{};#{}", x.hours, to_string(x.kind), x.planned ? 1 : 0, occurrence);
+    key += fmt::format("{};{};{};#{}", x.hours, to_string(x.kind), x.planned ? 1 : 0, occurrence); // hours exactly
     return key;
 }
 

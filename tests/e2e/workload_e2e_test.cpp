@@ -70,6 +70,16 @@ TEST_CASE("ratios net of interrupts take the time interrupts took out of each PM
     CHECK(run(db.flag() + " ratios --from 2026-02-01").exit_code == 2);
 }
 
+TEST_CASE("an answer as of a date counts the interrupts logged up to that date") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import --as-of 2026-02-11 " + kOrg).exit_code == 0);
+    // Up to 11 February: pa 64 of 160 hours (0.4), pb 10 of 80 (0.125 of 0.5 FTE): 0.4625 PM FTE taken out.
+    const auto then = run(db.flag() + " ratios --as-of 2026-02-11 --net-of-interrupts --format json").json();
+    CHECK(then["net_of_interrupts"]["pm_fte_taken"] == Approx(0.4625));
+    const auto now = run(db.flag() + " ratios --net-of-interrupts --format json").json();
+    CHECK(now["net_of_interrupts"]["pm_fte_taken"] == Approx(0.5375));
+}
+
 TEST_CASE("interrupt-overload fires for the PM above 20% and names who asked") {
     TempDb db;
     REQUIRE(run(db.flag() + " import " + kOrg).exit_code == 0);
