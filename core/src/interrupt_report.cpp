@@ -118,6 +118,12 @@ InterruptReport interrupt_report(const Org& org, const std::string& by, const sd
         month.hours += x.hours;
         if (!x.planned) month.unplanned_hours += x.hours;
         month_attributed += attributed;
+        if (by == "requester" && x.requester_id.empty()) {
+            // Someone outside the people data: named and placed by the row itself.
+            auto& row = groups[group_of(x)].row;
+            row.label = x.requester_name;
+            row.function = text::normalise_key(x.requester_function);
+        }
         if (by != "pm") {
             add(group_of(x), x, x.hours, attributed);
         } else if (hits.empty()) {
@@ -152,14 +158,6 @@ InterruptReport interrupt_report(const Org& org, const std::string& by, const sd
         }
         r.rows.push_back(std::move(row));
     }
-    if (by == "requester") // outsiders' function comes from the file
-        for (const auto& x : org.interrupts)
-            if (x.requester_id.empty())
-                for (auto& row : r.rows)
-                    if (row.key == x.requester_name + " (" + x.requester_function + ")") {
-                        row.label = x.requester_name;
-                        row.function = text::normalise_key(x.requester_function);
-                    }
     std::stable_sort(r.rows.begin(), r.rows.end(),
                      [](const InterruptRow& a, const InterruptRow& b) { return a.hours > b.hours; });
     for (auto& [key, m] : months) {

@@ -29,6 +29,32 @@ void run(SQLite::Statement& q) {
     q.reset();
 }
 
+// Goals with the products each is about.
+std::vector<Goal> load_goals(SQLite::Database& db) {
+    std::vector<Goal> goals;
+    std::map<std::string, std::vector<std::string>> products_of;
+    SQLite::Statement gp(db, "SELECT goal_id, product_id FROM goal_product ORDER BY goal_id, product_id");
+    while (gp.executeStep()) products_of[gp.getColumn(0).getString()].push_back(gp.getColumn(1).getString());
+    SQLite::Statement q(db, "SELECT id, function, objective, name, metric, metric_kind, incentive, north_star, "
+                            "counter_metric, theme FROM goal ORDER BY id");
+    while (q.executeStep()) {
+        Goal g;
+        g.id = q.getColumn(0).getString();
+        g.function = q.getColumn(1).getString();
+        g.objective = q.getColumn(2).getString();
+        g.name = q.getColumn(3).getString();
+        g.metric = q.getColumn(4).getString();
+        g.metric_kind = parse_metric_kind(q.getColumn(5).getString()).value_or(MetricKind::outcome);
+        g.incentive = q.getColumn(6).getInt() != 0;
+        g.north_star = q.getColumn(7).getInt() != 0;
+        g.counter_metric = q.getColumn(8).getString();
+        g.theme = q.getColumn(9).getString();
+        g.product_ids = products_of[g.id];
+        goals.push_back(std::move(g));
+    }
+    return goals;
+}
+
 } // namespace
 
 Org load_org(SQLite::Database& db, PersonDetail detail) {
@@ -135,28 +161,7 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
                                        parse_target_kind(q.getColumn(1).getString()).value_or(TargetKind::team),
                                        q.getColumn(2).getString(), q.getColumn(3).getDouble()});
     }
-    {
-        std::map<std::string, std::vector<std::string>> products_of;
-        SQLite::Statement gp(db, "SELECT goal_id, product_id FROM goal_product ORDER BY goal_id, product_id");
-        while (gp.executeStep()) products_of[gp.getColumn(0).getString()].push_back(gp.getColumn(1).getString());
-        SQLite::Statement q(db, "SELECT id, function, objective, name, metric, metric_kind, incentive, north_star, "
-                                "counter_metric, theme FROM goal ORDER BY id");
-        while (q.executeStep()) {
-            Goal g;
-            g.id = q.getColumn(0).getString();
-            g.function = q.getColumn(1).getString();
-            g.objective = q.getColumn(2).getString();
-            g.name = q.getColumn(3).getString();
-            g.metric = q.getColumn(4).getString();
-            g.metric_kind = parse_metric_kind(q.getColumn(5).getString()).value_or(MetricKind::outcome);
-            g.incentive = q.getColumn(6).getInt() != 0;
-            g.north_star = q.getColumn(7).getInt() != 0;
-            g.counter_metric = q.getColumn(8).getString();
-            g.theme = q.getColumn(9).getString();
-            g.product_ids = products_of[g.id];
-            org.goals.push_back(std::move(g));
-        }
-    }
+    org.goals = load_goals(db);
     org.interrupts = load_interrupts(db);
     for (auto& t : load_task_forces(db)) org.task_forces.push_back(std::move(t.task_force));
     return org;
