@@ -11,6 +11,7 @@
 #include "orgplan/org_store.hpp"
 #include "orgplan/ratios.hpp"
 #include "orgplan/settings.hpp"
+#include "orgplan/text.hpp"
 
 namespace orgplan::cli {
 namespace {
@@ -25,12 +26,9 @@ std::string status_text(const RatioRow& row, const std::string& by, double thres
     return "";
 }
 
-std::string join(const std::vector<std::string>& items, std::size_t limit = 4) {
-    std::string out;
-    const char* separator = limit == SIZE_MAX ? ";" : ", "; // ';' keeps machine output one field
-    for (std::size_t i = 0; i < items.size() && i < limit; ++i) out += (i ? separator : "") + items[i];
-    if (items.size() > limit) out += fmt::format(" +{}", items.size() - limit);
-    return out;
+// ';' keeps machine output (no limit) one field; people read ", ".
+std::string join(const std::vector<std::string>& items, std::size_t limit) {
+    return text::join(items, limit == SIZE_MAX ? ";" : ", ", limit);
 }
 
 Cell ratio_cell(const std::optional<double>& r) { return r ? Cell{*r} : Cell{}; }

@@ -107,12 +107,13 @@ std::vector<std::string> split_commas(std::string_view s) {
     return out;
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
+std::string join(const std::vector<std::string>& items, std::string_view separator, std::size_t limit) {
     std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
+    for (std::size_t i = 0; i < items.size() && i < limit; ++i) {
         if (i) out += separator;
         out += items[i];
     }
+    if (items.size() > limit) out += " +" + std::to_string(items.size() - limit);
     return out;
 }
 

@@ -27,8 +27,8 @@ bool natural_less(std::string_view a, std::string_view b);
 std::vector<std::string> split_list(std::string_view s);
 /// The non-empty parts of a comma-separated option value ("p1,p2"), as given.
 std::vector<std::string> split_commas(std::string_view s);
-/// The items with `separator` between them.
-std::string join(const std::vector<std::string>& items, std::string_view separator);
+/// The items with `separator` between them; past `limit` items, " +N" says how many were left out.
+std::string join(const std::vector<std::string>& items, std::string_view separator, std::size_t limit = SIZE_MAX);
 /// The first eight bytes of `s`, big-endian and zero-padded: two prefixes compared as numbers order as the strings
 /// would, up to the eighth byte. Lets large sorts compare numbers and look at whole strings only on ties.
 std::uint64_t sort_prefix(std::string_view s);
