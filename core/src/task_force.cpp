@@ -49,17 +49,8 @@ Seniority seniority_of(const Person& p) {
     return s;
 }
 
-// Directors and VPs: people with reports whose level or title says so, or who manage managers.
-bool is_director(const Person& p, std::uint32_t index, const sdk::ReportingTree& tree,
-                 const std::vector<bool>& manages_managers) {
-    return tree.directs[index] > 0 && (seniority_of(p).rank >= 7 || manages_managers[index]);
-}
-
 std::string joined(const std::vector<std::string>& items, std::size_t limit = 3) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size() && i < limit; ++i) out += (i ? ", " : "") + items[i];
-    if (items.size() > limit) out += fmt::format(" +{}", items.size() - limit);
-    return out;
+    return text::join(items, ", ", limit);
 }
 
 // One proposal, phase by phase; each phase reads what the earlier ones found.
@@ -70,6 +61,7 @@ struct Proposer {
     FunctionOf function_of;
     sdk::ReportingTree tree;
     std::unordered_map<std::string, std::uint32_t> index;
+    std::vector<Seniority> seniority; // per person, read once: sorting and director checks ask again and again
     std::vector<bool> manages_managers;
     std::vector<std::string> functions; // normalised, as asked
     std::set<std::string> products;
@@ -101,7 +93,10 @@ struct Proposer {
                             " (from the people's function or unit column, their role family and the goals)");
             functions.push_back(key);
         }
-        for (std::uint32_t i = 0; i < org.people.size(); ++i) index.emplace(org.people[i].id, i);
+        for (std::uint32_t i = 0; i < org.people.size(); ++i) {
+            index.emplace(org.people[i].id, i);
+            seniority.push_back(seniority_of(org.people[i]));
+        }
         manages_managers.assign(org.people.size(), false);
         for (std::uint32_t i = 0; i < org.people.size(); ++i)
             if (tree.directs[i] > 0 && tree.manager[i] != sdk::ReportingTree::kTop) manages_managers[tree.manager[i]] = true;
@@ -168,7 +163,7 @@ struct Proposer {
         for (const auto i : direct) {
             if (products.empty()) break;
             for (auto m = tree.manager[i]; m != sdk::ReportingTree::kTop; m = tree.manager[m])
-                if (tree.manager[m] != sdk::ReportingTree::kTop && is_director(org.people[m], m, tree, manages_managers))
+                if (tree.manager[m] != sdk::ReportingTree::kTop && is_director(m))
                     ++under[m];
         }
         std::vector<std::uint32_t> directors;
@@ -187,6 +182,11 @@ struct Proposer {
         for (auto& [i, why] : picks) out.review.push_back(pick(i, true, std::move(why)));
     }
 
+    // Directors and VPs: people with reports whose level or title says so, or who manage managers.
+    bool is_director(std::uint32_t i) const {
+        return tree.directs[i] > 0 && (seniority[i].rank >= 7 || manages_managers[i]);
+    }
+
     TaskForcePick pick(std::uint32_t i, bool review, std::string reason) const {
         const auto& p = org.people[i];
         return {p.id, p.name, function_of(p), p.level, review, std::move(reason)};
@@ -198,7 +198,7 @@ struct Proposer {
         std::map<std::string, std::vector<std::uint32_t>> by_function;
         auto consider = [&](std::uint32_t i) {
             const auto& p = org.people[i];
-            if (in_review.count(i) || is_director(p, i, tree, manages_managers)) return;
+            if (in_review.count(i) || is_director(i)) return;
             const auto f = function_of(p);
             if (!functions.empty() && std::find(functions.begin(), functions.end(), f) == functions.end()) return;
             if (const auto it = seats.find(p.id); it != seats.end() && it->second >= request.max_per_person) {
@@ -220,7 +220,8 @@ struct Proposer {
         for (auto& [f, people] : by_function)
             std::stable_sort(people.begin(), people.end(), [&](auto a, auto b) {
                 if (direct.count(a) != direct.count(b)) return direct.count(a) > direct.count(b);
-                const auto x = seniority_of(org.people[a]), y = seniority_of(org.people[b]);
+                const auto& x = seniority[a];
+                const auto& y = seniority[b];
                 if (x.rank != y.rank) return x.rank > y.rank;
                 if (x.number != y.number) return x.number > y.number;
                 if (tree.layer[a] != tree.layer[b]) return tree.layer[a] < tree.layer[b];
