@@ -15,16 +15,26 @@ namespace {
 
 const char* const kNone = "(none)";
 
-// PM FTE as ratios count it: PMs' FTE, and product leaders' FTE times the share they give to PM assignments.
-double pm_fte_of(const Org& org) {
-    std::unordered_map<std::string, double> leader_share;
-    for (const auto& a : org.assignments) leader_share[a.pm_id] += a.share;
-    double total = 0;
+// The part of each person's FTE that is PM time, as ratios count it: all of a PM's, the share of their assignments
+// of a product leader's (player-coaches), none of anyone else's.
+std::vector<double> pm_parts(const Org& org) {
+    std::unordered_map<std::string, double> assigned;
+    for (const auto& a : org.assignments) assigned[a.pm_id] += a.share;
+    std::vector<double> parts;
+    parts.reserve(org.people.size());
     for (const auto& p : org.people) {
-        if (p.family == Family::pm) total += p.fte;
-        if (p.family == Family::product_leader)
-            if (auto it = leader_share.find(p.id); it != leader_share.end()) total += p.fte * std::min(1.0, it->second);
+        const auto it = assigned.find(p.id);
+        parts.push_back(p.family == Family::pm ? 1.0
+                        : p.family == Family::product_leader && it != assigned.end() ? std::min(1.0, it->second)
+                                                                                     : 0.0);
     }
+    return parts;
+}
+
+double pm_fte_of(const Org& org) {
+    const auto parts = pm_parts(org);
+    double total = 0;
+    for (std::size_t i = 0; i < org.people.size(); ++i) total += org.people[i].fte * parts[i];
     return total;
 }
 
@@ -174,13 +184,12 @@ double take_out_interrupts(Org& org, const sdk::Period& period, double hours_per
     std::unordered_map<std::string, double> taken;
     for (const auto& l : sdk::pm_interrupt_loads(org, period, hours_per_week)) taken[l.pm_id] = std::min(1.0, l.share());
     double pm_fte_taken = 0;
-    std::unordered_map<std::string, double> pm_share; // the part of a leader's FTE that is PM time
-    for (const auto& a : org.assignments) pm_share[a.pm_id] += a.share;
-    for (auto& p : org.people) {
+    const auto parts = pm_parts(org);
+    for (std::size_t i = 0; i < org.people.size(); ++i) {
+        auto& p = org.people[i];
         auto it = taken.find(p.id);
         if (it == taken.end()) continue;
-        const double pm_part = p.family == Family::pm ? 1.0 : std::min(1.0, pm_share[p.id]);
-        pm_fte_taken += p.fte * pm_part * it->second;
+        pm_fte_taken += p.fte * parts[i] * it->second;
         p.fte *= 1.0 - it->second;
     }
     return pm_fte_taken;
