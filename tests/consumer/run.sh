@@ -14,10 +14,10 @@ cmake --build "$work/build" >/dev/null
 orgplan="$work/prefix/bin/orgplan"
 "$orgplan" --db "$work/org.db" import "$source_dir/data/demo" >/dev/null
 list=$("$orgplan" plugins list --plugin-dir "$work/build" --format csv)
-echo "$list" | grep -q '^big-team,diagnostic,1.0.0,' || { echo "big-team not listed:"; echo "$list"; exit 1; }
-echo "$list" | grep -q '^by-product,principle,' || { echo "installed built-ins not found:"; echo "$list"; exit 1; }
+grep -q '^big-team,diagnostic,1.0.0,' <<<"$list" || { echo "big-team not listed:"; echo "$list"; exit 1; }
+grep -q '^by-product,principle,' <<<"$list" || { echo "installed built-ins not found:"; echo "$list"; exit 1; }
 out=$("$orgplan" --db "$work/org.db" diagnose --plugin-dir "$work/build" --check big-team --param max_makers=11 --format csv)
-echo "$out" | grep -q '^warning,big-team,ana-query,12 maker FTE' || { echo "unexpected findings:"; echo "$out"; exit 1; }
-echo "$out" | grep -q 'plat-infra' || { echo "plat-infra missing:"; echo "$out"; exit 1; }
+grep -q '^warning,big-team,ana-query,12 maker FTE' <<<"$out" || { echo "unexpected findings:"; echo "$out"; exit 1; }
+grep -q 'plat-infra' <<<"$out" || { echo "plat-infra missing:"; echo "$out"; exit 1; }
 [ "$(echo "$out" | wc -l)" -eq 3 ] || { echo "expected exactly two findings:"; echo "$out"; exit 1; }
 echo "out-of-tree plugin built against the installed SDK, loaded and run"
