@@ -31,10 +31,11 @@ std::unordered_map<std::string, std::string> names_of(const Org& org) {
 Cell optional_cell(const std::optional<double>& v) { return v ? Cell{*v} : Cell{}; }
 nlohmann::json optional_json(const std::optional<double>& v) { return v ? nlohmann::json(stable(*v)) : nullptr; }
 
-// A plugin that failed: stops the answer under --strict-plugins, else is skipped with a warning.
+// A plugin that failed: stops the answer under --strict-plugins (the message says so), else is skipped with a
+// warning that says orgplan went on without it.
 void skipped(const PluginRun& plugins, const Error& e) {
-    if (plugins.strict) throw e;
-    std::cerr << "orgplan " << plugins.command << ": skipped: " << e.what() << "\n";
+    if (plugins.strict) throw Error(std::string(e.what()) + "; stopped (--strict-plugins)");
+    std::cerr << "orgplan " << plugins.command << ": skipped: " << e.what() << "; orgplan carried on without it\n";
 }
 
 } // namespace

@@ -86,20 +86,58 @@ std::string octal(mode_t mode) {
     return text;
 }
 
-// Why a plugin file may not be loaded by this user: loading runs its code with the user's rights, so only files
-// nobody else could have changed are trusted. "" when it may.
-std::string unsafe_to_load(const std::string& path) {
-    const auto uid = ::geteuid();
-    const auto trusted_owner = [&](const struct stat& st) { return st.st_uid == uid || st.st_uid == 0; };
-    struct stat file {}, dir {};
-    const auto parent = fs::path(path).parent_path();
-    if (::stat(path.c_str(), &file) != 0 || ::stat((parent.empty() ? fs::path(".") : parent).c_str(), &dir) != 0)
-        return "cannot be read";
-    if (!trusted_owner(file)) return "is owned by another user (uid " + std::to_string(file.st_uid) + ")";
-    if (file.st_mode & (S_IWGRP | S_IWOTH)) return "can be changed by other users (mode " + octal(file.st_mode) + ")";
-    if (!trusted_owner(dir)) return "is in a directory owned by another user (uid " + std::to_string(dir.st_uid) + ")";
-    if (dir.st_mode & S_IWOTH) return "is in a directory anyone can write to (mode " + octal(dir.st_mode) + ")";
+// What the checks of a plugin file found: why it may not be loaded ("" when it may), and its resolved path, the
+// one name that is checked, read and loaded.
+struct CheckedFile {
+    std::string why_not;
+    std::string real;
+};
+
+// Why a directory on the way to a plugin could let someone else change what is loaded; "" when it cannot. As
+// OpenSSH's StrictModes: owned by this user or root, writable by nobody else, except a root-owned sticky directory
+// such as /tmp, where nobody can rename or remove what another owns.
+std::string unsafe_directory(const fs::path& dir, uid_t uid) {
+    struct stat st {};
+    if (::lstat(dir.c_str(), &st) != 0) return "its directory " + dir.string() + " cannot be read";
+    if (st.st_uid != uid && st.st_uid != 0)
+        return "is under " + dir.string() + ", a directory owned by another user (uid " + std::to_string(st.st_uid) + ")";
+    const bool shared_sticky = st.st_uid == 0 && (st.st_mode & S_ISVTX);
+    if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !shared_sticky)
+        return "is under " + dir.string() + ", a directory others can write to (mode " + octal(st.st_mode) + ")";
     return "";
+}
+
+// Resolves `path` once, then checks every directory up to the root and the file itself. Only
+// files nobody else could have changed are trusted: loading runs a library's code with this user's rights.
+CheckedFile check_plugin_file(const std::string& path) {
+    CheckedFile out;
+    const auto uid = ::geteuid();
+    std::error_code ec;
+    const auto real = fs::canonical(path, ec);
+    if (ec) {
+        out.why_not = "cannot be read (" + ec.message() + ")";
+        return out;
+    }
+    out.real = real.string();
+    for (auto dir = real.parent_path();; dir = dir.parent_path()) {
+        if (auto why = unsafe_directory(dir, uid); !why.empty()) {
+            out.why_not = why;
+            return out;
+        }
+        if (dir == dir.root_path() || dir.parent_path() == dir) break;
+    }
+    // Every directory up to the root is safe, so nobody else can change what this resolved name opens from here on.
+    const int fd = ::open(out.real.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    struct stat file {};
+    const bool read = fd >= 0 && ::fstat(fd, &file) == 0;
+    if (fd >= 0) ::close(fd);
+    if (!read) out.why_not = "cannot be read";
+    else if (!S_ISREG(file.st_mode)) out.why_not = "is not a regular file";
+    else if (file.st_uid != uid && file.st_uid != 0)
+        out.why_not = "is owned by another user (uid " + std::to_string(file.st_uid) + ")";
+    else if (file.st_mode & (S_IWGRP | S_IWOTH))
+        out.why_not = "can be changed by other users (mode " + octal(file.st_mode) + ")";
+    return out;
 }
 
 // The plugin ABI a library was built for, read from its exported symbols without loading it (no code of it runs):
@@ -120,12 +158,16 @@ long abi_mark(const std::string& path) {
 
 void PluginHost::load_file(const std::string& path) {
     // Checked from the file itself, before it is loaded: a library's static constructors run as soon as it is.
-    if (const auto why = unsafe_to_load(path); !why.empty()) {
-        problem(path + ": not loaded: it " + why + "; plugins must belong to you or root and be writable by "
-                       "nobody else, in a directory nobody else can write to");
+    const auto checked = check_plugin_file(path);
+    if (!checked.why_not.empty()) {
+        problem(path + (checked.real.empty() || checked.real == path ? "" : " (" + checked.real + ")") +
+                ": not loaded: it " + checked.why_not +
+                "; plugins must belong to you or root and be writable by nobody else, in directories nobody else "
+                "can write to, all the way up");
         return;
     }
-    const long mark = abi_mark(path);
+    const auto& opened = checked.real; // a link is followed once, here: the checked file is the one loaded
+    const long mark = abi_mark(opened);
     if (mark < 0) {
         problem(path + ": not a loadable plugin library (not a shared library this system can read)");
         return;
@@ -144,7 +186,7 @@ void PluginHost::load_file(const std::string& path) {
     }
     auto library = std::make_shared<boost::dll::shared_library>();
     boost::dll::fs::error_code ec;
-    library->load(path, boost::dll::load_mode::rtld_local | boost::dll::load_mode::rtld_now, ec);
+    library->load(opened, boost::dll::load_mode::rtld_local | boost::dll::load_mode::rtld_now, ec);
     if (ec) {
         problem(path + ": not a loadable plugin library (" + ec.message() + ")");
         return;

@@ -89,6 +89,10 @@ json run_isolated(const std::string& who, const IsolationLimits& limits, const s
     }
     if (pid == 0) {
         ::close(fds[0]);
+        // The parent blocks termination signals for its signal thread, which the child does not have.
+        sigset_t none;
+        sigemptyset(&none);
+        ::pthread_sigmask(SIG_SETMASK, &none, nullptr);
         enter_child(fds[1], limits);
         std::string answer;
         try {
@@ -135,7 +139,7 @@ json run_isolated(const std::string& who, const IsolationLimits& limits, const s
                                 "limit)",
                                 who, limits.seconds));
     if (WIFSIGNALED(status))
-        throw Error(who + " crashed (" + signal_name(WTERMSIG(status)) + "); orgplan carried on without it");
+        throw Error(who + " crashed (" + signal_name(WTERMSIG(status)) + ")");
     if (!answer.empty() && answer[0] == 'M')
         throw Error(fmt::format("{} ran out of memory (limit {} MB, ORGPLAN_PLUGIN_MEMORY_MB)", who, limits.memory_mb));
     if (!answer.empty() && answer[0] == 'E') throw Error(answer.substr(1));

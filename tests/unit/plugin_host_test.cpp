@@ -128,6 +128,38 @@ TEST_CASE("plugins others could have changed are refused, saying why; a replaced
     PluginHost open_dir;
     open_dir.load_directory(dir.string());
     REQUIRE(open_dir.warnings().size() == 1);
-    CHECK_THAT(open_dir.warnings()[0], Catch::Contains("in a directory anyone can write to (mode 0777)"));
+    CHECK_THAT(open_dir.warnings()[0], Catch::Contains(dir.string() + ", a directory others can write to (mode 0777)"));
+
+    // A safe directory inside one anyone can write: the parent could swap it, so it is refused too (every directory
+    // up to the root is checked).
+    const auto inner = dir / "inner";
+    fs::create_directories(inner);
+    fs::permissions(inner, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                               fs::perms::others_read | fs::perms::others_exec); // 0755
+    fs::copy_file(copy, inner / "orgplan_principles.so");
+    PluginHost nested;
+    nested.load_directory(inner.string());
+    REQUIRE(nested.warnings().size() == 1);
+    CHECK_THAT(nested.warnings()[0], Catch::Contains(dir.string() + ", a directory others can write to (mode 0777)"));
+    CHECK(nested.all().empty());
+
+    // A link in a safe directory to a library in an unsafe one: the link is resolved and what it points to checked.
+    const auto safe = fs::temp_directory_path() / ("orgplan-unit-safe-" + std::to_string(::getpid()));
+    fs::remove_all(safe);
+    fs::create_directories(safe);
+    fs::permissions(safe, fs::perms::owner_all);
+    fs::create_symlink(copy, safe / "orgplan_principles.so");
+    PluginHost linked;
+    linked.load_directory(safe.string());
+    REQUIRE(linked.warnings().size() == 1);
+    CHECK_THAT(linked.warnings()[0], Catch::Contains(copy.string()) && Catch::Contains("others can write to"));
+    CHECK(linked.all().empty());
+    // Once the target's directory is safe, the link loads the file it resolves to.
+    fs::permissions(dir, fs::perms::owner_all);
+    PluginHost followed;
+    followed.load_directory(safe.string());
+    CHECK(followed.warnings().empty());
+    CHECK_FALSE(followed.all().empty());
+    fs::remove_all(safe);
     fs::remove_all(dir);
 }
