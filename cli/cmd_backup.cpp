@@ -35,9 +35,9 @@ int cmd_backup(const Args& args) {
     if (!parse(args, desc, pos, common, "orgplan backup FILE [--force]")) return 0;
     if (file.empty()) throw UsageError("backup needs a file to write\nusage: orgplan backup FILE");
     Database db(db_path(common), Database::Open::read);
-    backup_database(db.sql(), file, force);
+    const auto info = backup_database(db.sql(), file, force);
     std::cout << fmt::format("backed up {} to {} ({}); orgplan restore {} puts it back\n", db.path(), file,
-                             summary(check_backup(file)), file);
+                             summary(info), file);
     return 0;
 }
 
