@@ -1,7 +1,11 @@
 // orgplan: product-org design and capacity planning from HR data.
+#include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <thread>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -86,14 +90,75 @@ std::string db_named_in(const Args& args) {
     return orgplan::resolve_db_path(flag);
 }
 
-// Output that could not be written (a full disk, a closed file) is a failure, not a success with nothing to show.
+// Output that could not be written (a full disk, a closed file) is a failure, not a success with nothing to show;
+// when the command had already committed its data, the message says so.
 bool output_written(const std::string& command) {
     errno = 0;
     std::cout.flush();
     if (std::cout && std::fflush(stdout) == 0) return true;
-    std::cerr << "orgplan " << command << ": cannot write the output (" << std::strerror(errno ? errno : EIO)
-              << "); check the disk or the file it goes to\n";
+    std::cerr << "orgplan" << (command.empty() ? "" : " " + command) << ": cannot write the output ("
+              << std::strerror(errno ? errno : EIO) << "); check the disk or the file it goes to";
+    if (!written_note().empty()) std::cerr << "; " << written_note() << ": only this summary was lost";
+    std::cerr << "\n";
     return false;
+}
+
+// Termination signals (SIGTERM, SIGINT, SIGHUP) end a command the way an error does instead of killing it where it
+// stands: SQLite is interrupted, an open write rolls back, connections close (removing the WAL files they made), and
+// orgplan exits 128 + the signal. A dedicated thread takes the signals, so no handler runs in the middle of SQLite.
+// A command busy outside SQLite (computing an answer) gets a grace period to finish, then the process ends.
+std::atomic<int> terminating{0};
+
+void take_termination_signals() {
+    sigset_t signals;
+    sigemptyset(&signals);
+    for (const int s : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&signals, s);
+    if (::pthread_sigmask(SIG_BLOCK, &signals, nullptr) != 0) return; // then the defaults apply
+    std::thread([signals] {
+        int signal = 0;
+        if (::sigwait(&signals, &signal) != 0) return;
+        terminating = signal;
+        orgplan::interrupt_open_databases();
+        std::this_thread::sleep_for(std::chrono::seconds(3));
+        ::_exit(128 + signal);
+    }).detach();
+}
+
+// A command that ended because of a termination signal says so, and exits 128 + the signal.
+int stopped_by_signal(const std::string& command) {
+    const int signal = terminating.load();
+    std::cerr << "orgplan " << command << ": stopped by " << (signal == SIGINT ? "SIGINT" : signal == SIGHUP ? "SIGHUP" : "SIGTERM")
+              << "; anything it was writing was rolled back\n";
+    return 128 + signal;
+}
+
+// The message and exit code of the exception being handled (call it inside a catch block).
+int report_failure(const std::string& command, const Args& args) {
+    try {
+        throw;
+    } catch (const UsageError& e) {
+        std::cerr << "orgplan " << command << ": " << e.what() << "\n";
+        return 2;
+    } catch (const OutputError& e) {
+        std::cerr << "orgplan " << command << ": " << e.what() << "\n";
+        return 5;
+    } catch (const orgplan::InputErrors& e) {
+        std::cerr << e.what() << "\n";
+        return 3;
+    } catch (const orgplan::DatabaseError& e) {
+        std::cerr << "orgplan " << command << ": " << e.what() << "\n";
+        return 4;
+    } catch (const orgplan::Error& e) {
+        std::cerr << "orgplan " << command << ": " << e.what() << "\n";
+        return 3;
+    } catch (const SQLite::Exception& e) {
+        std::cerr << "orgplan " << command << ": "
+                  << orgplan::describe_database_failure(e.getExtendedErrorCode(), e.what(), db_named_in(args)) << "\n";
+        return 4;
+    } catch (const std::exception& e) {
+        std::cerr << "orgplan " << command << ": " << e.what() << "\n";
+        return 1;
+    }
 }
 
 } // namespace
@@ -113,11 +178,11 @@ int main(int argc, char** argv) {
         for (const auto& a : args) {
             if (a == "--version") {
                 std::cout << "orgplan " << ORGPLAN_VERSION << "\n";
-                return 0;
+                return output_written("") ? 0 : 5;
             }
             if (a == "--help" || a == "-h") {
                 print_usage(std::cout);
-                return 0;
+                return output_written("") ? 0 : 5;
             }
         }
         print_usage(std::cerr);
@@ -125,7 +190,7 @@ int main(int argc, char** argv) {
     }
     if (command == "help") {
         print_usage(std::cout);
-        return 0;
+        return output_written("") ? 0 : 5;
     }
     const auto it = commands().find(command);
     if (it == commands().end()) {
@@ -133,27 +198,13 @@ int main(int argc, char** argv) {
         print_usage(std::cerr);
         return 2;
     }
+    take_termination_signals();
     try {
         const int code = it->second.run(args);
+        if (terminating) return stopped_by_signal(command);
         return output_written(command) ? code : 5;
-    } catch (const UsageError& e) {
-        std::cerr << "orgplan " << command << ": " << e.what() << "\n";
-        return 2;
-    } catch (const orgplan::InputErrors& e) {
-        std::cerr << e.what() << "\n";
-        return 3;
-    } catch (const orgplan::DatabaseError& e) {
-        std::cerr << "orgplan " << command << ": " << e.what() << "\n";
-        return 4;
-    } catch (const orgplan::Error& e) {
-        std::cerr << "orgplan " << command << ": " << e.what() << "\n";
-        return 3;
-    } catch (const SQLite::Exception& e) {
-        std::cerr << "orgplan " << command << ": "
-                  << orgplan::describe_database_failure(e.getExtendedErrorCode(), e.what(), db_named_in(args)) << "\n";
-        return 4;
-    } catch (const std::exception& e) {
-        std::cerr << "orgplan " << command << ": " << e.what() << "\n";
-        return 1;
+    } catch (...) {
+        if (terminating) return stopped_by_signal(command);
+        return report_failure(command, args);
     }
 }

@@ -5,34 +5,6 @@
 #include "orgplan/error.hpp"
 
 namespace orgplan {
-namespace {
-
-std::string journal_mode(SQLite::Database& db) { return db.execAndGet("PRAGMA journal_mode").getString(); }
-
-} // namespace
-
-BulkJournal::BulkJournal(SQLite::Database& db) : db_(db) {
-    if (journal_mode(db_) != "wal") return; // in-memory databases have no WAL to leave
-    try {
-        // Leaving WAL checkpoints the log and needs the database to itself; SQLite answers "wal" when it cannot.
-        if (db_.execAndGet("PRAGMA journal_mode = DELETE").getString() != "delete") return;
-        db_.exec("PRAGMA synchronous = FULL");
-        switched_ = true;
-    } catch (const SQLite::Exception&) {
-        // Busy: another connection holds the database; the write stays in WAL.
-    }
-}
-
-BulkJournal::~BulkJournal() {
-    if (!switched_) return;
-    try {
-        db_.exec("PRAGMA journal_mode = WAL");
-        db_.exec("PRAGMA synchronous = NORMAL");
-    } catch (const SQLite::Exception&) {
-        // The data is written either way; the next orgplan command opens the database in WAL again.
-    }
-}
-
 DeferredForeignKeys::DeferredForeignKeys(SQLite::Database& db) : db_(db) { db_.exec("PRAGMA foreign_keys = OFF"); }
 
 DeferredForeignKeys::~DeferredForeignKeys() {

@@ -1,9 +1,14 @@
 #include "orgplan/database.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
+#include <mutex>
+#include <vector>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +21,20 @@
 
 namespace orgplan {
 namespace {
+
+constexpr const char* kStagingMark = ".orgplan-new-";
+
+// The connections open in this process, for interrupt_open_databases(); a handle is listed only while it is open.
+std::mutex open_handles_mutex;
+std::vector<sqlite3*> open_handles;
+
+void listed(sqlite3* handle, bool open) {
+    const std::lock_guard<std::mutex> lock(open_handles_mutex);
+    if (open)
+        open_handles.push_back(handle);
+    else
+        open_handles.erase(std::remove(open_handles.begin(), open_handles.end(), handle), open_handles.end());
+}
 
 bool exists(const std::string& path) {
     struct stat st {};
@@ -37,12 +56,16 @@ DatabaseError failure(const SQLite::Exception& e, const std::string& path) {
 
 // A WAL database in a directory this user cannot write has no shared-memory file to coordinate through; when no log
 // is pending either, nobody can be writing it, and SQLite may read the file as it stands.
+// A hot rollback journal (a writer died mid-transaction) rules that out too: the file itself is torn until SQLite
+// rolls the journal back.
 bool readable_as_immutable(const std::string& path) {
     const auto slash = path.find_last_of('/');
     const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
-    struct stat wal {};
-    const bool pending_log = ::stat((path + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
-    return ::access(dir.c_str(), W_OK) != 0 && !pending_log;
+    const auto non_empty = [](const std::string& file) {
+        struct stat st {};
+        return ::stat(file.c_str(), &st) == 0 && st.st_size > 0;
+    };
+    return ::access(dir.c_str(), W_OK) != 0 && !non_empty(path + "-wal") && !non_empty(path + "-journal");
 }
 
 std::string uri_of(const std::string& path) {
@@ -66,6 +89,50 @@ void prefer_wal(SQLite::Database& db) {
 }
 
 } // namespace
+
+void interrupt_open_databases() {
+    const std::lock_guard<std::mutex> lock(open_handles_mutex);
+    for (auto* handle : open_handles) sqlite3_interrupt(handle);
+}
+
+Database::~Database() { disconnect(); }
+
+void Database::disconnect() {
+    if (db_) listed(db_->getHandle(), false);
+    db_.reset();
+}
+
+std::string staging_path(const std::string& path, long pid) {
+    return path + kStagingMark + std::to_string(pid);
+}
+
+std::size_t remove_orphaned_staging(const std::string& path) {
+    const auto slash = path.find_last_of('/');
+    const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
+    const std::string prefix = (slash == std::string::npos ? path : path.substr(slash + 1)) + kStagingMark;
+    std::unique_ptr<DIR, int (*)(DIR*)> listing(::opendir(dir.empty() ? "/" : dir.c_str()), ::closedir);
+    if (!listing) return 0;
+    std::size_t removed = 0;
+    while (const dirent* entry = ::readdir(listing.get())) {
+        const std::string name = entry->d_name;
+        if (name.compare(0, prefix.size(), prefix) != 0) continue;
+        // NAME.orgplan-new-PID, then nothing or one of SQLite's -wal, -shm, -journal
+        std::size_t end = prefix.size();
+        while (end < name.size() && name[end] >= '0' && name[end] <= '9') ++end;
+        const auto rest = name.substr(end);
+        if (end == prefix.size() || end - prefix.size() > 9 ||
+            !(rest.empty() || rest == "-wal" || rest == "-shm" || rest == "-journal"))
+            continue;
+        const auto pid = static_cast<pid_t>(std::stol(name.substr(prefix.size(), end - prefix.size())));
+        // Only files of this user whose import is gone: a live import (or a reused pid) keeps its file.
+        const std::string file = (dir.empty() ? "" : dir + "/") + name;
+        struct stat st {};
+        if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+        if (::lstat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) continue;
+        if (::unlink(file.c_str()) == 0) ++removed;
+    }
+    return removed;
+}
 
 std::string describe_database_failure(int code, const std::string& what, const std::string& path) {
     switch (code & 0xff) {
@@ -93,24 +160,37 @@ std::string describe_database_failure(int code, const std::string& what, const s
 
 Database::Database(const std::string& path, Open open, int busy_timeout_ms) : path_(path) {
     const bool in_memory = path == ":memory:";
+    if (!in_memory) remove_orphaned_staging(path);
     if (!in_memory && !exists(path)) {
         if (open != Open::create)
             throw Error(path + ": no org database here; import an org first (orgplan import FILE...) or point "
                                "--db / ORGPLAN_DB at one");
         create_private_file(path);
     }
-    connect(in_memory ? Open::create : open, busy_timeout_ms);
+    try {
+        connect(in_memory ? Open::create : open, busy_timeout_ms);
+    } catch (...) {
+        disconnect(); // no destructor runs for a constructor that throws
+        throw;
+    }
 }
 
 void Database::connect(Open open, int busy_timeout_ms) {
     const bool in_memory = path_ == ":memory:";
-    const int flags = open == Open::read ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    // Readers open the file for writing too and then refuse every write (query_only): only so can SQLite roll back
+    // the hot journal of a writer that was killed before reading, as it promises (a read-only connection fails with
+    // "attempt to write a readonly database" until someone writes), and remove the WAL files it created when its
+    // connection is the last to close (a read-only one leaves them behind). A file this user may not write is
+    // still opened read-only by SQLite itself.
+    const int flags = immutable_ ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | (open == Open::read ? 0 : SQLite::OPEN_CREATE);
     int version = 0;
     try {
         // One connection per thread, so SQLite need not lock a mutex around every call.
         db_ = immutable_ ? std::make_unique<SQLite::Database>(uri_of(path_), flags | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX,
                                                               busy_timeout_ms)
                          : std::make_unique<SQLite::Database>(path_, flags | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
+        listed(db_->getHandle(), true);
+        if (open == Open::read) db_->exec("PRAGMA query_only = ON");
         db_->exec("PRAGMA foreign_keys = ON");
         // Read before anything is written: a file that is not SQLite fails here, and a newer schema is refused
         // while the file is still as it was.
@@ -133,7 +213,7 @@ void Database::connect(Open open, int busy_timeout_ms) {
         if (open == Open::read && !immutable_ && (e.getErrorCode() == SQLITE_READONLY || e.getErrorCode() == SQLITE_CANTOPEN) &&
             readable_as_immutable(path_)) {
             immutable_ = true;
-            db_.reset();
+            disconnect();
             return connect(open, busy_timeout_ms);
         }
         throw failure(e, path_);
@@ -148,7 +228,7 @@ void Database::connect(Open open, int busy_timeout_ms) {
     if (open == Open::read) {
         // An older schema: migrate through a short write connection, then read as asked.
         Database writer(path_, Open::write, busy_timeout_ms);
-        db_.reset();
+        disconnect();
         connect(Open::read, busy_timeout_ms);
         return;
     }

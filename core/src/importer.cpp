@@ -38,7 +38,7 @@ const std::vector<std::string>& creatable_kinds() {
 }
 
 std::string kind_of_name(const std::string& name) {
-    static const std::vector<std::pair<std::string, std::string>> prefixes = {
+    static const std::vector<std::pair<std::string, std::string>> words = {
         {"people", "people"},          {"person", "people"},          {"employee", "people"},
         {"staff", "people"},           {"team", "teams"},             {"membership", "memberships"},
         {"allocation", "memberships"}, {"assignment", "assignments"}, {"product", "products"},
@@ -46,7 +46,8 @@ std::string kind_of_name(const std::string& name) {
         {"goal", "goals"},             {"okr", "goals"},              {"squad", "teams"},
         {"coverage", "assignments"},   {"interrupt", "interrupts"},   {"escalation", "interrupts"},
         {"taskforce", "taskforces"},   {"task", "taskforces"},        {"committee", "taskforces"}};
-    // The last word that names a kind decides: "hr_export_people" and "pm_assignments" both work.
+    // The last word that names a kind decides: "hr_export_people" and "pm_assignments" both work. A word names a
+    // kind whole, singular or plural: "peoplez" or "teamwork" name nothing.
     const auto key = text::normalise_key(name);
     std::string found;
     std::size_t start = 0;
@@ -54,8 +55,8 @@ std::string kind_of_name(const std::string& name) {
         auto end = key.find('_', start);
         if (end == std::string::npos) end = key.size();
         const auto word = key.substr(start, end - start);
-        for (const auto& [prefix, kind] : prefixes)
-            if (word.rfind(prefix, 0) == 0) found = kind;
+        for (const auto& [prefix, kind] : words)
+            if (word == prefix || word == prefix + "s" || word == prefix + "es") found = kind;
         start = end + 1;
     }
     return found;
@@ -395,6 +396,17 @@ struct Input {
 };
 
 // Reads one record's fields into typed values, adding a problem for each bad field.
+// A value a message may show so the user finds it: short, and never an email address (values may be personal;
+// ids, numbers and codes are what these messages quote).
+std::string quoted_value(std::string_view raw) {
+    if (raw.find('@') != std::string_view::npos) return "the value given";
+    constexpr std::size_t kShown = 24;
+    return "'" + std::string(raw.substr(0, kShown)) + (raw.size() > kShown ? "...'" : "'");
+}
+std::string quoted_reference(std::string_view ref) {
+    return ref.find('@') != std::string_view::npos ? "(the email given)" : quoted_value(ref);
+}
+
 class RecordParser {
 public:
     RecordParser(const Fields& f, const Record& r, Loc loc, Problems& p) : f_(f), r_(r), loc_(loc), p_(p) {}
@@ -419,7 +431,7 @@ public:
         if (raw.empty()) return std::nullopt;
         const auto v = text::parse_number(raw);
         if (!v || (inclusive_low ? *v < low : *v <= low) || *v > high) {
-            fail(name, "'" + std::string(raw) + "' " + hint);
+            fail(name, quoted_value(raw) + " " + hint);
             return std::nullopt;
         }
         return v;
@@ -430,13 +442,13 @@ public:
         const auto raw = f_.get(r_, name);
         if (raw.empty()) return fallback;
         if (auto v = parse(raw)) return *v;
-        fail(name, "'" + std::string(raw) + "' is not one of " + allowed);
+        fail(name, quoted_value(raw) + " is not one of " + allowed);
         return fallback;
     }
     bool flag(std::string_view name) {
         const auto raw = f_.get(r_, name);
         if (auto v = text::parse_bool(raw)) return *v;
-        fail(name, "'" + std::string(raw) + "' is not yes or no");
+        fail(name, quoted_value(raw) + " is not yes or no");
         return false;
     }
     void fail(std::string_view field, std::string message) {
@@ -488,7 +500,9 @@ void parse_interrupt(RecordParser& p, Loc loc, Input& in) {
     if (p.ok) in.interrupts.add(std::move(x), loc);
 }
 
-const std::string kFteHint = "is not a number greater than 0 and at most 1; write FTE as a fraction like 0.5";
+// Below a hundredth (24 minutes a week) an FTE is a slip, and near 0 it would blow every ratio up.
+constexpr double kMinFte = 0.01;
+const std::string kFteHint = "is not a number from 0.01 to 1; write FTE as a fraction like 0.5";
 const std::string kShareHint = "is not a number greater than 0 and at most 1; write a share like 0.5";
 
 void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc loc, Problems& problems,
@@ -548,10 +562,10 @@ void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc
                                          "external_senior, internal_transfer, newcomer");
         x.manager_ref = p.view("manager");
         person.location = p.view("location");
-        person.fte = p.number("fte", 0, 1, false, kFteHint).value_or(1.0);
-        // FTE as a percentage (0-100], as HR systems export it; a file giving both is refused at the header.
-        const auto fte_percent = p.number("fte_percent", 0, 100, false,
-                                          "is not a percentage greater than 0 and at most 100");
+        person.fte = p.number("fte", kMinFte, 1, true, kFteHint).value_or(1.0);
+        // FTE as a percentage [1-100], as HR systems export it; a file giving both is refused at the header.
+        const auto fte_percent = p.number("fte_percent", kMinFte * 100, 100, true,
+                                          "is not a percentage from 1 to 100");
         if (fte_percent) person.fte = *fte_percent / 100.0;
         person.cost = p.number("cost", 0, 1e12, true, "is not a non-negative number");
         person.coaching_hours = p.number("coaching_hours", 0, 80, true, "is not a number of hours from 0 to 80");
@@ -777,8 +791,7 @@ struct ImportRun {
     using Orders = std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>;
     std::future<Orders> write_order;   // declared after `in`, which its thread reads
     bool bulk = false;
-    // Restored in reverse order: the transaction ends before foreign keys and the journal mode are put back.
-    std::optional<BulkJournal> bulk_journal;
+    // Restored in reverse order: the transaction ends before foreign keys are put back.
     std::optional<DeferredForeignKeys> deferred_keys;
     std::optional<SQLite::Transaction> tx;
     Org existing;
@@ -805,7 +818,7 @@ struct ImportRun {
     void read(const std::vector<std::string>& paths) {
     // 1. Read every file; a file whose header lacks a required column is skipped after reporting it.
     for (const auto& path : expand_paths(paths)) {
-        auto opened = open_records(path, options.kind, options.mapping, &kind_of_name);
+        auto opened = open_records(path, options.kind, options.mapping, &kind_of_name, options.max_file_size);
         for (auto& s : opened) sources.push_back(std::move(s));
     }
     for (auto& [kind, source] : sources) {
@@ -878,15 +891,13 @@ struct ImportRun {
     // 2. Merge with what the database holds (unless replacing) and check every reference.
     // The write transaction starts before the stored org is read, so no other writer can change what this import
     // is validated against; its destructor rolls everything back if anything fails. A large page cache keeps the
-    // secondary indexes' random inserts in memory (SQLite's default is 2 MB). A large import writes through the
-    // rollback journal and checks foreign keys once at the end (both declared first, so they are restored after
-    // the transaction ends).
+    // secondary indexes' random inserts in memory (SQLite's default is 2 MB). A large import checks foreign keys
+    // once at the end (declared first, so it is restored after the transaction ends). It stays in WAL: leaving it
+    // for the rollback journal saved 3% at a million people, and made a failed import rewrite the file's header and
+    // a killed one leave a hot journal behind.
     const std::size_t incoming_rows = in.people.items.size() + in.memberships.items.size();
     bulk = !options.dry_run && incoming_rows >= kBulkRows;
-    if (bulk) {
-        bulk_journal.emplace(db.sql());
-        deferred_keys.emplace(db.sql());
-    }
+    if (bulk) deferred_keys.emplace(db.sql());
     if (!options.dry_run) {
         db.sql().exec("PRAGMA cache_size = -262144");
         tx.emplace(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
@@ -1088,8 +1099,7 @@ struct ImportRun {
         const auto [at, fresh] = incoming_email.emplace(text::lower(email), i);
         if (!fresh && person_of_item[at->second] != person_of_item[i])
             problems.add(in.people.locs[i], "email",
-                         "'" + std::string(email) + "' is also the email of '" +
-                             std::string(in.people.items[at->second].person.id) + "' (" +
+                         "the same email as '" + std::string(in.people.items[at->second].person.id) + "' (" +
                              problems.where(in.people.locs[at->second]) + "); emails must be unique");
     }
     // Manager references are ids, or emails: stored people's emails are indexed once, when some reference is not an
@@ -1119,11 +1129,11 @@ struct ImportRun {
         const auto loc = in.people.locs[item];
         if (m < 0) {
             problems.add(loc, "manager",
-                         "unknown manager '" + std::string(ref) +
-                             "'; give the manager's id or email as it appears in the people file");
+                         "unknown manager " + quoted_reference(ref) +
+                             "; give the manager's id or email as it appears in the people file");
         } else if (static_cast<std::size_t>(m) == i) {
             problems.add(loc, "manager",
-                         "'" + std::string(ref) + "' is this person; a person cannot manage themselves");
+                         quoted_reference(ref) + " is this person; a person cannot manage themselves");
             manager[i] = -1;
         } else {
             x.person.manager_id = id_of[m];

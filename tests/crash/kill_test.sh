@@ -26,9 +26,14 @@ org_hash() { # every org table, in key order
 
 check() { # DB STATE_A STATE_B WHAT
   local db=$1 a=$2 b=$3 what=$4
+  # orgplan reads first, as a user would: a killed write may have left a hot rollback journal, which the reader must
+  # roll back itself (the sqlite3 shell below would otherwise do it for it).
+  local err
+  err=$("$bin" --db "$db" ratios --by org --format csv 2>&1 >/dev/null) || fail "$what: orgplan cannot answer afterwards: $err"
+  "$bin" --db "$db" log --limit 1 --format csv >/dev/null || fail "$what: orgplan log cannot answer afterwards"
+  [ ! -s "$db-journal" ] || fail "$what: a rollback journal is left after orgplan read the database"
   [ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok ] || fail "$what: integrity_check"
   [ -z "$(sqlite3 "$db" 'PRAGMA foreign_key_check')" ] || fail "$what: foreign_key_check"
-  "$bin" --db "$db" ratios --by org --format csv >/dev/null || fail "$what: orgplan cannot answer afterwards"
   local h
   h=$(org_hash "$db")
   [ "$h" = "$a" ] || [ "$h" = "$b" ] || fail "$what: the database holds neither the old org nor the new one"
@@ -123,6 +128,22 @@ for ((i = 1; i <= runs; i++)); do
   "$bin" --db "$work/t.db" ratios --by org --format csv >/dev/null || fail "migration run $i: orgplan cannot answer"
 done
 echo "migration: $runs kills within $ms ms, $olds left schema 4, $news the migrated schema; every database sound"
+
+# A first import into a new path builds the database under a private name beside it; killed, it leaves that copy
+# (personal data) behind, and the next orgplan command on the path removes it.
+for ((i = 1; i <= runs; i++)); do
+  rm -f "$work"/new.db*
+  "$bin" --db "$work/new.db" import "$work/a" >/dev/null 2>&1 &
+  pid=$!
+  delay=$((RANDOM % 300 + 50))
+  sleep "0.$(printf '%03d' "$delay")"
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  "$bin" --db "$work/new.db" ratios --by org >/dev/null 2>&1 || true # answers, or says there is no database yet
+  left=$(find "$work" -maxdepth 1 -name 'new.db.orgplan-new-*' | wc -l)
+  [ "$left" -eq 0 ] || fail "first import run $i: $left staging files left after the next command"
+done
+echo "first import: $runs kills, no staging file left after the next command"
 
 # Two writers at once: each imports WRITES one-person files into the same database; none may fail with "database is
 # locked" within the busy timeout, and every person must be there at the end.

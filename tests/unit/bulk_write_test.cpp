@@ -59,21 +59,3 @@ TEST_CASE("deferred indexes are dropped for the write and built again from their
           "CREATE INDEX child_parent ON child(parent_id)");
     tx.commit();
 }
-
-TEST_CASE("the bulk journal leaves WAL for the write and comes back to it") {
-    TempPath tmp("journal.db");
-    auto db = parent_child(tmp.path);
-    {
-        BulkJournal journal(db);
-        CHECK(journal.switched());
-        CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "delete");
-    }
-    CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
-    SQLite::Database other(tmp.path, SQLite::OPEN_READWRITE);
-    other.execAndGet("SELECT count(*) FROM parent");
-    {
-        BulkJournal journal(db); // another connection is open: SQLite keeps WAL, and so does the write
-        CHECK_FALSE(journal.switched());
-        CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
-    }
-}

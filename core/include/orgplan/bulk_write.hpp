@@ -9,29 +9,6 @@
 
 namespace orgplan {
 
-/// Switches a WAL database to the rollback journal for one large write and back to WAL when destroyed.
-///
-/// WAL writes every changed page twice (into the log, then into the database at checkpoint); the rollback journal
-/// writes new pages once and keeps only the old content of changed pages, so a large import into a new or
-/// replaced org writes about half as much. Construct it outside any transaction. When another connection has the
-/// database open the switch is refused by SQLite and the write simply runs in WAL. While switched, synchronous is
-/// FULL, so a crash or power loss rolls the write back on next open as in WAL mode. Never throws from the
-/// destructor.
-class BulkJournal {
-public:
-    explicit BulkJournal(SQLite::Database& db);
-    ~BulkJournal();
-    BulkJournal(const BulkJournal&) = delete;
-    BulkJournal& operator=(const BulkJournal&) = delete;
-
-    /// True when the write runs with the rollback journal.
-    bool switched() const noexcept { return switched_; }
-
-private:
-    SQLite::Database& db_;
-    bool switched_ = false;
-};
-
 /// Checks foreign keys once over the whole database at the end of one large write instead of row by row.
 ///
 /// Construct it outside any transaction: it turns enforcement off for the connection (SQLite allows that only

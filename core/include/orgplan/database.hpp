@@ -35,6 +35,9 @@ public:
     /// and `open` is not create, DatabaseError when it cannot be used. The busy timeout covers the longest write
     /// orgplan does (a million-person import takes about 10 s).
     explicit Database(const std::string& path, Open open = Open::create, int busy_timeout_ms = 60000);
+    ~Database();
+    Database(Database&&) = default; ///< the connection moves with it (a moved-from Database holds none)
+    Database& operator=(Database&&) = delete;
 
     SQLite::Database& sql() noexcept { return *db_; }
     const std::string& path() const noexcept { return path_; }
@@ -42,6 +45,7 @@ public:
 
 private:
     void connect(Open open, int busy_timeout_ms);
+    void disconnect();
     std::string path_;
     bool immutable_ = false; ///< read as a file nobody writes (a WAL database in a read-only directory)
     std::unique_ptr<SQLite::Database> db_;
@@ -50,6 +54,19 @@ private:
 /// A message for a failed SQLite call that says what happened to `path` and what to do (disk full, read-only,
 /// locked, damaged), for SQLite's extended error code `code`.
 std::string describe_database_failure(int code, const std::string& what, const std::string& path);
+
+/// The private name beside `path` under which the import of process `pid` builds a new database before linking it
+/// into place.
+std::string staging_path(const std::string& path, long pid);
+/// Removes the staging databases beside `path` (and their -wal, -shm, -journal) that imports killed midway left
+/// behind: files of this user whose process is gone. They hold personal data and nothing refers to them. Every
+/// open of a database does this first. Returns how many files it removed.
+std::size_t remove_orphaned_staging(const std::string& path);
+
+/// Interrupts whatever every open Database of this process is doing (sqlite3_interrupt): the statement fails with
+/// SQLITE_INTERRUPT, an open write transaction rolls back as its owner unwinds, and the connection closes normally,
+/// removing the WAL files it created. Safe to call from any thread; for termination signals.
+void interrupt_open_databases();
 
 /// Where the org database lives: --db wins, then $ORGPLAN_DB, then ./orgplan.db.
 std::string resolve_db_path(const std::string& from_flag);
