@@ -34,14 +34,16 @@ int cmd_align(const Args& args) {
     PluginOptions plugin_options;
     std::string principle;
     bool compare = false, apply = false;
-    double threshold = -1, max_spread = -1;
+    std::optional<double> threshold_option, max_spread_option;
     po::options_description desc("align options");
     desc.add_options()
         ("principle", po::value(&principle)->value_name("NAME"), "organizing principle plugin (orgplan plugins list)")
         ("compare", po::bool_switch(&compare), "run every principle and compare them side by side")
         ("apply", po::bool_switch(&apply), "with --principle: replace the org's PM assignments with the proposal")
-        ("threshold", po::value(&threshold)->value_name("N"), "target makers per PM (default: setting ratio.threshold)")
-        ("max-spread", po::value(&max_spread)->value_name("N"), "teams per PM before thin (default: setting ratio.max_spread)");
+        ("threshold", setting_option(threshold_option, "--threshold", "ratio.threshold")->value_name("N"),
+         "target makers per PM (default: setting ratio.threshold)")
+        ("max-spread", setting_option(max_spread_option, "--max-spread", "ratio.max_spread")->value_name("N"),
+         "teams per PM before thin (default: setting ratio.max_spread)");
     add_plugin_options(desc, plugin_options);
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan align --principle NAME [--apply] | --compare")) return 0;
@@ -54,10 +56,10 @@ int cmd_align(const Args& args) {
     if (apply) write.emplace(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     const ReadTransaction snapshot(db.sql());
     auto settings = Settings::load(db.sql());
-    override_setting(settings, "ratio.threshold", "--threshold", threshold != -1, threshold);
-    override_setting(settings, "ratio.max_spread", "--max-spread", max_spread != -1, max_spread);
-    threshold = settings.get("ratio.threshold");
-    max_spread = settings.get("ratio.max_spread");
+    override_setting(settings, "ratio.threshold", threshold_option);
+    override_setting(settings, "ratio.max_spread", max_spread_option);
+    const double threshold = settings.get("ratio.threshold");
+    const double max_spread = settings.get("ratio.max_spread");
     const auto org = load_org(db.sql());
     const auto host = load_plugins(plugin_options);
     if (compare) {

@@ -27,8 +27,8 @@ int cmd_chart(const Args& args) {
     po::options_description desc("chart options");
     desc.add_options()
         ("root", po::value(&options.root)->value_name("ID"), "start from this person (default: the top of the tree)")
-        ("depth", po::value(&options.depth)->value_name("N"), "reporting levels to draw (default 3)")
-        ("budget", po::value(&options.node_budget)->value_name("N"), "people drawn at most; the rest fold into boxes (default 150)")
+        ("depth", whole_option(options.depth, "--depth", 1, 50)->value_name("N"), "reporting levels to draw (default 3)")
+        ("budget", whole_option(options.node_budget, "--budget", 1, 5000)->value_name("N"), "people drawn at most; the rest fold into boxes (default 150)")
         ("colour", po::value(&colour)->value_name("family|ratio|origin"), "what the box colour shows (default family)")
         ("color", po::value(&colour)->value_name("family|ratio|origin"), "same as --colour")
         ("format", po::value(&format)->value_name("svg|dot|html"), "svg (default), Graphviz dot text, or a page")
@@ -36,8 +36,6 @@ int cmd_chart(const Args& args) {
     add_common(desc, common, false);
     if (!parse(args, desc, {}, common, "orgplan chart [--root ID] [--depth N] [--colour family|ratio|origin] [--format svg|dot|html]"))
         return 0;
-    if (options.depth < 1 || options.depth > 50) throw UsageError("--depth must be from 1 to 50");
-    if (options.node_budget < 1 || options.node_budget > 5000) throw UsageError("--budget must be from 1 to 5000");
     if (colour == "family") options.colour = ChartColour::family;
     else if (colour == "ratio") options.colour = ChartColour::ratio;
     else if (colour == "origin") options.colour = ChartColour::origin;

@@ -14,11 +14,11 @@ int cmd_config(const Args& args) {
     Common common;
     std::vector<std::string> words;
     po::options_description desc("config options");
-    desc.add_options()("words", po::value(&words), "list | get KEY | set KEY VALUE | unset KEY");
+    desc.add_options()("words", po::value(&words), "list | get KEY | set KEY VALUE [KEY VALUE...] | unset KEY");
     add_common(desc, common);
     po::positional_options_description pos;
     pos.add("words", -1);
-    const std::string usage = "orgplan config [list | get KEY | set KEY VALUE | unset KEY]";
+    const std::string usage = "orgplan config [list | get KEY | set KEY VALUE [KEY VALUE...] | unset KEY]";
     if (!parse(args, desc, pos, common, usage)) return 0;
     const auto format = output_format(common);
     const std::string action = words.empty() ? "list" : words[0];
@@ -27,17 +27,27 @@ int cmd_config(const Args& args) {
     };
 
     if (action == "set" || action == "unset") {
-        expect(action == "set" ? 3 : 2);
+        if (action == "set" ? words.size() < 3 || words.size() % 2 == 0 : words.size() != 2)
+            throw UsageError("config " + action + ": wrong number of arguments\nusage: " + usage);
+        std::vector<std::pair<std::string, std::string>> values;
+        for (std::size_t i = 1; action == "set" && i + 1 < words.size(); i += 2) values.emplace_back(words[i], words[i + 1]);
         Database db(db_path(common));
         SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         if (action == "set")
-            Settings::store(db.sql(), words[1], words[2]);
+            Settings::store(db.sql(), values); // checked together once all are written
         else
             Settings::remove(db.sql(), words[1]);
-        record_change(db.sql(), "config " + action + " " + words[1],
-                      action == "set" ? nlohmann::json{{"settings", 1}, {words[1], words[2]}} : nlohmann::json{{"settings", 1}});
+        nlohmann::json changed{{"settings", action == "set" ? values.size() : 1}};
+        std::string keys;
+        for (const auto& [key, value] : values) {
+            changed[key] = value;
+            keys += " " + key;
+        }
+        record_change(db.sql(), "config " + action + (action == "set" ? keys : " " + words[1]), changed);
         tx.commit();
-        std::cout << words[1] << (action == "set" ? " = " + words[2] : " reset to its default") << "\n";
+        note_written("the settings were stored in " + db.path());
+        if (action == "unset") std::cout << words[1] << " reset to its default\n";
+        for (const auto& [key, value] : values) std::cout << key << " = " << value << "\n";
         return 0;
     }
     if (action != "list" && action != "get") throw UsageError("config: unknown action '" + action + "'\nusage: " + usage);

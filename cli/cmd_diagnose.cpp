@@ -20,13 +20,13 @@ int cmd_diagnose(const Args& args) {
     PluginOptions plugin_options;
     std::string fail_on, mix, as_of;
     std::vector<std::string> checks;
-    double hires = 0;
+    std::optional<double> hires_option;
     po::options_description desc("diagnose options");
     desc.add_options()
         ("fail-on", po::value(&fail_on)->value_name("warning|error"),
          "exit 1 when a finding of this severity or worse is found (for CI)")
         ("check", po::value(&checks)->value_name("NAME"), "run only this diagnostic (repeatable)")
-        ("hires", po::value(&hires)->value_name("N"), "also check a hiring plan of N PMs...")
+        ("hires", number_option(hires_option, "--hires", {0, 100000})->value_name("N"), "also check a hiring plan of N PMs...")
         ("mix", po::value(&mix)->value_name("NAME"), "...with this hiring mix (default balanced)");
     add_plugin_options(desc, plugin_options);
     add_as_of(desc, as_of);
@@ -37,7 +37,7 @@ int cmd_diagnose(const Args& args) {
     if (fail_on == "warning") fail_level = static_cast<int>(sdk::Severity::warning);
     else if (fail_on == "error") fail_level = static_cast<int>(sdk::Severity::error);
     else if (!fail_on.empty()) throw UsageError("--fail-on '" + fail_on + "': use warning or error");
-    option_in_range("--hires", hires, {0, 100000});
+    const double hires = hires_option.value_or(0);
 
     std::optional<SnapshotInfo> used;
     const auto opened = open_for_answers(db_path(common), as_of, &used);

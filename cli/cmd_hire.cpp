@@ -18,16 +18,15 @@ int cmd_hire(const Args& args) {
     Common common;
     PluginOptions plugin_options;
     std::vector<std::string> mixes;
-    double count = -1;
+    std::optional<double> count;
     po::options_description desc("hire options");
     desc.add_options()
-        ("count", po::value(&count)->value_name("N"),
+        ("count", number_option(count, "--count", {0, 100000})->value_name("N"),
          "PM hires to plan (default: what the org needs to reach the ratio threshold)")
         ("mix", po::value(&mixes)->value_name("NAME"), "hiring mix plugin (repeatable; default: every mix)");
     add_plugin_options(desc, plugin_options);
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan hire [--count N] [--mix NAME]")) return 0;
-    if (count != -1) option_in_range("--count", count, {0, 100000});
 
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
@@ -35,7 +34,7 @@ int cmd_hire(const Args& args) {
     const auto org = load_org(db.sql());
     const auto host = load_plugins(plugin_options);
     emit(hiring_answer(org, settings, {*host, plugin_params(plugin_options), plugin_options.strict, "hire"},
-                       count == -1 ? std::nullopt : std::optional<double>(count), mixes),
+                       count, mixes),
          common);
     return 0;
 }

@@ -40,11 +40,10 @@ int cmd_trend(const Args& args) {
     desc.add_options()("metric", po::value(&metrics)->value_name("NAME"),
                        "a metric to show (repeatable; default all): people, makers, pm_fte, org_ratio, teams, "
                        "teams_without_pm, teams_over, managers, layers, median_span, managers_of_one")(
-        "last", po::value(&last)->value_name("N"), "the newest N snapshots (default 24)");
+        "last", whole_option(last, "--last", 1, 10000)->value_name("N"), "the newest N snapshots (default 24)");
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan trend [--metric NAME]... [--last N] [--format table|json|csv|md|xlsx|html]"))
         return 0;
-    if (last < 1 || last > 10000) throw UsageError("--last must be from 1 to 10,000");
     const auto& known = trend_metrics();
     std::vector<std::size_t> shown;
     for (const auto& m : metrics) {
@@ -80,20 +79,14 @@ int cmd_changes(const Args& args) {
     Common common;
     std::string from, to;
     po::options_description desc("changes options");
-    desc.add_options()("from", po::value(&from)->value_name("YYYY-MM-DD"), "the earlier date")(
-        "to", po::value(&to)->value_name("YYYY-MM-DD"), "the later date (default: the latest snapshot)");
+    desc.add_options()("from", date_option(from, "--from")->value_name("YYYY-MM-DD"), "the earlier date")(
+        "to", date_option(to, "--to")->value_name("YYYY-MM-DD"), "the later date (default: the latest snapshot)");
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan changes --from DATE [--to DATE] [--format table|json|csv|md|xlsx|html]"))
         return 0;
     if (from.empty()) throw UsageError("changes needs --from DATE\nusage: orgplan changes --from DATE [--to DATE]");
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db.sql());
-    try {
-        check_date(from, "--from");
-        if (!to.empty()) check_date(to, "--to");
-    } catch (const Error& e) {
-        throw UsageError(e.what());
-    }
     const auto a = snapshot_on(db.sql(), from);
     const auto b = to.empty() ? list_snapshots(db.sql()).back() : snapshot_on(db.sql(), to);
     if (b.as_of < a.as_of) throw UsageError("--to is before --from");

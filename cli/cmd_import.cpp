@@ -31,7 +31,7 @@ TitleRules load_rules(const std::string& flag) {
 // A new database is built under a private name beside the target and linked into place only when the import
 // succeeded: a failed first import leaves nothing behind and never deletes a database another process created
 // meanwhile.
-std::string staging_name(const std::string& path) { return path + ".orgplan-new-" + std::to_string(::getpid()); }
+std::string staging_name(const std::string& path) { return staging_path(path, ::getpid()); }
 
 void remove_db_files(const std::string& path) {
     std::error_code ec;
@@ -127,6 +127,7 @@ int cmd_import(const Args& args) {
     std::string kind, map_file, rules_file, as_of;
     bool replace = false, dry_run = false;
     std::size_t max_errors = 50;
+    std::string max_file_size;
     po::options_description desc("import options");
     desc.add_options()
         ("file", po::value(&files)->value_name("FILE"), "CSV or JSON file, or a directory of them")
@@ -146,9 +147,11 @@ int cmd_import(const Args& args) {
         ("create-missing", po::value(&create_missing)->value_name("KINDS"),
          "create records that are referred to but defined nowhere, by id (name = id): any of segments, products, "
          "initiatives, accounts, teams, comma-separated")
-        ("as-of", po::value(&as_of)->value_name("YYYY-MM-DD"),
+        ("as-of", date_option(as_of, "--as-of")->value_name("YYYY-MM-DD"),
          "the date this data stands for: the import's snapshot (default today; not before the latest snapshot)")
-        ("max-errors", po::value(&max_errors)->value_name("N"), "problems listed (all are counted; default 50)");
+        ("max-errors", whole_option(max_errors, "--max-errors", 1, 1000000)->value_name("N"), "problems listed (all are counted; default 50)")
+        ("max-file-size", po::value(&max_file_size)->value_name("SIZE"),
+         "refuse files larger than SIZE, e.g. 2G (default 512M)");
     add_common(desc, common);
     po::positional_options_description pos;
     pos.add("file", -1);
@@ -165,14 +168,13 @@ int cmd_import(const Args& args) {
     options.dry_run = dry_run;
     options.kind = kind;
     options.max_problems = max_errors;
-    if (!as_of.empty()) {
-        try {
-            check_date(as_of, "--as-of");
-        } catch (const Error& e) {
-            throw UsageError(e.what());
-        }
-        options.as_of = as_of;
+    if (!max_file_size.empty()) {
+        const auto size = parse_size(max_file_size);
+        if (!size || *size == 0)
+            throw UsageError("--max-file-size '" + max_file_size + "': give a size such as 512M, 2G or 100000000");
+        options.max_file_size = *size;
     }
+    options.as_of = as_of; // checked when parsed
     options.log_command = std::string("import") + (replace ? " --replace" : "") + (kind.empty() ? "" : " --kind " + kind);
     for (const auto& f : files) options.log_command += " " + std::filesystem::path(f).filename().string();
     if (!map_file.empty()) options.mapping = parse_column_map_file(map_file);
@@ -190,6 +192,7 @@ int cmd_import(const Args& args) {
     options.progress = terminal_progress();
 
     const auto path = db_path(common);
+    remove_orphaned_staging(path); // a first import killed midway left its private copy behind
     ImportSummary summary;
     std::string staging;
     try {
@@ -227,6 +230,7 @@ int cmd_import(const Args& args) {
         throw;
     }
     finish_progress();
+    if (summary.written) note_written("the import was written to " + path);
     for (const auto& warning : summary.ignored_columns) std::cerr << "orgplan import: note: " << warning << "\n";
     for (const auto& note : summary.notes) std::cerr << "orgplan import: note: " << note << "\n";
 

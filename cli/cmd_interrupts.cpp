@@ -14,8 +14,8 @@ int cmd_interrupts(const Args& args) {
     po::options_description desc("interrupts options");
     desc.add_options()("by", po::value(&by)->value_name("GROUP"),
                        "pm (default), requester, function, team, product or kind")(
-        "from", po::value(&from)->value_name("YYYY-MM-DD"), "first day counted (default: the log's first month)")(
-        "to", po::value(&to)->value_name("YYYY-MM-DD"), "last day counted (default: the end of the log's last month)");
+        "from", date_option(from, "--from")->value_name("YYYY-MM-DD"), "first day counted (default: the log's first month)")(
+        "to", date_option(to, "--to")->value_name("YYYY-MM-DD"), "last day counted (default: the end of the log's last month)");
     add_common(desc, common);
     if (!parse(args, desc, {}, common,
                "orgplan interrupts [--by pm|requester|function|team|product|kind] [--from DATE] [--to DATE] "

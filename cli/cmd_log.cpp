@@ -25,10 +25,9 @@ int cmd_log(const Args& args) {
     Common common;
     std::size_t limit = 50;
     po::options_description desc("log options");
-    desc.add_options()("limit", po::value(&limit)->value_name("N"), "newest N entries (default 50)");
+    desc.add_options()("limit", whole_option(limit, "--limit", 1, 1000000)->value_name("N"), "newest N entries (default 50)");
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan log [--limit N] [--format table|json|csv|md|xlsx|html]")) return 0;
-    if (limit < 1 || limit > 1000000) throw UsageError("--limit must be from 1 to 1,000,000");
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db.sql());
     const auto entries = load_change_log(db.sql(), limit);

@@ -23,7 +23,7 @@ int cmd_mentoring(const Args& args) {
     desc.add_options()
         ("words", po::value(&words), "plan | show")
         ("save", po::bool_switch(&save), "with plan: store the pairings; diagnostics then check coverage against them")
-        ("candidates", po::value(&candidates)->value_name("K"),
+        ("candidates", whole_option(candidates, "--candidates", 1, 100000)->value_name("K"),
          "best-matching mentors weighed exactly per novice (default 48; others count at the base cost)");
     add_common(desc, common);
     po::positional_options_description pos;
@@ -32,7 +32,6 @@ int cmd_mentoring(const Args& args) {
     if (!parse(args, desc, pos, common, usage)) return 0;
     const std::string action = words.empty() ? "plan" : words[0];
     if (words.size() > 1 || (action != "plan" && action != "show")) throw UsageError("usage: " + usage);
-    if (candidates == 0) throw UsageError("--candidates must be at least 1");
 
     Database db(db_path(common), save ? Database::Open::write : Database::Open::read);
     // --save computes inside its write transaction: the pairings are saved for the org they were planned on.

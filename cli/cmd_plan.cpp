@@ -59,23 +59,21 @@ int cmd_plan(const Args& args) {
     int quarters = 8, trials = 0;
     std::uint64_t seed = 1;
     std::string mix = "balanced", growth_file;
-    double growth = -100, delay = -1;
+    std::optional<double> growth_option, delay_option;
     po::options_description desc("plan options");
     desc.add_options()
-        ("quarters", po::value(&quarters)->value_name("N"), "quarters to project (default 8)")
+        ("quarters", whole_option(quarters, "--quarters", 1, 80)->value_name("N"), "quarters to project (default 8)")
         ("mix", po::value(&mix)->value_name("NAME"), "hiring mix plugin for the PM hires (default balanced)")
-        ("growth", po::value(&growth)->value_name("RATE"), "quarterly maker growth, e.g. 0.05 (default: setting plan.maker_growth)")
+        ("growth", setting_option(growth_option, "--growth", "plan.maker_growth")->value_name("RATE"), "quarterly maker growth, e.g. 0.05 (default: setting plan.maker_growth)")
         ("growth-file", po::value(&growth_file)->value_name("FILE"), "CSV team,growth: per-team quarterly growth")
-        ("simulate", po::value(&trials)->value_name("N"), "also run N Monte Carlo trials for risk")
-        ("seed", po::value(&seed)->value_name("S"), "random seed for --simulate (default 1; same seed, same answer)")
-        ("delay-probability", po::value(&delay)->value_name("P"),
+        ("simulate", whole_option(trials, "--simulate", 0, 10000000)->value_name("N"), "also run N Monte Carlo trials for risk")
+        ("seed", whole_option(seed, "--seed", 0, 9007199254740992LL)->value_name("S"), "random seed for --simulate (default 1; same seed, same answer)")
+        ("delay-probability", setting_option(delay_option, "--delay-probability", "plan.hire_delay_probability")->value_name("P"),
          "chance per quarter that a hire slips a quarter (default: setting plan.hire_delay_probability)");
     add_plugin_options(desc, plugin_options);
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan plan [--quarters 8] [--mix NAME] [--growth R] [--simulate N --seed S]"))
         return 0;
-    if (quarters < 1 || quarters > 80) throw UsageError("--quarters must be from 1 to 80");
-    if (trials < 0 || trials > 10000000) throw UsageError("--simulate takes a number of trials up to 10,000,000");
     if (static_cast<double>(trials) * quarters > kMaxTrialQuarters)
         throw UsageError(fmt::format("--simulate {} over {} quarters would keep {} trial-quarters in memory (about {:.1f} "
                                      "GB); at most {:g} fit the limit: fewer trials (10,000 give percentiles within "
@@ -88,10 +86,9 @@ int cmd_plan(const Args& args) {
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
     auto settings = Settings::load(db.sql());
     const auto org = load_org(db.sql());
-    override_setting(settings, "plan.maker_growth", "--growth", growth != -100, growth);
-    override_setting(settings, "plan.hire_delay_probability", "--delay-probability", delay != -1, delay);
-    growth = settings.get("plan.maker_growth");
-    delay = settings.get("plan.hire_delay_probability");
+    override_setting(settings, "plan.maker_growth", growth_option);
+    override_setting(settings, "plan.hire_delay_probability", delay_option);
+    const double growth = settings.get("plan.maker_growth");
 
     std::vector<double> team_growth;
     if (!growth_file.empty()) {

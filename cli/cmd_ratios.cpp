@@ -121,17 +121,17 @@ void add_net_of_interrupts(Output& output, const NetOfInterrupts& net) {
 int cmd_ratios(const Args& args) {
     Common common;
     std::string by = "team";
-    double threshold = -1, max_spread = -1;
+    std::optional<double> threshold_option, max_spread_option;
     std::string as_of, from, to;
     bool net_of_interrupts = false;
     po::options_description desc("ratios options");
     desc.add_options()
         ("by", po::value(&by)->value_name("LEVEL"), "team (default), product, segment, pm, leader or org")
-        ("threshold", po::value(&threshold)->value_name("N"), "makers per PM above which a row is over (default: setting ratio.threshold, 10)")
-        ("max-spread", po::value(&max_spread)->value_name("N"), "teams a PM may cover before being thin (default: setting ratio.max_spread, 3)")
+        ("threshold", setting_option(threshold_option, "--threshold", "ratio.threshold")->value_name("N"), "makers per PM above which a row is over (default: setting ratio.threshold, 10)")
+        ("max-spread", setting_option(max_spread_option, "--max-spread", "ratio.max_spread")->value_name("N"), "teams a PM may cover before being thin (default: setting ratio.max_spread, 3)")
         ("net-of-interrupts", po::bool_switch(&net_of_interrupts), "take the time interrupts took out of each PM's FTE")
-        ("from", po::value(&from)->value_name("YYYY-MM-DD"), "with --net-of-interrupts: first day of the period (default: the log's first month)")
-        ("to", po::value(&to)->value_name("YYYY-MM-DD"), "with --net-of-interrupts: last day of the period (default: the log's last month)");
+        ("from", date_option(from, "--from")->value_name("YYYY-MM-DD"), "with --net-of-interrupts: first day of the period (default: the log's first month)")
+        ("to", date_option(to, "--to")->value_name("YYYY-MM-DD"), "with --net-of-interrupts: last day of the period (default: the log's last month)");
     add_as_of(desc, as_of);
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan ratios [--by LEVEL] [--threshold N] [--net-of-interrupts [--from D] [--to D]] [--format table|json|csv|md|xlsx|html] [--out FILE]"))
@@ -142,10 +142,10 @@ int cmd_ratios(const Args& args) {
     Database& db = *opened;
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
     auto settings = Settings::load(db.sql());
-    override_setting(settings, "ratio.threshold", "--threshold", threshold != -1, threshold);
-    override_setting(settings, "ratio.max_spread", "--max-spread", max_spread != -1, max_spread);
-    threshold = settings.get("ratio.threshold");
-    max_spread = settings.get("ratio.max_spread");
+    override_setting(settings, "ratio.threshold", threshold_option);
+    override_setting(settings, "ratio.max_spread", max_spread_option);
+    const double threshold = settings.get("ratio.threshold");
+    const double max_spread = settings.get("ratio.max_spread");
     // Makers come as per-team totals stored with the org; only the people ratios are about are loaded one by one.
     auto org = load_org(db.sql(), PersonDetail::no_makers);
     const auto makers = load_maker_totals(db.sql());

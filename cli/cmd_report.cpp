@@ -388,21 +388,17 @@ int cmd_report(const Args& args) {
     desc.add_options()
         ("out", po::value(&common.out)->value_name("FILE.html"), "write the report there (default: stdout, or orgplan-report.html on a terminal)")
         ("title", po::value(&options.title)->value_name("TEXT"), "the report's title")
-        ("quarters", po::value(&options.plan.quarters)->value_name("N"), "planning horizon (default 8)")
-        ("simulate", po::value(&options.plan.trials)->value_name("N"), "Monte Carlo trials for the plan's risk band")
-        ("seed", po::value(&options.plan.seed)->value_name("S"), "seed for --simulate (default 1)")
+        ("quarters", whole_option(options.plan.quarters, "--quarters", 1, 80)->value_name("N"), "planning horizon (default 8)")
+        ("simulate", whole_option(options.plan.trials, "--simulate", 0, 100000)->value_name("N"), "Monte Carlo trials for the plan's risk band")
+        ("seed", whole_option(options.plan.seed, "--seed", 0, 9007199254740992LL)->value_name("S"), "seed for --simulate (default 1)")
         ("mix", po::value(&options.plan.mix)->value_name("NAME"), "hiring mix the plan uses (default balanced)")
-        ("top", po::value(&options.top)->value_name("N"), "rows of long tables and charts shown (default 40)")
-        ("chart-depth", po::value(&options.chart.depth)->value_name("N"), "levels of the org chart (default 3)");
+        ("top", whole_option(options.top, "--top", 1, 1000)->value_name("N"), "rows of long tables and charts shown (default 40)")
+        ("chart-depth", whole_option(options.chart.depth, "--chart-depth", 1, 50)->value_name("N"), "levels of the org chart (default 3)");
     add_plugin_options(desc, plugin_options);
     add_as_of(desc, options.as_of);
     add_common(desc, common, false);
     if (!parse(args, desc, {}, common, "orgplan report [--out FILE.html] [--quarters N] [--simulate N --seed S] [--title TEXT]"))
         return 0;
-    if (options.plan.quarters < 1 || options.plan.quarters > 80) throw UsageError("--quarters must be from 1 to 80");
-    if (options.plan.trials < 0 || options.plan.trials > 100000) throw UsageError("--simulate takes up to 100,000 trials");
-    if (options.top < 1 || options.top > 1000) throw UsageError("--top must be from 1 to 1000");
-    if (options.chart.depth < 1 || options.chart.depth > 50) throw UsageError("--chart-depth must be from 1 to 50");
     const auto path = db_path(common);
     if (options.title.empty()) options.title = "Product org report: " + std::filesystem::path(path).stem().string();
 

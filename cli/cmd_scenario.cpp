@@ -102,7 +102,7 @@ int cmd_scenario(const Args& args) {
     PluginOptions plugin_options;
     std::vector<std::string> words, sets, add_makers;
     std::string from = kCurrentScenario, move_pm, to, add_team, team_name, product, segment, mix;
-    double share = 1.0;
+    std::optional<double> share_option;
     bool theirs = false, ours = false;
     int makers = 0, quarters = 8;
     po::options_description desc("scenario options");
@@ -111,16 +111,16 @@ int cmd_scenario(const Args& args) {
         ("from", po::value(&from)->value_name("NAME"), "create: copy this scenario instead of the live org")
         ("move-pm", po::value(&move_pm)->value_name("PM"), "apply: give this PM a single assignment...")
         ("to", po::value(&to)->value_name("KIND:ID"), "...to this target, e.g. team:ana-query")
-        ("share", po::value(&share)->value_name("S"), "...with this share of the PM's time (default 1)")
+        ("share", number_option(share_option, "--share", {0, 1, true})->value_name("S"), "...with this share of the PM's time (default 1)")
         ("add-team", po::value(&add_team)->value_name("ID"), "apply: add a team...")
         ("name", po::value(&team_name)->value_name("NAME"), "...with this name")
-        ("makers", po::value(&makers)->value_name("N"), "...with N new makers")
+        ("makers", whole_option(makers, "--makers", 0, 100000)->value_name("N"), "...with N new makers")
         ("product", po::value(&product)->value_name("ID"), "...for this product")
         ("segment", po::value(&segment)->value_name("ID"), "...for this segment")
         ("add-makers", po::value(&add_makers)->value_name("TEAM=N"), "apply: add (or with -N remove) makers in a team")
         ("set", po::value(&sets)->value_name("KEY=VALUE"), "apply: change a setting in the scenario (repeatable)")
         ("mix", po::value(&mix)->value_name("NAME"), "apply: hiring mix the scenario plans with")
-        ("quarters", po::value(&quarters)->value_name("N"), "diff: planning horizon (default 8)")
+        ("quarters", whole_option(quarters, "--quarters", 1, 80)->value_name("N"), "diff: planning horizon (default 8)")
         ("theirs", po::bool_switch(&theirs), "merge: where both changed a record, the scenario's wins")
         ("ours", po::bool_switch(&ours), "merge: where both changed a record, the org's stays");
     add_plugin_options(desc, plugin_options, false);
@@ -180,13 +180,11 @@ int cmd_scenario(const Args& args) {
         auto s = load_scenario(db.sql(), words[1]);
         if (s.name == kCurrentScenario) throw UsageError("apply changes scenarios, not the live org; create one first");
         const auto before = s.changes.size();
-        option_in_range("--share", share, {0, 1, true});
-        option_in_range("--makers", makers, {0, 100000});
         if (!move_pm.empty()) {
             if (to.empty()) throw UsageError("--move-pm needs --to KIND:ID");
             std::string target;
             const auto kind = parse_target(to, target);
-            orgplan::move_pm(s, move_pm, kind, target, share);
+            orgplan::move_pm(s, move_pm, kind, target, share_option.value_or(1.0));
         }
         if (!add_team.empty()) orgplan::add_team(s, add_team, team_name, makers, product, segment);
         for (const auto& a : add_makers) {
@@ -220,7 +218,6 @@ int cmd_scenario(const Args& args) {
     }
     if (action == "diff") {
         expect(3);
-        if (quarters < 1 || quarters > 80) throw UsageError("--quarters must be from 1 to 80");
         const auto host = load_plugins(plugin_options);
         const auto a = load_scenario(db.sql(), words[1]);
         const auto b = load_scenario(db.sql(), words[2]);

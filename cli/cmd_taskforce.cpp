@@ -176,11 +176,11 @@ int cmd_taskforce(const Args& args) {
         "products", po::value(&o.products)->value_name("P,..."), "propose: people tied to these products")(
         "functions", po::value(&o.functions)->value_name("F,..."), "propose: working group from these functions")(
         "size", po::value(&o.size)->value_name("MIN-MAX"), "propose: working group size (default 4-6)")(
-        "review", po::value(&o.review_max)->value_name("N"), "propose: review audience at most N (default 20)")(
+        "review", whole_option(o.review_max, "--review", 0, 10000)->value_name("N"), "propose: review audience at most N (default 20)")(
         "save", po::bool_switch(&o.save), "propose: keep the proposal as a task force")(
         "members", po::value(&o.members)->value_name("ID,..."), "save: the working group, by person id")(
         "reviewers", po::value(&o.review)->value_name("ID,..."), "save: the review audience, by person id")(
-        "at-least", po::value(&o.at_least)->value_name("N"), "load: people on at least N task forces (default 2)");
+        "at-least", whole_option(o.at_least, "--at-least", 1, 1000)->value_name("N"), "load: people on at least N task forces (default 2)");
     add_common(desc, common);
     po::positional_options_description pos;
     pos.add("words", -1);

@@ -7,6 +7,8 @@
 #include <iostream>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include "orgplan/database.hpp"
 #include "orgplan/org_store.hpp"
 #include "orgplan/read_transaction.hpp"
@@ -55,39 +57,55 @@ Format output_format(const Common& common) {
     }
 }
 
-double option_in_range(const std::string& option, double value, const Range& range) {
-    try {
-        return require_in_range(value, range, option);
-    } catch (const Error& e) {
-        throw UsageError(e.what());
-    }
+po::typed_value<std::string>* date_option(std::string& target, const std::string& option) {
+    return po::value<std::string>()->notifier([&target, option](const std::string& text) {
+        try {
+            check_date(text, option);
+        } catch (const Error& e) {
+            throw UsageError(e.what());
+        }
+        target = text;
+    });
 }
 
-void override_setting(Settings& settings, const std::string& key, const std::string& option, bool given, double value) {
-    if (!given) return;
-    try {
-        settings.set(key, value);
-    } catch (const Error& e) {
-        throw UsageError(option + ": " + e.what());
-    }
+po::typed_value<std::string>* number_option(std::optional<double>& target, const std::string& option,
+                                            const Range& range) {
+    return po::value<std::string>()->notifier([&target, option, range](const std::string& text) {
+        const auto value = parse_number_in(text, range);
+        if (!value)
+            throw UsageError(option + " '" + text + "': give a number " + range.describe());
+        target = *value;
+    });
+}
+
+po::typed_value<std::string>* setting_option(std::optional<double>& target, const std::string& option,
+                                             const std::string& key) {
+    return number_option(target, option, setting_range(key));
+}
+
+long long whole_number(const std::string& text, const std::string& option, long long low, long long high) {
+    const auto value = parse_number_in(text, {static_cast<double>(low), static_cast<double>(high)});
+    if (!value || *value != static_cast<double>(static_cast<long long>(*value)))
+        throw UsageError(option + " '" + text + "': give a whole number from " + fmt::format("{}", low) + " to " +
+                         fmt::format("{}", high));
+    return static_cast<long long>(*value);
+}
+
+void override_setting(Settings& settings, const std::string& key, const std::optional<double>& value) {
+    if (value) settings.set(key, *value); // checked against the setting's range when parsed
 }
 
 std::string db_path(const Common& common) { return resolve_db_path(common.db); }
 
 void add_as_of(po::options_description& desc, std::string& as_of) {
-    desc.add_options()("as-of", po::value(&as_of)->value_name("YYYY-MM-DD"),
+    desc.add_options()("as-of", date_option(as_of, "--as-of")->value_name("YYYY-MM-DD"),
                        "answer as the org stood on that date (the latest snapshot on or before it; orgplan history)");
 }
 
 std::unique_ptr<Database> open_for_answers(const std::string& path, const std::string& as_of,
                                            std::optional<SnapshotInfo>* used) {
     auto db = std::make_unique<Database>(path, Database::Open::read);
-    if (as_of.empty()) return db;
-    try {
-        check_date(as_of, "--as-of");
-    } catch (const Error& e) {
-        throw UsageError(e.what());
-    }
+    if (as_of.empty()) return db; // not given (a given date was checked when parsed)
     const auto snapshot = snapshot_on(db->sql(), as_of);
     if (used) *used = snapshot;
     return materialize_snapshot(path, snapshot.id);
@@ -109,7 +127,11 @@ void note_snapshot(Output& output, const std::optional<SnapshotInfo>& used) {
 
 namespace {
 bool progress_shown = false;
-}
+std::string written;
+} // namespace
+
+void note_written(std::string what) { written = std::move(what); }
+const std::string& written_note() { return written; }
 
 ProgressFn terminal_progress() {
     if (!::isatty(STDERR_FILENO)) return {};
@@ -131,17 +153,24 @@ void write_private_file(const std::string& path, const std::function<void(std::o
     const auto slash = path.find_last_of('/');
     auto temp = (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + ".orgplan-out-XXXXXX";
     const int fd = ::mkstemp(temp.data()); // 0600
-    if (fd < 0) throw Error(path + ": cannot write (" + std::strerror(errno) + "); check the directory exists and is writable");
+    if (fd < 0)
+        throw OutputError(path + ": cannot write (" + std::strerror(errno) + "); check the directory exists and is writable");
     ::close(fd);
     try {
         {
             std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-            write(out);
+            try {
+                write(out);
+            } catch (const OutputError&) {
+                throw;
+            } catch (const Error& e) { // a writer's own failure (the workbook library's): the answer was not written
+                throw OutputError(path + ": " + e.what());
+            }
             out.flush();
-            if (!out) throw Error(path + ": cannot write (" + std::strerror(errno ? errno : EIO) + ")");
+            if (!out) throw OutputError(path + ": cannot write (" + std::strerror(errno ? errno : EIO) + ")");
         }
         if (std::rename(temp.c_str(), path.c_str()) != 0)
-            throw Error(path + ": cannot write (" + std::strerror(errno) + ")");
+            throw OutputError(path + ": cannot write (" + std::strerror(errno) + ")");
     } catch (...) {
         std::remove(temp.c_str());
         throw;

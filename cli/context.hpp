@@ -32,6 +32,17 @@ public:
     using Error::Error;
 };
 
+/// The answer could not be written (a full disk, a closed file, an unwritable --out); exit code 5.
+class OutputError : public Error {
+public:
+    using Error::Error;
+};
+
+/// Says what a command has committed before printing its answer, so that a failure to print says the data is safe.
+void note_written(std::string what);
+/// What note_written last said ("" when nothing).
+const std::string& written_note();
+
 /// Options every command takes.
 struct Common {
     std::string db;
@@ -49,11 +60,29 @@ bool parse(const Args& args, const po::options_description& desc, const po::posi
 
 Format output_format(const Common& common);
 
-/// A number given on the command line, checked against `range`; a usage error (exit 2) names the option.
-double option_in_range(const std::string& option, double value, const Range& range);
-/// Applies `--option VALUE` over the stored setting `key` when the option was given (`given`), refusing a value
-/// outside the setting's range as a usage error.
-void override_setting(Settings& settings, const std::string& key, const std::string& option, bool given, double value);
+// One checked parser for every number an option takes: the text is read by the same rules as numbers in files and
+// settings (finite decimals only), checked against its range as soon as it is parsed, and refused with a usage error
+// that names the option and the range. An option left out keeps its default: no value (-1 included) means "not
+// given".
+
+/// --OPTION N for a number in `range`; `target` stays empty when the option is not given.
+po::typed_value<std::string>* number_option(std::optional<double>& target, const std::string& option,
+                                            const Range& range);
+/// --OPTION N overriding the setting `key`, checked against the setting's range.
+po::typed_value<std::string>* setting_option(std::optional<double>& target, const std::string& option,
+                                             const std::string& key);
+/// A whole number from `low` to `high` as given in `text`, or a usage error naming `option`.
+long long whole_number(const std::string& text, const std::string& option, long long low, long long high);
+/// --OPTION N for a whole number from `low` to `high`; `target` keeps its default when the option is not given.
+template <typename T>
+po::typed_value<std::string>* whole_option(T& target, const std::string& option, long long low, long long high) {
+    return po::value<std::string>()->notifier(
+        [&target, option, low, high](const std::string& text) { target = static_cast<T>(whole_number(text, option, low, high)); });
+}
+/// --OPTION YYYY-MM-DD, checked as a date when given (an empty value is refused, never taken as "not given").
+po::typed_value<std::string>* date_option(std::string& target, const std::string& option);
+/// Applies the value of a setting_option over the stored setting `key` when it was given.
+void override_setting(Settings& settings, const std::string& key, const std::optional<double>& value);
 std::string db_path(const Common& common);
 
 /// Adds --as-of DATE: answer from the snapshot in force on that date.

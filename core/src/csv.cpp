@@ -1,6 +1,8 @@
 #include "orgplan/csv.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sys/stat.h>
@@ -90,20 +92,79 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     return true;
 }
 
-std::string read_file(const std::string& path) {
+std::string read_file(const std::string& path, std::uint64_t max_bytes) {
     // A FIFO or device would block or never end (/dev/zero): only regular files are read.
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
     if (S_ISDIR(st.st_mode)) throw Error(path + ": is a directory, not a file");
     if (!S_ISREG(st.st_mode))
         throw Error(path + ": not a regular file (a pipe, device or socket); save the data to a file and give that");
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    if (size > max_bytes)
+        throw Error(path + ": " + describe_size(size) + ", more than the " + describe_size(max_bytes) +
+                    " a file may have; check it is the right file, split it, or raise the limit with "
+                    "--max-file-size");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
-    // Read at once into a string of its size: a 100 MB export is not copied through a stream buffer.
-    std::string text(static_cast<std::size_t>(st.st_size), '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
+    // Read at once into a string of its size: a 100 MB export is not copied through a stream buffer. The first
+    // block comes first: a binary file (an image, a sparse file of zeros) is refused before the rest is read.
+    std::string text(static_cast<std::size_t>(size), '\0');
+    const std::size_t head = std::min<std::size_t>(text.size(), 64 << 10);
+    in.read(text.data(), static_cast<std::streamsize>(head));
+    const std::size_t got = static_cast<std::size_t>(in.gcount());
+    const std::string_view first(text.data(), got);
+    const auto first_line = first.substr(0, first.find('\n'));
+    if (first_line.find('\0') != std::string_view::npos)
+        throw Error(path + ":1: NUL bytes in the first line: a binary file, not text; export the data as CSV or "
+                           "JSON");
+    if (got == head && head < text.size()) {
+        in.read(text.data() + head, static_cast<std::streamsize>(text.size() - head));
+        text.resize(head + static_cast<std::size_t>(in.gcount()));
+    } else {
+        text.resize(got);
+    }
     return text;
+}
+
+std::string describe_size(std::uint64_t bytes) {
+    static const char* units[] = {"bytes", "KB", "MB", "GB", "TB"};
+    double value = static_cast<double>(bytes);
+    int unit = 0;
+    while (value >= 1024 && unit < 4) {
+        value /= 1024;
+        ++unit;
+    }
+    if (unit == 0) return std::to_string(bytes) + " bytes";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, value < 10 && value != static_cast<int>(value) ? "%.1f %s" : "%.0f %s", value,
+                  units[unit]);
+    return buf;
+}
+
+std::optional<std::uint64_t> parse_size(std::string_view text) {
+    if (text.empty() || text.size() > 20) return std::nullopt;
+    std::uint64_t value = 0;
+    std::size_t i = 0;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+        if (value > (UINT64_MAX - 9) / 10) return std::nullopt;
+        value = value * 10 + static_cast<std::uint64_t>(text[i] - '0');
+    }
+    if (i == 0) return std::nullopt;
+    int shift = 0;
+    if (i < text.size()) {
+        switch (text[i]) {
+        case 'k': case 'K': shift = 10; break;
+        case 'm': case 'M': shift = 20; break;
+        case 'g': case 'G': shift = 30; break;
+        case 't': case 'T': shift = 40; break;
+        default: return std::nullopt;
+        }
+        ++i;
+        if (i < text.size() && (text[i] == 'b' || text[i] == 'B')) ++i; // "512MB"
+        if (i != text.size()) return std::nullopt;
+    }
+    if (shift && value > (UINT64_MAX >> shift)) return std::nullopt;
+    return value << shift;
 }
 
 } // namespace orgplan

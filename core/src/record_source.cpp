@@ -1,5 +1,6 @@
 #include "orgplan/record_source.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <sstream>
@@ -30,8 +31,8 @@ std::vector<std::string> canonical_columns(const std::vector<std::string>& heade
 
 class CsvSource final : public RecordSource {
 public:
-    CsvSource(std::string path, const ColumnMap& mapping)
-        : path_(std::move(path)), text_(read_file(path_)), reader_(text_, path_) {
+    CsvSource(std::string path, const ColumnMap& mapping, std::uint64_t max_file_size)
+        : path_(std::move(path)), text_(read_file(path_, max_file_size)), reader_(text_, path_) {
         std::vector<std::string> header;
         if (!reader_.next(header)) throw Error(path_ + ": the file is empty; the first line must name the columns");
         columns_ = canonical_columns(header, mapping);
@@ -97,6 +98,7 @@ public:
             auto& values = rows_.emplace_back(header.size());
             auto& absent = absent_.emplace_back(header.size(), true);
             for (const auto& [key, value] : item.items()) {
+                check_plain(value, n, key);
                 values[index[key]] = json_value_text(value);
                 absent[index[key]] = false;
             }
@@ -116,6 +118,18 @@ public:
     const std::string& source() const override { return source_; }
 
 private:
+    // A field holds text, a number, true/false, null or a list of those: an object would be stored as its JSON text.
+    void check_plain(const nlohmann::json& value, std::size_t record, const std::string& key) const {
+        const auto nested = [](const nlohmann::json& v) { return v.is_object() || v.is_array(); };
+        const bool bad = value.is_object() ||
+                         (value.is_array() && std::any_of(value.begin(), value.end(), nested));
+        if (bad)
+            throw Error(source_ + ": record " + std::to_string(record + 1) + ": field '" + key + "' holds " +
+                        (value.is_object() ? "an object" : "a list of objects or lists") +
+                        "; give text, a number, true/false or a list of plain values (flatten it, e.g. "
+                        "\"first_name\" and \"last_name\" instead of \"name\": {...})");
+    }
+
     std::string source_;
     std::vector<std::string> columns_;
     std::vector<std::vector<std::string>> rows_; // kept: records are views into it
@@ -152,6 +166,88 @@ long line_of_offset(const std::string& text, std::size_t offset) {
     for (std::size_t i = 0; i < offset && i < text.size(); ++i)
         if (text[i] == '\n') ++line;
     return line;
+}
+
+long column_of_offset(const std::string& text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    const auto newline = offset == 0 ? std::string::npos : text.rfind('\n', offset - 1);
+    return static_cast<long>(offset - (newline == std::string::npos ? 0 : newline + 1)) + 1;
+}
+
+// What went wrong in a JSON syntax error, without the text the parser quotes ("last read: '...'" may be a name or
+// an address): the lexer's or parser's own words, and what it expected when that is one of its fixed token names.
+std::string json_syntax_problem(const std::string& message) {
+    static const std::string marker = "syntax error ";
+    auto at = message.find(marker);
+    if (at == std::string::npos) return "syntax error";
+    const auto dash = message.find(" - ", at);
+    if (dash == std::string::npos) return "syntax error";
+    std::string context = message.substr(at, dash - at); // "syntax error while parsing value"
+    std::string detail = message.substr(dash + 3);
+    std::string expected;
+    static const std::vector<std::string> tokens = {
+        "'['", "'{'", "']'", "'}'", "':'", "','", "string literal", "number literal", "true literal", "false literal",
+        "null literal", "end of input", "'[', '{', or a literal", "<parse error>", "unknown token"};
+    static const std::string expect_marker = "; expected ";
+    if (const auto e = detail.rfind(expect_marker); e != std::string::npos) {
+        const auto token = detail.substr(e + expect_marker.size());
+        if (std::find(tokens.begin(), tokens.end(), token) != tokens.end()) expected = "; expected " + token;
+        detail.resize(e);
+    }
+    if (const auto read = detail.find("; last read: "); read != std::string::npos) detail.resize(read);
+    // Whatever is left is one of the library's fixed phrases unless it quotes the input: then drop it.
+    if (detail.find('\'') != std::string::npos && detail.rfind("unexpected ", 0) != 0) detail = "invalid text";
+    if (detail.rfind("unexpected ", 0) == 0 &&
+        std::find(tokens.begin(), tokens.end(), detail.substr(11)) == tokens.end())
+        detail = "unexpected text";
+    return context + ": " + detail + expected;
+}
+
+// A key given twice in one object: JSON keeps the last silently, which would drop a value the file states.
+// Throws naming the record (its position in its array, and the key of that array in an object of arrays).
+nlohmann::json parse_rejecting_duplicate_keys(const std::string& text, const std::string& path) {
+    struct Frame {
+        bool object;
+        std::size_t items = 0;        // elements seen, in an array
+        std::string last_key;         // in an object
+        std::vector<std::string> keys; // in an object (records are small: a vector beats a set)
+    };
+    std::vector<Frame> stack;
+    using Event = nlohmann::json::parse_event_t;
+    const auto callback = [&](int, Event event, nlohmann::json& parsed) {
+        switch (event) {
+        case Event::object_start:
+        case Event::array_start:
+            if (!stack.empty() && !stack.back().object) ++stack.back().items;
+            stack.push_back({event == Event::object_start});
+            break;
+        case Event::object_end:
+        case Event::array_end:
+            stack.pop_back();
+            break;
+        case Event::key: {
+            auto& frame = stack.back();
+            const auto key = parsed.get<std::string>();
+            if (std::find(frame.keys.begin(), frame.keys.end(), key) != frame.keys.end()) {
+                std::string where;
+                if (stack.size() >= 2 && !stack[stack.size() - 2].object) {
+                    if (stack.size() >= 3 && stack[stack.size() - 3].object)
+                        where = " " + stack[stack.size() - 3].last_key;
+                    where += ": record " + std::to_string(stack[stack.size() - 2].items);
+                }
+                throw Error(path + where + ": field '" + key + "' is given twice in one record; keep one");
+            }
+            frame.keys.push_back(key);
+            frame.last_key = key;
+            break;
+        }
+        case Event::value:
+            if (!stack.empty() && !stack.back().object) ++stack.back().items;
+            break;
+        }
+        return true;
+    };
+    return nlohmann::json::parse(text, callback);
 }
 
 } // namespace
@@ -196,7 +292,8 @@ ColumnMap parse_column_map_file(const std::string& path) {
 
 std::vector<KindedSource> open_records(const std::string& path, const std::string& forced_kind,
                                        const ColumnMap& mapping,
-                                       std::string (*kind_of_name)(const std::string&)) {
+                                       std::string (*kind_of_name)(const std::string&),
+                                       std::uint64_t max_file_size) {
     const std::filesystem::path p(path);
     const auto ext = text::lower(p.extension().string());
     const auto stem_kind = kind_of_name(p.stem().string());
@@ -210,25 +307,28 @@ std::vector<KindedSource> open_records(const std::string& path, const std::strin
     };
     std::vector<KindedSource> out;
     if (ext == ".json") {
-        const auto text = read_file(path);
+        const auto text = read_file(path, max_file_size);
         if (const auto at = too_deep(text); at != std::string::npos)
             throw Error(path + ":" + std::to_string(line_of_offset(text, at)) + ": values are nested more than " +
                         std::to_string(kMaxJsonDepth) + " levels deep; records are objects of plain values");
         nlohmann::json doc;
         try {
-            doc = nlohmann::json::parse(text);
+            doc = parse_rejecting_duplicate_keys(text, path);
         } catch (const nlohmann::json::parse_error& e) {
-            throw Error(path + ":" + std::to_string(line_of_offset(text, e.byte)) + ": not valid JSON (" +
-                        e.what() + ")");
+            // Where, and what kind of mistake; never the text around it (it may be a name or an address).
+            const auto at = e.byte == 0 ? 0 : e.byte - 1;
+            throw Error(path + ":" + std::to_string(line_of_offset(text, at)) + ":" +
+                        std::to_string(column_of_offset(text, at)) + ": not valid JSON (" +
+                        json_syntax_problem(e.what()) + ")");
         } catch (const nlohmann::json::exception& e) {
-            // A number too large for a double ("1e400"): the library names the number but not where it is.
+            // A number too large for a double ("1e400"): the library names the number but not where it is; the
+            // number locates it, and only its line is said.
             const std::string message = e.what();
             const auto open = message.find('\''), close = message.rfind('\'');
             const auto number = open < close ? message.substr(open + 1, close - open - 1) : std::string();
             const auto at = number.empty() ? std::string::npos : text.find(number);
             throw Error(path + (at == std::string::npos ? "" : ":" + std::to_string(line_of_offset(text, at))) +
-                        ": the number " + (number.empty() ? std::string("there") : "'" + number + "'") +
-                        " is out of range; write numbers as plain decimals");
+                        ": a number is out of range; write numbers as plain decimals");
         }
         if (doc.is_array()) {
             out.push_back({kind_for_file(), std::make_unique<JsonArraySource>(path, doc, mapping)});
@@ -237,7 +337,8 @@ std::vector<KindedSource> open_records(const std::string& path, const std::strin
                 const auto kind = kind_of_name(key);
                 if (kind.empty())
                     throw Error(path + ": key '" + key + "' is not a kind of record; use people, teams, "
-                                "memberships, assignments, products, segments, initiatives, accounts or goals");
+                                "memberships, assignments, products, segments, initiatives, accounts, goals, "
+                                "interrupts or taskforces");
                 if (!value.is_array())
                     throw Error(path + ": key '" + key + "' must hold an array of records");
                 out.push_back({kind, std::make_unique<JsonArraySource>(path + " " + key, value, mapping)});
@@ -246,7 +347,7 @@ std::vector<KindedSource> open_records(const std::string& path, const std::strin
             throw Error(path + ": expected a JSON array of records or an object of arrays keyed by kind");
         }
     } else {
-        out.push_back({kind_for_file(), std::make_unique<CsvSource>(path, mapping)});
+        out.push_back({kind_for_file(), std::make_unique<CsvSource>(path, mapping, max_file_size)});
     }
     return out;
 }

@@ -1,6 +1,7 @@
 #include "orgplan/settings.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
 
 #include "orgplan/error.hpp"
 #include "orgplan/text.hpp"
@@ -113,13 +114,36 @@ void Settings::set(const std::string& key, double value) {
     values_[key] = require_in_range(value, require_spec(key).range, "setting '" + key + "'");
 }
 
+void Settings::check_together() const {
+    const auto below = [&](const std::string& low, const std::string& high, bool strictly, const std::string& why) {
+        const double a = get(low), b = get(high);
+        if (strictly ? a < b : a <= b) return;
+        throw Error(fmt::format("setting {} ({:g}) must be {} {} ({:g}): {}; change them together in one command, "
+                                "e.g. orgplan config set {} N {} M",
+                                high, b, strictly ? "above" : "at least", low, a, why, low, high));
+    };
+    for (int b = 2; b <= 5; ++b)
+        below(fmt::format("spans.band_{}", b - 1), fmt::format("spans.band_{}", b), true,
+              "the bands are upper bounds in increasing order");
+    below("spans.narrow_below", "spans.wide_above", false, "a span cannot be narrow and wide at once");
+    below("coaching.novice_years", "coaching.senior_years", false, "a mentor must not count as a novice");
+}
+
 void Settings::store(SQLite::Database& db, const std::string& key, const std::string& value) {
-    require_number(value, require_spec(key).range, "setting '" + key + "'");
+    store(db, {{key, value}});
+}
+
+void Settings::store(SQLite::Database& db, const std::vector<std::pair<std::string, std::string>>& values) {
     SQLite::Statement q(db, "INSERT INTO setting(key, value) VALUES(?, ?) "
                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    q.bind(1, key);
-    q.bind(2, value);
-    q.exec();
+    for (const auto& [key, value] : values) {
+        require_number(value, require_spec(key).range, "setting '" + key + "'");
+        q.bind(1, key);
+        q.bind(2, value);
+        q.exec();
+        q.reset();
+    }
+    load(db).check_together();
 }
 
 void Settings::remove(SQLite::Database& db, const std::string& key) {
@@ -127,6 +151,7 @@ void Settings::remove(SQLite::Database& db, const std::string& key) {
     SQLite::Statement q(db, "DELETE FROM setting WHERE key = ?");
     q.bind(1, key);
     q.exec();
+    load(db).check_together();
 }
 
 } // namespace orgplan

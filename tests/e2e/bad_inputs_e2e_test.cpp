@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <algorithm>
+#include <unistd.h>
+#include <chrono>
 #include <fstream>
 #include <sys/stat.h>
 
@@ -12,6 +15,16 @@ using namespace orgplan::e2e;
 namespace fs = std::filesystem;
 
 namespace {
+
+// The names of the files beside `path` that belong to it (its -wal, -shm, -journal, staging copies).
+std::vector<std::string> files_next_to(const std::string& path) {
+    std::vector<std::string> names;
+    const auto base = fs::path(path).filename().string();
+    for (const auto& e : fs::directory_iterator(fs::path(path).parent_path()))
+        if (e.path().filename().string().rfind(base, 0) == 0) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
 
 struct Case {
     std::string path;    // what is imported
@@ -25,6 +38,7 @@ std::string check_refused(const Case& c, const std::string& template_db, const s
     const auto db = dir + "/case.db";
     fs::copy_file(template_db, db, fs::copy_options::overwrite_existing);
     const auto before = read_text(db);
+    const auto files_before = files_next_to(db);
     // timeout(1) bounds every run: a hang fails the test (exit 124) instead of stalling it.
     const auto r = run("--db '" + db + "' import '" + c.path + "' " + c.options, "", "timeout 60");
     CHECK(r.exit_code != 124);
@@ -32,6 +46,9 @@ std::string check_refused(const Case& c, const std::string& template_db, const s
     CHECK_THAT(r.err, Catch::Contains(c.name));
     CHECK(r.out.empty());
     CHECK(read_text(db) == before);
+    CHECK(files_next_to(db) == files_before); // no journal, log or staging file left beside it
+    // Messages say where, never what the file says there (the fixtures mark their personal values).
+    CHECK_THAT(r.err, !Catch::Contains("Secret") && !Catch::Contains("@example.com"));
     return r.err;
 }
 
@@ -51,7 +68,33 @@ TEST_CASE("each malformed input is refused by name, quickly, leaving the databas
         if (err.find("field '") != std::string::npos) CHECK_THAT(err, Catch::Matches("(.|\n)*(:[0-9]+|record [0-9]+): field '(.|\n)*"));
         ++cases;
     }
-    CHECK(cases >= 40);
+    CHECK(cases >= 54);
+}
+
+TEST_CASE("a file over the size limit is refused before it is read; a binary file at its first line") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    const auto dir = db.dir();
+    {
+        // 1 GB of nothing but a hole: refused by its size at once, whatever memory it would take.
+        const auto sparse = dir + "/sparse_people.csv";
+        { std::ofstream(sparse) << "id,name\n"; }
+        REQUIRE(::truncate(sparse.c_str(), 1000000000) == 0);
+        const auto started = std::chrono::steady_clock::now();
+        const auto err = check_refused({sparse, "sparse_people.csv: 954 MB, more than the 512 MB a file may have", ""},
+                                       db.path(), dir);
+        CHECK_THAT(err, Catch::Contains("--max-file-size"));
+        CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+        fs::remove(sparse);
+    }
+    {
+        const auto binary = dir + "/picture_people.csv";
+        { std::ofstream(binary) << "id"; }
+        REQUIRE(::truncate(binary.c_str(), 4096) == 0); // "id" and zeros: no text line at all
+        check_refused({binary, "picture_people.csv:1: NUL bytes in the first line", ""}, db.path(), dir);
+    }
+    CHECK(run(db.flag() + " import --max-file-size lots " + data("demo")).exit_code == 2);
+    CHECK(run(db.flag() + " import --max-file-size 1k " + data("demo")).exit_code == 3);
 }
 
 TEST_CASE("inputs too large or too special to keep as files are refused the same way") {

@@ -166,9 +166,18 @@ TEST_CASE("spans lists each manager's span and layer, groups by unit, and counts
     REQUIRE(run(db.flag() + " config set spans.band_4 10").exit_code == 0);
     j = run(db.flag() + " spans --format json").json();
     CHECK(j["rows"][0]["band"] == "8-10");
-    REQUIRE(run(db.flag() + " config set spans.band_4 2").exit_code == 0);
-    r = run(db.flag() + " spans");
-    CHECK(r.exit_code != 0);
+    // Bands that would contradict each other are refused when set (nothing stored), so spans keeps working; several
+    // settings change together in one command.
+    r = run(db.flag() + " config set spans.band_4 2");
+    CHECK(r.exit_code == 3);
     CHECK_THAT(r.err, Catch::Contains("spans.band_4 (2) must be above spans.band_3 (7)"));
+    CHECK(run(db.flag() + " config get spans.band_4").out == "10\n");
+    CHECK(run(db.flag() + " spans").exit_code == 0);
+    REQUIRE(run(db.flag() + " config set spans.band_3 8 spans.band_4 9").exit_code == 0);
+    CHECK(run(db.flag() + " config get spans.band_4").out == "9\n");
+    CHECK(run(db.flag() + " spans").exit_code == 0);
+    r = run(db.flag() + " config set spans.narrow_below 20");
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("spans.wide_above (16) must be at least spans.narrow_below (20)"));
     CHECK(run(db.flag() + " spans --by colour").exit_code == 2);
 }

@@ -8,6 +8,7 @@
 #include "run.hpp"
 
 using namespace orgplan::e2e;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -107,8 +108,34 @@ TEST_CASE("option out writes any format to a private file, and nothing to stdout
     }
     CHECK(read_text(db.dir() + "/out.json") == run(db.flag() + " ratios --format json").out);
     const auto bad = run(db.flag() + " ratios --out /nonexistent/dir/x.csv");
-    CHECK(bad.exit_code == 3);
+    CHECK(bad.exit_code == 5); // an answer that cannot be written, as docs/cli.md says
     CHECK_THAT(bad.err, Catch::Contains("/nonexistent/dir/x.csv"));
+}
+
+TEST_CASE("an answer that cannot be written exits 5, to a full disk, to --out or to /dev/full, help included") {
+    DemoDb db;
+    // A file-size limit stands in for a full disk: writes past 40 KiB fail (SIGXFSZ ignored, so write() errs). The
+    // database's own files stay under it; each answer here is larger.
+    const std::string small_disk = "bash -c 'trap \"\" XFSZ; ulimit -f 40; exec \"$0\" \"$@\"'";
+    for (const auto* command : {" spans --by person --format json", " spans --by person --format html", " report",
+                                " chart --format svg", " chart --format html"}) {
+        INFO(command);
+        const auto out = db.dir() + "/answer.out";
+        const auto r = run(db.flag() + command + " --out '" + out + "'", "", small_disk);
+        CHECK(r.exit_code == 5);
+        CHECK_THAT(r.err, Catch::Contains(out) && Catch::Contains("cannot write"));
+        CHECK_FALSE(fs::exists(out)); // whole or not at all
+    }
+    for (const auto* command : {"--help", "--version", "help", "ratios --help"}) {
+        INFO(command);
+        CHECK(run(std::string(command) + " >/dev/full").exit_code == 5);
+    }
+    // The import was committed; only its summary was lost, and the message says so.
+    TempDb fresh;
+    const auto r = run(fresh.flag() + " import " + data("demo") + " >/dev/full");
+    CHECK(r.exit_code == 5);
+    CHECK_THAT(r.err, Catch::Contains("the import was written to " + fresh.path() + ": only this summary was lost"));
+    CHECK(run(fresh.flag() + " ratios --by team --format csv").out.find("ana-query") != std::string::npos);
 }
 
 TEST_CASE("report writes one private, self-contained page; chart writes svg, dot or a page") {

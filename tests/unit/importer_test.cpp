@@ -331,7 +331,7 @@ TEST_CASE("deeply nested JSON and numbers out of range are located errors") {
     objects += "1" + std::string(100000, '}');
     REQUIRE_THROWS_WITH(import_paths(db, {write_temp("people.json", objects)}), Catch::Contains("nested"));
     const auto huge = write_temp("people.json", "[\n{\"id\": \"a\", \"name\": \"A\",\n \"fte\": 1e400}]");
-    REQUIRE_THROWS_WITH(import_paths(db, {huge}), Catch::Contains("people.json:3") && Catch::Contains("'1e400'"));
+    REQUIRE_THROWS_WITH(import_paths(db, {huge}), Catch::Contains("people.json:3") && Catch::Contains("out of range") && !Catch::Contains("1e400"));
     CHECK(count(db, "person") == 0);
 }
 
@@ -370,7 +370,7 @@ TEST_CASE("a FIFO, a device or an unreadable directory is refused by name instea
 TEST_CASE("two people with one email are refused, and many email references stay fast") {
     Database db(":memory:");
     auto ps = problems_of(db, {write_temp("people.csv", "id,name,email\na,A,x@example.com\nb,B,X@Example.com\n")});
-    CHECK(has_problem(ps, "people.csv", 3, "email", "is also the email of 'a'"));
+    CHECK(has_problem(ps, "people.csv", 3, "email", "the same email as 'a'"));
     // 20,000 reports name their manager by an email that matches nobody: each is reported, the index built once.
     std::string text = "id,name,manager\n";
     for (int i = 0; i < 20000; ++i) text += "p" + std::to_string(i) + ",P,nobody" + std::to_string(i) + "@example.com\n";

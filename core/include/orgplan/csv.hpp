@@ -2,6 +2,8 @@
 #pragma once
 
 #include <deque>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,8 +35,18 @@ private:
     long record_line_ = 0;
 };
 
-/// Reads a whole regular file into memory; throws orgplan::Error naming the path when it cannot, or when the path
-/// is a directory, pipe, device or socket (which could block or never end).
-std::string read_file(const std::string& path);
+/// The largest file read by default: ten times a million-person people file. Memory then stays bounded by what
+/// is worth reading, and a runaway (a sparse or wrong file of gigabytes) is refused before it is read.
+constexpr std::uint64_t kDefaultMaxFileSize = 512ull << 20;
+
+/// Reads a whole regular file of at most `max_bytes` into memory; throws orgplan::Error naming the path when it
+/// cannot, when the path is a directory, pipe, device or socket (which could block or never end), when the file is
+/// larger (saying the limit and how to raise it), or when its first line holds NUL bytes (a binary file, not text).
+std::string read_file(const std::string& path, std::uint64_t max_bytes = kDefaultMaxFileSize);
+
+/// "512 MB", "3.2 GB", "800 KB": a size for messages.
+std::string describe_size(std::uint64_t bytes);
+/// Parses "512M", "2G", "100k", "1000000" (bytes; k, M, G, T are powers of 1024); nullopt for anything else.
+std::optional<std::uint64_t> parse_size(std::string_view text);
 
 } // namespace orgplan

@@ -1,6 +1,8 @@
 // All-or-nothing import of org records from CSV and JSON files.
 #pragma once
 
+#include "orgplan/csv.hpp"
+
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -35,6 +37,8 @@ struct ImportOptions {
     std::string log_command;
     /// The date the import's snapshot stands for (YYYY-MM-DD); empty: today.
     std::string as_of;
+    /// Files larger than this are refused before they are read (`--max-file-size`).
+    std::uint64_t max_file_size = kDefaultMaxFileSize;
 };
 
 struct ImportSummary {

@@ -1,6 +1,8 @@
 // Tabular records from CSV or JSON files, with the user's column mapping applied.
 #pragma once
 
+#include "orgplan/csv.hpp"
+
 #include <map>
 #include <memory>
 #include <string>
@@ -52,9 +54,11 @@ struct KindedSource {
 };
 
 /// Opens `path`. `forced_kind` overrides kind detection for CSV files and JSON arrays; `kind_of_name`
-/// turns a file stem or JSON key into a kind ("" when unknown). Throws orgplan::Error with the path.
+/// turns a file stem or JSON key into a kind ("" when unknown). A file over `max_file_size` bytes is refused
+/// unread. Throws orgplan::Error with the path.
 std::vector<KindedSource> open_records(const std::string& path, const std::string& forced_kind,
                                        const ColumnMap& mapping,
-                                       std::string (*kind_of_name)(const std::string&));
+                                       std::string (*kind_of_name)(const std::string&),
+                                       std::uint64_t max_file_size = kDefaultMaxFileSize);
 
 } // namespace orgplan

@@ -36,8 +36,16 @@ public:
     /// value outside the setting's range.
     void set(const std::string& key, double value);
 
-    /// Stores a value in the database; validates key and value. Throws orgplan::Error with what to do.
+    /// Checks the settings that only make sense together: span bands rising, the narrow-span line not above the
+    /// wide one, seniors not novices. Throws orgplan::Error naming both settings and what to do.
+    void check_together() const;
+
+    /// Stores a value in the database; validates key and value, and the stored settings together with it. Throws
+    /// orgplan::Error with what to do (inside the caller's transaction, which then writes nothing).
     static void store(SQLite::Database& db, const std::string& key, const std::string& value);
+    /// Stores several values (key, value), checking them together only once all are written: settings that depend
+    /// on each other change in one step.
+    static void store(SQLite::Database& db, const std::vector<std::pair<std::string, std::string>>& values);
     static void remove(SQLite::Database& db, const std::string& key);
 
 private:
