@@ -133,9 +133,16 @@ std::string written;
 void note_written(std::string what) { written = std::move(what); }
 const std::string& written_note() { return written; }
 
+std::atomic<int>& termination_signal() {
+    static std::atomic<int> signal{0};
+    return signal;
+}
+
 ProgressFn terminal_progress() {
-    if (!::isatty(STDERR_FILENO)) return {};
-    return [](std::string_view stage, std::size_t done, std::size_t total) {
+    const bool shown = ::isatty(STDERR_FILENO);
+    return [shown](std::string_view stage, std::size_t done, std::size_t total) {
+        if (termination_signal()) throw Error("stopped"); // main reports the signal
+        if (!shown) return;
         progress_shown = true;
         std::cerr << "\r\033[K" << stage;
         if (done) std::cerr << ": " << done;

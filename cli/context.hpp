@@ -1,6 +1,7 @@
 // What every command shares: common options, parsing, output and progress helpers.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -100,7 +101,11 @@ OrgAndSettings read_org_and_settings(Database& db);
 /// Says in the answer which snapshot it comes from (a note, and JSON `as_of`).
 void note_snapshot(Output& output, const std::optional<SnapshotInfo>& used);
 
-/// Prints progress on stderr when it is a terminal; does nothing when piped.
+/// The termination signal this process received (SIGTERM, SIGINT, SIGHUP), 0 while none (main's signal thread).
+std::atomic<int>& termination_signal();
+
+/// Progress of long work: printed on stderr when it is a terminal (nothing when piped), and the point where work
+/// outside SQLite notices a termination signal: it then throws, and the command unwinds like any failure.
 ProgressFn terminal_progress();
 void finish_progress();
 

@@ -107,8 +107,6 @@ bool output_written(const std::string& command) {
 // stands: SQLite is interrupted, an open write rolls back, connections close (removing the WAL files they made), and
 // orgplan exits 128 + the signal. A dedicated thread takes the signals, so no handler runs in the middle of SQLite.
 // A command busy outside SQLite (computing an answer) gets a grace period to finish, then the process ends.
-std::atomic<int> terminating{0};
-
 void take_termination_signals() {
     sigset_t signals;
     sigemptyset(&signals);
@@ -117,7 +115,7 @@ void take_termination_signals() {
     std::thread([signals] {
         int signal = 0;
         if (::sigwait(&signals, &signal) != 0) return;
-        terminating = signal;
+        termination_signal() = signal;
         orgplan::interrupt_open_databases();
         std::this_thread::sleep_for(std::chrono::seconds(3));
         ::_exit(128 + signal);
@@ -126,7 +124,7 @@ void take_termination_signals() {
 
 // A command that ended because of a termination signal says so, and exits 128 + the signal.
 int stopped_by_signal(const std::string& command) {
-    const int signal = terminating.load();
+    const int signal = termination_signal().load();
     std::cerr << "orgplan " << command << ": stopped by " << (signal == SIGINT ? "SIGINT" : signal == SIGHUP ? "SIGHUP" : "SIGTERM")
               << "; anything it was writing was rolled back\n";
     return 128 + signal;
@@ -201,10 +199,10 @@ int main(int argc, char** argv) {
     take_termination_signals();
     try {
         const int code = it->second.run(args);
-        if (terminating) return stopped_by_signal(command);
+        if (termination_signal()) return stopped_by_signal(command);
         return output_written(command) ? code : 5;
     } catch (...) {
-        if (terminating) return stopped_by_signal(command);
+        if (termination_signal()) return stopped_by_signal(command);
         return report_failure(command, args);
     }
 }

@@ -1,6 +1,9 @@
 #include "orgplan/database.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -8,6 +11,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <mutex>
+#include <thread>
 #include <vector>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -27,6 +31,22 @@ constexpr const char* kStagingMark = ".orgplan-new-";
 // The connections open in this process, for interrupt_open_databases(); a handle is listed only while it is open.
 std::mutex open_handles_mutex;
 std::vector<sqlite3*> open_handles;
+std::atomic<bool> interrupted{false};
+
+// SQLite's busy timeout, but one that gives up once the process is being stopped: a command waiting for another
+// writer would otherwise sleep through a termination signal. `timeout` carries the milliseconds themselves.
+int wait_while_busy(void* timeout, int count) {
+    static constexpr int delays[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100}; // SQLite's own steps
+    constexpr int steps = sizeof delays / sizeof delays[0];
+    const auto limit = static_cast<int>(reinterpret_cast<std::intptr_t>(timeout));
+    if (interrupted) return 0;
+    int waited = 0;
+    for (int i = 0; i < count; ++i) waited += i < steps ? delays[i] : delays[steps - 1];
+    const int delay = count < steps ? delays[count] : delays[steps - 1];
+    if (waited >= limit) return 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(delay, limit - waited)));
+    return interrupted ? 0 : 1;
+}
 
 void listed(sqlite3* handle, bool open) {
     const std::lock_guard<std::mutex> lock(open_handles_mutex);
@@ -91,6 +111,7 @@ void prefer_wal(SQLite::Database& db) {
 } // namespace
 
 void interrupt_open_databases() {
+    interrupted = true;
     const std::lock_guard<std::mutex> lock(open_handles_mutex);
     for (auto* handle : open_handles) sqlite3_interrupt(handle);
 }
@@ -190,6 +211,8 @@ void Database::connect(Open open, int busy_timeout_ms) {
                                                               busy_timeout_ms)
                          : std::make_unique<SQLite::Database>(path_, flags | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
         listed(db_->getHandle(), true);
+        sqlite3_busy_handler(db_->getHandle(), wait_while_busy,
+                             reinterpret_cast<void*>(static_cast<std::intptr_t>(busy_timeout_ms)));
         if (open == Open::read) db_->exec("PRAGMA query_only = ON");
         db_->exec("PRAGMA foreign_keys = ON");
         // Read before anything is written: a file that is not SQLite fails here, and a newer schema is refused

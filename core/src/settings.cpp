@@ -134,24 +134,39 @@ void Settings::store(SQLite::Database& db, const std::string& key, const std::st
 }
 
 void Settings::store(SQLite::Database& db, const std::vector<std::pair<std::string, std::string>>& values) {
-    SQLite::Statement q(db, "INSERT INTO setting(key, value) VALUES(?, ?) "
-                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    for (const auto& [key, value] : values) {
-        require_number(value, require_spec(key).range, "setting '" + key + "'");
-        q.bind(1, key);
-        q.bind(2, value);
-        q.exec();
-        q.reset();
+    for (const auto& [key, value] : values) require_number(value, require_spec(key).range, "setting '" + key + "'");
+    // A savepoint: values that do not fit together are undone here, whatever transaction the caller holds.
+    db.exec("SAVEPOINT store_settings");
+    try {
+        SQLite::Statement q(db, "INSERT INTO setting(key, value) VALUES(?, ?) "
+                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        for (const auto& [key, value] : values) {
+            q.bind(1, key);
+            q.bind(2, value);
+            q.exec();
+            q.reset();
+        }
+        load(db).check_together();
+    } catch (...) {
+        db.exec("ROLLBACK TO store_settings; RELEASE store_settings");
+        throw;
     }
-    load(db).check_together();
+    db.exec("RELEASE store_settings");
 }
 
 void Settings::remove(SQLite::Database& db, const std::string& key) {
     require_spec(key);
-    SQLite::Statement q(db, "DELETE FROM setting WHERE key = ?");
-    q.bind(1, key);
-    q.exec();
-    load(db).check_together();
+    db.exec("SAVEPOINT remove_setting");
+    try {
+        SQLite::Statement q(db, "DELETE FROM setting WHERE key = ?");
+        q.bind(1, key);
+        q.exec();
+        load(db).check_together(); // the default coming back must fit the others
+    } catch (...) {
+        db.exec("ROLLBACK TO remove_setting; RELEASE remove_setting");
+        throw;
+    }
+    db.exec("RELEASE remove_setting");
 }
 
 } // namespace orgplan

@@ -92,6 +92,49 @@ TEST_CASE("restore refuses a damaged, foreign or newer backup and leaves the dat
     CHECK(run(db.flag() + " restore --check '" + copy + "'").exit_code == 0);
 }
 
+TEST_CASE("backup and restore keep an org with history, scenarios, snapshots and an erasure") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo") + " --as-of 2026-09-01").exit_code == 0);
+    const auto change = db.dir() + "/people.csv";
+    std::ofstream(change) << "id,fte\nE0279,0.5\n";
+    REQUIRE(run(db.flag() + " import " + change + " --as-of 2026-10-01").exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario create grow").exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario apply grow --add-makers bill-tax=3").exit_code == 0);
+    REQUIRE(run(db.flag() + " person erase E0005 --yes").exit_code == 0);
+    const auto answers = [](const TempDb& at) {
+        return run(at.flag() + " history --format csv").out + run(at.flag() + " ratios --format csv").out +
+               run(at.flag() + " ratios --as-of 2026-09-15 --format csv").out +
+               run(at.flag() + " scenario list --format csv").out + run(at.flag() + " changes --from 2026-09-01 --format csv").out;
+    };
+    const auto before = answers(db);
+    const auto copy = db.dir() + "/copy.db";
+    auto r = run(db.flag() + " backup '" + copy + "'");
+    REQUIRE(r.exit_code == 0); // refused before: SQLite 3.40 reported NULLs in one-row history tables
+    CHECK_THAT(r.out, Catch::Contains("backed up"));
+    CHECK(run(db.flag() + " restore --check '" + copy + "'").exit_code == 0);
+    TempDb fresh;
+    REQUIRE(run(fresh.flag() + " restore '" + copy + "'").exit_code == 0);
+    CHECK(answers(fresh) == before);
+    // Restored over the same database, too.
+    REQUIRE(run(db.flag() + " restore '" + copy + "'").exit_code == 0);
+    CHECK(answers(db) == before);
+}
+
+TEST_CASE("a backup that restore would refuse is never left at the target") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
+    // A broken reference, written behind orgplan's back.
+    REQUIRE(std::system(("sqlite3 '" + db.path() + "' \"PRAGMA foreign_keys = OFF; INSERT INTO membership(person_id, "
+                         "team_id, allocation) SELECT id, 'no-such-team', 0.1 FROM person LIMIT 1\"").c_str()) == 0);
+    const auto copy = db.dir() + "/copy.db";
+    const auto r = run(db.flag() + " backup '" + copy + "'");
+    CHECK(r.exit_code == 4);
+    CHECK_THAT(r.err, Catch::Contains(copy) && Catch::Contains("broken references"));
+    CHECK_FALSE(std::filesystem::exists(copy));
+    for (const auto& e : std::filesystem::directory_iterator(db.dir()))
+        CHECK_THAT(e.path().filename().string(), !Catch::Contains("orgplan-backup"));
+}
+
 TEST_CASE("person export gives everything stored about a person, scenarios included") {
     TempDb db;
     REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);

@@ -72,6 +72,61 @@ TEST_CASE("a refused newer database keeps every byte, even in rollback-journal m
     CHECK(files_in(db.dir()) == std::vector<std::string>{"org.db"});
 }
 
+TEST_CASE("a read leaves no log or shared-memory file beside the database, nor beside a refused newer one in WAL") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    const auto before = read_text(db.path());
+    TempDb elsewhere;
+    const std::vector<std::string> reads = {" ratios", " spans", " log", " diagnose", " report --out /dev/null",
+                                            " config get ratio.threshold", " history",
+                                            " backup '" + elsewhere.path() + "' --force"};
+    for (const auto& cmd : reads) {
+        INFO(cmd);
+        CHECK(run(db.flag() + cmd).exit_code == 0);
+        CHECK(files_in(db.dir()) == std::vector<std::string>{"org.db"});
+    }
+    CHECK(read_text(db.path()) == before);
+    TempDb newer;
+    REQUIRE(std::system(("sqlite3 '" + newer.path() + "' 'PRAGMA journal_mode=WAL; CREATE TABLE t(x); PRAGMA user_version=99' >/dev/null").c_str()) == 0);
+    const auto newer_bytes = read_text(newer.path());
+    CHECK(run(newer.flag() + " ratios").exit_code == 4);
+    CHECK(read_text(newer.path()) == newer_bytes);
+    CHECK(files_in(newer.dir()) == std::vector<std::string>{"org.db"});
+}
+
+TEST_CASE("SIGTERM stops a write cleanly: rolled back, no file left beside the database, exit 143") {
+    TempDb db;
+    const auto org = db.dir() + "/org";
+    REQUIRE(std::system(("'" ORGPLAN_GEN "' 200000 '" + org + "' >/dev/null").c_str()) == 0);
+    REQUIRE(run(db.flag() + " import '" + org + "/segments.csv' '" + org + "/products.csv'").exit_code == 0);
+    const auto before = read_text(db.path());
+    const auto listed = files_in(db.dir());
+    // The import of 200,000 people takes seconds; SIGTERM lands in the middle of it.
+    const std::string term_soon = "sh -c '\"$0\" \"$@\" & p=$!; sleep 0.4; kill -TERM $p; wait $p'";
+    auto r = run(db.flag() + " import '" + org + "'", "", term_soon);
+    CHECK(r.exit_code == 143);
+    CHECK_THAT(r.err, Catch::Contains("stopped by SIGTERM") && Catch::Contains("rolled back"));
+    CHECK(files_in(db.dir()) == listed);
+    CHECK(read_text(db.path()) == before);
+    // A writer waiting for another one's lock stops at once too, instead of sleeping through the signal.
+    TempDb scratch; // the lock holder's script and its "locked" mark live elsewhere
+    const auto locker = scratch.dir() + "/lock.py", locked = scratch.dir() + "/locked";
+    write_file(locker, "import sqlite3, sys, time\n"
+                       "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+                       "c.execute('BEGIN IMMEDIATE')\n"
+                       "open(sys.argv[2], 'w').close()\n"
+                       "time.sleep(8)\n");
+    const auto started = std::chrono::steady_clock::now();
+    r = run(db.flag() + " config set ratio.threshold 9", "",
+            "sh -c 'python3 \"" + locker + "\" \"" + db.path() + "\" \"" + locked + "\" & l=$!; "
+            "while [ ! -e \"" + locked + "\" ]; do sleep 0.05; done; "
+            "\"$0\" \"$@\" & p=$!; sleep 0.5; kill -TERM $p; wait $p; s=$?; kill $l; wait $l; exit $s'");
+    CHECK(r.exit_code == 143);
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(6)); // not the lock holder's 8 s
+    CHECK(run(db.flag() + " config get ratio.threshold").out == "10\n");
+    CHECK(files_in(db.dir()) == listed);
+}
+
 TEST_CASE("reports read a database in a directory the user cannot write") {
     if (::geteuid() != 0 && ::access("/usr/bin/setpriv", X_OK) != 0) return;
     TempDb db;

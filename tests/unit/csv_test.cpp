@@ -119,3 +119,20 @@ TEST_CASE("UTF-8 validation finds the first bad byte") {
     CHECK(utf8_error("\xF4\x90\x80\x80") == 0u);      // above U+10FFFF
     CHECK(utf8_error("\xE2\x82") == 0u);              // cut short
 }
+
+TEST_CASE("sizes are read with binary suffixes and described for messages") {
+    using orgplan::parse_size;
+    CHECK(parse_size("1000") == 1000u);
+    CHECK(parse_size("512M") == 512ull << 20);
+    CHECK(parse_size("2G") == 2ull << 30);
+    CHECK(parse_size("100k") == 100ull << 10);
+    CHECK(parse_size("3MB") == 3ull << 20);
+    for (const auto* bad : {"", "M", "-1", "1.5G", "12X", "1GG", "99999999999999999999T"}) {
+        INFO(bad);
+        CHECK_FALSE(parse_size(bad));
+    }
+    CHECK(orgplan::describe_size(512ull << 20) == "512 MB");
+    CHECK(orgplan::describe_size(1000000000) == "954 MB");
+    CHECK(orgplan::describe_size(1536) == "1.5 KB");
+    CHECK(orgplan::describe_size(12) == "12 bytes");
+}

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <chrono>
 #include <thread>
@@ -171,4 +172,32 @@ TEST_CASE("write connections use synchronous NORMAL in WAL, whether or not they 
     Database again(tmp.path, Database::Open::write);
     CHECK(again.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
     CHECK(again.sql().execAndGet("PRAGMA synchronous").getInt() == 1); // NORMAL
+}
+
+TEST_CASE("opening a database removes the staging copies of imports whose process is gone, and only those") {
+    namespace fs = std::filesystem;
+    TempPath tmp("staged.db");
+    const auto dead = [] {
+        const pid_t child = ::fork();
+        if (child == 0) ::_exit(0);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        return static_cast<long>(child);
+    }();
+    const auto touch = [](const std::string& path) { std::fclose(std::fopen(path.c_str(), "w")); };
+    const auto orphan = staging_path(tmp.path, dead);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) touch(orphan + suffix);
+    const auto live = staging_path(tmp.path, ::getppid()); // a running process's import keeps its file
+    const auto unrelated = tmp.path + ".orgplan-new-notes.txt";
+    touch(live);
+    touch(unrelated);
+    CHECK(remove_orphaned_staging(tmp.path) == 4);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) CHECK_FALSE(fs::exists(orphan + suffix));
+    CHECK(fs::exists(live));
+    CHECK(fs::exists(unrelated));
+    touch(orphan);
+    { Database db(tmp.path); } // every open does it first
+    CHECK_FALSE(fs::exists(orphan));
+    fs::remove(live);
+    fs::remove(unrelated);
 }

@@ -2,6 +2,7 @@
 
 #include <limits>
 
+
 #include "orgplan/database.hpp"
 #include "orgplan/error.hpp"
 #include "orgplan/settings.hpp"
@@ -49,4 +50,27 @@ TEST_CASE("a stored value outside its range is named when settings are loaded") 
     Database db(":memory:");
     db.sql().exec("INSERT INTO setting(key, value) VALUES('ratio.threshold', 'nan')");
     CHECK_THROWS_WITH(Settings::load(db.sql()), Catch::Contains("ratio.threshold") && Catch::Contains("config set"));
+}
+
+TEST_CASE("settings that depend on each other are checked together, and can change together") {
+    Database db(":memory:");
+    // One at a time, band 4 cannot drop below band 3: refused, and nothing is written.
+    CHECK_THROWS_WITH(Settings::store(db.sql(), "spans.band_4", "5"),
+                      Catch::Contains("spans.band_4 (5) must be above spans.band_3 (7)"));
+    CHECK(Settings::load(db.sql()).get("spans.band_4") == 12);
+    // Together, both move.
+    Settings::store(db.sql(), {{"spans.band_3", "4"}, {"spans.band_4", "5"}});
+    CHECK(Settings::load(db.sql()).get("spans.band_4") == 5);
+    CHECK_THROWS_WITH(Settings::store(db.sql(), "coaching.senior_years", "1"),
+                      Catch::Contains("coaching.senior_years (1) must be at least coaching.novice_years (2)"));
+    CHECK_THROWS_WITH(Settings::store(db.sql(), "spans.narrow_below", "17"),
+                      Catch::Contains("spans.wide_above (16) must be at least spans.narrow_below (17)"));
+    CHECK(Settings::load(db.sql()).get("spans.narrow_below") == 3);
+    // Unsetting brings the default back, which must fit the others: band 5's default (16) is below band 4 (20).
+    Settings::store(db.sql(), {{"spans.band_4", "20"}, {"spans.band_5", "30"}});
+    Settings::store(db.sql(), "spans.band_5", "25");
+    CHECK_THROWS_WITH(Settings::remove(db.sql(), "spans.band_5"), Catch::Contains("spans.band_5 (16)"));
+    CHECK(Settings::load(db.sql()).get("spans.band_5") == 25);
+    Settings defaults;
+    CHECK_NOTHROW(defaults.check_together());
 }
