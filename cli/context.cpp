@@ -86,8 +86,7 @@ po::typed_value<std::string>* setting_option(std::optional<double>& target, cons
 long long whole_number(const std::string& text, const std::string& option, long long low, long long high) {
     const auto value = parse_number_in(text, {static_cast<double>(low), static_cast<double>(high)});
     if (!value || *value != static_cast<double>(static_cast<long long>(*value)))
-        throw UsageError(option + " '" + text + "': give a whole number from " + fmt::format("{}", low) + " to " +
-                         fmt::format("{}", high));
+        throw UsageError(fmt::format("{} '{}': give a whole number from {} to {}", option, text, low, high));
     return static_cast<long long>(*value);
 }
 

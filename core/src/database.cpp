@@ -2,17 +2,18 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
-#include <cstdint>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <dirent.h>
-#include <fcntl.h>
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -129,9 +130,9 @@ std::string staging_path(const std::string& path, long pid) {
 
 std::size_t remove_orphaned_staging(const std::string& path) {
     const auto slash = path.find_last_of('/');
-    const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
+    const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
     const std::string prefix = (slash == std::string::npos ? path : path.substr(slash + 1)) + kStagingMark;
-    std::unique_ptr<DIR, int (*)(DIR*)> listing(::opendir(dir.empty() ? "/" : dir.c_str()), ::closedir);
+    std::unique_ptr<DIR, int (*)(DIR*)> listing(::opendir(dir.c_str()), ::closedir);
     if (!listing) return 0;
     std::size_t removed = 0;
     while (const dirent* entry = ::readdir(listing.get())) {
@@ -146,7 +147,7 @@ std::size_t remove_orphaned_staging(const std::string& path) {
             continue;
         const auto pid = static_cast<pid_t>(std::stol(name.substr(prefix.size(), end - prefix.size())));
         // Only files of this user whose import is gone: a live import (or a reused pid) keeps its file.
-        const std::string file = (dir.empty() ? "" : dir + "/") + name;
+        const std::string file = (dir == "/" ? dir : dir + "/") + name;
         struct stat st {};
         if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
         if (::lstat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) continue;

@@ -11,10 +11,10 @@
 
 #include <boost/dll/import.hpp>
 #include <boost/dll/runtime_symbol_info.hpp>
-#include <boost/dll/library_info.hpp>
 #include <boost/dll/shared_library.hpp>
 
 #include "orgplan/error.hpp"
+#include "orgplan/plugin_file.hpp"
 #include "orgplan/plugin_results.hpp"
 
 namespace orgplan {
@@ -78,84 +78,6 @@ void PluginHost::load_directory(const std::string& dir, bool optional) {
     for (const auto& f : files) load_file(f.string());
 }
 
-namespace {
-
-std::string octal(mode_t mode) {
-    char text[8];
-    std::snprintf(text, sizeof text, "%04o", static_cast<unsigned>(mode & 07777));
-    return text;
-}
-
-// What the checks of a plugin file found: why it may not be loaded ("" when it may), and its resolved path, the
-// one name that is checked, read and loaded.
-struct CheckedFile {
-    std::string why_not;
-    std::string real;
-};
-
-// Why a directory on the way to a plugin could let someone else change what is loaded; "" when it cannot. As
-// OpenSSH's StrictModes: owned by this user or root, writable by nobody else, except a root-owned sticky directory
-// such as /tmp, where nobody can rename or remove what another owns.
-std::string unsafe_directory(const fs::path& dir, uid_t uid) {
-    struct stat st {};
-    if (::lstat(dir.c_str(), &st) != 0) return "its directory " + dir.string() + " cannot be read";
-    if (st.st_uid != uid && st.st_uid != 0)
-        return "is under " + dir.string() + ", a directory owned by another user (uid " + std::to_string(st.st_uid) + ")";
-    const bool shared_sticky = st.st_uid == 0 && (st.st_mode & S_ISVTX);
-    if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !shared_sticky)
-        return "is under " + dir.string() + ", a directory others can write to (mode " + octal(st.st_mode) + ")";
-    return "";
-}
-
-// Resolves `path` once, then checks every directory up to the root and the file itself. Only
-// files nobody else could have changed are trusted: loading runs a library's code with this user's rights.
-CheckedFile check_plugin_file(const std::string& path) {
-    CheckedFile out;
-    const auto uid = ::geteuid();
-    std::error_code ec;
-    const auto real = fs::canonical(path, ec);
-    if (ec) {
-        out.why_not = "cannot be read (" + ec.message() + ")";
-        return out;
-    }
-    out.real = real.string();
-    for (auto dir = real.parent_path();; dir = dir.parent_path()) {
-        if (auto why = unsafe_directory(dir, uid); !why.empty()) {
-            out.why_not = why;
-            return out;
-        }
-        if (dir == dir.root_path() || dir.parent_path() == dir) break;
-    }
-    // Every directory up to the root is safe, so nobody else can change what this resolved name opens from here on.
-    const int fd = ::open(out.real.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    struct stat file {};
-    const bool read = fd >= 0 && ::fstat(fd, &file) == 0;
-    if (fd >= 0) ::close(fd);
-    if (!read) out.why_not = "cannot be read";
-    else if (!S_ISREG(file.st_mode)) out.why_not = "is not a regular file";
-    else if (file.st_uid != uid && file.st_uid != 0)
-        out.why_not = "is owned by another user (uid " + std::to_string(file.st_uid) + ")";
-    else if (file.st_mode & (S_IWGRP | S_IWOTH))
-        out.why_not = "can be changed by other users (mode " + octal(file.st_mode) + ")";
-    return out;
-}
-
-// The plugin ABI a library was built for, read from its exported symbols without loading it (no code of it runs):
-// the SDK exports orgplan_plugin_abi_vN. 0 when it has no such mark; -1 when the file is not a shared library.
-long abi_mark(const std::string& path) {
-    try {
-        boost::dll::library_info info(path);
-        static const std::string prefix = "orgplan_plugin_abi_v";
-        for (const auto& symbol : info.symbols())
-            if (symbol.rfind(prefix, 0) == 0) return std::atol(symbol.c_str() + prefix.size());
-        return 0;
-    } catch (const std::exception&) {
-        return -1;
-    }
-}
-
-} // namespace
-
 void PluginHost::load_file(const std::string& path) {
     // Checked from the file itself, before it is loaded: a library's static constructors run as soon as it is.
     const auto checked = check_plugin_file(path);
@@ -167,7 +89,7 @@ void PluginHost::load_file(const std::string& path) {
         return;
     }
     const auto& opened = checked.real; // a link is followed once, here: the checked file is the one loaded
-    const long mark = abi_mark(opened);
+    const long mark = plugin_abi_mark(opened);
     if (mark < 0) {
         problem(path + ": not a loadable plugin library (not a shared library this system can read)");
         return;

@@ -219,7 +219,7 @@ nlohmann::json parse_rejecting_duplicate_keys(const std::string& text, const std
         case Event::object_start:
         case Event::array_start:
             if (!stack.empty() && !stack.back().object) ++stack.back().items;
-            stack.push_back({event == Event::object_start});
+            stack.push_back(Frame{event == Event::object_start, 0, {}, {}});
             break;
         case Event::object_end:
         case Event::array_end:
