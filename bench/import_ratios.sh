@@ -29,7 +29,6 @@ for n in "${sizes[@]}"; do
                               AND tbl_name IN ('person', 'membership')")
   drops=$(sqlite3 "$floor" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_master WHERE type = 'index'
                             AND sql IS NOT NULL AND tbl_name IN ('person', 'membership')")
-  sqlite3 "$floor" "PRAGMA journal_mode = DELETE" >/dev/null
   cp "$floor" "$floor.empty"
   floor_s=$(best_of 2 bash -c "cp '$floor.empty' '$floor'; sqlite3 '$floor' \"PRAGMA foreign_keys = ON;
     ATTACH '$ref' AS ref; BEGIN; $drops

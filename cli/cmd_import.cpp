@@ -50,6 +50,33 @@ bool publish(const std::string& staging, const std::string& path) {
     return true;
 }
 
+// --map-file lines, then --map NAME=HEADER pairs (which override the file's): each column read from one header, and
+// each header feeding one column. A header named for two columns would silently feed only one of them.
+ColumnMap mapping_of(const std::string& map_file, const std::vector<std::string>& maps) {
+    ColumnMap mapping = map_file.empty() ? ColumnMap{} : parse_column_map_file(map_file);
+    std::set<std::string> given;
+    for (const auto& m : maps) {
+        std::pair<std::string, std::string> pair;
+        try {
+            pair = parse_column_map_arg(m);
+        } catch (const Error& e) {
+            throw UsageError(e.what());
+        }
+        if (!given.insert(pair.first).second)
+            throw UsageError("--map " + pair.first + " is given twice; keep one");
+        mapping.insert_or_assign(pair.first, pair.second);
+    }
+    std::map<std::string, std::string> column_of_header;
+    for (const auto& [column, header] : mapping) {
+        const auto [at, fresh] = column_of_header.emplace(text::lower(text::trim(header)), column);
+        if (!fresh)
+            throw UsageError("--map: header '" + header + "' is mapped to both " + at->second + " and " + column +
+                             "; a header feeds one column: map it once, and give the other column its own header "
+                             "(or --set COLUMN=VALUE for a constant)");
+    }
+    return mapping;
+}
+
 // --set COLUMN=VALUE pairs: known columns, each once.
 std::map<std::string, std::string> constants_of(const std::vector<std::string>& given) {
     std::map<std::string, std::string> out;
@@ -134,8 +161,7 @@ int cmd_import(const Args& args) {
         ("replace", po::bool_switch(&replace), "replace the whole org instead of updating it")
         ("dry-run", po::bool_switch(&dry_run), "validate everything, write nothing")
         ("kind", po::value(&kind)->value_name("KIND"),
-         "what every file holds (people, teams, memberships, assignments, products, segments, initiatives, "
-         "accounts, goals); default: from each file's name")
+         ("what every file holds (" + text::join(record_kinds(), ", ") + "); default: from each file's name").c_str())
         ("map", po::value(&maps)->value_name("NAME=HEADER"),
          "read column NAME from the file's HEADER, e.g. --map title=\"Job Title\" (repeatable)")
         ("map-file", po::value(&map_file)->value_name("FILE"), "NAME=HEADER lines, one per column")
@@ -160,8 +186,7 @@ int cmd_import(const Args& args) {
     const auto format = output_format(common);
     if (files.empty()) throw UsageError("import needs at least one file or directory\nusage: orgplan import FILE|DIR...");
     if (!kind.empty() && kind_of_name(kind) != kind)
-        throw UsageError("--kind '" + kind + "': use one of people, teams, memberships, assignments, products, "
-                         "segments, initiatives, accounts, goals");
+        throw UsageError("--kind '" + kind + "': use one of " + text::join(record_kinds(), ", "));
 
     ImportOptions options;
     options.replace = replace;
@@ -177,14 +202,7 @@ int cmd_import(const Args& args) {
     options.as_of = as_of; // checked when parsed
     options.log_command = std::string("import") + (replace ? " --replace" : "") + (kind.empty() ? "" : " --kind " + kind);
     for (const auto& f : files) options.log_command += " " + std::filesystem::path(f).filename().string();
-    if (!map_file.empty()) options.mapping = parse_column_map_file(map_file);
-    for (const auto& m : maps) {
-        try {
-            options.mapping.insert_or_assign(parse_column_map_arg(m).first, parse_column_map_arg(m).second);
-        } catch (const Error& e) {
-            throw UsageError(e.what());
-        }
-    }
+    options.mapping = mapping_of(map_file, maps);
     options.constants = constants_of(constants);
     options.create_missing = creatable_of(create_missing);
     const auto rules = load_rules(rules_file);

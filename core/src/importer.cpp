@@ -172,7 +172,8 @@ const std::map<std::string, std::vector<ColumnSpec>>& column_specs() {
           {"origin", kOpt, {"hire_origin"}},
           {"manager", kOpt,
            {"manager_id", "manager_email", "supervisor_id", "supervisor_email", "manager_employee_id",
-            "reports_to_id", "line_manager_id"}},
+            "manager_employee_number", "supervisor_employee_id", "supervisor_employee_number", "reports_to_id",
+            "line_manager_id"}},
           {"location", kOpt, {"timezone", "work_location", "office", "site"}},
           {"fte", kOpt, {}},
           {"fte_percent", kOpt, {"fte_%", "fte_(%)", "fte_pct", "fte_percentage", "percent_fte"}},
@@ -393,9 +394,11 @@ struct Input {
     // Ids of records that failed to parse: they exist in the file, so references to them are not
     // reported a second time as unknown.
     std::map<std::string, std::vector<std::string>> broken_ids;
+    // People whose family column says otherwise than the title rules would (the column wins), and one example.
+    std::size_t family_unlike_rules = 0;
+    std::string family_unlike_example;
 };
 
-// Reads one record's fields into typed values, adding a problem for each bad field.
 // A value a message may show so the user finds it: short, and never an email address (values may be personal;
 // ids, numbers and codes are what these messages quote).
 std::string quoted_value(std::string_view raw) {
@@ -407,6 +410,7 @@ std::string quoted_reference(std::string_view ref) {
     return ref.find('@') != std::string_view::npos ? "(the email given)" : quoted_value(ref);
 }
 
+// Reads one record's fields into typed values, adding a problem for each bad field.
 class RecordParser {
 public:
     RecordParser(const Fields& f, const Record& r, Loc loc, Problems& p) : f_(f), r_(r), loc_(loc), p_(p) {}
@@ -551,6 +555,13 @@ void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc
             person.family = p.choice<Family>("family", parse_family, Family::other,
                                              "maker, pm, product_leader, eng_manager, other");
             x.how = {"column", ""};
+            // The column wins; how often the rules would have said otherwise is worth a note.
+            if (const auto& match = rules.classify(person.title); match.matched && match.family != person.family) {
+                if (in.family_unlike_rules++ == 0)
+                    in.family_unlike_example = fmt::format("'{}': {} in the file, {} by the rules",
+                                                           person.title, to_string(person.family),
+                                                           to_string(match.family));
+            }
         } else {
             const auto& match = rules.classify(person.title);
             person.family = match.family;
@@ -862,6 +873,12 @@ struct ImportRun {
     for (const auto& [column, value] : options.constants)
         if (!constants_used.count(column))
             summary.notes.push_back("--set " + column + " was not used: no file read lacks that column");
+    if (in.family_unlike_rules)
+        summary.notes.push_back(fmt::format(
+            "{} {} a family column that differs from what the title rules say (e.g. {}); the column wins; "
+            "orgplan roles lists how each title was classed",
+            in.family_unlike_rules, in.family_unlike_rules == 1 ? "person has" : "people have",
+            in.family_unlike_example));
     }
 
     // Sorts the write order of people and memberships on a second thread while validation runs.

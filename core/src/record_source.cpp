@@ -300,9 +300,10 @@ std::vector<KindedSource> open_records(const std::string& path, const std::strin
     const auto kind_for_file = [&]() {
         const auto kind = forced_kind.empty() ? stem_kind : forced_kind;
         if (kind.empty())
-            throw Error(path + ": cannot tell what this file holds from its name; name it people.csv, "
-                               "teams.csv, memberships.csv, assignments.csv, products.csv, segments.csv, "
-                               "initiatives.csv, accounts.csv or goals.csv, or pass --kind");
+            throw Error(path + ": cannot tell what this file holds from its name; rename it after what it holds "
+                               "(people, teams, memberships, assignments, products, segments, initiatives, "
+                               "accounts, goals, interrupts or taskforces, e.g. people.csv), import it on its own "
+                               "with --kind KIND, or move it out of the directory you import");
         return kind;
     };
     std::vector<KindedSource> out;

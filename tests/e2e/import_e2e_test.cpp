@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <sys/stat.h>
 
 #include "run.hpp"
@@ -145,4 +146,43 @@ TEST_CASE("CSV output never hands a spreadsheet a formula: names, ids and titles
             }
     }
     CHECK(neutralised >= 30);
+}
+
+TEST_CASE("a real export's stumbles: a stray file in a directory, one header mapped twice, a family column unlike "
+          "the rules, supervisor employee numbers") {
+    TempDb db;
+    namespace fs = std::filesystem;
+    const auto dir = db.dir() + "/export";
+    fs::create_directories(dir);
+    std::ofstream(dir + "/people.csv") << "Employee Number,Name,Job Title,Family,Supervisor Employee Number\n"
+                                          "1,Ann,Security Engineer,other,\n"
+                                          "2,Bob,Software Engineer,maker,1\n"
+                                          "3,Cem,Platform Security Engineer,other,1\n";
+    std::ofstream(dir + "/notes.csv") << "a,b\n1,2\n";
+    // The stray file is named, with the three ways out; nothing is written.
+    auto r = run(db.flag() + " import '" + dir + "'");
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("notes.csv: cannot tell what this file holds") &&
+                          Catch::Contains("rename it") && Catch::Contains("--kind KIND") &&
+                          Catch::Contains("move it out of the directory"));
+    CHECK_FALSE(fs::exists(db.path()));
+    fs::remove(dir + "/notes.csv");
+    // One header for two columns is refused before any work; a column mapped twice too.
+    r = run(db.flag() + " import '" + dir + "' --map id='Employee Number' --map manager='Employee Number'");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("header 'Employee Number' is mapped to both id and manager"));
+    CHECK(run(db.flag() + " import '" + dir + "' --map title=A --map title=B").exit_code == 2);
+    // The family column wins over the title rules, and the import says how many titles the rules would class otherwise.
+    r = run(db.flag() + " import '" + dir + "'");
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.err, Catch::Contains("2 people have a family column that differs from what the title rules say") &&
+                          Catch::Contains("'Security Engineer': other in the file, maker by the rules"));
+    const auto people = run(db.flag() + " spans --by person --format json").json()["rows"];
+    REQUIRE(people.size() == 3);
+    CHECK(people[0]["person"] == "1");
+    CHECK(people[0]["directs"] == 2); // "Supervisor Employee Number" is the manager
+    CHECK(run(db.flag() + " roles --format csv").out.find("Security Engineer,other,column") != std::string::npos);
+    // import --help lists every kind.
+    r = run("import --help");
+    CHECK_THAT(r.out, Catch::Contains("interrupts") && Catch::Contains("taskforces"));
 }
