@@ -20,6 +20,7 @@ std::string status_text(const RatioRow& row, const std::string& by, double thres
     switch (row.status) {
     case RatioStatus::no_pm: return "NO PM";
     case RatioStatus::over: return fmt::format("OVER {:g}:1", threshold);
+    case RatioStatus::no_makers: return "no makers";
     case RatioStatus::ok: return "ok";
     case RatioStatus::empty: return by == "pm" || by == "leader" ? "no teams" : "empty";
     }

@@ -115,8 +115,14 @@ std::vector<Bar> ratio_bars(const RatioReport& r) {
     for (const auto& row : r.rows) {
         // "(none)" rows (teams without a product) are named by their name alone.
         const bool plain = row.name.empty() || row.name == row.id || row.id.rfind('(', 0) == 0;
-        bars.push_back({plain ? (row.name.empty() ? row.id : row.name) : row.name + " (" + row.id + ")", row.ratio,
-                        std::string(to_string(row.status)), row.ratio ? "" : (row.makers > 0 ? "no PM" : "empty")});
+        // Only makers without a PM draw a full (hatched) bar; a row with nothing in it draws none.
+        const auto value = row.status == RatioStatus::empty ? std::optional<double>(0) : row.ratio;
+        const char* note = row.status == RatioStatus::no_pm       ? "no PM"
+                           : row.status == RatioStatus::no_makers ? "no makers"
+                           : row.status == RatioStatus::empty     ? "empty"
+                                                                  : "";
+        bars.push_back({plain ? (row.name.empty() ? row.id : row.name) : row.name + " (" + row.id + ")", value,
+                        std::string(to_string(row.status)), note});
     }
     return bars;
 }

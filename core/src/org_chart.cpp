@@ -55,6 +55,7 @@ const char* status_colour(RatioStatus s) {
     case RatioStatus::ok: return "#c8e6c9";
     case RatioStatus::over: return "#ffe0b2";
     case RatioStatus::no_pm: return "#ffcdd2";
+    case RatioStatus::no_makers: return "#e1f5fe";
     case RatioStatus::empty: return "#eeeeee";
     }
     return "#eeeeee";

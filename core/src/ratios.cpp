@@ -44,6 +44,7 @@ std::string_view to_string(RatioStatus s) {
     switch (s) {
     case RatioStatus::no_pm: return "no_pm";
     case RatioStatus::over: return "over";
+    case RatioStatus::no_makers: return "no_makers";
     case RatioStatus::ok: return "ok";
     case RatioStatus::empty: return "empty";
     }
@@ -52,6 +53,7 @@ std::string_view to_string(RatioStatus s) {
 
 RatioStatus classify_ratio(double makers, double pms, double threshold) {
     if (pms <= kTiny) return makers > kTiny ? RatioStatus::no_pm : RatioStatus::empty;
+    if (makers <= kTiny) return RatioStatus::no_makers; // a ratio of 0 is not "ok": the PM time serves no maker
     return makers / pms > threshold + 1e-9 ? RatioStatus::over : RatioStatus::ok;
 }
 
@@ -487,8 +489,8 @@ RatioReport compute_ratios(const Org& org, const std::string& by, double thresho
         row.spread = org.teams.size();
         finish(std::move(row));
     }
-    // Worst first: by status (no PM, over, ok, empty), then the higher ratio (rows without one: more makers), then
-    // id. Packed keys are sorted rather than rows: a team report sorts a hundred thousand.
+    // Worst first: by status (no PM, over, no makers, ok, empty), then the higher ratio (rows without one: more
+    // makers; rows without makers: more PM FTE), then id. Packed keys are sorted rather than rows: a team report sorts a hundred thousand.
     struct Key {
         int status;
         double weight; // the ratio, or the makers of rows without one
@@ -499,7 +501,9 @@ RatioReport compute_ratios(const Org& org, const std::string& by, double thresho
     for (std::size_t i = 0; i < keys.size(); ++i) {
         const auto& row = r.rows[i];
         const bool by_makers = row.status == RatioStatus::no_pm || row.status == RatioStatus::empty;
-        keys[i] = {static_cast<int>(row.status), by_makers ? row.makers : *row.ratio, text::sort_prefix(row.id), i};
+        const double weight =
+            by_makers ? row.makers : row.status == RatioStatus::no_makers ? row.pms : *row.ratio;
+        keys[i] = {static_cast<int>(row.status), weight, text::sort_prefix(row.id), i};
     }
     std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
         if (a.status != b.status) return a.status < b.status;

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <map>
+#include <string>
+
 #include "run.hpp"
 
 using namespace orgplan::e2e;
@@ -73,4 +77,32 @@ TEST_CASE("the demo org shows teams over the threshold and teams with no PM") {
     int over = 0;
     for (const auto& row : j["rows"]) over += row["status"] == "over";
     CHECK(over >= 3);
+}
+
+TEST_CASE("a team with a PM and no makers says 'no makers'; an empty team draws no bar in the report") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
+    const auto teams = db.dir() + "/teams.csv";
+    std::ofstream(teams) << "id,name,product\nE,Team E,P2\nF,Team F,P2\n";
+    const auto memberships = db.dir() + "/memberships.csv";
+    std::ofstream(memberships) << "person,team,allocation\npm4,C,0.5\npm4,E,0.5\n";
+    REQUIRE(run(db.flag() + " import " + teams + " " + memberships).exit_code == 0);
+    const auto j = run(db.flag() + " ratios --format json").json();
+    std::map<std::string, std::string> status;
+    for (const auto& row : j["rows"]) status[row["team"].get<std::string>()] = row["status"].get<std::string>();
+    CHECK(status["E"] == "no_makers");
+    CHECK(status["F"] == "empty");
+    CHECK_THAT(run(db.flag() + " ratios").out, Catch::Contains("no makers"));
+    const auto page = db.dir() + "/report.html";
+    REQUIRE(run(db.flag() + " report --out '" + page + "'").exit_code == 0);
+    const auto html = read_text(page);
+    const auto bar_width = [&](const std::string& status_name) {
+        const auto at = html.find("data-status=\"" + status_name + "\"");
+        REQUIRE(at != std::string::npos);
+        const auto w = html.find("width=\"", at) + 7;
+        return std::stod(html.substr(w, html.find('"', w) - w));
+    };
+    CHECK(bar_width("empty") < 2);     // nothing to draw, not a full hatched bar
+    CHECK(bar_width("no_makers") < 2); // a ratio of 0
+    CHECK(bar_width("no_pm") > 100);   // makers without a PM stay a full hatched bar
 }

@@ -55,6 +55,30 @@ TEST_CASE("rows are sorted worst first: no PM, then the highest ratios") {
     CHECK(r.rows[3].id == "C");
 }
 
+TEST_CASE("a team with PM time and no makers is 'no makers', not ok; one with neither is empty, last") {
+    auto org = fixture_org();
+    // E: pm4 moves half of their time to a team of nobody else. F: a team of no one.
+    org.teams.push_back({"E", "Team E", "enabling", "P2", "", "Unit"});
+    org.teams.push_back({"F", "Team F", "enabling", "P2", "", "Unit"});
+    for (auto& m : org.memberships)
+        if (m.person_id == "pm4") m.allocation = 0.5;
+    org.memberships.push_back({"pm4", "E", 0.5});
+    const auto r = compute_ratios(org, "team", 10, 3);
+    CHECK(row(r, "E").status == RatioStatus::no_makers);
+    CHECK(row(r, "E").pms == Approx(0.5));
+    CHECK(*row(r, "E").ratio == Approx(0.0));
+    CHECK(row(r, "F").status == RatioStatus::empty);
+    CHECK_FALSE(row(r, "F").ratio);
+    CHECK(to_string(RatioStatus::no_makers) == "no_makers");
+    // Worst first: no PM, over, then PM time on no makers, then ok (C now 6 / 1.0 = 6 above A's 4.29), then empty.
+    std::vector<std::string> order;
+    for (const auto& x : r.rows) order.push_back(x.id);
+    CHECK(order == std::vector<std::string>{"D", "B", "E", "C", "A", "F"});
+    CHECK(classify_ratio(0, 1, 10) == RatioStatus::no_makers);
+    CHECK(classify_ratio(0, 0, 10) == RatioStatus::empty);
+    CHECK(classify_ratio(5, 1, 10) == RatioStatus::ok);
+}
+
 TEST_CASE("product and segment ratios are sums over their teams, not averages") {
     const auto org = fixture_org();
     const auto p = compute_ratios(org, "product", 10, 3);

@@ -59,7 +59,8 @@ private:
 Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignments,
                           const MakerTotals* makers = nullptr);
 
-enum class RatioStatus { no_pm, over, ok, empty };
+/// Worst first: makers without a PM, over the threshold, PM time on no makers, within it, nothing at all.
+enum class RatioStatus { no_pm, over, no_makers, ok, empty };
 std::string_view to_string(RatioStatus s);
 
 struct RatioRow {

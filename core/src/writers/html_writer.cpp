@@ -39,7 +39,7 @@ table.data th[aria-sort="ascending"]::after { content: " ▲"; } table.data th[a
 svg.chart { max-width: 100%; height: auto; font-size: 11px; }
 svg .label, svg .value, svg .tick { fill: var(--ink); } svg .more, svg .axis-label { fill: var(--muted); }
 svg .bar.ok { fill: var(--ok); } svg .bar.over { fill: var(--over); } svg .bar.no_pm { fill: url(#hatch); stroke: var(--no-pm); }
-svg .bar.empty { fill: var(--empty); } svg .bar.leader { fill: #5c6bc0; } svg .bar.senior { fill: #26a69a; }
+svg .bar.empty, svg .bar.no_makers { fill: var(--empty); } svg .bar.leader { fill: #5c6bc0; } svg .bar.senior { fill: #26a69a; }
 svg .bar.used { fill: #26a69a; } svg .bar.score { fill: #5c6bc0; } svg .bar.spread { fill: #8d6e63; } svg .bar.thin { fill: var(--over); }
 svg .hatch-bg { fill: #ffcdd2; } svg .hatch-line { stroke: var(--no-pm); stroke-width: 2; }
 svg .reference { stroke: var(--ink); stroke-dasharray: 4 3; } svg .reference-label { fill: var(--ink); }
