@@ -38,6 +38,12 @@ void skipped(const PluginRun& plugins, const Error& e) {
     std::cerr << "orgplan " << plugins.command << ": skipped: " << e.what() << "; orgplan carried on without it\n";
 }
 
+// Makers in no team are often gaps in an export rather than people a PM serves: said either way, never silently.
+std::string unassigned_note(double makers, bool included) {
+    return included ? fmt::format("counted {:.1f} maker FTE in no team (--include-unassigned)", makers)
+                    : fmt::format("left out {:.1f} maker FTE in no team; --include-unassigned counts them", makers);
+}
+
 } // namespace
 
 nlohmann::json metrics_json(const ProposalMetrics& m) {
@@ -103,13 +109,14 @@ PrincipleComparison compare_principles(const Org& org, const Settings& settings,
 }
 
 Output hiring_answer(const Org& org, const Settings& settings, const PluginRun& plugins, std::optional<double> count,
-                     const std::vector<std::string>& mixes) {
+                     const std::vector<std::string>& mixes, bool include_unassigned) {
     const double threshold = settings.get("ratio.threshold");
     const auto ratios = compute_ratios(org, "org", threshold, settings.get("ratio.max_spread"));
     const bool derived = !count;
+    const double makers = ratios.org_makers - (include_unassigned ? 0.0 : ratios.unallocated_makers);
     if (derived)
         count = static_cast<double>(checked_count(
-            std::max(0.0, std::ceil(ratios.org_makers / threshold - ratios.org_pms - 1e-9)), 1e7, "PM hires needed"));
+            std::max(0.0, std::ceil(makers / threshold - ratios.org_pms - 1e-9)), 1e7, "PM hires needed"));
     const auto balance = coaching_balance(org, settings);
     const sdk::HiringRequest request{org, *count, to_sdk(settings), plugins.params};
     std::vector<const LoadedPlugin*> selected;
@@ -147,16 +154,20 @@ Output hiring_answer(const Org& org, const Settings& settings, const PluginRun& 
     }
     auto output = Output::of(std::move(table), {{"count", *count},
                                                 {"count_derived", derived},
+                                                {"unassigned_makers", stable(ratios.unallocated_makers)},
+                                                {"unassigned_included", include_unassigned},
                                                 {"coaching_capacity_hours", stable(balance.capacity)},
                                                 {"coaching_demand_hours", stable(balance.demand)},
                                                 {"coaching_spare_hours", stable(balance.spare())}});
     output.title = "hiring mixes";
     output.intro.push_back(fmt::format(
         "{:g} PM hires{}; coaching today: {:.1f} h/week capacity, {:.1f} needed, {:.1f} spare", *count,
-        derived ? fmt::format(" (what {:.1f} maker FTE need at {:g}:1 beyond {:.2f} PM FTE)", ratios.org_makers,
+        derived ? fmt::format(" (what {:.1f} maker FTE need at {:g}:1 beyond {:.2f} PM FTE)", makers,
                               threshold, ratios.org_pms)
                 : "",
         balance.capacity, balance.demand, balance.spare()));
+    if (derived && ratios.unallocated_makers > 1e-9)
+        output.notes.push_back(unassigned_note(ratios.unallocated_makers, include_unassigned));
     return output;
 }
 
@@ -165,7 +176,7 @@ HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const Plug
     const double growth = settings.get("plan.maker_growth"), delay = settings.get("plan.hire_delay_probability");
     // The mix plugin decides shares, lead times, ramp-up and cost.
     out.input = plan_input(org, settings, mix_profile(plugins.host, o.mix, org, settings, plugins.params), o.quarters,
-                           growth, o.team_growth);
+                           growth, o.team_growth, o.include_unassigned);
     const auto& in = out.input;
     out.rows = project_headcount(in);
     if (o.trials > 0) {
@@ -220,8 +231,12 @@ HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const Plug
     out.output = Output::of(
         std::move(table), {{"quarters", o.quarters}, {"mix", o.mix}, {"threshold", in.threshold}, {"growth", growth},
                            {"simulated_trials", o.trials}, {"seed", o.seed}, {"delay_probability", delay},
-                           {"hires_total", {{"senior", opened[0]}, {"transfer", opened[1]}, {"newcomer", opened[2]}}}});
+                           {"hires_total", {{"senior", opened[0]}, {"transfer", opened[1]}, {"newcomer", opened[2]}}},
+                           {"unassigned_makers", stable(in.unassigned_makers)},
+                           {"unassigned_included", o.include_unassigned}});
     out.output.title = "headcount plan";
+    if (in.unassigned_makers > 1e-9)
+        out.output.notes.push_back(unassigned_note(in.unassigned_makers, o.include_unassigned));
     out.output.intro.push_back(fmt::format("{} quarters, mix {}, maker growth {:g}%/quarter, target {:g}:1, PM attrition {:g}%/year{}",
                                        o.quarters, o.mix, growth * 100, in.threshold, in.pm_attrition * 100,
                                        o.trials ? fmt::format(", {} trials (seed {})", o.trials, o.seed) : ""));

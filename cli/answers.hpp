@@ -36,8 +36,9 @@ PrincipleComparison compare_principles(const Org& org, const Settings& settings,
 
 /// Hiring mixes for `count` PM hires (none: what the org needs to reach the threshold), each with its cost,
 /// ramp-up and coaching load. `mixes` empty: every mix.
+/// Makers in no team count toward a derived `count` only with `include_unassigned`; a note says either way.
 Output hiring_answer(const Org& org, const Settings& settings, const PluginRun& plugins, std::optional<double> count,
-                     const std::vector<std::string>& mixes);
+                     const std::vector<std::string>& mixes, bool include_unassigned = false);
 
 struct PlanOptions {
     std::string mix = "balanced";
@@ -46,6 +47,7 @@ struct PlanOptions {
     int trials = 0;                  ///< Monte Carlo trials; 0: none
     std::uint64_t seed = 1;
     bool show_progress = false;
+    bool include_unassigned = false; ///< count makers in no team (--include-unassigned)
 };
 /// The quarterly headcount plan (and its simulated risk), with the numbers behind the table.
 struct HeadcountAnswer {

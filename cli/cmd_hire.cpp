@@ -19,11 +19,14 @@ int cmd_hire(const Args& args) {
     PluginOptions plugin_options;
     std::vector<std::string> mixes;
     std::optional<double> count;
+    bool include_unassigned = false;
     po::options_description desc("hire options");
     desc.add_options()
         ("count", number_option(count, "--count", {0, 100000})->value_name("N"),
          "PM hires to plan (default: what the org needs to reach the ratio threshold)")
-        ("mix", po::value(&mixes)->value_name("NAME"), "hiring mix plugin (repeatable; default: every mix)");
+        ("mix", po::value(&mixes)->value_name("NAME"), "hiring mix plugin (repeatable; default: every mix)")
+        ("include-unassigned", po::bool_switch(&include_unassigned),
+         "count makers in no team toward the hires needed (left out by default, and said)");
     add_plugin_options(desc, plugin_options);
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan hire [--count N] [--mix NAME]")) return 0;
@@ -34,7 +37,7 @@ int cmd_hire(const Args& args) {
     const auto org = load_org(db.sql());
     const auto host = load_plugins(plugin_options);
     emit(hiring_answer(org, settings, {*host, plugin_params(plugin_options), plugin_options.strict, "hire"},
-                       count, mixes),
+                       count, mixes, include_unassigned),
          common);
     return 0;
 }

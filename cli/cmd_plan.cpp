@@ -60,8 +60,11 @@ int cmd_plan(const Args& args) {
     std::uint64_t seed = 1;
     std::string mix = "balanced", growth_file;
     std::optional<double> growth_option, delay_option;
+    bool include_unassigned = false;
     po::options_description desc("plan options");
     desc.add_options()
+        ("include-unassigned", po::bool_switch(&include_unassigned),
+         "count makers in no team (left out by default, and said)")
         ("quarters", whole_option(quarters, "--quarters", 1, 80)->value_name("N"), "quarters to project (default 8)")
         ("mix", po::value(&mix)->value_name("NAME"), "hiring mix plugin for the PM hires (default balanced)")
         ("growth", setting_option(growth_option, "--growth", "plan.maker_growth")->value_name("RATE"), "quarterly maker growth, e.g. 0.05 (default: setting plan.maker_growth)")
@@ -104,6 +107,7 @@ int cmd_plan(const Args& args) {
     options.team_growth = team_growth;
     options.trials = trials;
     options.seed = seed;
+    options.include_unassigned = include_unassigned;
     options.show_progress = ::isatty(STDERR_FILENO);
     const auto answer = plan_answer(org, settings, {*host, plugin_params(plugin_options), plugin_options.strict, "plan"}, options);
     const auto& output = answer.output;

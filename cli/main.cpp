@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <cstring>
 #include <thread>
+
+#include <fcntl.h>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -105,21 +108,36 @@ bool output_written(const std::string& command) {
 
 // Termination signals (SIGTERM, SIGINT, SIGHUP) end a command the way an error does instead of killing it where it
 // stands: SQLite is interrupted, an open write rolls back, connections close (removing the WAL files they made), and
-// orgplan exits 128 + the signal. A dedicated thread takes the signals, so no handler runs in the middle of SQLite.
-// A command busy outside SQLite (computing an answer) gets a grace period to finish, then the process ends.
+// orgplan exits 128 + the signal. The handler only notes the signal and wakes a watcher thread through a pipe (it
+// may run on any thread, a sanitizer's own included); the watcher interrupts SQLite. A command busy outside SQLite
+// (computing an answer) gets a grace period to finish, then the process ends.
+int signal_pipe[2] = {-1, -1};
+
+void note_termination(int signal) {
+    const int saved = errno;
+    termination_signal() = signal; // lock-free: safe in a handler
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signal_pipe[1], &byte, 1);
+    errno = saved;
+}
+
 void take_termination_signals() {
-    sigset_t signals;
-    sigemptyset(&signals);
-    for (const int s : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&signals, s);
-    if (::pthread_sigmask(SIG_BLOCK, &signals, nullptr) != 0) return; // then the defaults apply
-    std::thread([signals] {
-        int signal = 0;
-        if (::sigwait(&signals, &signal) != 0) return;
-        termination_signal() = signal;
+    termination_signal() = 0; // constructed now, never first in the handler
+    if (::pipe2(signal_pipe, O_CLOEXEC) != 0) return; // then the defaults apply
+    std::thread([] {
+        char byte = 0;
+        while (::read(signal_pipe[0], &byte, 1) < 0 && errno == EINTR) {
+        }
+        const int signal = termination_signal().load();
         orgplan::interrupt_open_databases();
         std::this_thread::sleep_for(std::chrono::seconds(3));
         ::_exit(128 + signal);
     }).detach();
+    struct sigaction action {};
+    action.sa_handler = note_termination;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART; // other system calls carry on; SQLite is interrupted by the watcher
+    for (const int s : {SIGTERM, SIGINT, SIGHUP}) ::sigaction(s, &action, nullptr);
 }
 
 // A command that ended because of a termination signal says so, and exits 128 + the signal.

@@ -11,13 +11,15 @@
 namespace orgplan {
 
 PlanInput plan_input(const Org& org, const Settings& settings, const sdk::HiringPlan& mix_plan, int quarters,
-                     double growth, const std::vector<double>& team_growth) {
+                     double growth, const std::vector<double>& team_growth, bool include_unassigned) {
     const auto coverage = compute_coverage(org, org.assignments);
     PlanInput in;
     in.quarters = quarters;
     in.team_makers = coverage.team_makers;
     in.team_growth = team_growth.size() == org.teams.size() ? team_growth : std::vector<double>(org.teams.size(), growth);
-    in.team_makers.push_back(coverage.unallocated_makers); // makers outside teams grow at the org rate
+    // Makers outside teams (often an export's gaps, not people PMs serve) grow at the org rate when counted.
+    in.unassigned_makers = coverage.unallocated_makers;
+    in.team_makers.push_back(include_unassigned ? coverage.unallocated_makers : 0.0);
     in.team_growth.push_back(growth);
     in.pm_fte = coverage.pm_fte_total;
     for (const auto& p : org.people) in.pm_count += p.family == Family::pm;

@@ -216,3 +216,32 @@ TEST_CASE("portfolio shows people and money per product, what winding-down produ
     CHECK(run(db.flag() + " portfolio --what-if-retire p-nowhere").exit_code != 0);
     CHECK(run(db.flag() + " portfolio --by colour").exit_code == 2);
 }
+
+TEST_CASE("hire and plan leave makers in no team out unless asked, and say how many") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
+    // 30 makers in no team (an export's gap, or contractors): hand-computed, the fixture's 15.5 maker FTE in teams
+    // need no hire beyond 3.5 PM FTE at 10:1; with the 30, ceil(45.5 / 10 - 3.5) = 2.
+    const auto people = db.dir() + "/people.csv";
+    {
+        std::ofstream out(people);
+        out << "id,name,title\n";
+        for (int i = 0; i < 30; ++i) out << "x" << i << ",Extra " << i << ",Software Engineer\n";
+    }
+    REQUIRE(run(db.flag() + " import " + people).exit_code == 0);
+    auto j = run(db.flag() + " hire --format json").json();
+    CHECK(j["count"] == 0);
+    CHECK(j["unassigned_makers"] == 30);
+    CHECK(j["unassigned_included"] == false);
+    auto r = run(db.flag() + " hire");
+    CHECK_THAT(r.out, Catch::Contains("left out 30.0 maker FTE in no team; --include-unassigned counts them"));
+    j = run(db.flag() + " hire --include-unassigned --format json").json();
+    CHECK(j["count"] == 2);
+    CHECK(j["unassigned_included"] == true);
+    const auto without = run(db.flag() + " plan --quarters 1 --format json").json();
+    const auto with = run(db.flag() + " plan --quarters 1 --include-unassigned --format json").json();
+    CHECK(without["unassigned_makers"] == 30);
+    CHECK(without["rows"][0]["makers"].get<double>() == Approx(15.5));
+    CHECK(with["rows"][0]["makers"].get<double>() == Approx(45.5));
+    CHECK_THAT(run(db.flag() + " plan --quarters 1").out, Catch::Contains("left out 30.0 maker FTE in no team"));
+}

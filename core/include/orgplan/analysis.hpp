@@ -11,9 +11,10 @@
 namespace orgplan {
 
 /// Planning input for an org: today's makers and PMs, coaching balance, and the hires as the mix plugin
-/// describes them (`mix_plan` is its answer for 1000 hires). `team_growth` overrides `growth` per team.
+/// describes them (`mix_plan` is its answer for 1000 hires). `team_growth` overrides `growth` per team. Makers in
+/// no team count only with `include_unassigned` (their FTE is in PlanInput::unassigned_makers either way).
 PlanInput plan_input(const Org& org, const Settings& settings, const sdk::HiringPlan& mix_plan, int quarters,
-                     double growth, const std::vector<double>& team_growth = {});
+                     double growth, const std::vector<double>& team_growth = {}, bool include_unassigned = false);
 
 /// The mix plugin's plan for 1000 hires, from which plan_input takes shares, lead times, ramp-up and cost.
 sdk::HiringPlan mix_profile(const PluginHost& host, const std::string& mix, const Org& org, const Settings& settings,

@@ -23,6 +23,7 @@ struct HireProfile {
 struct PlanInput {
     int quarters = 8;
     std::vector<double> team_makers;   ///< maker FTE per team today
+    double unassigned_makers = 0;      ///< maker FTE in no team; in team_makers (last entry) only when asked
     std::vector<double> team_growth;   ///< quarterly growth per team (same size), e.g. 0.05
     double pm_fte = 0;                 ///< PM FTE today
     std::size_t pm_count = 0;          ///< PMs today (people), for the simulation
