@@ -1,6 +1,8 @@
 // orgplan report: every answer in one self-contained HTML file with charts, to mail, open offline or print.
 #include <ctime>
 #include <filesystem>
+#include <tuple>
+#include <unordered_map>
 #include <future>
 #include <iostream>
 #include <unistd.h>
@@ -136,6 +138,29 @@ std::string ratio_chart(const RatioReport& r, const std::string& what, std::size
     return bar_chart(ratio_bars(r), o);
 }
 
+// The most serious findings first, and among equals the largest: the maker FTE of the team, product, segment or PM
+// a finding is about (other subjects weigh nothing), then check and subject. Infos are left out.
+std::vector<const sdk::Finding*> top_findings(const Analysis& a, std::size_t most) {
+    std::unordered_map<std::string, double> makers_of;
+    for (const auto* report : {&a.teams, &a.products, &a.segments, &a.pms})
+        for (const auto& row : report->rows) makers_of[row.id] = std::max(makers_of[row.id], row.makers);
+    const auto size = [&](const sdk::Finding& f) {
+        const auto it = makers_of.find(f.subject);
+        return it == makers_of.end() ? 0.0 : it->second;
+    };
+    std::vector<const sdk::Finding*> out;
+    for (const auto& f : a.diagnostics.findings)
+        if (f.severity != sdk::Severity::info) out.push_back(&f);
+    std::stable_sort(out.begin(), out.end(), [&](const sdk::Finding* x, const sdk::Finding* y) {
+        if (x->severity != y->severity) return x->severity > y->severity;
+        const double sx = size(*x), sy = size(*y);
+        if (sx != sy) return sx > sy;
+        return std::tie(x->check, x->subject) < std::tie(y->check, y->subject);
+    });
+    if (out.size() > most) out.resize(most);
+    return out;
+}
+
 std::string summary(const Analysis& a) {
     const auto& t = a.teams;
     const auto ratio = t.org_ratio();
@@ -157,14 +182,10 @@ std::string summary(const Analysis& a) {
     html += card(fmt::format("{} of {}", a.mentoring.uncovered.size(), a.mentoring.novices), "novice PMs without coaching",
                  a.mentoring.uncovered.empty() ? "status-ok" : "status-no_pm");
     html += "</div>";
-    std::size_t shown = 0;
     std::string findings;
-    for (const auto& f : a.diagnostics.findings) {
-        if (f.severity == sdk::Severity::info || shown == 5) continue;
-        ++shown;
-        findings += fmt::format("<li><strong>{}</strong> {} {}: {}</li>", to_string(f.severity), html_escape(f.check),
-                                html_escape(f.subject), html_escape(f.evidence));
-    }
+    for (const auto* f : top_findings(a, 5))
+        findings += fmt::format("<li><strong>{}</strong> {} {}: {}</li>", to_string(f->severity), html_escape(f->check),
+                                html_escape(f->subject), html_escape(f->evidence));
     if (!findings.empty()) html += "<h3>Top findings</h3><ul class=\"top-findings\">" + findings + "</ul>";
     return html;
 }

@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sys/stat.h>
 
 #include "run.hpp"
@@ -163,4 +164,28 @@ TEST_CASE("report writes one private, self-contained page; chart writes svg, dot
     CHECK(run(db.flag() + " chart --colour rainbow").exit_code == 2);
     const auto page = run(db.flag() + " chart --format html --colour ratio");
     CHECK_THAT(page.out, Catch::StartsWith("<!DOCTYPE html>") && Catch::Contains("people drawn"));
+}
+
+TEST_CASE("the report's top findings are the most serious, then the largest, not the first by name") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
+    // Two more teams without a PM: one of 1 maker named first, one of 20 named last (the fixture's D has 2).
+    const auto teams = db.dir() + "/teams.csv", people = db.dir() + "/people.csv";
+    std::ofstream(teams) << "id,name\naa-small,AA Small\nzz-big,ZZ Big\n";
+    {
+        std::ofstream out(people);
+        out << "id,name,title,team\nsmall1,Small One,Software Engineer,aa-small\n";
+        for (int i = 0; i < 20; ++i) out << "big" << i << ",Big " << i << ",Software Engineer,zz-big\n";
+    }
+    REQUIRE(run(db.flag() + " import " + teams + " " + people).exit_code == 0);
+    const auto page = db.dir() + "/report.html";
+    REQUIRE(run(db.flag() + " report --out '" + page + "'").exit_code == 0);
+    const auto html = read_text(page);
+    const auto list = html.substr(html.find("<ul class=\"top-findings\">"));
+    const auto big = list.find("no-pm zz-big"), d = list.find("no-pm D"), small = list.find("no-pm aa-small");
+    REQUIRE(big != std::string::npos);
+    REQUIRE(d != std::string::npos);
+    REQUIRE(small != std::string::npos);
+    CHECK(big < d);
+    CHECK(d < small);
 }
