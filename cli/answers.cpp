@@ -29,6 +29,10 @@ std::unordered_map<std::string, std::string> names_of(const Org& org) {
 }
 
 Cell optional_cell(const std::optional<double>& v) { return v ? Cell{*v} : Cell{}; }
+// Whole hires and quarters print as whole numbers ("3", not "3.0"); a plugin's fractional count keeps its decimals.
+Cell count_cell(double v) {
+    return v == std::floor(v) && std::fabs(v) < 1e15 ? Cell{static_cast<long long>(v)} : Cell{v};
+}
 nlohmann::json optional_json(const std::optional<double>& v) { return v ? nlohmann::json(stable(*v)) : nullptr; }
 
 // A plugin that failed: stops the answer under --strict-plugins (the message says so), else is skipped with a
@@ -147,10 +151,10 @@ Output hiring_answer(const Org& org, const Settings& settings, const PluginRun& 
         const std::string verdict =
             gap <= 1e-9 ? "mentoring covered"
                         : fmt::format("hire {} more senior{} instead of novices", swaps, swaps == 1 ? "" : "s");
-        table.add({p->name, by_origin[static_cast<int>(Origin::external_senior)],
-                   by_origin[static_cast<int>(Origin::internal_transfer)],
-                   by_origin[static_cast<int>(Origin::newcomer)], plan.total_cost, plan.coaching_need_hours,
-                   plan.coaching_give_hours, gap, ready, verdict});
+        table.add({p->name, count_cell(by_origin[static_cast<int>(Origin::external_senior)]),
+                   count_cell(by_origin[static_cast<int>(Origin::internal_transfer)]),
+                   count_cell(by_origin[static_cast<int>(Origin::newcomer)]), plan.total_cost,
+                   plan.coaching_need_hours, plan.coaching_give_hours, gap, count_cell(ready), verdict});
     }
     auto output = Output::of(std::move(table), {{"count", *count},
                                                 {"count_derived", derived},

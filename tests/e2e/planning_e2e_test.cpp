@@ -245,3 +245,16 @@ TEST_CASE("hire and plan leave makers in no team out unless asked, and say how m
     CHECK(with["rows"][0]["makers"].get<double>() == Approx(45.5));
     CHECK_THAT(run(db.flag() + " plan --quarters 1").out, Catch::Contains("left out 30.0 maker FTE in no team"));
 }
+
+TEST_CASE("whole hires and quarters print as whole numbers") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    // balanced is 40% seniors, 40% transfers, 20% newcomers: 5 hires are 2, 2 and 1.
+    const auto rows = csv_records(run(db.flag() + " hire --count 5 --mix balanced --format csv").out);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[1][1] == "2");
+    CHECK(rows[1][2] == "2");
+    CHECK(rows[1][3] == "1");
+    CHECK(rows[1][8].find('.') == std::string::npos); // full strength in quarters
+    CHECK_THAT(run(db.flag() + " hire --count 5 --mix balanced").out, !Catch::Contains("2.0"));
+}
