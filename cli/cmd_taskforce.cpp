@@ -1,5 +1,6 @@
 // orgplan taskforce: propose a working group and a review audience, save them, and see who sits on how many.
 
+#include <cstdlib>
 #include <iostream>
 #include <unordered_map>
 
@@ -8,6 +9,7 @@
 
 #include "answers.hpp"
 #include "context.hpp"
+#include "orgplan/csv.hpp"
 #include "orgplan/change_log.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/functions.hpp"
@@ -22,11 +24,19 @@ namespace {
 
 struct TaskForceOptions {
     std::vector<std::string> words;
-    std::string topic, products, functions, size = "4-6", members, review;
+    std::string topic, products, functions, size = "4-6", members, review, seniority_file;
     std::size_t review_max = 20;
     std::size_t at_least = 2;
     bool save = false;
 };
+
+// The seniority words: --seniority FILE, else $ORGPLAN_SENIORITY, else the built-in list.
+SeniorityWords seniority_words(const std::string& flag) {
+    std::string path = flag;
+    if (path.empty())
+        if (const char* env = std::getenv("ORGPLAN_SENIORITY"); env && *env) path = env;
+    return path.empty() ? SeniorityWords::builtin() : SeniorityWords::parse(read_file(path), path);
+}
 
 Table seats_table(const std::vector<TaskForcePick>& picks) {
     Table table({{"role", "role"}, {"person", "person"}, {"name", "name"}, {"function", "function"},
@@ -67,6 +77,7 @@ int propose(Database& db, const TaskForceOptions& o, const Common& common) {
     r.products = text::split_commas(o.products);
     r.functions = text::split_commas(o.functions);
     r.review_max = o.review_max;
+    r.seniority = seniority_words(o.seniority_file);
     r.per_function = static_cast<std::size_t>(settings.get("taskforce.per_function"));
     r.max_per_person = static_cast<std::size_t>(settings.get("taskforce.max_per_person"));
     TaskForceProposal p;
@@ -178,6 +189,9 @@ int cmd_taskforce(const Args& args) {
         "size", po::value(&o.size)->value_name("MIN-MAX"), "propose: working group size (default 4-6)")(
         "review", whole_option(o.review_max, "--review", 0, 10000)->value_name("N"), "propose: review audience at most N (default 20)")(
         "save", po::bool_switch(&o.save), "propose: keep the proposal as a task force")(
+        "seniority", po::value(&o.seniority_file)->value_name("FILE"),
+        "propose: seniority words CSV word,rank (default: $ORGPLAN_SENIORITY, else the built-in "
+        "data/seniority_words.csv)")(
         "members", po::value(&o.members)->value_name("ID,..."), "save: the working group, by person id")(
         "reviewers", po::value(&o.review)->value_name("ID,..."), "save: the review audience, by person id")(
         "at-least", whole_option(o.at_least, "--at-least", 1, 1000)->value_name("N"), "load: people on at least N task forces (default 2)");

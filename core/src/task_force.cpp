@@ -17,38 +17,6 @@
 namespace orgplan {
 namespace {
 
-// Seniority from the level, else the title: a rank for the words HR systems use, then the level's number (L5, P3).
-struct Seniority {
-    int rank = 3;
-    int number = 0;
-};
-
-Seniority seniority_of(const Person& p) {
-    static const std::vector<std::pair<const char*, int>> words = {
-        {"chief", 9},  {"cpo", 9},    {"cto", 9},    {"ceo", 9},       {"vp", 8},        {"vice_president", 8},
-        {"svp", 8},    {"evp", 8},    {"director", 7}, {"head", 7},    {"principal", 6}, {"staff", 5},
-        {"lead", 4},   {"senior", 4}, {"sr", 4},     {"mid", 3},       {"ii", 3},        {"junior", 1},
-        {"jr", 1},     {"associate", 1}, {"intern", 0}, {"graduate", 1}};
-    Seniority s;
-    auto rank_in = [&](const std::string& text) {
-        const auto key = "_" + text::normalise_key(text) + "_";
-        int best = -1;
-        for (const auto& [word, rank] : words)
-            if (key.find("_" + std::string(word) + "_") != std::string::npos) best = std::max(best, rank);
-        return best;
-    };
-    if (const int r = rank_in(p.level); r >= 0)
-        s.rank = r;
-    else if (const int t = rank_in(p.title); t >= 0)
-        s.rank = t;
-    for (std::size_t i = 0; i < p.level.size(); ++i)
-        if (std::isdigit(static_cast<unsigned char>(p.level[i]))) {
-            s.number = std::atoi(p.level.c_str() + i);
-            break;
-        }
-    return s;
-}
-
 std::string joined(const std::vector<std::string>& items, std::size_t limit = 3) {
     return text::join(items, ", ", limit);
 }
@@ -95,7 +63,7 @@ struct Proposer {
         }
         for (std::uint32_t i = 0; i < org.people.size(); ++i) {
             index.emplace(org.people[i].id, i);
-            seniority.push_back(seniority_of(org.people[i]));
+            seniority.push_back(request.seniority.of(org.people[i].level, org.people[i].title));
         }
         manages_managers.assign(org.people.size(), false);
         for (std::uint32_t i = 0; i < org.people.size(); ++i)
@@ -149,16 +117,9 @@ struct Proposer {
         auto add = [&](std::uint32_t i, std::string why) {
             if (in_review.insert(i).second) picks.emplace_back(i, std::move(why));
         };
-        for (const auto& f : functions) {
-            std::optional<std::uint32_t> head;
-            for (std::uint32_t i = 0; i < org.people.size(); ++i) {
-                if (function_of(org.people[i]) != f || tree.directs[i] == 0) continue;
-                if (!head || tree.layer[i] < tree.layer[*head] ||
-                    (tree.layer[i] == tree.layer[*head] && tree.reports[i] > tree.reports[*head]))
-                    head = i;
-            }
-            if (head) add(*head, "head of " + f + fmt::format(" ({} people below)", tree.reports[*head]));
-        }
+        for (const auto& f : functions)
+            if (const auto head = head_of(f))
+                add(*head, "head of " + f + fmt::format(" ({} people below)", tree.reports[*head]));
         std::map<std::uint32_t, std::size_t> under; // director -> tied people below them
         for (const auto i : direct) {
             if (products.empty()) break;
@@ -180,6 +141,35 @@ struct Proposer {
             picks.resize(request.review_max);
         }
         for (auto& [i, why] : picks) out.review.push_back(pick(i, true, std::move(why)));
+    }
+
+    // The highest manager in a function (nearest the top, then the most people below); none when nobody in it manages.
+    std::optional<std::uint32_t> head_of(const std::string& f) const {
+        std::optional<std::uint32_t> head;
+        for (std::uint32_t i = 0; i < org.people.size(); ++i) {
+            if (function_of(org.people[i]) != f || tree.directs[i] == 0) continue;
+            if (!head || tree.layer[i] < tree.layer[*head] ||
+                (tree.layer[i] == tree.layer[*head] && tree.reports[i] > tree.reports[*head]))
+                head = i;
+        }
+        return head;
+    }
+
+    // A proposal with only a topic names neither products nor functions: its review audience is then the heads of
+    // the functions its working group seats, in the order they were seated.
+    void pick_heads_of_seated_functions() {
+        if (!request.products.empty() || !request.functions.empty()) return;
+        std::set<std::string> done;
+        std::set<std::string> seated;
+        for (const auto& w : out.working) seated.insert(w.person_id);
+        for (const auto& w : out.working) {
+            if (!done.insert(w.function).second || out.review.size() >= request.review_max) continue;
+            const auto head = head_of(w.function);
+            if (!head || seated.count(org.people[*head].id) || !in_review.insert(*head).second) continue;
+            out.review.push_back(pick(*head, true,
+                                      fmt::format("head of {} ({} people below), whose people sit in the working "
+                                                  "group", w.function, tree.reports[*head])));
+        }
     }
 
     // Directors and VPs: people with reports whose level or title says so, or who manage managers.
@@ -276,6 +266,7 @@ TaskForceProposal propose_task_force(const Org& org, const TaskForceRequest& req
     p.find_ties();
     p.pick_review();
     p.pick_working();
+    p.pick_heads_of_seated_functions();
     return std::move(p.out);
 }
 

@@ -183,3 +183,30 @@ TEST_CASE("a task force is proposed with reasons, saved, listed, shown, counted 
     CHECK(run(db.flag() + " taskforce save x --members nobody").exit_code == 2);
     CHECK(sqlite_value(db.path(), "SELECT count(*) FROM task_force") == "3");
 }
+
+TEST_CASE("task force seniority comes from an editable word list; a topic alone gets the seated functions' heads") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    const auto sales_first = [&](const std::string& extra) {
+        const auto j = run(db.flag() + " taskforce propose tf --topic pricing --functions sales --size 1 --format json" +
+                           extra).json();
+        REQUIRE(j["rows"].size() >= 1);
+        return j["rows"][0]["reason"].get<std::string>();
+    };
+    // Built in: a representative is an entry role, so an Account Executive leads sales.
+    CHECK_THAT(sales_first(""), Catch::Contains("(Account Executive)"));
+    // Edited: a list that ranks representatives high puts one first.
+    const auto words = db.dir() + "/words.csv";
+    std::ofstream(words) << "word,rank\nrepresentative,6\n";
+    CHECK_THAT(sales_first(" --seniority '" + words + "'"), Catch::Contains("(Sales Development Representative)"));
+    CHECK_THAT(sales_first(""), Catch::Contains("(Account Executive)")); // nothing stored
+    std::ofstream(words) << "word,rank\nrepresentative,high\n";
+    const auto bad = run(db.flag() + " taskforce propose tf --topic pricing --seniority '" + words + "'");
+    CHECK(bad.exit_code == 3);
+    CHECK_THAT(bad.err, Catch::Contains("words.csv:2: field 'rank'"));
+    // A topic alone: the review audience is the heads of the functions the working group seats.
+    const auto j = run(db.flag() + " taskforce propose tf --topic pricing --format json").json();
+    CHECK(j["review"].get<int>() >= 3);
+    for (const auto& row : j["rows"])
+        if (row["role"] == "review") CHECK_THAT(row["reason"].get<std::string>(), Catch::Contains("head of"));
+}

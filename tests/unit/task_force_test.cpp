@@ -1,6 +1,8 @@
 // Task force proposals on a small org worked out by hand, the load of seats, and committee-overload.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "builtin_plugins.hpp"
 #include "orgplan/error.hpp"
 #include "orgplan/task_force.hpp"
@@ -166,4 +168,22 @@ TEST_CASE("seat load counts working and review seats; committee-overload fires a
     Settings two;
     two.set("taskforce.max_per_person", 2);
     CHECK(run_check("committee-overload", org, two).size() == 2);
+}
+
+TEST_CASE("a proposal with only a topic gets the heads of the functions it seats as its review audience") {
+    const auto org = fixture();
+    TaskForceRequest r;
+    r.name = "tf";
+    r.topic = "pricing";
+    const auto p = propose_task_force(org, r);
+    REQUIRE_FALSE(p.working.empty());
+    // Everyone is tied (no products): engineering, sales, product and design seat people; their heads are vp_eng
+    // (above dir_eng and em1), vp_sales and cpo; design has no manager of its own, so no head.
+    std::set<std::string> heads;
+    for (const auto& x : p.review) heads.insert(x.person_id);
+    CHECK(heads == std::set<std::string>{"vp_eng", "vp_sales", "cpo"});
+    for (const auto& x : p.review) CHECK_THAT(x.reason, Catch::Contains("whose people sit in the working group"));
+    // Named functions or products keep the rules they had: no extra heads.
+    r.products = {"P1"};
+    CHECK(ids(propose_task_force(org, r).review) == std::vector<std::string>{"dir_eng", "vp_eng", "cpo"});
 }

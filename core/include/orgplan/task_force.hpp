@@ -2,6 +2,8 @@
 // every pick with its reason; and who sits on how many (docs/taskforces.md).
 #pragma once
 
+#include "orgplan/seniority.hpp"
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -18,6 +20,7 @@ struct TaskForceRequest {
     std::size_t review_max = 20;
     std::size_t per_function = 2;   ///< working-group members from one function at most
     std::size_t max_per_person = 3; ///< nobody already on this many task forces is picked
+    SeniorityWords seniority = SeniorityWords::builtin(); ///< how senior each person is, from level or title
 };
 
 struct TaskForcePick {
