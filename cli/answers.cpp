@@ -191,19 +191,20 @@ HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const Plug
     }
     const auto& rows = out.rows;
     const auto& risk = out.risk;
+    // Short headings: the table fits a 120-column terminal; the notes say what they mean.
     std::vector<Column> columns = {{"quarter", "Q"},
                                    {"makers", "makers"},
                                    {"pm_fte", "PM FTE", 1},
-                                   {"pm_effective", "effective", 1},
+                                   {"pm_effective", "eff. PM", 1},
                                    {"ratio", "ratio"},
-                                   {"hire_senior", "+seniors", 0},
-                                   {"hire_transfer", "+transfers", 0},
-                                   {"hire_newcomer", "+newcomers", 0},
-                                   {"pm_attrition", "PMs leaving"},
-                                   {"maker_backfills", "maker backfills"},
-                                   {"coaching_need", "coaching need h/wk"},
-                                   {"coaching_capacity", "coaching cap h/wk"},
-                                   {"added_yearly_cost", "added yearly cost", 0}};
+                                   {"hire_senior", "+senior", 0},
+                                   {"hire_transfer", "+transfer", 0},
+                                   {"hire_newcomer", "+newcomer", 0},
+                                   {"pm_attrition", "PMs out"},
+                                   {"maker_backfills", "backfills"},
+                                   {"coaching_need", "coach need"},
+                                   {"coaching_capacity", "coach cap"},
+                                   {"added_yearly_cost", "+cost/yr", 0}};
     if (!risk.empty()) {
         columns.push_back({"p_within_target", "P(ratio ok)", 2});
         columns.push_back({"pm_p10", "PM P10"});
@@ -249,6 +250,10 @@ HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const Plug
                                        count(opened[0], "seasoned senior", "seasoned seniors"),
                                        count(opened[1], "internal transfer", "internal transfers"),
                                        count(opened[2], "newcomer", "newcomers")));
+    out.output.notes.push_back(fmt::format(
+        "ratio: makers over effective PM FTE (eff. PM: a hire still ramping up counts {:g} of a PM)", in.ramp_factor));
+    out.output.notes.push_back("PMs out: expected PM attrition; backfills: makers replaced; coach need and cap: "
+                               "coaching hours a week; +cost/yr: yearly cost of the roles opened so far");
     const auto& last = rows.back();
     if (last.coaching_need > last.coaching_capacity + 1e-9)
         out.output.notes.push_back(fmt::format("coaching: novices will need {:.1f} h/week against {:.1f}; hire seniors instead "

@@ -101,6 +101,28 @@ json to_json(const Org& org) {
                                            {"counter_metric", g.counter_metric},
                                            {"theme", g.theme}};
                            })},
+        // A scenario carries the interrupt log and the task forces too, so its answers match the org's.
+        {"interrupts", array_of(org.interrupts,
+                                [](const Interrupt& i) {
+                                    return json{{"date", i.date},
+                                                {"requester", i.requester_id},
+                                                {"requester_name", i.requester_name},
+                                                {"requester_function", i.requester_function},
+                                                {"pm", i.pm_id},
+                                                {"team", i.team_id},
+                                                {"product", i.product_id},
+                                                {"hours", i.hours},
+                                                {"kind", to_string(i.kind)},
+                                                {"planned", i.planned}};
+                                })},
+        {"task_forces", array_of(org.task_forces,
+                                 [](const TaskForce& t) {
+                                     return json{{"name", t.name}, {"topic", t.topic},
+                                                 {"seats", array_of(t.seats, [](const TaskForceSeat& s) {
+                                                      return json{{"person", s.person_id}, {"review", s.review},
+                                                                  {"reason", s.reason}};
+                                                  })}};
+                                 })},
     };
 }
 
@@ -170,6 +192,28 @@ Org org_from_json(const json& doc) {
             g.counter_metric = j.at("counter_metric").get<std::string>();
             g.theme = j.at("theme").get<std::string>();
             return g;
+        });
+        // Added with schema 9's interrupts and task forces: scenarios saved before lack them.
+        org.interrupts = read_array<Interrupt>(doc, "interrupts", [](const json& j) {
+            Interrupt i;
+            i.date = j.at("date").get<std::string>();
+            i.requester_id = j.at("requester").get<std::string>();
+            i.requester_name = j.at("requester_name").get<std::string>();
+            i.requester_function = j.at("requester_function").get<std::string>();
+            i.pm_id = j.at("pm").get<std::string>();
+            i.team_id = j.at("team").get<std::string>();
+            i.product_id = j.at("product").get<std::string>();
+            i.hours = j.at("hours").get<double>();
+            i.kind = parse_enum<InterruptKind>(j, "kind", parse_interrupt_kind);
+            i.planned = j.at("planned").get<bool>();
+            return i;
+        });
+        org.task_forces = read_array<TaskForce>(doc, "task_forces", [](const json& j) {
+            TaskForce t{j.at("name").get<std::string>(), j.at("topic").get<std::string>(), {}};
+            for (const auto& s : j.at("seats"))
+                t.seats.push_back({s.at("person").get<std::string>(), s.at("review").get<bool>(),
+                                   s.at("reason").get<std::string>()});
+            return t;
         });
         return org;
     } catch (const json::exception& e) {

@@ -52,19 +52,26 @@ nlohmann::json base_of(SQLite::Database& db, const std::string& name) {
     return nlohmann::json::parse(q.getColumn(0).getString());
 }
 
-// Removes the person from an org; their reports move up to their manager.
+// Removes the person from an org (their reports move up to their manager), with the interrupts they asked for or
+// that hit them and their task force seats. True when anything of theirs was there.
 bool remove_from(Org& org, const std::string& id) {
+    const auto erase_if = [](auto& items, auto&& theirs) {
+        const auto before = items.size();
+        items.erase(std::remove_if(items.begin(), items.end(), theirs), items.end());
+        return items.size() != before;
+    };
+    bool found = erase_if(org.interrupts, [&](const Interrupt& i) { return i.requester_id == id || i.pm_id == id; });
+    for (auto& t : org.task_forces)
+        found |= erase_if(t.seats, [&](const TaskForceSeat& s) { return s.person_id == id; });
     auto& people = org.people;
     const auto it = std::find_if(people.begin(), people.end(), [&](const Person& p) { return p.id == id; });
-    if (it == people.end()) return false;
+    if (it == people.end()) return found;
     const auto manager = it->manager_id;
     people.erase(it);
     for (auto& p : people)
         if (p.manager_id == id) p.manager_id = manager;
-    auto& ms = org.memberships;
-    ms.erase(std::remove_if(ms.begin(), ms.end(), [&](const Membership& m) { return m.person_id == id; }), ms.end());
-    auto& as = org.assignments;
-    as.erase(std::remove_if(as.begin(), as.end(), [&](const Assignment& a) { return a.pm_id == id; }), as.end());
+    erase_if(org.memberships, [&](const Membership& m) { return m.person_id == id; });
+    erase_if(org.assignments, [&](const Assignment& a) { return a.pm_id == id; });
     return true;
 }
 

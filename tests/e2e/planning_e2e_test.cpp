@@ -256,5 +256,19 @@ TEST_CASE("whole hires and quarters print as whole numbers") {
     CHECK(rows[1][2] == "2");
     CHECK(rows[1][3] == "1");
     CHECK(rows[1][8].find('.') == std::string::npos); // full strength in quarters
-    CHECK_THAT(run(db.flag() + " hire --count 5 --mix balanced").out, !Catch::Contains("2.0"));
+}
+
+TEST_CASE("a scenario carries the interrupt log and the task forces: unchanged, it diffs to no change") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario create same").exit_code == 0);
+    const auto j = run(db.flag() + " scenario diff current same --format json").json();
+    REQUIRE(j.contains("findings"));
+    CHECK(j["findings"].empty()); // before, the scenario lacked the log and "resolved" interrupt-overload
+    for (const auto& m : j["metrics"]) CHECK(m["change"].get<double>() == Approx(0));
+    const auto org_json = sqlite_value(db.path(), "SELECT org_json FROM scenario WHERE name = 'same'");
+    CHECK_THAT(org_json, Catch::Contains("\"interrupts\":[{") && Catch::Contains("\"task_forces\":[{"));
+    // Erasing a requester removes their interrupts and seats from the scenario too.
+    REQUIRE(run(db.flag() + " person erase E0289 --yes").exit_code == 0);
+    CHECK_THAT(sqlite_value(db.path(), "SELECT org_json FROM scenario WHERE name = 'same'"), !Catch::Contains("E0289"));
 }
