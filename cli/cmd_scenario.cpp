@@ -78,12 +78,17 @@ TargetKind parse_target(const std::string& text, std::string& target) {
     return *kind;
 }
 
-// scenario merge NAME [--theirs|--ours]: one transaction, logged.
-int merge(Database& db, const std::string& name, bool theirs, bool ours) {
+// scenario merge NAME [--theirs|--ours] [--yes]: one transaction, logged; removing people of the org needs --yes.
+int merge(Database& db, const std::string& name, bool theirs, bool ours, bool yes) {
     if (theirs && ours) throw UsageError("merge: give --theirs or --ours, not both");
     const auto resolve = theirs ? MergeResolve::theirs : ours ? MergeResolve::ours : MergeResolve::refuse;
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    const auto m = merge_scenario(db.sql(), name, resolve);
+    MergeSummary m;
+    try {
+        m = merge_scenario(db.sql(), name, resolve, yes);
+    } catch (const MergeRemovesPeople& e) {
+        throw UsageError(e.what()); // like person erase without --yes: nothing written, exit 2
+    }
     record_change(db.sql(), "scenario merge " + name + (theirs ? " --theirs" : ours ? " --ours" : ""),
                   {{"written", m.written}, {"removed", m.removed}, {"conflicts", m.conflicts}, {"settings", m.settings}});
     tx.commit();
@@ -92,6 +97,16 @@ int merge(Database& db, const std::string& name, bool theirs, bool ours) {
                              m.conflicts ? fmt::format("; {} conflicts resolved for {}", m.conflicts,
                                                        theirs ? "the scenario" : "the org")
                                          : "");
+    const auto people = [](const std::vector<MergedPerson>& list) {
+        std::vector<std::string> names;
+        for (const auto& p : list) names.push_back(p.id + (p.name.empty() ? "" : " " + p.name));
+        return text::join(names, ", ", 20);
+    };
+    if (!m.people_added.empty()) std::cout << "added " << m.people_added.size() << ": " << people(m.people_added) << "\n";
+    if (!m.people_removed.empty())
+        std::cout << "removed " << m.people_removed.size() << ": " << people(m.people_removed) << "\n";
+    if (!m.people_moved.empty())
+        std::cout << "changed or moved " << m.people_moved.size() << ": " << people(m.people_moved) << "\n";
     return 0;
 }
 
@@ -103,7 +118,7 @@ int cmd_scenario(const Args& args) {
     std::vector<std::string> words, sets, add_makers;
     std::string from = kCurrentScenario, move_pm, to, add_team, team_name, product, segment, mix;
     std::optional<double> share_option;
-    bool theirs = false, ours = false;
+    bool theirs = false, ours = false, yes = false;
     int makers = 0, quarters = 8;
     po::options_description desc("scenario options");
     desc.add_options()
@@ -122,13 +137,14 @@ int cmd_scenario(const Args& args) {
         ("mix", po::value(&mix)->value_name("NAME"), "apply: hiring mix the scenario plans with")
         ("quarters", whole_option(quarters, "--quarters", 1, 80)->value_name("N"), "diff: planning horizon (default 8)")
         ("theirs", po::bool_switch(&theirs), "merge: where both changed a record, the scenario's wins")
-        ("ours", po::bool_switch(&ours), "merge: where both changed a record, the org's stays");
+        ("ours", po::bool_switch(&ours), "merge: where both changed a record, the org's stays")
+        ("yes", po::bool_switch(&yes), "merge: the scenario removes people of the org, and they really leave");
     add_plugin_options(desc, plugin_options, false);
     add_common(desc, common);
     po::positional_options_description pos;
     pos.add("words", -1);
     const std::string usage = "orgplan scenario create NAME | list | show NAME | delete NAME | apply NAME [changes] | "
-                              "diff A B | merge NAME [--theirs|--ours]";
+                              "diff A B | merge NAME [--theirs|--ours] [--yes]";
     if (!parse(args, desc, pos, common, usage)) return 0;
     const std::string action = words.empty() ? "list" : words[0];
     const auto expect = [&](std::size_t n) {
@@ -141,7 +157,7 @@ int cmd_scenario(const Args& args) {
 
     if (action == "merge") {
         expect(2);
-        return merge(db, words[1], theirs, ours);
+        return merge(db, words[1], theirs, ours, yes);
     }
 
     if (action == "list") {

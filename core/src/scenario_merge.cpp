@@ -1,5 +1,6 @@
 #include "orgplan/scenario_merge.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -10,6 +11,8 @@
 #include "orgplan/org_json.hpp"
 #include "orgplan/org_store.hpp"
 #include "orgplan/scenario.hpp"
+#include "orgplan/settings.hpp"
+#include "orgplan/text.hpp"
 
 namespace orgplan {
 namespace {
@@ -120,6 +123,23 @@ json base_of(SQLite::Database& db, const std::string& name) {
     return json::parse(q.getColumn(0).getString());
 }
 
+// Who a written record is about: a person added, removed, or moved (another record, manager or team).
+void note_person(MergeSummary& summary, const std::string& group, const json& theirs, const json& ours,
+                 const std::string& id) {
+    const auto name_in = [](const json& person) { return person.is_object() ? person.value("name", "") : ""; };
+    const auto already = [&](const std::vector<MergedPerson>& list) {
+        return std::any_of(list.begin(), list.end(), [&](const MergedPerson& p) { return p.id == id; });
+    };
+    if (group == "people") {
+        if (theirs.is_null()) summary.people_removed.push_back({id, name_in(ours)});
+        else if (ours.is_null()) summary.people_added.push_back({id, name_in(theirs)});
+        else if (!already(summary.people_moved)) summary.people_moved.push_back({id, name_in(theirs)});
+    } else if (!theirs.is_null() && !ours.is_null() && !already(summary.people_moved) &&
+               !already(summary.people_added)) {
+        summary.people_moved.push_back({id, ""}); // memberships of someone in both: a team move
+    }
+}
+
 } // namespace
 
 MergeConflicts::MergeConflicts(const std::string& scenario, std::vector<MergeConflict> conflicts)
@@ -134,7 +154,19 @@ MergeConflicts::MergeConflicts(const std::string& scenario, std::vector<MergeCon
       }()),
       conflicts_(std::move(conflicts)) {}
 
-MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, MergeResolve resolve) {
+// "E0012 Ann Lee, E0013 Bo Kim and 4 more"
+std::string listed_people(const std::vector<MergedPerson>& people, std::size_t most = 20) {
+    std::vector<std::string> names;
+    for (const auto& p : people) names.push_back(p.id + (p.name.empty() ? "" : " " + p.name));
+    return text::join(names, ", ", most);
+}
+
+MergeRemovesPeople::MergeRemovesPeople(const std::string& scenario, const std::vector<MergedPerson>& people)
+    : Error(fmt::format("merging scenario '{}' would remove {} {} from the org: {}; nothing was merged. Check they "
+                        "really leave, then merge with --yes",
+                        scenario, people.size(), people.size() == 1 ? "person" : "people", listed_people(people))) {}
+
+MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, MergeResolve resolve, bool allow_removals) {
     const auto scenario = load_scenario(db, name); // throws for unknown names
     const auto base_doc = base_of(db, name);
     const auto org = load_org(db);
@@ -163,9 +195,13 @@ MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, Merge
             }
             to_write[group][id] = t;
             (t.is_null() ? summary.removed : summary.written) += 1;
+            if (group == "people" || group == "memberships") note_person(summary, group, t, o, id);
         }
     }
+    for (auto& p : summary.people_moved)
+        if (p.name.empty()) p.name = find(theirs, "people", p.id).value("name", "");
     if (!conflicts.empty() && resolve == MergeResolve::refuse) throw MergeConflicts(name, std::move(conflicts));
+    if (!summary.people_removed.empty() && !allow_removals) throw MergeRemovesPeople(name, summary.people_removed);
 
     OrgWriter writer(db);
     for (const auto& [group, key] : groups())
@@ -173,17 +209,20 @@ MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, Merge
     writer.flush();
     refresh_maker_totals(db);
 
-    // Settings the scenario changed from its base (or, without one, from the org's).
+    // Settings the scenario changed from its base (or, without one, from the org's), stored together: settings that
+    // depend on each other are checked once all are written.
     const auto stored = Settings::load(db);
+    std::vector<std::pair<std::string, std::string>> changed_settings;
     for (const auto& spec : setting_specs()) {
         const double was = known_base && base_doc.contains("settings")
                                ? base_doc["settings"].value(spec.key, spec.default_value)
                                : stored.get(spec.key);
         const double now = scenario.settings.get(spec.key);
         if (now == was || now == stored.get(spec.key)) continue;
-        Settings::store(db, spec.key, fmt::format("{}", now));
-        ++summary.settings;
+        changed_settings.emplace_back(spec.key, fmt::format("{}", now));
     }
+    if (!changed_settings.empty()) Settings::store(db, changed_settings);
+    summary.settings = changed_settings.size();
     SQLite::Statement mark(db, "UPDATE scenario SET merged_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE name = ?1");
     mark.bind(1, name);
     mark.exec();

@@ -155,9 +155,17 @@ TEST_CASE("scenario merge applies a scenario's changes to the org in one transac
     REQUIRE(run(db.flag() + " scenario apply fix --move-pm E0020 --to team:mid-integrations --add-makers "
                             "ana-query=-2 --set ratio.threshold=9").exit_code == 0);
     const auto expected = run(db.flag() + " scenario show fix --format json").json();
+    // Two makers leave the org: without --yes the merge names them and writes nothing.
+    const auto before = read_text(db.path());
     auto r = run(db.flag() + " scenario merge fix");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("would remove 2 people from the org") && Catch::Contains("nothing was merged") &&
+                          Catch::Contains("--yes"));
+    CHECK(read_text(db.path()) == before);
+    r = run(db.flag() + " scenario merge fix --yes");
     REQUIRE(r.exit_code == 0);
     CHECK_THAT(r.out, Catch::Contains("1 records written, 4 removed, 1 settings")); // E0020's assignments; 2 makers
+    CHECK_THAT(r.out, Catch::Contains("removed 2: ") && !Catch::Contains("changed or moved"));
     const auto after = run(db.flag() + " ratios --format json").json();
     CHECK(after["threshold"] == 9.0);
     CHECK(after["teams_without_pm"].size() == 4); // mid-integrations is covered now
@@ -271,4 +279,14 @@ TEST_CASE("a scenario carries the interrupt log and the task forces: unchanged, 
     // Erasing a requester removes their interrupts and seats from the scenario too.
     REQUIRE(run(db.flag() + " person erase E0289 --yes").exit_code == 0);
     CHECK_THAT(sqlite_value(db.path(), "SELECT org_json FROM scenario WHERE name = 'same'"), !Catch::Contains("E0289"));
+}
+
+TEST_CASE("scenario merge names the people it adds and moves") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario create grow").exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario apply grow --add-makers ana-query=2").exit_code == 0);
+    const auto r = run(db.flag() + " scenario merge grow");
+    REQUIRE(r.exit_code == 0); // nobody leaves: no --yes needed
+    CHECK_THAT(r.out, Catch::Contains("added 2: "));
 }

@@ -30,16 +30,32 @@ private:
     std::vector<MergeConflict> conflicts_;
 };
 
+/// A person a merge touches, by id and name (as the scenario or, for a removal, the org has them).
+struct MergedPerson {
+    std::string id;
+    std::string name;
+};
+
 struct MergeSummary {
     std::size_t written = 0;   ///< records added or changed in the org
     std::size_t removed = 0;   ///< records removed from the org
     std::size_t conflicts = 0; ///< resolved by --theirs or --ours
     std::size_t settings = 0;  ///< settings the scenario changed, now stored
+    std::vector<MergedPerson> people_added, people_removed;
+    std::vector<MergedPerson> people_moved; ///< another manager, team or record of a person in both
+};
+
+/// A merge that would remove people of the org without being allowed to; lists them. Nothing was merged.
+class MergeRemovesPeople : public Error {
+public:
+    MergeRemovesPeople(const std::string& scenario, const std::vector<MergedPerson>& people);
 };
 
 /// Applies what scenario `name` changed (records and settings, against its base) to the live org, inside the
-/// caller's write transaction, recomputes maker totals and marks the scenario merged. Throws MergeConflicts when
-/// both sides changed a record and `resolve` is refuse; orgplan::Error for an unknown or already merged scenario.
-MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, MergeResolve resolve);
+/// caller's write transaction, recomputes maker totals and marks the scenario merged. Removing people of the org
+/// needs `allow_removals` (else MergeRemovesPeople, before anything is written). Throws MergeConflicts when both
+/// sides changed a record and `resolve` is refuse; orgplan::Error for an unknown or already merged scenario.
+MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, MergeResolve resolve,
+                            bool allow_removals = false);
 
 } // namespace orgplan
