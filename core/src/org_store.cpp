@@ -167,6 +167,13 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
     return org;
 }
 
+std::unordered_map<std::string, std::string> load_family_sources(SQLite::Database& db) {
+    std::unordered_map<std::string, std::string> out;
+    RowQuery q(db, "SELECT id, family_source FROM person");
+    while (q.step()) out.emplace(std::string(q.text(0)), std::string(q.text(1)));
+    return out;
+}
+
 MakerTotals load_maker_totals(SQLite::Database& db) {
     MakerTotals totals;
     SQLite::Statement q(db, "SELECT team_id, fte FROM team_maker_fte");

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 #include <string_view>
@@ -40,6 +41,9 @@ void refresh_maker_totals(SQLite::Database& db);
 /// Reads the whole org, all of it from one commit (inside the caller's transaction, or a read transaction of its
 /// own). Rows come back ordered by id so output is stable run to run.
 Org load_org(SQLite::Database& db, PersonDetail detail = PersonDetail::full);
+
+/// How each person's role family was set by the import: person id -> "column", "rule" or "unmatched".
+std::unordered_map<std::string, std::string> load_family_sources(SQLite::Database& db);
 
 /// How a person's family was decided, kept for `orgplan roles`.
 /// Views into the title rules, which outlive the write.

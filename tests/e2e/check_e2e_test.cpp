@@ -1,0 +1,59 @@
+// orgplan check on a fixture export with every kind of gap, worked out by hand (tests/fixtures/gaps/README.md).
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <map>
+#include <string>
+
+#include "run.hpp"
+
+using namespace orgplan::e2e;
+
+TEST_CASE("check lists every gap of the fixture export with its size, examples, the answers it moves and its fix") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("gaps")).exit_code == 0);
+    const auto r = run(db.flag() + " check --format json");
+    REQUIRE(r.exit_code == 0);
+    const auto j = r.json();
+    std::map<std::string, nlohmann::json> gap;
+    for (const auto& row : j["rows"]) gap[row["gap"].get<std::string>()] = row;
+    const std::map<std::string, std::pair<int, std::string>> expected = {
+        {"pm-experience", {2, "pm1, pm2"}},  {"no-manager", {2, "ceo, orph"}}, {"makers-no-team", {1, "m3"}},
+        {"teams-no-pm", {1, "t3"}},          {"pms-no-coverage", {1, "pm2"}},  {"leader-as-full-pm", {1, "lead"}},
+        {"unmatched-titles", {1, "x1"}},     {"family-column-vs-rules", {1, "sec"}},
+        {"cost-estimated", {1, "m2"}},       {"location-missing", {1, "pm2"}}};
+    CHECK(j["gap_count"] == expected.size());
+    for (const auto& [id, want] : expected) {
+        INFO(id);
+        REQUIRE(gap.count(id));
+        CHECK(gap[id]["records"] == want.first);
+        CHECK(gap[id]["examples"] == want.second);
+        CHECK_FALSE(gap[id]["affects"].get<std::string>().empty());
+        CHECK_FALSE(gap[id]["fix"].get<std::string>().empty());
+    }
+    CHECK_THAT(gap["no-manager"]["what"].get<std::string>(), Catch::Contains("1 of them heading a separate part"));
+    CHECK_THAT(gap["teams-no-pm"]["what"].get<std::string>(), Catch::Contains("1 PM covering nothing"));
+    CHECK_THAT(gap["family-column-vs-rules"]["what"].get<std::string>(),
+               Catch::Contains("'Security Engineer' other by the column, maker by the rules"));
+    // Every format; the table says how many kinds.
+    CHECK_THAT(run(db.flag() + " check").out, Catch::Contains("10 kinds of gap in 11 people and 3 teams"));
+    CHECK(run(db.flag() + " check --format csv").exit_code == 0);
+}
+
+TEST_CASE("check on complete data says so, and needs a database") {
+    TempDb db;
+    const auto people = db.dir() + "/people.csv", teams = db.dir() + "/teams.csv", cover = db.dir() + "/assignments.csv";
+    std::ofstream(people) << "id,name,title,manager,team,pm_years,location,cost\n"
+                             "v1,Vera,VP Product,,,12,Berlin,200000\n"
+                             "p1,Paz,Product Manager,v1,,4,Berlin,150000\n"
+                             "d1,Dev,Software Engineer,v1,t1,,,100000\n";
+    std::ofstream(teams) << "id,name\nt1,Team One\n";
+    std::ofstream(cover) << "pm,kind,target\np1,team,t1\n";
+    REQUIRE(run(db.flag() + " import " + people + " " + teams + " " + cover).exit_code == 0);
+    const auto j = run(db.flag() + " check --format json").json();
+    CHECK(j["gap_count"] == 0);
+    CHECK(j["rows"].empty());
+    CHECK_THAT(run(db.flag() + " check").out, Catch::Contains("no gaps found in 3 people and 1 team"));
+    TempDb none;
+    CHECK(run(none.flag() + " check").exit_code == 3);
+}
