@@ -11,6 +11,7 @@
 
 #include "answers.hpp"
 #include "context.hpp"
+#include "orgplan/data_gaps.hpp"
 #include "orgplan/analysis.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/org_chart.hpp"
@@ -45,6 +46,8 @@ struct Analysis {
     DiagnosticsRun diagnostics;
     OrgChart chart;
     std::string chart_svg;
+    std::unordered_map<std::string, std::string> family_source; ///< how each person's family was set
+    std::vector<DataGap> gaps;                                   ///< what the data lacks (orgplan check)
     std::optional<SnapshotInfo> as_of;
     std::vector<TrendPoint> trend; ///< the last snapshots' numbers, when there are two or more (not with --as-of)
 };
@@ -56,6 +59,7 @@ void read_org(const std::string& path, const ReportOptions& o, Analysis& a) {
     const ReadTransaction snapshot(db.sql());
     a.settings = Settings::load(db.sql());
     a.org = load_org(db.sql());
+    a.family_source = load_family_sources(db.sql());
     a.mentor_pairs = load_mentor_pairs(db.sql());
     // The trend over the last twelve snapshots; each is rebuilt from history, so this costs per snapshot.
     if (!a.as_of && list_snapshots(db.sql()).size() >= 2) a.trend = compute_trend(db.sql(), path, 12);
@@ -72,6 +76,7 @@ void analyse(const PluginRun& plugins, const ReportOptions& o, Analysis& a) {
         a.segments = compute_ratios(a.org, "segment", threshold, spread);
         a.pms = compute_ratios(a.org, "pm", threshold, spread);
         a.mentoring = plan_mentoring(a.org, a.settings);
+        a.gaps = find_data_gaps(a.org, TitleRules::builtin(), a.family_source);
         auto chart = o.chart;
         chart.threshold = threshold;
         a.chart = build_org_chart(a.org, chart);
@@ -327,12 +332,20 @@ std::string findings_html(const DiagnosticsRun& d) {
     return html.empty() ? paragraph("No findings.") : html;
 }
 
+std::string gaps_html(const std::vector<DataGap>& gaps) {
+    if (gaps.empty()) return "";
+    Table table({{"what", "what"}, {"examples", "for example"}, {"affects", "affects"}, {"fix", "fix"}});
+    for (const auto& g : gaps) table.add({g.what, text::join(g.examples, ", "), g.affects, g.fix});
+    Output output = Output::of(std::move(table));
+    return html_answer(output);
+}
+
 std::string render(const Analysis& a, const ReportOptions& o, const std::string& db) {
     std::time_t now = std::time(nullptr);
     char date[32];
     std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
     std::vector<std::pair<std::string, std::string>> contents = {
-        {"summary", "Summary"},         {"teams", "Ratios by team"},        {"products", "Ratios by product and segment"},
+        {"summary", "Summary"},         {"gaps", "Data gaps"},              {"teams", "Ratios by team"},        {"products", "Ratios by product and segment"},
         {"spread", "PM spread"},        {"principles", "Organizing principles"}, {"hiring", "Hiring mixes"},
         {"mentoring", "Mentoring"},     {"plan", "Headcount plan"},         {"findings", "Findings"},
         {"orgchart", "Org chart"}};
@@ -351,6 +364,11 @@ std::string render(const Analysis& a, const ReportOptions& o, const std::string&
     html += section("summary", "Summary",
                     "The org's maker:PM ratio against the threshold, where PMs are missing, and the most serious findings.",
                     summary(a), true);
+    html += section("gaps", "Data gaps",
+                    a.gaps.empty() ? "Nothing the answers depend on is missing or assumed."
+                                   : "What the data lacks or orgplan had to assume, and which answers each moves: "
+                                     "close these first (orgplan check lists them too).",
+                    gaps_html(a.gaps));
     html += section("teams", "Ratios by team",
                     fmt::format("Makers per PM FTE in every team, worst first: red hatched bars have makers and no PM, "
                                 "orange bars are over {:g}:1.", t.threshold),

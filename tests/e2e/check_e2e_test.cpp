@@ -38,6 +38,15 @@ TEST_CASE("check lists every gap of the fixture export with its size, examples, 
     // Every format; the table says how many kinds.
     CHECK_THAT(run(db.flag() + " check").out, Catch::Contains("10 kinds of gap in 11 people and 3 teams"));
     CHECK(run(db.flag() + " check --format csv").exit_code == 0);
+    // The same list heads the report, right after the summary.
+    const auto page = db.dir() + "/report.html";
+    REQUIRE(run(db.flag() + " report --out '" + page + "'").exit_code == 0);
+    const auto html = read_text(page);
+    const auto gaps = html.find("<section id=\"gaps\">");
+    REQUIRE(gaps != std::string::npos);
+    CHECK(gaps < html.find("<section id=\"teams\">"));
+    CHECK(html.find("2 people without a manager in the data", gaps) != std::string::npos);
+    CHECK(html.find("1 PM or product leader without a location", gaps) != std::string::npos);
 }
 
 TEST_CASE("check on complete data says so, and needs a database") {
