@@ -71,6 +71,13 @@ void add_org_summary(Output& output, const RatioReport& report,
         notes.push_back(fmt::format("maker FTE counted at org level only (in no team): {:.1f}", report.unallocated_makers));
     notes.push_back(fmt::format("teams with no PM ({}): {}", report.teams_without_pm.size(),
                                 report.teams_without_pm.empty() ? "none" : join(report.teams_without_pm, 12)));
+    if (report.by == "leader") {
+        output.fields["unowned_teams"] = report.unowned_teams;
+        if (!report.unowned_teams.empty())
+            notes.push_back(fmt::format("teams with makers and no PM under no leader ({}): {}; no product leader is "
+                                        "above their makers, their product's PMs or their unit (orgplan check)",
+                                        report.unowned_teams.size(), join(report.unowned_teams, 12)));
+    }
     std::vector<std::string> thin;
     for (const auto& [pm, n] : report.thin_pms) {
         const auto it = names.find(pm);
@@ -148,7 +155,8 @@ int cmd_ratios(const Args& args) {
     const double threshold = settings.get("ratio.threshold");
     const double max_spread = settings.get("ratio.max_spread");
     // Makers come as per-team totals stored with the org; only the people ratios are about are loaded one by one.
-    auto org = load_org(db.sql(), PersonDetail::no_makers);
+    // By leader, teams without a PM fall to the leader above their makers, so makers are read too.
+    auto org = load_org(db.sql(), by == "leader" ? PersonDetail::full : PersonDetail::no_makers);
     const auto makers = load_maker_totals(db.sql());
     if ((!from.empty() || !to.empty()) && !net_of_interrupts) throw UsageError("--from and --to go with --net-of-interrupts");
     std::optional<NetOfInterrupts> net;
@@ -171,6 +179,8 @@ int cmd_ratios(const Args& args) {
     if (with_count) columns.push_back({by == "leader" ? "pm_count" : "teams", by == "leader" ? "PMs led" : "teams"});
     const bool with_pms = by == "team" || by == "product" || by == "segment";
     if (with_pms) columns.push_back({"pm_ids", "PMs"});
+    const bool with_uncovered = by == "leader";
+    if (with_uncovered) columns.push_back({"no_pm_teams", "no-PM teams"});
     // PM rows say who is a product leader covering teams as PM, whose time there is leader time.
     const bool with_role = by == "pm";
     if (with_role) columns.push_back({"role", "role"});
@@ -188,6 +198,11 @@ int cmd_ratios(const Args& args) {
         cells.emplace_back(for_people ? status_text(row, by, threshold) : std::string(to_string(row.status)));
         if (with_count) cells.push_back(static_cast<long long>(row.spread));
         if (with_role) cells.emplace_back(std::string(row.leader ? "leader" : "pm"));
+        if (with_uncovered)
+            cells.push_back(for_people ? (row.uncovered_teams.empty() ? std::string("")
+                                                                      : fmt::format("{}: {}", row.uncovered_teams.size(),
+                                                                                    join(row.uncovered_teams, 3)))
+                                       : join(row.uncovered_teams, SIZE_MAX));
         if (with_pms) {
             if (for_people) {
                 std::vector<std::string> pm_names;
@@ -207,10 +222,12 @@ int cmd_ratios(const Args& args) {
         for (auto& row : report.rows) csv.row(cells_of(row));
         return 0;
     }
-    std::optional<nlohmann::json> pm_lists; // JSON keeps each row's PMs as a list of ids
-    if (with_pms && format == Format::json) {
-        pm_lists = nlohmann::json::array();
-        for (const auto& row : report.rows) pm_lists->push_back(row.pm_ids);
+    // JSON keeps each row's PMs (or a leader's teams without a PM) as a list of ids.
+    const char* list_key = with_pms ? "pm_ids" : with_uncovered ? "no_pm_teams" : nullptr;
+    std::optional<nlohmann::json> id_lists;
+    if (list_key && format == Format::json) {
+        id_lists = nlohmann::json::array();
+        for (const auto& row : report.rows) id_lists->push_back(with_pms ? row.pm_ids : row.uncovered_teams);
     }
     Table table(columns);
     for (auto& row : report.rows) table.add(cells_of(row));
@@ -218,9 +235,9 @@ int cmd_ratios(const Args& args) {
     output.title = "maker:PM ratios by " + by;
     note_snapshot(output, used);
     if (net) add_net_of_interrupts(output, *net);
-    if (pm_lists) {
+    if (id_lists) {
         auto rows = output.sections[0].table.to_json();
-        for (std::size_t i = 0; i < rows.size(); ++i) rows[i]["pm_ids"] = (*pm_lists)[i];
+        for (std::size_t i = 0; i < rows.size(); ++i) rows[i][list_key] = (*id_lists)[i];
         output.sections[0].json_rows = std::move(rows);
     }
     add_org_summary(output, report, names);

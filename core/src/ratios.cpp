@@ -461,21 +461,77 @@ RatioReport compute_ratios(const Org& org, const std::string& by, double thresho
                         row.pms += own->second.fte;
                     }
                 }
+            // The product leaders above someone, nearest first.
+            const auto leaders_above = [&](const std::string& from) {
+                std::vector<std::string> out;
+                std::set<std::string> seen;
+                for (auto at = from; !at.empty() && seen.insert(at).second;) {
+                    auto it = people.find(at);
+                    if (it == people.end()) break;
+                    if (it->second->family == Family::product_leader) out.push_back(at);
+                    at = it->second->manager_id;
+                }
+                return out;
+            };
             for (const auto& p : org.people) {
                 if (p.family != Family::pm) continue;
                 // Every product leader above the PM counts the PM, so a director's row includes group PMs' teams.
-                std::set<std::string> seen;
-                for (auto at = p.manager_id; !at.empty() && seen.insert(at).second;) {
-                    auto it = people.find(at);
-                    if (it == people.end()) break;
-                    if (it->second->family == Family::product_leader) {
-                        auto& row = leaders[at];
-                        const auto& l = load[p.id];
-                        row.makers += l.makers;
-                        row.pms += l.fte;
-                        ++row.spread;
-                    }
-                    at = it->second->manager_id;
+                for (const auto& at : leaders_above(p.manager_id)) {
+                    auto& row = leaders[at];
+                    const auto& l = load[p.id];
+                    row.makers += l.makers;
+                    row.pms += l.fte;
+                    ++row.spread;
+                }
+            }
+            // A team with makers and no PM belongs to a leader too, or every leader would look fine: the nearest
+            // product leader above most of its makers, else the one above the PMs of its product's other teams,
+            // else a product leader of its unit. It counts for that leader and every leader above.
+            std::unordered_map<std::string, std::vector<std::size_t>> members; // team -> people indexes
+            {
+                std::unordered_map<std::string, std::size_t> person_index;
+                for (std::size_t i = 0; i < org.people.size(); ++i) person_index.emplace(org.people[i].id, i);
+                for (const auto& m : org.memberships)
+                    if (auto it = person_index.find(m.person_id); it != person_index.end())
+                        members[m.team_id].push_back(it->second);
+            }
+            std::unordered_map<std::string, std::string> product_leader; // product -> nearest leader of its PMs
+            for (const auto& [pm, teams] : c.pm_team)
+                for (const auto& [t, fte] : teams)
+                    if (const auto& product = org.teams[t].product_id; !product.empty() && !product_leader.count(product))
+                        if (const auto it = people.find(pm); it != people.end()) {
+                            const auto above = it->second->family == Family::product_leader
+                                                   ? std::vector<std::string>{pm}
+                                                   : leaders_above(it->second->manager_id);
+                            if (!above.empty()) product_leader.emplace(product, above.front());
+                        }
+            std::unordered_map<std::string, std::string> unit_leader;
+            for (const auto& p : org.people)
+                if (p.family == Family::product_leader && !p.unit.empty()) unit_leader.emplace(p.unit, p.id);
+            for (std::size_t t = 0; t < org.teams.size(); ++t) {
+                if (c.team_makers[t] <= kTiny || c.team_pm[t] > kTiny) continue;
+                const auto& team = org.teams[t];
+                std::map<std::string, double> votes; // nearest leader above a maker -> maker FTE
+                for (const auto i : members[team.id])
+                    if (org.people[i].family == Family::maker)
+                        if (const auto above = leaders_above(org.people[i].manager_id); !above.empty())
+                            votes[above.front()] += org.people[i].fte;
+                std::string owner;
+                for (const auto& [leader, fte] : votes)
+                    if (owner.empty() || fte > votes[owner]) owner = leader;
+                if (owner.empty())
+                    if (auto it = product_leader.find(team.product_id); it != product_leader.end()) owner = it->second;
+                if (owner.empty())
+                    if (auto it = unit_leader.find(team.parent_unit); it != unit_leader.end()) owner = it->second;
+                if (owner.empty()) {
+                    r.unowned_teams.push_back(team.id);
+                    continue;
+                }
+                auto chain = leaders_above(owner);
+                for (const auto& at : chain) {
+                    auto& row = leaders[at];
+                    row.makers += c.team_makers[t];
+                    row.uncovered_teams.push_back(team.id);
                 }
             }
             for (auto& [id, row] : leaders) finish(std::move(row));

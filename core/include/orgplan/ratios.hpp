@@ -73,6 +73,9 @@ struct RatioRow {
     std::size_t spread = 0;          ///< pm rows: teams covered; leader rows: PMs led; others: teams
     std::vector<std::string> pm_ids; ///< team/product/segment rows: PMs covering it
     bool leader = false;             ///< pm rows: a product leader covering teams as a player-coach
+    /// leader rows: teams with makers and no PM that fall to this leader (their makers, product or unit are
+    /// under them); their makers are in the row's makers.
+    std::vector<std::string> uncovered_teams;
 };
 
 struct RatioReport {
@@ -83,6 +86,7 @@ struct RatioReport {
     double org_makers = 0;
     double org_pms = 0;             ///< all PM FTE, including org-level and unassigned
     double org_level_pm = 0;        ///< PM FTE on initiatives/accounts/teamless targets
+    std::vector<std::string> unowned_teams; ///< leader report: teams with makers and no PM that no leader is above
     double unassigned_pm = 0;
     double unallocated_makers = 0;
     double leader_pm = 0;           ///< PM FTE given by product leaders (included in org_pms)
