@@ -166,7 +166,11 @@ void fill_units(const std::vector<Unit>& units_in, std::vector<PmSlot>& pms, con
         const double can = pm.fte * pm.free_share * ratio;
         const double makers_given = std::min(remaining[u], can);
         double share = round_down(makers_given / (pm.fte * ratio));
-        if (makers_given < remaining[u] - 1e-9 && share < kMinShare) return false;
+        // No slivers: the last bit of a unit is covered with the smallest share worth proposing, when the PM has it.
+        if (share < kMinShare) {
+            if (makers_given < remaining[u] - 1e-9 || pm.free_share < kMinShare) return false;
+            share = kMinShare;
+        }
         share = std::min(share, pm.free_share);
         if (share <= 0) return false;
         index.add(out, pm.id, units[u], share);
@@ -215,13 +219,21 @@ void fill_units(const std::vector<Unit>& units_in, std::vector<PmSlot>& pms, con
 
 void spread_evenly(const std::vector<Unit>& units, std::vector<PmSlot>& pms, sdk::Proposal& out) {
     if (units.empty()) return;
+    std::size_t next = 0; // where the next PM starts, so that PMs spread over fewer units than all still cover all
     for (auto& pm : pms) {
-        const double share = round_down(pm.free_share / units.size());
-        if (share <= 0) continue;
+        // As many units as get at least the smallest share worth proposing: no slivers.
+        const auto n = std::min(units.size(), static_cast<std::size_t>(pm.free_share / kMinShare + 1e-9));
+        if (n == 0) continue;
+        const double share = round_down(pm.free_share / n);
+        if (share < kMinShare) continue;
         // Each PM is in one role group and each unit comes once: the pairs are new, so no search for a stored one
         // (a search per pair made 1,000 PMs over 400 products take minutes).
-        for (const auto& u : units) out.assignments.push_back({pm.id, u.kind, u.id, share});
-        pm.free_share = std::max(0.0, pm.free_share - share * units.size());
+        for (std::size_t k = 0; k < n; ++k) {
+            const auto& u = units[(next + k) % units.size()];
+            out.assignments.push_back({pm.id, u.kind, u.id, share});
+        }
+        next = (next + n) % units.size();
+        pm.free_share = std::max(0.0, pm.free_share - share * n);
     }
 }
 

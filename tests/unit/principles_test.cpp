@@ -34,6 +34,19 @@ TEST_CASE("every principle proposes valid assignments for the demo org") {
     }
 }
 
+TEST_CASE("no principle proposes a sliver: every share is at least 5% of a PM") {
+    // The demo's by-team once gave the last 0.3 makers of a team a 3% share, and role-split's researchers and
+    // pricing PMs spread a few percent over every segment and product.
+    const auto org = demo_org();
+    for (const auto* p : builtin_host().of_kind(sdk::PluginKind::principle)) {
+        INFO(p->name);
+        for (const auto& a : propose(p->name, org).assignments) {
+            INFO(a.pm_id << " " << a.target_id);
+            CHECK(a.share >= 0.05 - 1e-12);
+        }
+    }
+}
+
 TEST_CASE("by-team gives each team PM time sized to its makers when PMs suffice") {
     OrgBuilder b;
     b.team("big").makers("big", 10).team("small").makers("small", 5).pm("p1").pm("p2");
