@@ -217,8 +217,8 @@ int main(int argc, char** argv) {
     }
     take_termination_signals();
     try {
+        // A command that finished did its work, signal or not (a write may have committed): it answers as usual.
         const int code = it->second.run(args);
-        if (termination_signal()) return stopped_by_signal(command);
         return output_written(command) ? code : 5;
     } catch (...) {
         if (termination_signal()) return stopped_by_signal(command);

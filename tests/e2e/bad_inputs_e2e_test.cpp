@@ -71,7 +71,7 @@ TEST_CASE("each malformed input is refused by name, quickly, leaving the databas
     CHECK(cases >= 54);
 }
 
-TEST_CASE("a file over the size limit is refused before it is read; a binary file at its first line") {
+TEST_CASE("a file over the size limit is refused before it is read, a binary file at its first line") {
     TempDb db;
     REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
     const auto dir = db.dir();

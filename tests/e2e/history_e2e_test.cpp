@@ -41,7 +41,7 @@ void three_months(const TempDb& db) {
 
 } // namespace
 
-TEST_CASE("every import records a dated snapshot; a date before the latest is refused") {
+TEST_CASE("every import records a dated snapshot, a date before the latest is refused") {
     TempDb db;
     three_months(db);
     const auto h = run(db.flag() + " history --format json").json();

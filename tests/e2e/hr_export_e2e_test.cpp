@@ -39,7 +39,7 @@ TEST_CASE("an HR export without products, segments, kind or share says which fla
                           Catch::Contains("--create-missing segments"));
 }
 
-TEST_CASE("set and create-missing import the export; HR headers and FTE % are understood") {
+TEST_CASE("set and create-missing import the export, HR headers and FTE % are understood") {
     TempDb db;
     const auto r = run(db.flag() + " import " + kFiles + " --set kind=team --create-missing products,segments --format json");
     REQUIRE(r.exit_code == 0);
@@ -109,7 +109,7 @@ TEST_CASE("set and create-missing refuse what they cannot do") {
     CHECK(stored(db, "SELECT target_kind FROM pm_assignment WHERE pm_id = 'E1'") == "team");
 }
 
-TEST_CASE("a PM's rows without a share split what their rows with one leave; none left is an error") {
+TEST_CASE("a PM's rows without a share split what their rows with one leave, none left is an error") {
     TempDb db;
     REQUIRE(run(db.flag() + " import " + fixture("hr-export/people.csv") + " " + fixture("hr-export/squads.csv") +
                 " --create-missing products,segments").exit_code == 0);

@@ -79,7 +79,7 @@ TEST_CASE("the demo org shows teams over the threshold and teams with no PM") {
     CHECK(over >= 3);
 }
 
-TEST_CASE("a team with a PM and no makers says 'no makers'; an empty team draws no bar in the report") {
+TEST_CASE("a team with a PM and no makers says 'no makers', an empty team draws no bar in the report") {
     TempDb db;
     REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
     const auto teams = db.dir() + "/teams.csv";

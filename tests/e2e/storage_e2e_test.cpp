@@ -101,8 +101,11 @@ TEST_CASE("SIGTERM stops a write cleanly: rolled back, no file left beside the d
     REQUIRE(run(db.flag() + " import '" + org + "/segments.csv' '" + org + "/products.csv'").exit_code == 0);
     const auto before = read_text(db.path());
     const auto listed = files_in(db.dir());
-    // The import of 200,000 people takes seconds; SIGTERM lands in the middle of it.
-    const std::string term_soon = "sh -c '\"$0\" \"$@\" & p=$!; sleep 0.4; kill -TERM $p; wait $p'";
+    // The import of 200,000 people takes seconds; SIGTERM lands once it writes (its log grows), so in the middle of
+    // the write whatever the start-up costs (a sanitizer's start-up, a loaded machine).
+    const std::string term_soon = "sh -c '\"$0\" \"$@\" & p=$!; i=0; while [ ! -s \"" + db.path() +
+                                  "-wal\" ] && [ $i -lt 1000 ]; do sleep 0.01; i=$((i+1)); done; kill -TERM $p; "
+                                  "wait $p'";
     auto r = run(db.flag() + " import '" + org + "'", "", term_soon);
     CHECK(r.exit_code == 143);
     CHECK_THAT(r.err, Catch::Contains("stopped by SIGTERM") && Catch::Contains("rolled back"));

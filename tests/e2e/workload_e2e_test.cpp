@@ -117,7 +117,7 @@ TEST_CASE("bad interrupt rows are located errors and leave the database as it wa
     CHECK(read_text(db.path()) == before);
 }
 
-TEST_CASE("the same interrupt log imported twice is stored once; --replace keeps the log unless it brings one") {
+TEST_CASE("the same interrupt log imported twice is stored once, --replace keeps the log unless it brings one") {
     TempDb db;
     REQUIRE(run(db.flag() + " import " + kOrg).exit_code == 0);
     REQUIRE(run(db.flag() + " import " + kOrg + "/interrupts.csv").exit_code == 0);
@@ -184,7 +184,7 @@ TEST_CASE("a task force is proposed with reasons, saved, listed, shown, counted 
     CHECK(sqlite_value(db.path(), "SELECT count(*) FROM task_force") == "3");
 }
 
-TEST_CASE("task force seniority comes from an editable word list; a topic alone gets the seated functions' heads") {
+TEST_CASE("task force seniority comes from an editable word list, a topic alone gets the seated functions' heads") {
     TempDb db;
     REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
     const auto sales_first = [&](const std::string& extra) {

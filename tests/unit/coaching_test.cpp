@@ -6,7 +6,7 @@
 using namespace orgplan;
 using namespace orgplan::test;
 
-TEST_CASE("novices are new PMs and every internal transfer; seniors have the years and are not novices") {
+TEST_CASE("novices are new PMs and every internal transfer, seniors have the years and are not novices") {
     const Settings s;
     Person p;
     p.pm_years = 1.5;

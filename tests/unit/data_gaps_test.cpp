@@ -28,7 +28,7 @@ TEST_CASE("every kind of gap is found once, with its count and first ids, most c
     CHECK(by_id["leader-as-full-pm"].examples == std::vector<std::string>{"lead"});
 }
 
-TEST_CASE("one root is the top, not a gap; examples stop at five") {
+TEST_CASE("one root is the top, not a gap, examples stop at five") {
     Org org;
     for (int i = 0; i < 8; ++i) {
         Person p;

@@ -93,7 +93,7 @@ TEST_CASE("missing plugin directories are an error unless optional") {
     CHECK(host.warnings().size() == 1);
 }
 
-TEST_CASE("plugins others could have changed are refused, saying why; a replaced built-in is announced") {
+TEST_CASE("plugins others could have changed are refused, saying why, a replaced built-in is announced") {
     namespace fs = std::filesystem;
     const auto dir = fs::temp_directory_path() / ("orgplan-unit-plugins-" + std::to_string(::getpid()));
     fs::remove_all(dir);

@@ -55,7 +55,7 @@ TEST_CASE("rows are sorted worst first: no PM, then the highest ratios") {
     CHECK(r.rows[3].id == "C");
 }
 
-TEST_CASE("a team with PM time and no makers is 'no makers', not ok; one with neither is empty, last") {
+TEST_CASE("a team with PM time and no makers is 'no makers', not ok, one with neither is empty, last") {
     auto org = fixture_org();
     // E: pm4 moves half of their time to a team of nobody else. F: a team of no one.
     org.teams.push_back({"E", "Team E", "enabling", "P2", "", "Unit"});

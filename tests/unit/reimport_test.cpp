@@ -76,7 +76,7 @@ TEST_CASE("a file of FTE changes needs no names for stored people, but a new per
     CHECK(text_of(db, "SELECT fte FROM person WHERE id = 'pm2'") == "1.0"); // nothing written
 }
 
-TEST_CASE("an empty cell clears an optional column; an absent column does not") {
+TEST_CASE("an empty cell clears an optional column, an absent column does not") {
     Database db(":memory:");
     import_paths(db, {fixture("ratios")});
     REQUIRE(text_of(db, "SELECT manager_id FROM person WHERE id = 'pm1'") == "L1");
@@ -149,7 +149,7 @@ TEST_CASE("teams, products, accounts and goals keep columns their file lacks") {
                       "'g-svc-custom' ORDER BY product_id)") == "p-analytics,p-billing");
 }
 
-TEST_CASE("a JSON record without a key keeps the stored value; null clears it") {
+TEST_CASE("a JSON record without a key keeps the stored value, null clears it") {
     Database db(":memory:");
     import_paths(db, {fixture("ratios")});
     const auto path = write_temp("people.json",

@@ -62,7 +62,7 @@ TEST_CASE("formats are parsed strictly") {
     REQUIRE_THROWS_AS(parse_format("xml"), Error);
 }
 
-TEST_CASE("CSV text that a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers") {
+TEST_CASE("CSV text that a spreadsheet would run as a formula gets a leading apostrophe, numbers stay numbers") {
     Table t({{"name", "name"}, {"n", "n"}});
     t.add({std::string("=HYPERLINK(\"http://x\",\"y\")"), -2.5});
     t.add({std::string("+cmd|' /C calc'!A0"), 3LL});

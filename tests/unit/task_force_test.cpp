@@ -113,7 +113,7 @@ TEST_CASE("named functions limit the working group, their heads review, and a si
     CHECK_THAT(cut.warnings[0], Catch::Contains("cut at 2 of 4"));
 }
 
-TEST_CASE("people on as many task forces as the limit are passed over; too few people is a warning") {
+TEST_CASE("people on as many task forces as the limit are passed over, too few people is a warning") {
     auto org = fixture();
     for (int i = 0; i < 3; ++i) org.task_forces.push_back(sitting("other" + std::to_string(i), {"m3"}));
     TaskForceRequest r;
@@ -152,7 +152,7 @@ TEST_CASE("unknown products, functions and sizes are refused with what is known"
     CHECK_THROWS(parse_size_range("four", "--size"));
 }
 
-TEST_CASE("seat load counts working and review seats; committee-overload fires above the limit") {
+TEST_CASE("seat load counts working and review seats, committee-overload fires above the limit") {
     auto org = fixture();
     for (int i = 0; i < 3; ++i) org.task_forces.push_back(sitting("tf" + std::to_string(i), {"m1", "s1"}));
     org.task_forces.push_back({"tf3", "", {{"m1", true, ""}}});

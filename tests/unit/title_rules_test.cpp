@@ -96,13 +96,13 @@ TEST_CASE("bad rules files name the line and field") {
     REQUIRE_THROWS_AS(TitleRules::parse("regex,kind\n", "r.csv"), InputErrors);
 }
 
-TEST_CASE("a catastrophic pattern and a long title finish in linear time; unsupported syntax is named") {
+TEST_CASE("a catastrophic pattern and a long title finish in linear time, unsupported syntax is named") {
     const auto rules = TitleRules::parse("pattern,family\n(a+)+$,pm\n(x|x|x)*y,maker\n", "r.csv");
     const std::string title(100000, 'a');
     CHECK(rules.classify(title + "!").matched == false);
     CHECK(rules.classify(std::string(50000, 'x')).matched == false);
     CHECK(rules.classify("VP " + std::string(100000, 'z')).matched == false);
-    CHECK(TitleRules::builtin().classify("VP " + std::string(100000, 'a')).family == Family::product_leader);
+    CHECK(TitleRules::builtin().classify("VP of Product " + std::string(100000, 'a')).family == Family::product_leader);
     REQUIRE_THROWS_WITH(TitleRules::parse("pattern,family\n(a)\\1,pm\n", "r.csv"),
                         Catch::Contains("r.csv:2") && Catch::Contains("RE2"));
 }
