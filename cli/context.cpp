@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -155,7 +156,34 @@ void finish_progress() {
     progress_shown = false;
 }
 
+namespace {
+
+// Runs a writer into `out`, turning its own failures (the workbook library's) into output errors naming `path`.
+void write_into(std::ostream& out, const std::string& path, const std::function<void(std::ostream&)>& write) {
+    try {
+        write(out);
+    } catch (const OutputError&) {
+        throw;
+    } catch (const Error& e) { // the answer was not written
+        throw OutputError(path + ": " + e.what());
+    }
+    out.flush();
+    if (!out) throw OutputError(path + ": cannot write (" + std::strerror(errno ? errno : EIO) + ")");
+}
+
+} // namespace
+
 void write_private_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
+    // An existing device, pipe or socket (/dev/null, a FIFO another program reads) is written into, never replaced:
+    // renaming a file over it would put a regular file in place of the device.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) throw OutputError(path + ": is a directory; give a file name for --out");
+        std::ofstream out(path, std::ios::binary);
+        if (!out) throw OutputError(path + ": cannot write (" + std::strerror(errno ? errno : EIO) + ")");
+        write_into(out, path, write);
+        return;
+    }
     const auto slash = path.find_last_of('/');
     auto temp = (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + ".orgplan-out-XXXXXX";
     const int fd = ::mkstemp(temp.data()); // 0600
@@ -165,15 +193,7 @@ void write_private_file(const std::string& path, const std::function<void(std::o
     try {
         {
             std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-            try {
-                write(out);
-            } catch (const OutputError&) {
-                throw;
-            } catch (const Error& e) { // a writer's own failure (the workbook library's): the answer was not written
-                throw OutputError(path + ": " + e.what());
-            }
-            out.flush();
-            if (!out) throw OutputError(path + ": cannot write (" + std::strerror(errno ? errno : EIO) + ")");
+            write_into(out, path, write);
         }
         if (std::rename(temp.c_str(), path.c_str()) != 0)
             throw OutputError(path + ": cannot write (" + std::strerror(errno) + ")");

@@ -114,7 +114,8 @@ void emit(const Output& output, const Common& common);
 /// An answer of one table (rows under "rows" in JSON, beside `fields`).
 void print_rows(const Table& table, const Common& common, nlohmann::json fields = nlohmann::json::object());
 /// Writes a file only this user can read (0600: answers hold personal data), whole or not at all: the text goes to a
-/// private file beside `path` that replaces it when complete. Throws orgplan::Error naming the path.
+/// private file beside `path` that replaces it when complete. An existing device or pipe (/dev/null, a FIFO) is
+/// written into instead, never replaced. Throws OutputError naming the path.
 void write_private_file(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 /// How plugins are found and what happens when one is broken.

@@ -68,8 +68,12 @@ std::string integrity_problems(SQLite::Database& db) {
 
 BackupInfo backup_database(SQLite::Database& source, const std::string& path, bool replace) {
     struct stat st {};
-    if (!replace && ::stat(path.c_str(), &st) == 0)
-        throw DatabaseError(path + ": exists already; choose a new name, or pass --force to replace it");
+    if (::stat(path.c_str(), &st) == 0) {
+        if (!replace) throw DatabaseError(path + ": exists already; choose a new name, or pass --force to replace it");
+        // --force replaces a file; a device or pipe (/dev/null) renamed over would be gone for everyone.
+        if (!S_ISREG(st.st_mode))
+            throw DatabaseError(path + ": not a regular file; a backup goes to a file of its own");
+    }
     const auto temp = path + ".orgplan-backup-" + std::to_string(::getpid());
     remove_files(temp);
     const int fd = ::open(temp.c_str(), O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0600);

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "orgplan/error.hpp"
+#include "orgplan/text.hpp"
 
 namespace orgplan {
 
@@ -124,6 +125,16 @@ std::string read_file(const std::string& path, std::uint64_t max_bytes) {
         text.resize(got);
     }
     return text;
+}
+
+std::vector<int> header_columns(const std::vector<std::string>& header, const std::vector<std::string_view>& names) {
+    std::vector<int> at(names.size(), -1);
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        const auto key = text::normalise_key(header[i]);
+        for (std::size_t n = 0; n < names.size(); ++n)
+            if (key == names[n]) at[n] = static_cast<int>(i);
+    }
+    return at;
 }
 
 std::string describe_size(std::uint64_t bytes) {

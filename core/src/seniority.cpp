@@ -39,13 +39,8 @@ SeniorityWords SeniorityWords::parse(std::string_view csv_text, const std::strin
     SeniorityWords out;
     CsvReader reader(csv_text, source);
     std::vector<std::string> fields;
-    int word_col = -1, rank_col = -1;
-    if (reader.next(fields))
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            const auto key = text::normalise_key(fields[i]);
-            if (key == "word") word_col = static_cast<int>(i);
-            if (key == "rank") rank_col = static_cast<int>(i);
-        }
+    const auto at = reader.next(fields) ? header_columns(fields, {"word", "rank"}) : std::vector<int>{-1, -1};
+    const int word_col = at[0], rank_col = at[1];
     if (word_col < 0 || rank_col < 0)
         throw InputErrors({{source, 1, "", "the header must name the columns 'word' and 'rank'"}}, 1);
     std::vector<InputProblem> problems;

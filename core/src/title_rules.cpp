@@ -15,14 +15,8 @@ TitleRules TitleRules::parse(std::string_view csv_text, const std::string& sourc
     CsvReader reader(csv_text, source);
     std::vector<std::string> fields;
     std::vector<InputProblem> problems;
-    int pattern_col = -1, family_col = -1;
-    if (reader.next(fields)) {
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            const auto key = text::normalise_key(fields[i]);
-            if (key == "pattern") pattern_col = static_cast<int>(i);
-            if (key == "family") family_col = static_cast<int>(i);
-        }
-    }
+    const auto at = reader.next(fields) ? header_columns(fields, {"pattern", "family"}) : std::vector<int>{-1, -1};
+    const int pattern_col = at[0], family_col = at[1];
     if (pattern_col < 0 || family_col < 0)
         throw InputErrors({{source, 1, "", "the header must name the columns 'pattern' and 'family'"}}, 1);
     while (reader.next(fields)) {

@@ -189,3 +189,25 @@ TEST_CASE("the report's top findings are the most serious, then the largest, not
     CHECK(big < d);
     CHECK(d < small);
 }
+
+TEST_CASE("an answer for a pipe or device goes into it and never replaces it") {
+    DemoDb db;
+    // A FIFO stands for /dev/null or a device: renaming the answer's file over it would put a regular file there.
+    const auto fifo = db.dir() + "/answer.fifo";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const auto copy = db.dir() + "/received.csv";
+    const auto r = run(db.flag() + " ratios --format csv --out '" + fifo + "'", "",
+                       "sh -c 'cat \"" + fifo + "\" > \"" + copy + "\" & c=$!; \"$0\" \"$@\"; s=$?; wait $c; exit $s'");
+    CHECK(r.exit_code == 0);
+    struct stat st {};
+    REQUIRE(::lstat(fifo.c_str(), &st) == 0);
+    CHECK(S_ISFIFO(st.st_mode));
+    CHECK(read_text(copy) == run(db.flag() + " ratios --format csv").out);
+    // A directory is refused, and a backup never replaces anything but a file.
+    CHECK(run(db.flag() + " ratios --out '" + db.dir() + "'").exit_code == 5);
+    const auto b = run(db.flag() + " backup '" + fifo + "' --force");
+    CHECK(b.exit_code == 4);
+    CHECK_THAT(b.err, Catch::Contains("not a regular file"));
+    REQUIRE(::lstat(fifo.c_str(), &st) == 0);
+    CHECK(S_ISFIFO(st.st_mode));
+}

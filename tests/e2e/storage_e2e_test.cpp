@@ -77,7 +77,8 @@ TEST_CASE("a read leaves no log or shared-memory file beside the database, nor b
     REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
     const auto before = read_text(db.path());
     TempDb elsewhere;
-    const std::vector<std::string> reads = {" ratios", " spans", " log", " diagnose", " report --out /dev/null",
+    const std::vector<std::string> reads = {" ratios", " spans", " log", " diagnose",
+                                            " report --out '" + elsewhere.dir() + "/report.html'",
                                             " config get ratio.threshold", " history",
                                             " backup '" + elsewhere.path() + "' --force"};
     for (const auto& cmd : reads) {

@@ -44,6 +44,10 @@ constexpr std::uint64_t kDefaultMaxFileSize = 512ull << 20;
 /// larger (saying the limit and how to raise it), or when its first line holds NUL bytes (a binary file, not text).
 std::string read_file(const std::string& path, std::uint64_t max_bytes = kDefaultMaxFileSize);
 
+/// Where each of `names` stands in a header row, compared as normalised keys ("Job Title" is job_title); -1 for a
+/// name the header lacks.
+std::vector<int> header_columns(const std::vector<std::string>& header, const std::vector<std::string_view>& names);
+
 /// "512 MB", "3.2 GB", "800 KB": a size for messages.
 std::string describe_size(std::uint64_t bytes);
 /// Parses "512M", "2G", "100k", "1000000" (bytes; k, M, G, T are powers of 1024); nullopt for anything else.
