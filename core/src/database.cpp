@@ -214,6 +214,9 @@ void Database::connect(Open open, int busy_timeout_ms) {
         listed(db_->getHandle(), true);
         sqlite3_busy_handler(db_->getHandle(), wait_while_busy,
                              reinterpret_cast<void*>(static_cast<std::intptr_t>(busy_timeout_ms)));
+        // sqlite3_interrupt reaches only statements running at that moment; a stop that lands between two statements
+        // (an import binds rows in between) is caught here, by every statement after it.
+        sqlite3_progress_handler(db_->getHandle(), 1000, [](void*) { return interrupted ? 1 : 0; }, nullptr);
         if (open == Open::read) db_->exec("PRAGMA query_only = ON");
         db_->exec("PRAGMA foreign_keys = ON");
         // Read before anything is written: a file that is not SQLite fails here, and a newer schema is refused
