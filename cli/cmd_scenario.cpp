@@ -97,16 +97,11 @@ int merge(Database& db, const std::string& name, bool theirs, bool ours, bool ye
                              m.conflicts ? fmt::format("; {} conflicts resolved for {}", m.conflicts,
                                                        theirs ? "the scenario" : "the org")
                                          : "");
-    const auto people = [](const std::vector<MergedPerson>& list) {
-        std::vector<std::string> names;
-        for (const auto& p : list) names.push_back(p.id + (p.name.empty() ? "" : " " + p.name));
-        return text::join(names, ", ", 20);
-    };
-    if (!m.people_added.empty()) std::cout << "added " << m.people_added.size() << ": " << people(m.people_added) << "\n";
+    if (!m.people_added.empty()) std::cout << "added " << m.people_added.size() << ": " << listed_people(m.people_added) << "\n";
     if (!m.people_removed.empty())
-        std::cout << "removed " << m.people_removed.size() << ": " << people(m.people_removed) << "\n";
+        std::cout << "removed " << m.people_removed.size() << ": " << listed_people(m.people_removed) << "\n";
     if (!m.people_moved.empty())
-        std::cout << "changed or moved " << m.people_moved.size() << ": " << people(m.people_moved) << "\n";
+        std::cout << "changed or moved " << m.people_moved.size() << ": " << listed_people(m.people_moved) << "\n";
     return 0;
 }
 

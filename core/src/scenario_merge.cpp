@@ -154,8 +154,7 @@ MergeConflicts::MergeConflicts(const std::string& scenario, std::vector<MergeCon
       }()),
       conflicts_(std::move(conflicts)) {}
 
-// "E0012 Ann Lee, E0013 Bo Kim and 4 more"
-std::string listed_people(const std::vector<MergedPerson>& people, std::size_t most = 20) {
+std::string listed_people(const std::vector<MergedPerson>& people, std::size_t most) {
     std::vector<std::string> names;
     for (const auto& p : people) names.push_back(p.id + (p.name.empty() ? "" : " " + p.name));
     return text::join(names, ", ", most);

@@ -45,6 +45,9 @@ struct MergeSummary {
     std::vector<MergedPerson> people_moved; ///< another manager, team or record of a person in both
 };
 
+/// "E0012 Ann Lee, E0013 Bo Kim and 4 more": the people a merge touches, for messages.
+std::string listed_people(const std::vector<MergedPerson>& people, std::size_t most = 20);
+
 /// A merge that would remove people of the org without being allowed to; lists them. Nothing was merged.
 class MergeRemovesPeople : public Error {
 public:
