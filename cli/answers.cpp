@@ -285,6 +285,7 @@ Output mentoring_answer(const Org& org, const MentoringPlan& plan) {
     }
     auto output = Output::of(std::move(pairs), {{"novices", plan.novices},
                                                 {"uncovered", plan.uncovered},
+                                                {"experience_unknown", plan.experience_unknown},
                                                 {"mentors", loads_json},
                                                 {"total_cost", plan.total_cost},
                                                 {"recommendation", plan.recommendation}});
@@ -295,6 +296,11 @@ Output mentoring_answer(const Org& org, const MentoringPlan& plan) {
     output.notes.push_back(fmt::format("{} novices, {} coached, {} without coaching{}", plan.novices,
                                        plan.novices - plan.uncovered.size(), plan.uncovered.size(),
                                        plan.uncovered.empty() ? "" : ": " + uncovered));
+    if (!plan.experience_unknown.empty())
+        output.notes.push_back(fmt::format(
+            "{} {} no pm_years, so {} neither matched as novices nor counted as mentors: {}",
+            plan.experience_unknown.size(), plan.experience_unknown.size() == 1 ? "PM has" : "PMs have",
+            plan.experience_unknown.size() == 1 ? "is" : "are", text::join(plan.experience_unknown, ", ")));
     output.notes.push_back("recommendation: " + plan.recommendation);
     return output;
 }

@@ -63,9 +63,10 @@ int cmd_align(const Args& args) {
     const auto org = load_org(db.sql());
     const auto host = load_plugins(plugin_options);
     if (compare) {
-        emit(compare_principles(org, settings, {*host, plugin_params(plugin_options), plugin_options.strict, "align"})
-                 .output,
-             common);
+        auto compared =
+            compare_principles(org, settings, {*host, plugin_params(plugin_options), plugin_options.strict, "align"});
+        note_gaps(compared.output, "align", org, db.sql());
+        emit(compared.output, common);
         return 0;
     }
     const CoverageBasis basis(org);
@@ -115,6 +116,7 @@ int cmd_align(const Args& args) {
     output.notes.push_back("proposal: " + summary_line(metrics, threshold, max_spread));
     output.notes.push_back("today:    " + summary_line(today, threshold, max_spread));
     if (apply) output.notes.push_back("applied: the org's PM assignments are now this proposal");
+    note_gaps(output, "align", org, db.sql());
     emit(output, common);
     return 0;
 }

@@ -84,6 +84,7 @@ int cmd_diagnose(const Args& args) {
                                        counts[0], plural(selected.size() - failed.size(), "diagnostic"),
                                        failed.empty() ? "" : fmt::format(" ({} failed)", failed.size())));
     note_snapshot(output, used);
+    note_gaps(output, "diagnose", org, db.sql());
     emit(output, common);
     for (int level = fail_level; level <= 2; ++level)
         if (counts[level]) return 1;

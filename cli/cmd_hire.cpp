@@ -36,9 +36,10 @@ int cmd_hire(const Args& args) {
     const auto settings = Settings::load(db.sql());
     const auto org = load_org(db.sql());
     const auto host = load_plugins(plugin_options);
-    emit(hiring_answer(org, settings, {*host, plugin_params(plugin_options), plugin_options.strict, "hire"},
-                       count, mixes, include_unassigned),
-         common);
+    auto output = hiring_answer(org, settings, {*host, plugin_params(plugin_options), plugin_options.strict, "hire"},
+                                count, mixes, include_unassigned);
+    note_gaps(output, "hire", org, db.sql());
+    emit(output, common);
     return 0;
 }
 

@@ -62,6 +62,7 @@ int cmd_mentoring(const Args& args) {
     auto output = mentoring_answer(org, plan);
     output.fields["saved"] = save;
     if (save) output.notes.push_back("saved: diagnose now checks coaching against these pairings");
+    note_gaps(output, "mentoring", org, db.sql());
     emit(output, common);
     return 0;
 }

@@ -109,9 +109,9 @@ int cmd_plan(const Args& args) {
     options.seed = seed;
     options.include_unassigned = include_unassigned;
     options.show_progress = ::isatty(STDERR_FILENO);
-    const auto answer = plan_answer(org, settings, {*host, plugin_params(plugin_options), plugin_options.strict, "plan"}, options);
-    const auto& output = answer.output;
-    emit(output, common);
+    auto answer = plan_answer(org, settings, {*host, plugin_params(plugin_options), plugin_options.strict, "plan"}, options);
+    note_gaps(answer.output, "plan", org, db.sql());
+    emit(answer.output, common);
     return 0;
 }
 

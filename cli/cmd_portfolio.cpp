@@ -117,6 +117,7 @@ int cmd_portfolio(const Args& args) {
             output.notes.push_back("saved as scenario " + save_as + " (orgplan scenario diff current " + save_as + ")");
         }
     }
+    note_gaps(output, "portfolio", org, db.sql());
     emit(output, common);
     return 0;
 }

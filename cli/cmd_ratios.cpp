@@ -217,9 +217,12 @@ int cmd_ratios(const Args& args) {
         }
         return cells;
     };
+    // By leader the org is whole; otherwise it holds no makers, which the gaps of ratios do not look at.
+    auto gaps = answer_gaps("ratios", org, db.sql());
     if (format == Format::csv && common.out.empty()) {
         CsvWriter csv(std::cout, columns); // rows are written as they come, not held as a table first
         for (auto& row : report.rows) csv.row(cells_of(row));
+        say_gaps(gaps);
         return 0;
     }
     // JSON keeps each row's PMs (or a leader's teams without a PM) as a list of ids.
@@ -241,6 +244,7 @@ int cmd_ratios(const Args& args) {
         output.sections[0].json_rows = std::move(rows);
     }
     add_org_summary(output, report, names);
+    output.fields["gaps"] = std::move(gaps);
     emit(output, common);
     return 0;
 }

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "orgplan/data_gaps.hpp"
 #include "orgplan/database.hpp"
 #include "orgplan/org_store.hpp"
 #include "orgplan/read_transaction.hpp"
@@ -203,16 +204,39 @@ void write_private_file(const std::string& path, const std::function<void(std::o
     }
 }
 
+nlohmann::json answer_gaps(std::string_view answer, const Org& org, SQLite::Database& db) {
+    auto gaps = nlohmann::json::array();
+    for (const auto& g : gaps_for_answer(answer, org, load_family_sources(db, true)))
+        gaps.push_back({{"id", g.id}, {"what", g.what}, {"records", g.records}, {"fix", g.fix}});
+    return gaps;
+}
+
+void note_gaps(Output& output, std::string_view answer, const Org& org, SQLite::Database& db) {
+    output.fields["gaps"] = answer_gaps(answer, org, db);
+}
+
+void say_gaps(const nlohmann::json& gaps) {
+    if (!gaps.is_array() || gaps.empty()) return;
+    std::string listed;
+    for (const auto& g : gaps)
+        listed += fmt::format("{}{} ({})", listed.empty() ? "" : ", ", g["id"].get<std::string>(),
+                              g["records"].get<std::size_t>());
+    std::cerr << fmt::format("note: this answer rests on {} in the data: {}; orgplan check says what each changes "
+                             "and how to close it\n",
+                             gaps.size() == 1 ? "a gap" : std::to_string(gaps.size()) + " gaps", listed);
+}
+
 void emit(const Output& output, const Common& common) {
     const auto format = output_format(common);
     const auto writer = output_writer(format);
     if (!common.out.empty()) {
         write_private_file(common.out, [&](std::ostream& out) { writer->write(output, out); });
-        return;
+    } else {
+        if (format == Format::xlsx && ::isatty(STDOUT_FILENO))
+            throw UsageError("--format xlsx writes a workbook, not text: add --out FILE.xlsx");
+        writer->write(output, std::cout);
     }
-    if (format == Format::xlsx && ::isatty(STDOUT_FILENO))
-        throw UsageError("--format xlsx writes a workbook, not text: add --out FILE.xlsx");
-    writer->write(output, std::cout);
+    if (auto it = output.fields.find("gaps"); it != output.fields.end()) say_gaps(*it);
 }
 
 void print_rows(const Table& table, const Common& common, nlohmann::json fields) {

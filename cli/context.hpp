@@ -109,7 +109,15 @@ std::atomic<int>& termination_signal();
 ProgressFn terminal_progress();
 void finish_progress();
 
-/// Writes the answer in the format asked for, to --out FILE or stdout. XLSX is refused on a terminal.
+/// The data gaps the answer of command `answer` rests on, as JSON: [{id, what, records, fix}], empty when none.
+nlohmann::json answer_gaps(std::string_view answer, const Org& org, SQLite::Database& db);
+/// Puts answer_gaps() into the answer's JSON as `gaps`, where emit() finds them to say so on stderr.
+void note_gaps(Output& output, std::string_view answer, const Org& org, SQLite::Database& db);
+/// One line on stderr naming the gaps an answer rests on (nothing when none): never in the answer's own output.
+void say_gaps(const nlohmann::json& gaps);
+
+/// Writes the answer in the format asked for, to --out FILE or stdout (XLSX is refused on a terminal), then says on
+/// stderr which data gaps it rests on (note_gaps).
 void emit(const Output& output, const Common& common);
 /// An answer of one table (rows under "rows" in JSON, beside `fields`).
 void print_rows(const Table& table, const Common& common, nlohmann::json fields = nlohmann::json::object());

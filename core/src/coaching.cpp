@@ -8,12 +8,15 @@
 
 namespace orgplan {
 
+bool experience_known(const Person& pm) { return pm.pm_years.has_value() || pm.origin == Origin::internal_transfer; }
+
 bool is_novice(const Person& pm, const Settings& settings) {
-    return pm.pm_years < settings.get("coaching.novice_years") || pm.origin == Origin::internal_transfer;
+    if (pm.origin == Origin::internal_transfer) return true;
+    return pm.pm_years && *pm.pm_years < settings.get("coaching.novice_years");
 }
 
 bool is_senior(const Person& pm, const Settings& settings) {
-    return !is_novice(pm, settings) && pm.pm_years >= settings.get("coaching.senior_years");
+    return !is_novice(pm, settings) && pm.pm_years && *pm.pm_years >= settings.get("coaching.senior_years");
 }
 
 namespace {
@@ -78,6 +81,10 @@ sdk::Coaching coaching_groups(const Org& org, const Settings& settings) {
         }
     for (const auto& p : org.people) {
         if (p.family != Family::pm) continue;
+        if (!experience_known(p)) {
+            out.experience_unknown.push_back(p.id);
+            continue;
+        }
         const auto leader = leaders.nearest(p);
         if (is_novice(p, settings)) {
             if (leader.empty()) {

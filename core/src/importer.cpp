@@ -568,7 +568,7 @@ void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc
             x.how = {match.matched ? "rule" : "unmatched", match.pattern};
         }
         person.level = p.view("level");
-        person.pm_years = p.number("pm_years", 0, 80, true, "is not a number of years from 0 to 80").value_or(0);
+        person.pm_years = p.number("pm_years", 0, 80, true, "is not a number of years from 0 to 80");
         person.origin = p.choice<Origin>("origin", parse_origin, Origin::unknown,
                                          "external_senior, internal_transfer, newcomer");
         x.manager_ref = p.view("manager");

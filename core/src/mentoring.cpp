@@ -108,6 +108,7 @@ MentoringPlan plan_mentoring(const Org& org, const Settings& settings, std::size
         slots.push_back(plan.novice_hours > 0 ? static_cast<int>(std::floor(m.capacity_hours / plan.novice_hours + 1e-9))
                                               : static_cast<int>(novice_ids.size()));
     plan.novices = novice_ids.size();
+    plan.experience_unknown = groups.experience_unknown;
 
     auto cost_of = [&](std::size_t m, std::size_t n, std::vector<std::string>* why) {
         const auto& pm = profile[mentor_ids[m]];

@@ -5,6 +5,30 @@
 #include "orgplan/error.hpp"
 
 namespace orgplan {
+namespace {
+
+// ALTER TABLE cannot drop a NOT NULL. Removing a constraint changes no stored byte, and for exactly that SQLite
+// documents editing the table's CREATE statement in sqlite_schema and bumping the schema version
+// (https://sqlite.org/lang_altertable.html#otheralter) instead of copying the table: person is the parent of
+// memberships and assignments, and a copy would need foreign keys off, which cannot change inside a transaction.
+void allow_unknown_pm_years(SQLite::Database& db) {
+    const std::string before = "pm_years       REAL NOT NULL DEFAULT 0 CHECK (pm_years >= 0)";
+    std::string sql = db.execAndGet("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'person'").getString();
+    const auto at = sql.find(before);
+    if (at == std::string::npos)
+        throw Error("the person table does not have the pm_years column this migration expects; the database "
+                    "was left untouched");
+    sql.replace(at, before.size(), "pm_years       REAL CHECK (pm_years >= 0)");
+    const int schema_version = db.execAndGet("PRAGMA schema_version").getInt();
+    db.exec("PRAGMA writable_schema = ON");
+    SQLite::Statement update(db, "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = 'person'");
+    update.bind(1, sql);
+    update.exec();
+    db.exec("PRAGMA schema_version = " + std::to_string(schema_version + 1));
+    db.exec("PRAGMA writable_schema = OFF");
+}
+
+} // namespace
 
 // CHECK constraints spell out value lists with OR: SQLite builds a temporary b-tree for every IN list each time an
 // INSERT statement runs, which made million-row imports several times slower.
@@ -308,6 +332,8 @@ CREATE TABLE task_force_seat (
 ) WITHOUT ROWID;
 CREATE INDEX task_force_seat_person ON task_force_seat(person_id);
 )sql"},
+        // Years stored as 0 before this version stay 0: nothing tells a missing column from a PM new to the role.
+        {10, "a PM's years of experience may be unknown (NULL) instead of 0", "", allow_unknown_pm_years},
     };
     return all;
 }
@@ -331,7 +357,8 @@ void migrate(SQLite::Database& db, const std::string& path, int up_to) {
     if (!check(current)) return;
     for (const auto& m : migrations()) {
         if (m.version <= current || m.version > target) continue;
-        db.exec(m.sql);
+        if (!m.sql.empty()) db.exec(m.sql);
+        if (m.apply) m.apply(db);
         db.exec("PRAGMA user_version = " + std::to_string(m.version));
     }
     tx.commit();

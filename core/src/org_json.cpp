@@ -66,7 +66,7 @@ json to_json(const Org& org) {
                                             {"title", p.title},
                                             {"family", to_string(p.family)},
                                             {"level", p.level},
-                                            {"pm_years", p.pm_years},
+                                            {"pm_years", optional_number(p.pm_years)},
                                             {"origin", to_string(p.origin)},
                                             {"manager", p.manager_id},
                                             {"location", p.location},
@@ -157,7 +157,7 @@ Org org_from_json(const json& doc) {
             p.title = j.at("title").get<std::string>();
             p.family = parse_enum<Family>(j, "family", parse_family);
             p.level = j.at("level").get<std::string>();
-            p.pm_years = j.at("pm_years").get<double>();
+            p.pm_years = read_optional(j, "pm_years");
             p.origin = parse_enum<Origin>(j, "origin", parse_origin);
             p.manager_id = j.at("manager").get<std::string>();
             p.location = j.at("location").get<std::string>();

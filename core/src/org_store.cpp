@@ -129,7 +129,7 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
                 p.title = q.text(3);
                 p.family = parse_family(q.text(4)).value_or(Family::other);
                 p.level = q.text(5);
-                p.pm_years = q.real(6);
+                p.pm_years = optional(6);
                 p.origin = parse_origin(q.text(7)).value_or(Origin::unknown);
                 p.manager_id = q.text(8);
                 p.location = q.text(9);
@@ -167,9 +167,10 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
     return org;
 }
 
-std::unordered_map<std::string, std::string> load_family_sources(SQLite::Database& db) {
+std::unordered_map<std::string, std::string> load_family_sources(SQLite::Database& db, bool unmatched_only) {
     std::unordered_map<std::string, std::string> out;
-    RowQuery q(db, "SELECT id, family_source FROM person");
+    RowQuery q(db, unmatched_only ? "SELECT id, family_source FROM person WHERE family_source = 'unmatched'"
+                                  : "SELECT id, family_source FROM person");
     while (q.step()) out.emplace(std::string(q.text(0)), std::string(q.text(1)));
     return out;
 }
@@ -231,7 +232,7 @@ void bind_person(RowStatement& q, int first, const OrgWriter::PersonToWrite& row
     q.text(first + 4, to_string(p.family));
     q.text(first + 5, row.how->source);
     q.text(first + 6, p.level);
-    q.real(first + 7, p.pm_years);
+    optional(first + 7, p.pm_years);
     q.text(first + 8, to_string(p.origin));
     if (p.manager_id.empty())
         q.null(first + 9);

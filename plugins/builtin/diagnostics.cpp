@@ -97,6 +97,12 @@ public:
         std::vector<Finding> out;
         const auto& coaching = r.coaching;
         const double senior_hours = setting(r.settings, "coaching.senior_hours", 2);
+        if (!coaching.experience_unknown.empty())
+            out.push_back({"novice-coaching", Severity::info, "PM experience",
+                           std::to_string(coaching.experience_unknown.size()) +
+                               " PMs have no years of PM experience in the data: whether they need coaching or can "
+                               "mentor is unknown, so no coaching finding counts them",
+                           "add a pm_years column to the people file (orgplan check lists them)"});
         if (!r.mentor_pairs.empty()) {
             // A saved mentoring plan says exactly who is coached.
             std::set<std::string> coached;

@@ -94,7 +94,7 @@ std::vector<Unit> team_units(const Org& org, const sdk::Coverage& c, bool (*keep
 std::vector<PmSlot> pm_slots(const Org& org) {
     std::vector<PmSlot> out;
     for (const auto& p : org.people)
-        if (p.family == Family::pm) out.push_back({p.id, p.fte, p.pm_years, 1.0});
+        if (p.family == Family::pm) out.push_back({p.id, p.fte, p.pm_years.value_or(-1.0), 1.0});
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.pm_years > b.pm_years; });
     return out;
 }

@@ -37,10 +37,10 @@ std::vector<Unit> team_units(const Org& org, const sdk::Coverage& c, bool (*keep
 struct PmSlot {
     std::string id;
     double fte = 1;
-    double pm_years = 0;
+    double pm_years = 0; ///< -1 when unknown, so those PMs come after everyone whose experience is known
     double free_share = 1;
 };
-/// The org's PMs, most experienced first.
+/// The org's PMs, most experienced first, those of unknown experience last.
 std::vector<PmSlot> pm_slots(const Org& org);
 
 /// Fills units with PM time so no unit exceeds the target ratio when headcount allows. PMs first stay on the

@@ -63,6 +63,52 @@ TEST_CASE("check on complete data says so, and needs a database") {
     CHECK(j["gap_count"] == 0);
     CHECK(j["rows"].empty());
     CHECK_THAT(run(db.flag() + " check").out, Catch::Contains("no gaps found in 3 people and 1 team"));
+    // Answers then carry an empty list and no note.
+    for (const auto* answer : {"ratios", "hire", "mentoring plan", "diagnose", "portfolio"}) {
+        INFO(answer);
+        const auto r = run(db.flag() + " " + answer + " --format json");
+        CHECK(r.json()["gaps"] == nlohmann::json::array());
+        CHECK(r.err.find("note:") == std::string::npos);
+    }
     TempDb none;
     CHECK(run(none.flag() + " check").exit_code == 3);
+}
+
+TEST_CASE("answers carry the gaps they rest on in JSON and say so on stderr, and unknown PM experience is counted apart") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("gaps")).exit_code == 0);
+    const auto ids = [](const nlohmann::json& gaps) {
+        std::vector<std::string> out;
+        for (const auto& g : gaps) out.push_back(g["id"].get<std::string>());
+        return out;
+    };
+    // No pm_years column: pm1 and pm2 are neither novices nor mentors, and the plan says so.
+    const auto mentoring = run(db.flag() + " mentoring plan --format json");
+    REQUIRE(mentoring.exit_code == 0);
+    const auto m = mentoring.json();
+    CHECK(m["novices"] == 0);
+    CHECK(m["experience_unknown"] == nlohmann::json::array({"pm1", "pm2"}));
+    CHECK(ids(m["gaps"]) == std::vector<std::string>{"pm-experience", "no-manager", "leader-as-full-pm",
+                                                     "location-missing"});
+    CHECK(m["gaps"][0]["records"] == 2);
+    CHECK_THAT(mentoring.err, Catch::Contains("note: this answer rests on 4 gaps in the data: pm-experience (2)"));
+    CHECK_THAT(run(db.flag() + " mentoring plan").out,
+               Catch::Contains("2 PMs have no pm_years, so are neither matched as novices nor counted as mentors"));
+    // diagnose finds no novice to coach, and says why in an info finding.
+    const auto d = run(db.flag() + " diagnose --check novice-coaching --format json").json();
+    REQUIRE(d["rows"].size() == 1);
+    CHECK(d["rows"][0]["severity"] == "info");
+    CHECK_THAT(d["rows"][0]["evidence"].get<std::string>(), Catch::Contains("2 PMs have no years of PM experience"));
+    CHECK(ids(d["gaps"])[0] == "pm-experience");
+    // ratios: the gaps of its own kinds; piped CSV stays data only, the note goes to stderr.
+    const auto csv = run(db.flag() + " ratios --format csv");
+    REQUIRE(csv.exit_code == 0);
+    CHECK(csv.out.find("note") == std::string::npos);
+    CHECK_THAT(csv.err, Catch::Contains("pms-no-coverage (1), leader-as-full-pm (1), unmatched-titles (1)"));
+    CHECK(ids(run(db.flag() + " ratios --format json").json()["gaps"]) ==
+          std::vector<std::string>{"pms-no-coverage", "leader-as-full-pm", "unmatched-titles"});
+    // hire leaves m3 out and says which gaps its count rests on.
+    CHECK(ids(run(db.flag() + " hire --format json").json()["gaps"]) ==
+          std::vector<std::string>{"pm-experience", "makers-no-team", "teams-no-pm", "leader-as-full-pm",
+                                   "unmatched-titles", "cost-estimated"});
 }

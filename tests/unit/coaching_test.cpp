@@ -38,3 +38,27 @@ TEST_CASE("coaching groups gather novices and seniors under their nearest produc
     CHECK(balance.demand == Approx(3.0));
     CHECK(balance.spare() == Approx(7.0));
 }
+
+TEST_CASE("a PM whose years are unknown is neither novice nor senior, and coaching counts them apart") {
+    const Settings s;
+    Person p;
+    p.family = Family::pm;
+    CHECK_FALSE(experience_known(p));
+    CHECK_FALSE(is_novice(p, s));
+    CHECK_FALSE(is_senior(p, s));
+    p.origin = Origin::internal_transfer; // a transfer is new to the role whatever the data says of years
+    CHECK(experience_known(p));
+    CHECK(is_novice(p, s));
+
+    OrgBuilder b;
+    b.leader("lead").pm("n1", 1, Origin::newcomer, "lead").pm("s1", 7, Origin::external_senior, "lead");
+    b.pm("u1", 0, Origin::external_senior, "lead");
+    for (auto& person : b.org.people)
+        if (person.id == "u1") person.pm_years.reset();
+    const auto c = coaching_groups(b.org, s);
+    CHECK(c.experience_unknown == std::vector<std::string>{"u1"});
+    REQUIRE(c.groups.size() == 1);
+    CHECK(c.groups[0].novices == std::vector<std::string>{"n1"});
+    CHECK(c.groups[0].seniors == std::vector<std::string>{"s1"});
+    CHECK(coaching_balance(c).demand == Approx(1.0));
+}

@@ -34,7 +34,7 @@ TEST_CASE("one root is the top, not a gap, examples stop at five") {
         Person p;
         p.id = "p" + std::to_string(i);
         p.family = Family::pm;
-        p.pm_years = 0;
+        p.pm_years = std::nullopt; // unknown, unlike 0 (new to the role), is a gap
         p.location = "Oslo";
         p.cost = 1;
         p.manager_id = i == 0 ? "" : "p0";

@@ -54,6 +54,34 @@ TEST_CASE("an older database is migrated forward, keeping its data") {
     std::remove(migration_backup_path(tmp.path, 1).c_str());
 }
 
+TEST_CASE("schema 10 lets a PM's years be unknown, keeps stored years and every reference, and checks clean") {
+    TempPath tmp("years.db");
+    {
+        SQLite::Database raw(tmp.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("PRAGMA foreign_keys = ON");
+        migrate(raw, tmp.path, 9);
+        raw.exec("INSERT INTO person(id, name, family, family_source, pm_years) VALUES('lead', 'L', 'product_leader', "
+                 "'rule', 12), ('pm', 'P', 'pm', 'rule', 0)");
+        raw.exec("INSERT INTO team(id, name) VALUES('t', 'T')");
+        raw.exec("INSERT INTO membership(person_id, team_id, allocation) VALUES('pm', 't', 1)");
+        CHECK_THROWS(raw.exec("UPDATE person SET pm_years = NULL WHERE id = 'pm'"));
+    }
+    Database db(tmp.path);
+    REQUIRE(db.schema_version() >= 10);
+    auto& sql = db.sql();
+    // Years stored before stay as they were (0 cannot be told from a missing column).
+    CHECK(sql.execAndGet("SELECT pm_years FROM person WHERE id = 'pm'").getDouble() == 0);
+    CHECK(sql.execAndGet("SELECT pm_years FROM person WHERE id = 'lead'").getDouble() == 12);
+    sql.exec("UPDATE person SET pm_years = NULL WHERE id = 'pm'");
+    CHECK(sql.execAndGet("SELECT pm_years IS NULL FROM person WHERE id = 'pm'").getInt() == 1);
+    CHECK_THROWS(sql.exec("UPDATE person SET pm_years = -1 WHERE id = 'pm'")); // the range check stays
+    CHECK_THROWS(sql.exec("INSERT INTO person(id, name, family, family_source, manager_id) "
+                          "VALUES('x', 'X', 'other', 'rule', 'nobody')")); // and so do the references
+    CHECK(sql.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK(sql.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
+    std::remove(migration_backup_path(tmp.path, 9).c_str());
+}
+
 TEST_CASE("a migration first writes the database as it was beside it, as a private self-contained file") {
     TempPath tmp("premigration.db");
     const auto backup = migration_backup_path(tmp.path, 4);

@@ -107,8 +107,8 @@ TEST_CASE("role-split gives every PM one role, seniors as strategists") {
     std::string most;
     double years = -1;
     for (const auto& person : org.people)
-        if (person.family == Family::pm && person.pm_years > years) {
-            years = person.pm_years;
+        if (person.family == Family::pm && person.pm_years.value_or(-1) > years) {
+            years = *person.pm_years;
             most = person.id;
         }
     CHECK(p.pm_roles.at(most) == "strategist");

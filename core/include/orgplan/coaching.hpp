@@ -7,9 +7,12 @@
 
 namespace orgplan {
 
+/// Whether the data says enough to call a PM novice or not: their years of PM experience, or an internal transfer
+/// (a novice whatever the years). Unknown experience is not a value: such a PM is neither novice nor senior.
+bool experience_known(const Person& pm);
 /// A PM is a novice under coaching.novice_years of PM experience, or when they came as an internal transfer.
 bool is_novice(const Person& pm, const Settings& settings);
-/// A PM can mentor when not a novice and with at least coaching.senior_years of PM experience.
+/// A PM can mentor when not a novice and with at least coaching.senior_years of PM experience (known).
 bool is_senior(const Person& pm, const Settings& settings);
 
 /// Groups novices and seniors under their nearest product leader (walking up the manager chain).

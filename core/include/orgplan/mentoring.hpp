@@ -30,6 +30,7 @@ struct MentoringPlan {
     std::vector<Pairing> pairings;       ///< sorted by mentor, then novice
     std::vector<MentorLoad> mentors;     ///< every possible mentor, busiest first
     std::vector<std::string> uncovered;  ///< novices left without coaching
+    std::vector<std::string> experience_unknown; ///< PMs without pm_years: neither matched as novices nor as mentors
     std::size_t novices = 0;
     long total_cost = 0;
     double novice_hours = 1;

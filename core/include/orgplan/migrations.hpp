@@ -12,6 +12,8 @@ struct Migration {
     int version;          ///< user_version after this migration
     std::string summary;
     std::string sql;
+    /// Work SQL alone cannot do, run after `sql` in the same transaction; may be null.
+    void (*apply)(SQLite::Database& db) = nullptr;
 };
 
 /// All migrations, oldest first; the last one's version is the schema this binary writes.

@@ -42,8 +42,9 @@ void refresh_maker_totals(SQLite::Database& db);
 /// own). Rows come back ordered by id so output is stable run to run.
 Org load_org(SQLite::Database& db, PersonDetail detail = PersonDetail::full);
 
-/// How each person's role family was set by the import: person id -> "column", "rule" or "unmatched".
-std::unordered_map<std::string, std::string> load_family_sources(SQLite::Database& db);
+/// How each person's role family was set by the import: person id -> "column", "rule" or "unmatched". With
+/// `unmatched_only`, only the people whose title no rule matched (a gap every answer counting families rests on).
+std::unordered_map<std::string, std::string> load_family_sources(SQLite::Database& db, bool unmatched_only = false);
 
 /// How a person's family was decided, kept for `orgplan roles`.
 /// Views into the title rules, which outlive the write.
@@ -56,7 +57,7 @@ struct FamilyOrigin {
 struct PersonRow {
     std::string_view id, name, email, title, level, manager_id, location, unit, cost_center, function;
     Family family = Family::other;
-    double pm_years = 0;
+    std::optional<double> pm_years;
     Origin origin = Origin::unknown;
     double fte = 1.0;
     std::optional<double> cost, coaching_hours;

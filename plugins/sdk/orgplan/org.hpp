@@ -37,7 +37,7 @@ struct Person {
     std::string title;
     Family family = Family::other;
     std::string level;
-    double pm_years = 0.0;              ///< years of product-management experience
+    std::optional<double> pm_years;     ///< years of product-management experience; empty when the data has none
     Origin origin = Origin::unknown;
     std::string manager_id;             ///< empty for the top of the tree
     std::string location;

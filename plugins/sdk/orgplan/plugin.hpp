@@ -28,15 +28,16 @@
 #include "orgplan/org.hpp"
 
 /// The SDK release; informative. Compatibility is decided by the ABI version alone.
-#define ORGPLAN_SDK_VERSION "0.3.0"
+#define ORGPLAN_SDK_VERSION "0.4.0"
 
 namespace orgplan::sdk {
 
 /// Bumped whenever a struct below or the calling convention changes; the host refuses other versions.
 /// The plugin ABI, also as a preprocessor number: it names the mark every plugin library exports
-/// (orgplan_plugin_abi_v3), which the host reads from the file before loading it.
-#define ORGPLAN_PLUGIN_ABI 3
-inline constexpr std::uint32_t abi_version = ORGPLAN_PLUGIN_ABI; // 3: Org gained interrupts and task forces
+/// (orgplan_plugin_abi_v4), which the host reads from the file before loading it.
+#define ORGPLAN_PLUGIN_ABI 4
+// 3: Org gained interrupts and task forces. 4: a Person's pm_years may be unknown; Coaching lists those PMs apart.
+inline constexpr std::uint32_t abi_version = ORGPLAN_PLUGIN_ABI;
 
 enum class PluginKind : std::uint32_t { principle = 1, hiring_mix = 2, diagnostic = 3 };
 
@@ -144,6 +145,9 @@ struct Coaching {
     double novice_hours = 1;                        ///< weekly coaching one novice needs
     std::vector<CoachingGroup> groups;              ///< one per product leader
     std::vector<std::string> novices_without_leader;
+    /// PMs whose years of PM experience the data does not give (and who are no internal transfer): neither
+    /// novices nor seniors, so they are in no group's demand or capacity. Answers count them apart.
+    std::vector<std::string> experience_unknown;
 };
 
 struct DiagnosticRequest {
