@@ -128,7 +128,7 @@ Output hiring_answer(const Org& org, const Settings& settings, const PluginRun& 
     if (mixes.empty()) selected = plugins.host.of_kind(sdk::PluginKind::hiring_mix);
 
     Table table({{"mix", "mix"}, {"seniors", "seniors"}, {"transfers", "transfers"}, {"newcomers", "newcomers"},
-                 {"cost", "cost", 0}, {"coaching_need", "coaching need h/wk"}, {"mentoring_added", "mentoring added h/wk"},
+                 money_column("cost", "cost", settings.text("cost.currency")), {"coaching_need", "coaching need h/wk"}, {"mentoring_added", "mentoring added h/wk"},
                  {"coaching_gap", "coaching gap h/wk"}, {"full_strength_quarters", "full strength in Q"},
                  {"verdict", "verdict"}});
     const double senior_hours = settings.get("coaching.senior_hours");
@@ -204,7 +204,7 @@ HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const Plug
                                    {"maker_backfills", "backfills"},
                                    {"coaching_need", "coach need"},
                                    {"coaching_capacity", "coach cap"},
-                                   {"added_yearly_cost", "+cost/yr", 0}};
+                                   money_column("added_yearly_cost", "+cost/yr", settings.text("cost.currency"))};
     if (!risk.empty()) {
         columns.push_back({"p_within_target", "P(ratio ok)", 2});
         columns.push_back({"pm_p10", "PM P10"});

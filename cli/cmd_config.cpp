@@ -65,9 +65,16 @@ int cmd_config(const Args& args) {
         if (action == "get" && spec.key != words[1]) continue;
         table.add({spec.key, settings.get(spec.key), spec.default_value, spec.range.describe(), spec.description});
     }
+    for (const auto& spec : text_setting_specs()) {
+        if (action == "get" && spec.key != words[1]) continue;
+        table.add({spec.key, settings.text(spec.key), spec.default_value, spec.allowed, spec.description});
+    }
     if (action == "get" && table.size() == 0) settings.get(words[1]); // throws: unknown key
     if (action == "get" && format == Format::table) {
-        std::cout << settings.get(words[1]) << "\n";
+        if (is_text_setting(words[1]))
+            std::cout << settings.text(words[1]) << "\n";
+        else
+            std::cout << settings.get(words[1]) << "\n";
         return 0;
     }
     print_rows(table, common);

@@ -17,15 +17,15 @@
 namespace orgplan::cli {
 namespace {
 
-Table portfolio_table(const std::string& by, const Portfolio& p) {
+Table portfolio_table(const std::string& by, const Portfolio& p, const std::string& currency) {
     std::vector<Column> columns = {{by, by}, {"name", "name"}};
     if (by == "product") columns.insert(columns.end(), {{"status", "status"}, {"segment", "segment"}});
     columns.insert(columns.end(), {{"teams", "teams"},
                                    {"maker_fte", "maker FTE", 1},
                                    {"pm_fte", "PM FTE", 2},
                                    {"ratio", "ratio", 1},
-                                   {"cost", "yearly cost", 0},
-                                   {"estimated_cost", "of it estimated", 0},
+                                   money_column("cost", "yearly cost", currency),
+                                   money_column("estimated_cost", "of it estimated", currency),
                                    {"cost_share", "share", 2},
                                    {"goals", "goals"},
                                    {"outcome_goals", "outcome"},
@@ -76,7 +76,8 @@ int cmd_portfolio(const Args& args) {
     } catch (const Error& e) {
         throw UsageError(e.what());
     }
-    auto output = Output::of(portfolio_table(by, p),
+    const auto& currency = settings.text("cost.currency");
+    auto output = Output::of(portfolio_table(by, p, currency),
                              {{"by", by},
                               {"total_cost", stable(p.total_cost)},
                               {"estimated_cost", stable(p.estimated_cost)},
@@ -84,13 +85,13 @@ int cmd_portfolio(const Args& args) {
                                                 {"cost", stable(p.winding_down_cost)}}}});
     output.title = "portfolio by " + by;
     note_snapshot(output, used);
-    output.notes.push_back(fmt::format("yearly people cost {:.0f}, of which {:.0f} ({:.0f}%) estimated from family "
+    output.notes.push_back(fmt::format("yearly people cost {}, of which {} ({:.0f}%) estimated from family "
                                        "defaults for people without a cost (orgplan config list cost.)",
-                                       p.total_cost, p.estimated_cost,
+                                       money_text(p.total_cost, currency), money_text(p.estimated_cost, currency),
                                        p.total_cost > 0 ? 100 * p.estimated_cost / p.total_cost : 0.0));
     output.notes.push_back(fmt::format("maintenance, unsupported and retired products take {:.1f} maker FTE and "
-                                       "{:.0f} a year: what retiring them would free",
-                                       p.winding_down_makers, p.winding_down_cost));
+                                       "{} a year: what retiring them would free",
+                                       p.winding_down_makers, money_text(p.winding_down_cost, currency)));
     if (!retire.empty()) {
         const auto retired = without_products_makers(org, text::split_commas(retire));
         const double threshold = settings.get("ratio.threshold"), spread = settings.get("ratio.max_spread");
@@ -101,7 +102,8 @@ int cmd_portfolio(const Args& args) {
         what_if.add({std::string("maker FTE"), now.org_makers, then.org_makers, then.org_makers - now.org_makers});
         what_if.add({std::string("org ratio"), now.org_ratio().value_or(0), then.org_ratio().value_or(0),
                      then.org_ratio().value_or(0) - now.org_ratio().value_or(0)});
-        what_if.add({std::string("yearly people cost"), p.total_cost, then_cost, then_cost - p.total_cost});
+        what_if.add({"yearly people cost" + (currency.empty() ? std::string() : " (" + currency + ")"), p.total_cost,
+                     then_cost, then_cost - p.total_cost});
         output.sections.push_back({"what if " + retire + " retire", std::move(what_if), "what_if", std::nullopt, ""});
         if (!save_as.empty()) {
             Database writer(db_path(common), Database::Open::write);

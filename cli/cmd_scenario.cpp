@@ -23,8 +23,13 @@ namespace orgplan::cli {
 namespace {
 
 // The numbers a scenario comparison shows, in display order.
+struct Metric {
+    std::string name;
+    std::optional<double> value; ///< empty: no value (a ratio without PMs)
+    bool money = false;          ///< shown to people with its thousands grouped
+};
 struct Outcome {
-    std::vector<std::pair<std::string, std::optional<double>>> metrics; ///< empty: no value (a ratio without PMs)
+    std::vector<Metric> metrics;
     std::map<std::string, sdk::Finding> findings; // by check + subject
 };
 
@@ -55,7 +60,7 @@ Outcome evaluate_scenario(const Scenario& s, const PluginHost& host, int quarter
     const double final_ratio = plan.back().ratio;
     o.metrics.push_back({fmt::format("ratio after {} quarters", quarters),
                          std::isfinite(final_ratio) ? std::optional<double>(final_ratio) : std::nullopt});
-    o.metrics.push_back({"added yearly cost", plan.back().added_yearly_cost});
+    o.metrics.push_back({"added yearly cost", plan.back().added_yearly_cost, true});
     const auto mentoring = plan_mentoring(s.org, s.settings);
     o.metrics.push_back({"novice PMs", static_cast<double>(mentoring.novices)});
     o.metrics.push_back({"novices without coaching", static_cast<double>(mentoring.uncovered.size())});
@@ -235,11 +240,21 @@ int cmd_scenario(const Args& args) {
         const auto oa = evaluate_scenario(a, *host, quarters);
         const auto ob = evaluate_scenario(b, *host, quarters);
         Table table({{"metric", "metric"}, {"a", a.name}, {"b", b.name}, {"change", "change"}});
-        const auto cell = [](const std::optional<double>& v) { return v ? Cell{*v} : Cell{std::monostate{}}; };
+        // Data formats keep numbers; people read money grouped ("1,382,400").
+        const auto format = output_format(common);
+        const bool for_people = format == Format::table || format == Format::md;
         for (std::size_t i = 0; i < oa.metrics.size(); ++i) {
-            const auto& x = oa.metrics[i].second;
-            const auto& y = ob.metrics[i].second;
-            table.add({oa.metrics[i].first, cell(x), cell(y), x && y ? Cell{*y - *x} : Cell{std::monostate{}}});
+            const auto cell = [&](const std::optional<double>& v) {
+                if (!v) return Cell{std::monostate{}};
+                return oa.metrics[i].money && for_people ? Cell{group_thousands(*v, 0)} : Cell{*v};
+            };
+            const auto& x = oa.metrics[i].value;
+            const auto& y = ob.metrics[i].value;
+            const auto& currency = b.settings.text("cost.currency");
+            const auto name = oa.metrics[i].money && for_people && !currency.empty()
+                                  ? oa.metrics[i].name + " (" + currency + ")"
+                                  : oa.metrics[i].name;
+            table.add({name, cell(x), cell(y), x && y ? cell(*y - *x) : Cell{std::monostate{}}});
         }
         Table findings({{"change", "change"}, {"severity", "severity"}, {"check", "check"}, {"subject", "subject"},
                         {"evidence", "evidence"}});

@@ -1,3 +1,4 @@
+#include "orgplan/settings.hpp"
 #include "orgplan/importer.hpp"
 
 #include <algorithm>
@@ -178,6 +179,7 @@ const std::map<std::string, std::vector<ColumnSpec>>& column_specs() {
           {"fte", kOpt, {}},
           {"fte_percent", kOpt, {"fte_%", "fte_(%)", "fte_pct", "fte_percentage", "percent_fte"}},
           {"cost", kOpt, {"salary", "annual_salary", "base_salary", "annual_cost"}},
+          {"currency", kOpt, {"cost_currency", "salary_currency", "currency_code", "pay_currency"}},
           {"coaching_hours", kOpt, {}},
           {"team", kOpt, {"team_id", "squad"}},
           {"allocation", kOpt, {}},
@@ -397,6 +399,9 @@ struct Input {
     // People whose family column says otherwise than the title rules would (the column wins), and one example.
     std::size_t family_unlike_rules = 0;
     std::string family_unlike_example;
+    // The currency of the costs (a currency column), and where it was first given.
+    std::string currency;
+    Loc currency_loc;
 };
 
 // A value a message may show so the user finds it: short, and never an email address (values may be personal;
@@ -579,6 +584,19 @@ void parse_record(const std::string& kind, const Fields& f, const Record& r, Loc
                                           "is not a percentage from 1 to 100");
         if (fte_percent) person.fte = *fte_percent / 100.0;
         person.cost = p.number("cost", 0, 1e12, true, "is not a non-negative number");
+        if (const auto currency = p.view("currency"); !currency.empty()) {
+            if (!valid_text_setting("cost.currency", std::string(currency)))
+                p.fail("currency", quoted_value(currency) + " is not a currency code or symbol (1 to 12 characters, "
+                                                            "no spaces or commas), e.g. EUR");
+            else if (in.currency.empty()) {
+                in.currency = currency;
+                in.currency_loc = loc;
+            } else if (currency != in.currency) {
+                p.fail("currency", fmt::format("{} differs from '{}' at {}: costs are added up, so give them all in "
+                                               "one currency (convert them first)",
+                                               quoted_value(currency), in.currency, problems.where(in.currency_loc)));
+            }
+        }
         person.coaching_hours = p.number("coaching_hours", 0, 80, true, "is not a number of hours from 0 to 80");
         person.unit = p.view("unit");
         person.cost_center = p.view("cost_center");
@@ -1385,6 +1403,14 @@ struct ImportRun {
 
     // Throws every problem found; counts titles no rule matched.
     void finish_checks() {
+    if (!in.currency.empty()) {
+        const auto& stored = Settings::load(db.sql()).text("cost.currency");
+        if (!stored.empty() && stored != in.currency)
+            problems.add(in.currency_loc, "currency",
+                         fmt::format("'{}' differs from the org's currency, {} (setting cost.currency): convert the "
+                                     "costs, or run orgplan config set cost.currency {} if every cost is in it",
+                                     in.currency, stored, in.currency));
+    }
     if (problems.any()) problems.raise();
     for (const auto& x : in.people.items)
         if (x.how.source == "unmatched" && !x.family_kept) ++summary.unmatched_titles;
@@ -1395,6 +1421,11 @@ struct ImportRun {
     // 3. Write everything inside the transaction opened above.
     OrgWriter writer(db.sql());
     if (options.replace) writer.clear();
+    // The costs' currency becomes the org's when it has none yet (finish_checks refused a different one).
+    if (!in.currency.empty() && Settings::load(db.sql()).text("cost.currency").empty()) {
+        Settings::store(db.sql(), "cost.currency", in.currency);
+        summary.notes.push_back("cost.currency set to " + in.currency + " from the currency column");
+    }
     // Rebuilding an index sorts the whole table once: cheaper than updating it row by row when this import brings
     // at least as many people as are stored.
     std::optional<DeferredIndexes> deferred_indexes;

@@ -45,4 +45,21 @@ long checked_count(double value, double max, const std::string& what) {
     return std::lround(value);
 }
 
+std::string group_thousands(double value, int decimals) {
+    std::string text = fmt::format("{:.{}f}", value, decimals);
+    if (text == "-0" || text.rfind("-0.", 0) == 0 && text.find_first_not_of("0.", 1) == std::string::npos)
+        text.erase(0, 1); // -0.4 rounds to 0, not to "-0"
+    const auto digits_begin = text.find_first_of("0123456789");
+    auto digits_end = text.find('.');
+    if (digits_end == std::string::npos) digits_end = text.size();
+    for (auto at = digits_end; at > digits_begin + 3; at -= 3) text.insert(at - 3, ",");
+    return text;
+}
+
+std::string money_text(double value, std::string_view currency) {
+    auto text = group_thousands(value, 0);
+    if (!currency.empty()) (text += ' ') += currency;
+    return text;
+}
+
 } // namespace orgplan

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "orgplan/error.hpp"
+#include "orgplan/number.hpp"
 
 namespace orgplan {
 
@@ -28,15 +29,25 @@ void Table::add(std::vector<Cell> row) {
     rows_.push_back(std::move(row));
 }
 
-std::string Table::cell_text(const Cell& cell, int decimals) {
+Column money_column(std::string key, std::string header, const std::string& currency) {
+    if (!currency.empty()) header += " (" + currency + ")";
+    return {std::move(key), std::move(header), 0, true};
+}
+
+std::string Table::cell_text(const Cell& cell, const Column& column) {
     struct Visitor {
-        int decimals;
+        const Column& column;
         std::string operator()(std::monostate) const { return "-"; }
         std::string operator()(const std::string& s) const { return s; }
-        std::string operator()(long long v) const { return std::to_string(v); }
-        std::string operator()(double v) const { return fmt::format("{:.{}f}", stable(v), decimals); }
+        std::string operator()(long long v) const {
+            return column.money ? group_thousands(static_cast<double>(v), 0) : std::to_string(v);
+        }
+        std::string operator()(double v) const {
+            return column.money ? group_thousands(stable(v), column.decimals)
+                                : fmt::format("{:.{}f}", stable(v), column.decimals);
+        }
     };
-    return std::visit(Visitor{decimals}, cell);
+    return std::visit(Visitor{column}, cell);
 }
 
 namespace {
@@ -61,7 +72,7 @@ void Table::print_table(std::ostream& out) const {
     for (const auto& c : columns_) widths.push_back(width(c.header));
     for (const auto& row : rows_)
         for (std::size_t i = 0; i < row.size(); ++i) {
-            widths[i] = std::max(widths[i], width(cell_text(row[i], columns_[i].decimals)));
+            widths[i] = std::max(widths[i], width(cell_text(row[i], columns_[i])));
             if (is_number(row[i])) numeric[i] = true;
         }
     auto line = [&](const std::vector<std::string>& cells) {
@@ -82,7 +93,7 @@ void Table::print_table(std::ostream& out) const {
     line(rule);
     for (const auto& row : rows_) {
         std::vector<std::string> cells;
-        for (std::size_t i = 0; i < row.size(); ++i) cells.push_back(cell_text(row[i], columns_[i].decimals));
+        for (std::size_t i = 0; i < row.size(); ++i) cells.push_back(cell_text(row[i], columns_[i]));
         line(cells);
     }
 }

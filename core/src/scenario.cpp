@@ -84,6 +84,8 @@ Scenario load_scenario(SQLite::Database& db, const std::string& name) {
         throw Error("no scenario named '" + name + "' (known: current" + known + ")");
     }
     s.created_at = q.getColumn(0).getString();
+    // The org's settings, then the scenario's own numbers over them: text settings (the currency) are the org's.
+    s.settings = Settings::load(db);
     try {
         s.org = org_from_json(nlohmann::json::parse(q.getColumn(1).getString()));
         const auto extra = nlohmann::json::parse(q.getColumn(2).getString());

@@ -73,7 +73,43 @@ const std::vector<SettingSpec>& setting_specs() {
     return specs;
 }
 
+const std::vector<TextSettingSpec>& text_setting_specs() {
+    static const std::vector<TextSettingSpec> specs = {
+        {"cost.currency", "",
+         "currency of every cost, printed with money in tables (EUR, USD, CHF, €...); empty: none. An import sets it "
+         "from a currency column when it is unset",
+         "text, 1 to 12 characters, no spaces or commas"},
+    };
+    return specs;
+}
+
+bool is_text_setting(const std::string& key) {
+    for (const auto& s : text_setting_specs())
+        if (s.key == key) return true;
+    return false;
+}
+
 namespace {
+const TextSettingSpec* find_text_spec(const std::string& key) {
+    for (const auto& s : text_setting_specs())
+        if (s.key == key) return &s;
+    return nullptr;
+}
+
+// A currency goes into table headers and sentences: short, printable, no separator of its own.
+bool valid_text(const std::string& value) {
+    if (value.empty() || value.size() > 12) return false;
+    for (unsigned char c : value)
+        if (c < 0x21 || c == 0x7f || c == ',' || c == ';' || c == '"') return false;
+    return true;
+}
+
+const std::string& require_text(const std::string& value, const TextSettingSpec& spec, const std::string& what) {
+    if (!valid_text(value))
+        throw Error(fmt::format("{}: '{}' is not allowed ({}); e.g. EUR", what, value.substr(0, 24), spec.allowed));
+    return value;
+}
+
 const SettingSpec* find_spec(const std::string& key) {
     for (const auto& s : setting_specs())
         if (s.key == key) return &s;
@@ -87,8 +123,18 @@ const SettingSpec& require_spec(const std::string& key) {
 
 const Range& setting_range(const std::string& key) { return require_spec(key).range; }
 
+bool valid_text_setting(const std::string& key, const std::string& value) {
+    return find_text_spec(key) && valid_text(value);
+}
+
 Settings::Settings() {
     for (const auto& s : setting_specs()) values_[s.key] = s.default_value;
+    for (const auto& s : text_setting_specs()) texts_[s.key] = s.default_value;
+}
+
+const std::string& Settings::text(const std::string& key) const {
+    if (!find_text_spec(key)) throw Error("unknown text setting '" + key + "'; 'orgplan config list' shows the known ones");
+    return texts_.at(key);
 }
 
 Settings Settings::load(SQLite::Database& db) {
@@ -96,6 +142,12 @@ Settings Settings::load(SQLite::Database& db) {
     SQLite::Statement q(db, "SELECT key, value FROM setting");
     while (q.executeStep()) {
         const std::string key = q.getColumn(0).getString();
+        if (const auto* text = find_text_spec(key)) {
+            settings.texts_[key] = require_text(q.getColumn(1).getString(), *text,
+                                                "stored setting '" + key + "' (fix it with orgplan config set " + key +
+                                                    " VALUE, or config unset " + key + ")");
+            continue;
+        }
         const auto* spec = find_spec(key);
         if (!spec) continue; // written by a newer orgplan; ignore rather than fail
         settings.values_[key] = require_number(q.getColumn(1).getString(), spec->range,
@@ -134,7 +186,12 @@ void Settings::store(SQLite::Database& db, const std::string& key, const std::st
 }
 
 void Settings::store(SQLite::Database& db, const std::vector<std::pair<std::string, std::string>>& values) {
-    for (const auto& [key, value] : values) require_number(value, require_spec(key).range, "setting '" + key + "'");
+    for (const auto& [key, value] : values) {
+        if (const auto* text = find_text_spec(key))
+            require_text(value, *text, "setting '" + key + "'");
+        else
+            require_number(value, require_spec(key).range, "setting '" + key + "'");
+    }
     // A savepoint: values that do not fit together are undone here, whatever transaction the caller holds.
     db.exec("SAVEPOINT store_settings");
     try {
@@ -155,7 +212,7 @@ void Settings::store(SQLite::Database& db, const std::vector<std::pair<std::stri
 }
 
 void Settings::remove(SQLite::Database& db, const std::string& key) {
-    require_spec(key);
+    if (!find_text_spec(key)) require_spec(key);
     db.exec("SAVEPOINT remove_setting");
     try {
         SQLite::Statement q(db, "DELETE FROM setting WHERE key = ?");

@@ -211,3 +211,42 @@ TEST_CASE("an answer for a pipe or device goes into it and never replaces it") {
     REQUIRE(::lstat(fifo.c_str(), &st) == 0);
     CHECK(S_ISFIFO(st.st_mode));
 }
+
+TEST_CASE("money has the org's currency, from a currency column or the setting, and grouped thousands for people") {
+    TempDb db;
+    const auto people = db.dir() + "/people.csv", teams = db.dir() + "/teams.csv";
+    std::ofstream(people) << "id,name,title,manager,team,pm_years,cost,currency\n"
+                             "v1,Vera,VP Product,,,12,200000,EUR\n"
+                             "p1,Paz,Product Manager,v1,t1,4,150000,EUR\n"
+                             "d1,Dev,Software Engineer,v1,t1,,1034567.6,\n";
+    std::ofstream(teams) << "id,name\nt1,Team One\n";
+    const auto imported = run(db.flag() + " import " + people + " " + teams);
+    REQUIRE(imported.exit_code == 0);
+    CHECK_THAT(imported.err, Catch::Contains("cost.currency set to EUR from the currency column"));
+    CHECK(run(db.flag() + " config get cost.currency").out == "EUR\n");
+    // Teams hold Paz and Dev: 150,000 + 1,034,567.6 = 1,184,567.6 (Vera is in no team): grouped and whole for people, the number itself in data.
+    const auto table = run(db.flag() + " portfolio").out;
+    CHECK_THAT(table, Catch::Contains("yearly cost (EUR)"));
+    CHECK_THAT(table, Catch::Contains("1,184,568"));
+    CHECK_THAT(table, Catch::Contains("yearly people cost 1,184,568 EUR"));
+    CHECK_THAT(run(db.flag() + " portfolio --format md").out, Catch::Contains("1,184,568"));
+    CHECK(run(db.flag() + " portfolio --format json").json()["rows"][0]["cost"] == 1184567.6);
+    CHECK_THAT(run(db.flag() + " portfolio --format csv").out, Catch::Contains(",1184567.6,"));
+    CHECK_THAT(run(db.flag() + " hire").out, Catch::Contains("cost (EUR)"));
+
+    // A second currency in one file, or one unlike the org's, is refused where it stands; nothing is written.
+    std::ofstream(people, std::ios::app) << "d2,Dan,Software Engineer,v1,t1,,90000,USD\n";
+    const auto mixed = run(db.flag() + " import " + people);
+    CHECK(mixed.exit_code == 3);
+    CHECK_THAT(mixed.err, Catch::Contains("people.csv:5: field 'currency': 'USD' differs from 'EUR' at "));
+    std::ofstream(people) << "id,name,cost,currency\nd1,Dev,90000,USD\n";
+    const auto other = run(db.flag() + " import " + people);
+    CHECK(other.exit_code == 3);
+    CHECK_THAT(other.err, Catch::Contains("'USD' differs from the org's currency, EUR (setting cost.currency)"));
+    CHECK(run(db.flag() + " portfolio --format json").json()["total_cost"] == 1184567.6);
+    // The setting alone names it too; unset, money has no unit.
+    REQUIRE(run(db.flag() + " config unset cost.currency").exit_code == 0);
+    const auto plain = run(db.flag() + " portfolio").out;
+    CHECK_THAT(plain, Catch::Contains("yearly people cost 1,184,568,"));
+    CHECK(plain.find("(EUR)") == std::string::npos);
+}

@@ -5,6 +5,8 @@
 
 #include "orgplan/database.hpp"
 #include "orgplan/error.hpp"
+#include "orgplan/number.hpp"
+#include "orgplan/report.hpp"
 #include "orgplan/settings.hpp"
 
 using namespace orgplan;
@@ -73,4 +75,39 @@ TEST_CASE("settings that depend on each other are checked together, and can chan
     CHECK(Settings::load(db.sql()).get("spans.band_5") == 25);
     Settings defaults;
     CHECK_NOTHROW(defaults.check_together());
+}
+
+TEST_CASE("money is grouped by thousands for people, whole units, with the currency when there is one") {
+    CHECK(group_thousands(0) == "0");
+    CHECK(group_thousands(999.4) == "999");
+    CHECK(group_thousands(1000) == "1,000");
+    CHECK(group_thousands(1234567.6) == "1,234,568");
+    CHECK(group_thousands(-25600) == "-25,600");
+    CHECK(group_thousands(-0.4) == "0");
+    CHECK(group_thousands(12345.5, 2) == "12,345.50");
+    CHECK(money_text(1382400, "EUR") == "1,382,400 EUR");
+    CHECK(money_text(1382400, "") == "1,382,400");
+    const Column money = money_column("cost", "yearly cost", "CHF");
+    CHECK(money.header == "yearly cost (CHF)");
+    CHECK(Table::cell_text(Cell{1234567.0}, money) == "1,234,567");
+    CHECK(Table::cell_text(Cell{1234567LL}, money) == "1,234,567");
+    CHECK(Table::cell_text(Cell{1234567.0}, Column{"x", "x", 0}) == "1234567"); // other numbers stay as they are
+}
+
+TEST_CASE("the currency is a text setting: unset by default, checked, stored and read back beside the numbers") {
+    Database db(":memory:");
+    CHECK(Settings::load(db.sql()).text("cost.currency").empty());
+    Settings::store(db.sql(), {{"cost.currency", "EUR"}, {"ratio.threshold", "8"}});
+    const auto s = Settings::load(db.sql());
+    CHECK(s.text("cost.currency") == "EUR");
+    CHECK(s.get("ratio.threshold") == 8);
+    for (const char* bad : {"", "a b", "1,000", "THIRTEENCHARS"}) {
+        INFO(bad);
+        CHECK_THROWS_WITH(Settings::store(db.sql(), "cost.currency", bad), Catch::Contains("cost.currency"));
+    }
+    CHECK(Settings::load(db.sql()).text("cost.currency") == "EUR"); // a refused value leaves the stored one
+    CHECK(valid_text_setting("cost.currency", "€"));
+    CHECK_FALSE(valid_text_setting("ratio.threshold", "EUR"));
+    Settings::remove(db.sql(), "cost.currency");
+    CHECK(Settings::load(db.sql()).text("cost.currency").empty());
 }

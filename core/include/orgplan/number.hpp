@@ -33,4 +33,9 @@ double require_in_range(double value, const Range& range, const std::string& wha
 /// when it is not finite or above `max` instead of converting an out-of-range double (undefined behaviour).
 long checked_count(double value, double max, const std::string& what);
 
+/// `value` rounded to `decimals` places with its thousands grouped by commas: "1,234,567", "-12,345.50".
+std::string group_thousands(double value, int decimals = 0);
+/// A sum of money for people: whole units grouped, then the currency when there is one ("1,234,567 EUR").
+std::string money_text(double value, std::string_view currency);
+
 } // namespace orgplan

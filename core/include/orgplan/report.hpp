@@ -22,7 +22,11 @@ struct Column {
     std::string key;        ///< JSON and CSV name (snake_case, stable)
     std::string header;     ///< table heading
     int decimals = 1;       ///< for decimal cells in table output; JSON keeps full precision
+    bool money = false;     ///< a sum of money: tables and Markdown group thousands ("1,234,567"); data keeps numbers
 };
+
+/// A money column: whole units, thousands grouped, the currency (setting cost.currency) in the header when set.
+Column money_column(std::string key, std::string header, const std::string& currency);
 
 /// Writes CSV as rows come, for reports too long to hold as a Table first: a header line of column keys, then one
 /// line per row (CRLF, RFC 4180 quoting, decimals rounded by stable()), the same output as Table::print_csv. Text
@@ -50,8 +54,8 @@ public:
     std::size_t size() const noexcept { return rows_.size(); }
     const std::vector<Column>& columns() const noexcept { return columns_; }
     const std::vector<std::vector<Cell>>& rows() const noexcept { return rows_; }
-    /// A cell as the aligned table shows it: "-" for nothing, decimals rounded to the column's places.
-    static std::string cell_text(const Cell& cell, int decimals);
+    /// A cell as the aligned table shows it: "-" for nothing, decimals rounded to the column's places, money grouped.
+    static std::string cell_text(const Cell& cell, const Column& column);
 
     /// Aligned columns (numbers right-aligned) with a header rule.
     void print_table(std::ostream& out) const;

@@ -20,6 +20,19 @@ struct SettingSpec {
 
 /// Every known setting with its default, in display order.
 const std::vector<SettingSpec>& setting_specs();
+
+/// A setting whose value is text (the currency money is in), stored in the same table.
+struct TextSettingSpec {
+    std::string key;
+    std::string default_value;
+    std::string description;
+    std::string allowed; ///< what the value may be, for people
+};
+const std::vector<TextSettingSpec>& text_setting_specs();
+/// Whether `key` names a text setting.
+bool is_text_setting(const std::string& key);
+/// Whether `value` may be stored in the text setting `key` (false for an unknown key).
+bool valid_text_setting(const std::string& key, const std::string& value);
 /// The range of a known setting; throws orgplan::Error for an unknown key.
 const Range& setting_range(const std::string& key);
 
@@ -32,6 +45,8 @@ public:
 
     /// Throws orgplan::Error for an unknown key.
     double get(const std::string& key) const;
+    /// A text setting's value ("" when unset and without default); throws orgplan::Error for an unknown key.
+    const std::string& text(const std::string& key) const;
     /// Overrides for this run only (command-line flags, scenarios); throws orgplan::Error for an unknown key or a
     /// value outside the setting's range.
     void set(const std::string& key, double value);
@@ -50,6 +65,7 @@ public:
 
 private:
     std::map<std::string, double> values_;
+    std::map<std::string, std::string> texts_;
 };
 
 } // namespace orgplan

@@ -96,7 +96,7 @@ std::string table_html(const Table& table) {
             const auto& cell = row[i];
             if (const auto* d = std::get_if<double>(&cell))
                 out += fmt::format("<td class=\"num\" data-value=\"{}\">{}</td>", stable(*d),
-                                   html_escape(Table::cell_text(cell, columns[i].decimals)));
+                                   html_escape(Table::cell_text(cell, columns[i])));
             else if (const auto* n = std::get_if<long long>(&cell))
                 out += fmt::format("<td class=\"num\" data-value=\"{}\">{}</td>", *n, *n);
             else if (std::holds_alternative<std::monostate>(cell))

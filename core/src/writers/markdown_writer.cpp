@@ -39,7 +39,7 @@ void write_table(const Table& table, std::ostream& out) {
     for (const auto& row : table.rows()) {
         out << "|";
         for (std::size_t i = 0; i < row.size(); ++i)
-            out << " " << escape(std::holds_alternative<std::monostate>(row[i]) ? "" : Table::cell_text(row[i], columns[i].decimals))
+            out << " " << escape(std::holds_alternative<std::monostate>(row[i]) ? "" : Table::cell_text(row[i], columns[i]))
                 << " |";
         out << "\n";
     }

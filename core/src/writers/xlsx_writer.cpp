@@ -46,6 +46,8 @@ void check(lxw_error error, const std::string& what) {
 void write_sheet(lxw_workbook* book, lxw_worksheet* sheet, const Table& table) {
     lxw_format* bold = workbook_add_format(book);
     format_set_bold(bold);
+    lxw_format* money = workbook_add_format(book); // a number still, shown with its thousands grouped
+    format_set_num_format(money, "#,##0");
     const auto& columns = table.columns();
     std::vector<std::size_t> widths;
     for (std::size_t c = 0; c < columns.size(); ++c) {
@@ -57,12 +59,13 @@ void write_sheet(lxw_workbook* book, lxw_worksheet* sheet, const Table& table) {
         for (std::size_t c = 0; c < row.size(); ++c) {
             const auto col = static_cast<lxw_col_t>(c);
             const auto& cell = row[c];
+            lxw_format* shown = columns[c].money ? money : nullptr;
             if (const auto* d = std::get_if<double>(&cell)) {
-                check(worksheet_write_number(sheet, r, col, stable(*d), nullptr), "number");
-                widths[c] = std::max(widths[c], Table::cell_text(cell, columns[c].decimals).size());
+                check(worksheet_write_number(sheet, r, col, stable(*d), shown), "number");
+                widths[c] = std::max(widths[c], Table::cell_text(cell, columns[c]).size());
             } else if (const auto* n = std::get_if<long long>(&cell)) {
-                check(worksheet_write_number(sheet, r, col, static_cast<double>(*n), nullptr), "number");
-                widths[c] = std::max(widths[c], std::to_string(*n).size());
+                check(worksheet_write_number(sheet, r, col, static_cast<double>(*n), shown), "number");
+                widths[c] = std::max(widths[c], Table::cell_text(cell, columns[c]).size());
             } else if (const auto* text = std::get_if<std::string>(&cell)) {
                 // A string cell is never run as a formula, but the apostrophe keeps it equal to the CSV export.
                 const auto value = runs_as_formula(*text) ? "'" + *text : *text;
