@@ -77,12 +77,16 @@ PrincipleComparison compare_principles(const Org& org, const Settings& settings,
     for (const auto* p : plugins.host.of_kind(sdk::PluginKind::principle)) {
         try {
             const auto proposal = plugins.host.propose(*p, request);
-            rows.emplace_back(p->name, evaluate(basis, org, proposal.assignments, threshold, max_spread));
+            if (!proposal.not_applicable.empty())
+                out.not_applicable.emplace_back(p->name, proposal.not_applicable);
+            else
+                rows.emplace_back(p->name, evaluate(basis, org, proposal.assignments, threshold, max_spread));
         } catch (const Error& e) {
             skipped(plugins, e);
         }
     }
-    if (rows.size() == 1) throw Error("no organizing principle plugin could run; see orgplan plugins list");
+    if (rows.size() == 1 && out.not_applicable.empty())
+        throw Error("no organizing principle plugin could run; see orgplan plugins list");
     std::stable_sort(rows.begin() + 1, rows.end(),
                      [](const auto& a, const auto& b) { return a.second.score > b.second.score; });
     Table table({{"principle", "principle"}, {"max_ratio", "max ratio"}, {"median_ratio", "median"},
@@ -98,17 +102,30 @@ PrincipleComparison compare_principles(const Org& org, const Settings& settings,
                    fmt::format("{}/{}", m.initiatives_covered, m.initiatives), m.score});
         auto j = metrics_json(m);
         j["principle"] = name;
+        j["applicable"] = true;
         list.push_back(j);
     }
-    const auto& best = rows[1];
-    out.output = Output::of(std::move(table), {{"threshold", threshold}, {"max_spread", max_spread}, {"best", best.first}});
+    // Principles the org has no data for are listed, unscored, after the scored ones.
+    for (const auto& [name, why] : out.not_applicable) {
+        std::vector<Cell> cells(table.columns().size());
+        cells[0] = name;
+        cells[1] = std::string("not applicable");
+        table.add(std::move(cells));
+        list.push_back({{"principle", name}, {"applicable", false}, {"not_applicable", why}});
+    }
+    const auto best = rows.size() > 1 ? nlohmann::json(rows[1].first) : nlohmann::json(nullptr);
+    out.output = Output::of(std::move(table), {{"threshold", threshold}, {"max_spread", max_spread}, {"best", best}});
     out.output.title = "organizing principles";
     out.output.sections[0].json_rows = list;
     const bool any_pm =
         std::any_of(org.people.begin(), org.people.end(), [](const Person& p) { return p.family == Family::pm; });
-    out.output.notes.push_back(any_pm ? fmt::format("best fit: {} (score {:.1f}; the score is explained in docs/align.md)",
-                                                    best.first, best.second.score)
-                                      : "the org has no PMs to assign, so no principle can help yet; see orgplan hire");
+    out.output.notes.push_back(!any_pm ? "the org has no PMs to assign, so no principle can help yet; see orgplan hire"
+                               : rows.size() > 1
+                                   ? fmt::format("best fit: {} (score {:.1f}; the score is explained in docs/align.md)",
+                                                 rows[1].first, rows[1].second.score)
+                                   : "no principle applies to the data the org has");
+    for (const auto& [name, why] : out.not_applicable)
+        out.output.notes.push_back(fmt::format("not applicable: {}: {}", name, why));
     return out;
 }
 

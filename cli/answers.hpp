@@ -31,6 +31,7 @@ nlohmann::json metrics_json(const ProposalMetrics& m);
 struct PrincipleComparison {
     Output output;
     std::vector<std::pair<std::string, ProposalMetrics>> rows; ///< ("(current)", today) first, then by score
+    std::vector<std::pair<std::string, std::string>> not_applicable; ///< (principle, what data it lacks)
 };
 PrincipleComparison compare_principles(const Org& org, const Settings& settings, const PluginRun& plugins);
 

@@ -75,6 +75,9 @@ int cmd_align(const Args& args) {
 
     const auto& plugin = host->get(sdk::PluginKind::principle, principle);
     const auto proposal = host->propose(plugin, request);
+    if (!proposal.not_applicable.empty())
+        throw Error("principle " + plugin.name + " is not applicable: " + proposal.not_applicable +
+                    (apply ? "; the PM assignments were left as they are" : ""));
     const auto metrics = evaluate(basis, org, proposal.assignments, threshold, max_spread);
     std::unordered_map<std::string, std::string> names;
     for (const auto& p : org.people) names.emplace(p.id, p.name);

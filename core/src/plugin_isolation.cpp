@@ -155,7 +155,8 @@ json to_wire(const sdk::Proposal& p) {
     auto assignments = json::array();
     for (const auto& a : p.assignments)
         assignments.push_back({a.pm_id, static_cast<int>(a.kind), a.target_id, a.share});
-    return {{"assignments", assignments}, {"pm_roles", p.pm_roles}, {"rationale", p.rationale}, {"unfilled", p.unfilled}};
+    return {{"assignments", assignments}, {"pm_roles", p.pm_roles}, {"rationale", p.rationale}, {"unfilled", p.unfilled},
+            {"not_applicable", p.not_applicable}};
 }
 
 json to_wire(const sdk::HiringPlan& p) {
@@ -191,6 +192,7 @@ sdk::Proposal proposal_from_wire(const json& j) {
     p.pm_roles = j.at("pm_roles").get<std::map<std::string, std::string>>();
     p.rationale = j.at("rationale").get<std::vector<std::string>>();
     p.unfilled = j.at("unfilled").get<std::vector<std::string>>();
+    p.not_applicable = j.at("not_applicable").get<std::string>();
     return p;
 }
 

@@ -11,6 +11,15 @@ namespace {
 
 double threshold_of(const sdk::PrincipleRequest& r) { return setting(r.settings, "ratio.threshold", 10); }
 
+// An empty proposal saying what data the principle needs.
+sdk::Proposal not_applicable(std::string why) {
+    sdk::Proposal out;
+    out.not_applicable = std::move(why);
+    return out;
+}
+
+bool any_team(const Org& org, bool (*has)(const Team&)) { return std::any_of(org.teams.begin(), org.teams.end(), has); }
+
 // Fills the given units with the org's PMs and explains the principle first.
 sdk::Proposal fill_proposal(const sdk::PrincipleRequest& r, const std::vector<Unit>& units, const char* unit_word,
                             const char* principle) {
@@ -24,6 +33,8 @@ sdk::Proposal fill_proposal(const sdk::PrincipleRequest& r, const std::vector<Un
 class ByProduct final : public sdk::OrganizingPrinciple {
 public:
     sdk::Proposal propose(const sdk::PrincipleRequest& r) const override {
+        if (!any_team(r.org, [](const Team& t) { return !t.product_id.empty(); }))
+            return not_applicable("no team belongs to a product: add a product column to the teams file");
         return fill_proposal(r, product_units(r.org, r.current), "product",
                              "each product gets PM time in proportion to its makers; teams without a product are "
                              "covered one by one");
@@ -41,6 +52,8 @@ public:
 class BySegment final : public sdk::OrganizingPrinciple {
 public:
     sdk::Proposal propose(const sdk::PrincipleRequest& r) const override {
+        if (!any_team(r.org, [](const Team& t) { return !t.segment_id.empty(); }))
+            return not_applicable("no team serves a market segment: add a segment column to the teams file");
         return fill_proposal(r, segment_units(r.org, r.current), "segment",
                              "PMs own market segments and spread over the segment's teams; teams serving no segment "
                              "are covered one by one");
@@ -62,6 +75,9 @@ public:
             for (const auto& i : r.org.initiatives) targets.push_back(i.id);
         else
             for (const auto& a : r.org.accounts) targets.push_back(a.id);
+        if (targets.empty())
+            return not_applicable(initiatives ? "the org has no corporate initiatives: import an initiatives file"
+                                              : "the org has no key customer accounts: import an accounts file");
         auto pms = pm_slots(r.org);
         // Seniors lead initiatives and accounts: they face executives and customers.
         std::size_t next = 0;

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <fstream>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -71,6 +73,36 @@ TEST_CASE("align --compare ranks every principle and names the best fit") {
     for (std::size_t i = 2; i < j["rows"].size(); ++i)
         CHECK(j["rows"][i - 1]["score"].get<double>() >= j["rows"][i]["score"].get<double>());
     CHECK(j["rows"][0]["uncovered_teams"] == 5);
+}
+
+TEST_CASE("align lists a principle the org has no data for as not applicable, unscored, and will not apply it") {
+    TempDb db;
+    const auto people = db.dir() + "/people.csv", teams = db.dir() + "/teams.csv";
+    std::ofstream(people) << "id,name,title,manager,team,pm_years\n"
+                             "v1,Vera,VP Product,,,12\n"
+                             "p1,Paz,Product Manager,v1,t1,4\n"
+                             "d1,Dev,Software Engineer,v1,t1,\n";
+    std::ofstream(teams) << "id,name\nt1,Team One\n";
+    REQUIRE(run(db.flag() + " import " + people + " " + teams).exit_code == 0);
+    const auto j = run(db.flag() + " align --compare --format json").json();
+    std::map<std::string, nlohmann::json> rows;
+    for (const auto& r : j["rows"]) rows[r["principle"].get<std::string>()] = r;
+    for (const auto* name : {"by-account", "by-initiative", "by-product", "by-segment"}) {
+        INFO(name);
+        CHECK(rows[name]["applicable"] == false);
+        CHECK_FALSE(rows[name].contains("score"));
+        CHECK_FALSE(rows[name]["not_applicable"].get<std::string>().empty());
+    }
+    CHECK(rows["by-team"]["applicable"] == true);
+    CHECK(j["best"] != "by-account");
+    const auto table = run(db.flag() + " align --compare").out;
+    CHECK_THAT(table, Catch::Contains("not applicable: by-account: the org has no key customer accounts: import an "
+                                      "accounts file"));
+    const auto refused = run(db.flag() + " align --principle by-account --apply");
+    CHECK(refused.exit_code == 3);
+    CHECK_THAT(refused.err, Catch::Contains("not applicable"));
+    CHECK_THAT(refused.err, Catch::Contains("the PM assignments were left as they are"));
+    CHECK(run(db.flag() + " ratios --format json").json()["rows"][0]["pm_fte"] == 1.0);
 }
 
 TEST_CASE("align --principle shows the proposal, and --apply makes it the org's assignments") {

@@ -113,3 +113,29 @@ TEST_CASE("role-split gives every PM one role, seniors as strategists") {
         }
     CHECK(p.pm_roles.at(most) == "strategist");
 }
+
+TEST_CASE("a principle the org has no data for says so and proposes nothing, the others still apply") {
+    auto org = demo_org();
+    org.accounts.clear();
+    org.initiatives.clear();
+    for (auto& t : org.teams) t.segment_id.clear();
+    for (auto& a : org.assignments)
+        if (a.kind == TargetKind::account || a.kind == TargetKind::initiative || a.kind == TargetKind::segment)
+            a.kind = TargetKind::team, a.target_id = org.teams.front().id;
+    const std::map<std::string, std::string> missing = {{"by-account", "no key customer accounts"},
+                                                        {"by-initiative", "no corporate initiatives"},
+                                                        {"by-segment", "no team serves a market segment"}};
+    for (const auto* p : builtin_host().of_kind(sdk::PluginKind::principle)) {
+        INFO(p->name);
+        const auto proposal = propose(p->name, org);
+        if (auto it = missing.find(p->name); it != missing.end()) {
+            CHECK_THAT(proposal.not_applicable, Catch::Contains(it->second));
+            CHECK(proposal.assignments.empty());
+        } else {
+            CHECK(proposal.not_applicable.empty());
+            CHECK_FALSE(proposal.assignments.empty());
+        }
+    }
+    for (auto& t : org.teams) t.product_id.clear();
+    CHECK_THAT(propose("by-product", org).not_applicable, Catch::Contains("no team belongs to a product"));
+}

@@ -36,7 +36,8 @@ namespace orgplan::sdk {
 /// The plugin ABI, also as a preprocessor number: it names the mark every plugin library exports
 /// (orgplan_plugin_abi_v4), which the host reads from the file before loading it.
 #define ORGPLAN_PLUGIN_ABI 4
-// 3: Org gained interrupts and task forces. 4: a Person's pm_years may be unknown; Coaching lists those PMs apart.
+// 3: Org gained interrupts and task forces. 4: a Person's pm_years may be unknown; Coaching lists those PMs apart;
+// a Proposal may say its principle is not applicable.
 inline constexpr std::uint32_t abi_version = ORGPLAN_PLUGIN_ABI;
 
 enum class PluginKind : std::uint32_t { principle = 1, hiring_mix = 2, diagnostic = 3 };
@@ -74,6 +75,10 @@ struct Proposal {
     std::map<std::string, std::string> pm_roles; ///< PM id -> role label (role-split principles)
     std::vector<std::string> rationale;          ///< one line per decision worth explaining
     std::vector<std::string> unfilled;           ///< units left without enough PM FTE
+    /// Non-empty when the org has no data for this principle (no key accounts, no initiatives...): says what is
+    /// missing and how to add it. The proposal is then empty, and the host lists the principle as not applicable
+    /// instead of scoring it.
+    std::string not_applicable;
 };
 
 /// Proposes assignments of the org's existing PMs. Must not modify anything; may throw (the SDK trampoline
