@@ -197,7 +197,7 @@ HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const Plug
     const double growth = settings.get("plan.maker_growth"), delay = settings.get("plan.hire_delay_probability");
     // The mix plugin decides shares, lead times, ramp-up and cost.
     out.input = plan_input(org, settings, mix_profile(plugins.host, o.mix, org, settings, plugins.params), o.quarters,
-                           growth, o.team_growth, o.include_unassigned);
+                           growth, o.team_growth, o.include_unassigned, o.count_planned);
     const auto& in = out.input;
     out.rows = project_headcount(in);
     if (o.trials > 0) {
@@ -255,10 +255,21 @@ HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const Plug
                            {"simulated_trials", o.trials}, {"seed", o.seed}, {"delay_probability", delay},
                            {"hires_total", {{"senior", opened[0]}, {"transfer", opened[1]}, {"newcomer", opened[2]}}},
                            {"unassigned_makers", stable(in.unassigned_makers)},
-                           {"unassigned_included", o.include_unassigned}});
+                           {"unassigned_included", o.include_unassigned},
+                           {"planned_included", o.count_planned}});
     out.output.title = "headcount plan";
     if (in.unassigned_makers > 1e-9)
         out.output.notes.push_back(unassigned_note(in.unassigned_makers, o.include_unassigned));
+    if (o.count_planned) {
+        double opened = 0, leaving = 0;
+        for (const auto& [from, fte] : in.planned_makers) (fte > 0 ? opened : leaving) += std::abs(fte);
+        out.output.notes.push_back(fmt::format("counted planned positions: {:.1f} maker FTE of open roles, {:.1f} of "
+                                               "planned departures, each from its quarter",
+                                               opened, leaving));
+    } else if (std::any_of(org.positions.begin(), org.positions.end(),
+                           [](const Position& p) { return p.status == PositionStatus::open; })) {
+        out.output.notes.push_back("open positions are not counted; --planned counts them");
+    }
     out.output.intro.push_back(fmt::format("{} quarters, mix {}, maker growth {:g}%/quarter, target {:g}:1, PM attrition {:g}%/year{}",
                                        o.quarters, o.mix, growth * 100, in.threshold, in.pm_attrition * 100,
                                        o.trials ? fmt::format(", {} trials (seed {})", o.trials, o.seed) : ""));

@@ -49,6 +49,7 @@ struct PlanOptions {
     std::uint64_t seed = 1;
     bool show_progress = false;
     bool include_unassigned = false; ///< count makers in no team (--include-unassigned)
+    bool count_planned = false;      ///< count open maker positions (--planned)
 };
 /// The quarterly headcount plan (and its simulated risk), with the numbers behind the table.
 struct HeadcountAnswer {

@@ -60,9 +60,11 @@ int cmd_plan(const Args& args) {
     std::uint64_t seed = 1;
     std::string mix = "balanced", growth_file;
     std::optional<double> growth_option, delay_option;
-    bool include_unassigned = false;
+    bool include_unassigned = false, planned = false;
     po::options_description desc("plan options");
     desc.add_options()
+        ("planned", po::bool_switch(&planned),
+         "count open maker roles and planned departures (orgplan positions) from the quarter they are planned for")
         ("include-unassigned", po::bool_switch(&include_unassigned),
          "count makers in no team (left out by default, and said)")
         ("quarters", whole_option(quarters, "--quarters", 1, 80)->value_name("N"), "quarters to project (default 8)")
@@ -108,6 +110,7 @@ int cmd_plan(const Args& args) {
     options.trials = trials;
     options.seed = seed;
     options.include_unassigned = include_unassigned;
+    options.count_planned = planned;
     options.show_progress = ::isatty(STDERR_FILENO);
     auto answer = plan_answer(org, settings, {*host, plugin_params(plugin_options), plugin_options.strict, "plan"}, options);
     note_gaps(answer.output, "plan", org, db.sql());

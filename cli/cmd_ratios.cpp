@@ -9,6 +9,7 @@
 #include "orgplan/database.hpp"
 #include "orgplan/interrupt_report.hpp"
 #include "orgplan/org_store.hpp"
+#include "orgplan/positions.hpp"
 #include "orgplan/ratios.hpp"
 #include "orgplan/settings.hpp"
 #include "orgplan/text.hpp"
@@ -131,9 +132,10 @@ int cmd_ratios(const Args& args) {
     std::string by = "team";
     std::optional<double> threshold_option, max_spread_option;
     std::string as_of, from, to;
-    bool net_of_interrupts = false;
+    bool net_of_interrupts = false, planned = false;
     po::options_description desc("ratios options");
     desc.add_options()
+        ("planned", po::bool_switch(&planned), "count open maker roles and planned departures (orgplan positions) as if done")
         ("by", po::value(&by)->value_name("LEVEL"), "team (default), product, segment, pm, leader or org")
         ("threshold", setting_option(threshold_option, "--threshold", "ratio.threshold")->value_name("N"), "makers per PM above which a row is over (default: setting ratio.threshold, 10)")
         ("max-spread", setting_option(max_spread_option, "--max-spread", "ratio.max_spread")->value_name("N"), "teams a PM may cover before being thin (default: setting ratio.max_spread, 3)")
@@ -157,7 +159,7 @@ int cmd_ratios(const Args& args) {
     // Makers come as per-team totals stored with the org; only the people ratios are about are loaded one by one.
     // By leader, teams without a PM fall to the leader above their makers, so makers are read too.
     auto org = load_org(db.sql(), by == "leader" ? PersonDetail::full : PersonDetail::no_makers);
-    const auto makers = load_maker_totals(db.sql());
+    const auto makers = planned ? planned_maker_totals(org, load_maker_totals(db.sql())) : load_maker_totals(db.sql());
     if ((!from.empty() || !to.empty()) && !net_of_interrupts) throw UsageError("--from and --to go with --net-of-interrupts");
     std::optional<NetOfInterrupts> net;
     if (net_of_interrupts) net = interrupts_taken_out(org, settings, from, to);
@@ -245,6 +247,13 @@ int cmd_ratios(const Args& args) {
     }
     add_org_summary(output, report, names);
     output.fields["gaps"] = std::move(gaps);
+    output.fields["planned_included"] = planned;
+    const auto open_positions = std::count_if(org.positions.begin(), org.positions.end(),
+                                              [](const Position& p) { return p.status == PositionStatus::open; });
+    if (planned)
+        output.notes.push_back(fmt::format("as planned: {} open positions counted as if filled or gone", open_positions));
+    else if (open_positions)
+        output.notes.push_back(fmt::format("{} open positions are not counted; --planned counts them", open_positions));
     emit(output, common);
     return 0;
 }

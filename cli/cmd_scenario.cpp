@@ -17,6 +17,7 @@
 #include "orgplan/mentoring.hpp"
 #include "orgplan/ratios.hpp"
 #include "orgplan/scenario.hpp"
+#include "orgplan/positions.hpp"
 #include "orgplan/text.hpp"
 
 namespace orgplan::cli {
@@ -28,15 +29,38 @@ struct Metric {
     std::optional<double> value; ///< empty: no value (a ratio without PMs)
     bool money = false;          ///< shown to people with its thousands grouped
 };
+// PM time on a product, segment, initiative or account (directly assigned), and whose it is.
+struct TargetCover {
+    double pm_fte = 0;
+    std::set<std::string> pms;
+};
 struct Outcome {
     std::vector<Metric> metrics;
     std::map<std::string, sdk::Finding> findings; // by check + subject
+    std::map<std::pair<std::string, std::string>, TargetCover> covered; // (kind, target) -> PM time on it
 };
+
+// What PMs are assigned to beyond teams: a PM moved in a scenario may take an initiative's or account's only PM.
+std::map<std::pair<std::string, std::string>, TargetCover> direct_cover(const Org& org) {
+    std::unordered_map<std::string_view, double> fte;
+    for (const auto& p : org.people) fte.emplace(p.id, p.fte);
+    std::map<std::pair<std::string, std::string>, TargetCover> out;
+    for (const auto& a : org.assignments) {
+        if (a.kind == TargetKind::team) continue;
+        auto& c = out[{std::string(to_string(a.kind)), a.target_id}];
+        const auto it = fte.find(a.pm_id);
+        c.pm_fte += a.share * (it == fte.end() ? 1.0 : it->second);
+        c.pms.insert(a.pm_id);
+    }
+    return out;
+}
 
 Outcome evaluate_scenario(const Scenario& s, const PluginHost& host, int quarters) {
     Outcome o;
     const double threshold = s.settings.get("ratio.threshold");
-    const auto team = compute_ratios(s.org, "team", threshold, s.settings.get("ratio.max_spread"));
+    // A scenario is compared as planned: its open roles and planned departures count.
+    const auto planned = planned_maker_totals(s.org, maker_totals(s.org));
+    const auto team = compute_ratios(s.org, "team", threshold, s.settings.get("ratio.max_spread"), nullptr, &planned);
     std::size_t over = 0;
     std::optional<double> worst;
     for (const auto& r : team.rows) {
@@ -51,7 +75,7 @@ Outcome evaluate_scenario(const Scenario& s, const PluginHost& host, int quarter
                  {"teams with no PM", static_cast<double>(team.teams_without_pm.size())},
                  {"PMs spread too thin", static_cast<double>(team.thin_pms.size())}};
     const auto in = plan_input(s.org, s.settings, mix_profile(host, s.mix, s.org, s.settings, {}), quarters,
-                               s.settings.get("plan.maker_growth"));
+                               s.settings.get("plan.maker_growth"), {}, false, true);
     const auto plan = project_headcount(in);
     double hires = 0;
     for (const auto& q : plan)
@@ -64,7 +88,7 @@ Outcome evaluate_scenario(const Scenario& s, const PluginHost& host, int quarter
     const auto mentoring = plan_mentoring(s.org, s.settings);
     o.metrics.push_back({"novice PMs", static_cast<double>(mentoring.novices)});
     o.metrics.push_back({"novices without coaching", static_cast<double>(mentoring.uncovered.size())});
-    const auto diag = run_diagnostics(host, {}, s.org, s.settings, {}, {}, {});
+    const auto diag = run_diagnostics(host, {}, s.org, s.settings, {}, {}, {}, &planned);
     double counts[3] = {0, 0, 0};
     for (const auto& f : diag.findings) {
         ++counts[static_cast<int>(f.severity)];
@@ -72,6 +96,7 @@ Outcome evaluate_scenario(const Scenario& s, const PluginHost& host, int quarter
     }
     o.metrics.push_back({"error findings", counts[2]});
     o.metrics.push_back({"warning findings", counts[1]});
+    o.covered = direct_cover(s.org);
     return o;
 }
 
@@ -107,6 +132,11 @@ int merge(Database& db, const std::string& name, bool theirs, bool ours, bool ye
         std::cout << "removed " << m.people_removed.size() << ": " << listed_people(m.people_removed) << "\n";
     if (!m.people_moved.empty())
         std::cout << "changed or moved " << m.people_moved.size() << ": " << listed_people(m.people_moved) << "\n";
+    if (!m.positions_planned.empty()) {
+        std::cout << "planned " << m.positions_planned.size() << " positions (orgplan positions lists them; ratios "
+                  << "and plan --planned count them):\n";
+        for (const auto& p : m.positions_planned) std::cout << "  " << p << "\n";
+    }
     return 0;
 }
 
@@ -116,7 +146,7 @@ int cmd_scenario(const Args& args) {
     Common common;
     PluginOptions plugin_options;
     std::vector<std::string> words, sets, add_makers;
-    std::string from = kCurrentScenario, move_pm, to, add_team, team_name, product, segment, mix;
+    std::string from = kCurrentScenario, move_pm, to, add_team, team_name, product, segment, mix, quarter;
     std::optional<double> share_option;
     bool theirs = false, ours = false, yes = false;
     int makers = 0, quarters = 8;
@@ -129,10 +159,11 @@ int cmd_scenario(const Args& args) {
         ("share", number_option(share_option, "--share", {0, 1, true})->value_name("S"), "...with this share of the PM's time (default 1)")
         ("add-team", po::value(&add_team)->value_name("ID"), "apply: add a team...")
         ("name", po::value(&team_name)->value_name("NAME"), "...with this name")
-        ("makers", whole_option(makers, "--makers", 0, 100000)->value_name("N"), "...with N new makers")
+        ("makers", whole_option(makers, "--makers", 0, 100000)->value_name("N"), "...with N open maker roles")
         ("product", po::value(&product)->value_name("ID"), "...for this product")
         ("segment", po::value(&segment)->value_name("ID"), "...for this segment")
-        ("add-makers", po::value(&add_makers)->value_name("TEAM=N"), "apply: add (or with -N remove) makers in a team")
+        ("add-makers", po::value(&add_makers)->value_name("TEAM=N"), "apply: plan N open maker roles in a team (-N: N planned departures); positions, not people")
+        ("quarter", po::value(&quarter)->value_name("YYYY-Qn"), "apply: the quarter planned makers count from (default: as soon as possible)")
         ("set", po::value(&sets)->value_name("KEY=VALUE"), "apply: change a setting in the scenario (repeatable)")
         ("mix", po::value(&mix)->value_name("NAME"), "apply: hiring mix the scenario plans with")
         ("quarters", whole_option(quarters, "--quarters", 1, 80)->value_name("N"), "diff: planning horizon (default 8)")
@@ -208,7 +239,7 @@ int cmd_scenario(const Args& args) {
             const auto n = eq == std::string::npos ? std::nullopt : parse_number_in(a.substr(eq + 1), {-100000, 100000});
             if (!n || *n != std::floor(*n))
                 throw UsageError("--add-makers '" + a + "': write TEAM=N with a whole N from -100000 to 100000, e.g. ana-query=3");
-            change_makers(s, a.substr(0, eq), static_cast<int>(*n));
+            change_makers(s, a.substr(0, eq), static_cast<int>(*n), quarter);
         }
         for (const auto& kv : sets) {
             const auto eq = kv.find('=');
@@ -266,6 +297,27 @@ int cmd_scenario(const Args& args) {
             if (!ob.findings.count(key))
                 findings.add({std::string("resolved"), std::string(to_string(f.severity)), f.check,
                               f.subject, f.evidence});
+        // Coverage of products, segments, initiatives and accounts that changes hands or is lost.
+        Table coverage({{"change", "change"}, {"kind", "kind"}, {"target", "target"}, {"pm_fte_a", a.name + " PM FTE", 2},
+                        {"pm_fte_b", b.name + " PM FTE", 2}, {"pms_a", a.name + " PMs"}, {"pms_b", b.name + " PMs"}});
+        std::set<std::pair<std::string, std::string>> targets;
+        for (const auto* o : {&oa, &ob})
+            for (const auto& [key, c] : o->covered) targets.insert(key);
+        for (const auto& key : targets) {
+            static const TargetCover none;
+            const auto ia = oa.covered.find(key), ib = ob.covered.find(key);
+            const auto& ca = ia == oa.covered.end() ? none : ia->second;
+            const auto& cb = ib == ob.covered.end() ? none : ib->second;
+            if (ca.pms == cb.pms && std::abs(ca.pm_fte - cb.pm_fte) < 1e-9) continue;
+            const char* change = cb.pms.empty() ? "lost" : ca.pms.empty() ? "gained" : "changed";
+            const auto list = [](const std::set<std::string>& ids) {
+                std::string out;
+                for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+                return out;
+            };
+            coverage.add({std::string(change), key.first, key.second, ca.pm_fte, cb.pm_fte, list(ca.pms),
+                          list(cb.pms)});
+        }
         Output output;
         output.title = "scenario " + a.name + " -> " + b.name;
         output.intro.push_back(fmt::format("{} -> {}", a.name, b.name));
@@ -274,6 +326,10 @@ int cmd_scenario(const Args& args) {
         const bool any_findings = findings.size() > 0;
         output.sections.push_back({"findings that change", std::move(findings), "findings", std::nullopt, ""});
         if (!any_findings && output_format(common) == Format::table) output.sections.pop_back(); // nothing to list
+        const bool any_coverage = coverage.size() > 0;
+        output.sections.push_back({"coverage that changes (products, segments, initiatives, accounts)",
+                                   std::move(coverage), "coverage", std::nullopt, ""});
+        if (!any_coverage && output_format(common) == Format::table) output.sections.pop_back();
         emit(output, common);
         return 0;
     }

@@ -163,6 +163,7 @@ int cmd_config(const Args& args);
 int cmd_chart(const Args& args);
 int cmd_report(const Args& args);
 int cmd_check(const Args& args);
+int cmd_positions(const Args& args);
 
 /// "N of M people drawn, ..." under an org chart.
 std::string chart_caption(const OrgChart& chart, int depth);

@@ -34,6 +34,7 @@ const std::map<std::string, CommandEntry>& commands() {
         {"import", {cmd_import, "load people, teams, assignments, goals... from CSV or JSON (all or nothing)"}},
         {"ratios", {cmd_ratios, "maker:PM ratios by team, product, segment, pm, leader or org"}},
         {"check", {cmd_check, "gaps and assumptions in the data that change an answer, each with its fix"}},
+        {"positions", {cmd_positions, "planned positions: open roles and planned departures; close one when done"}},
         {"roles", {cmd_roles, "how job titles were classified into role families"}},
         {"backup", {cmd_backup, "a consistent copy of the org database, while others read or write it"}},
         {"restore", {cmd_restore, "check a backup and put it back in place of the org database"}},

@@ -5,13 +5,16 @@
 
 #include "orgplan/coaching.hpp"
 #include "orgplan/error.hpp"
+#include "orgplan/history.hpp"
+#include "orgplan/positions.hpp"
 #include "orgplan/plugin_requests.hpp"
 #include "orgplan/ratios.hpp"
 
 namespace orgplan {
 
 PlanInput plan_input(const Org& org, const Settings& settings, const sdk::HiringPlan& mix_plan, int quarters,
-                     double growth, const std::vector<double>& team_growth, bool include_unassigned) {
+                     double growth, const std::vector<double>& team_growth, bool include_unassigned,
+                     bool count_planned) {
     const auto coverage = compute_coverage(org, org.assignments);
     PlanInput in;
     in.quarters = quarters;
@@ -21,6 +24,9 @@ PlanInput plan_input(const Org& org, const Settings& settings, const sdk::Hiring
     in.unassigned_makers = coverage.unallocated_makers;
     in.team_makers.push_back(include_unassigned ? coverage.unallocated_makers : 0.0);
     in.team_growth.push_back(growth);
+    if (count_planned)
+        for (const auto& c : planned_maker_changes(org, today()))
+            if (!c.team_id.empty() || include_unassigned) in.planned_makers.emplace_back(c.plan_quarter, c.fte);
     in.pm_fte = coverage.pm_fte_total;
     for (const auto& p : org.people) in.pm_count += p.family == Family::pm;
     in.threshold = settings.get("ratio.threshold");
@@ -57,8 +63,8 @@ sdk::HiringPlan mix_profile(const PluginHost& host, const std::string& mix, cons
 DiagnosticsRun run_diagnostics(const PluginHost& host, std::vector<const LoadedPlugin*> diagnostics, const Org& org,
                                const Settings& settings, const sdk::Params& params,
                                const std::vector<std::pair<std::string, std::string>>& mentor_pairs,
-                               const sdk::HiringPlan& planned_hiring) {
-    const auto coverage = to_sdk(compute_coverage(org, org.assignments));
+                               const sdk::HiringPlan& planned_hiring, const MakerTotals* makers) {
+    const auto coverage = to_sdk(compute_coverage(org, org.assignments, makers));
     const auto coaching = coaching_groups(org, settings);
     const sdk::DiagnosticRequest request{org, coverage, coaching, to_sdk(settings), params, mentor_pairs, planned_hiring};
     if (diagnostics.empty()) diagnostics = host.of_kind(sdk::PluginKind::diagnostic);

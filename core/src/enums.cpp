@@ -39,6 +39,12 @@ constexpr Names<InterruptKind, 5> interrupt_names{{{InterruptKind::executive_req
                                                    {InterruptKind::support_escalation, "support_escalation"},
                                                    {InterruptKind::other, "other"}}};
 
+constexpr Names<PositionKind, 2> position_kind_names{{{PositionKind::open_role, "open_role"},
+                                                     {PositionKind::departure, "departure"}}};
+constexpr Names<PositionStatus, 3> position_status_names{{{PositionStatus::open, "open"},
+                                                         {PositionStatus::filled, "filled"},
+                                                         {PositionStatus::cancelled, "cancelled"}}};
+
 template <typename E, std::size_t N>
 std::string_view name_of(const Names<E, N>& names, E value) {
     for (const auto& [e, n] : names)
@@ -61,6 +67,19 @@ std::string_view to_string(TargetKind k) { return name_of(target_names, k); }
 std::string_view to_string(ProductStatus s) { return name_of(status_names, s); }
 std::string_view to_string(MetricKind k) { return name_of(metric_names, k); }
 std::string_view to_string(InterruptKind k) { return name_of(interrupt_names, k); }
+std::string_view to_string(PositionKind k) { return name_of(position_kind_names, k); }
+std::string_view to_string(PositionStatus s) { return name_of(position_status_names, s); }
+
+std::optional<PositionKind> parse_position_kind(std::string_view text) {
+    const auto key = text::normalise_key(text);
+    if (key == "open" || key == "opening" || key == "vacancy" || key == "hire") return PositionKind::open_role;
+    if (key == "leaver" || key == "exit") return PositionKind::departure;
+    return find(position_kind_names, key);
+}
+
+std::optional<PositionStatus> parse_position_status(std::string_view text) {
+    return find(position_status_names, text::normalise_key(text));
+}
 
 std::optional<Family> parse_family(std::string_view text) {
     // Stored families are already canonical: no copy for the million rows a report reads.

@@ -31,6 +31,8 @@ std::vector<double> makers_by_quarter(const PlanInput& in) {
             m *= 1.0 + g;
         }
     }
+    for (const auto& [from, fte] : in.planned_makers)
+        for (int q = std::max(from, 0); q <= last; ++q) out[q] = std::max(0.0, out[q] + fte);
     return out;
 }
 

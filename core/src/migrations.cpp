@@ -334,6 +334,22 @@ CREATE INDEX task_force_seat_person ON task_force_seat(person_id);
 )sql"},
         // Years stored as 0 before this version stay 0: nothing tells a missing column from a PM new to the role.
         {10, "a PM's years of experience may be unknown (NULL) instead of 0", "", allow_unknown_pm_years},
+        {11, "planned positions: open roles and planned departures", R"sql(
+-- Team and person ids are plain text, as in the interrupt log: a position outlives a re-import that starts the org
+-- from nothing, and a departure names someone who may have left by then.
+CREATE TABLE position (
+  id        TEXT PRIMARY KEY,
+  kind      TEXT NOT NULL CHECK (kind = 'open_role' OR kind = 'departure'),
+  team_id   TEXT NOT NULL DEFAULT '',
+  family    TEXT NOT NULL
+            CHECK ((family = 'maker' OR family = 'pm' OR family = 'product_leader' OR family = 'eng_manager' OR family = 'other')),
+  fte       REAL NOT NULL DEFAULT 1 CHECK (fte > 0 AND fte <= 1),
+  quarter   TEXT NOT NULL DEFAULT '',
+  person_id TEXT NOT NULL DEFAULT '',
+  status    TEXT NOT NULL DEFAULT 'open' CHECK (status = 'open' OR status = 'filled' OR status = 'cancelled'),
+  source    TEXT NOT NULL DEFAULT ''
+);
+)sql"},
     };
     return all;
 }

@@ -123,6 +123,14 @@ json to_json(const Org& org) {
                                                                   {"reason", s.reason}};
                                                   })}};
                                  })},
+        {"positions", array_of(org.positions,
+                               [](const Position& p) {
+                                   return json{{"id", p.id},         {"kind", to_string(p.kind)},
+                                               {"team", p.team_id},  {"family", to_string(p.family)},
+                                               {"fte", p.fte},       {"quarter", p.quarter},
+                                               {"person", p.person_id}, {"status", to_string(p.status)},
+                                               {"source", p.source}};
+                               })},
     };
 }
 
@@ -214,6 +222,20 @@ Org org_from_json(const json& doc) {
                 t.seats.push_back({s.at("person").get<std::string>(), s.at("review").get<bool>(),
                                    s.at("reason").get<std::string>()});
             return t;
+        });
+        // Added with schema 11: scenarios saved before have none.
+        org.positions = read_array<Position>(doc, "positions", [](const json& j) {
+            Position p;
+            p.id = j.at("id").get<std::string>();
+            p.kind = parse_enum<PositionKind>(j, "kind", parse_position_kind);
+            p.team_id = j.at("team").get<std::string>();
+            p.family = parse_enum<Family>(j, "family", parse_family);
+            p.fte = j.at("fte").get<double>();
+            p.quarter = j.at("quarter").get<std::string>();
+            p.person_id = j.at("person").get<std::string>();
+            p.status = parse_enum<PositionStatus>(j, "status", parse_position_status);
+            p.source = j.at("source").get<std::string>();
+            return p;
         });
         return org;
     } catch (const json::exception& e) {

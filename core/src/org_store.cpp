@@ -5,6 +5,7 @@
 
 #include "orgplan/enums.hpp"
 #include "orgplan/interrupt_store.hpp"
+#include "orgplan/position_store.hpp"
 #include "orgplan/read_transaction.hpp"
 #include "orgplan/task_force_store.hpp"
 
@@ -164,6 +165,7 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
     org.goals = load_goals(db);
     org.interrupts = load_interrupts(db);
     for (auto& t : load_task_forces(db)) org.task_forces.push_back(std::move(t.task_force));
+    org.positions = load_positions(db);
     return org;
 }
 

@@ -1,6 +1,7 @@
 #include "orgplan/scenario.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include "orgplan/error.hpp"
 #include "orgplan/org_json.hpp"
 #include "orgplan/org_store.hpp"
+#include "orgplan/positions.hpp"
 #include "orgplan/text.hpp"
 
 namespace orgplan {
@@ -173,54 +175,74 @@ void add_team(Scenario& s, const std::string& id, const std::string& name, int m
         throw Error("unknown segment '" + segment + "'");
     s.org.teams.push_back({id, name.empty() ? id : name, "stream-aligned", product, segment, ""});
     s.changes.push_back(fmt::format("add team {}", id));
-    if (makers > 0) change_makers(s, id, makers);
+    if (makers > 0) change_makers(s, id, makers, "");
 }
 
-void change_makers(Scenario& s, const std::string& team, int delta) {
-    if (!find_team(s.org, team)) throw Error("unknown team '" + team + "' in scenario " + s.name);
-    if (delta > 0) {
-        int serial = 0;
-        for (int added = 0; added < delta;) {
-            const auto id = fmt::format("{}-new-{}", team, ++serial);
-            if (std::any_of(s.org.people.begin(), s.org.people.end(), [&](const Person& p) { return p.id == id; }))
-                continue;
-            Person p;
-            p.id = id;
-            p.name = "new maker " + std::to_string(serial);
-            p.title = "Software Engineer";
-            p.family = Family::maker;
-            s.org.people.push_back(p);
-            s.org.memberships.push_back({id, team, 1.0});
-            ++added;
-        }
-    } else if (delta < 0) {
-        // Remove the newest makers first.
-        std::vector<std::string> makers;
-        for (const auto& m : s.org.memberships)
-            if (m.team_id == team &&
-                std::any_of(s.org.people.begin(), s.org.people.end(),
-                            [&](const Person& p) { return p.id == m.person_id && p.family == Family::maker; }))
-                makers.push_back(m.person_id);
-        if (static_cast<int>(makers.size()) < -delta)
-            throw Error(fmt::format("team {} has only {} makers", team, makers.size()));
-        // Makers a scenario added go first, the last added first ("-new-10" after "-new-9"); then the largest ids.
-        const auto generated = [&](const std::string& id) { return id.rfind(team + "-new-", 0) == 0; };
-        std::sort(makers.begin(), makers.end(), [&](const std::string& a, const std::string& b) {
-            if (generated(a) != generated(b)) return generated(a);
-            return text::natural_less(b, a);
-        });
-        makers.resize(static_cast<std::size_t>(-delta));
-        auto gone = [&](const std::string& id) { return std::find(makers.begin(), makers.end(), id) != makers.end(); };
-        // The makers leave the org entirely, not just the team.
-        auto& m = s.org.memberships;
-        m.erase(std::remove_if(m.begin(), m.end(), [&](const Membership& x) { return gone(x.person_id); }), m.end());
-        auto& people = s.org.people;
-        people.erase(std::remove_if(people.begin(), people.end(), [&](const Person& p) { return gone(p.id); }),
-                     people.end());
-        for (auto& p : people)
-            if (gone(p.manager_id)) p.manager_id.clear();
+namespace {
+
+// A new position id of this scenario: "SCENARIO:TEAM:open-N" or "SCENARIO:TEAM:leave-N", unique in the scenario.
+std::string position_id(const Scenario& s, const std::string& team, const char* what) {
+    for (int n = 1;; ++n) {
+        auto id = fmt::format("{}:{}:{}-{}", s.name, team, what, n);
+        if (std::none_of(s.org.positions.begin(), s.org.positions.end(), [&](const Position& p) { return p.id == id; }))
+            return id;
     }
-    s.changes.push_back(fmt::format("{:+d} makers in team {}", delta, team));
+}
+
+// Takes back up to `count` open maker positions of `kind` this scenario planned in `team`, newest first; returns
+// how many it took back.
+int take_back(Scenario& s, const std::string& team, PositionKind kind, int count) {
+    int taken = 0;
+    auto& positions = s.org.positions;
+    for (auto it = positions.end(); it != positions.begin() && taken < count;) {
+        --it;
+        if (it->source == s.name && it->team_id == team && it->kind == kind && it->family == Family::maker &&
+            it->status == PositionStatus::open) {
+            it = positions.erase(it);
+            ++taken;
+        }
+    }
+    return taken;
+}
+
+} // namespace
+
+void change_makers(Scenario& s, const std::string& team, int delta, const std::string& quarter) {
+    if (!find_team(s.org, team)) throw Error("unknown team '" + team + "' in scenario " + s.name);
+    if (!quarter.empty() && !parse_quarter(quarter))
+        throw Error("quarter '" + quarter.substr(0, 24) + "' is not YYYY-Qn, e.g. 2027-Q1");
+    // Makers a scenario plans are positions, never invented people or removed employees: +N opens N maker roles
+    // (after taking back departures this scenario planned there), -N plans N unnamed departures (after taking back
+    // its own open roles there).
+    const auto open = delta > 0 ? PositionKind::open_role : PositionKind::departure;
+    const auto opposite = delta > 0 ? PositionKind::departure : PositionKind::open_role;
+    int left = std::abs(delta) - take_back(s, team, opposite, std::abs(delta));
+    if (delta < 0 && left > 0) {
+        double makers = 0, leaving = 0;
+        for (const auto& m : s.org.memberships)
+            if (m.team_id == team)
+                for (const auto& p : s.org.people)
+                    if (p.id == m.person_id && p.family == Family::maker) makers += p.fte * m.allocation;
+        for (const auto& p : s.org.positions)
+            if (p.team_id == team && p.family == Family::maker && p.status == PositionStatus::open)
+                leaving += p.kind == PositionKind::departure ? p.fte : -p.fte;
+        if (makers - leaving < left - 1e-9)
+            throw Error(fmt::format("team {} has {:g} maker FTE with the positions already planned; cannot plan {} "
+                                    "more departures",
+                                    team, makers - leaving, left));
+    }
+    for (; left > 0; --left) {
+        Position p;
+        p.id = position_id(s, team, open == PositionKind::open_role ? "open" : "leave");
+        p.kind = open;
+        p.team_id = team;
+        p.family = Family::maker;
+        p.quarter = quarter;
+        p.source = s.name;
+        s.org.positions.push_back(std::move(p));
+    }
+    s.changes.push_back(fmt::format("{:+d} makers in team {} (planned positions{})", delta, team,
+                                    quarter.empty() ? "" : ", from " + quarter));
 }
 
 void set_setting(Scenario& s, const std::string& key, double value) {

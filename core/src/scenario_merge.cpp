@@ -12,6 +12,7 @@
 #include "orgplan/org_store.hpp"
 #include "orgplan/scenario.hpp"
 #include "orgplan/settings.hpp"
+#include "orgplan/position_store.hpp"
 #include "orgplan/text.hpp"
 
 namespace orgplan {
@@ -28,7 +29,7 @@ const std::vector<std::pair<std::string, std::string>>& groups() {
     static const std::vector<std::pair<std::string, std::string>> g = {
         {"segments", "id"}, {"products", "id"},       {"initiatives", "id"}, {"accounts", "id"},
         {"teams", "id"},    {"people", "id"},         {"goals", "id"},       {"memberships", "person"},
-        {"assignments", "pm"}};
+        {"assignments", "pm"}, {"positions", "id"}};
     return g;
 }
 
@@ -84,6 +85,8 @@ void write_group(SQLite::Database& db, OrgWriter& writer, const std::string& gro
     if (group == "memberships" || group == "assignments") {
         for (const auto& [id, final] : changed)
             group == "memberships" ? writer.clear_memberships(id) : writer.clear_assignments(id);
+    } else if (group == "positions") {
+        for (const auto& id : removed) remove_position(db, id);
     } else {
         static const std::map<std::string, std::string> tables = {
             {"segments", "segment"}, {"products", "product"}, {"initiatives", "initiative"}, {"accounts", "account"},
@@ -111,6 +114,7 @@ void write_group(SQLite::Database& db, OrgWriter& writer, const std::string& gro
     for (const auto& m : org.memberships) writer.put(MembershipRow{m.person_id, m.team_id, m.allocation});
     writer.flush(); // the rows view `org`, which ends here
     for (const auto& a : org.assignments) writer.put(a);
+    for (const auto& p : org.positions) put_position(db, p);
 }
 
 json base_of(SQLite::Database& db, const std::string& name) {
@@ -136,7 +140,7 @@ void note_person(MergeSummary& summary, const std::string& group, const json& th
         else if (!already(summary.people_moved)) summary.people_moved.push_back({id, name_in(theirs)});
     } else if (!theirs.is_null() && !ours.is_null() && !already(summary.people_moved) &&
                !already(summary.people_added)) {
-        summary.people_moved.push_back({id, ""}); // memberships of someone in both: a team move
+        summary.people_moved.push_back({id, ""}); // memberships or assignments of someone in both: a move
     }
 }
 
@@ -194,7 +198,14 @@ MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, Merge
             }
             to_write[group][id] = t;
             (t.is_null() ? summary.removed : summary.written) += 1;
-            if (group == "people" || group == "memberships") note_person(summary, group, t, o, id);
+            if (group == "people" || group == "memberships" || group == "assignments")
+                note_person(summary, group, t, o, id);
+            if (group == "positions" && o.is_null() && !t.is_null())
+                summary.positions_planned.push_back(fmt::format(
+                    "{} of {:g} {} FTE in team {}{} ({})",
+                    t.value("kind", "") == "departure" ? "planned departure" : "open role", t.value("fte", 1.0),
+                    t.value("family", ""), t.value("team", ""),
+                    t.value("quarter", "").empty() ? "" : " from " + t.value("quarter", ""), id));
         }
     }
     for (auto& p : summary.people_moved)

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 #include <fstream>
 
 #include <map>
@@ -102,6 +104,14 @@ TEST_CASE("scenarios copy the org, take changes without touching it, and diff ag
     }
     CHECK(resolved);
     CHECK(added);
+    // Moving E0020 to a team takes the only PM time of an initiative and an account: the diff says so.
+    REQUIRE(diff["coverage"].size() == 2);
+    CHECK(diff["coverage"][0] == nlohmann::json{{"change", "lost"}, {"kind", "account"}, {"target", "acc-initech"},
+                                               {"pm_fte_a", 0.5}, {"pm_fte_b", 0.0}, {"pms_a", "E0020"},
+                                               {"pms_b", ""}});
+    CHECK(diff["coverage"][1]["target"] == "ini-eu");
+    CHECK_THAT(run(db.flag() + " scenario diff current fix").out,
+               Catch::Contains("coverage that changes") && Catch::Contains("lost    initiative  ini-eu"));
     REQUIRE(run(db.flag() + " scenario delete fix").exit_code == 0);
     CHECK(run(db.flag() + " scenario list --format json").json()["rows"].empty());
     CHECK(run(db.flag() + " scenario diff current fix").exit_code == 3);
@@ -154,28 +164,68 @@ TEST_CASE("scenario merge applies a scenario's changes to the org in one transac
     REQUIRE(run(db.flag() + " scenario create fix").exit_code == 0);
     REQUIRE(run(db.flag() + " scenario apply fix --move-pm E0020 --to team:mid-integrations --add-makers "
                             "ana-query=-2 --set ratio.threshold=9").exit_code == 0);
-    const auto expected = run(db.flag() + " scenario show fix --format json").json();
-    // Two makers leave the org: without --yes the merge names them and writes nothing.
-    const auto before = read_text(db.path());
+    const auto people = run(db.flag() + " spans --format json").json()["org"]["people"];
+    // "-2 makers" plans two departures: positions, not employees removed, so no --yes is needed.
     auto r = run(db.flag() + " scenario merge fix");
-    CHECK(r.exit_code == 2);
-    CHECK_THAT(r.err, Catch::Contains("would remove 2 people from the org") && Catch::Contains("nothing was merged") &&
-                          Catch::Contains("--yes"));
-    CHECK(read_text(db.path()) == before);
-    r = run(db.flag() + " scenario merge fix --yes");
     REQUIRE(r.exit_code == 0);
-    CHECK_THAT(r.out, Catch::Contains("1 records written, 4 removed, 1 settings")); // E0020's assignments; 2 makers
-    CHECK_THAT(r.out, Catch::Contains("removed 2: ") && !Catch::Contains("changed or moved"));
+    CHECK_THAT(r.out, Catch::Contains("3 records written, 0 removed, 1 settings")); // E0020's assignments, 2 positions
+    CHECK_THAT(r.out, Catch::Contains("planned departure of 1 maker FTE in team ana-query (fix:ana-query:leave-1)"));
+    CHECK_THAT(r.out, !Catch::Contains("removed 2: "));
+    CHECK(run(db.flag() + " spans --format json").json()["org"]["people"] == people);
     const auto after = run(db.flag() + " ratios --format json").json();
     CHECK(after["threshold"] == 9.0);
     CHECK(after["teams_without_pm"].size() == 4); // mid-integrations is covered now
+    const auto team_makers = [&](const nlohmann::json& j) {
+        for (const auto& row : j["rows"])
+            if (row["team"] == "ana-query") return row["makers"].get<double>();
+        return -1.0;
+    };
+    CHECK(team_makers(run(db.flag() + " ratios --planned --format json").json()) ==
+          Approx(team_makers(after) - 2));
+    const auto positions = run(db.flag() + " positions --format json").json();
+    CHECK(positions["rows"].size() == 2);
+    CHECK(positions["departing_maker_fte"] == 2.0);
+    REQUIRE(run(db.flag() + " positions close fix:ana-query:leave-1 --status cancelled").exit_code == 0);
+    CHECK(run(db.flag() + " positions --format json").json()["rows"].size() == 1);
+    CHECK(run(db.flag() + " positions --all --format json").json()["rows"].size() == 2);
+    CHECK(team_makers(run(db.flag() + " ratios --planned --format json").json()) ==
+          Approx(team_makers(after) - 1));
+    CHECK(run(db.flag() + " positions close nope").exit_code == 3);
+    // plan counts the one still open from its quarter (none given: the first) only when asked.
+    const auto plain = run(db.flag() + " plan --format json").json();
+    const auto planned = run(db.flag() + " plan --planned --format json").json();
+    CHECK(planned["planned_included"] == true);
+    CHECK(planned["rows"][0]["makers"].get<double>() == Approx(plain["rows"][0]["makers"].get<double>() - 1));
+    CHECK_THAT(run(db.flag() + " plan").out, Catch::Contains("open positions are not counted; --planned counts them"));
     const auto e20 = run(db.flag() + " person export E0020").json();
     REQUIRE(e20["org"]["assignments"].size() == 1);
     CHECK(e20["org"]["assignments"][0]["target"] == "mid-integrations");
     r = run(db.flag() + " scenario merge fix");
     CHECK(r.exit_code != 0);
     CHECK_THAT(r.err, Catch::Contains("was merged at"));
-    CHECK_THAT(run(db.flag() + " log --limit 1").out, Catch::Contains("scenario merge fix"));
+    CHECK_THAT(run(db.flag() + " log --limit 1").out, Catch::Contains("positions close"));
+}
+
+TEST_CASE("a scenario that removes employees (as older versions made them) merges only with --yes") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario create old").exit_code == 0);
+    // What "-2 makers" stored before positions existed: two makers of ana-query gone from the scenario's org.
+    const std::string drop =
+        "UPDATE scenario SET org_json = json_set(org_json, '$.people', (SELECT json_group_array(json(value)) FROM "
+        "json_each(org_json, '$.people') WHERE json_extract(value, '$.id') NOT IN ('E0072', 'E0073')), "
+        "'$.memberships', (SELECT json_group_array(json(value)) FROM json_each(org_json, '$.memberships') WHERE "
+        "json_extract(value, '$.person') NOT IN ('E0072', 'E0073'))) WHERE name = 'old'";
+    REQUIRE(std::system(("sqlite3 '" + db.path() + "' \"" + drop + "\"").c_str()) == 0);
+    const auto before = read_text(db.path());
+    auto r = run(db.flag() + " scenario merge old");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("would remove 2 people from the org") && Catch::Contains("nothing was merged") &&
+                          Catch::Contains("--yes") && Catch::Contains("E0072 Grace Haddad"));
+    CHECK(read_text(db.path()) == before);
+    r = run(db.flag() + " scenario merge old --yes");
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("0 records written, 4 removed") && Catch::Contains("removed 2: "));
 }
 
 TEST_CASE("scenario merge refuses records both sides changed, listing them, unless --theirs or --ours") {
@@ -285,8 +335,11 @@ TEST_CASE("scenario merge names the people it adds and moves") {
     TempDb db;
     REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
     REQUIRE(run(db.flag() + " scenario create grow").exit_code == 0);
-    REQUIRE(run(db.flag() + " scenario apply grow --add-makers ana-query=2").exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario apply grow --add-makers ana-query=2 --move-pm E0020 --to "
+                            "team:mid-integrations").exit_code == 0);
     const auto r = run(db.flag() + " scenario merge grow");
     REQUIRE(r.exit_code == 0); // nobody leaves: no --yes needed
-    CHECK_THAT(r.out, Catch::Contains("added 2: "));
+    CHECK_THAT(r.out, Catch::Contains("changed or moved 1: E0020"));
+    CHECK_THAT(r.out, Catch::Contains("planned 2 positions") && Catch::Contains("open role of 1 maker FTE in team ana-query"));
+    CHECK_THAT(r.out, !Catch::Contains("new maker"));
 }

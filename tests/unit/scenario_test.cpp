@@ -3,6 +3,7 @@
 #include "fixture.hpp"
 #include "orgplan/error.hpp"
 #include "orgplan/ratios.hpp"
+#include "orgplan/positions.hpp"
 #include "orgplan/scenario.hpp"
 #include "orgplan/text.hpp"
 
@@ -43,21 +44,63 @@ TEST_CASE("moving a PM replaces their assignments and membership coverage") {
     REQUIRE_THROWS_AS(move_pm(s, "pm1", TargetKind::team, "A", 1.5), Error);
 }
 
-TEST_CASE("teams and makers can be added and removed in a scenario") {
+TEST_CASE("makers a scenario adds or removes are planned positions, never people, and count only as planned") {
     auto db = fixture_db();
     create_scenario(db.sql(), "s", kCurrentScenario);
     auto s = load_scenario(db.sql(), "s");
+    const auto people = s.org.people.size();
     add_team(s, "E", "Team E", 4, "P2", "");
-    change_makers(s, "C", -2);
-    const auto r = compute_ratios(s.org, "team", 10, 3);
-    for (const auto& row : r.rows) {
+    change_makers(s, "C", -2, "2027-Q3");
+    CHECK(s.org.people.size() == people); // nobody invented, nobody removed
+    REQUIRE(s.org.positions.size() == 6);
+    CHECK(s.org.positions[0].id == "s:E:open-1");
+    CHECK(s.org.positions[0].kind == PositionKind::open_role);
+    CHECK(s.org.positions[0].source == "s");
+    CHECK(s.org.positions[4].id == "s:C:leave-1");
+    CHECK(s.org.positions[4].quarter == "2027-Q3");
+    // Today's ratios see today's people; the planned org sees the positions.
+    const auto today = compute_ratios(s.org, "team", 10, 3);
+    const auto totals = planned_maker_totals(s.org, maker_totals(s.org));
+    const auto planned = compute_ratios(s.org, "team", 10, 3, nullptr, &totals);
+    for (const auto& row : today.rows) {
+        if (row.id == "E") CHECK(row.makers == Approx(0));
+        if (row.id == "C") CHECK(row.makers == Approx(6));
+    }
+    for (const auto& row : planned.rows) {
         if (row.id == "E") CHECK(row.makers == Approx(4));
         if (row.id == "C") CHECK(row.makers == Approx(4));
     }
-    CHECK(r.unallocated_makers == Approx(0)); // removed makers leave the org
-    REQUIRE_THROWS_WITH(change_makers(s, "D", -5), Catch::Contains("only 2 makers"));
+    // The opposite change takes back the scenario's own positions first, newest first.
+    change_makers(s, "E", -1);
+    change_makers(s, "C", 1);
+    REQUIRE(s.org.positions.size() == 4);
+    CHECK(s.org.positions.back().id == "s:C:leave-1");
+    REQUIRE_THROWS_WITH(change_makers(s, "D", -5), Catch::Contains("team D has 2 maker FTE"));
+    REQUIRE_THROWS_WITH(change_makers(s, "D", 1, "soon"), Catch::Contains("is not YYYY-Qn"));
     REQUIRE_THROWS_WITH(add_team(s, "E", "", 1, "", ""), Catch::Contains("exists already"));
     REQUIRE_THROWS_WITH(add_team(s, "F", "", 1, "nope", ""), Catch::Contains("unknown product"));
+    // Positions travel with the scenario.
+    save_scenario(db.sql(), s);
+    CHECK(load_scenario(db.sql(), "s").org.positions.size() == 4);
+}
+
+TEST_CASE("planned makers count in the plan from their quarter, past and unset quarters from the first") {
+    Org org;
+    org.positions = {{"a", PositionKind::open_role, "T", Family::maker, 1.0, "2027-Q2", "", PositionStatus::open, ""},
+                     {"b", PositionKind::departure, "T", Family::maker, 0.5, "", "", PositionStatus::open, ""},
+                     {"c", PositionKind::open_role, "T", Family::maker, 1.0, "2020-Q1", "", PositionStatus::open, ""},
+                     {"d", PositionKind::open_role, "T", Family::pm, 1.0, "", "", PositionStatus::open, ""},
+                     {"e", PositionKind::open_role, "T", Family::maker, 1.0, "", "", PositionStatus::filled, ""}};
+    const auto changes = planned_maker_changes(org, "2026-12-04");
+    REQUIRE(changes.size() == 3); // PM positions and closed ones do not count
+    CHECK(changes[0].plan_quarter == 3); // 2026-Q4 is quarter 1
+    CHECK(changes[0].fte == 1.0);
+    CHECK(changes[1].plan_quarter == 1);
+    CHECK(changes[1].fte == -0.5);
+    CHECK(changes[2].plan_quarter == 1);
+    CHECK(parse_quarter("Q3 2027")->index() == parse_quarter("2027-Q3")->index());
+    CHECK_FALSE(parse_quarter("2027-Q5"));
+    CHECK_FALSE(parse_quarter("27-Q1"));
 }
 
 TEST_CASE("scenario names are checked and unknown ones are listed") {
@@ -85,16 +128,3 @@ TEST_CASE("scenario settings and mix travel with it") {
     REQUIRE_THROWS_AS(set_setting(s, "ratio.treshold", 7), Error);
 }
 
-TEST_CASE("removing makers takes the newest generated ones, counting -new-10 after -new-9") {
-    auto db = fixture_db();
-    create_scenario(db.sql(), "s", kCurrentScenario);
-    auto s = load_scenario(db.sql(), "s");
-    change_makers(s, "D", 12);
-    change_makers(s, "D", -3);
-    std::vector<std::string> left;
-    for (const auto& p : s.org.people)
-        if (p.id.rfind("D-new-", 0) == 0) left.push_back(p.id);
-    std::sort(left.begin(), left.end(), [](const auto& a, const auto& b) { return text::natural_less(a, b); });
-    REQUIRE(left.size() == 9);
-    CHECK(left.back() == "D-new-9");
-}

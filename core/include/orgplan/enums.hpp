@@ -14,6 +14,8 @@ std::string_view to_string(TargetKind k);
 std::string_view to_string(ProductStatus s);
 std::string_view to_string(MetricKind k);
 std::string_view to_string(InterruptKind k);
+std::string_view to_string(PositionKind k);
+std::string_view to_string(PositionStatus s);
 
 /// Parsers accept the names above case-insensitively, plus a few documented synonyms; nullopt otherwise.
 std::optional<Family> parse_family(std::string_view text);
@@ -22,5 +24,7 @@ std::optional<TargetKind> parse_target_kind(std::string_view text);
 std::optional<ProductStatus> parse_product_status(std::string_view text);
 std::optional<MetricKind> parse_metric_kind(std::string_view text);
 std::optional<InterruptKind> parse_interrupt_kind(std::string_view text);
+std::optional<PositionKind> parse_position_kind(std::string_view text);
+std::optional<PositionStatus> parse_position_status(std::string_view text);
 
 } // namespace orgplan

@@ -25,6 +25,8 @@ struct PlanInput {
     std::vector<double> team_makers;   ///< maker FTE per team today
     double unassigned_makers = 0;      ///< maker FTE in no team; in team_makers (last entry) only when asked
     std::vector<double> team_growth;   ///< quarterly growth per team (same size), e.g. 0.05
+    /// Planned maker positions counted (plan --planned): (plan quarter it counts from, FTE: + open role, - departure).
+    std::vector<std::pair<int, double>> planned_makers;
     double pm_fte = 0;                 ///< PM FTE today
     std::size_t pm_count = 0;          ///< PMs today (people), for the simulation
     double threshold = 10;

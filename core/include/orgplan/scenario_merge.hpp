@@ -43,6 +43,7 @@ struct MergeSummary {
     std::size_t settings = 0;  ///< settings the scenario changed, now stored
     std::vector<MergedPerson> people_added, people_removed;
     std::vector<MergedPerson> people_moved; ///< another manager, team or record of a person in both
+    std::vector<std::string> positions_planned; ///< positions the merge adds, described ("open role ... (id)")
 };
 
 /// "E0012 Ann Lee, E0013 Bo Kim and 4 more": the people a merge touches, for messages.

@@ -137,6 +137,23 @@ struct TaskForce {
     std::vector<TaskForceSeat> seats;
 };
 
+/// A planned position: an open role to fill, or a planned departure. Not a person: answers count positions only
+/// when asked for the planned org (ratios --planned, plan --planned, scenario comparisons).
+enum class PositionKind { open_role, departure };
+enum class PositionStatus { open, filled, cancelled };
+
+struct Position {
+    std::string id;
+    PositionKind kind = PositionKind::open_role;
+    std::string team_id;          ///< the team it adds to or leaves; may be empty
+    Family family = Family::maker;
+    double fte = 1.0;             ///< 0 < fte <= 1
+    std::string quarter;          ///< YYYY-Qn it takes effect; empty: as soon as possible
+    std::string person_id;        ///< a departure of someone named; empty for an unnamed one
+    PositionStatus status = PositionStatus::open; ///< only open positions count as planned
+    std::string source;           ///< where it came from: a scenario's name, or empty
+};
+
 /// The whole org, as the host read it from storage.
 struct Org {
     std::vector<Person> people;
@@ -150,6 +167,7 @@ struct Org {
     std::vector<Goal> goals;
     std::vector<Interrupt> interrupts; ///< ordered by date
     std::vector<TaskForce> task_forces; ///< ordered by name
+    std::vector<Position> positions;    ///< every status, ordered by id
 };
 
 } // namespace orgplan

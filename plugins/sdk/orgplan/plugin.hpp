@@ -37,7 +37,7 @@ namespace orgplan::sdk {
 /// (orgplan_plugin_abi_v4), which the host reads from the file before loading it.
 #define ORGPLAN_PLUGIN_ABI 4
 // 3: Org gained interrupts and task forces. 4: a Person's pm_years may be unknown; Coaching lists those PMs apart;
-// a Proposal may say its principle is not applicable.
+// a Proposal may say its principle is not applicable; Org gained planned positions.
 inline constexpr std::uint32_t abi_version = ORGPLAN_PLUGIN_ABI;
 
 enum class PluginKind : std::uint32_t { principle = 1, hiring_mix = 2, diagnostic = 3 };
