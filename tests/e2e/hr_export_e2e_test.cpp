@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <fstream>
 #include <memory>
 
 #include "run.hpp"
@@ -180,4 +181,20 @@ TEST_CASE("spans lists each manager's span and layer, groups by unit, and counts
     CHECK(r.exit_code == 3);
     CHECK_THAT(r.err, Catch::Contains("spans.wide_above (16) must be at least spans.narrow_below (20)"));
     CHECK(run(db.flag() + " spans --by colour").exit_code == 2);
+}
+
+TEST_CASE("Employee Number, Supervisor Employee Number, Job Family and Country headers are understood") {
+    TempDb db;
+    const auto people = db.dir() + "/people.csv";
+    std::ofstream(people) << "Employee Number,Name,Job Title,Supervisor Employee Number,Job Family,Country,Grde\n"
+                             "100,Ada Lead,VP Product,,Product Management,Germany,L9\n"
+                             "101,Bo Dev,Software Engineer,100,Software Engineering,Portugal,L4\n";
+    const auto r = run(db.flag() + " import " + people);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.err, Catch::Contains("column 'grde' is not used (did you mean 'level'?)"));
+    const auto bo = run(db.flag() + " person export 101").json()["org"]["person"];
+    CHECK(bo["manager"] == "100");
+    CHECK(bo["function"] == "Software Engineering"); // a job family is the kind of work, not the role family
+    CHECK(bo["family"] == "maker");                  // which the title rules decide
+    CHECK(bo["location"] == "Portugal");
 }
