@@ -12,6 +12,9 @@ namespace {
 // (https://sqlite.org/lang_altertable.html#otheralter) instead of copying the table: person is the parent of
 // memberships and assignments, and a copy would need foreign keys off, which cannot change inside a transaction.
 void allow_unknown_pm_years(SQLite::Database& db) {
+    // A table whose pm_years already takes NULL (one rebuilt by hand, or a test's schema taken back) needs nothing.
+    SQLite::Statement column(db, "SELECT \"notnull\" FROM pragma_table_info('person') WHERE name = 'pm_years'");
+    if (column.executeStep() && column.getColumn(0).getInt() == 0) return;
     const std::string before = "pm_years       REAL NOT NULL DEFAULT 0 CHECK (pm_years >= 0)";
     std::string sql = db.execAndGet("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'person'").getString();
     const auto at = sql.find(before);
