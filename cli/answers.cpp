@@ -8,16 +8,16 @@
 
 #include <fmt/format.h>
 
-#include "orgplan/analysis.hpp"
-#include "orgplan/coaching.hpp"
-#include "orgplan/enums.hpp"
-#include "orgplan/error.hpp"
-#include "orgplan/interrupt_report.hpp"
-#include "orgplan/number.hpp"
-#include "orgplan/plugin_requests.hpp"
-#include "orgplan/ratios.hpp"
-#include "orgplan/task_force.hpp"
-#include "orgplan/text.hpp"
+#include "orgplan/planning/analysis.hpp"
+#include "orgplan/analysis/coaching.hpp"
+#include "orgplan/model/enums.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/analysis/interrupt_report.hpp"
+#include "orgplan/base/number.hpp"
+#include "orgplan/plugin_host/plugin_requests.hpp"
+#include "orgplan/analysis/ratios.hpp"
+#include "orgplan/analysis/task_force.hpp"
+#include "orgplan/base/text.hpp"
 
 namespace orgplan::cli {
 namespace {

@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "orgplan/alignment.hpp"
-#include "orgplan/headcount_plan.hpp"
-#include "orgplan/mentoring.hpp"
-#include "orgplan/output.hpp"
-#include "orgplan/plugin_host.hpp"
-#include "orgplan/settings.hpp"
+#include "orgplan/analysis/alignment.hpp"
+#include "orgplan/planning/headcount_plan.hpp"
+#include "orgplan/planning/mentoring.hpp"
+#include "orgplan/output/output.hpp"
+#include "orgplan/plugin_host/plugin_host.hpp"
+#include "orgplan/model/settings.hpp"
 
 namespace orgplan::cli {
 

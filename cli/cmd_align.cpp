@@ -7,14 +7,14 @@
 
 #include "answers.hpp"
 #include "context.hpp"
-#include "orgplan/change_log.hpp"
-#include "orgplan/read_transaction.hpp"
-#include "orgplan/alignment.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/enums.hpp"
-#include "orgplan/org_store.hpp"
-#include "orgplan/plugin_requests.hpp"
-#include "orgplan/ratios.hpp"
+#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/analysis/alignment.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/model/enums.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/plugin_host/plugin_requests.hpp"
+#include "orgplan/analysis/ratios.hpp"
 
 namespace orgplan::cli {
 namespace {

@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/change_log.hpp"
-#include "orgplan/backup.hpp"
-#include "orgplan/database.hpp"
+#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/backup.hpp"
+#include "orgplan/storage/database.hpp"
 
 namespace orgplan::cli {
 namespace {

@@ -4,12 +4,12 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/org_chart.hpp"
-#include "orgplan/org_store.hpp"
-#include "orgplan/read_transaction.hpp"
-#include "orgplan/settings.hpp"
-#include "orgplan/svg_chart.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/analysis/org_chart.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/model/settings.hpp"
+#include "orgplan/output/svg_chart.hpp"
 
 namespace orgplan::cli {
 

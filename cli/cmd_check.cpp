@@ -4,12 +4,12 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/csv.hpp"
-#include "orgplan/data_gaps.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/org_store.hpp"
-#include "orgplan/read_transaction.hpp"
-#include "orgplan/text.hpp"
+#include "orgplan/import/csv.hpp"
+#include "orgplan/analysis/data_gaps.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/base/text.hpp"
 
 namespace orgplan::cli {
 

@@ -4,9 +4,9 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "context.hpp"
-#include "orgplan/change_log.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/settings.hpp"
+#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/model/settings.hpp"
 
 namespace orgplan::cli {
 

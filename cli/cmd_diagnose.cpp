@@ -5,13 +5,13 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/read_transaction.hpp"
-#include "orgplan/analysis.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/mentoring.hpp"
-#include "orgplan/org_store.hpp"
-#include "orgplan/plugin_requests.hpp"
-#include "orgplan/ratios.hpp"
+#include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/planning/analysis.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/planning/mentoring.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/plugin_host/plugin_requests.hpp"
+#include "orgplan/analysis/ratios.hpp"
 
 namespace orgplan::cli {
 

@@ -5,12 +5,12 @@
 
 #include "answers.hpp"
 #include "context.hpp"
-#include "orgplan/read_transaction.hpp"
-#include "orgplan/coaching.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/org_store.hpp"
-#include "orgplan/plugin_requests.hpp"
-#include "orgplan/ratios.hpp"
+#include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/analysis/coaching.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/plugin_host/plugin_requests.hpp"
+#include "orgplan/analysis/ratios.hpp"
 
 namespace orgplan::cli {
 

@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/org_trend.hpp"
-#include "orgplan/read_transaction.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/analysis/org_trend.hpp"
+#include "orgplan/storage/read_transaction.hpp"
 
 namespace orgplan::cli {
 

@@ -11,11 +11,11 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/csv.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/history.hpp"
-#include "orgplan/importer.hpp"
-#include "orgplan/text.hpp"
+#include "orgplan/import/csv.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/storage/history.hpp"
+#include "orgplan/import/importer.hpp"
+#include "orgplan/base/text.hpp"
 
 namespace orgplan::cli {
 namespace {

@@ -2,9 +2,9 @@
 
 #include "answers.hpp"
 #include "context.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/org_store.hpp"
-#include "orgplan/read_transaction.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/read_transaction.hpp"
 
 namespace orgplan::cli {
 

@@ -2,9 +2,9 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/change_log.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/read_transaction.hpp"
+#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/storage/read_transaction.hpp"
 
 namespace orgplan::cli {
 namespace {

@@ -6,11 +6,11 @@
 
 #include "answers.hpp"
 #include "context.hpp"
-#include "orgplan/change_log.hpp"
-#include "orgplan/read_transaction.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/mentoring.hpp"
-#include "orgplan/org_store.hpp"
+#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/planning/mentoring.hpp"
+#include "orgplan/storage/org_store.hpp"
 
 namespace orgplan::cli {
 

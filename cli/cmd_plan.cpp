@@ -7,15 +7,15 @@
 
 #include "answers.hpp"
 #include "context.hpp"
-#include "orgplan/read_transaction.hpp"
-#include "orgplan/analysis.hpp"
-#include "orgplan/csv.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/headcount_plan.hpp"
-#include "orgplan/org_store.hpp"
-#include "orgplan/plugin_requests.hpp"
-#include "orgplan/ratios.hpp"
-#include "orgplan/text.hpp"
+#include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/planning/analysis.hpp"
+#include "orgplan/import/csv.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/planning/headcount_plan.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/plugin_host/plugin_requests.hpp"
+#include "orgplan/analysis/ratios.hpp"
+#include "orgplan/base/text.hpp"
 
 namespace orgplan::cli {
 namespace {

@@ -5,14 +5,14 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/change_log.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/org_store.hpp"
-#include "orgplan/portfolio.hpp"
-#include "orgplan/ratios.hpp"
-#include "orgplan/read_transaction.hpp"
-#include "orgplan/scenario.hpp"
-#include "orgplan/text.hpp"
+#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/analysis/portfolio.hpp"
+#include "orgplan/analysis/ratios.hpp"
+#include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/planning/scenario.hpp"
+#include "orgplan/base/text.hpp"
 
 namespace orgplan::cli {
 namespace {

@@ -7,11 +7,11 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/change_log.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/enums.hpp"
-#include "orgplan/position_store.hpp"
-#include "orgplan/read_transaction.hpp"
+#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/model/enums.hpp"
+#include "orgplan/storage/position_store.hpp"
+#include "orgplan/storage/read_transaction.hpp"
 
 namespace orgplan::cli {
 

@@ -5,14 +5,14 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/read_transaction.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/interrupt_report.hpp"
-#include "orgplan/org_store.hpp"
-#include "orgplan/positions.hpp"
-#include "orgplan/ratios.hpp"
-#include "orgplan/settings.hpp"
-#include "orgplan/text.hpp"
+#include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/analysis/interrupt_report.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/planning/positions.hpp"
+#include "orgplan/analysis/ratios.hpp"
+#include "orgplan/model/settings.hpp"
+#include "orgplan/base/text.hpp"
 
 namespace orgplan::cli {
 namespace {

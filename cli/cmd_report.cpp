@@ -11,16 +11,16 @@
 
 #include "answers.hpp"
 #include "context.hpp"
-#include "orgplan/data_gaps.hpp"
-#include "orgplan/analysis.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/org_chart.hpp"
-#include "orgplan/org_store.hpp"
-#include "orgplan/org_trend.hpp"
-#include "orgplan/ratios.hpp"
-#include "orgplan/read_transaction.hpp"
-#include "orgplan/svg_chart.hpp"
-#include "orgplan/text.hpp"
+#include "orgplan/analysis/data_gaps.hpp"
+#include "orgplan/planning/analysis.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/analysis/org_chart.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/analysis/org_trend.hpp"
+#include "orgplan/analysis/ratios.hpp"
+#include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/output/svg_chart.hpp"
+#include "orgplan/base/text.hpp"
 
 namespace orgplan::cli {
 namespace {

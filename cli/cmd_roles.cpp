@@ -5,11 +5,11 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "context.hpp"
-#include "orgplan/read_transaction.hpp"
-#include "orgplan/csv.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/enums.hpp"
-#include "orgplan/title_rules.hpp"
+#include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/import/csv.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/model/enums.hpp"
+#include "orgplan/model/title_rules.hpp"
 
 namespace orgplan::cli {
 

@@ -8,17 +8,17 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/scenario_merge.hpp"
-#include "orgplan/change_log.hpp"
-#include "orgplan/read_transaction.hpp"
-#include "orgplan/analysis.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/enums.hpp"
-#include "orgplan/mentoring.hpp"
-#include "orgplan/ratios.hpp"
-#include "orgplan/scenario.hpp"
-#include "orgplan/positions.hpp"
-#include "orgplan/text.hpp"
+#include "orgplan/planning/scenario_merge.hpp"
+#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/planning/analysis.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/model/enums.hpp"
+#include "orgplan/planning/mentoring.hpp"
+#include "orgplan/analysis/ratios.hpp"
+#include "orgplan/planning/scenario.hpp"
+#include "orgplan/planning/positions.hpp"
+#include "orgplan/base/text.hpp"
 
 namespace orgplan::cli {
 namespace {

@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/enums.hpp"
-#include "orgplan/read_transaction.hpp"
-#include "orgplan/spans.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/model/enums.hpp"
+#include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/analysis/spans.hpp"
 
 namespace orgplan::cli {
 namespace {

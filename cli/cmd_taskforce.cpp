@@ -9,15 +9,15 @@
 
 #include "answers.hpp"
 #include "context.hpp"
-#include "orgplan/csv.hpp"
-#include "orgplan/change_log.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/functions.hpp"
-#include "orgplan/org_store.hpp"
-#include "orgplan/read_transaction.hpp"
-#include "orgplan/task_force.hpp"
-#include "orgplan/task_force_store.hpp"
-#include "orgplan/text.hpp"
+#include "orgplan/import/csv.hpp"
+#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/model/functions.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/analysis/task_force.hpp"
+#include "orgplan/storage/task_force_store.hpp"
+#include "orgplan/base/text.hpp"
 
 namespace orgplan::cli {
 namespace {

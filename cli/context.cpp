@@ -10,10 +10,10 @@
 
 #include <fmt/format.h>
 
-#include "orgplan/data_gaps.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/org_store.hpp"
-#include "orgplan/read_transaction.hpp"
+#include "orgplan/analysis/data_gaps.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/read_transaction.hpp"
 
 namespace orgplan::cli {
 

@@ -12,15 +12,15 @@
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 
-#include "orgplan/error.hpp"
-#include "orgplan/importer.hpp"
-#include "orgplan/plugin_host.hpp"
-#include "orgplan/number.hpp"
-#include "orgplan/org_chart.hpp"
-#include "orgplan/history.hpp"
-#include "orgplan/output.hpp"
-#include "orgplan/report.hpp"
-#include "orgplan/settings.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/import/importer.hpp"
+#include "orgplan/plugin_host/plugin_host.hpp"
+#include "orgplan/base/number.hpp"
+#include "orgplan/analysis/org_chart.hpp"
+#include "orgplan/storage/history.hpp"
+#include "orgplan/output/output.hpp"
+#include "orgplan/output/report.hpp"
+#include "orgplan/model/settings.hpp"
 
 namespace orgplan::cli {
 

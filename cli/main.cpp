@@ -18,7 +18,7 @@
 #include <SQLiteCpp/Exception.h>
 
 #include "context.hpp"
-#include "orgplan/database.hpp"
+#include "orgplan/storage/database.hpp"
 
 namespace {
 

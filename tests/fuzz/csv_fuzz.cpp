@@ -4,8 +4,8 @@
 #include <string_view>
 #include <vector>
 
-#include "orgplan/csv.hpp"
-#include "orgplan/error.hpp"
+#include "orgplan/import/csv.hpp"
+#include "orgplan/base/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

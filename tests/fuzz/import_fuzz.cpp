@@ -8,9 +8,9 @@
 #include <string>
 #include <unistd.h>
 
-#include "orgplan/database.hpp"
-#include "orgplan/error.hpp"
-#include "orgplan/importer.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/import/importer.hpp"
 
 namespace {
 

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "orgplan/error.hpp"
-#include "orgplan/title_rules.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/model/title_rules.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);

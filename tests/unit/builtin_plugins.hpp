@@ -4,11 +4,11 @@
 #include <optional>
 #include <string>
 
-#include "orgplan/coaching.hpp"
-#include "orgplan/plugin_host.hpp"
-#include "orgplan/plugin_requests.hpp"
-#include "orgplan/ratios.hpp"
-#include "orgplan/settings.hpp"
+#include "orgplan/analysis/coaching.hpp"
+#include "orgplan/plugin_host/plugin_host.hpp"
+#include "orgplan/plugin_host/plugin_requests.hpp"
+#include "orgplan/analysis/ratios.hpp"
+#include "orgplan/model/settings.hpp"
 
 namespace orgplan::test {
 

@@ -4,8 +4,8 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "fixture.hpp"
-#include "orgplan/bulk_write.hpp"
-#include "orgplan/error.hpp"
+#include "orgplan/storage/bulk_write.hpp"
+#include "orgplan/base/error.hpp"
 
 using namespace orgplan;
 using orgplan::test::TempPath;

@@ -7,9 +7,9 @@
 #include <thread>
 #include <unistd.h>
 
-#include "orgplan/csv.hpp"
-#include "orgplan/error.hpp"
-#include "orgplan/text.hpp"
+#include "orgplan/import/csv.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/base/text.hpp"
 
 using orgplan::CsvReader;
 

@@ -4,8 +4,8 @@
 #include <map>
 
 #include "fixture.hpp"
-#include "orgplan/data_gaps.hpp"
-#include "orgplan/org_store.hpp"
+#include "orgplan/analysis/data_gaps.hpp"
+#include "orgplan/storage/org_store.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;

@@ -12,12 +12,12 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "fixture.hpp"
-#include "orgplan/backup.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/error.hpp"
-#include "orgplan/migrations.hpp"
-#include "orgplan/org_store.hpp"
-#include "orgplan/read_transaction.hpp"
+#include "orgplan/storage/backup.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/storage/migrations.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/read_transaction.hpp"
 
 using namespace orgplan;
 using orgplan::test::TempPath;

@@ -5,9 +5,9 @@
 #include <sqlite3.h>
 
 #include "fixture.hpp"
-#include "orgplan/database.hpp"
-#include "orgplan/org_store.hpp"
-#include "orgplan/ratios.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/analysis/ratios.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;

@@ -8,9 +8,9 @@
 #include <unistd.h>
 #include <vector>
 
-#include "orgplan/database.hpp"
-#include "orgplan/importer.hpp"
-#include "orgplan/org_store.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/import/importer.hpp"
+#include "orgplan/storage/org_store.hpp"
 
 namespace orgplan::test {
 

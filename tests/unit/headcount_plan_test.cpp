@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "orgplan/headcount_plan.hpp"
+#include "orgplan/planning/headcount_plan.hpp"
 
 using namespace orgplan;
 

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "builtin_plugins.hpp"
-#include "orgplan/error.hpp"
+#include "orgplan/base/error.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;

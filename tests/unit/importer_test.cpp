@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "fixture.hpp"
-#include "orgplan/error.hpp"
+#include "orgplan/base/error.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;

@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "builtin_plugins.hpp"
-#include "orgplan/error.hpp"
-#include "orgplan/interrupt_report.hpp"
-#include "orgplan/ratios.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/analysis/interrupt_report.hpp"
+#include "orgplan/analysis/ratios.hpp"
 
 using namespace orgplan;
 using orgplan::test::run_check;

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "builtin_plugins.hpp"
-#include "orgplan/coaching.hpp"
-#include "orgplan/mentoring.hpp"
+#include "orgplan/analysis/coaching.hpp"
+#include "orgplan/planning/mentoring.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;

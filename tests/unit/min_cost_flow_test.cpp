@@ -9,7 +9,7 @@
 // find_flow_cost.hpp relies on declarations from the header above.
 #include <boost/graph/find_flow_cost.hpp>
 
-#include "orgplan/min_cost_flow.hpp"
+#include "orgplan/planning/min_cost_flow.hpp"
 
 using orgplan::MinCostFlow;
 

@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
-#include "orgplan/error.hpp"
-#include "orgplan/org_chart.hpp"
-#include "orgplan/svg_chart.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/analysis/org_chart.hpp"
+#include "orgplan/output/svg_chart.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
-#include "orgplan/error.hpp"
-#include "orgplan/org_json.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/model/org_json.hpp"
 
 using namespace orgplan;
 

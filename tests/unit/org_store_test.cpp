@@ -6,8 +6,8 @@
 #include <SQLiteCpp/Database.h>
 
 #include "fixture.hpp"
-#include "orgplan/error.hpp"
-#include "orgplan/migrations.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/storage/migrations.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;

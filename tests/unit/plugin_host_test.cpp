@@ -6,10 +6,10 @@
 #include <unistd.h>
 
 #include "fixture.hpp"
-#include "orgplan/error.hpp"
-#include "orgplan/plugin_host.hpp"
-#include "orgplan/plugin_requests.hpp"
-#include "orgplan/settings.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/plugin_host/plugin_host.hpp"
+#include "orgplan/plugin_host/plugin_requests.hpp"
+#include "orgplan/model/settings.hpp"
 
 using namespace orgplan;
 

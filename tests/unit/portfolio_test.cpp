@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "orgplan/error.hpp"
-#include "orgplan/portfolio.hpp"
-#include "orgplan/ratios.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/analysis/portfolio.hpp"
+#include "orgplan/analysis/ratios.hpp"
 
 using namespace orgplan;
 

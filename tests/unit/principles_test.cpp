@@ -2,8 +2,8 @@
 
 #include "builtin_plugins.hpp"
 #include "fixture.hpp"
-#include "orgplan/alignment.hpp"
-#include "orgplan/plugin_results.hpp"
+#include "orgplan/analysis/alignment.hpp"
+#include "orgplan/plugin_host/plugin_results.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
-#include "orgplan/error.hpp"
-#include "orgplan/ratios.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/analysis/ratios.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
-#include "orgplan/error.hpp"
+#include "orgplan/base/error.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;

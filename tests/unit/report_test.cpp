@@ -2,8 +2,8 @@
 
 #include <sstream>
 
-#include "orgplan/error.hpp"
-#include "orgplan/report.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/output/report.hpp"
 
 using namespace orgplan;
 

@@ -5,7 +5,7 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include "orgplan/row_statement.hpp"
+#include "orgplan/storage/row_statement.hpp"
 
 using namespace orgplan;
 

@@ -1,11 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
-#include "orgplan/error.hpp"
-#include "orgplan/ratios.hpp"
-#include "orgplan/positions.hpp"
-#include "orgplan/scenario.hpp"
-#include "orgplan/text.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/analysis/ratios.hpp"
+#include "orgplan/planning/positions.hpp"
+#include "orgplan/planning/scenario.hpp"
+#include "orgplan/base/text.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;

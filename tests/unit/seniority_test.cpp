@@ -1,8 +1,8 @@
 // Seniority from the words of a level or title, through the built-in list and an edited one.
 #include <catch2/catch.hpp>
 
-#include "orgplan/error.hpp"
-#include "orgplan/seniority.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/model/seniority.hpp"
 
 using namespace orgplan;
 

@@ -3,11 +3,11 @@
 #include <limits>
 
 
-#include "orgplan/database.hpp"
-#include "orgplan/error.hpp"
-#include "orgplan/number.hpp"
-#include "orgplan/report.hpp"
-#include "orgplan/settings.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/base/number.hpp"
+#include "orgplan/output/report.hpp"
+#include "orgplan/model/settings.hpp"
 
 using namespace orgplan;
 

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "orgplan/error.hpp"
-#include "orgplan/spans.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/analysis/spans.hpp"
 
 using namespace orgplan;
 

@@ -4,8 +4,8 @@
 #include <set>
 
 #include "builtin_plugins.hpp"
-#include "orgplan/error.hpp"
-#include "orgplan/task_force.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/analysis/task_force.hpp"
 
 using namespace orgplan;
 using orgplan::test::run_check;

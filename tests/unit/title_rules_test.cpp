@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "orgplan/enums.hpp"
-#include "orgplan/error.hpp"
-#include "orgplan/title_rules.hpp"
+#include "orgplan/model/enums.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/model/title_rules.hpp"
 
 using namespace orgplan;
 

@@ -1,0 +1,66 @@
+// A command's answer as data, and one writer per output format (table, JSON, CSV, Markdown, XLSX).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "orgplan/output/report.hpp"
+
+namespace orgplan {
+
+/// One table of an answer.
+struct Section {
+    std::string title;    ///< heading (table, Markdown), sheet name (XLSX); empty for the main table
+    Table table;
+    std::string json_key; ///< where JSON puts the rows ("rows" for the main table); empty: left out of JSON
+    /// Rows JSON gives instead of the table's, when it keeps types a table cell cannot hold (lists of ids).
+    std::optional<nlohmann::json> json_rows;
+    /// What the table format prints instead of the aligned table (a list view of long text); empty: the table.
+    std::string text;
+};
+
+/// What a command answers. Commands build one and never format it themselves: a writer per format does.
+struct Output {
+    std::string title;                   ///< what the answer is ("maker:PM ratios by team"); headings, sheet names
+    std::vector<std::string> intro;      ///< lines for people before the tables (table, Markdown)
+    std::vector<Section> sections;       ///< the first is the main table, the one CSV writes
+    std::vector<std::string> notes;      ///< lines for people after the tables (table, Markdown, an XLSX sheet)
+    nlohmann::json fields = nlohmann::json::object(); ///< JSON's fields besides the rows, stable and documented
+
+    /// An answer of one table, its rows under "rows" in JSON.
+    static Output of(Table table, nlohmann::json fields = nlohmann::json::object());
+};
+
+/// Writes an Output in one format. Escaping lives in the writer: formula cells in CSV and XLSX, table syntax and
+/// HTML in Markdown.
+class OutputWriter {
+public:
+    virtual ~OutputWriter() = default;
+    /// Throws orgplan::Error when the output cannot be made (XLSX: no temporary file).
+    virtual void write(const Output& output, std::ostream& out) const = 0;
+};
+
+std::unique_ptr<OutputWriter> output_writer(Format format);
+
+// The writers, one per format (core/src/writers/).
+std::unique_ptr<OutputWriter> text_writer();
+std::unique_ptr<OutputWriter> json_writer();
+std::unique_ptr<OutputWriter> csv_writer();
+std::unique_ptr<OutputWriter> markdown_writer();
+std::unique_ptr<OutputWriter> xlsx_writer();
+std::unique_ptr<OutputWriter> html_writer();
+
+/// An answer as an HTML fragment: sentences, tables (sortable by a click where scripts run), notes.
+std::string html_answer(const Output& output);
+/// A whole self-contained page: style and script inline, a content security policy that forbids loading anything.
+std::string html_page(const std::string& title, const std::string& body);
+
+/// The JSON document an Output stands for (what json_writer prints).
+nlohmann::json to_json(const Output& output);
+
+} // namespace orgplan

@@ -1,0 +1,115 @@
+#include "orgplan/analysis/coaching.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+#include <set>
+#include <unordered_map>
+
+namespace orgplan {
+
+bool experience_known(const Person& pm) { return pm.pm_years.has_value() || pm.origin == Origin::internal_transfer; }
+
+bool is_novice(const Person& pm, const Settings& settings) {
+    if (pm.origin == Origin::internal_transfer) return true;
+    return pm.pm_years && *pm.pm_years < settings.get("coaching.novice_years");
+}
+
+bool is_senior(const Person& pm, const Settings& settings) {
+    return !is_novice(pm, settings) && pm.pm_years && *pm.pm_years >= settings.get("coaching.senior_years");
+}
+
+namespace {
+
+// Walks up the manager chain to the first product leader; "" when there is none.
+class LeaderFinder {
+public:
+    explicit LeaderFinder(const Org& org) {
+        for (const auto& p : org.people) people_.emplace(p.id, &p);
+    }
+    std::string nearest(const Person& p) const {
+        std::set<std::string> seen; // a stored cycle cannot happen after import, but never loop forever
+        for (auto at = p.manager_id; !at.empty() && seen.insert(at).second;) {
+            auto it = people_.find(at);
+            if (it == people_.end()) break;
+            if (it->second->family == Family::product_leader) return at;
+            at = it->second->manager_id;
+        }
+        return "";
+    }
+
+private:
+    std::unordered_map<std::string, const Person*> people_;
+};
+
+} // namespace
+
+std::vector<std::string> leaderless_seniors(const Org& org, const Settings& settings) {
+    const LeaderFinder leaders(org);
+    std::vector<std::string> out;
+    for (const auto& p : org.people)
+        if (p.family == Family::pm && is_senior(p, settings) && leaders.nearest(p).empty()) out.push_back(p.id);
+    return out;
+}
+
+CoachingBalance coaching_balance(const Org& org, const Settings& settings) {
+    auto b = coaching_balance(coaching_groups(org, settings));
+    std::unordered_map<std::string, const Person*> people;
+    for (const auto& p : org.people) people.emplace(p.id, &p);
+    for (const auto& id : leaderless_seniors(org, settings))
+        b.capacity += people.at(id)->coaching_hours.value_or(settings.get("coaching.senior_hours"));
+    return b;
+}
+
+sdk::Coaching coaching_groups(const Org& org, const Settings& settings) {
+    sdk::Coaching out;
+    out.novice_hours = settings.get("coaching.novice_hours");
+    const LeaderFinder leaders(org);
+    // A leader who is also PM for some teams (a player-coach) coaches in the rest of their time: half-time as PM
+    // keeps half the hours.
+    std::unordered_map<std::string_view, double> pm_share;
+    for (const auto& a : org.assignments) pm_share[a.pm_id] += a.share;
+    std::map<std::string, sdk::CoachingGroup> groups;
+    for (const auto& p : org.people)
+        if (p.family == Family::product_leader) {
+            auto& g = groups[p.id];
+            g.leader_id = p.id;
+            const auto share = pm_share.find(p.id);
+            const double coaching_time = share == pm_share.end() ? 1.0 : std::max(0.0, 1.0 - share->second);
+            g.leader_hours = p.coaching_hours.value_or(settings.get("coaching.leader_hours")) * coaching_time;
+            g.capacity_hours = g.leader_hours;
+        }
+    for (const auto& p : org.people) {
+        if (p.family != Family::pm) continue;
+        if (!experience_known(p)) {
+            out.experience_unknown.push_back(p.id);
+            continue;
+        }
+        const auto leader = leaders.nearest(p);
+        if (is_novice(p, settings)) {
+            if (leader.empty()) {
+                out.novices_without_leader.push_back(p.id);
+                continue;
+            }
+            groups[leader].novices.push_back(p.id);
+            if (p.manager_id == leader) groups[leader].direct_novices.push_back(p.id);
+        } else if (is_senior(p, settings) && !leader.empty()) {
+            groups[leader].capacity_hours += p.coaching_hours.value_or(settings.get("coaching.senior_hours"));
+            groups[leader].seniors.push_back(p.id);
+        }
+    }
+    for (auto& [id, g] : groups) out.groups.push_back(std::move(g));
+    return out;
+}
+
+CoachingBalance coaching_balance(const sdk::Coaching& coaching) {
+    CoachingBalance b;
+    for (const auto& g : coaching.groups) {
+        b.capacity += g.capacity_hours;
+        b.demand += g.novices.size() * coaching.novice_hours;
+    }
+    b.demand += coaching.novices_without_leader.size() * coaching.novice_hours;
+    return b;
+}
+
+} // namespace orgplan

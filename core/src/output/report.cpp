@@ -1,0 +1,184 @@
+#include "orgplan/output/report.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "orgplan/base/error.hpp"
+#include "orgplan/base/number.hpp"
+
+namespace orgplan {
+
+Format parse_format(const std::string& text) {
+    if (text == "table") return Format::table;
+    if (text == "json") return Format::json;
+    if (text == "csv") return Format::csv;
+    if (text == "md" || text == "markdown") return Format::md;
+    if (text == "xlsx") return Format::xlsx;
+    if (text == "html") return Format::html;
+    throw Error("--format '" + text + "': use table, json, csv, md, xlsx or html");
+}
+
+double stable(double v) {
+    const double r = std::round(v * 10000.0) / 10000.0;
+    return r == 0.0 ? 0.0 : r; // no "-0"
+}
+
+void Table::add(std::vector<Cell> row) {
+    row.resize(columns_.size());
+    rows_.push_back(std::move(row));
+}
+
+Column money_column(std::string key, std::string header, const std::string& currency) {
+    if (!currency.empty()) header += " (" + currency + ")";
+    return {std::move(key), std::move(header), 0, true};
+}
+
+std::string Table::cell_text(const Cell& cell, const Column& column) {
+    struct Visitor {
+        const Column& column;
+        std::string operator()(std::monostate) const { return "-"; }
+        std::string operator()(const std::string& s) const { return s; }
+        std::string operator()(long long v) const {
+            return column.money ? group_thousands(static_cast<double>(v), 0) : std::to_string(v);
+        }
+        std::string operator()(double v) const {
+            return column.money ? group_thousands(stable(v), column.decimals)
+                                : fmt::format("{:.{}f}", stable(v), column.decimals);
+        }
+    };
+    return std::visit(Visitor{column}, cell);
+}
+
+namespace {
+
+bool is_number(const Cell& c) {
+    return std::holds_alternative<long long>(c) || std::holds_alternative<double>(c);
+}
+
+// Display width in characters, counting UTF-8 continuation bytes as part of one character.
+std::size_t width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char ch : s)
+        if ((ch & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+} // namespace
+
+void Table::print_table(std::ostream& out) const {
+    std::vector<std::size_t> widths;
+    std::vector<bool> numeric(columns_.size(), false);
+    for (const auto& c : columns_) widths.push_back(width(c.header));
+    for (const auto& row : rows_)
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            widths[i] = std::max(widths[i], width(cell_text(row[i], columns_[i])));
+            if (is_number(row[i])) numeric[i] = true;
+        }
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string text;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            const auto pad = std::string(widths[i] - width(cells[i]), ' ');
+            if (i) text += "  ";
+            text += numeric[i] ? pad + cells[i] : cells[i] + (i + 1 < cells.size() ? pad : "");
+        }
+        while (!text.empty() && text.back() == ' ') text.pop_back(); // an empty last cell leaves no trailing blanks
+        out << text << "\n";
+    };
+    std::vector<std::string> header;
+    for (const auto& c : columns_) header.push_back(c.header);
+    line(header);
+    std::vector<std::string> rule;
+    for (auto w : widths) rule.push_back(std::string(w, '-'));
+    line(rule);
+    for (const auto& row : rows_) {
+        std::vector<std::string> cells;
+        for (std::size_t i = 0; i < row.size(); ++i) cells.push_back(cell_text(row[i], columns_[i]));
+        line(cells);
+    }
+}
+
+
+CsvWriter::CsvWriter(std::ostream& out, const std::vector<Column>& columns) : out_(out) {
+    buffer_.reserve(1 << 17);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (i) buffer_ += ',';
+        field(columns[i].key);
+    }
+    end_line();
+}
+
+CsvWriter::~CsvWriter() { out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size())); }
+
+bool runs_as_formula(std::string_view text) {
+    return !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
+                             text[0] == '\r');
+}
+
+void CsvWriter::field(std::string_view text) {
+    // A spreadsheet runs a cell that starts like a formula (OWASP CSV injection, CWE-1236): such text from the data
+    // is written with a leading apostrophe, which spreadsheets show as text. Numbers are not text cells.
+    const bool formula = runs_as_formula(text);
+    if (!formula && text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        buffer_ += text;
+        return;
+    }
+    buffer_ += '"';
+    if (formula) buffer_ += '\'';
+    for (char c : text) {
+        if (c == '"') buffer_ += '"';
+        buffer_ += c;
+    }
+    buffer_ += '"';
+}
+
+void CsvWriter::end_line() {
+    buffer_ += "\r\n";
+    if (buffer_.size() >= (1u << 16)) {
+        out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        buffer_.clear();
+    }
+}
+
+void CsvWriter::row(const std::vector<Cell>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i) buffer_ += ',';
+        if (const auto* d = std::get_if<double>(&cells[i]))
+            fmt::format_to(std::back_inserter(buffer_), "{}", stable(*d));
+        else if (const auto* n = std::get_if<long long>(&cells[i]))
+            fmt::format_to(std::back_inserter(buffer_), "{}", *n);
+        else if (const auto* text = std::get_if<std::string>(&cells[i]))
+            field(*text);
+    }
+    end_line();
+}
+
+void Table::print_csv(std::ostream& out) const {
+    CsvWriter csv(out, columns_);
+    for (const auto& row : rows_) csv.row(row);
+}
+
+nlohmann::json Table::to_json() const {
+    auto rows = nlohmann::json::array();
+    for (const auto& row : rows_) {
+        nlohmann::json obj = nlohmann::json::object();
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            const auto& key = columns_[i].key;
+            std::visit(
+                [&](const auto& v) {
+                    using T = std::decay_t<decltype(v)>;
+                    if constexpr (std::is_same_v<T, std::monostate>)
+                        obj[key] = nullptr;
+                    else if constexpr (std::is_same_v<T, double>)
+                        obj[key] = stable(v);
+                    else
+                        obj[key] = v;
+                },
+                row[i]);
+        }
+        rows.push_back(std::move(obj));
+    }
+    return rows;
+}
+
+} // namespace orgplan

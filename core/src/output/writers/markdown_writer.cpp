@@ -1,0 +1,67 @@
+// Markdown for wikis: a heading per table, pipe tables with numbers right-aligned, the prose as paragraphs.
+#include "orgplan/output/output.hpp"
+
+#include <variant>
+
+namespace orgplan {
+namespace {
+
+// Cell text that cannot break the table or inject markup: pipes and backslashes escaped, HTML's < > & as
+// entities, line breaks as <br>.
+std::string escape(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+        case '|': out += "\\|"; break;
+        case '\\': out += "\\\\"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '&': out += "&amp;"; break;
+        case '\r': break;
+        case '\n': out += "<br>"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+void write_table(const Table& table, std::ostream& out) {
+    const auto& columns = table.columns();
+    std::vector<bool> numeric(columns.size(), false);
+    for (const auto& row : table.rows())
+        for (std::size_t i = 0; i < row.size(); ++i)
+            if (std::holds_alternative<long long>(row[i]) || std::holds_alternative<double>(row[i])) numeric[i] = true;
+    out << "|";
+    for (const auto& c : columns) out << " " << escape(c.header) << " |";
+    out << "\n|";
+    for (std::size_t i = 0; i < columns.size(); ++i) out << (numeric[i] ? " ---: |" : " --- |");
+    out << "\n";
+    for (const auto& row : table.rows()) {
+        out << "|";
+        for (std::size_t i = 0; i < row.size(); ++i)
+            out << " " << escape(std::holds_alternative<std::monostate>(row[i]) ? "" : Table::cell_text(row[i], columns[i]))
+                << " |";
+        out << "\n";
+    }
+}
+
+class MarkdownWriter final : public OutputWriter {
+public:
+    void write(const Output& output, std::ostream& out) const override {
+        if (!output.title.empty()) out << "## " << escape(output.title) << "\n\n";
+        for (const auto& line : output.intro) out << escape(line) << "\n\n";
+        for (std::size_t i = 0; i < output.sections.size(); ++i) {
+            const auto& s = output.sections[i];
+            if (!s.title.empty() && i > 0) out << "### " << escape(s.title) << "\n\n";
+            write_table(s.table, out);
+            out << "\n";
+        }
+        for (const auto& line : output.notes) out << escape(line) << "\n\n";
+    }
+};
+
+} // namespace
+
+std::unique_ptr<OutputWriter> markdown_writer() { return std::make_unique<MarkdownWriter>(); }
+
+} // namespace orgplan

@@ -1,0 +1,258 @@
+#include "orgplan/planning/scenario.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include "orgplan/model/enums.hpp"
+#include "orgplan/base/error.hpp"
+#include "orgplan/model/org_json.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/planning/positions.hpp"
+#include "orgplan/base/text.hpp"
+
+namespace orgplan {
+namespace {
+
+nlohmann::json settings_json(const Scenario& s) {
+    nlohmann::json values = nlohmann::json::object();
+    for (const auto& spec : setting_specs()) values[spec.key] = s.settings.get(spec.key);
+    return {{"settings", values}, {"mix", s.mix}};
+}
+
+void check_name(const std::string& name) {
+    if (name.empty() || name == kCurrentScenario)
+        throw Error("'" + name + "' cannot name a scenario; 'current' always means the live org");
+}
+
+bool exists(SQLite::Database& db, const std::string& name) {
+    SQLite::Statement q(db, "SELECT 1 FROM scenario WHERE name = ?1");
+    q.bind(1, name);
+    return q.executeStep();
+}
+
+const Team* find_team(const Org& org, const std::string& id) {
+    for (const auto& t : org.teams)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
+} // namespace
+
+void create_scenario(SQLite::Database& db, const std::string& name, const std::string& from) {
+    check_name(name);
+    if (exists(db, name)) throw Error("scenario '" + name + "' exists already; delete it first or pick another name");
+    auto s = load_scenario(db, from);
+    s.name = name;
+    s.changes.clear();
+    if (from != kCurrentScenario) s.changes.push_back("copied from scenario " + from);
+    // The base a merge compares against: the live org as it is now, or the base of the scenario copied.
+    std::string base;
+    if (from == kCurrentScenario) {
+        base = nlohmann::json{{"org", to_json(s.org)}, {"settings", settings_json(s).at("settings")}}.dump();
+    } else {
+        SQLite::Statement b(db, "SELECT base_json FROM scenario WHERE name = ?1");
+        b.bind(1, from);
+        if (b.executeStep() && !b.getColumn(0).isNull()) base = b.getColumn(0).getString();
+    }
+    SQLite::Statement q(db, "INSERT INTO scenario(name, org_json, settings_json, changes, base_json) "
+                            "VALUES(?1, ?2, ?3, ?4, ?5)");
+    q.bind(1, name);
+    q.bind(2, to_json(s.org).dump());
+    q.bind(3, settings_json(s).dump());
+    q.bind(4, nlohmann::json(s.changes).dump());
+    if (base.empty())
+        q.bind(5);
+    else
+        q.bind(5, base);
+    q.exec();
+}
+
+Scenario load_scenario(SQLite::Database& db, const std::string& name) {
+    Scenario s;
+    s.name = name;
+    if (name == kCurrentScenario) {
+        s.org = load_org(db);
+        s.settings = Settings::load(db);
+        return s;
+    }
+    SQLite::Statement q(db, "SELECT created_at, org_json, settings_json, changes FROM scenario WHERE name = ?1");
+    q.bind(1, name);
+    if (!q.executeStep()) {
+        std::string known;
+        for (const auto& info : list_scenarios(db)) known += ", " + info.name;
+        throw Error("no scenario named '" + name + "' (known: current" + known + ")");
+    }
+    s.created_at = q.getColumn(0).getString();
+    // The org's settings, then the scenario's own numbers over them: text settings (the currency) are the org's.
+    s.settings = Settings::load(db);
+    try {
+        s.org = org_from_json(nlohmann::json::parse(q.getColumn(1).getString()));
+        const auto extra = nlohmann::json::parse(q.getColumn(2).getString());
+        const auto stored = extra.value("settings", nlohmann::json::object());
+        for (const auto& item : stored.items()) {
+            const auto& key = item.key();
+            if (std::any_of(setting_specs().begin(), setting_specs().end(), [&](const auto& sp) { return sp.key == key; }))
+                s.settings.set(key, item.value().get<double>());
+        }
+        s.mix = extra.value("mix", std::string("balanced"));
+        s.changes = nlohmann::json::parse(q.getColumn(3).getString()).get<std::vector<std::string>>();
+    } catch (const nlohmann::json::exception& e) {
+        throw Error("scenario '" + name + "' is damaged (" + e.what() + "); delete and recreate it");
+    }
+    return s;
+}
+
+void save_scenario(SQLite::Database& db, const Scenario& s) {
+    check_name(s.name);
+    SQLite::Statement q(db, "UPDATE scenario SET org_json = ?2, settings_json = ?3, changes = ?4 WHERE name = ?1");
+    q.bind(1, s.name);
+    q.bind(2, to_json(s.org).dump());
+    q.bind(3, settings_json(s).dump());
+    q.bind(4, nlohmann::json(s.changes).dump());
+    if (q.exec() != 1) throw Error("no scenario named '" + s.name + "'");
+}
+
+void delete_scenario(SQLite::Database& db, const std::string& name) {
+    check_name(name);
+    SQLite::Statement q(db, "DELETE FROM scenario WHERE name = ?1");
+    q.bind(1, name);
+    if (q.exec() != 1) throw Error("no scenario named '" + name + "'");
+}
+
+std::vector<ScenarioInfo> list_scenarios(SQLite::Database& db) {
+    std::vector<ScenarioInfo> out;
+    SQLite::Statement q(db, "SELECT name, created_at, json_array_length(changes) FROM scenario ORDER BY name");
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                       static_cast<std::size_t>(q.getColumn(2).getInt64())});
+    return out;
+}
+
+void move_pm(Scenario& s, const std::string& pm, TargetKind kind, const std::string& target, double share) {
+    auto person = std::find_if(s.org.people.begin(), s.org.people.end(), [&](const Person& p) { return p.id == pm; });
+    if (person == s.org.people.end() || person->family != Family::pm)
+        throw Error("'" + pm + "' is not a PM of scenario " + s.name);
+    if (!(share > 0 && share <= 1)) throw Error("--share must be greater than 0 and at most 1");
+    bool known = false;
+    switch (kind) {
+    case TargetKind::team: known = find_team(s.org, target) != nullptr; break;
+    case TargetKind::product:
+        known = std::any_of(s.org.products.begin(), s.org.products.end(), [&](const auto& x) { return x.id == target; });
+        break;
+    case TargetKind::segment:
+        known = std::any_of(s.org.segments.begin(), s.org.segments.end(), [&](const auto& x) { return x.id == target; });
+        break;
+    case TargetKind::initiative:
+        known = std::any_of(s.org.initiatives.begin(), s.org.initiatives.end(), [&](const auto& x) { return x.id == target; });
+        break;
+    case TargetKind::account:
+        known = std::any_of(s.org.accounts.begin(), s.org.accounts.end(), [&](const auto& x) { return x.id == target; });
+        break;
+    }
+    if (!known) throw Error(fmt::format("unknown {} '{}' in scenario {}", to_string(kind), target, s.name));
+    auto& a = s.org.assignments;
+    a.erase(std::remove_if(a.begin(), a.end(), [&](const Assignment& x) { return x.pm_id == pm; }), a.end());
+    a.push_back({pm, kind, target, share});
+    // A PM with an explicit assignment no longer covers teams through membership; drop those to match.
+    auto& m = s.org.memberships;
+    m.erase(std::remove_if(m.begin(), m.end(), [&](const Membership& x) { return x.person_id == pm; }), m.end());
+    s.changes.push_back(fmt::format("move PM {} to {} {} ({:g})", pm, to_string(kind), target, share));
+}
+
+void add_team(Scenario& s, const std::string& id, const std::string& name, int makers, const std::string& product,
+              const std::string& segment) {
+    if (id.empty()) throw Error("a new team needs an id");
+    if (find_team(s.org, id)) throw Error("team '" + id + "' exists already in scenario " + s.name);
+    if (makers < 0) throw Error("--makers cannot be negative");
+    if (!product.empty() &&
+        std::none_of(s.org.products.begin(), s.org.products.end(), [&](const auto& p) { return p.id == product; }))
+        throw Error("unknown product '" + product + "'");
+    if (!segment.empty() &&
+        std::none_of(s.org.segments.begin(), s.org.segments.end(), [&](const auto& x) { return x.id == segment; }))
+        throw Error("unknown segment '" + segment + "'");
+    s.org.teams.push_back({id, name.empty() ? id : name, "stream-aligned", product, segment, ""});
+    s.changes.push_back(fmt::format("add team {}", id));
+    if (makers > 0) change_makers(s, id, makers, "");
+}
+
+namespace {
+
+// A new position id of this scenario: "SCENARIO:TEAM:open-N" or "SCENARIO:TEAM:leave-N", unique in the scenario.
+std::string position_id(const Scenario& s, const std::string& team, const char* what) {
+    for (int n = 1;; ++n) {
+        auto id = fmt::format("{}:{}:{}-{}", s.name, team, what, n);
+        if (std::none_of(s.org.positions.begin(), s.org.positions.end(), [&](const Position& p) { return p.id == id; }))
+            return id;
+    }
+}
+
+// Takes back up to `count` open maker positions of `kind` this scenario planned in `team`, newest first; returns
+// how many it took back.
+int take_back(Scenario& s, const std::string& team, PositionKind kind, int count) {
+    int taken = 0;
+    auto& positions = s.org.positions;
+    for (auto it = positions.end(); it != positions.begin() && taken < count;) {
+        --it;
+        if (it->source == s.name && it->team_id == team && it->kind == kind && it->family == Family::maker &&
+            it->status == PositionStatus::open) {
+            it = positions.erase(it);
+            ++taken;
+        }
+    }
+    return taken;
+}
+
+} // namespace
+
+void change_makers(Scenario& s, const std::string& team, int delta, const std::string& quarter) {
+    if (!find_team(s.org, team)) throw Error("unknown team '" + team + "' in scenario " + s.name);
+    if (!quarter.empty() && !parse_quarter(quarter))
+        throw Error("quarter '" + quarter.substr(0, 24) + "' is not YYYY-Qn, e.g. 2027-Q1");
+    // Makers a scenario plans are positions, never invented people or removed employees: +N opens N maker roles
+    // (after taking back departures this scenario planned there), -N plans N unnamed departures (after taking back
+    // its own open roles there).
+    const auto open = delta > 0 ? PositionKind::open_role : PositionKind::departure;
+    const auto opposite = delta > 0 ? PositionKind::departure : PositionKind::open_role;
+    int left = std::abs(delta) - take_back(s, team, opposite, std::abs(delta));
+    if (delta < 0 && left > 0) {
+        double makers = 0, leaving = 0;
+        for (const auto& m : s.org.memberships)
+            if (m.team_id == team)
+                for (const auto& p : s.org.people)
+                    if (p.id == m.person_id && p.family == Family::maker) makers += p.fte * m.allocation;
+        for (const auto& p : s.org.positions)
+            if (p.team_id == team && p.family == Family::maker && p.status == PositionStatus::open)
+                leaving += p.kind == PositionKind::departure ? p.fte : -p.fte;
+        if (makers - leaving < left - 1e-9)
+            throw Error(fmt::format("team {} has {:g} maker FTE with the positions already planned; cannot plan {} "
+                                    "more departures",
+                                    team, makers - leaving, left));
+    }
+    for (; left > 0; --left) {
+        Position p;
+        p.id = position_id(s, team, open == PositionKind::open_role ? "open" : "leave");
+        p.kind = open;
+        p.team_id = team;
+        p.family = Family::maker;
+        p.quarter = quarter;
+        p.source = s.name;
+        s.org.positions.push_back(std::move(p));
+    }
+    s.changes.push_back(fmt::format("{:+d} makers in team {} (planned positions{})", delta, team,
+                                    quarter.empty() ? "" : ", from " + quarter));
+}
+
+void set_setting(Scenario& s, const std::string& key, double value) {
+    s.settings.set(key, value);
+    s.changes.push_back(fmt::format("set {} = {:g}", key, value));
+}
+
+void set_mix(Scenario& s, const std::string& mix) {
+    s.mix = mix;
+    s.changes.push_back("hiring mix " + mix);
+}
+
+} // namespace orgplan

@@ -1,0 +1,242 @@
+#include "orgplan/planning/scenario_merge.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "orgplan/model/org_json.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/planning/scenario.hpp"
+#include "orgplan/model/settings.hpp"
+#include "orgplan/storage/position_store.hpp"
+#include "orgplan/base/text.hpp"
+
+namespace orgplan {
+namespace {
+
+using json = nlohmann::json;
+
+// An org as records to compare: per group (kind), id -> the record's JSON. A person's memberships and a PM's
+// assignments are one record each, so moving a PM is one change of one record.
+using Records = std::map<std::string, std::map<std::string, json>>;
+
+// Groups, in the order their writes respect foreign keys.
+const std::vector<std::pair<std::string, std::string>>& groups() {
+    static const std::vector<std::pair<std::string, std::string>> g = {
+        {"segments", "id"}, {"products", "id"},       {"initiatives", "id"}, {"accounts", "id"},
+        {"teams", "id"},    {"people", "id"},         {"goals", "id"},       {"memberships", "person"},
+        {"assignments", "pm"}, {"positions", "id"}};
+    return g;
+}
+
+Records records_of(const Org& org) {
+    const auto doc = to_json(org);
+    Records out;
+    for (const auto& [group, key] : groups()) {
+        auto& of_group = out[group];
+        for (const auto& item : doc.value(group, json::array())) {
+            const auto id = item.at(key).get<std::string>();
+            if (group == "memberships" || group == "assignments") {
+                auto& list = of_group[id];
+                if (list.is_null()) list = json::array();
+                list.push_back(item);
+            } else {
+                of_group[id] = item;
+            }
+        }
+    }
+    return out;
+}
+
+const json& find(const Records& r, const std::string& group, const std::string& id) {
+    static const json none;
+    const auto g = r.find(group);
+    if (g == r.end()) return none;
+    const auto it = g->second.find(id);
+    return it == g->second.end() ? none : it->second;
+}
+
+std::string kind_word(const std::string& group) {
+    if (group == "memberships") return "memberships of";
+    if (group == "assignments") return "assignments of";
+    if (group == "people") return "person";
+    return group.substr(0, group.size() - 1);
+}
+
+// Writes one group's changed records: `final` null removes the record.
+void write_group(SQLite::Database& db, OrgWriter& writer, const std::string& group,
+                 const std::map<std::string, json>& changed) {
+    json doc{{group, json::array()}};
+    std::vector<std::string> removed;
+    for (const auto& [id, final] : changed) {
+        if (final.is_null()) {
+            removed.push_back(id);
+        } else if (final.is_array()) {
+            for (const auto& item : final) doc[group].push_back(item);
+        } else {
+            doc[group].push_back(final);
+        }
+    }
+    // Memberships and assignments are replaced per person: cleared first, then written again.
+    if (group == "memberships" || group == "assignments") {
+        for (const auto& [id, final] : changed)
+            group == "memberships" ? writer.clear_memberships(id) : writer.clear_assignments(id);
+    } else if (group == "positions") {
+        for (const auto& id : removed) remove_position(db, id);
+    } else {
+        static const std::map<std::string, std::string> tables = {
+            {"segments", "segment"}, {"products", "product"}, {"initiatives", "initiative"}, {"accounts", "account"},
+            {"teams", "team"},       {"people", "person"},    {"goals", "goal"}};
+        SQLite::Statement del(db, "DELETE FROM " + tables.at(group) + " WHERE id = ?1");
+        for (const auto& id : removed) {
+            del.bind(1, id);
+            del.exec();
+            del.reset();
+        }
+    }
+    const auto org = org_from_json(doc);
+    for (const auto& x : org.segments) writer.put(x);
+    for (const auto& x : org.products) writer.put(x);
+    for (const auto& x : org.initiatives) writer.put(x);
+    for (const auto& x : org.accounts) writer.put(x);
+    for (const auto& x : org.teams) writer.put(x);
+    static const FamilyOrigin explicit_family{"column", ""}; // a scenario's people were given their family
+    for (const auto& p : org.people) {
+        const PersonRow row{p.id, p.name, p.email, p.title, p.level, p.manager_id, p.location, p.unit, p.cost_center,
+                            p.function, p.family, p.pm_years, p.origin, p.fte, p.cost, p.coaching_hours};
+        writer.put(row, explicit_family);
+    }
+    for (const auto& g : org.goals) writer.put(g);
+    for (const auto& m : org.memberships) writer.put(MembershipRow{m.person_id, m.team_id, m.allocation});
+    writer.flush(); // the rows view `org`, which ends here
+    for (const auto& a : org.assignments) writer.put(a);
+    for (const auto& p : org.positions) put_position(db, p);
+}
+
+json base_of(SQLite::Database& db, const std::string& name) {
+    SQLite::Statement q(db, "SELECT base_json, merged_at FROM scenario WHERE name = ?1");
+    q.bind(1, name);
+    if (!q.executeStep()) return nullptr;
+    if (!q.getColumn(1).isNull())
+        throw Error("scenario '" + name + "' was merged at " + q.getColumn(1).getString() + "; create a new one");
+    if (q.getColumn(0).isNull()) return nullptr;
+    return json::parse(q.getColumn(0).getString());
+}
+
+// Who a written record is about: a person added, removed, or moved (another record, manager or team).
+void note_person(MergeSummary& summary, const std::string& group, const json& theirs, const json& ours,
+                 const std::string& id) {
+    const auto name_in = [](const json& person) { return person.is_object() ? person.value("name", "") : ""; };
+    const auto already = [&](const std::vector<MergedPerson>& list) {
+        return std::any_of(list.begin(), list.end(), [&](const MergedPerson& p) { return p.id == id; });
+    };
+    if (group == "people") {
+        if (theirs.is_null()) summary.people_removed.push_back({id, name_in(ours)});
+        else if (ours.is_null()) summary.people_added.push_back({id, name_in(theirs)});
+        else if (!already(summary.people_moved)) summary.people_moved.push_back({id, name_in(theirs)});
+    } else if (!theirs.is_null() && !ours.is_null() && !already(summary.people_moved) &&
+               !already(summary.people_added)) {
+        summary.people_moved.push_back({id, ""}); // memberships or assignments of someone in both: a move
+    }
+}
+
+} // namespace
+
+MergeConflicts::MergeConflicts(const std::string& scenario, std::vector<MergeConflict> conflicts)
+    : Error([&] {
+          std::string message = fmt::format("scenario '{}' and the org both changed {} record{} since the scenario "
+                                            "was created; nothing was merged:",
+                                            scenario, conflicts.size(), conflicts.size() == 1 ? "" : "s");
+          for (std::size_t i = 0; i < conflicts.size() && i < 20; ++i)
+              message += "\n  " + conflicts[i].kind + " " + conflicts[i].id;
+          if (conflicts.size() > 20) message += fmt::format("\n  ... and {} more", conflicts.size() - 20);
+          return message + "\nmerge with --theirs (the scenario wins) or --ours (the org wins)";
+      }()),
+      conflicts_(std::move(conflicts)) {}
+
+std::string listed_people(const std::vector<MergedPerson>& people, std::size_t most) {
+    std::vector<std::string> names;
+    for (const auto& p : people) names.push_back(p.id + (p.name.empty() ? "" : " " + p.name));
+    return text::join(names, ", ", most);
+}
+
+MergeRemovesPeople::MergeRemovesPeople(const std::string& scenario, const std::vector<MergedPerson>& people)
+    : Error(fmt::format("merging scenario '{}' would remove {} {} from the org: {}; nothing was merged. Check they "
+                        "really leave, then merge with --yes",
+                        scenario, people.size(), people.size() == 1 ? "person" : "people", listed_people(people))) {}
+
+MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, MergeResolve resolve, bool allow_removals) {
+    const auto scenario = load_scenario(db, name); // throws for unknown names
+    const auto base_doc = base_of(db, name);
+    const auto org = load_org(db);
+    const auto theirs = records_of(scenario.org), ours = records_of(org);
+    // A scenario saved before bases were kept: every difference counts as a change on both sides.
+    const auto base = base_doc.is_null() ? Records{} : records_of(org_from_json(base_doc.at("org")));
+    const bool known_base = !base_doc.is_null();
+
+    MergeSummary summary;
+    std::vector<MergeConflict> conflicts;
+    std::map<std::string, std::map<std::string, json>> to_write;
+    for (const auto& [group, key] : groups()) {
+        std::set<std::string> ids;
+        for (const auto* r : {&theirs, &ours, &base})
+            if (auto g = r->find(group); g != r->end())
+                for (const auto& [id, x] : g->second) ids.insert(id);
+        for (const auto& id : ids) {
+            const auto &t = find(theirs, group, id), &o = find(ours, group, id), &b = find(base, group, id);
+            if (t == o) continue;
+            const bool scenario_changed = !known_base || t != b, org_changed = !known_base || o != b;
+            if (!scenario_changed) continue;
+            if (org_changed) {
+                ++summary.conflicts;
+                conflicts.push_back({kind_word(group), id});
+                if (resolve != MergeResolve::theirs) continue;
+            }
+            to_write[group][id] = t;
+            (t.is_null() ? summary.removed : summary.written) += 1;
+            if (group == "people" || group == "memberships" || group == "assignments")
+                note_person(summary, group, t, o, id);
+            if (group == "positions" && o.is_null() && !t.is_null())
+                summary.positions_planned.push_back(fmt::format(
+                    "{} of {:g} {} FTE in team {}{} ({})",
+                    t.value("kind", "") == "departure" ? "planned departure" : "open role", t.value("fte", 1.0),
+                    t.value("family", ""), t.value("team", ""),
+                    t.value("quarter", "").empty() ? "" : " from " + t.value("quarter", ""), id));
+        }
+    }
+    for (auto& p : summary.people_moved)
+        if (p.name.empty()) p.name = find(theirs, "people", p.id).value("name", "");
+    if (!conflicts.empty() && resolve == MergeResolve::refuse) throw MergeConflicts(name, std::move(conflicts));
+    if (!summary.people_removed.empty() && !allow_removals) throw MergeRemovesPeople(name, summary.people_removed);
+
+    OrgWriter writer(db);
+    for (const auto& [group, key] : groups())
+        if (auto it = to_write.find(group); it != to_write.end()) write_group(db, writer, group, it->second);
+    writer.flush();
+    refresh_maker_totals(db);
+
+    // Settings the scenario changed from its base (or, without one, from the org's), stored together: settings that
+    // depend on each other are checked once all are written.
+    const auto stored = Settings::load(db);
+    std::vector<std::pair<std::string, std::string>> changed_settings;
+    for (const auto& spec : setting_specs()) {
+        const double was = known_base && base_doc.contains("settings")
+                               ? base_doc["settings"].value(spec.key, spec.default_value)
+                               : stored.get(spec.key);
+        const double now = scenario.settings.get(spec.key);
+        if (now == was || now == stored.get(spec.key)) continue;
+        changed_settings.emplace_back(spec.key, fmt::format("{}", now));
+    }
+    if (!changed_settings.empty()) Settings::store(db, changed_settings);
+    summary.settings = changed_settings.size();
+    SQLite::Statement mark(db, "UPDATE scenario SET merged_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE name = ?1");
+    mark.bind(1, name);
+    mark.exec();
+    return summary;
+}
+
+} // namespace orgplan

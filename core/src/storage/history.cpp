@@ -1,0 +1,247 @@
+#include "orgplan/storage/history.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <optional>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include "orgplan/base/error.hpp"
+#include "orgplan/storage/org_store.hpp"
+
+namespace orgplan {
+namespace {
+
+constexpr long long kOpen = 0; // valid_to of rows still valid: SQLite stores the integer 0 in no bytes at all
+
+// An org table and its history twin, h_TABLE: columns and key, read from the schema.
+struct Tracked {
+    std::string table;
+    std::vector<std::string> columns, keys;
+};
+
+// In the order rows can be inserted with foreign keys on (managers are deferred).
+const char* const kTables[] = {"segment", "product", "initiative", "account",    "team",
+                               "person",  "goal",    "goal_product", "membership", "pm_assignment"};
+
+std::vector<Tracked> tracked(SQLite::Database& db) {
+    std::vector<Tracked> out;
+    for (const char* table : kTables) {
+        Tracked t{table, {}, {}};
+        SQLite::Statement q(db, std::string("SELECT name, pk FROM pragma_table_info('") + table + "') ORDER BY cid");
+        std::vector<std::pair<int, std::string>> keys;
+        while (q.executeStep()) {
+            t.columns.push_back(q.getColumn(0).getString());
+            if (const int pk = q.getColumn(1).getInt()) keys.emplace_back(pk, t.columns.back());
+        }
+        std::sort(keys.begin(), keys.end());
+        for (const auto& [order, name] : keys) t.keys.push_back(name);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::string joined(const std::vector<std::string>& names, const std::string& prefix = "") {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + prefix + n;
+    return out;
+}
+
+// "a.k1 = b.k1 AND a.k2 = b.k2", or with `is`, "a.c1 IS b.c1 AND ..." (NULLs compare equal).
+std::string matching(const std::vector<std::string>& names, const std::string& a, const std::string& b,
+                     const char* op = " = ") {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : " AND ") + a + "." + n + op + b + "." + n;
+    return out;
+}
+
+SnapshotInfo read_snapshot(SQLite::Statement& q) {
+    return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+            q.getColumn(3).getString()};
+}
+
+} // namespace
+
+void check_date(const std::string& date, const std::string& option) {
+    std::tm tm{};
+    const bool shaped = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
+                        std::sscanf(date.c_str(), "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3;
+    if (shaped) {
+        const int year = tm.tm_year, month = tm.tm_mon, day = tm.tm_mday;
+        tm.tm_year -= 1900;
+        tm.tm_mon -= 1;
+        std::tm copy = tm;
+        std::mktime(&copy); // normalises 2026-02-30 to March
+        if (copy.tm_year == year - 1900 && copy.tm_mon == month - 1 && copy.tm_mday == day) return;
+    }
+    throw Error(option + " '" + date + "' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01");
+}
+
+std::string today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    ::gmtime_r(&now, &tm);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+    return buffer;
+}
+
+namespace {
+// The snapshot kept in the org tables themselves, if any: (id, as_of).
+std::optional<std::pair<long long, std::string>> lazy_snapshot(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT id, as_of FROM snapshot WHERE lazy = 1");
+    if (!q.executeStep()) return std::nullopt;
+    return std::make_pair(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+}
+} // namespace
+
+void prepare_snapshot(SQLite::Database& db, const std::string& as_of) {
+    const auto lazy = lazy_snapshot(db);
+    if (!lazy || lazy->second == as_of) return;
+    for (const auto& t : tracked(db))
+        db.exec(fmt::format("INSERT INTO h_{0}({1}, valid_from, valid_to) SELECT {1}, {2}, {3} FROM {0} ORDER BY {4}",
+                            t.table, joined(t.columns), lazy->first, kOpen, joined(t.keys)));
+    db.exec("UPDATE snapshot SET lazy = 0 WHERE lazy = 1");
+}
+
+SnapshotInfo record_snapshot(SQLite::Database& db, const std::string& as_of, const std::string& command) {
+    long long id = 0;
+    bool first = false;
+    {
+        SQLite::Statement latest(db, "SELECT id, as_of FROM snapshot ORDER BY as_of DESC LIMIT 1");
+        if (latest.executeStep()) {
+            const auto last = latest.getColumn(1).getString();
+            if (as_of < last)
+                throw Error(fmt::format("--as-of {} is before the latest snapshot ({}); snapshots are recorded in "
+                                        "date order (orgplan history lists them)",
+                                        as_of, last));
+            if (as_of == last) id = latest.getColumn(0).getInt64();
+        } else {
+            first = true;
+        }
+    }
+    if (first || (id && lazy_snapshot(db))) {
+        // The first snapshot stays in the org tables: nothing is copied until the next import of another date.
+        if (first) {
+            SQLite::Statement q(db, "INSERT INTO snapshot(as_of, command, lazy) VALUES(?1, ?2, 1)");
+            q.bind(1, as_of);
+            q.bind(2, command);
+            q.exec();
+            id = db.getLastInsertRowid();
+        } else {
+            SQLite::Statement q(db, "UPDATE snapshot SET taken_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), command = ?2 "
+                                    "WHERE id = ?1");
+            q.bind(1, static_cast<int64_t>(id));
+            q.bind(2, command);
+            q.exec();
+        }
+        SQLite::Statement q(db, "SELECT id, as_of, taken_at, command FROM snapshot WHERE id = ?1");
+        q.bind(1, static_cast<int64_t>(id));
+        q.executeStep();
+        return read_snapshot(q);
+    }
+    const auto tables = tracked(db);
+    if (id) {
+        // The same date again: that snapshot is taken anew, so what it recorded is undone first.
+        for (const auto& t : tables) {
+            db.exec(fmt::format("DELETE FROM h_{} WHERE valid_from = {}", t.table, id));
+            db.exec(fmt::format("UPDATE h_{} SET valid_to = {} WHERE valid_to = {}", t.table, kOpen, id));
+        }
+        SQLite::Statement q(db, "UPDATE snapshot SET taken_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), command = ?2 "
+                                "WHERE id = ?1");
+        q.bind(1, static_cast<int64_t>(id));
+        q.bind(2, command);
+        q.exec();
+    } else {
+        SQLite::Statement q(db, "INSERT INTO snapshot(as_of, command) VALUES(?1, ?2)");
+        q.bind(1, as_of);
+        q.bind(2, command);
+        q.exec();
+        id = db.getLastInsertRowid();
+    }
+    for (const auto& t : tables) {
+        const auto h = "h_" + t.table;
+        const bool any_open =
+            db.execAndGet(fmt::format("SELECT EXISTS (SELECT 1 FROM {} WHERE valid_to = {})", h, kOpen)).getInt() != 0;
+        if (!any_open) { // the first snapshot of this table: every row, with no lookups
+            db.exec(fmt::format("INSERT INTO {0}({1}, valid_from, valid_to) SELECT {1}, {2}, {3} FROM {4} ORDER BY {5}",
+                                h, joined(t.columns), id, kOpen, t.table, joined(t.keys)));
+            continue;
+        }
+        // Rows removed or changed since: their history row closes at this snapshot...
+        db.exec(fmt::format("UPDATE {0} SET valid_to = {1} WHERE valid_to = {2} AND NOT EXISTS (SELECT 1 FROM {3} "
+                            "WHERE {4} AND {5})",
+                            h, id, kOpen, t.table, matching(t.keys, t.table, h), matching(t.columns, t.table, h, " IS ")));
+        // ...and rows new or changed open a history row of their own.
+        db.exec(fmt::format("INSERT INTO {0}({1}, valid_from, valid_to) SELECT {1}, {2}, {3} FROM {4} WHERE NOT EXISTS "
+                            "(SELECT 1 FROM {0} WHERE {5} AND {0}.valid_to = {3})",
+                            h, joined(t.columns), id, kOpen, t.table, matching(t.keys, h, t.table)));
+    }
+    SQLite::Statement q(db, "SELECT id, as_of, taken_at, command FROM snapshot WHERE id = ?1");
+    q.bind(1, static_cast<int64_t>(id));
+    q.executeStep();
+    return read_snapshot(q);
+}
+
+std::vector<SnapshotInfo> list_snapshots(SQLite::Database& db) {
+    std::vector<SnapshotInfo> out;
+    SQLite::Statement q(db, "SELECT id, as_of, taken_at, command FROM snapshot ORDER BY as_of");
+    while (q.executeStep()) out.push_back(read_snapshot(q));
+    return out;
+}
+
+SnapshotInfo snapshot_on(SQLite::Database& db, const std::string& date) {
+    SQLite::Statement q(db, "SELECT id, as_of, taken_at, command FROM snapshot WHERE as_of <= ?1 ORDER BY as_of DESC "
+                            "LIMIT 1");
+    q.bind(1, date);
+    if (q.executeStep()) return read_snapshot(q);
+    const auto all = list_snapshots(db);
+    throw Error(all.empty() ? "no snapshots yet: every import records one (orgplan import --as-of DATE ...)"
+                            : fmt::format("no snapshot on or before {}; the first is of {} (orgplan history lists them)",
+                                          date, all.front().as_of));
+}
+
+std::unique_ptr<Database> materialize_snapshot(const std::string& path, long long id) {
+    auto mem = std::make_unique<Database>(":memory:");
+    auto& db = mem->sql();
+    SQLite::Statement attach(db, "ATTACH DATABASE ?1 AS src");
+    attach.bind(1, path);
+    attach.exec();
+    db.exec("PRAGMA foreign_keys = OFF");
+    bool in_tables = false;
+    {
+        SQLite::Statement lazy(db, "SELECT lazy FROM src.snapshot WHERE id = ?1");
+        lazy.bind(1, static_cast<int64_t>(id));
+        in_tables = lazy.executeStep() && lazy.getColumn(0).getInt() == 1;
+    } // finished before src is detached
+
+    for (const auto& t : tracked(db)) {
+        if (in_tables) { // the snapshot is the org tables as they stand
+            db.exec(fmt::format("INSERT INTO main.{0}({1}) SELECT {1} FROM src.{0}", t.table, joined(t.columns)));
+            continue;
+        }
+        const auto columns = joined(t.columns);
+        // In key order, so each table's B-tree is appended to rather than split all over.
+        db.exec(fmt::format("INSERT INTO main.{0}({1}) SELECT {1} FROM src.h_{0} WHERE valid_from <= {2} AND "
+                            "(valid_to = 0 OR valid_to > {2}) ORDER BY {3}",
+                            t.table, columns, id, joined(t.keys)));
+    }
+    db.exec("INSERT INTO main.setting SELECT * FROM src.setting");
+    // Interrupts carry their own dates: those up to the snapshot's date. Task forces are not historized: today's.
+    {
+        SQLite::Statement copy(db, "INSERT INTO main.interrupt SELECT * FROM src.interrupt WHERE date <= "
+                                   "(SELECT as_of FROM src.snapshot WHERE id = ?1)");
+        copy.bind(1, static_cast<int64_t>(id));
+        copy.exec();
+    } // finished before src is detached
+    db.exec("INSERT INTO main.task_force SELECT * FROM src.task_force;"
+            "INSERT INTO main.task_force_seat SELECT * FROM src.task_force_seat");
+    db.exec("DETACH DATABASE src");
+    db.exec("PRAGMA foreign_keys = ON");
+    refresh_maker_totals(db);
+    return mem;
+}
+
+} // namespace orgplan

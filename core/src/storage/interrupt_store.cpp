@@ -1,0 +1,68 @@
+#include "orgplan/storage/interrupt_store.hpp"
+
+#include <fmt/format.h>
+
+#include "orgplan/model/enums.hpp"
+
+namespace orgplan {
+
+std::vector<Interrupt> load_interrupts(SQLite::Database& db) {
+    std::vector<Interrupt> out;
+    SQLite::Statement q(db, "SELECT date, requester_id, requester_name, requester_function, pm_id, team_id, "
+                            "product_id, hours, kind, planned FROM interrupt ORDER BY date, key");
+    while (q.executeStep()) {
+        Interrupt x;
+        x.date = q.getColumn(0).getString();
+        x.requester_id = q.getColumn(1).getString();
+        x.requester_name = q.getColumn(2).getString();
+        x.requester_function = q.getColumn(3).getString();
+        x.pm_id = q.getColumn(4).getString();
+        x.team_id = q.getColumn(5).getString();
+        x.product_id = q.getColumn(6).getString();
+        x.hours = q.getColumn(7).getDouble();
+        x.kind = parse_interrupt_kind(q.getColumn(8).getString()).value_or(InterruptKind::other);
+        x.planned = q.getColumn(9).getInt() != 0;
+        out.push_back(std::move(x));
+    }
+    return out;
+}
+
+std::string interrupt_key(const std::string& id, const Interrupt& x, int occurrence) {
+    if (!id.empty()) return "id:" + id;
+    // Text fields are length-prefixed: whatever they hold, two different rows never share a key.
+    std::string key = "row:";
+    for (const std::string* field : {&x.date, &x.requester_id, &x.requester_name, &x.requester_function, &x.pm_id,
+                                     &x.team_id, &x.product_id})
+        key += std::to_string(field->size()) + ":" + *field + ";";
+    key += fmt::format("{};{};{};#{}", x.hours, to_string(x.kind), x.planned ? 1 : 0, occurrence); // hours exactly
+    return key;
+}
+
+InterruptWriter::InterruptWriter(SQLite::Database& db)
+    : db_(db),
+      upsert_(db, "INSERT INTO interrupt(key, date, requester_id, requester_name, requester_function, pm_id, team_id, "
+                  "product_id, hours, kind, planned) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                  "ON CONFLICT(key) DO UPDATE SET date = excluded.date, requester_id = excluded.requester_id, "
+                  "requester_name = excluded.requester_name, requester_function = excluded.requester_function, "
+                  "pm_id = excluded.pm_id, team_id = excluded.team_id, product_id = excluded.product_id, "
+                  "hours = excluded.hours, kind = excluded.kind, planned = excluded.planned") {}
+
+void InterruptWriter::clear() { db_.exec("DELETE FROM interrupt"); }
+
+void InterruptWriter::put(const std::string& key, const Interrupt& x) {
+    upsert_.bind(1, key);
+    upsert_.bind(2, x.date);
+    upsert_.bind(3, x.requester_id);
+    upsert_.bind(4, x.requester_name);
+    upsert_.bind(5, x.requester_function);
+    upsert_.bind(6, x.pm_id);
+    upsert_.bind(7, x.team_id);
+    upsert_.bind(8, x.product_id);
+    upsert_.bind(9, x.hours);
+    upsert_.bind(10, std::string(to_string(x.kind)));
+    upsert_.bind(11, x.planned ? 1 : 0);
+    upsert_.exec();
+    upsert_.reset();
+}
+
+} // namespace orgplan
