@@ -84,8 +84,8 @@ int cmd_align(const Args& args) {
 
     if (apply) {
         // Principles place PMs; a product leader's own teams (as player-coach) stay as they are.
-        db.sql().exec("DELETE FROM pm_assignment WHERE pm_id IN (SELECT id FROM person WHERE family = 'pm')");
         OrgWriter writer(db.sql());
+        writer.clear_pm_assignments();
         for (const auto& a : proposal.assignments) writer.put(a);
         record_change(db.sql(), "align --principle " + plugin.name + " --apply",
                       {{"assignments", proposal.assignments.size()}});

@@ -9,6 +9,7 @@
 #include "orgplan/planning/analysis.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/planning/mentoring.hpp"
+#include "orgplan/storage/mentor_pair_store.hpp"
 #include "orgplan/storage/org_store.hpp"
 #include "orgplan/plugin_host/plugin_requests.hpp"
 #include "orgplan/analysis/ratios.hpp"

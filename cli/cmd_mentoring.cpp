@@ -10,6 +10,7 @@
 #include "orgplan/storage/read_transaction.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/planning/mentoring.hpp"
+#include "orgplan/storage/mentor_pair_store.hpp"
 #include "orgplan/storage/org_store.hpp"
 
 namespace orgplan::cli {
@@ -55,7 +56,9 @@ int cmd_mentoring(const Args& args) {
     const auto settings = Settings::load(db.sql());
     const auto plan = plan_mentoring(org, settings, candidates);
     if (save) {
-        save_mentor_pairs(db.sql(), plan.pairings);
+        std::vector<MentorPair> pairs;
+        for (const auto& p : plan.pairings) pairs.push_back({p.mentor_id, p.novice_id, p.hours});
+        save_mentor_pairs(db.sql(), pairs);
         record_change(db.sql(), "mentoring plan --save", {{"mentor_pairs", plan.pairings.size()}});
         write->commit();
     }

@@ -54,7 +54,7 @@ int cmd_person(const Args& args) {
         tx.commit();
     }
     // The log's copies of the old pages go too: a checkpoint writes the zeroed pages home and empties the WAL.
-    db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    db.checkpoint();
     std::cout << fmt::format("erased {}: {}{} memberships, {} assignments, {} mentoring pairings, {} direct reports "
                              "moved up to their manager; removed from {} scenarios, {} snapshot rows, {} interrupts and "
                              "{} task force seats\n",

@@ -11,6 +11,7 @@
 
 #include "answers.hpp"
 #include "context.hpp"
+#include "orgplan/storage/mentor_pair_store.hpp"
 #include "orgplan/analysis/data_gaps.hpp"
 #include "orgplan/planning/analysis.hpp"
 #include "orgplan/storage/database.hpp"

@@ -2,14 +2,13 @@
 #include <iostream>
 #include <map>
 
-#include <SQLiteCpp/Statement.h>
-
 #include "context.hpp"
 #include "orgplan/storage/read_transaction.hpp"
 #include "orgplan/import/csv.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/model/enums.hpp"
 #include "orgplan/model/title_rules.hpp"
+#include "orgplan/storage/org_store.hpp"
 
 namespace orgplan::cli {
 
@@ -56,18 +55,10 @@ int cmd_roles(const Args& args) {
         const auto words = pattern.empty() ? std::string() : TitleRules::matched_words(title, pattern);
         return words.empty() ? "" : "'" + words + "'";
     };
-    SQLite::Statement q(db.sql(), std::string("SELECT p.title, p.family, p.family_source, "
-                                              "CASE WHEN p.family_source = 'rule' THEN coalesce(t.pattern, '') ELSE '' END, "
-                                              "count(*) AS n FROM person p LEFT JOIN title_match t ON t.title = p.title ") +
-                                      (unmatched_only ? "WHERE p.family_source = 'unmatched' " : "") +
-                                      "GROUP BY 1, 2, 3, 4 ORDER BY p.family_source = 'unmatched' DESC, n DESC, p.title");
     std::size_t unmatched = 0;
-    while (q.executeStep()) {
-        const std::string source = q.getColumn(2).getString();
-        if (source == "unmatched") ++unmatched;
-        const std::string title = q.getColumn(0).getString(), pattern = q.getColumn(3).getString();
-        table.add({title, q.getColumn(1).getString(), source, table_format ? matched_text(title, pattern) : pattern,
-                   static_cast<long long>(q.getColumn(4).getInt64())});
+    for (auto& c : load_title_classes(db.sql(), unmatched_only)) {
+        if (c.source == "unmatched") ++unmatched;
+        table.add({c.title, c.family, c.source, table_format ? matched_text(c.title, c.pattern) : c.pattern, c.people});
     }
     auto output = Output::of(std::move(table), {{"unmatched_titles", unmatched}});
     output.title = "role families by title";

@@ -9,6 +9,7 @@
 #include "orgplan/model/enums.hpp"
 #include "orgplan/storage/read_transaction.hpp"
 #include "orgplan/analysis/spans.hpp"
+#include "orgplan/storage/org_store.hpp"
 
 namespace orgplan::cli {
 namespace {

@@ -10,40 +10,6 @@
 
 namespace orgplan {
 
-std::string_view TextArena::keep(std::string_view text) {
-    if (text.empty()) return {};
-    if (text.size() > kBlock / 16) { // a rare long text gets a block of its own
-        blocks_.push_back(std::make_unique<char[]>(text.size()));
-        std::copy(text.begin(), text.end(), blocks_.back().get());
-        return {blocks_.back().get(), text.size()};
-    }
-    if (used_ + text.size() > kBlock) {
-        // The current block stays where it is (views point into it); a new one follows.
-        blocks_.push_back(std::make_unique<char[]>(kBlock));
-        current_ = blocks_.back().get();
-        used_ = 0;
-    }
-    char* at = current_ + used_;
-    std::copy(text.begin(), text.end(), at);
-    used_ += text.size();
-    return {at, text.size()};
-}
-
-ReportingLines load_reporting_lines(SQLite::Database& db) {
-    ReportingLines out;
-    out.lines.reserve(static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM person").getInt64()));
-    RowQuery q(db, "SELECT id, name, coalesce(manager_id, ''), unit, family FROM person ORDER BY id");
-    while (q.step()) {
-        auto& line = out.lines.emplace_back();
-        line.id = out.text.keep(q.text(0));
-        line.name = out.text.keep(q.text(1));
-        line.manager_id = out.text.keep(q.text(2));
-        line.unit = out.text.keep(q.text(3));
-        line.family = parse_family(q.text(4)).value_or(Family::other);
-    }
-    return out;
-}
-
 sdk::ReportingTree reporting_tree(const std::vector<ReportingLine>& lines) {
     const auto n = static_cast<std::uint32_t>(lines.size());
     constexpr auto kTop = sdk::ReportingTree::kTop;

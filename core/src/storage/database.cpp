@@ -279,6 +279,8 @@ void Database::connect(Open open, int busy_timeout_ms) {
 
 int Database::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
 
+void Database::checkpoint() { db_->exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
+
 std::string resolve_db_path(const std::string& from_flag) {
     if (!from_flag.empty()) return from_flag;
     if (const char* env = std::getenv("ORGPLAN_DB"); env && *env) return env;

@@ -244,4 +244,37 @@ std::unique_ptr<Database> materialize_snapshot(const std::string& path, long lon
     return mem;
 }
 
+std::vector<PersonChange> people_changes(SQLite::Database& db, long long from, long long to) {
+    const auto at = [](const char* alias, long long s) {
+        return fmt::format("{0}.valid_from <= {1} AND ({0}.valid_to = 0 OR {0}.valid_to > {1})", alias, s);
+    };
+    // A person's teams at a snapshot, as one sorted list.
+    const auto teams = [](long long s) {
+        return fmt::format("(SELECT person_id, group_concat(team_id, ', ') AS teams FROM (SELECT person_id, team_id FROM "
+                           "h_membership WHERE valid_from <= {0} AND (valid_to = 0 OR valid_to > {0}) ORDER BY person_id, team_id) "
+                           "GROUP BY person_id)",
+                           s);
+    };
+    const std::string sql = fmt::format(
+        "SELECT 'joiner', b.id, b.name, '', b.family FROM h_person b WHERE {1} AND NOT EXISTS (SELECT 1 FROM h_person a "
+        "WHERE a.id = b.id AND {0}) "
+        "UNION ALL SELECT 'leaver', a.id, a.name, a.family, '' FROM h_person a WHERE {0} AND NOT EXISTS (SELECT 1 FROM "
+        "h_person b WHERE b.id = a.id AND {1}) "
+        "UNION ALL SELECT 'family', a.id, b.name, a.family, b.family FROM h_person a JOIN h_person b ON b.id = a.id "
+        "WHERE {0} AND {1} AND a.family <> b.family "
+        "UNION ALL SELECT 'manager', a.id, b.name, coalesce(a.manager_id, ''), coalesce(b.manager_id, '') FROM h_person "
+        "a JOIN h_person b ON b.id = a.id WHERE {0} AND {1} AND a.manager_id IS NOT b.manager_id "
+        "UNION ALL SELECT 'team', a.id, b.name, coalesce(ta.teams, ''), coalesce(tb.teams, '') FROM h_person a JOIN "
+        "h_person b ON b.id = a.id LEFT JOIN {2} ta ON ta.person_id = a.id LEFT JOIN {3} tb ON tb.person_id = a.id "
+        "WHERE {0} AND {1} AND coalesce(ta.teams, '') <> coalesce(tb.teams, '') "
+        "ORDER BY 1, 2",
+        at("a", from), at("b", to), teams(from), teams(to));
+    std::vector<PersonChange> out;
+    SQLite::Statement q(db, sql);
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                       q.getColumn(3).getString(), q.getColumn(4).getString()});
+    return out;
+}
+
 } // namespace orgplan

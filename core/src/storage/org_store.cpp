@@ -177,6 +177,34 @@ std::unordered_map<std::string, std::string> load_family_sources(SQLite::Databas
     return out;
 }
 
+ReportingLines load_reporting_lines(SQLite::Database& db) {
+    ReportingLines out;
+    out.lines.reserve(static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM person").getInt64()));
+    RowQuery q(db, "SELECT id, name, coalesce(manager_id, ''), unit, family FROM person ORDER BY id");
+    while (q.step()) {
+        auto& line = out.lines.emplace_back();
+        line.id = out.text.keep(q.text(0));
+        line.name = out.text.keep(q.text(1));
+        line.manager_id = out.text.keep(q.text(2));
+        line.unit = out.text.keep(q.text(3));
+        line.family = parse_family(q.text(4)).value_or(Family::other);
+    }
+    return out;
+}
+
+std::vector<TitleClass> load_title_classes(SQLite::Database& db, bool unmatched_only) {
+    SQLite::Statement q(db, std::string("SELECT p.title, p.family, p.family_source, "
+                                        "CASE WHEN p.family_source = 'rule' THEN coalesce(t.pattern, '') ELSE '' END, "
+                                        "count(*) AS n FROM person p LEFT JOIN title_match t ON t.title = p.title ") +
+                                (unmatched_only ? "WHERE p.family_source = 'unmatched' " : "") +
+                                "GROUP BY 1, 2, 3, 4 ORDER BY p.family_source = 'unmatched' DESC, n DESC, p.title");
+    std::vector<TitleClass> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                       q.getColumn(3).getString(), q.getColumn(4).getInt64()});
+    return out;
+}
+
 MakerTotals load_maker_totals(SQLite::Database& db) {
     MakerTotals totals;
     SQLite::Statement q(db, "SELECT team_id, fte FROM team_maker_fte");
@@ -482,6 +510,11 @@ void OrgWriter::clear_assignments(const std::string& pm_id) {
     flush();
     assignment_clear_.bind(1, pm_id);
     run(assignment_clear_);
+}
+
+void OrgWriter::clear_pm_assignments() {
+    flush();
+    db_.exec("DELETE FROM pm_assignment WHERE pm_id IN (SELECT id FROM person WHERE family = 'pm')");
 }
 
 void OrgWriter::put(const Assignment& a) {

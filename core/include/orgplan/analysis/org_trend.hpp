@@ -1,4 +1,4 @@
-// The org's key numbers per snapshot, and who joined, left or moved between two snapshots.
+// The org's key numbers per snapshot (who joined, left or moved between two: people_changes in storage/history).
 #pragma once
 
 #include <string>
@@ -22,13 +22,5 @@ struct TrendPoint {
 /// the file's history with the file's current settings.
 std::vector<TrendPoint> compute_trend(SQLite::Database& db, const std::string& path, std::size_t most = 1000);
 
-/// One change of a person between two snapshots.
-struct PersonChange {
-    std::string kind; ///< joiner, leaver, team, family, manager
-    std::string id, name, from, to;
-};
-
-/// What changed for people from snapshot `from` to snapshot `to` (ids), in kind then id order.
-std::vector<PersonChange> people_changes(SQLite::Database& db, long long from, long long to);
 
 } // namespace orgplan

@@ -14,35 +14,11 @@
 
 #include "orgplan/org.hpp"
 #include "orgplan/reporting_tree.hpp"
+#include "orgplan/model/reporting_lines.hpp"
 #include "orgplan/model/settings.hpp"
 
 namespace orgplan {
 
-/// What spans need of a person: read alone, a million of them load in a fraction of the whole org's time. Views
-/// into text the caller keeps (ReportingLines' arena, or literals in tests).
-struct ReportingLine {
-    std::string_view id, name, manager_id, unit;
-    Family family = Family::other;
-};
-
-/// Copies of short texts in large blocks: a million people's ids and names without an allocation each.
-class TextArena {
-public:
-    std::string_view keep(std::string_view text);
-
-private:
-    static constexpr std::size_t kBlock = 1 << 20;
-    std::vector<std::unique_ptr<char[]>> blocks_;
-    char* current_ = nullptr;
-    std::size_t used_ = kBlock;
-};
-
-/// Everyone's reporting line, in id order, with the text the lines view.
-struct ReportingLines {
-    std::vector<ReportingLine> lines;
-    TextArena text;
-};
-ReportingLines load_reporting_lines(SQLite::Database& db);
 
 /// The reporting tree of those lines (sdk::reporting_tree, with the id index a million people need).
 sdk::ReportingTree reporting_tree(const std::vector<ReportingLine>& lines);

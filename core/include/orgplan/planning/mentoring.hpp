@@ -51,9 +51,4 @@ struct PairingCosts {
 MentoringPlan plan_mentoring(const Org& org, const Settings& settings, std::size_t candidates = 48,
                              const PairingCosts& costs = {});
 
-/// Saved pairings (mentor id, novice id), read and written in the `mentor_pair` table.
-std::vector<std::pair<std::string, std::string>> load_mentor_pairs(SQLite::Database& db);
-/// Replaces the saved pairings; the caller owns the transaction.
-void save_mentor_pairs(SQLite::Database& db, const std::vector<Pairing>& pairings);
-
 } // namespace orgplan

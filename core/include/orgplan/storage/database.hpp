@@ -42,6 +42,9 @@ public:
     SQLite::Database& sql() noexcept { return *db_; }
     const std::string& path() const noexcept { return path_; }
     int schema_version();
+    /// Writes every page the WAL holds back into the file and empties the WAL (after an erasure: the log's copies
+    /// of the old pages go too).
+    void checkpoint();
 
 private:
     void connect(Open open, int busy_timeout_ms);

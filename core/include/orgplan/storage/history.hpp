@@ -43,4 +43,13 @@ SnapshotInfo snapshot_on(SQLite::Database& db, const std::string& date);
 /// command can answer as of that date unchanged.
 std::unique_ptr<Database> materialize_snapshot(const std::string& path, long long id);
 
+/// One change of a person between two snapshots.
+struct PersonChange {
+    std::string kind; ///< joiner, leaver, team, family, manager
+    std::string id, name, from, to;
+};
+
+/// What changed for people from snapshot `from` to snapshot `to` (ids), in kind then id order.
+std::vector<PersonChange> people_changes(SQLite::Database& db, long long from, long long to);
+
 } // namespace orgplan

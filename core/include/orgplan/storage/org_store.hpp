@@ -14,6 +14,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "orgplan/org.hpp"
+#include "orgplan/model/reporting_lines.hpp"
 #include "orgplan/storage/row_statement.hpp"
 
 namespace orgplan {
@@ -45,6 +46,17 @@ Org load_org(SQLite::Database& db, PersonDetail detail = PersonDetail::full);
 /// How each person's role family was set by the import: person id -> "column", "rule" or "unmatched". With
 /// `unmatched_only`, only the people whose title no rule matched (a gap every answer counting families rests on).
 std::unordered_map<std::string, std::string> load_family_sources(SQLite::Database& db, bool unmatched_only = false);
+
+/// Everyone's reporting line, in id order, with the text the lines view (spans and layers need no more).
+ReportingLines load_reporting_lines(SQLite::Database& db);
+
+/// People grouped by title, family and how the family was set, with the rule pattern that matched: orgplan roles.
+struct TitleClass {
+    std::string title, family, source, pattern;
+    long long people = 0;
+};
+/// Unmatched titles first, then the most common; only unmatched ones with `unmatched_only`.
+std::vector<TitleClass> load_title_classes(SQLite::Database& db, bool unmatched_only);
 
 /// How a person's family was decided, kept for `orgplan roles`.
 /// Views into the title rules, which outlive the write.
@@ -117,6 +129,9 @@ public:
         const FamilyOrigin* how;
     };
     void clear_assignments(const std::string& pm_id);
+    /// Removes the assignments of everyone whose family is pm (a principle's proposal replaces them); a product
+    /// leader's own coverage as player-coach stays.
+    void clear_pm_assignments();
     void put(const Assignment& a);
 
 private:

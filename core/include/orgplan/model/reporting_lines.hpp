@@ -1,0 +1,38 @@
+// Who reports to whom, as spans and layers read it: id, name, manager, unit and family of everyone, with their text
+// kept in one arena.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "orgplan/org.hpp"
+
+namespace orgplan {
+
+/// What spans need of a person: read alone, a million of them load in a fraction of the whole org's time. Views
+/// into text the caller keeps (ReportingLines' arena, or literals in tests).
+struct ReportingLine {
+    std::string_view id, name, manager_id, unit;
+    Family family = Family::other;
+};
+
+/// Copies of short texts in large blocks: a million people's ids and names without an allocation each.
+class TextArena {
+public:
+    std::string_view keep(std::string_view text);
+
+private:
+    static constexpr std::size_t kBlock = 1 << 20;
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    char* current_ = nullptr;
+    std::size_t used_ = kBlock;
+};
+
+/// Everyone's reporting line, in id order, with the text the lines view.
+struct ReportingLines {
+    std::vector<ReportingLine> lines;
+    TextArena text;
+};
+
+} // namespace orgplan
