@@ -5,7 +5,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
-#include "answers.hpp"
+#include "orgplan/answers/answers.hpp"
 #include "context.hpp"
 #include "orgplan/storage/change_log.hpp"
 #include "orgplan/storage/read_transaction.hpp"
@@ -64,7 +64,7 @@ int cmd_align(const Args& args) {
     const auto host = load_plugins(plugin_options);
     if (compare) {
         auto compared =
-            compare_principles(org, settings, {*host, plugin_params(plugin_options), plugin_options.strict, "align"});
+            compare_principles(org, settings, plugin_run(*host, plugin_options, "align"));
         note_gaps(compared.output, "align", org, db.sql());
         emit(compared.output, common);
         return 0;

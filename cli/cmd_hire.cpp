@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "answers.hpp"
+#include "orgplan/answers/answers.hpp"
 #include "context.hpp"
 #include "orgplan/storage/read_transaction.hpp"
 #include "orgplan/analysis/coaching.hpp"
@@ -36,7 +36,7 @@ int cmd_hire(const Args& args) {
     const auto settings = Settings::load(db.sql());
     const auto org = load_org(db.sql());
     const auto host = load_plugins(plugin_options);
-    auto output = hiring_answer(org, settings, {*host, plugin_params(plugin_options), plugin_options.strict, "hire"},
+    auto output = hiring_answer(org, settings, plugin_run(*host, plugin_options, "hire"),
                                 count, mixes, include_unassigned);
     note_gaps(output, "hire", org, db.sql());
     emit(output, common);

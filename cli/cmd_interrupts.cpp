@@ -1,6 +1,6 @@
 // orgplan interrupts: what executive and sales interrupts cost the PMs, grouped and per month.
 
-#include "answers.hpp"
+#include "orgplan/answers/answers.hpp"
 #include "context.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/storage/org_store.hpp"

@@ -4,7 +4,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
-#include "answers.hpp"
+#include "orgplan/answers/answers.hpp"
 #include "context.hpp"
 #include "orgplan/storage/change_log.hpp"
 #include "orgplan/storage/read_transaction.hpp"

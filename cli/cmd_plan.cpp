@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "answers.hpp"
+#include "orgplan/answers/answers.hpp"
 #include "context.hpp"
 #include "orgplan/storage/read_transaction.hpp"
 #include "orgplan/planning/analysis.hpp"
@@ -111,8 +111,11 @@ int cmd_plan(const Args& args) {
     options.seed = seed;
     options.include_unassigned = include_unassigned;
     options.count_planned = planned;
-    options.show_progress = ::isatty(STDERR_FILENO);
-    auto answer = plan_answer(org, settings, {*host, plugin_params(plugin_options), plugin_options.strict, "plan"}, options);
+    if (::isatty(STDERR_FILENO)) // a line while the simulation runs, cleared after it; nothing when piped
+        options.progress = [](const char* phase, const std::string& what) {
+            std::cerr << (std::string(phase) == "start" ? what : "\r\033[K") << std::flush;
+        };
+    auto answer = plan_answer(org, settings, plugin_run(*host, plugin_options, "plan"), options);
     note_gaps(answer.output, "plan", org, db.sql());
     emit(answer.output, common);
     return 0;

@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "answers.hpp"
+#include "orgplan/answers/answers.hpp"
 #include "context.hpp"
 #include "orgplan/storage/mentor_pair_store.hpp"
 #include "orgplan/analysis/data_gaps.hpp"
@@ -451,7 +451,7 @@ int cmd_report(const Args& args) {
     Analysis analysis;
     read_org(path, options, analysis);
     const auto host = load_plugins(plugin_options);
-    analyse({*host, plugin_params(plugin_options), plugin_options.strict, "report"}, options, analysis);
+    analyse(plugin_run(*host, plugin_options, "report"), options, analysis);
     const auto html = render(analysis, options, std::filesystem::path(path).filename().string());
 
     if (common.out.empty() && ::isatty(STDOUT_FILENO)) common.out = "orgplan-report.html";

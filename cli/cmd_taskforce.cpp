@@ -7,7 +7,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
-#include "answers.hpp"
+#include "orgplan/answers/answers.hpp"
 #include "context.hpp"
 #include "orgplan/import/csv.hpp"
 #include "orgplan/storage/change_log.hpp"

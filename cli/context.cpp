@@ -282,4 +282,10 @@ sdk::Params plugin_params(const PluginOptions& options) {
     return params;
 }
 
+PluginRun plugin_run(const PluginHost& host, const PluginOptions& options, const char* command) {
+    PluginRun run{host, plugin_params(options), options.strict, command, nullptr};
+    run.warn = [command](const std::string& message) { std::cerr << "orgplan " << command << ": " << message << "\n"; };
+    return run;
+}
+
 } // namespace orgplan::cli

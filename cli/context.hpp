@@ -14,6 +14,7 @@
 
 #include "orgplan/base/error.hpp"
 #include "orgplan/import/importer.hpp"
+#include "orgplan/answers/answers.hpp"
 #include "orgplan/plugin_host/plugin_host.hpp"
 #include "orgplan/base/number.hpp"
 #include "orgplan/analysis/org_chart.hpp"
@@ -137,6 +138,9 @@ void add_plugin_options(po::options_description& desc, PluginOptions& options, b
 /// Loads built-in, $ORGPLAN_PLUGIN_PATH and --plugin-dir plugins; warns on stderr about skipped ones.
 std::unique_ptr<PluginHost> load_plugins(const PluginOptions& options);
 sdk::Params plugin_params(const PluginOptions& options);
+/// What an answer needs to run plugins for `command`: the host, --param values, --strict-plugins, and a warning on
+/// stderr for each plugin skipped.
+PluginRun plugin_run(const PluginHost& host, const PluginOptions& options, const char* command);
 
 int cmd_import(const Args& args);
 int cmd_plugins(const Args& args);

@@ -1,8 +1,7 @@
-#include "answers.hpp"
+#include "orgplan/answers/answers.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <iostream>
 #include <thread>
 #include <unordered_map>
 
@@ -19,7 +18,7 @@
 #include "orgplan/analysis/task_force.hpp"
 #include "orgplan/base/text.hpp"
 
-namespace orgplan::cli {
+namespace orgplan {
 namespace {
 
 std::unordered_map<std::string, std::string> names_of(const Org& org) {
@@ -39,7 +38,7 @@ nlohmann::json optional_json(const std::optional<double>& v) { return v ? nlohma
 // warning that says orgplan went on without it.
 void skipped(const PluginRun& plugins, const Error& e) {
     if (plugins.strict) throw Error(std::string(e.what()) + "; stopped (--strict-plugins)");
-    std::cerr << "orgplan " << plugins.command << ": skipped: " << e.what() << "; orgplan carried on without it\n";
+    if (plugins.warn) plugins.warn(std::string("skipped: ") + e.what() + "; orgplan carried on without it");
 }
 
 // Makers in no team are often gaps in an export rather than people a PM serves: said either way, never silently.
@@ -201,10 +200,9 @@ HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const Plug
     const auto& in = out.input;
     out.rows = project_headcount(in);
     if (o.trials > 0) {
-        if (o.show_progress)
-            std::cerr << fmt::format("simulating {} trials x {} quarters...", o.trials, o.quarters) << std::flush;
+        if (o.progress) o.progress("start", fmt::format("simulating {} trials x {} quarters...", o.trials, o.quarters));
         out.risk = simulate_headcount(in, o.trials, o.seed, delay, std::max(1u, std::thread::hardware_concurrency()));
-        if (o.show_progress) std::cerr << "\r\033[K" << std::flush;
+        if (o.progress) o.progress("done", "");
     }
     const auto& rows = out.rows;
     const auto& risk = out.risk;
@@ -421,4 +419,4 @@ Output task_force_load_answer(const Org& org, const Settings& settings, std::siz
     return output;
 }
 
-} // namespace orgplan::cli
+} // namespace orgplan

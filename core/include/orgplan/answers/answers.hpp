@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,7 +14,7 @@
 #include "orgplan/plugin_host/plugin_host.hpp"
 #include "orgplan/model/settings.hpp"
 
-namespace orgplan::cli {
+namespace orgplan {
 
 /// The plugins an answer may call, their parameters, and whether a failing one stops it (strict) or is skipped
 /// with a warning on stderr naming `command`.
@@ -22,6 +23,8 @@ struct PluginRun {
     sdk::Params params;
     bool strict = false;
     const char* command = "orgplan";
+    /// Told each plugin skipped for a failure (without strict), in a sentence; a front end shows it as it can.
+    std::function<void(const std::string&)> warn;
 };
 
 /// A proposal's numbers as JSON (align --compare rows, align --principle metrics).
@@ -47,7 +50,8 @@ struct PlanOptions {
     std::vector<double> team_growth; ///< per team, overriding plan.maker_growth; empty: the setting for all
     int trials = 0;                  ///< Monte Carlo trials; 0: none
     std::uint64_t seed = 1;
-    bool show_progress = false;
+    /// Told "start" before a long simulation and "done" after it (a terminal shows a line, then clears it).
+    std::function<void(const char* phase, const std::string& what)> progress;
     bool include_unassigned = false; ///< count makers in no team (--include-unassigned)
     bool count_planned = false;      ///< count open maker positions (--planned)
 };
@@ -71,4 +75,4 @@ Output interrupts_answer(const Org& org, const Settings& settings, const std::st
 /// People on at least `at_least` task forces, their seats and whether that is over the limit.
 Output task_force_load_answer(const Org& org, const Settings& settings, std::size_t at_least);
 
-} // namespace orgplan::cli
+} // namespace orgplan
