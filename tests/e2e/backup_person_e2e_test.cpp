@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sys/stat.h>
 
 #include "run.hpp"
@@ -185,8 +186,20 @@ TEST_CASE("person erase removes a person everywhere and leaves none of their byt
     CHECK(bytes.find(name) == std::string::npos);
     CHECK(bytes.find("E0005") == std::string::npos);
     // The org still holds together: the reports report to E0002 now, ratios still answer, and the erased id is gone.
+    // E0005 (reporting to E0002) leads eight PMs, E0014 to E0020 and E0335; each now reports to E0002.
     const auto spans = run(db.flag() + " spans --by person --format json").json();
-    for (const auto& row : spans["rows"]) CHECK(row["reports_to"] != "E0005");
+    REQUIRE(spans["rows"].size() == 334);
+    const std::set<std::string> reports = {"E0014", "E0015", "E0016", "E0017", "E0018", "E0019", "E0020", "E0335"};
+    std::size_t moved = 0;
+    for (const auto& row : spans["rows"]) {
+        CHECK(row["person"] != "E0005");
+        CHECK(row["reports_to"] != "E0005");
+        if (reports.count(row["person"].get<std::string>())) {
+            CHECK(row["reports_to"] == "E0002");
+            ++moved;
+        }
+    }
+    CHECK(moved == reports.size());
     CHECK(run(db.flag() + " ratios").exit_code == 0);
     CHECK(run(db.flag() + " person export E0005").exit_code != 0);
     CHECK(run(db.flag() + " scenario diff current fix").exit_code == 0);

@@ -79,10 +79,28 @@ TEST_CASE("a plugin that throws returns an error naming it, and the host keeps w
 }
 
 TEST_CASE("a later directory overrides a plugin of the same kind and name") {
+    namespace fs = std::filesystem;
+    const auto dir = fs::temp_directory_path() / ("orgplan-unit-override-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fs::permissions(dir, fs::perms::owner_all);
+    const auto copy = dir / "orgplan_principles.so";
+    fs::copy_file(fs::path(ORGPLAN_BUILTIN_PLUGINS) / "orgplan_principles.so", copy);
+    fs::permissions(copy, fs::perms::owner_read | fs::perms::owner_write | fs::perms::owner_exec);
+
     PluginHost host;
     host.load_directory(ORGPLAN_BUILTIN_PLUGINS);
-    host.load_directory(ORGPLAN_BUILTIN_PLUGINS);
-    CHECK(host.of_kind(sdk::PluginKind::principle).size() == 6);
+    const auto builtin = host.get(sdk::PluginKind::principle, "by-team").file;
+    CHECK(fs::path(builtin).parent_path() == fs::path(ORGPLAN_BUILTIN_PLUGINS));
+    host.load_directory(dir.string());
+    // The same six principles, each now from the copy: the later directory's library is the one registered.
+    const auto principles = host.of_kind(sdk::PluginKind::principle);
+    CHECK(principles.size() == 6);
+    for (const auto* p : principles) CHECK(p->file == copy.string());
+    // The other kinds stay with the built-ins.
+    CHECK(fs::path(host.get(sdk::PluginKind::hiring_mix, "balanced").file).parent_path() ==
+          fs::path(ORGPLAN_BUILTIN_PLUGINS));
+    fs::remove_all(dir);
 }
 
 TEST_CASE("missing plugin directories are an error unless optional") {

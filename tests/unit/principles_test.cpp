@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <tuple>
+
 #include "builtin_plugins.hpp"
 #include "fixture.hpp"
 #include "orgplan/analysis/alignment.hpp"
@@ -78,9 +80,18 @@ TEST_CASE("with too few PMs every unit gets the same higher ratio and the shortf
 TEST_CASE("by-product assigns products and by-segment segments") {
     OrgBuilder b;
     b.segment("s1").product("p", ProductStatus::active, "s1");
-    b.team("a", "p").makers("a", 6).team("b", "p").makers("b", 6).pm("p1").pm("p2");
-    for (const auto& a : propose("by-product", b.org).assignments) CHECK(a.kind == TargetKind::product);
-    for (const auto& a : propose("by-segment", b.org).assignments) CHECK(a.kind == TargetKind::segment);
+    b.team("a", "p", "s1").makers("a", 6).team("b", "p", "s1").makers("b", 6).pm("p1").pm("p2");
+    // 12 makers at the 10:1 threshold need 1.2 PM FTE: the first PM takes all of their time (10 makers), the second
+    // the remaining 2 makers' worth, 0.2. The same for the segment that holds the product's teams.
+    for (const auto& [principle, kind, target] :
+         {std::tuple{"by-product", TargetKind::product, "p"}, std::tuple{"by-segment", TargetKind::segment, "s1"}}) {
+        INFO(principle);
+        const auto proposal = propose(principle, b.org);
+        REQUIRE(proposal.assignments.size() == 2);
+        for (const auto& a : proposal.assignments) CHECK(a.kind == kind);
+        CHECK(share_of(proposal, "p1", kind, target) == Approx(1.0));
+        CHECK(share_of(proposal, "p2", kind, target) == Approx(0.2));
+    }
 }
 
 TEST_CASE("by-account and by-initiative dedicate a senior slice, then align by product") {
