@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "orgplan/diagnostic.hpp"
 #include "support.hpp"
 
 namespace orgplan::builtin {

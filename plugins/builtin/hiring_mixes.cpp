@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "orgplan/hiring_mix.hpp"
 #include "support.hpp"
 
 namespace orgplan::builtin {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "orgplan/reporting_tree.hpp"
+#include "orgplan/diagnostic.hpp"
 #include "support.hpp"
 
 namespace orgplan::builtin {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "orgplan/diagnostic.hpp"
 #include "support.hpp"
 
 namespace orgplan::builtin {

@@ -5,7 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "orgplan/plugin.hpp"
+#include "orgplan/principle.hpp"
 
 namespace orgplan::builtin {
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "orgplan/interrupt_load.hpp"
+#include "orgplan/diagnostic.hpp"
 #include "support.hpp"
 
 namespace orgplan::builtin {

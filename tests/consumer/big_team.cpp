@@ -1,7 +1,7 @@
 // Example diagnostic plugin: flags dev teams too big to work as one team.
 #include <string>
 
-#include <orgplan/plugin.hpp>
+#include <orgplan/diagnostic.hpp>
 
 namespace {
 

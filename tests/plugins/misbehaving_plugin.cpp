@@ -8,7 +8,7 @@
 #include <vector>
 #include <limits>
 
-#include "orgplan/plugin.hpp"
+#include "orgplan/sdk.hpp"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // Test plugins that fail in every way a call can: a std::exception, a non-standard throw, bad output.
 #include <stdexcept>
 
-#include "orgplan/plugin.hpp"
+#include "orgplan/sdk.hpp"
 
 namespace {
 

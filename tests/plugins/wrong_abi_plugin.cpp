@@ -8,7 +8,6 @@
 #include <boost/dll/alias.hpp>
 
 namespace wrong_abi {
-static std::uint32_t abi() { return 999; }
 static const void* manifest() { return nullptr; }
 struct Constructor {
     Constructor() {
@@ -19,6 +18,5 @@ struct Constructor {
 static const Constructor runs_on_load;
 } // namespace wrong_abi
 
-BOOST_DLL_ALIAS(wrong_abi::abi, orgplan_plugin_abi)
 BOOST_DLL_ALIAS(wrong_abi::manifest, orgplan_plugin_manifest)
 extern "C" BOOST_SYMBOL_EXPORT const unsigned char orgplan_plugin_abi_v999 = 0;

@@ -60,6 +60,17 @@ TEST_CASE("a library built for another ABI is refused from its file, before any 
     REQUIRE_THROWS_WITH(strict.load_directory(test_plugins("wrong_abi_plugin")), Catch::Contains("ABI 999"));
 }
 
+TEST_CASE("a library with this ABI's mark but descriptors of another is loaded and none of its plugins registered") {
+    PluginHost host;
+    host.load_directory(test_plugins("stale_descriptor_plugin"));
+    CHECK(host.all().empty());
+    REQUIRE(host.warnings().size() == 1);
+    CHECK_THAT(host.warnings()[0], Catch::Contains("plugin #1 was built for ABI " +
+                                                   std::to_string(sdk::abi_version - 1) + ", not " +
+                                                   std::to_string(sdk::abi_version)) &&
+                                       Catch::Contains("rebuild it against SDK " ORGPLAN_SDK_VERSION));
+}
+
 TEST_CASE("a plugin that throws returns an error naming it, and the host keeps working") {
     PluginHost host;
     host.load_directory(test_plugins("throwing_plugin"));

@@ -113,21 +113,16 @@ void PluginHost::load_file(const std::string& path) {
         problem(path + ": not a loadable plugin library (" + ec.message() + ")");
         return;
     }
-    if (!library->has("orgplan_plugin_abi") || !library->has("orgplan_plugin_manifest")) {
-        problem(path + ": not an orgplan plugin (it exports no orgplan_plugin_abi / orgplan_plugin_manifest; build "
-                       "it with ORGPLAN_PLUGIN_LIBRARY from the orgplan SDK)");
-        return;
-    }
-    // The ABI version is read through a function whose signature never changes, before anything else.
-    const auto abi = library->get_alias<std::uint32_t()>("orgplan_plugin_abi")();
-    if (abi != sdk::abi_version) {
-        problem(path + ": built for orgplan plugin ABI " + std::to_string(abi) + " but this orgplan speaks ABI " +
-                std::to_string(sdk::abi_version) + "; rebuild the plugin against SDK " + ORGPLAN_SDK_VERSION);
+    // The ABI was read from the file's mark before loading; each descriptor says it again, which catches a library
+    // whose mark and code disagree (a hand-made mark, a stale object file linked in).
+    if (!library->has("orgplan_plugin_manifest")) {
+        problem(path + ": not an orgplan plugin (it exports no orgplan_plugin_manifest; build it with "
+                       "ORGPLAN_PLUGIN_LIBRARY from the orgplan SDK)");
         return;
     }
     const auto* manifest = library->get_alias<const sdk::PluginManifest*()>("orgplan_plugin_manifest")();
-    if (!manifest || manifest->abi_version != sdk::abi_version) {
-        problem(path + ": its plugin manifest is missing or of another ABI version");
+    if (!manifest || (manifest->count && !manifest->plugins)) {
+        problem(path + ": its plugin manifest is missing");
         return;
     }
     for (std::size_t i = 0; i < manifest->count; ++i) {
@@ -136,7 +131,11 @@ void PluginHost::load_file(const std::string& path) {
                               (d.kind == sdk::PluginKind::hiring_mix && d.plan) ||
                               (d.kind == sdk::PluginKind::diagnostic && d.diagnose);
         if (!d.name || !*d.name || d.abi_version != sdk::abi_version || !callable) {
-            problem(path + ": plugin #" + std::to_string(i + 1) + " has no name, another ABI or no entry for its kind");
+            problem(path + ": plugin #" + std::to_string(i + 1) +
+                    (d.abi_version != sdk::abi_version
+                         ? " was built for ABI " + std::to_string(d.abi_version) + ", not " +
+                               std::to_string(sdk::abi_version) + "; rebuild it against SDK " ORGPLAN_SDK_VERSION
+                         : std::string(" has no name or no entry for its kind")));
             continue;
         }
         auto entry = std::make_unique<LoadedPlugin>();

@@ -30,6 +30,7 @@ enum class MetricKind { activity, output, outcome, revenue };
 /// What pulled a PM away from planned work (the interrupts file).
 enum class InterruptKind { executive_request, sales_escalation, customer_call, support_escalation, other };
 
+/// A person of the org: one row of the people file.
 struct Person {
     std::string id;
     std::string name;
@@ -49,6 +50,7 @@ struct Person {
     std::string function;               ///< sales, marketing, engineering, product...; may be empty
 };
 
+/// A team makers work in, which PMs cover.
 struct Team {
     std::string id;
     std::string name;
@@ -58,12 +60,14 @@ struct Team {
     std::string parent_unit; ///< free text grouping (department, tribe)
 };
 
+/// A person's place in a team, with the share of their time it takes.
 struct Membership {
     std::string person_id;
     std::string team_id;
     double allocation = 1.0; ///< share of the person's FTE given to the team; a person's total <= 1
 };
 
+/// A PM's coverage of a team, product, segment, initiative or account, with the share of their time it takes.
 struct Assignment {
     std::string pm_id;
     TargetKind kind = TargetKind::team;
@@ -71,6 +75,7 @@ struct Assignment {
     double share = 1.0; ///< share of the PM's FTE; a PM's total <= 1
 };
 
+/// A product of the portfolio, which teams build.
 struct Product {
     std::string id;
     std::string name;
@@ -78,16 +83,19 @@ struct Product {
     std::string segment_id;
 };
 
+/// A market segment that products and accounts belong to.
 struct Segment {
     std::string id;
     std::string name;
 };
 
+/// A corporate initiative PMs can be dedicated to.
 struct Initiative {
     std::string id;
     std::string name;
 };
 
+/// A key customer account PMs can be dedicated to.
 struct Account {
     std::string id;
     std::string name;
@@ -140,8 +148,10 @@ struct TaskForce {
 /// A planned position: an open role to fill, or a planned departure. Not a person: answers count positions only
 /// when asked for the planned org (ratios --planned, plan --planned, scenario comparisons).
 enum class PositionKind { open_role, departure };
+/// Where a planned position stands: only open ones count as planned.
 enum class PositionStatus { open, filled, cancelled };
 
+/// One planned position (see PositionKind).
 struct Position {
     std::string id;
     PositionKind kind = PositionKind::open_role;

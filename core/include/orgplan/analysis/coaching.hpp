@@ -2,7 +2,7 @@
 #pragma once
 
 #include "orgplan/org.hpp"
-#include "orgplan/plugin.hpp"
+#include "orgplan/diagnostic.hpp"
 #include "orgplan/model/settings.hpp"
 
 namespace orgplan {

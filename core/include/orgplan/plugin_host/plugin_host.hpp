@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "orgplan/plugin.hpp"
+#include "orgplan/sdk.hpp"
 #include "orgplan/plugin_host/plugin_isolation.hpp"
 
 namespace boost::dll {

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "orgplan/plugin.hpp"
+#include "orgplan/sdk.hpp"
 
 namespace orgplan {
 

@@ -1,7 +1,7 @@
 // Turning the host's model into the plain data plugins receive.
 #pragma once
 
-#include "orgplan/plugin.hpp"
+#include "orgplan/sdk.hpp"
 #include "orgplan/analysis/ratios.hpp"
 #include "orgplan/model/settings.hpp"
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "orgplan/plugin.hpp"
+#include "orgplan/sdk.hpp"
 
 namespace orgplan {
 
