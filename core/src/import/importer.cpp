@@ -1406,7 +1406,8 @@ struct ImportRun {
     // Throws every problem found; counts titles no rule matched.
     void finish_checks() {
     if (!in.currency.empty()) {
-        const auto& stored = Settings::load(db.sql()).text("cost.currency");
+        // A copy: a reference into the temporary Settings would dangle (ASan caught it; the release build aborted).
+        const std::string stored = Settings::load(db.sql()).text("cost.currency");
         if (!stored.empty() && stored != in.currency)
             problems.add(in.currency_loc, "currency",
                          fmt::format("'{}' differs from the org's currency, {} (setting cost.currency): convert the "

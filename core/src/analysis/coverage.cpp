@@ -1,0 +1,304 @@
+#include "orgplan/analysis/coverage.hpp"
+
+#include <algorithm>
+
+#include <tsl/robin_map.h>
+
+namespace orgplan {
+namespace {
+
+constexpr double kTiny = 1e-12;
+
+// Views into the org's ids: a hundred thousand teams or PMs hashed without a node or a copy each.
+using ViewIndex = tsl::robin_map<std::string_view, std::size_t>;
+
+ViewIndex index_by_id(const std::vector<Team>& teams) {
+    ViewIndex index;
+    index.reserve(teams.size());
+    for (std::size_t i = 0; i < teams.size(); ++i) index.emplace(teams[i].id, i);
+    return index;
+}
+
+} // namespace
+
+std::vector<std::string> effective_segments(const Org& org) {
+    std::unordered_map<std::string, std::string> product_segment;
+    for (const auto& p : org.products) product_segment[p.id] = p.segment_id;
+    std::vector<std::string> out;
+    out.reserve(org.teams.size());
+    for (const auto& t : org.teams) {
+        if (!t.segment_id.empty() || t.product_id.empty())
+            out.push_back(t.segment_id);
+        else
+            out.push_back(product_segment[t.product_id]);
+    }
+    return out;
+}
+
+namespace {
+
+// The teams of each product or segment and their maker FTE, found by id. Keys are views: they must outlive it.
+class SpreadTargets {
+public:
+    struct Group {
+        std::vector<std::size_t> teams;
+        double weight = 0; // Σ maker FTE of the teams
+    };
+    void add(const std::string& key, std::size_t team, double makers) {
+        auto& g = groups_[key];
+        g.teams.push_back(team);
+        g.weight += makers;
+    }
+    const Group* find(const std::string& key) const {
+        auto it = groups_.find(key);
+        return it == groups_.end() || it->second.teams.empty() ? nullptr : &it->second;
+    }
+
+private:
+    tsl::robin_map<std::string_view, Group> groups_;
+};
+
+// Items grouped by the person they belong to (SIZE_MAX: none), each person's in their original order.
+class PersonGroups {
+public:
+    PersonGroups(std::size_t people, const std::vector<std::size_t>& person_of) : start_(people + 1, 0) {
+        for (auto p : person_of)
+            if (p != SIZE_MAX) ++start_[p + 1];
+        for (std::size_t p = 0; p < people; ++p) start_[p + 1] += start_[p];
+        items_.resize(start_[people]);
+        auto next = start_;
+        for (std::size_t k = 0; k < person_of.size(); ++k)
+            if (person_of[k] != SIZE_MAX) items_[next[person_of[k]]++] = k;
+    }
+    struct Range {
+        const std::size_t* b;
+        const std::size_t* e;
+        const std::size_t* begin() const { return b; }
+        const std::size_t* end() const { return e; }
+    };
+    Range of(std::size_t person) const { return {items_.data() + start_[person], items_.data() + start_[person + 1]}; }
+
+private:
+    std::vector<std::size_t> start_, items_;
+};
+
+// One PM's FTE per team, summed in a dense row and handed out as (team, FTE) in team order. A PM on a segment or
+// many products reaches thousands of teams: a dense row is linear where growing and sorting a list of parts was
+// the bulk of a large align --compare; the few teams of most PMs are sorted.
+class TeamRow {
+public:
+    explicit TeamRow(std::size_t teams) : fte_(teams, 0.0), touched_(teams, 0) {}
+    void add(std::size_t team, double fte) {
+        if (!touched_[team]) {
+            touched_[team] = 1;
+            list_.push_back(team);
+        }
+        fte_[team] += fte;
+    }
+    // Adds the row to the teams' totals and empties it; returns how many teams got more than a trace of FTE.
+    std::size_t drain(std::vector<double>& team_total) {
+        std::size_t reached = 0;
+        for (auto t : list_) {
+            reached += fte_[t] > kTiny;
+            team_total[t] += fte_[t];
+            fte_[t] = 0;
+            touched_[t] = 0;
+        }
+        list_.clear();
+        return reached;
+    }
+    // The row's parts in team order, each also added to the team's total; the row is left empty.
+    std::vector<std::pair<std::size_t, double>> take(std::vector<double>& team_total) {
+        std::vector<std::pair<std::size_t, double>> parts;
+        if (list_.empty()) return parts;
+        if (std::is_sorted(list_.begin(), list_.end())) {
+            // one team, one product or one segment: already in team order
+        } else if (list_.size() * 16 > fte_.size()) {
+            list_.clear();
+            for (std::size_t t = 0; t < fte_.size(); ++t)
+                if (touched_[t]) list_.push_back(t);
+        } else {
+            std::sort(list_.begin(), list_.end());
+        }
+        parts.reserve(list_.size());
+        for (auto t : list_) {
+            parts.emplace_back(t, fte_[t]);
+            team_total[t] += fte_[t];
+            fte_[t] = 0;
+            touched_[t] = 0;
+        }
+        list_.clear();
+        return parts;
+    }
+
+private:
+    std::vector<double> fte_;
+    std::vector<char> touched_;
+    std::vector<std::size_t> list_;
+};
+
+// The person index of each membership (-1: no such person): a merge over both lists when they are sorted by person
+// id (as load_org returns them), else through a full index.
+std::vector<long> person_of_memberships(const Org& org) {
+    std::vector<long> member(org.memberships.size(), -1);
+    const bool sorted =
+        std::is_sorted(org.people.begin(), org.people.end(), [](const Person& a, const Person& b) { return a.id < b.id; }) &&
+        std::is_sorted(org.memberships.begin(), org.memberships.end(),
+                       [](const Membership& a, const Membership& b) { return a.person_id < b.person_id; });
+    if (sorted) {
+        std::size_t p = 0;
+        for (std::size_t m = 0; m < org.memberships.size(); ++m) {
+            const auto& id = org.memberships[m].person_id;
+            while (p < org.people.size() && org.people[p].id < id) ++p;
+            if (p < org.people.size() && org.people[p].id == id) member[m] = static_cast<long>(p);
+        }
+    } else {
+        ViewIndex person_index;
+        person_index.reserve(org.people.size());
+        for (std::size_t i = 0; i < org.people.size(); ++i) person_index.emplace(org.people[i].id, i);
+        for (std::size_t m = 0; m < org.memberships.size(); ++m)
+            if (auto it = person_index.find(org.memberships[m].person_id); it != person_index.end())
+                member[m] = static_cast<long>(it->second);
+    }
+    return member;
+}
+
+} // namespace
+
+// What coverage needs from the org alone: built once, so that many assignment lists (a comparison of principles)
+// are each evaluated without matching a hundred thousand memberships to their people again.
+struct CoverageBasis::Data {
+    const Org& org;
+    ViewIndex team_index;
+    ViewIndex pm_index; // assignments name PMs (and player-coach leaders) only, so only they are hashed
+    std::vector<double> team_makers;
+    double unallocated_makers = 0;
+    double pm_fte_total = 0;
+    std::vector<std::size_t> pm_memberships; // memberships of PMs, used for PMs with no assignment
+    std::vector<std::size_t> pm_membership_person;
+    std::vector<std::string> segments; // each team's effective segment; by_segment's keys point here
+    SpreadTargets by_product, by_segment;
+
+    Data(const Org& o, const MakerTotals* makers) : org(o), team_index(index_by_id(o.teams)) {
+        team_makers.assign(org.teams.size(), 0.0);
+        if (makers) {
+            for (const auto& [team, fte] : makers->team_fte)
+                if (auto t = team_index.find(team); t != team_index.end()) team_makers[t->second] = fte;
+            unallocated_makers = makers->unallocated;
+        }
+        for (std::size_t i = 0; i < org.people.size(); ++i)
+            if (org.people[i].family == Family::pm) {
+                pm_index.emplace(org.people[i].id, i);
+                pm_fte_total += org.people[i].fte;
+            } else if (org.people[i].family == Family::product_leader) {
+                pm_index.emplace(org.people[i].id, i);
+            }
+        const auto member = person_of_memberships(org);
+        std::vector<double> maker_allocated(org.people.size(), 0.0);
+        for (std::size_t k = 0; k < org.memberships.size(); ++k) {
+            if (member[k] < 0) continue;
+            const auto& m = org.memberships[k];
+            const auto& person = org.people[member[k]];
+            if (person.family == Family::pm) {
+                pm_memberships.push_back(k);
+                pm_membership_person.push_back(static_cast<std::size_t>(member[k]));
+            }
+            if (person.family != Family::maker || makers) continue; // given totals already count every maker
+            auto t = team_index.find(m.team_id);
+            if (t == team_index.end()) continue;
+            team_makers[t->second] += person.fte * m.allocation;
+            maker_allocated[member[k]] += m.allocation;
+        }
+        if (!makers)
+            for (std::size_t i = 0; i < org.people.size(); ++i)
+                if (org.people[i].family == Family::maker)
+                    unallocated_makers += org.people[i].fte * std::max(0.0, 1.0 - maker_allocated[i]);
+        segments = effective_segments(org);
+        for (std::size_t i = 0; i < org.teams.size(); ++i) {
+            if (!org.teams[i].product_id.empty()) by_product.add(org.teams[i].product_id, i, team_makers[i]);
+            if (!segments[i].empty()) by_segment.add(segments[i], i, team_makers[i]);
+        }
+    }
+};
+
+CoverageBasis::CoverageBasis(const Org& org, const MakerTotals* makers) : d_(std::make_unique<Data>(org, makers)) {}
+CoverageBasis::~CoverageBasis() = default;
+const std::vector<std::string>& CoverageBasis::segments() const { return d_->segments; }
+
+Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::vector<std::size_t>* teams_per_pm) const {
+    const Data& d = *d_;
+    const Org& org = d.org;
+    Coverage c;
+    c.team_makers = d.team_makers;
+    c.team_pm.assign(org.teams.size(), 0.0);
+    c.unallocated_makers = d.unallocated_makers;
+    c.pm_fte_total = d.pm_fte_total;
+
+    std::vector<bool> has_assignment(org.people.size(), false);
+    std::vector<std::size_t> assigned_pm(assignments.size(), SIZE_MAX); // person index of each assignment's PM
+    for (std::size_t i = 0; i < assignments.size(); ++i)
+        if (auto it = d.pm_index.find(assignments[i].pm_id); it != d.pm_index.end()) {
+            assigned_pm[i] = it->second;
+            has_assignment[it->second] = true;
+        }
+
+    // Each PM's assignments (or, with none, memberships) together, in people order, summed into one dense row.
+    const PersonGroups assignments_of(org.people.size(), assigned_pm);
+    const PersonGroups memberships_of(org.people.size(), d.pm_membership_person);
+    TeamRow row(org.teams.size());
+    for (std::size_t i = 0; i < org.people.size(); ++i) {
+        const Person& pm = org.people[i];
+        const bool player_coach = pm.family == Family::product_leader && has_assignment[i];
+        if (pm.family != Family::pm && !player_coach) continue;
+        double share_used = 0;
+        auto apply = [&](TargetKind kind, const std::string& target_id, double share) {
+            const double fte = pm.fte * share;
+            share_used += share;
+            const SpreadTargets::Group* group = nullptr;
+            if (kind == TargetKind::team) {
+                if (auto t = d.team_index.find(target_id); t != d.team_index.end()) {
+                    row.add(t->second, fte);
+                    return;
+                }
+            } else if (kind == TargetKind::product) {
+                group = d.by_product.find(target_id);
+            } else if (kind == TargetKind::segment) {
+                group = d.by_segment.find(target_id);
+            }
+            if (!group) {
+                c.pm_org_level[pm.id] += fte;
+                return;
+            }
+            for (auto t : group->teams)
+                row.add(t, group->weight > kTiny ? fte * c.team_makers[t] / group->weight : fte / group->teams.size());
+        };
+        if (has_assignment[i])
+            for (auto k : assignments_of.of(i)) apply(assignments[k].kind, assignments[k].target_id, assignments[k].share);
+        else // PMs with no assignment cover the teams they are members of, by allocation.
+            for (auto k : memberships_of.of(i)) {
+                const auto& m = org.memberships[d.pm_memberships[k]];
+                apply(TargetKind::team, m.team_id, m.allocation);
+            }
+        if (player_coach) {
+            const double as_pm = pm.fte * std::min(1.0, share_used);
+            c.pm_fte_total += as_pm;
+            c.leader_pm_fte += as_pm;
+        } else {
+            c.pm_unassigned += pm.fte * std::max(0.0, 1.0 - share_used);
+        }
+        // One entry per team and PM, in team order; a PM whose only assignments point nowhere does not appear.
+        if (teams_per_pm) {
+            if (const auto reached = row.drain(c.team_pm)) teams_per_pm->push_back(reached);
+            continue;
+        }
+        auto parts = row.take(c.team_pm);
+        if (!parts.empty()) c.pm_team.emplace_back(pm.id, std::move(parts));
+    }
+    return c;
+}
+
+Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignments, const MakerTotals* makers) {
+    return CoverageBasis(org, makers).cover(assignments);
+}
+
+} // namespace orgplan
