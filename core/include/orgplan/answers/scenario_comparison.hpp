@@ -1,0 +1,17 @@
+// Two scenarios (or a scenario and the live org) side by side, as orgplan scenario diff answers.
+#pragma once
+
+#include "orgplan/output/output.hpp"
+#include "orgplan/output/report.hpp"
+#include "orgplan/planning/scenario.hpp"
+#include "orgplan/plugin_host/plugin_host.hpp"
+
+namespace orgplan {
+
+/// Each scenario evaluated as planned (its open roles and departures count): the metrics (ratios, a `quarters`
+/// plan, mentoring, findings by severity) of both and their change, the findings one has and the other not, and
+/// the coverage of products, segments, initiatives and accounts that changes hands or is lost. `format` decides
+/// what people see: money grouped with its currency, empty sections left out of a table.
+Output scenario_comparison(const Scenario& a, const Scenario& b, const PluginHost& host, int quarters, Format format);
+
+} // namespace orgplan
