@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 #include <optional>
 #include <unordered_map>
@@ -125,128 +126,101 @@ void add_net_of_interrupts(Output& output, const NetOfInterrupts& net) {
                                               "(orgplan import interrupts.csv)"));
 }
 
-} // namespace
-
-int cmd_ratios(const Args& args) {
+// Everything ratios' options can say.
+struct RatiosRun {
     Common common;
     std::string by = "team";
-    std::optional<double> threshold_option, max_spread_option;
+    std::optional<double> threshold, max_spread;
     std::string as_of, from, to;
     bool net_of_interrupts = false, planned = false;
+};
+
+po::options_description ratios_options(RatiosRun& r) {
     po::options_description desc("ratios options");
     desc.add_options()
-        ("planned", po::bool_switch(&planned), "count open maker roles and planned departures (orgplan positions) as if done")
-        ("by", po::value(&by)->value_name("LEVEL"), "team (default), product, segment, pm, leader or org")
-        ("threshold", setting_option(threshold_option, "--threshold", "ratio.threshold")->value_name("N"), "makers per PM above which a row is over (default: setting ratio.threshold, 10)")
-        ("max-spread", setting_option(max_spread_option, "--max-spread", "ratio.max_spread")->value_name("N"), "teams a PM may cover before being thin (default: setting ratio.max_spread, 3)")
-        ("net-of-interrupts", po::bool_switch(&net_of_interrupts), "take the time interrupts took out of each PM's FTE")
-        ("from", date_option(from, "--from")->value_name("YYYY-MM-DD"), "with --net-of-interrupts: first day of the period (default: the log's first month)")
-        ("to", date_option(to, "--to")->value_name("YYYY-MM-DD"), "with --net-of-interrupts: last day of the period (default: the log's last month)");
-    add_as_of(desc, as_of);
-    add_common(desc, common);
-    if (!parse(args, desc, {}, common, "orgplan ratios [--by LEVEL] [--threshold N] [--net-of-interrupts [--from D] [--to D]] [--format table|json|csv|md|xlsx|html] [--out FILE]"))
-        return 0;
-    const auto format = output_format(common);
-    std::optional<SnapshotInfo> used;
-    const auto opened = open_for_answers(db_path(common), as_of, &used);
-    Database& db = *opened;
-    const ReadTransaction snapshot(db.sql()); // one answer from one commit
-    auto settings = Settings::load(db.sql());
-    override_setting(settings, "ratio.threshold", threshold_option);
-    override_setting(settings, "ratio.max_spread", max_spread_option);
-    const double threshold = settings.get("ratio.threshold");
-    const double max_spread = settings.get("ratio.max_spread");
-    // Makers come as per-team totals stored with the org; only the people ratios are about are loaded one by one.
-    // By leader, teams without a PM fall to the leader above their makers, so makers are read too.
-    auto org = load_org(db.sql(), by == "leader" ? PersonDetail::full : PersonDetail::no_makers);
-    const auto makers = planned ? planned_maker_totals(org, load_maker_totals(db.sql())) : load_maker_totals(db.sql());
-    if ((!from.empty() || !to.empty()) && !net_of_interrupts) throw UsageError("--from and --to go with --net-of-interrupts");
-    std::optional<NetOfInterrupts> net;
-    if (net_of_interrupts) net = interrupts_taken_out(org, settings, from, to);
-    RatioReport report;
-    try {
-        report = compute_ratios(org, by, threshold, max_spread, nullptr, &makers);
-    } catch (const Error& e) {
-        throw UsageError(e.what());
-    }
+        ("planned", po::bool_switch(&r.planned), "count open maker roles and planned departures (orgplan positions) as if done")
+        ("by", po::value(&r.by)->value_name("LEVEL"), "team (default), product, segment, pm, leader or org")
+        ("threshold", setting_option(r.threshold, "--threshold", "ratio.threshold")->value_name("N"), "makers per PM above which a row is over (default: setting ratio.threshold, 10)")
+        ("max-spread", setting_option(r.max_spread, "--max-spread", "ratio.max_spread")->value_name("N"), "teams a PM may cover before being thin (default: setting ratio.max_spread, 3)")
+        ("net-of-interrupts", po::bool_switch(&r.net_of_interrupts), "take the time interrupts took out of each PM's FTE")
+        ("from", date_option(r.from, "--from")->value_name("YYYY-MM-DD"), "with --net-of-interrupts: first day of the period (default: the log's first month)")
+        ("to", date_option(r.to, "--to")->value_name("YYYY-MM-DD"), "with --net-of-interrupts: last day of the period (default: the log's last month)");
+    add_as_of(desc, r.as_of);
+    add_common(desc, r.common);
+    return desc;
+}
 
-    // PM names appear in the table only; CSV and JSON give ids.
-    std::unordered_map<std::string_view, std::string_view> names;
-    if (format == Format::table || format == Format::md)
-        for (const auto& p : org.people) names.emplace(p.id, p.name);
-    // Team rows each cover one team, so the count column only appears where it says something.
-    std::vector<Column> columns = {{by, by}, {"name", "name"}, {"makers", "makers"}, {"pm_fte", "PM FTE", 2},
-                                   {"ratio", "ratio"}, {"status", "status"}};
-    const bool with_count = by != "team" && by != "org";
-    if (with_count) columns.push_back({by == "leader" ? "pm_count" : "teams", by == "leader" ? "PMs led" : "teams"});
-    const bool with_pms = by == "team" || by == "product" || by == "segment";
-    if (with_pms) columns.push_back({"pm_ids", "PMs"});
-    const bool with_uncovered = by == "leader";
-    if (with_uncovered) columns.push_back({"no_pm_teams", "no-PM teams"});
-    // PM rows say who is a product leader covering teams as PM, whose time there is leader time.
-    const bool with_role = by == "pm";
-    if (with_role) columns.push_back({"role", "role"});
-    // Tables and Markdown are read by people: names and status words; CSV, JSON and XLSX keep ids and codes.
-    const bool for_people = format == Format::table || format == Format::md;
+// The columns of a level's table, and the cells of each row. Team rows each cover one team, so the count column only
+// appears where it says something; tables and Markdown are read by people (names and status words), CSV, JSON and
+// XLSX keep ids and codes.
+class RatioTable {
+public:
+    RatioTable(const std::string& by, double threshold, Format format, const Org& org)
+        : by_(by), threshold_(threshold), for_people_(format == Format::table || format == Format::md) {
+        columns_ = {{by, by}, {"name", "name"}, {"makers", "makers"}, {"pm_fte", "PM FTE", 2},
+                    {"ratio", "ratio"}, {"status", "status"}};
+        with_count_ = by != "team" && by != "org";
+        if (with_count_) columns_.push_back({by == "leader" ? "pm_count" : "teams", by == "leader" ? "PMs led" : "teams"});
+        with_pms_ = by == "team" || by == "product" || by == "segment";
+        if (with_pms_) columns_.push_back({"pm_ids", "PMs"});
+        with_uncovered_ = by == "leader";
+        if (with_uncovered_) columns_.push_back({"no_pm_teams", "no-PM teams"});
+        // PM rows say who is a product leader covering teams as PM, whose time there is leader time.
+        with_role_ = by == "pm";
+        if (with_role_) columns_.push_back({"role", "role"});
+        if (for_people_) // PM names appear in the table only; CSV and JSON give ids
+            for (const auto& p : org.people) names_.emplace(p.id, p.name);
+    }
+    const std::vector<Column>& columns() const { return columns_; }
+    const std::unordered_map<std::string_view, std::string_view>& names() const { return names_; }
+    /// JSON keeps each row's PMs (or a leader's teams without a PM) as a list of ids under this key; null: none.
+    const char* list_key() const { return with_pms_ ? "pm_ids" : with_uncovered_ ? "no_pm_teams" : nullptr; }
+    const std::vector<std::string>& id_list(const RatioRow& row) const { return with_pms_ ? row.pm_ids : row.uncovered_teams; }
+
     // Strings are moved out of the row, not copied: a team report has a row per team.
-    auto cells_of = [&](RatioRow& row) {
+    std::vector<Cell> cells(RatioRow& row) const {
         std::vector<Cell> cells;
-        cells.reserve(columns.size());
+        cells.reserve(columns_.size());
         cells.emplace_back(std::move(row.id));
         cells.emplace_back(std::move(row.name));
         cells.emplace_back(row.makers);
         cells.emplace_back(row.pms);
         cells.emplace_back(ratio_cell(row.ratio));
-        cells.emplace_back(for_people ? status_text(row, by, threshold) : std::string(to_string(row.status)));
-        if (with_count) cells.push_back(static_cast<long long>(row.spread));
-        if (with_role) cells.emplace_back(std::string(row.leader ? "leader" : "pm"));
-        if (with_uncovered)
-            cells.push_back(for_people ? (row.uncovered_teams.empty() ? std::string("")
-                                                                      : fmt::format("{}: {}", row.uncovered_teams.size(),
-                                                                                    join(row.uncovered_teams, 3)))
-                                       : join(row.uncovered_teams, SIZE_MAX));
-        if (with_pms) {
-            if (for_people) {
-                std::vector<std::string> pm_names;
-                for (const auto& id : row.pm_ids) {
-                    const auto it = names.find(id);
-                    pm_names.emplace_back(it != names.end() ? it->second : id);
-                }
-                cells.push_back(join(pm_names, 3));
-            } else {
-                cells.push_back(join(row.pm_ids, SIZE_MAX));
-            }
-        }
+        cells.emplace_back(for_people_ ? status_text(row, by_, threshold_) : std::string(to_string(row.status)));
+        if (with_count_) cells.push_back(static_cast<long long>(row.spread));
+        if (with_role_) cells.emplace_back(std::string(row.leader ? "leader" : "pm"));
+        if (with_uncovered_) cells.push_back(uncovered_cell(row));
+        if (with_pms_) cells.push_back(pms_cell(row));
         return cells;
-    };
-    // By leader the org is whole; otherwise it holds no makers, which the gaps of ratios do not look at.
-    auto gaps = answer_gaps("ratios", org, db.sql());
-    if (format == Format::csv && common.out.empty()) {
-        CsvWriter csv(std::cout, columns); // rows are written as they come, not held as a table first
-        for (auto& row : report.rows) csv.row(cells_of(row));
-        say_gaps(gaps);
-        return 0;
     }
-    // JSON keeps each row's PMs (or a leader's teams without a PM) as a list of ids.
-    const char* list_key = with_pms ? "pm_ids" : with_uncovered ? "no_pm_teams" : nullptr;
-    std::optional<nlohmann::json> id_lists;
-    if (list_key && format == Format::json) {
-        id_lists = nlohmann::json::array();
-        for (const auto& row : report.rows) id_lists->push_back(with_pms ? row.pm_ids : row.uncovered_teams);
+
+private:
+    Cell uncovered_cell(const RatioRow& row) const {
+        if (!for_people_) return join(row.uncovered_teams, SIZE_MAX);
+        return row.uncovered_teams.empty()
+                   ? std::string("")
+                   : fmt::format("{}: {}", row.uncovered_teams.size(), join(row.uncovered_teams, 3));
     }
-    Table table(columns);
-    for (auto& row : report.rows) table.add(cells_of(row));
-    auto output = Output::of(std::move(table), {{"by", by}, {"threshold", threshold}, {"max_spread", max_spread}});
-    output.title = "maker:PM ratios by " + by;
-    note_snapshot(output, used);
-    if (net) add_net_of_interrupts(output, *net);
-    if (id_lists) {
-        auto rows = output.sections[0].table.to_json();
-        for (std::size_t i = 0; i < rows.size(); ++i) rows[i][list_key] = (*id_lists)[i];
-        output.sections[0].json_rows = std::move(rows);
+    Cell pms_cell(const RatioRow& row) const {
+        if (!for_people_) return join(row.pm_ids, SIZE_MAX);
+        std::vector<std::string> pm_names;
+        for (const auto& id : row.pm_ids) {
+            const auto it = names_.find(id);
+            pm_names.emplace_back(it != names_.end() ? it->second : id);
+        }
+        return join(pm_names, 3);
     }
-    add_org_summary(output, report, names);
-    output.fields["gaps"] = std::move(gaps);
+
+    std::string by_;
+    double threshold_;
+    bool for_people_;
+    bool with_count_ = false, with_pms_ = false, with_uncovered_ = false, with_role_ = false;
+    std::vector<Column> columns_;
+    std::unordered_map<std::string_view, std::string_view> names_;
+};
+
+// Whether open positions were counted (--planned), or how many were left out.
+void note_positions(Output& output, const Org& org, bool planned) {
     output.fields["planned_included"] = planned;
     const auto open_positions = std::count_if(org.positions.begin(), org.positions.end(),
                                               [](const Position& p) { return p.status == PositionStatus::open; });
@@ -254,7 +228,68 @@ int cmd_ratios(const Args& args) {
         output.notes.push_back(fmt::format("as planned: {} open positions counted as if filled or gone", open_positions));
     else if (open_positions)
         output.notes.push_back(fmt::format("{} open positions are not counted; --planned counts them", open_positions));
-    emit(output, common);
+}
+
+} // namespace
+
+int cmd_ratios(const Args& args) {
+    RatiosRun run;
+    auto desc = ratios_options(run);
+    if (!parse(args, desc, {}, run.common, "orgplan ratios [--by LEVEL] [--threshold N] [--net-of-interrupts [--from D] [--to D]] [--format table|json|csv|md|xlsx|html] [--out FILE]"))
+        return 0;
+    if ((!run.from.empty() || !run.to.empty()) && !run.net_of_interrupts)
+        throw UsageError("--from and --to go with --net-of-interrupts");
+    const auto format = output_format(run.common);
+    std::optional<SnapshotInfo> used;
+    const auto opened = open_for_answers(db_path(run.common), run.as_of, &used);
+    Database& db = *opened;
+    const ReadTransaction snapshot(db.sql()); // one answer from one commit
+    auto settings = Settings::load(db.sql());
+    override_setting(settings, "ratio.threshold", run.threshold);
+    override_setting(settings, "ratio.max_spread", run.max_spread);
+    const double threshold = settings.get("ratio.threshold");
+    const double max_spread = settings.get("ratio.max_spread");
+    // Makers come as per-team totals stored with the org; only the people ratios are about are loaded one by one.
+    // By leader, teams without a PM fall to the leader above their makers, so makers are read too.
+    auto org = load_org(db.sql(), run.by == "leader" ? PersonDetail::full : PersonDetail::no_makers);
+    const auto makers = run.planned ? planned_maker_totals(org, load_maker_totals(db.sql())) : load_maker_totals(db.sql());
+    std::optional<NetOfInterrupts> net;
+    if (run.net_of_interrupts) net = interrupts_taken_out(org, settings, run.from, run.to);
+    RatioReport report;
+    try {
+        report = compute_ratios(org, run.by, threshold, max_spread, nullptr, &makers);
+    } catch (const Error& e) {
+        throw UsageError(e.what());
+    }
+    const RatioTable shape(run.by, threshold, format, org);
+    // By leader the org is whole; otherwise it holds no makers, which the gaps of ratios do not look at.
+    auto gaps = answer_gaps("ratios", org, db.sql());
+    if (format == Format::csv && run.common.out.empty()) {
+        CsvWriter csv(std::cout, shape.columns()); // rows are written as they come, not held as a table first
+        for (auto& row : report.rows) csv.row(shape.cells(row));
+        say_gaps(gaps);
+        return 0;
+    }
+    std::optional<nlohmann::json> id_lists;
+    if (shape.list_key() && format == Format::json) {
+        id_lists = nlohmann::json::array();
+        for (const auto& row : report.rows) id_lists->push_back(shape.id_list(row));
+    }
+    Table table(shape.columns());
+    for (auto& row : report.rows) table.add(shape.cells(row));
+    auto output = Output::of(std::move(table), {{"by", run.by}, {"threshold", threshold}, {"max_spread", max_spread}});
+    output.title = "maker:PM ratios by " + run.by;
+    note_snapshot(output, used);
+    if (net) add_net_of_interrupts(output, *net);
+    if (id_lists) {
+        auto rows = output.sections[0].table.to_json();
+        for (std::size_t i = 0; i < rows.size(); ++i) rows[i][shape.list_key()] = (*id_lists)[i];
+        output.sections[0].json_rows = std::move(rows);
+    }
+    add_org_summary(output, report, shape.names());
+    output.fields["gaps"] = std::move(gaps);
+    note_positions(output, org, run.planned);
+    emit(output, run.common);
     return 0;
 }
 
