@@ -7,22 +7,6 @@
 
 namespace orgplan {
 
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
 namespace {
 
 constexpr int kLabelWidth = 230, kBarArea = 520, kRow = 20, kTop = 28, kRight = 90;

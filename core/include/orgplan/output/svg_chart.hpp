@@ -5,10 +5,9 @@
 #include <string>
 #include <vector>
 
-namespace orgplan {
+#include "orgplan/output/html_escape.hpp"
 
-/// Text safe inside HTML or SVG elements and attribute values: & < > " ' as entities.
-std::string html_escape(std::string_view text);
+namespace orgplan {
 
 /// One bar of a horizontal bar chart. `value` is empty for a bar with no value (drawn full width and hatched, e.g. a
 /// team with makers and no PM, worse than any ratio).

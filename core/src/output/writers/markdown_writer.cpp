@@ -3,20 +3,19 @@
 
 #include <variant>
 
+#include "orgplan/output/html_escape.hpp"
+
 namespace orgplan {
 namespace {
 
-// Cell text that cannot break the table or inject markup: pipes and backslashes escaped, HTML's < > & as
-// entities, line breaks as <br>.
+// Cell text that cannot break the table or inject markup: HTML's special characters as entities (the one escaper),
+// then pipes and backslashes escaped and line breaks as <br>.
 std::string escape(const std::string& text) {
     std::string out;
-    for (const char c : text) {
+    for (const char c : html_escape(text)) {
         switch (c) {
         case '|': out += "\\|"; break;
         case '\\': out += "\\\\"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '&': out += "&amp;"; break;
         case '\r': break;
         case '\n': out += "<br>"; break;
         default: out += c;
