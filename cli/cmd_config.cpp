@@ -46,8 +46,10 @@ int cmd_config(const Args& args) {
         record_change(db.sql(), "config " + action + (action == "set" ? keys : " " + words[1]), changed);
         tx.commit();
         note_written("the settings were stored in " + db.path());
-        if (action == "unset") std::cout << words[1] << " reset to its default\n";
-        for (const auto& [key, value] : values) std::cout << key << " = " << value << "\n";
+        std::vector<std::string> lines;
+        if (action == "unset") lines.push_back(words[1] + " reset to its default");
+        for (const auto& [key, value] : values) lines.push_back(key + " = " + value);
+        emit_done(common, lines, {{"action", action}, {"changed", changed}});
         return 0;
     }
     if (action != "list" && action != "get") throw UsageError("config: unknown action '" + action + "'\nusage: " + usage);

@@ -42,7 +42,8 @@ int cmd_positions(const Args& args) {
         record_change(db.sql(), "positions close " + words[1], {{"positions", 1}, {"status", status}});
         tx.commit();
         note_written("the position's status was stored in " + db.path());
-        std::cout << words[1] << ": " << to_string(*closed) << "\n";
+        emit_done(common, {words[1] + ": " + std::string(to_string(*closed))},
+                  {{"position", words[1]}, {"status", to_string(*closed)}});
         return 0;
     }
     if (action != "list" || words.size() > 1) throw UsageError("positions: unknown action\nusage: " + usage);

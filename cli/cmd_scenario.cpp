@@ -119,8 +119,9 @@ int create_or_delete(const ScenarioRun& run, Database& db) {
         delete_scenario(db.sql(), name);
     record_change(db.sql(), "scenario " + action + " " + name, {{"scenarios", 1}});
     tx.commit();
-    std::cout << (action == "create" ? "created scenario " + name + " from " + run.from : "deleted scenario " + name)
-              << "\n";
+    emit_done(run.common,
+              {action == "create" ? "created scenario " + name + " from " + run.from : "deleted scenario " + name},
+              {{"action", action}, {"scenario", name}});
     return 0;
 }
 
@@ -176,7 +177,11 @@ int apply(const ScenarioRun& run, Database& db) {
     save_scenario(db.sql(), s);
     record_change(db.sql(), "scenario apply " + s.name, {{"changes", s.changes.size() - before}});
     tx.commit();
-    for (auto i = before; i < s.changes.size(); ++i) std::cout << s.name << ": " << s.changes[i] << "\n";
+    std::vector<std::string> lines;
+    for (auto i = before; i < s.changes.size(); ++i) lines.push_back(s.name + ": " + s.changes[i]);
+    emit_done(run.common, lines,
+              {{"action", "apply"}, {"scenario", s.name},
+               {"changes", std::vector<std::string>(s.changes.begin() + static_cast<long>(before), s.changes.end())}});
     return 0;
 }
 

@@ -119,7 +119,7 @@ int propose(Database& db, const TaskForceOptions& o, const Common& common) {
 }
 
 // A hand-picked task force: --members and --review list person ids.
-int save_given(Database& db, const TaskForceOptions& o) {
+int save_given(Database& db, const TaskForceOptions& o, const Common& common) {
     const auto org = read_org_and_settings(db).org;
     std::unordered_map<std::string, bool> known;
     for (const auto& p : org.people) known.emplace(p.id, true);
@@ -133,7 +133,8 @@ int save_given(Database& db, const TaskForceOptions& o) {
         }
     if (t.task_force.seats.empty()) throw UsageError("taskforce save: give --members (and --review) as person ids");
     save(db, t, "taskforce save " + t.task_force.name);
-    std::cout << fmt::format("saved task force {}: {} seats\n", t.task_force.name, t.task_force.seats.size());
+    emit_done(common, {fmt::format("saved task force {}: {} seats", t.task_force.name, t.task_force.seats.size())},
+              {{"task_force", t.task_force.name}, {"seats", t.task_force.seats.size()}});
     return 0;
 }
 
@@ -161,12 +162,12 @@ int show(Database& db, const std::string& name, const Common& common) {
     return 0;
 }
 
-int remove(Database& db, const std::string& name) {
+int remove(Database& db, const std::string& name, const Common& common) {
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     if (!delete_task_force(db.sql(), name)) throw UsageError("no task force '" + name + "' (orgplan taskforce list)");
     record_change(db.sql(), "taskforce delete " + name, {{"task_forces", 1}});
     tx.commit();
-    std::cout << "deleted task force " << name << "\n";
+    emit_done(common, {"deleted task force " + name}, {{"task_force", name}, {"deleted", true}});
     return 0;
 }
 
@@ -210,10 +211,10 @@ int cmd_taskforce(const Args& args) {
     const bool writes = action == "save" || action == "delete" || (action == "propose" && o.save);
     Database db(db_path(common), writes ? Database::Open::write : Database::Open::read);
     if (action == "propose") return expect(2), propose(db, o, common);
-    if (action == "save") return expect(2), save_given(db, o);
+    if (action == "save") return expect(2), save_given(db, o, common);
     if (action == "list") return expect(1), list(db, common);
     if (action == "show") return expect(2), show(db, o.words[1], common);
-    if (action == "delete") return expect(2), remove(db, o.words[1]);
+    if (action == "delete") return expect(2), remove(db, o.words[1], common);
     if (action == "load") return expect(1), load(db, o, common);
     throw UsageError("unknown taskforce action '" + action + "'\nusage: " + usage);
 }

@@ -239,6 +239,20 @@ void emit(const Output& output, const Common& common) {
     if (auto it = output.fields.find("gaps"); it != output.fields.end()) say_gaps(*it);
 }
 
+void emit_done(const Common& common, const std::vector<std::string>& lines, nlohmann::json fields) {
+    Table table(std::vector<Column>{{"message", "message"}});
+    std::string text;
+    for (const auto& line : lines) {
+        table.add({line});
+        text += line + "\n";
+    }
+    fields["messages"] = lines;
+    auto output = Output::of(std::move(table), std::move(fields));
+    output.sections[0].json_key.clear(); // the messages are a list of text in JSON, not rows
+    output.sections[0].text = std::move(text);
+    emit(output, common);
+}
+
 void print_rows(const Table& table, const Common& common, nlohmann::json fields) {
     emit(Output::of(table, std::move(fields)), common);
 }

@@ -120,6 +120,11 @@ void say_gaps(const nlohmann::json& gaps);
 /// Writes the answer in the format asked for, to --out FILE or stdout (XLSX is refused on a terminal), then says on
 /// stderr which data gaps it rests on (note_gaps).
 void emit(const Output& output, const Common& common);
+/// What a write command did: its lines for people (table format), the same lines under "messages" beside `fields`
+/// in JSON, a one-column table of them in CSV, Markdown and XLSX. Every write command answers through it, so
+/// --format json gives a script what was written.
+void emit_done(const Common& common, const std::vector<std::string>& lines,
+               nlohmann::json fields = nlohmann::json::object());
 /// An answer of one table (rows under "rows" in JSON, beside `fields`).
 void print_rows(const Table& table, const Common& common, nlohmann::json fields = nlohmann::json::object());
 /// Writes a file only this user can read (0600: answers hold personal data), whole or not at all: the text goes to a

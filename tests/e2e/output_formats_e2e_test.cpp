@@ -250,3 +250,23 @@ TEST_CASE("money has the org's currency, from a currency column or the setting, 
     CHECK_THAT(plain, Catch::Contains("yearly people cost 1,184,568,"));
     CHECK(plain.find("(EUR)") == std::string::npos);
 }
+
+TEST_CASE("write commands answer in JSON when asked: what was written, as data") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
+    const auto set = run(db.flag() + " config set ratio.threshold 8 coaching.novice_hours 1.5 --format json");
+    REQUIRE(set.exit_code == 0);
+    const auto j = set.json();
+    CHECK(j["action"] == "set");
+    CHECK(j["changed"]["ratio.threshold"] == "8");
+    CHECK(j["changed"]["settings"] == 2);
+    CHECK(j["messages"] == nlohmann::json::array({"ratio.threshold = 8", "coaching.novice_hours = 1.5"}));
+    CHECK(run(db.flag() + " config get ratio.threshold").out == "8\n");
+    // People still read the lines; CSV gets them as a column.
+    CHECK(run(db.flag() + " config unset ratio.threshold").out == "ratio.threshold reset to its default\n");
+    CHECK_THAT(run(db.flag() + " scenario create what-if --format csv").out,
+               Catch::StartsWith("message") && Catch::Contains("created scenario what-if from current"));
+    const auto deleted = run(db.flag() + " scenario delete what-if --format json").json();
+    CHECK(deleted["action"] == "delete");
+    CHECK(deleted["scenario"] == "what-if");
+}
