@@ -191,22 +191,11 @@ Output hiring_answer(const Org& org, const Settings& settings, const PluginRun& 
     return output;
 }
 
-HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const PluginRun& plugins, const PlanOptions& o) {
-    HeadcountAnswer out;
-    const double growth = settings.get("plan.maker_growth"), delay = settings.get("plan.hire_delay_probability");
-    // The mix plugin decides shares, lead times, ramp-up and cost.
-    out.input = plan_input(org, settings, mix_profile(plugins.host, o.mix, org, settings, plugins.params), o.quarters,
-                           growth, o.team_growth, o.include_unassigned, o.count_planned);
-    const auto& in = out.input;
-    out.rows = project_headcount(in);
-    if (o.trials > 0) {
-        if (o.progress) o.progress("start", fmt::format("simulating {} trials x {} quarters...", o.trials, o.quarters));
-        out.risk = simulate_headcount(in, o.trials, o.seed, delay, std::max(1u, std::thread::hardware_concurrency()));
-        if (o.progress) o.progress("done", "");
-    }
-    const auto& rows = out.rows;
-    const auto& risk = out.risk;
-    // Short headings: the table fits a 120-column terminal; the notes say what they mean.
+namespace {
+
+// The plan's table: a row per quarter, with the simulation's percentiles when it ran. Short headings: the table fits
+// a 120-column terminal; the notes say what they mean.
+Table plan_table(const std::vector<QuarterPlan>& rows, const std::vector<QuarterRisk>& risk, const std::string& currency) {
     std::vector<Column> columns = {{"quarter", "Q"},
                                    {"makers", "makers"},
                                    {"pm_fte", "PM FTE", 1},
@@ -219,21 +208,14 @@ HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const Plug
                                    {"maker_backfills", "backfills"},
                                    {"coaching_need", "coach need"},
                                    {"coaching_capacity", "coach cap"},
-                                   money_column("added_yearly_cost", "+cost/yr", settings.text("cost.currency"))};
-    if (!risk.empty()) {
-        columns.push_back({"p_within_target", "P(ratio ok)", 2});
-        columns.push_back({"pm_p10", "PM P10"});
-        columns.push_back({"pm_p50", "PM P50"});
-        columns.push_back({"pm_p90", "PM P90"});
-        columns.push_back({"ratio_p10", "ratio P10"});
-        columns.push_back({"ratio_p50", "ratio P50"});
-        columns.push_back({"ratio_p90", "ratio P90"});
-    }
+                                   money_column("added_yearly_cost", "+cost/yr", currency)};
+    if (!risk.empty())
+        columns.insert(columns.end(), {{"p_within_target", "P(ratio ok)", 2}, {"pm_p10", "PM P10"},
+                                       {"pm_p50", "PM P50"}, {"pm_p90", "PM P90"}, {"ratio_p10", "ratio P10"},
+                                       {"ratio_p50", "ratio P50"}, {"ratio_p90", "ratio P90"}});
     Table table(columns);
-    double opened[3] = {0, 0, 0};
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
-        for (std::size_t k = 0; k < 3; ++k) opened[k] += r.hires_opened[k];
         const Cell ratio = std::isfinite(r.ratio) ? Cell{r.ratio} : Cell{std::monostate{}};
         std::vector<Cell> cells = {static_cast<long long>(r.quarter), r.makers, r.pm_headcount, r.pm_effective, ratio,
                                    r.hires_opened[0], r.hires_opened[1], r.hires_opened[2], r.pm_attrition,
@@ -248,47 +230,76 @@ HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const Plug
         }
         table.add(std::move(cells));
     }
-    out.output = Output::of(
-        std::move(table), {{"quarters", o.quarters}, {"mix", o.mix}, {"threshold", in.threshold}, {"growth", growth},
-                           {"simulated_trials", o.trials}, {"seed", o.seed}, {"delay_probability", delay},
-                           {"hires_total", {{"senior", opened[0]}, {"transfer", opened[1]}, {"newcomer", opened[2]}}},
-                           {"unassigned_makers", stable(in.unassigned_makers)},
-                           {"unassigned_included", o.include_unassigned},
-                           {"planned_included", o.count_planned}});
-    out.output.title = "headcount plan";
-    if (in.unassigned_makers > 1e-9)
-        out.output.notes.push_back(unassigned_note(in.unassigned_makers, o.include_unassigned));
-    if (o.count_planned) {
-        double opened = 0, leaving = 0;
-        for (const auto& [from, fte] : in.planned_makers) (fte > 0 ? opened : leaving) += std::abs(fte);
-        out.output.notes.push_back(fmt::format("counted planned positions: {:.1f} maker FTE of open roles, {:.1f} of "
-                                               "planned departures, each from its quarter",
-                                               opened, leaving));
-    } else if (std::any_of(org.positions.begin(), org.positions.end(),
-                           [](const Position& p) { return p.status == PositionStatus::open; })) {
-        out.output.notes.push_back("open positions are not counted; --planned counts them");
-    }
-    out.output.intro.push_back(fmt::format("{} quarters, mix {}, maker growth {:g}%/quarter, target {:g}:1, PM attrition {:g}%/year{}",
-                                       o.quarters, o.mix, growth * 100, in.threshold, in.pm_attrition * 100,
-                                       o.trials ? fmt::format(", {} trials (seed {})", o.trials, o.seed) : ""));
-    const auto count = [](double n, const char* one, const char* many) { return fmt::format("{:g} {}", n, n == 1 ? one : many); };
-    out.output.notes.push_back(fmt::format("open {}: {}, {}, {}", count(opened[0] + opened[1] + opened[2], "PM role", "PM roles"),
-                                       count(opened[0], "seasoned senior", "seasoned seniors"),
-                                       count(opened[1], "internal transfer", "internal transfers"),
-                                       count(opened[2], "newcomer", "newcomers")));
-    out.output.notes.push_back(fmt::format(
-        "ratio: makers over effective PM FTE (eff. PM: a hire still ramping up counts {:g} of a PM)", in.ramp_factor));
-    out.output.notes.push_back("PMs out: expected PM attrition; backfills: makers replaced; coach need and cap: "
-                               "coaching hours a week; +cost/yr: yearly cost of the roles opened so far");
-    const auto& last = rows.back();
-    if (last.coaching_need > last.coaching_capacity + 1e-9)
-        out.output.notes.push_back(fmt::format("coaching: novices will need {:.1f} h/week against {:.1f}; hire seniors instead "
-                                           "of newcomers (try --mix senior-heavy) or raise coaching hours",
-                                           last.coaching_need, last.coaching_capacity));
-
-    return out;
+    return table;
 }
 
+// The plan's sentences after the table: makers left out or planned positions counted, the roles opened, what the
+// columns mean, and a coaching shortfall at the end of the horizon.
+void plan_notes(const Org& org, const PlanInput& in, const std::vector<QuarterPlan>& rows, const PlanOptions& o,
+                const double (&opened)[3], std::vector<std::string>& notes) {
+    if (in.unassigned_makers > 1e-9) notes.push_back(unassigned_note(in.unassigned_makers, o.include_unassigned));
+    if (o.count_planned) {
+        double open_roles = 0, leaving = 0;
+        for (const auto& [from, fte] : in.planned_makers) (fte > 0 ? open_roles : leaving) += std::abs(fte);
+        notes.push_back(fmt::format("counted planned positions: {:.1f} maker FTE of open roles, {:.1f} of planned "
+                                    "departures, each from its quarter",
+                                    open_roles, leaving));
+    } else if (std::any_of(org.positions.begin(), org.positions.end(),
+                           [](const Position& p) { return p.status == PositionStatus::open; })) {
+        notes.push_back("open positions are not counted; --planned counts them");
+    }
+    const auto count = [](double n, const char* one, const char* many) {
+        return fmt::format("{:g} {}", n, n == 1 ? one : many);
+    };
+    notes.push_back(fmt::format("open {}: {}, {}, {}", count(opened[0] + opened[1] + opened[2], "PM role", "PM roles"),
+                                count(opened[0], "seasoned senior", "seasoned seniors"),
+                                count(opened[1], "internal transfer", "internal transfers"),
+                                count(opened[2], "newcomer", "newcomers")));
+    notes.push_back(fmt::format(
+        "ratio: makers over effective PM FTE (eff. PM: a hire still ramping up counts {:g} of a PM)", in.ramp_factor));
+    notes.push_back("PMs out: expected PM attrition; backfills: makers replaced; coach need and cap: coaching hours a "
+                    "week; +cost/yr: yearly cost of the roles opened so far");
+    const auto& last = rows.back();
+    if (last.coaching_need > last.coaching_capacity + 1e-9)
+        notes.push_back(fmt::format("coaching: novices will need {:.1f} h/week against {:.1f}; hire seniors instead of "
+                                    "newcomers (try --mix senior-heavy) or raise coaching hours",
+                                    last.coaching_need, last.coaching_capacity));
+}
+
+} // namespace
+
+HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const PluginRun& plugins, const PlanOptions& o) {
+    HeadcountAnswer out;
+    const double growth = settings.get("plan.maker_growth"), delay = settings.get("plan.hire_delay_probability");
+    // The mix plugin decides shares, lead times, ramp-up and cost.
+    out.input = plan_input(org, settings, mix_profile(plugins.host, o.mix, org, settings, plugins.params), o.quarters,
+                           growth, o.team_growth, o.include_unassigned, o.count_planned);
+    const auto& in = out.input;
+    out.rows = project_headcount(in);
+    if (o.trials > 0) {
+        if (o.progress) o.progress("start", fmt::format("simulating {} trials x {} quarters...", o.trials, o.quarters));
+        out.risk = simulate_headcount(in, o.trials, o.seed, delay, std::max(1u, std::thread::hardware_concurrency()));
+        if (o.progress) o.progress("done", "");
+    }
+    double opened[3] = {0, 0, 0};
+    for (const auto& r : out.rows)
+        for (std::size_t k = 0; k < 3; ++k) opened[k] += r.hires_opened[k];
+    out.output = Output::of(
+        plan_table(out.rows, out.risk, settings.text("cost.currency")),
+        {{"quarters", o.quarters}, {"mix", o.mix}, {"threshold", in.threshold}, {"growth", growth},
+         {"simulated_trials", o.trials}, {"seed", o.seed}, {"delay_probability", delay},
+         {"hires_total", {{"senior", opened[0]}, {"transfer", opened[1]}, {"newcomer", opened[2]}}},
+         {"unassigned_makers", stable(in.unassigned_makers)},
+         {"unassigned_included", o.include_unassigned},
+         {"planned_included", o.count_planned}});
+    out.output.title = "headcount plan";
+    plan_notes(org, in, out.rows, o, opened, out.output.notes);
+    out.output.intro.push_back(fmt::format(
+        "{} quarters, mix {}, maker growth {:g}%/quarter, target {:g}:1, PM attrition {:g}%/year{}", o.quarters, o.mix,
+        growth * 100, in.threshold, in.pm_attrition * 100,
+        o.trials ? fmt::format(", {} trials (seed {})", o.trials, o.seed) : ""));
+    return out;
+}
 
 Output mentoring_answer(const Org& org, const MentoringPlan& plan) {
     auto names = names_of(org);
