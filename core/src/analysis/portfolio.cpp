@@ -28,103 +28,135 @@ std::string key_of(const Product* p, const std::string& by) {
     return p->id;
 }
 
-} // namespace
+// The portfolio's rows by product, segment or status, filled in turn: teams, people's cost, goals, accounts.
+class PortfolioRows {
+public:
+    PortfolioRows(const Org& org, std::string by) : org_(org), by_(std::move(by)) {
+        for (const auto& p : org.products) products_.emplace(p.id, &p);
+        for (const auto& p : org.people) people_.emplace(p.id, &p);
+        for (std::size_t t = 0; t < org.teams.size(); ++t) team_index_.emplace(org.teams[t].id, t);
+    }
 
-Portfolio compute_portfolio(const Org& org, const Settings& settings, const std::string& by) {
-    if (by != "product" && by != "segment" && by != "status")
-        throw Error("--by '" + by + "': use product, segment or status");
-    std::unordered_map<std::string, const Product*> products;
-    for (const auto& p : org.products) products.emplace(p.id, &p);
-    std::unordered_map<std::string, const Person*> people;
-    for (const auto& p : org.people) people.emplace(p.id, &p);
-    const auto product_of_team = [&](std::size_t t) -> const Product* {
-        auto it = products.find(org.teams[t].product_id);
-        return it == products.end() ? nullptr : it->second;
-    };
-    std::unordered_map<std::string, std::size_t> team_index;
-    for (std::size_t t = 0; t < org.teams.size(); ++t) team_index.emplace(org.teams[t].id, t);
+    const Product* product_of_team(std::size_t t) const {
+        auto it = products_.find(org_.teams[t].product_id);
+        return it == products_.end() ? nullptr : it->second;
+    }
 
-    std::map<std::string, PortfolioRow> rows;
-    const auto row_for = [&](const Product* p) -> PortfolioRow& {
-        const auto key = key_of(p, by);
-        auto& row = rows[key];
+    void add_teams(const Coverage& coverage) {
+        for (std::size_t t = 0; t < org_.teams.size(); ++t) {
+            auto& row = row_for(product_of_team(t));
+            ++row.teams;
+            row.maker_fte += coverage.team_makers[t];
+            row.pm_fte += coverage.team_pm[t];
+        }
+    }
+
+    // People's cost where they work: members by allocation, PMs by the FTE their assignments bring each team.
+    void add_costs(const Coverage& coverage, const CostOf& cost_of) {
+        for (const auto& m : org_.memberships) {
+            const auto person = people_.find(m.person_id);
+            const auto team = team_index_.find(m.team_id);
+            if (person == people_.end() || team == team_index_.end()) continue;
+            if (person->second->family == Family::pm) continue; // counted through coverage below
+            const auto [cost, estimated] = cost_of(*person->second);
+            add_cost(row_for(product_of_team(team->second)), cost * person->second->fte * m.allocation, estimated);
+        }
+        for (const auto& [pm, parts] : coverage.pm_team) {
+            const auto person = people_.find(pm);
+            if (person == people_.end()) continue;
+            const auto [cost, estimated] = cost_of(*person->second);
+            for (const auto& [t, fte] : parts) add_cost(row_for(product_of_team(t)), cost * fte, estimated);
+        }
+    }
+
+    void add_goals() {
+        for (const auto& g : org_.goals)
+            for (const auto& id : g.product_ids) {
+                auto it = products_.find(id);
+                if (it == products_.end()) continue;
+                auto& row = row_for(it->second);
+                ++row.goals;
+                row.outcome_goals += g.metric_kind == MetricKind::outcome || g.metric_kind == MetricKind::revenue;
+                row.output_goals += g.metric_kind == MetricKind::output || g.metric_kind == MetricKind::activity;
+            }
+    }
+
+    // By product, the key accounts of each product's segment.
+    void add_accounts() {
+        if (by_ != "product") return;
+        for (auto& [key, row] : rows_) {
+            auto it = products_.find(key);
+            if (it == products_.end() || it->second->segment_id.empty()) continue;
+            for (const auto& a : org_.accounts)
+                if (a.segment_id == it->second->segment_id) row.accounts.push_back(a.id);
+        }
+    }
+
+    // The rows with their ratios and cost shares, most costly first.
+    Portfolio take() {
+        Portfolio out;
+        for (auto& [key, row] : rows_) {
+            if (row.pm_fte > 1e-12) row.ratio = row.maker_fte / row.pm_fte;
+            out.total_cost += row.cost;
+            out.estimated_cost += row.estimated_cost;
+            out.rows.push_back(std::move(row));
+        }
+        for (auto& row : out.rows) row.cost_share = out.total_cost > 0 ? row.cost / out.total_cost : 0;
+        std::stable_sort(out.rows.begin(), out.rows.end(),
+                         [](const PortfolioRow& a, const PortfolioRow& b) { return a.cost > b.cost; });
+        return out;
+    }
+
+private:
+    static void add_cost(PortfolioRow& row, double cost, bool estimated) {
+        row.cost += cost;
+        if (estimated) row.estimated_cost += cost;
+    }
+
+    PortfolioRow& row_for(const Product* p) {
+        const auto key = key_of(p, by_);
+        auto& row = rows_[key];
         if (row.id.empty()) {
             row.id = key.empty() ? "(none)" : key;
             row.name = key.empty() ? "teams without a product" : key;
-            if (p && by == "product") {
+            if (p && by_ == "product") {
                 row.name = p->name;
                 row.status = std::string(to_string(p->status));
                 row.segment = p->segment_id;
             }
         }
         return row;
-    };
-    const CostOf cost_of{settings};
+    }
+
+    const Org& org_;
+    std::string by_;
+    std::unordered_map<std::string, const Product*> products_;
+    std::unordered_map<std::string, const Person*> people_;
+    std::unordered_map<std::string, std::size_t> team_index_;
+    std::map<std::string, PortfolioRow> rows_;
+};
+
+} // namespace
+
+Portfolio compute_portfolio(const Org& org, const Settings& settings, const std::string& by) {
+    if (by != "product" && by != "segment" && by != "status")
+        throw Error("--by '" + by + "': use product, segment or status");
     const auto coverage = compute_coverage(org, org.assignments);
-    for (std::size_t t = 0; t < org.teams.size(); ++t) {
-        auto& row = row_for(product_of_team(t));
-        ++row.teams;
-        row.maker_fte += coverage.team_makers[t];
-        row.pm_fte += coverage.team_pm[t];
-    }
-    // People's cost where they work: members by allocation, PMs by the FTE their assignments bring each team.
-    for (const auto& m : org.memberships) {
-        const auto person = people.find(m.person_id);
-        const auto team = team_index.find(m.team_id);
-        if (person == people.end() || team == team_index.end()) continue;
-        if (person->second->family == Family::pm) continue; // counted through coverage below
-        const auto [cost, estimated] = cost_of(*person->second);
-        auto& row = row_for(product_of_team(team->second));
-        const double c = cost * person->second->fte * m.allocation;
-        row.cost += c;
-        if (estimated) row.estimated_cost += c;
-    }
-    for (const auto& [pm, parts] : coverage.pm_team) {
-        const auto person = people.find(pm);
-        if (person == people.end()) continue;
-        const auto [cost, estimated] = cost_of(*person->second);
-        for (const auto& [t, fte] : parts) {
-            auto& row = row_for(product_of_team(t));
-            row.cost += cost * fte;
-            if (estimated) row.estimated_cost += cost * fte;
-        }
-    }
-    for (const auto& g : org.goals)
-        for (const auto& id : g.product_ids) {
-            auto it = products.find(id);
-            if (it == products.end()) continue;
-            auto& row = row_for(it->second);
-            ++row.goals;
-            row.outcome_goals += g.metric_kind == MetricKind::outcome || g.metric_kind == MetricKind::revenue;
-            row.output_goals += g.metric_kind == MetricKind::output || g.metric_kind == MetricKind::activity;
-        }
-    if (by == "product")
-        for (auto& [key, row] : rows) {
-            auto it = products.find(key);
-            if (it == products.end() || it->second->segment_id.empty()) continue;
-            for (const auto& a : org.accounts)
-                if (a.segment_id == it->second->segment_id) row.accounts.push_back(a.id);
-        }
-    Portfolio out;
-    for (auto& [key, row] : rows) {
-        if (row.pm_fte > 1e-12) row.ratio = row.maker_fte / row.pm_fte;
-        out.total_cost += row.cost;
-        out.estimated_cost += row.estimated_cost;
-        out.rows.push_back(std::move(row));
-    }
-    for (auto& row : out.rows) row.cost_share = out.total_cost > 0 ? row.cost / out.total_cost : 0;
-    std::stable_sort(out.rows.begin(), out.rows.end(),
-                     [](const PortfolioRow& a, const PortfolioRow& b) { return a.cost > b.cost; });
+    PortfolioRows rows(org, by);
+    rows.add_teams(coverage);
+    rows.add_costs(coverage, CostOf{settings});
+    rows.add_goals();
+    rows.add_accounts();
+    auto out = rows.take();
     // What winding-down products take, whatever the grouping.
     for (std::size_t t = 0; t < org.teams.size(); ++t)
-        if (const auto* p = product_of_team(t); p && p->status != ProductStatus::active)
+        if (const auto* p = rows.product_of_team(t); p && p->status != ProductStatus::active)
             out.winding_down_makers += coverage.team_makers[t];
     if (by == "status") {
         for (const auto& row : out.rows)
             if (row.id != "active" && row.id != "(none)") out.winding_down_cost += row.cost;
     } else {
-        const auto again = compute_portfolio(org, settings, "status");
-        out.winding_down_cost = again.winding_down_cost;
+        out.winding_down_cost = compute_portfolio(org, settings, "status").winding_down_cost;
     }
     return out;
 }
