@@ -108,6 +108,59 @@ std::string family_mix(const std::map<Family, std::size_t>& mix) {
     return text;
 }
 
+// A person's box: name, title, directs, the teams a PM covers, filled by the chosen colouring.
+class PersonBoxes {
+public:
+    PersonBoxes(const Org& org, const Tree& t, const OrgChartOptions& o) : org_(org), t_(t), colour_(o.colour) {
+        const auto coverage = compute_coverage(org, org.assignments);
+        for (const auto& [pm, teams] : coverage.pm_team) teams_covered_[pm] = teams.size();
+        if (o.colour == ChartColour::ratio)
+            for (const auto& row : compute_ratios(org, "pm", o.threshold, 1000).rows) pm_status_[row.id] = row.status;
+    }
+
+    std::string operator()(std::size_t i) const {
+        const auto& p = org_.people[i];
+        std::string label = p.name;
+        if (!p.title.empty()) label += "\\n" + dot_text(p.title);
+        const auto directs = t_.reports[i].size();
+        if (directs) label += fmt::format("\\n{} direct{}", directs, directs == 1 ? "" : "s");
+        std::string extra;
+        if (p.family == Family::pm) {
+            const auto it = teams_covered_.find(p.id);
+            const auto n = it == teams_covered_.end() ? 0 : it->second;
+            label += fmt::format("\\nPM of {} team{}", n, n == 1 ? "" : "s");
+            extra = ", penwidth=2.5";
+        }
+        return fmt::format("  p{} [label=\"{}\", fillcolor=\"{}\", class=\"person {}\", tooltip=\"{}\"{}];\n", i,
+                           dot_text(p.name) + label.substr(p.name.size()), fill(p), to_string(p.family),
+                           dot_text(p.id), extra);
+    }
+
+private:
+    const char* fill(const Person& p) const {
+        if (colour_ == ChartColour::origin) return origin_colour(p.origin);
+        if (colour_ == ChartColour::ratio) {
+            const auto it = pm_status_.find(p.id);
+            return p.family == Family::pm && it != pm_status_.end() ? status_colour(it->second) : "#eeeeee";
+        }
+        return family_colour(p.family);
+    }
+
+    const Org& org_;
+    const Tree& t_;
+    ChartColour colour_;
+    std::unordered_map<std::string, std::size_t> teams_covered_;
+    std::unordered_map<std::string, RatioStatus> pm_status_;
+};
+
+// The Graphviz page around the nodes and edges.
+std::string dot_page(const std::string& nodes, const std::string& edges) {
+    return "digraph orgchart {\n  graph [rankdir=LR, nodesep=0.25, ranksep=0.45, fontname=\"Helvetica\"];\n"
+           "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10, margin=\"0.12,0.06\"];\n"
+           "  edge [arrowhead=none, color=\"#8c959f\"];\n" +
+           nodes + edges + "}\n";
+}
+
 } // namespace
 
 OrgChart build_org_chart(const Org& org, const OrgChartOptions& o) {
@@ -118,59 +171,30 @@ OrgChart build_org_chart(const Org& org, const OrgChartOptions& o) {
         if (it == t.index.end()) throw Error("--root '" + o.root + "': nobody has that id");
         tops = {it->second};
     }
-    // What PMs cover, and each PM's ratio for the ratio colouring.
-    const auto coverage = compute_coverage(org, org.assignments);
-    std::unordered_map<std::string, std::size_t> teams_covered;
-    for (const auto& [pm, teams] : coverage.pm_team) teams_covered[pm] = teams.size();
-    std::unordered_map<std::string, RatioStatus> pm_status;
-    if (o.colour == ChartColour::ratio)
-        for (const auto& row : compute_ratios(org, "pm", o.threshold, 1000).rows) pm_status[row.id] = row.status;
-
+    const PersonBoxes person_box(org, t, o);
     OrgChart chart;
     std::string nodes, edges;
-    auto person_box = [&](std::size_t i) {
-        const auto& p = org.people[i];
-        std::string label = p.name;
-        if (!p.title.empty()) label += "\\n" + dot_text(p.title);
-        if (!t.reports[i].empty()) label += fmt::format("\\n{} direct{}", t.reports[i].size(), t.reports[i].size() == 1 ? "" : "s");
-        const char* fill = family_colour(p.family);
-        if (o.colour == ChartColour::origin) fill = origin_colour(p.origin);
-        if (o.colour == ChartColour::ratio)
-            fill = p.family == Family::pm && pm_status.count(p.id) ? status_colour(pm_status[p.id]) : "#eeeeee";
-        std::string extra;
-        if (p.family == Family::pm) {
-            const auto n = teams_covered.count(p.id) ? teams_covered[p.id] : 0;
-            label += fmt::format("\\nPM of {} team{}", n, n == 1 ? "" : "s");
-            extra = ", penwidth=2.5";
-        }
-        nodes += fmt::format("  p{} [label=\"{}\", fillcolor=\"{}\", class=\"person {}\", tooltip=\"{}\"{}];\n", i,
-                             dot_text(p.name) + label.substr(p.name.size()), fill, to_string(p.family),
-                             dot_text(p.id), extra);
-    };
     // Breadth first from the tops: upper levels are drawn before the budget runs out. People with neither a manager
     // nor reports are not part of any tree: they fold into one box, as do tops beyond the budget.
     std::deque<std::pair<std::size_t, int>> queue;
     std::vector<std::size_t> loose;
     for (const auto top : tops) {
-        if (o.root.empty() && t.reports[top].empty())
+        if ((o.root.empty() && t.reports[top].empty()) || queue.size() >= o.node_budget)
             loose.push_back(top);
-        else if (queue.size() < o.node_budget)
-            queue.emplace_back(top, 1);
         else
-            loose.push_back(top);
+            queue.emplace_back(top, 1);
     }
     std::size_t summary = 0;
     if (!loose.empty()) {
         const auto [count, mix] = subtree(t, org, loose);
-        const auto mix_text = family_mix(mix);
         nodes += fmt::format("  s{} [label=\"{} people with no manager\\nin the data\\n{}\", shape=folder, "
                              "fillcolor=\"#fafafa\", class=\"collapsed\"];\n",
-                             summary++, count, dot_text(mix_text));
+                             summary++, count, dot_text(family_mix(mix)));
     }
     while (!queue.empty()) {
         const auto [i, level] = queue.front();
         queue.pop_front();
-        person_box(i);
+        nodes += person_box(i);
         ++chart.drawn;
         const auto& reports = t.reports[i];
         if (reports.empty()) continue;
@@ -182,21 +206,18 @@ OrgChart build_org_chart(const Org& org, const OrgChartOptions& o) {
             queue.emplace_back(reports[k], level + 1);
         }
         if (shown == reports.size()) continue;
+        // The reports not drawn fold into one box under their manager.
         const auto [count, mix] = subtree(t, org, {reports.begin() + static_cast<long>(shown), reports.end()});
-        const auto mix_text = family_mix(mix);
         nodes += fmt::format("  s{} [label=\"{} {}\\n{}\", shape=folder, fillcolor=\"#fafafa\", class=\"collapsed\", "
                              "tooltip=\"{} people below {}\"];\n",
-                             summary, count, shown ? "more" : count == 1 ? "person" : "people", dot_text(mix_text), count,
-                             dot_text(org.people[i].name));
+                             summary, count, shown ? "more" : count == 1 ? "person" : "people",
+                             dot_text(family_mix(mix)), count, dot_text(org.people[i].name));
         edges += fmt::format("  p{} -> s{};\n", i, summary);
         ++summary;
     }
     chart.collapsed = summary;
     chart.people = subtree(t, org, tops).first;
-    chart.dot = "digraph orgchart {\n  graph [rankdir=LR, nodesep=0.25, ranksep=0.45, fontname=\"Helvetica\"];\n"
-                "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10, margin=\"0.12,0.06\"];\n"
-                "  edge [arrowhead=none, color=\"#8c959f\"];\n" +
-                nodes + edges + "}\n";
+    chart.dot = dot_page(nodes, edges);
     return chart;
 }
 
