@@ -341,85 +341,135 @@ std::string gaps_html(const std::vector<DataGap>& gaps) {
     return html_answer(output);
 }
 
+// One section of the page: whether this org has it, the sentence under its heading, and its content. The list below
+// is the page's order and its table of contents.
+struct ReportSection {
+    const char* id;
+    const char* title;
+    bool (*shown)(const Analysis&);
+    std::string (*sentence)(const Analysis&);
+    std::string (*content)(const Analysis&, const ReportOptions&);
+};
+
+bool always(const Analysis&) { return true; }
+
+const std::vector<ReportSection>& report_sections() {
+    static const std::vector<ReportSection> sections = {
+        {"summary", "Summary", always,
+         [](const Analysis&) -> std::string {
+             return "The org's maker:PM ratio against the threshold, where PMs are missing, and the most serious "
+                    "findings.";
+         },
+         [](const Analysis& a, const ReportOptions&) { return summary(a); }},
+        {"gaps", "Data gaps", always,
+         [](const Analysis& a) -> std::string {
+             return a.gaps.empty() ? "Nothing the answers depend on is missing or assumed."
+                                   : "What the data lacks or orgplan had to assume, and which answers each moves: "
+                                     "close these first (orgplan check lists them too).";
+         },
+         [](const Analysis& a, const ReportOptions&) { return gaps_html(a.gaps); }},
+        {"teams", "Ratios by team", always,
+         [](const Analysis& a) {
+             return fmt::format("Makers per PM FTE in every team, worst first: red hatched bars have makers and no PM, "
+                                "orange bars are over {:g}:1.",
+                                a.teams.threshold);
+         },
+         [](const Analysis& a, const ReportOptions& o) { return ratio_chart(a.teams, "team", o.top); }},
+        {"products", "Ratios by product and segment", always,
+         [](const Analysis&) -> std::string {
+             return "The same ratio summed over each product's and each segment's teams (sums, not averages).";
+         },
+         [](const Analysis& a, const ReportOptions& o) {
+             return "<h3>By product</h3>" + ratio_chart(a.products, "product", o.top) + "<h3>By segment</h3>" +
+                    ratio_chart(a.segments, "segment", o.top);
+         }},
+        {"spread", "PM spread", always,
+         [](const Analysis& a) {
+             return fmt::format("How many teams each PM covers; beyond {:g} a PM is spread too thin to know the teams "
+                                "well.",
+                                a.pms.max_spread);
+         },
+         [](const Analysis& a, const ReportOptions& o) { return spread_chart(a, o.top); }},
+        {"principles", "Organizing principles", always,
+         [](const Analysis&) -> std::string {
+             return "Each principle's proposal for the org's PMs, scored against today's assignments (higher is "
+                    "better).";
+         },
+         [](const Analysis& a, const ReportOptions& o) {
+             return principles_chart(a.principles) + answer_html(a.principles.output, o.top);
+         }},
+        {"hiring", "Hiring mixes", always,
+         [](const Analysis&) -> std::string {
+             return "What each mix of seasoned seniors, internal transfers and newcomers costs and asks of the coaches.";
+         },
+         [](const Analysis& a, const ReportOptions& o) { return answer_html(a.hiring, o.top); }},
+        {"mentoring", "Mentoring", always,
+         [](const Analysis&) -> std::string {
+             return "Who coaches whom: every novice PM's mentor, and each mentor's weekly hours.";
+         },
+         [](const Analysis& a, const ReportOptions& o) {
+             return mentor_chart(a, o.top) + answer_html(mentoring_answer(a.org, a.mentoring), o.top);
+         }},
+        {"plan", "Headcount plan", always,
+         [](const Analysis& a) -> std::string {
+             return a.plan.risk.empty() ? "The org ratio quarter by quarter with the hires the plan opens (run with "
+                                          "--simulate for the risk band)."
+                                        : "The org ratio quarter by quarter; the band is the 10th to 90th percentile "
+                                          "over the simulated trials.";
+         },
+         [](const Analysis& a, const ReportOptions& o) { return plan_chart(a.plan) + answer_html(a.plan.output, o.top); }},
+        {"interrupts", "Interrupts", [](const Analysis& a) { return !a.org.interrupts.empty(); },
+         [](const Analysis&) -> std::string {
+             return "How much of each PM's time executive requests, escalations and customer calls took over the "
+                    "logged months, and the trend per month.";
+         },
+         [](const Analysis& a, const ReportOptions& o) { return interrupts_html(a, o.top); }},
+        {"taskforces", "Task forces", [](const Analysis& a) { return !a.org.task_forces.empty(); },
+         [](const Analysis&) -> std::string {
+             return "Each task force's working group and review audience, and who sits on several.";
+         },
+         [](const Analysis& a, const ReportOptions& o) { return task_forces_html(a, o.top); }},
+        {"findings", "Findings", always,
+         [](const Analysis&) -> std::string {
+             return "What the diagnostics found in ratios, coverage, coaching and goals, worst first, each with what "
+                    "to do.";
+         },
+         [](const Analysis& a, const ReportOptions&) { return findings_html(a.diagnostics); }},
+        {"trend", "Trend", [](const Analysis& a) { return !a.trend.empty(); },
+         [](const Analysis& a) {
+             return fmt::format("The org's numbers at each of the last {} snapshots (one per import date).",
+                                a.trend.size());
+         },
+         [](const Analysis& a, const ReportOptions& o) { return trend_html(a, o.top); }},
+        {"orgchart", "Org chart", always,
+         [](const Analysis&) -> std::string {
+             return "The reporting tree; boxes with a folded corner stand for everyone below a manager. ";
+         },
+         [](const Analysis& a, const ReportOptions&) { return "<div class=\"orgchart\">" + a.chart_svg + "</div>"; }},
+    };
+    return sections;
+}
+
 std::string render(const Analysis& a, const ReportOptions& o, const std::string& db) {
     std::time_t now = std::time(nullptr);
     char date[32];
     std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
-    std::vector<std::pair<std::string, std::string>> contents = {
-        {"summary", "Summary"},         {"gaps", "Data gaps"},              {"teams", "Ratios by team"},        {"products", "Ratios by product and segment"},
-        {"spread", "PM spread"},        {"principles", "Organizing principles"}, {"hiring", "Hiring mixes"},
-        {"mentoring", "Mentoring"},     {"plan", "Headcount plan"},         {"findings", "Findings"},
-        {"orgchart", "Org chart"}};
-    if (!a.org.interrupts.empty()) contents.insert(contents.end() - 2, {"interrupts", "Interrupts"});
-    if (!a.org.task_forces.empty()) contents.insert(contents.end() - 2, {"taskforces", "Task forces"});
-    if (!a.trend.empty()) contents.insert(contents.end() - 1, {"trend", "Trend"});
     std::string html = "<header><h1>" + html_escape(o.title) + "</h1>" +
                        paragraph(fmt::format("{} · {} people, {} teams · {}generated {}", db, a.org.people.size(),
                                              a.org.teams.size(),
                                              a.as_of ? "as of " + a.as_of->as_of + " · " : std::string(), date),
                                  "meta") +
                        "</header><nav><ul>";
-    for (const auto& [id, title] : contents) html += fmt::format("<li><a href=\"#{}\">{}</a></li>", id, html_escape(title));
+    for (const auto& s : report_sections())
+        if (s.shown(a)) html += fmt::format("<li><a href=\"#{}\">{}</a></li>", s.id, html_escape(s.title));
     html += "</ul></nav>\n";
-    const auto& t = a.teams;
-    html += section("summary", "Summary",
-                    "The org's maker:PM ratio against the threshold, where PMs are missing, and the most serious findings.",
-                    summary(a), true);
-    html += section("gaps", "Data gaps",
-                    a.gaps.empty() ? "Nothing the answers depend on is missing or assumed."
-                                   : "What the data lacks or orgplan had to assume, and which answers each moves: "
-                                     "close these first (orgplan check lists them too).",
-                    gaps_html(a.gaps));
-    html += section("teams", "Ratios by team",
-                    fmt::format("Makers per PM FTE in every team, worst first: red hatched bars have makers and no PM, "
-                                "orange bars are over {:g}:1.", t.threshold),
-                    ratio_chart(t, "team", o.top));
-    html += section("products", "Ratios by product and segment",
-                    "The same ratio summed over each product's and each segment's teams (sums, not averages).",
-                    "<h3>By product</h3>" + ratio_chart(a.products, "product", o.top) + "<h3>By segment</h3>" +
-                        ratio_chart(a.segments, "segment", o.top));
-    html += section("spread", "PM spread",
-                    fmt::format("How many teams each PM covers; beyond {:g} a PM is spread too thin to know the teams well.",
-                                a.pms.max_spread),
-                    spread_chart(a, o.top));
-    html += section("principles", "Organizing principles",
-                    "Each principle's proposal for the org's PMs, scored against today's assignments (higher is better).",
-                    principles_chart(a.principles) + answer_html(a.principles.output, o.top));
-    html += section("hiring", "Hiring mixes",
-                    "What each mix of seasoned seniors, internal transfers and newcomers costs and asks of the coaches.",
-                    answer_html(a.hiring, o.top));
-    html += section("mentoring", "Mentoring",
-                    "Who coaches whom: every novice PM's mentor, and each mentor's weekly hours.",
-                    mentor_chart(a, o.top) + answer_html(mentoring_answer(a.org, a.mentoring), o.top));
-    html += section("plan", "Headcount plan",
-                    a.plan.risk.empty()
-                        ? "The org ratio quarter by quarter with the hires the plan opens (run with --simulate for the "
-                          "risk band)."
-                        : "The org ratio quarter by quarter; the band is the 10th to 90th percentile over the simulated "
-                          "trials.",
-                    plan_chart(a.plan) + answer_html(a.plan.output, o.top));
-    if (!a.org.interrupts.empty())
-        html += section("interrupts", "Interrupts",
-                        "How much of each PM's time executive requests, escalations and customer calls took over the "
-                        "logged months, and the trend per month.",
-                        interrupts_html(a, o.top));
-    if (!a.org.task_forces.empty())
-        html += section("taskforces", "Task forces",
-                        "Each task force's working group and review audience, and who sits on several.",
-                        task_forces_html(a, o.top));
-    html += section("findings", "Findings",
-                    "What the diagnostics found in ratios, coverage, coaching and goals, worst first, each with what "
-                    "to do.",
-                    findings_html(a.diagnostics));
-    if (!a.trend.empty())
-        html += section("trend", "Trend",
-                        fmt::format("The org's numbers at each of the last {} snapshots (one per import date).",
-                                    a.trend.size()),
-                        trend_html(a, o.top));
-    html += section("orgchart", "Org chart",
-                    "The reporting tree; boxes with a folded corner stand for everyone below a manager. " +
-                        chart_caption(a.chart, o.chart.depth) + ".",
-                    "<div class=\"orgchart\">" + a.chart_svg + "</div>");
+    for (const auto& s : report_sections()) {
+        if (!s.shown(a)) continue;
+        auto sentence = s.sentence(a);
+        // The chart's caption depends on the options: how deep it is drawn.
+        if (std::string_view(s.id) == "orgchart") sentence += chart_caption(a.chart, o.chart.depth) + ".";
+        html += section(s.id, s.title, sentence, s.content(a, o), std::string_view(s.id) == "summary");
+    }
     html += "<footer>orgplan " ORGPLAN_VERSION "</footer>";
     return html_page(o.title, html);
 }
