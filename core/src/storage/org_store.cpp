@@ -56,11 +56,8 @@ std::vector<Goal> load_goals(SQLite::Database& db) {
     return goals;
 }
 
-} // namespace
-
-Org load_org(SQLite::Database& db, PersonDetail detail) {
-    const ReadTransaction snapshot(db); // every table from the same commit
-    Org org;
+// Segments, products, initiatives and accounts: few rows each.
+void load_portfolio(SQLite::Database& db, Org& org) {
     {
         SQLite::Statement q(db, "SELECT id, name FROM segment ORDER BY id");
         while (q.executeStep()) org.segments.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
@@ -74,94 +71,124 @@ Org load_org(SQLite::Database& db, PersonDetail detail) {
     }
     {
         SQLite::Statement q(db, "SELECT id, name FROM initiative ORDER BY id");
-        while (q.executeStep())
-            org.initiatives.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
+        while (q.executeStep()) org.initiatives.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
     }
     {
         SQLite::Statement q(db, "SELECT id, name, segment_id FROM account ORDER BY id");
         while (q.executeStep())
-            org.accounts.push_back(
-                {q.getColumn(0).getString(), q.getColumn(1).getString(), text_or_empty(q.getColumn(2))});
+            org.accounts.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), text_or_empty(q.getColumn(2))});
     }
-    {
-        org.teams.reserve(static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM team").getInt64()));
-        // Teams, people and memberships come by the hundred thousand: read as views, copied once.
-        RowQuery q(db, detail == PersonDetail::no_makers
-                           ? "SELECT id, name, '', product_id, segment_id, '' FROM team ORDER BY id"
-                           : "SELECT id, name, type, product_id, segment_id, parent_unit FROM team ORDER BY id");
-        while (q.step())
-            org.teams.push_back({std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2)),
-                                 std::string(q.text(3)), std::string(q.text(4)), std::string(q.text(5))});
+}
+
+// Teams, people and memberships come by the hundred thousand: read as views, copied once.
+std::vector<Team> load_teams(SQLite::Database& db, PersonDetail detail) {
+    std::vector<Team> teams;
+    teams.reserve(static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM team").getInt64()));
+    RowQuery q(db, detail == PersonDetail::no_makers
+                       ? "SELECT id, name, '', product_id, segment_id, '' FROM team ORDER BY id"
+                       : "SELECT id, name, type, product_id, segment_id, parent_unit FROM team ORDER BY id");
+    while (q.step())
+        teams.push_back({std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2)),
+                         std::string(q.text(3)), std::string(q.text(4)), std::string(q.text(5))});
+    return teams;
+}
+
+// Everyone but the makers, with only what ratios read: every column comes from the partial index person_not_maker,
+// a tenth of the table (a million makers' names and titles cost more to read than every ratio costs to compute).
+void load_people_but_makers(SQLite::Database& db, std::vector<Person>& people) {
+    RowQuery q(db, "SELECT id, name, family, manager_id, fte FROM person WHERE family <> 'maker' ORDER BY id");
+    while (q.step()) {
+        auto& p = people.emplace_back();
+        p.id = q.text(0);
+        p.name = q.text(1);
+        p.family = parse_family(q.text(2)).value_or(Family::other);
+        p.manager_id = q.text(3);
+        p.fte = q.real(4);
     }
-    {
-        // A million makers' names and titles cost more to read than every ratio costs to compute.
-        const std::string where = detail == PersonDetail::no_makers ? " WHERE family <> 'maker'" : "";
-        // Counting first saves growing (and copying) a vector of a million people several times over.
-        org.people.reserve(static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM person" + where).getInt64()));
-        if (detail == PersonDetail::no_makers) {
-            // Every column read comes from the partial index person_not_maker, a tenth of the table.
-            RowQuery q(db, "SELECT id, name, family, manager_id, fte FROM person" + where + " ORDER BY id");
-            while (q.step()) {
-                auto& p = org.people.emplace_back();
-                p.id = q.text(0);
-                p.name = q.text(1);
-                p.family = parse_family(q.text(2)).value_or(Family::other);
-                p.manager_id = q.text(3);
-                p.fte = q.real(4);
-            }
-        } else {
-            const std::string columns =
-                detail == PersonDetail::full
-                    ? "id, name, email, title, family, level, pm_years, origin, manager_id, location, fte, cost, "
-                      "coaching_hours, unit, cost_center, function"
-                    : "id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name ELSE '' END, email, '', "
-                      "family, '', pm_years, origin, manager_id, '', fte, CASE WHEN family = 'pm' THEN cost END, "
-                      "coaching_hours, '', '', ''";
-            RowQuery q(db, "SELECT " + columns + " FROM person ORDER BY id");
-            auto optional = [&](int column) -> std::optional<double> {
-                if (q.is_null(column)) return std::nullopt;
-                return q.real(column);
-            };
-            while (q.step()) {
-                auto& p = org.people.emplace_back();
-                p.id = q.text(0);
-                p.name = q.text(1);
-                p.email = q.text(2);
-                p.title = q.text(3);
-                p.family = parse_family(q.text(4)).value_or(Family::other);
-                p.level = q.text(5);
-                p.pm_years = optional(6);
-                p.origin = parse_origin(q.text(7)).value_or(Origin::unknown);
-                p.manager_id = q.text(8);
-                p.location = q.text(9);
-                p.fte = q.real(10);
-                p.cost = optional(11);
-                p.coaching_hours = optional(12);
-                p.unit = q.text(13);
-                p.cost_center = q.text(14);
-                p.function = q.text(15);
-            }
-        }
+}
+
+// Everyone, whole (full) or lean: only the columns validation and coverage need, names of PMs and leaders.
+void load_all_people(SQLite::Database& db, PersonDetail detail, std::vector<Person>& people) {
+    const std::string columns =
+        detail == PersonDetail::full
+            ? "id, name, email, title, family, level, pm_years, origin, manager_id, location, fte, cost, "
+              "coaching_hours, unit, cost_center, function"
+            : "id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name ELSE '' END, email, '', "
+              "family, '', pm_years, origin, manager_id, '', fte, CASE WHEN family = 'pm' THEN cost END, "
+              "coaching_hours, '', '', ''";
+    RowQuery q(db, "SELECT " + columns + " FROM person ORDER BY id");
+    auto optional = [&](int column) -> std::optional<double> {
+        if (q.is_null(column)) return std::nullopt;
+        return q.real(column);
+    };
+    while (q.step()) {
+        auto& p = people.emplace_back();
+        p.id = q.text(0);
+        p.name = q.text(1);
+        p.email = q.text(2);
+        p.title = q.text(3);
+        p.family = parse_family(q.text(4)).value_or(Family::other);
+        p.level = q.text(5);
+        p.pm_years = optional(6);
+        p.origin = parse_origin(q.text(7)).value_or(Origin::unknown);
+        p.manager_id = q.text(8);
+        p.location = q.text(9);
+        p.fte = q.real(10);
+        p.cost = optional(11);
+        p.coaching_hours = optional(12);
+        p.unit = q.text(13);
+        p.cost_center = q.text(14);
+        p.function = q.text(15);
     }
-    {
-        // Without makers, only PMs' memberships matter (a PM with no assignment covers their teams). The cross join
-        // keeps PMs, walked through the partial index, as the outer loop instead of every membership; each PM's
-        // memberships then come in team order from the primary key, with no sort.
-        RowQuery q(db, detail == PersonDetail::no_makers
-                           ? "SELECT m.person_id, m.team_id, m.allocation FROM person p INDEXED BY person_not_maker "
-                             "CROSS JOIN membership m ON m.person_id = p.id "
-                             "WHERE p.family <> 'maker' AND p.family = 'pm' ORDER BY p.id"
-                           : "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
-        while (q.step()) org.memberships.push_back({std::string(q.text(0)), std::string(q.text(1)), q.real(2)});
-    }
-    {
-        SQLite::Statement q(db, "SELECT pm_id, target_kind, target_id, share FROM pm_assignment "
-                                "ORDER BY pm_id, target_kind, target_id");
-        while (q.executeStep())
-            org.assignments.push_back({q.getColumn(0).getString(),
-                                       parse_target_kind(q.getColumn(1).getString()).value_or(TargetKind::team),
-                                       q.getColumn(2).getString(), q.getColumn(3).getDouble()});
-    }
+}
+
+std::vector<Person> load_people(SQLite::Database& db, PersonDetail detail) {
+    std::vector<Person> people;
+    // Counting first saves growing (and copying) a vector of a million people several times over.
+    const std::string where = detail == PersonDetail::no_makers ? " WHERE family <> 'maker'" : "";
+    people.reserve(static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM person" + where).getInt64()));
+    if (detail == PersonDetail::no_makers)
+        load_people_but_makers(db, people);
+    else
+        load_all_people(db, detail, people);
+    return people;
+}
+
+std::vector<Membership> load_memberships(SQLite::Database& db, PersonDetail detail) {
+    std::vector<Membership> memberships;
+    // Without makers, only PMs' memberships matter (a PM with no assignment covers their teams). The cross join keeps
+    // PMs, walked through the partial index, as the outer loop instead of every membership; each PM's memberships then
+    // come in team order from the primary key, with no sort.
+    RowQuery q(db, detail == PersonDetail::no_makers
+                       ? "SELECT m.person_id, m.team_id, m.allocation FROM person p INDEXED BY person_not_maker "
+                         "CROSS JOIN membership m ON m.person_id = p.id "
+                         "WHERE p.family <> 'maker' AND p.family = 'pm' ORDER BY p.id"
+                       : "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
+    while (q.step()) memberships.push_back({std::string(q.text(0)), std::string(q.text(1)), q.real(2)});
+    return memberships;
+}
+
+std::vector<Assignment> load_assignments(SQLite::Database& db) {
+    std::vector<Assignment> assignments;
+    SQLite::Statement q(db, "SELECT pm_id, target_kind, target_id, share FROM pm_assignment "
+                            "ORDER BY pm_id, target_kind, target_id");
+    while (q.executeStep())
+        assignments.push_back({q.getColumn(0).getString(),
+                               parse_target_kind(q.getColumn(1).getString()).value_or(TargetKind::team),
+                               q.getColumn(2).getString(), q.getColumn(3).getDouble()});
+    return assignments;
+}
+
+} // namespace
+
+Org load_org(SQLite::Database& db, PersonDetail detail) {
+    const ReadTransaction snapshot(db); // every table from the same commit
+    Org org;
+    load_portfolio(db, org);
+    org.teams = load_teams(db, detail);
+    org.people = load_people(db, detail);
+    org.memberships = load_memberships(db, detail);
+    org.assignments = load_assignments(db);
     org.goals = load_goals(db);
     org.interrupts = load_interrupts(db);
     for (auto& t : load_task_forces(db)) org.task_forces.push_back(std::move(t.task_force));
