@@ -146,113 +146,136 @@ Output import_answer(const ImportSummary& summary, const std::string& path, bool
     return output;
 }
 
-} // namespace
-
-int cmd_import(const Args& args) {
+// Everything import's options can say.
+struct ImportRun {
     Common common;
     std::vector<std::string> files, maps, constants, create_missing;
-    std::string kind, map_file, rules_file, as_of;
+    std::string kind, map_file, rules_file, as_of, max_file_size;
     bool replace = false, dry_run = false;
     std::size_t max_errors = 50;
-    std::string max_file_size;
+};
+
+po::options_description import_options(ImportRun& r) {
     po::options_description desc("import options");
     desc.add_options()
-        ("file", po::value(&files)->value_name("FILE"), "CSV or JSON file, or a directory of them")
-        ("replace", po::bool_switch(&replace), "replace the whole org instead of updating it")
-        ("dry-run", po::bool_switch(&dry_run), "validate everything, write nothing")
-        ("kind", po::value(&kind)->value_name("KIND"),
+        ("file", po::value(&r.files)->value_name("FILE"), "CSV or JSON file, or a directory of them")
+        ("replace", po::bool_switch(&r.replace), "replace the whole org instead of updating it")
+        ("dry-run", po::bool_switch(&r.dry_run), "validate everything, write nothing")
+        ("kind", po::value(&r.kind)->value_name("KIND"),
          ("what every file holds (" + text::join(record_kinds(), ", ") + "); default: from each file's name").c_str())
-        ("map", po::value(&maps)->value_name("NAME=HEADER"),
+        ("map", po::value(&r.maps)->value_name("NAME=HEADER"),
          "read column NAME from the file's HEADER, e.g. --map title=\"Job Title\" (repeatable)")
-        ("map-file", po::value(&map_file)->value_name("FILE"), "NAME=HEADER lines, one per column")
-        ("rules", po::value(&rules_file)->value_name("FILE"),
+        ("map-file", po::value(&r.map_file)->value_name("FILE"), "NAME=HEADER lines, one per column")
+        ("rules", po::value(&r.rules_file)->value_name("FILE"),
          "title rules CSV (default: $ORGPLAN_RULES, else the built-in data/title_rules.csv)")
-        ("set", po::value(&constants)->value_name("COLUMN=VALUE"),
+        ("set", po::value(&r.constants)->value_name("COLUMN=VALUE"),
          "a value for a column the files lack, e.g. --set kind=team for a coverage file of PMs and squads "
          "(repeatable; a file's own column wins)")
-        ("create-missing", po::value(&create_missing)->value_name("KINDS"),
+        ("create-missing", po::value(&r.create_missing)->value_name("KINDS"),
          "create records that are referred to but defined nowhere, by id (name = id): any of segments, products, "
          "initiatives, accounts, teams, comma-separated")
-        ("as-of", date_option(as_of, "--as-of")->value_name("YYYY-MM-DD"),
+        ("as-of", date_option(r.as_of, "--as-of")->value_name("YYYY-MM-DD"),
          "the date this data stands for: the import's snapshot (default today; not before the latest snapshot)")
-        ("max-errors", whole_option(max_errors, "--max-errors", 1, 1000000)->value_name("N"), "problems listed (all are counted; default 50)")
-        ("max-file-size", po::value(&max_file_size)->value_name("SIZE"),
+        ("max-errors", whole_option(r.max_errors, "--max-errors", 1, 1000000)->value_name("N"), "problems listed (all are counted; default 50)")
+        ("max-file-size", po::value(&r.max_file_size)->value_name("SIZE"),
          "refuse files larger than SIZE, e.g. 2G (default 512M)");
-    add_common(desc, common);
-    po::positional_options_description pos;
-    pos.add("file", -1);
-    if (!parse(args, desc, pos, common, "orgplan import FILE|DIR... [--replace] [--dry-run] [--map NAME=HEADER]"))
-        return 0;
-    const auto format = output_format(common);
-    if (files.empty()) throw UsageError("import needs at least one file or directory\nusage: orgplan import FILE|DIR...");
-    if (!kind.empty() && kind_of_name(kind) != kind)
-        throw UsageError("--kind '" + kind + "': use one of " + text::join(record_kinds(), ", "));
+    add_common(desc, r.common);
+    return desc;
+}
 
+// The core's import options from the command line; `rules` must outlive them.
+ImportOptions options_of(const ImportRun& r, const TitleRules& rules) {
+    if (!r.kind.empty() && kind_of_name(r.kind) != r.kind)
+        throw UsageError("--kind '" + r.kind + "': use one of " + text::join(record_kinds(), ", "));
     ImportOptions options;
-    options.replace = replace;
-    options.dry_run = dry_run;
-    options.kind = kind;
-    options.max_problems = max_errors;
-    if (!max_file_size.empty()) {
-        const auto size = parse_size(max_file_size);
+    options.replace = r.replace;
+    options.dry_run = r.dry_run;
+    options.kind = r.kind;
+    options.max_problems = r.max_errors;
+    if (!r.max_file_size.empty()) {
+        const auto size = parse_size(r.max_file_size);
         if (!size || *size == 0)
-            throw UsageError("--max-file-size '" + max_file_size + "': give a size such as 512M, 2G or 100000000");
+            throw UsageError("--max-file-size '" + r.max_file_size + "': give a size such as 512M, 2G or 100000000");
         options.max_file_size = *size;
     }
-    options.as_of = as_of; // checked when parsed
-    options.log_command = std::string("import") + (replace ? " --replace" : "") + (kind.empty() ? "" : " --kind " + kind);
-    for (const auto& f : files) options.log_command += " " + std::filesystem::path(f).filename().string();
-    options.mapping = mapping_of(map_file, maps);
-    options.constants = constants_of(constants);
-    options.create_missing = creatable_of(create_missing);
-    const auto rules = load_rules(rules_file);
+    options.as_of = r.as_of; // checked when parsed
+    options.log_command =
+        std::string("import") + (r.replace ? " --replace" : "") + (r.kind.empty() ? "" : " --kind " + r.kind);
+    for (const auto& f : r.files) options.log_command += " " + std::filesystem::path(f).filename().string();
+    options.mapping = mapping_of(r.map_file, r.maps);
+    options.constants = constants_of(r.constants);
+    options.create_missing = creatable_of(r.create_missing);
     options.rules = &rules;
     options.progress = terminal_progress();
+    return options;
+}
 
-    const auto path = db_path(common);
+// Imports into the database at `path`. A first import goes into a private staging copy published whole; when another
+// process created the database first, the import goes into theirs, as an update. A dry run reads the stored org, or
+// validates against an empty one and creates nothing.
+ImportSummary import_into(const std::string& path, const ImportRun& r, const ImportOptions& options) {
     remove_orphaned_staging(path); // a first import killed midway left its private copy behind
     ImportSummary summary;
     std::string staging;
     try {
         for (bool done = false; !done;) {
             const bool existed = std::filesystem::exists(path);
-            // A dry run reads the stored org, or validates against an empty one and creates nothing.
-            const std::string target = dry_run ? (existed ? path : ":memory:") : existed ? path : staging_name(path);
+            const std::string target = r.dry_run ? (existed ? path : ":memory:") : existed ? path : staging_name(path);
             if (target != path && target != ":memory:") staging = target;
             {
-                Database db(target, dry_run && existed ? Database::Open::read : Database::Open::create);
-                summary = import_org(db, files, options);
+                Database db(target, r.dry_run && existed ? Database::Open::read : Database::Open::create);
+                summary = import_org(db, r.files, options);
             }
-            // Another process created the database first: import into theirs, as an update.
             done = staging.empty() || publish(staging, path);
             staging.clear();
         }
-    } catch (const InputErrors& e) {
-        finish_progress();
-        if (!staging.empty()) remove_db_files(staging);
-        if (format == Format::json) {
-            nlohmann::json doc{{"ok", false}, {"db", path}, {"problem_count", e.total()}};
-            auto list = nlohmann::json::array();
-            for (const auto& p : e.problems())
-                list.push_back({{"file", p.file}, {p.is_record ? "record" : "line", p.line}, {"field", p.field},
-                                {"message", p.message}});
-            doc["problems"] = list;
-            Output failed;
-            failed.fields = doc;
-            emit(failed, common);
-        }
-        throw;
     } catch (...) {
         finish_progress();
         if (!staging.empty()) remove_db_files(staging);
         throw;
     }
     finish_progress();
+    return summary;
+}
+
+// A refused import in JSON: every problem with where it is.
+void emit_problems(const InputErrors& e, const std::string& path, const Common& common) {
+    nlohmann::json doc{{"ok", false}, {"db", path}, {"problem_count", e.total()}};
+    auto list = nlohmann::json::array();
+    for (const auto& p : e.problems())
+        list.push_back({{"file", p.file}, {p.is_record ? "record" : "line", p.line}, {"field", p.field},
+                        {"message", p.message}});
+    doc["problems"] = list;
+    Output failed;
+    failed.fields = doc;
+    emit(failed, common);
+}
+
+} // namespace
+
+int cmd_import(const Args& args) {
+    ImportRun run;
+    auto desc = import_options(run);
+    po::positional_options_description pos;
+    pos.add("file", -1);
+    if (!parse(args, desc, pos, run.common, "orgplan import FILE|DIR... [--replace] [--dry-run] [--map NAME=HEADER]"))
+        return 0;
+    if (run.files.empty())
+        throw UsageError("import needs at least one file or directory\nusage: orgplan import FILE|DIR...");
+    const auto rules = load_rules(run.rules_file);
+    const auto options = options_of(run, rules);
+    const auto path = db_path(run.common);
+    ImportSummary summary;
+    try {
+        summary = import_into(path, run, options);
+    } catch (const InputErrors& e) {
+        if (output_format(run.common) == Format::json) emit_problems(e, path, run.common);
+        throw;
+    }
     if (summary.written) note_written("the import was written to " + path);
     for (const auto& warning : summary.ignored_columns) std::cerr << "orgplan import: note: " << warning << "\n";
     for (const auto& note : summary.notes) std::cerr << "orgplan import: note: " << note << "\n";
-
-    emit(import_answer(summary, path, replace, dry_run), common);
+    emit(import_answer(summary, path, run.replace, run.dry_run), run.common);
     return 0;
 }
 
