@@ -232,6 +232,13 @@ std::vector<TitleClass> load_title_classes(SQLite::Database& db, bool unmatched_
     return out;
 }
 
+std::unordered_set<std::string> people_with_family_column(SQLite::Database& db) {
+    std::unordered_set<std::string> ids;
+    SQLite::Statement q(db, "SELECT id FROM person WHERE family_source = 'column'");
+    while (q.executeStep()) ids.insert(q.getColumn(0).getString());
+    return ids;
+}
+
 MakerTotals load_maker_totals(SQLite::Database& db) {
     MakerTotals totals;
     SQLite::Statement q(db, "SELECT team_id, fte FROM team_maker_fte");

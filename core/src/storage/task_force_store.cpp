@@ -58,4 +58,6 @@ bool delete_task_force(SQLite::Database& db, const std::string& name) {
     return q.exec() > 0;
 }
 
+void delete_all_task_forces(SQLite::Database& db) { db.exec("DELETE FROM task_force"); } // seats cascade
+
 } // namespace orgplan

@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <unordered_set>
 #include <vector>
 #include <string_view>
 
@@ -32,6 +33,9 @@ struct MakerTotals {
     std::vector<std::pair<std::string, double>> team_fte;
     double unallocated = 0;
 };
+/// Ids of stored people whose family came from a family column (not from title rules).
+std::unordered_set<std::string> people_with_family_column(SQLite::Database& db);
+
 /// Reads the totals the last write stored (table team_maker_fte): one row per team, no join over people.
 MakerTotals load_maker_totals(SQLite::Database& db);
 /// Replaces the stored totals; every write of people or memberships calls it in the same transaction.

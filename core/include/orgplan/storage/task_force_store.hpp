@@ -26,4 +26,7 @@ void save_task_force(SQLite::Database& db, const StoredTaskForce& t);
 /// Deletes a task force; false when there was none of that name.
 bool delete_task_force(SQLite::Database& db, const std::string& name);
 
+/// Deletes every task force (an import bringing task force files with --replace). The caller owns the transaction.
+void delete_all_task_forces(SQLite::Database& db);
+
 } // namespace orgplan

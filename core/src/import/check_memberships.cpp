@@ -1,0 +1,101 @@
+#include "check_memberships.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+namespace orgplan::importing {
+
+namespace {
+
+// Rows of person records that repeat an earlier record's id: their team column is part of the duplicate.
+std::set<std::pair<std::uint32_t, long>> duplicate_person_rows(const IncomingRecords& in, const PeopleIndex& people) {
+    std::set<std::pair<std::uint32_t, long>> rows;
+    for (std::size_t i = 0; i < people.incoming; ++i)
+        if (people.item_of[people.person_of_item[i]] != static_cast<long>(i))
+            rows.insert({in.people.locs[i].source, in.people.locs[i].position});
+    return rows;
+}
+
+// A membership given again without an allocation column keeps its stored allocation (stored rows are sorted by
+// person and team).
+void keep_stored_allocations(Incoming<MembershipRow>& rows, const std::vector<long>& member,
+                             const PeopleIndex& people, const Org& stored) {
+    for (std::size_t i = 0; i < rows.items.size(); ++i) {
+        auto& m = rows.items[i];
+        if (rows.present[i] || member[i] < 0 || !people.stored[member[i]]) continue;
+        const auto at = std::lower_bound(stored.memberships.begin(), stored.memberships.end(), m,
+                                         [](const Membership& a, const MembershipRow& b) {
+                                             return a.person_id != b.person_id ? a.person_id < b.person_id
+                                                                               : a.team_id < b.team_id;
+                                         });
+        if (at != stored.memberships.end() && at->person_id == m.person_id && at->team_id == m.team_id)
+            m.allocation = at->allocation;
+    }
+}
+
+} // namespace
+
+MembershipFacts check_memberships(IncomingRecords& in, const PeopleIndex& people, const IdIndex& teams,
+                                  const Org& stored, Problems& problems) {
+    const auto duplicate_rows = duplicate_person_rows(in, people);
+    const std::size_t n = in.memberships.items.size();
+    MembershipFacts facts;
+    std::vector<long> member(n); // person index of each incoming membership, -1 when unknown
+    facts.incoming.assign(people.size(), 0);
+    for (std::size_t i = 0; i < n; ++i)
+        if ((member[i] = people.find(in.memberships.items[i].person_id)) >= 0) ++facts.incoming[member[i]];
+    keep_stored_allocations(in.memberships, member, people, stored);
+
+    facts.allocated.assign(people.size(), 0.0);
+    facts.team_maker_fte.assign(teams.size(), 0.0);
+    auto add_maker_fte = [&](long p, long t, double allocation) {
+        if (p >= 0 && t >= 0 && people.family[p] == Family::maker) facts.team_maker_fte[t] += people.fte[p] * allocation;
+    };
+    for (const auto& m : stored.memberships) {
+        const auto p = people.find(m.person_id);
+        if (p < 0 || facts.replaced(p)) continue;
+        facts.allocated[p] += m.allocation;
+        add_maker_fte(p, teams.find(m.team_id), m.allocation);
+    }
+    // Only people with several incoming memberships can list a team twice; most have one.
+    std::unordered_set<std::uint64_t> seen_pairs;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& m = in.memberships.items[i];
+        const auto loc = in.memberships.locs[i];
+        if (!duplicate_rows.empty() && duplicate_rows.count({loc.source, loc.position})) continue;
+        const long p = member[i];
+        const long t = teams.find(m.team_id);
+        if (p < 0) {
+            problems.add(loc, "person", "unknown person '" + std::string(m.person_id) + "'; add them to the people file");
+            continue;
+        }
+        add_maker_fte(p, t, m.allocation);
+        if (t < 0)
+            check_ref(teams, m.team_id, loc, "team", "team", problems);
+        else if (facts.incoming[p] > 1 &&
+                 !seen_pairs.insert(static_cast<std::uint64_t>(p) << 32 | static_cast<std::uint64_t>(t)).second)
+            problems.add(loc, "team", fmt::format("'{}' is listed in team '{}' more than once; give one row with "
+                                                  "the total allocation", m.person_id, m.team_id));
+        const double total = facts.allocated[p] += m.allocation;
+        if (total > 1.0 + kEpsilon && total - m.allocation <= 1.0 + kEpsilon)
+            problems.add(loc, "allocation",
+                         fmt::format("allocations of '{}' add up to {:.2f} here, more than 1.0; lower them "
+                                     "so they sum to at most 1", m.person_id, total));
+    }
+    return facts;
+}
+
+MakerTotals maker_totals(const PeopleIndex& people, const IdIndex& teams, const MembershipFacts& memberships) {
+    MakerTotals makers;
+    for (std::size_t t = 0; t < teams.size(); ++t)
+        if (memberships.team_maker_fte[t] > 0) makers.team_fte.emplace_back(teams.id(t), memberships.team_maker_fte[t]);
+    for (std::size_t p = 0; p < people.known; ++p)
+        if (people.family[p] == Family::maker)
+            makers.unallocated += people.fte[p] * std::max(0.0, 1.0 - memberships.allocated[p]);
+    return makers;
+}
+
+} // namespace orgplan::importing

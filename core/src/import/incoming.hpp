@@ -1,0 +1,83 @@
+// The records an import has read, typed but not yet checked against each other or the database.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "orgplan/org.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "problems.hpp"
+
+namespace orgplan::importing {
+
+/// Shares and allocations are sums of decimals: "at most 1" allows this much rounding.
+constexpr double kEpsilon = 1e-9;
+
+/// Records of one kind with where each came from and which columns it had.
+template <typename T>
+struct Incoming {
+    std::vector<T> items;
+    std::vector<Loc> locs;
+    /// The columns each record had, as bits over updatable_columns(kind); for memberships and assignments, bit 0
+    /// says whether the allocation or share was given.
+    std::vector<ColumnSet> present;
+    void reserve_more(std::size_t n) {
+        items.reserve(items.size() + n);
+        locs.reserve(locs.size() + n);
+        present.reserve(present.size() + n);
+    }
+    void add(T item, Loc loc, ColumnSet columns = kAllColumns) {
+        items.push_back(std::move(item));
+        locs.push_back(loc);
+        present.push_back(columns);
+    }
+};
+
+/// A person's record: views into the file's text, and how their family was decided.
+struct PersonIn {
+    PersonRow person;
+    FamilyOrigin how;
+    std::string_view manager_ref; ///< id or email, resolved after all people are read
+    bool family_given = false;    ///< a family cell with text: it wins over title rules
+    bool family_kept = false;     ///< a stored person's family stands (no family, and no title or a family column)
+};
+
+struct InterruptIn {
+    std::string id; ///< the file's id, empty when it has none
+    Interrupt interrupt;
+};
+
+struct SeatIn {
+    std::string task_force, topic;
+    TaskForceSeat seat;
+};
+
+/// Everything the files of one import hold. People and memberships view the files' text: the sources they were
+/// read from must outlive them (ReadFiles keeps both).
+struct IncomingRecords {
+    Incoming<Segment> segments;
+    Incoming<Product> products;
+    Incoming<Initiative> initiatives;
+    Incoming<Account> accounts;
+    Incoming<Team> teams;
+    Incoming<PersonIn> people;
+    Incoming<Goal> goals;
+    Incoming<MembershipRow> memberships;
+    Incoming<Assignment> assignments;
+    Incoming<InterruptIn> interrupts;
+    Incoming<SeatIn> seats;
+    /// Ids of records that failed to parse, by kind: they exist in the file, so references to them are not
+    /// reported a second time as unknown.
+    std::map<std::string, std::vector<std::string>> broken_ids;
+    /// People whose family column says otherwise than the title rules would (the column wins), and one example.
+    std::size_t family_unlike_rules = 0;
+    std::string family_unlike_example;
+    /// The currency of the costs (a currency column), and where it was first given.
+    std::string currency;
+    Loc currency_loc;
+};
+
+} // namespace orgplan::importing

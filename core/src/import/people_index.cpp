@@ -1,0 +1,94 @@
+#include "people_index.hpp"
+
+#include <optional>
+
+#include "check_records.hpp"
+#include "orgplan/storage/org_store.hpp"
+
+namespace orgplan::importing {
+
+namespace {
+
+// Adds a person and returns their index. A second incoming record with an id already seen is a duplicate (the first
+// one stands); a stored person with an incoming id is that person.
+std::uint32_t add_person(PeopleIndex& x, std::string_view id, std::string_view manager, Family family, double fte,
+                         long item, bool is_stored, const IncomingRecords& in, Problems& problems) {
+    const auto [index, fresh] = x.ids.add(id);
+    if (!fresh) {
+        if (is_stored) x.stored[index] = true;
+        if (item >= 0)
+            problems.add(in.people.locs[item], "id",
+                         "duplicate person id '" + std::string(id) + "' (first at " +
+                             problems.where(in.people.locs[x.item_of[index]]) + "); ids must be unique");
+        return index;
+    }
+    x.id_of.push_back(id);
+    x.manager_ref.push_back(manager);
+    x.family.push_back(family);
+    x.fte.push_back(fte);
+    x.item_of.push_back(item);
+    x.stored.push_back(is_stored);
+    return index;
+}
+
+// Gives the record of a stored person the stored values of the columns it lacks.
+class StoredValues {
+public:
+    explicit StoredValues(const FamilyColumnIds& family_column_ids) : family_column_ids_(family_column_ids) {}
+
+    void keep(PeopleIndex& x, std::uint32_t index, const Person& p, IncomingRecords& in) {
+        const long item = x.item_of[index];
+        if (item < 0) return;
+        auto& record = in.people.items[item];
+        auto& columns = in.people.present[item];
+        if (!(columns & fte_bit_)) x.fte[index] = record.person.fte = p.fte;
+        if (!(columns & manager_bit_)) x.manager_ref[index] = record.manager_ref = p.manager_id;
+        // A family from title rules follows a new title; one from a family column stays.
+        bool keep_family = !record.family_given && !(columns & title_bit_);
+        if (!record.family_given && (columns & title_bit_)) {
+            if (!from_column_) from_column_ = family_column_ids_();
+            keep_family = from_column_->count(p.id) != 0;
+        }
+        if (keep_family) {
+            x.family[index] = record.person.family = p.family;
+            record.family_kept = true;
+            columns &= ~family_bit_;
+        } else {
+            columns |= family_bit_;
+        }
+    }
+
+private:
+    const FamilyColumnIds& family_column_ids_;
+    std::optional<std::unordered_set<std::string>> from_column_; // asked when first needed
+    const ColumnSet fte_bit_ = column_bit("people", "fte"), manager_bit_ = column_bit("people", "manager"),
+                    title_bit_ = column_bit("people", "title"), family_bit_ = column_bit("people", "family");
+};
+
+} // namespace
+
+PeopleIndex index_people(IncomingRecords& in, const Org& stored, const FamilyColumnIds& family_column_ids,
+                         Problems& problems) {
+    PeopleIndex x;
+    x.incoming = in.people.items.size();
+    x.ids.reserve(x.incoming + stored.people.size());
+    x.person_of_item.resize(x.incoming);
+    for (std::size_t i = 0; i < x.incoming; ++i) {
+        const auto& record = in.people.items[i];
+        x.person_of_item[i] = add_person(x, record.person.id, record.manager_ref, record.person.family,
+                                         record.person.fte, static_cast<long>(i), false, in, problems);
+    }
+    StoredValues stored_values(family_column_ids);
+    for (const auto& p : stored.people)
+        if (const auto index = add_person(x, p.id, p.manager_id, p.family, p.fte, -1, true, in, problems);
+            x.item_of[index] >= 0)
+            stored_values.keep(x, index, p, in);
+    x.known = x.size();
+    check_new_records("people", in.people, [&](std::size_t i) { return x.stored[x.person_of_item[i]]; }, "person",
+                      problems);
+    if (const auto broken = in.broken_ids.find("people"); broken != in.broken_ids.end())
+        for (const auto& id : broken->second) add_person(x, id, {}, Family::other, 0.0, -1, false, in, problems);
+    return x;
+}
+
+} // namespace orgplan::importing

@@ -1,0 +1,48 @@
+// Index people: incoming and stored people in one dense index, with the facts every later check reads.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "id_index.hpp"
+#include "incoming.hpp"
+#include "orgplan/org.hpp"
+
+namespace orgplan::importing {
+
+/// People as the org will hold them after the import. Indexes run over incoming records first (they override
+/// stored people), then stored people no record names, then ids of records that failed to parse; every vector
+/// is over that index.
+struct PeopleIndex {
+    IdIndex ids;
+    std::size_t incoming = 0; ///< incoming records, good or duplicate
+    std::size_t known = 0;    ///< people with a record or a stored row; above it, broken records' ids only
+    std::vector<std::string_view> id_of, manager_ref;
+    std::vector<Family> family;
+    std::vector<double> fte;
+    std::vector<long> item_of; ///< incoming record behind each person, -1 for stored ones
+    std::vector<bool> stored;  ///< in the database already: only their rows are updated, old memberships cleared
+    std::vector<std::uint32_t> person_of_item; ///< incoming record -> person
+
+    std::size_t size() const { return id_of.size(); }
+    long find(std::string_view id) const { return ids.find(id); }
+    /// A person with a record or a stored row (not only a broken record's id).
+    bool is_known(long p) const { return p >= 0 && static_cast<std::size_t>(p) < known; }
+};
+
+/// Ids of stored people whose family came from a family column: a new title alone does not reclassify them.
+using FamilyColumnIds = std::function<std::unordered_set<std::string>()>;
+
+/// Indexes the incoming and `stored` people, reporting duplicate ids and new people without a name. A stored person
+/// updated by a record without some columns keeps the stored values: the record in `in` takes its FTE, manager and
+/// family (unless its title changed and the family came from rules; `family_column_ids` is asked only then), so that
+/// the checks and the write see the person as the write leaves them. The index views ids in `in` and `stored`.
+PeopleIndex index_people(IncomingRecords& in, const Org& stored, const FamilyColumnIds& family_column_ids,
+                         Problems& problems);
+
+} // namespace orgplan::importing

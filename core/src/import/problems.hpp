@@ -1,0 +1,55 @@
+// Where an incoming record came from, and the problems an import collects before it refuses to write anything.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "orgplan/base/error.hpp"
+
+namespace orgplan::importing {
+
+/// A record's place: an index into Problems' sources and a line (CSV) or record number (JSON). Compact, so a million
+/// of them stay cheap.
+struct Loc {
+    std::uint32_t source = 0;
+    long position = 0;
+};
+
+/// Every problem of one import, up to a maximum listed (all are counted), thrown together at the end.
+class Problems {
+public:
+    explicit Problems(std::size_t max) : max_(max) {}
+
+    /// Registers a file (or a JSON key within one); `records` says its positions count records, not lines.
+    std::uint32_t add_source(const std::string& name, bool records);
+    void add(Loc loc, std::string field, std::string message);
+    /// "people.csv:4" or "org.json record 3", for messages that point at another record.
+    std::string where(Loc loc) const;
+    bool any() const { return total_ > 0; }
+    std::size_t count() const { return total_; }
+    /// The problems listed so far, in the order found.
+    const std::vector<InputProblem>& listed() const { return list_; }
+    /// Throws every problem, ordered by file and line so they read like the files.
+    [[noreturn]] void raise();
+
+private:
+    struct Source {
+        std::string name;
+        bool records;
+    };
+    std::vector<Source> sources_;
+    std::vector<InputProblem> list_;
+    std::size_t total_ = 0;
+    std::size_t max_;
+};
+
+/// A value a message may show so the user finds it: short, and never an email address (values may be personal;
+/// ids, numbers and codes are what these messages quote).
+std::string quoted_value(std::string_view raw);
+/// A reference (an id or an email) as a message may show it.
+std::string quoted_reference(std::string_view ref);
+
+} // namespace orgplan::importing
