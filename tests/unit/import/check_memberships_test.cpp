@@ -1,0 +1,59 @@
+#include <catch2/catch.hpp>
+
+#include "import/check_memberships.hpp"
+#include "import_fixture.hpp"
+
+using namespace orgplan;
+using namespace orgplan::importing;
+using namespace orgplan::importing::test;
+
+TEST_CASE("check memberships: unknown people and teams, a team twice, allocations over 1, maker FTE per team") {
+    Sheet s;
+    IncomingRecords in;
+    in.people.add(person_in("M1", "", Family::maker, 0.5), s.line(2));
+    in.people.add(person_in("P1", "", Family::pm), s.line(3));
+    in.memberships.add({"M1", "t1", 0.6}, s.line(10), 1);
+    in.memberships.add({"M1", "t2", 0.6}, s.line(11), 1);
+    in.memberships.add({"P1", "t1", 1.0}, s.line(12), 1);
+    in.memberships.add({"P1", "t1", 0.5}, s.line(13), 1);
+    in.memberships.add({"X9", "t1", 1.0}, s.line(14), 1);
+    in.memberships.add({"M1", "t404", 0.1}, s.line(15), 1);
+    const Org stored;
+    const auto people = index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, s.problems);
+    IdIndex teams;
+    teams.add("t1");
+    teams.add("t2");
+    const auto facts = check_memberships(in, people, teams, stored, s.problems);
+    CHECK(s.reported(11, "allocation", "allocations of 'M1' add up to 1.20 here"));
+    CHECK(s.reported(13, "team", "'P1' is listed in team 't1' more than once"));
+    CHECK(s.reported(14, "person", "unknown person 'X9'"));
+    CHECK(s.reported(15, "team", "unknown team 't404'"));
+    CHECK(s.problems.count() == 5); // and P1's allocations over 1 at line 13
+    CHECK(facts.team_maker_fte[0] == Approx(0.3)); // M1: 0.5 FTE x 0.6; P1 is no maker
+    CHECK(facts.team_maker_fte[1] == Approx(0.3));
+    CHECK(facts.replaced(0));
+    CHECK(facts.allocated[0] == Approx(1.3));
+}
+
+TEST_CASE("check memberships: a stored person's new rows replace theirs, a row without allocation keeps the stored one") {
+    Sheet s;
+    IncomingRecords in;
+    in.people.add(person_in("M1"), s.line(2), column_bit("people", "name"));
+    in.memberships.add({"M1", "t1", 1.0}, s.line(3), 0); // no allocation column
+    Org stored;
+    stored.people = {stored_person("M1"), stored_person("M2")};
+    stored.memberships = {{"M1", "t1", 0.4}, {"M1", "t2", 0.6}, {"M2", "t2", 1.0}};
+    const auto people = index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, s.problems);
+    IdIndex teams;
+    teams.add("t1");
+    teams.add("t2");
+    const auto facts = check_memberships(in, people, teams, stored, s.problems);
+    CHECK_FALSE(s.problems.any());
+    CHECK(in.memberships.items[0].allocation == Approx(0.4));
+    CHECK(facts.team_maker_fte[0] == Approx(0.4)); // M1's stored t2 row is replaced
+    CHECK(facts.team_maker_fte[1] == Approx(1.0)); // M2 only
+    const auto totals = maker_totals(people, teams, facts);
+    REQUIRE(totals.team_fte.size() == 2);
+    CHECK(totals.team_fte[0].first == "t1");
+    CHECK(totals.unallocated == Approx(0.6)); // M1 is 0.4 allocated
+}

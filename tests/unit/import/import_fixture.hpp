@@ -1,0 +1,51 @@
+// Builders for the import phases' unit tests: incoming records by hand, a problem list with one file.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "import/incoming.hpp"
+#include "import/problems.hpp"
+
+namespace orgplan::importing::test {
+
+/// A problem list with one file, "org.csv", whose lines tests point at.
+struct Sheet {
+    Problems problems{50};
+    std::uint32_t file = problems.add_source("org.csv", false);
+
+    Loc line(long n) const { return {file, n}; }
+    /// Whether some problem is at `line` in `field` and its message contains `text`.
+    bool reported(long at, const std::string& field, const std::string& text) const {
+        for (const auto& p : problems.listed())
+            if (p.line == at && p.field == field && p.message.find(text) != std::string::npos) return true;
+        return false;
+    }
+};
+
+/// An incoming person (views: pass literals or strings that outlive the records).
+inline PersonIn person_in(std::string_view id, std::string_view manager = {}, Family family = Family::maker,
+                          double fte = 1.0) {
+    PersonIn x;
+    x.person.id = id;
+    x.person.name = id;
+    x.person.family = family;
+    x.person.fte = fte;
+    x.manager_ref = manager;
+    x.how = {"rule", ""};
+    return x;
+}
+
+/// A stored person.
+inline Person stored_person(const std::string& id, const std::string& manager = "", Family family = Family::maker,
+                            double fte = 1.0) {
+    Person p;
+    p.id = id;
+    p.name = id;
+    p.manager_id = manager;
+    p.family = family;
+    p.fte = fte;
+    return p;
+}
+
+} // namespace orgplan::importing::test

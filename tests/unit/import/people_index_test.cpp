@@ -1,0 +1,70 @@
+#include <catch2/catch.hpp>
+
+#include "import/people_index.hpp"
+#include "import_fixture.hpp"
+
+using namespace orgplan;
+using namespace orgplan::importing;
+using namespace orgplan::importing::test;
+
+TEST_CASE("index people: incoming first, then stored, then broken ids, a second record of an id is a duplicate") {
+    Sheet s;
+    IncomingRecords in;
+    in.people.add(person_in("E2"), s.line(2));
+    in.people.add(person_in("E1"), s.line(3));
+    in.people.add(person_in("E2"), s.line(4));
+    in.broken_ids["people"] = {"E9"};
+    Org stored;
+    stored.people = {stored_person("E0"), stored_person("E1")};
+    const auto x = index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, s.problems);
+    CHECK(s.reported(4, "id", "duplicate person id 'E2' (first at org.csv:2)"));
+    REQUIRE(x.size() == 4);
+    CHECK(x.id_of[0] == "E2");
+    CHECK(x.id_of[1] == "E1");
+    CHECK(x.id_of[2] == "E0");
+    CHECK(x.id_of[3] == "E9");
+    CHECK(x.known == 3);
+    CHECK(x.is_known(2));
+    CHECK_FALSE(x.is_known(3));
+    CHECK(x.stored == std::vector<bool>{false, true, true, false});
+    CHECK(x.item_of == std::vector<long>{0, 1, -1, -1});
+    CHECK(x.person_of_item == std::vector<std::uint32_t>{0, 1, 0});
+}
+
+TEST_CASE("index people: a stored person's record without some columns keeps the stored FTE, manager and family") {
+    Sheet s;
+    IncomingRecords in;
+    const ColumnSet only_name = column_bit("people", "name");
+    const ColumnSet name_and_title = only_name | column_bit("people", "title");
+    in.people.add(person_in("E1", "", Family::other, 1.0), s.line(2), only_name);
+    in.people.add(person_in("E2", "", Family::maker, 1.0), s.line(3), name_and_title); // new title, rules said maker
+    in.people.add(person_in("E3", "", Family::maker, 1.0), s.line(4), name_and_title);
+    Org stored;
+    stored.people = {stored_person("E1", "E0", Family::pm, 0.5), stored_person("E2", "", Family::pm),
+                     stored_person("E3", "", Family::pm), stored_person("E0")};
+    int asked = 0;
+    const auto x = index_people(in, stored, [&] { ++asked; return std::unordered_set<std::string>{"E3"}; },
+                                s.problems);
+    CHECK_FALSE(s.problems.any());
+    CHECK(x.fte[0] == Approx(0.5));
+    CHECK(in.people.items[0].person.fte == Approx(0.5));
+    CHECK(x.manager_ref[0] == "E0");
+    CHECK(x.family[0] == Family::pm);
+    CHECK(in.people.items[0].family_kept);
+    CHECK(x.family[1] == Family::maker); // the family came from rules: the new title decides
+    CHECK((in.people.present[1] & column_bit("people", "family")) != 0);
+    CHECK(x.family[2] == Family::pm);    // the family came from a family column: it stays
+    CHECK(asked == 1);
+}
+
+TEST_CASE("index people: a new person without a name is reported, a stored one may leave it out") {
+    Sheet s;
+    IncomingRecords in;
+    in.people.add(person_in("E1"), s.line(2), 0);
+    in.people.add(person_in("E2"), s.line(3), 0);
+    Org stored;
+    stored.people = {stored_person("E2")};
+    index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, s.problems);
+    CHECK(s.reported(2, "name", "a new person needs a name"));
+    CHECK(s.problems.count() == 1);
+}
