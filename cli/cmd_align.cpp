@@ -1,9 +1,10 @@
 #include <optional>
 
-#include <SQLiteCpp/Transaction.h>
 
 #include "context.hpp"
-#include "orgplan/answers/answers.hpp"
+#include "orgplan/storage/settings_store.hpp"
+#include "orgplan/storage/write_transaction.hpp"
+#include "orgplan//answers/answers.hpp"
 #include "orgplan/answers/principle_proposal.hpp"
 #include "orgplan/storage/change_log.hpp"
 #include "orgplan/storage/database.hpp"
@@ -35,10 +36,10 @@ int cmd_align(const Args& args) {
 
     Database db(db_path(common), apply ? Database::Open::write : Database::Open::read);
     // --apply computes inside its write transaction: the proposal is written for the org it was made for.
-    std::optional<SQLite::Transaction> write;
-    if (apply) write.emplace(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    std::optional<WriteTransaction> write;
+    if (apply) write.emplace(db);
     const ReadTransaction snapshot(db.sql());
-    auto settings = Settings::load(db.sql());
+    auto settings = load_settings(db.sql());
     override_setting(settings, "ratio.threshold", threshold_option);
     override_setting(settings, "ratio.max_spread", max_spread_option);
     const auto org = load_org(db.sql());

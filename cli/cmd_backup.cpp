@@ -1,12 +1,12 @@
 // orgplan backup FILE / orgplan restore FILE: a consistent copy of the org database, and putting one back.
 #include <iostream>
 
-#include <SQLiteCpp/Transaction.h>
 
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/write_transaction.hpp"
+#include "orgplan//storage/change_log.hpp"
 #include "orgplan/storage/backup.hpp"
 #include "orgplan/storage/database.hpp"
 
@@ -64,7 +64,7 @@ int cmd_restore(const Args& args) {
     Database db(path, Database::Open::create);
     const auto info = restore_database(db.sql(), path, file);
     {
-        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        WriteTransaction tx(db);
         record_change(db.sql(), "restore " + file, info.records);
         tx.commit();
     }

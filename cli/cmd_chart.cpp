@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/storage/settings_store.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/analysis/org_chart.hpp"
 #include "orgplan/storage/org_store.hpp"
@@ -44,7 +45,7 @@ int cmd_chart(const Args& args) {
 
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db.sql());
-    options.threshold = Settings::load(db.sql()).get("ratio.threshold");
+    options.threshold = load_settings(db.sql()).get("ratio.threshold");
     const auto chart = build_org_chart(load_org(db.sql()), options);
     std::string text;
     if (format == "dot") text = chart.dot;

@@ -1,10 +1,11 @@
 #include <filesystem>
 #include <iostream>
 
-#include <SQLiteCpp/Transaction.h>
 
 #include "context.hpp"
-#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/settings_store.hpp"
+#include "orgplan/storage/write_transaction.hpp"
+#include "orgplan//storage/change_log.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/model/settings.hpp"
 
@@ -32,11 +33,11 @@ int cmd_config(const Args& args) {
         std::vector<std::pair<std::string, std::string>> values;
         for (std::size_t i = 1; action == "set" && i + 1 < words.size(); i += 2) values.emplace_back(words[i], words[i + 1]);
         Database db(db_path(common));
-        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        WriteTransaction tx(db);
         if (action == "set")
-            Settings::store(db.sql(), values); // checked together once all are written
+            store_settings(db.sql(), values); // checked together once all are written
         else
-            Settings::remove(db.sql(), words[1]);
+            remove_setting(db.sql(), words[1]);
         nlohmann::json changed{{"settings", action == "set" ? values.size() : 1}};
         std::string keys;
         for (const auto& [key, value] : values) {
@@ -59,7 +60,7 @@ int cmd_config(const Args& args) {
     Settings settings;
     if (std::filesystem::exists(path)) {
         Database db(path, Database::Open::read);
-        settings = Settings::load(db.sql()); // one query: one snapshot
+        settings = load_settings(db.sql()); // one query: one snapshot
     }
     Table table({{"key", "key"}, {"value", "value", 2}, {"default", "default", 2}, {"range", "allowed"},
                  {"description", "description"}});

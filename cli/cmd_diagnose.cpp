@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/storage/settings_store.hpp"
 #include "orgplan/storage/read_transaction.hpp"
 #include "orgplan/planning/analysis.hpp"
 #include "orgplan/storage/database.hpp"
@@ -44,7 +45,7 @@ int cmd_diagnose(const Args& args) {
     const auto opened = open_for_answers(db_path(common), as_of, &used);
     Database& db = *opened;
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
-    const auto settings = Settings::load(db.sql());
+    const auto settings = load_settings(db.sql());
     const auto org = load_org(db.sql());
     const auto host = load_plugins(plugin_options);
     const auto params = plugin_params(plugin_options);

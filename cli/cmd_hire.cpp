@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "orgplan/answers/answers.hpp"
+#include "orgplan/storage/settings_store.hpp"
 #include "context.hpp"
 #include "orgplan/storage/read_transaction.hpp"
 #include "orgplan/analysis/coaching.hpp"
@@ -33,7 +34,7 @@ int cmd_hire(const Args& args) {
 
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
-    const auto settings = Settings::load(db.sql());
+    const auto settings = load_settings(db.sql());
     const auto org = load_org(db.sql());
     const auto host = load_plugins(plugin_options);
     auto output = hiring_answer(org, settings, plugin_run(*host, plugin_options, "hire"),

@@ -1,10 +1,11 @@
 #include <iostream>
 #include <optional>
 
-#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
-#include "orgplan/answers/answers.hpp"
+#include "orgplan/storage/write_transaction.hpp"
+#include "orgplan/storage/settings_store.hpp"
+#include "orgplan//answers/answers.hpp"
 #include "context.hpp"
 #include "orgplan/storage/change_log.hpp"
 #include "orgplan/storage/read_transaction.hpp"
@@ -36,8 +37,8 @@ int cmd_mentoring(const Args& args) {
 
     Database db(db_path(common), save ? Database::Open::write : Database::Open::read);
     // --save computes inside its write transaction: the pairings are saved for the org they were planned on.
-    std::optional<SQLite::Transaction> write;
-    if (save) write.emplace(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    std::optional<WriteTransaction> write;
+    if (save) write.emplace(db);
     const ReadTransaction snapshot(db.sql());
     const auto org = load_org(db.sql());
     std::unordered_map<std::string, std::string> names;
@@ -53,7 +54,7 @@ int cmd_mentoring(const Args& args) {
         return 0;
     }
 
-    const auto settings = Settings::load(db.sql());
+    const auto settings = load_settings(db.sql());
     const auto plan = plan_mentoring(org, settings, candidates);
     if (save) {
         std::vector<MentorPair> pairs;

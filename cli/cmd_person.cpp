@@ -1,11 +1,11 @@
 // orgplan person export ID / orgplan person erase ID: data-subject requests (access and erasure).
 #include <iostream>
 
-#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/write_transaction.hpp"
+#include "orgplan//storage/change_log.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/storage/person_data.hpp"
 #include "orgplan/storage/read_transaction.hpp"
@@ -47,7 +47,7 @@ int cmd_person(const Args& args) {
     Database db(path, Database::Open::write);
     ErasureSummary s;
     {
-        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        WriteTransaction tx(db);
         s = erase_person(db.sql(), id);
         // The log keeps that an erasure happened, not whom it erased.
         record_change(db.sql(), "person erase", {{"people", s.in_org ? 1 : 0}, {"scenarios", s.scenarios}});

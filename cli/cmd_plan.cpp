@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "orgplan/answers/answers.hpp"
+#include "orgplan/storage/settings_store.hpp"
 #include "context.hpp"
 #include "orgplan/storage/read_transaction.hpp"
 #include "orgplan/planning/analysis.hpp"
@@ -89,7 +90,7 @@ int cmd_plan(const Args& args) {
 
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
-    auto settings = Settings::load(db.sql());
+    auto settings = load_settings(db.sql());
     const auto org = load_org(db.sql());
     override_setting(settings, "plan.maker_growth", growth_option);
     override_setting(settings, "plan.hire_delay_probability", delay_option);

@@ -1,17 +1,17 @@
 // orgplan portfolio: people, cost, ratios and goals per product (or segment, or status), what winding-down products
 // take, and what retiring some would free.
 
-#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/write_transaction.hpp"
+#include "orgplan//storage/change_log.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/storage/org_store.hpp"
 #include "orgplan/analysis/portfolio.hpp"
 #include "orgplan/analysis/ratios.hpp"
 #include "orgplan/storage/read_transaction.hpp"
-#include "orgplan/planning/scenario.hpp"
+#include "orgplan/storage/scenario_store.hpp"
 #include "orgplan/base/text.hpp"
 
 namespace orgplan::cli {
@@ -107,7 +107,7 @@ int cmd_portfolio(const Args& args) {
         output.sections.push_back({"what if " + retire + " retire", std::move(what_if), "what_if", std::nullopt, ""});
         if (!save_as.empty()) {
             Database writer(db_path(common), Database::Open::write);
-            SQLite::Transaction tx(writer.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+            WriteTransaction tx(writer);
             create_scenario(writer.sql(), save_as, kCurrentScenario);
             auto s = load_scenario(writer.sql(), save_as);
             s.org = retired;

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <iostream>
 
-#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/write_transaction.hpp"
+#include "orgplan//storage/change_log.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/model/enums.hpp"
 #include "orgplan/storage/position_store.hpp"
@@ -37,7 +37,7 @@ int cmd_positions(const Args& args) {
         if (!closed || *closed == PositionStatus::open)
             throw UsageError("--status '" + status + "': use filled or cancelled");
         Database db(db_path(common));
-        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        WriteTransaction tx(db);
         set_position_status(db.sql(), words[1], *closed);
         record_change(db.sql(), "positions close " + words[1], {{"positions", 1}, {"status", status}});
         tx.commit();

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/storage/settings_store.hpp"
 #include "orgplan/storage/read_transaction.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/analysis/interrupt_report.hpp"
@@ -244,7 +245,7 @@ int cmd_ratios(const Args& args) {
     const auto opened = open_for_answers(db_path(run.common), run.as_of, &used);
     Database& db = *opened;
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
-    auto settings = Settings::load(db.sql());
+    auto settings = load_settings(db.sql());
     override_setting(settings, "ratio.threshold", run.threshold);
     override_setting(settings, "ratio.max_spread", run.max_spread);
     const double threshold = settings.get("ratio.threshold");

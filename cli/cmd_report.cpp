@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "orgplan/answers/answers.hpp"
+#include "orgplan/storage/settings_store.hpp"
 #include "context.hpp"
 #include "orgplan/storage/mentor_pair_store.hpp"
 #include "orgplan/analysis/data_gaps.hpp"
@@ -58,7 +59,7 @@ void read_org(const std::string& path, const ReportOptions& o, Analysis& a) {
     const auto opened = open_for_answers(path, o.as_of, &a.as_of);
     Database& db = *opened;
     const ReadTransaction snapshot(db.sql());
-    a.settings = Settings::load(db.sql());
+    a.settings = load_settings(db.sql());
     a.org = load_org(db.sql());
     a.family_source = load_family_sources(db.sql());
     a.mentor_pairs = load_mentor_pairs(db.sql());

@@ -3,14 +3,15 @@
 #include <map>
 #include <optional>
 
-#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/storage/write_transaction.hpp"
 #include "orgplan/answers/scenario_comparison.hpp"
 #include "orgplan/base/text.hpp"
 #include "orgplan/model/enums.hpp"
 #include "orgplan/planning/scenario.hpp"
+#include "orgplan/storage/scenario_store.hpp"
 #include "orgplan/planning/scenario_merge.hpp"
 #include "orgplan/storage/change_log.hpp"
 #include "orgplan/storage/database.hpp"
@@ -73,7 +74,7 @@ int merge(const ScenarioRun& run, Database& db) {
     const bool theirs = run.theirs, ours = run.ours, yes = run.yes;
     if (theirs && ours) throw UsageError("merge: give --theirs or --ours, not both");
     const auto resolve = theirs ? MergeResolve::theirs : ours ? MergeResolve::ours : MergeResolve::refuse;
-    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction tx(db);
     MergeSummary m;
     try {
         m = merge_scenario(db.sql(), name, resolve, yes);
@@ -112,7 +113,7 @@ int list(const ScenarioRun& run, Database& db) {
 int create_or_delete(const ScenarioRun& run, Database& db) {
     const auto& action = run.words[0];
     const auto& name = run.words[1];
-    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction tx(db);
     if (action == "create")
         create_scenario(db.sql(), name, run.from);
     else
@@ -167,7 +168,7 @@ void apply_changes(const ScenarioRun& run, const PluginHost& host, Scenario& s) 
 
 int apply(const ScenarioRun& run, Database& db) {
     const auto host = load_plugins(run.plugin_options);
-    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction tx(db);
     auto s = load_scenario(db.sql(), run.words[1]);
     if (s.name == kCurrentScenario) throw UsageError("apply changes scenarios, not the live org; create one first");
     const auto before = s.changes.size();

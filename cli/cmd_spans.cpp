@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/storage/settings_store.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/model/enums.hpp"
 #include "orgplan/storage/read_transaction.hpp"
@@ -72,7 +73,7 @@ int cmd_spans(const Args& args) {
     const auto opened = open_for_answers(db_path(common), as_of, &used);
     Database& db = *opened;
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
-    const auto settings = Settings::load(db.sql());
+    const auto settings = load_settings(db.sql());
     const SpanBands bands(settings);
     const auto loaded = load_reporting_lines(db.sql());
     const auto& people = loaded.lines;

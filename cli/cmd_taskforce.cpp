@@ -4,10 +4,10 @@
 #include <iostream>
 #include <unordered_map>
 
-#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
-#include "orgplan/answers/answers.hpp"
+#include "orgplan/storage/write_transaction.hpp"
+#include "orgplan//answers/answers.hpp"
 #include "context.hpp"
 #include "orgplan/import/csv.hpp"
 #include "orgplan/storage/change_log.hpp"
@@ -62,7 +62,7 @@ std::vector<TaskForcePick> picks_of(const Org& org, const TaskForce& t) {
 }
 
 void save(Database& db, const StoredTaskForce& t, const std::string& command) {
-    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction tx(db);
     save_task_force(db.sql(), t);
     record_change(db.sql(), command, {{"task_forces", 1}, {"seats", t.task_force.seats.size()}});
     tx.commit();
@@ -163,7 +163,7 @@ int show(Database& db, const std::string& name, const Common& common) {
 }
 
 int remove(Database& db, const std::string& name, const Common& common) {
-    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction tx(db);
     if (!delete_task_force(db.sql(), name)) throw UsageError("no task force '" + name + "' (orgplan taskforce list)");
     record_change(db.sql(), "taskforce delete " + name, {{"task_forces", 1}});
     tx.commit();

@@ -1,4 +1,5 @@
 #include "context.hpp"
+#include "orgplan/storage/settings_store.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -115,7 +116,7 @@ std::unique_ptr<Database> open_for_answers(const std::string& path, const std::s
 OrgAndSettings read_org_and_settings(Database& db) {
     const ReadTransaction snapshot(db.sql());
     OrgAndSettings out;
-    out.settings = Settings::load(db.sql());
+    out.settings = load_settings(db.sql());
     out.org = load_org(db.sql());
     return out;
 }

@@ -5,6 +5,7 @@
 #include "orgplan/analysis/ratios.hpp"
 #include "orgplan/planning/positions.hpp"
 #include "orgplan/planning/scenario.hpp"
+#include "orgplan/storage/scenario_store.hpp"
 #include "orgplan/base/text.hpp"
 
 using namespace orgplan;

@@ -1,4 +1,5 @@
 #include "orgplan/analysis/org_trend.hpp"
+#include "orgplan/storage/settings_store.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -27,7 +28,7 @@ namespace {
 // side on separate threads (one connection per thread).
 TrendPoint trend_point(const std::string& path, const SnapshotInfo& s) {
     const auto at = materialize_snapshot(path, s.id);
-    const auto settings = Settings::load(at->sql());
+    const auto settings = load_settings(at->sql());
     const auto org = load_org(at->sql());
     const double threshold = settings.get("ratio.threshold");
     const auto ratios = compute_ratios(org, "team", threshold, settings.get("ratio.max_spread"));

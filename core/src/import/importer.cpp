@@ -1,4 +1,5 @@
 #include "orgplan/import/importer.hpp"
+#include "orgplan/storage/settings_store.hpp"
 
 #include <future>
 #include <optional>
@@ -70,7 +71,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     const auto assignments = check_assignments(in, people, records, stored, problems);
     append(summary.notes, assignments.notes);
     check_logs(in, people, records, problems);
-    check_currency(in, Settings::load(db.sql()).text("cost.currency"), problems);
+    check_currency(in, load_settings(db.sql()).text("cost.currency"), problems);
     if (problems.any()) problems.raise();
     summary.unmatched_titles = unmatched_titles(in);
     if (options.dry_run) return summary;

@@ -1,4 +1,5 @@
 #include "write.hpp"
+#include "orgplan/storage/settings_store.hpp"
 
 #include <map>
 #include <memory>
@@ -25,16 +26,16 @@ std::unique_ptr<DeferredForeignKeys> deferred_keys(SQLite::Database& db, std::si
     return incoming_rows >= kBulkRows ? std::make_unique<DeferredForeignKeys>(db) : nullptr;
 }
 
-// A large page cache keeps the secondary indexes' random inserts in memory (SQLite's default is 2 MB).
+// A large page cache keeps the secondary indexes' random inserts in memory.
 SQLite::Database& with_large_cache(SQLite::Database& db) {
-    db.exec("PRAGMA cache_size = -262144");
+    set_page_cache(db, 256);
     return db;
 }
 
 // The costs' currency becomes the org's when it has none yet (check_currency refused a different one).
 void adopt_currency(SQLite::Database& db, const IncomingRecords& in, std::vector<std::string>& notes) {
-    if (in.currency.empty() || !Settings::load(db).text("cost.currency").empty()) return;
-    Settings::store(db, "cost.currency", in.currency);
+    if (in.currency.empty() || !load_settings(db).text("cost.currency").empty()) return;
+    store_setting(db, "cost.currency", in.currency);
     notes.push_back("cost.currency set to " + in.currency + " from the currency column");
 }
 
@@ -136,7 +137,7 @@ std::vector<std::string> write_records(SQLite::Database& db, const ImportTransac
         deferred_indexes.emplace(db, std::vector<std::string>{"person", "membership"});
         // Rows in key order with no index to update need no large cache; a small one leaves memory to the import
         // (1M people: 0.83 GB -> 0.64 GB peak, and faster).
-        db.exec("PRAGMA cache_size = -16384");
+        set_page_cache(db, 16);
     }
     write_structure(writer, checked.in);
     write_people(writer, checked, order.people, options.progress);

@@ -137,24 +137,31 @@ const std::string& Settings::text(const std::string& key) const {
     return texts_.at(key);
 }
 
-Settings Settings::load(SQLite::Database& db) {
+Settings Settings::from_stored(const std::vector<std::pair<std::string, std::string>>& rows) {
     Settings settings;
-    SQLite::Statement q(db, "SELECT key, value FROM setting");
-    while (q.executeStep()) {
-        const std::string key = q.getColumn(0).getString();
+    for (const auto& [key, value] : rows) {
+        const auto where = "stored setting '" + key + "' (fix it with orgplan config set " + key +
+                           " VALUE, or config unset " + key + ")";
         if (const auto* text = find_text_spec(key)) {
-            settings.texts_[key] = require_text(q.getColumn(1).getString(), *text,
-                                                "stored setting '" + key + "' (fix it with orgplan config set " + key +
-                                                    " VALUE, or config unset " + key + ")");
+            settings.texts_[key] = require_text(value, *text, where);
             continue;
         }
         const auto* spec = find_spec(key);
         if (!spec) continue; // written by a newer orgplan; ignore rather than fail
-        settings.values_[key] = require_number(q.getColumn(1).getString(), spec->range,
-                                               "stored setting '" + key + "' (fix it with orgplan config set " + key +
-                                                   " VALUE, or config unset " + key + ")");
+        settings.values_[key] = require_number(value, spec->range, where);
     }
     return settings;
+}
+
+void Settings::check_value(const std::string& key, const std::string& value) {
+    if (const auto* text = find_text_spec(key))
+        require_text(value, *text, "setting '" + key + "'");
+    else
+        require_number(value, require_spec(key).range, "setting '" + key + "'");
+}
+
+void Settings::check_key(const std::string& key) {
+    if (!find_text_spec(key)) require_spec(key);
 }
 
 double Settings::get(const std::string& key) const {
@@ -179,51 +186,6 @@ void Settings::check_together() const {
               "the bands are upper bounds in increasing order");
     below("spans.narrow_below", "spans.wide_above", false, "a span cannot be narrow and wide at once");
     below("coaching.novice_years", "coaching.senior_years", false, "a mentor must not count as a novice");
-}
-
-void Settings::store(SQLite::Database& db, const std::string& key, const std::string& value) {
-    store(db, {{key, value}});
-}
-
-void Settings::store(SQLite::Database& db, const std::vector<std::pair<std::string, std::string>>& values) {
-    for (const auto& [key, value] : values) {
-        if (const auto* text = find_text_spec(key))
-            require_text(value, *text, "setting '" + key + "'");
-        else
-            require_number(value, require_spec(key).range, "setting '" + key + "'");
-    }
-    // A savepoint: values that do not fit together are undone here, whatever transaction the caller holds.
-    db.exec("SAVEPOINT store_settings");
-    try {
-        SQLite::Statement q(db, "INSERT INTO setting(key, value) VALUES(?, ?) "
-                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-        for (const auto& [key, value] : values) {
-            q.bind(1, key);
-            q.bind(2, value);
-            q.exec();
-            q.reset();
-        }
-        load(db).check_together();
-    } catch (...) {
-        db.exec("ROLLBACK TO store_settings; RELEASE store_settings");
-        throw;
-    }
-    db.exec("RELEASE store_settings");
-}
-
-void Settings::remove(SQLite::Database& db, const std::string& key) {
-    if (!find_text_spec(key)) require_spec(key);
-    db.exec("SAVEPOINT remove_setting");
-    try {
-        SQLite::Statement q(db, "DELETE FROM setting WHERE key = ?");
-        q.bind(1, key);
-        q.exec();
-        load(db).check_together(); // the default coming back must fit the others
-    } catch (...) {
-        db.exec("ROLLBACK TO remove_setting; RELEASE remove_setting");
-        throw;
-    }
-    db.exec("RELEASE remove_setting");
 }
 
 } // namespace orgplan

@@ -1,16 +1,16 @@
 #include "orgplan/planning/scenario_merge.hpp"
+#include "orgplan/storage/settings_store.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "orgplan/model/org_json.hpp"
 #include "orgplan/storage/org_store.hpp"
-#include "orgplan/planning/scenario.hpp"
+#include "orgplan/storage/scenario_store.hpp"
 #include "orgplan/model/settings.hpp"
 #include "orgplan/storage/position_store.hpp"
 #include "orgplan/base/text.hpp"
@@ -88,15 +88,7 @@ void write_group(SQLite::Database& db, OrgWriter& writer, const std::string& gro
     } else if (group == "positions") {
         for (const auto& id : removed) remove_position(db, id);
     } else {
-        static const std::map<std::string, std::string> tables = {
-            {"segments", "segment"}, {"products", "product"}, {"initiatives", "initiative"}, {"accounts", "account"},
-            {"teams", "team"},       {"people", "person"},    {"goals", "goal"}};
-        SQLite::Statement del(db, "DELETE FROM " + tables.at(group) + " WHERE id = ?1");
-        for (const auto& id : removed) {
-            del.bind(1, id);
-            del.exec();
-            del.reset();
-        }
+        for (const auto& id : removed) writer.erase(group, id);
     }
     const auto org = org_from_json(doc);
     for (const auto& x : org.segments) writer.put(x);
@@ -118,13 +110,11 @@ void write_group(SQLite::Database& db, OrgWriter& writer, const std::string& gro
 }
 
 json base_of(SQLite::Database& db, const std::string& name) {
-    SQLite::Statement q(db, "SELECT base_json, merged_at FROM scenario WHERE name = ?1");
-    q.bind(1, name);
-    if (!q.executeStep()) return nullptr;
-    if (!q.getColumn(1).isNull())
-        throw Error("scenario '" + name + "' was merged at " + q.getColumn(1).getString() + "; create a new one");
-    if (q.getColumn(0).isNull()) return nullptr;
-    return json::parse(q.getColumn(0).getString());
+    const auto base = load_scenario_base(db, name);
+    if (!base.found) return nullptr;
+    if (!base.merged_at.empty())
+        throw Error("scenario '" + name + "' was merged at " + base.merged_at + "; create a new one");
+    return base.json ? json::parse(*base.json) : json(nullptr);
 }
 
 // Who a written record is about: a person added, removed, or moved (another record, manager or team).
@@ -221,7 +211,7 @@ MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, Merge
 
     // Settings the scenario changed from its base (or, without one, from the org's), stored together: settings that
     // depend on each other are checked once all are written.
-    const auto stored = Settings::load(db);
+    const auto stored = load_settings(db);
     std::vector<std::pair<std::string, std::string>> changed_settings;
     for (const auto& spec : setting_specs()) {
         const double was = known_base && base_doc.contains("settings")
@@ -231,11 +221,9 @@ MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, Merge
         if (now == was || now == stored.get(spec.key)) continue;
         changed_settings.emplace_back(spec.key, fmt::format("{}", now));
     }
-    if (!changed_settings.empty()) Settings::store(db, changed_settings);
+    if (!changed_settings.empty()) store_settings(db, changed_settings);
     summary.settings = changed_settings.size();
-    SQLite::Statement mark(db, "UPDATE scenario SET merged_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE name = ?1");
-    mark.bind(1, name);
-    mark.exec();
+    mark_scenario_merged(db, name);
     return summary;
 }
 

@@ -5,6 +5,11 @@
 #include "orgplan/base/error.hpp"
 
 namespace orgplan {
+
+void set_page_cache(SQLite::Database& db, int mib) {
+    db.exec("PRAGMA cache_size = -" + std::to_string(mib * 1024)); // negative: KiB rather than pages
+}
+
 DeferredForeignKeys::DeferredForeignKeys(SQLite::Database& db) : db_(db) { db_.exec("PRAGMA foreign_keys = OFF"); }
 
 DeferredForeignKeys::~DeferredForeignKeys() {

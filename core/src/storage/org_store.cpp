@@ -1,5 +1,7 @@
 #include "orgplan/storage/org_store.hpp"
 
+#include "orgplan/base/error.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -527,6 +529,17 @@ void OrgWriter::put(const Goal& g, ColumnSet update) {
         goal_product_.bind(2, product);
         run(goal_product_);
     }
+}
+
+void OrgWriter::erase(std::string_view kind, const std::string& id) {
+    static const std::map<std::string_view, std::string_view> tables = {
+        {"segments", "segment"}, {"products", "product"}, {"initiatives", "initiative"}, {"accounts", "account"},
+        {"teams", "team"},       {"people", "person"},    {"goals", "goal"}};
+    const auto table = tables.find(kind);
+    if (table == tables.end()) throw Error("cannot erase a record of kind '" + std::string(kind) + "'");
+    SQLite::Statement q(db_, "DELETE FROM " + std::string(table->second) + " WHERE id = ?1");
+    q.bind(1, id);
+    q.exec();
 }
 
 void OrgWriter::clear_memberships(const std::string& person_id) {

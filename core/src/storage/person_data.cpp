@@ -7,7 +7,7 @@
 #include "orgplan/base/error.hpp"
 #include "orgplan/model/org_json.hpp"
 #include "orgplan/storage/org_store.hpp"
-#include "orgplan/planning/scenario.hpp"
+#include "orgplan/storage/scenario_store.hpp"
 
 namespace orgplan {
 namespace {

@@ -3,7 +3,7 @@
 
 #include "orgplan/output/output.hpp"
 #include "orgplan/output/report.hpp"
-#include "orgplan/planning/scenario.hpp"
+#include "orgplan/model/scenario.hpp"
 #include "orgplan/plugin_host/plugin_host.hpp"
 
 namespace orgplan {

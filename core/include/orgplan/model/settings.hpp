@@ -1,11 +1,10 @@
-// The domain's tunable numbers (docs/configuration.md), stored per org in the `setting` table.
+// The domain's tunable numbers (docs/configuration.md); storage/settings_store.hpp keeps them per org.
 #pragma once
 
 #include <map>
 #include <string>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
 
 #include "orgplan/base/number.hpp"
 
@@ -40,8 +39,13 @@ const Range& setting_range(const std::string& key);
 class Settings {
 public:
     Settings(); ///< defaults only
-    /// Defaults overlaid with the stored values; throws orgplan::Error naming a stored value out of its range.
-    static Settings load(SQLite::Database& db);
+    /// Defaults overlaid with stored (key, value) rows; throws orgplan::Error naming a stored value out of its range.
+    /// Keys this version does not know (written by a newer orgplan) are ignored.
+    static Settings from_stored(const std::vector<std::pair<std::string, std::string>>& rows);
+    /// Throws orgplan::Error unless `value` may be stored as `key` (a known setting, in its range or form).
+    static void check_value(const std::string& key, const std::string& value);
+    /// Throws orgplan::Error unless `key` names a known setting.
+    static void check_key(const std::string& key);
 
     /// Throws orgplan::Error for an unknown key.
     double get(const std::string& key) const;
@@ -54,14 +58,6 @@ public:
     /// Checks the settings that only make sense together: span bands rising, the narrow-span line not above the
     /// wide one, seniors not novices. Throws orgplan::Error naming both settings and what to do.
     void check_together() const;
-
-    /// Stores a value in the database; validates key and value, and the stored settings together with it. Throws
-    /// orgplan::Error with what to do (inside the caller's transaction, which then writes nothing).
-    static void store(SQLite::Database& db, const std::string& key, const std::string& value);
-    /// Stores several values (key, value), checking them together only once all are written: settings that depend
-    /// on each other change in one step.
-    static void store(SQLite::Database& db, const std::vector<std::pair<std::string, std::string>>& values);
-    static void remove(SQLite::Database& db, const std::string& key);
 
 private:
     std::map<std::string, double> values_;

@@ -9,6 +9,10 @@
 
 namespace orgplan {
 
+/// Sets the connection's page cache to `mib` MiB (SQLite's default is 2 MB): a large write keeps the random inserts
+/// of secondary indexes in memory with a large one, and leaves memory to itself with a small one.
+void set_page_cache(SQLite::Database& db, int mib);
+
 /// Checks foreign keys once over the whole database at the end of one large write instead of row by row.
 ///
 /// Construct it outside any transaction: it turns enforcement off for the connection (SQLite allows that only

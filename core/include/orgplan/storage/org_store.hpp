@@ -119,6 +119,9 @@ public:
     void put_title_match(std::string_view title, std::string_view pattern);
     /// Upserts a goal; its products are replaced only when `update` has "products".
     void put(const Goal& g, ColumnSet update = kAllColumns);
+    /// Deletes one record of `kind` (segments, products, initiatives, accounts, teams, people, goals) by id; rows
+    /// that refer to it follow the schema's foreign keys.
+    void erase(std::string_view kind, const std::string& id);
     /// Removes a person's memberships before their new ones are put.
     void clear_memberships(const std::string& person_id);
     /// Inserts a membership, batched; the person's stored memberships must have been cleared (or there were none),
