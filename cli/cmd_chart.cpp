@@ -14,13 +14,6 @@
 
 namespace orgplan::cli {
 
-std::string chart_caption(const OrgChart& chart, int depth) {
-    return fmt::format("{} of {} people drawn, {} levels deep; {} box{} stand{} for the people below them "
-                       "(head count and role families)",
-                       chart.drawn, chart.people, depth, chart.collapsed, chart.collapsed == 1 ? "" : "es",
-                       chart.collapsed == 1 ? "s" : "");
-}
-
 int cmd_chart(const Args& args) {
     Common common;
     OrgChartOptions options;

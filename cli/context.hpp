@@ -20,7 +20,7 @@
 #include "orgplan/analysis/org_chart.hpp"
 #include "orgplan/storage/history.hpp"
 #include "orgplan/output/output.hpp"
-#include "orgplan/output/report.hpp"
+#include "orgplan/output/table.hpp"
 #include "orgplan/model/settings.hpp"
 
 namespace orgplan::cli {
@@ -174,7 +174,5 @@ int cmd_report(const Args& args);
 int cmd_check(const Args& args);
 int cmd_positions(const Args& args);
 
-/// "N of M people drawn, ..." under an org chart.
-std::string chart_caption(const OrgChart& chart, int depth);
 
 } // namespace orgplan::cli

@@ -7,7 +7,7 @@
 #include "orgplan/storage/settings_store.hpp"
 #include "orgplan/base/error.hpp"
 #include "orgplan/base/number.hpp"
-#include "orgplan/output/report.hpp"
+#include "orgplan/output/table.hpp"
 #include "orgplan/model/settings.hpp"
 
 using namespace orgplan;

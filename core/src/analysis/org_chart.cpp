@@ -245,4 +245,11 @@ std::string render_svg(const std::string& dot) {
     return svg;
 }
 
+std::string chart_caption(const OrgChart& chart, int depth) {
+    return fmt::format("{} of {} people drawn, {} levels deep; {} box{} stand{} for the people below them "
+                       "(head count and role families)",
+                       chart.drawn, chart.people, depth, chart.collapsed, chart.collapsed == 1 ? "" : "es",
+                       chart.collapsed == 1 ? "s" : "");
+}
+
 } // namespace orgplan

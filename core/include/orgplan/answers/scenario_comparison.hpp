@@ -2,7 +2,7 @@
 #pragma once
 
 #include "orgplan/output/output.hpp"
-#include "orgplan/output/report.hpp"
+#include "orgplan/output/table.hpp"
 #include "orgplan/model/scenario.hpp"
 #include "orgplan/plugin_host/plugin_host.hpp"
 

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "orgplan/output/report.hpp"
+#include "orgplan/output/table.hpp"
 
 namespace orgplan {
 

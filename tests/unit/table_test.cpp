@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "orgplan/base/error.hpp"
-#include "orgplan/output/report.hpp"
+#include "orgplan/output/table.hpp"
 
 using namespace orgplan;
 

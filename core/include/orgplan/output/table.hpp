@@ -1,4 +1,4 @@
-// Tabular output as an aligned table, CSV (RFC 4180) or JSON, shared by every command.
+// Tables of typed cells, written aligned, as CSV (RFC 4180, also streamed) or as JSON rows; shared by every answer.
 #pragma once
 
 #include <ostream>

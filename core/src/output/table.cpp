@@ -1,4 +1,4 @@
-#include "orgplan/output/report.hpp"
+#include "orgplan/output/table.hpp"
 
 #include <cmath>
 
