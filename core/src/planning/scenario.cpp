@@ -8,41 +8,18 @@
 #include "orgplan/base/error.hpp"
 #include "orgplan/base/text.hpp"
 #include "orgplan/model/enums.hpp"
+#include "orgplan/model/targets.hpp"
 #include "orgplan/planning/positions.hpp"
 
 namespace orgplan {
-namespace {
-
-const Team* find_team(const Org& org, const std::string& id) {
-    for (const auto& t : org.teams)
-        if (t.id == id) return &t;
-    return nullptr;
-}
-
-} // namespace
 
 void move_pm(Scenario& s, const std::string& pm, TargetKind kind, const std::string& target, double share) {
     auto person = std::find_if(s.org.people.begin(), s.org.people.end(), [&](const Person& p) { return p.id == pm; });
     if (person == s.org.people.end() || person->family != Family::pm)
         throw Error("'" + pm + "' is not a PM of scenario " + s.name);
     if (!(share > 0 && share <= 1)) throw Error("--share must be greater than 0 and at most 1");
-    bool known = false;
-    switch (kind) {
-    case TargetKind::team: known = find_team(s.org, target) != nullptr; break;
-    case TargetKind::product:
-        known = std::any_of(s.org.products.begin(), s.org.products.end(), [&](const auto& x) { return x.id == target; });
-        break;
-    case TargetKind::segment:
-        known = std::any_of(s.org.segments.begin(), s.org.segments.end(), [&](const auto& x) { return x.id == target; });
-        break;
-    case TargetKind::initiative:
-        known = std::any_of(s.org.initiatives.begin(), s.org.initiatives.end(), [&](const auto& x) { return x.id == target; });
-        break;
-    case TargetKind::account:
-        known = std::any_of(s.org.accounts.begin(), s.org.accounts.end(), [&](const auto& x) { return x.id == target; });
-        break;
-    }
-    if (!known) throw Error(fmt::format("unknown {} '{}' in scenario {}", to_string(kind), target, s.name));
+    if (!has_target(s.org, kind, target))
+        throw Error(fmt::format("unknown {} '{}' in scenario {}", to_string(kind), target, s.name));
     auto& a = s.org.assignments;
     a.erase(std::remove_if(a.begin(), a.end(), [&](const Assignment& x) { return x.pm_id == pm; }), a.end());
     a.push_back({pm, kind, target, share});
@@ -55,7 +32,7 @@ void move_pm(Scenario& s, const std::string& pm, TargetKind kind, const std::str
 void add_team(Scenario& s, const std::string& id, const std::string& name, int makers, const std::string& product,
               const std::string& segment) {
     if (id.empty()) throw Error("a new team needs an id");
-    if (find_team(s.org, id)) throw Error("team '" + id + "' exists already in scenario " + s.name);
+    if (has_target(s.org, TargetKind::team, id)) throw Error("team '" + id + "' exists already in scenario " + s.name);
     if (makers < 0) throw Error("--makers cannot be negative");
     if (!product.empty() &&
         std::none_of(s.org.products.begin(), s.org.products.end(), [&](const auto& p) { return p.id == product; }))
@@ -98,7 +75,7 @@ int take_back(Scenario& s, const std::string& team, PositionKind kind, int count
 } // namespace
 
 void change_makers(Scenario& s, const std::string& team, int delta, const std::string& quarter) {
-    if (!find_team(s.org, team)) throw Error("unknown team '" + team + "' in scenario " + s.name);
+    if (!has_target(s.org, TargetKind::team, team)) throw Error("unknown team '" + team + "' in scenario " + s.name);
     if (!quarter.empty() && !parse_quarter(quarter))
         throw Error("quarter '" + quarter.substr(0, 24) + "' is not YYYY-Qn, e.g. 2027-Q1");
     // Makers a scenario plans are positions, never invented people or removed employees: +N opens N maker roles

@@ -1,4 +1,5 @@
 #include "orgplan/plugin_host/plugin_results.hpp"
+#include "orgplan/model/targets.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -54,15 +55,10 @@ void validate_assignments(const Org& org, const std::vector<Assignment>& assignm
     people.reserve(org.people.size());
     for (const auto& p : org.people) people.emplace(p.id, PersonEntry{p.family, people.size()});
     tsl::robin_map<std::string_view, std::uint64_t> ids[kTargetKinds];
-    const auto add_ids = [&](TargetKind kind, const auto& records) {
-        auto& of_kind = ids[static_cast<int>(kind)];
-        for (const auto& r : records) of_kind.emplace(r.id, of_kind.size());
-    };
-    add_ids(TargetKind::team, org.teams);
-    add_ids(TargetKind::product, org.products);
-    add_ids(TargetKind::segment, org.segments);
-    add_ids(TargetKind::initiative, org.initiatives);
-    add_ids(TargetKind::account, org.accounts);
+    for (int k = 0; k < kTargetKinds; ++k) {
+        auto& of_kind = ids[k];
+        for_each_target(org, static_cast<TargetKind>(k), [&](const std::string& id) { of_kind.emplace(id, of_kind.size()); });
+    }
     Problems problems(source);
     tsl::robin_map<std::string_view, double> total;
     std::vector<std::string_view> pm_order; // shares are reported in the order PMs first appear
