@@ -23,18 +23,14 @@ int cmd_chart(const Args& args) {
         ("root", po::value(&options.root)->value_name("ID"), "start from this person (default: the top of the tree)")
         ("depth", whole_option(options.depth, "--depth", 1, 50)->value_name("N"), "reporting levels to draw (default 3)")
         ("budget", whole_option(options.node_budget, "--budget", 1, 5000)->value_name("N"), "people drawn at most; the rest fold into boxes (default 150)")
-        ("colour", po::value(&colour)->value_name("family|ratio|origin"), "what the box colour shows (default family)")
-        ("color", po::value(&colour)->value_name("family|ratio|origin"), "same as --colour")
-        ("format", po::value(&format)->value_name("svg|dot|html"), "svg (default), Graphviz dot text, or a page")
+        ("colour", choice_option(colour, "--colour", {"family", "ratio", "origin"}), "what the box colour shows (default family)")
+        ("color", choice_option(colour, "--color", {"family", "ratio", "origin"}), "same as --colour")
+        ("format", choice_option(format, "--format", {"svg", "dot", "html"}), "svg (default), Graphviz dot text, or a page")
         ("out", po::value(&common.out)->value_name("FILE"), "write to FILE (created readable by you only)");
     add_common(desc, common, false);
     if (!parse(args, desc, {}, common, "orgplan chart [--root ID] [--depth N] [--colour family|ratio|origin] [--format svg|dot|html]"))
         return 0;
-    if (colour == "family") options.colour = ChartColour::family;
-    else if (colour == "ratio") options.colour = ChartColour::ratio;
-    else if (colour == "origin") options.colour = ChartColour::origin;
-    else throw UsageError("--colour '" + colour + "': use family, ratio or origin");
-    if (format != "svg" && format != "dot" && format != "html") throw UsageError("--format '" + format + "': use svg, dot or html");
+    options.colour = colour == "ratio" ? ChartColour::ratio : colour == "origin" ? ChartColour::origin : ChartColour::family;
 
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db.sql());

@@ -25,7 +25,7 @@ int cmd_diagnose(const Args& args) {
     std::optional<double> hires_option;
     po::options_description desc("diagnose options");
     desc.add_options()
-        ("fail-on", po::value(&fail_on)->value_name("warning|error"),
+        ("fail-on", choice_option(fail_on, "--fail-on", {"warning", "error"}),
          "exit 1 when a finding of this severity or worse is found (for CI)")
         ("check", po::value(&checks)->value_name("NAME"), "run only this diagnostic (repeatable)")
         ("hires", number_option(hires_option, "--hires", {0, 100000})->value_name("N"), "also check a hiring plan of N PMs...")
@@ -38,7 +38,6 @@ int cmd_diagnose(const Args& args) {
     int fail_level = 99;
     if (fail_on == "warning") fail_level = static_cast<int>(sdk::Severity::warning);
     else if (fail_on == "error") fail_level = static_cast<int>(sdk::Severity::error);
-    else if (!fail_on.empty()) throw UsageError("--fail-on '" + fail_on + "': use warning or error");
     const double hires = hires_option.value_or(0);
 
     std::optional<SnapshotInfo> used;

@@ -37,7 +37,7 @@ int cmd_trend(const Args& args) {
     std::vector<std::string> metrics;
     std::size_t last = 24;
     po::options_description desc("trend options");
-    desc.add_options()("metric", po::value(&metrics)->value_name("NAME"),
+    desc.add_options()("metric", choices_option(metrics, "--metric", trend_metrics()),
                        "a metric to show (repeatable; default all): people, makers, pm_fte, org_ratio, teams, "
                        "teams_without_pm, teams_over, managers, layers, median_span, managers_of_one")(
         "last", whole_option(last, "--last", 1, 10000)->value_name("N"), "the newest N snapshots (default 24)");
@@ -47,10 +47,7 @@ int cmd_trend(const Args& args) {
     const auto& known = trend_metrics();
     std::vector<std::size_t> shown;
     for (const auto& m : metrics) {
-        const auto it = std::find(known.begin(), known.end(), m);
-        if (it == known.end()) throw UsageError("--metric '" + m + "': use one of people, makers, pm_fte, org_ratio, "
-                                                "teams, teams_without_pm, teams_over, managers, layers, median_span, "
-                                                "managers_of_one");
+        const auto it = std::find(known.begin(), known.end(), m); // checked when parsed
         shown.push_back(static_cast<std::size_t>(it - known.begin()));
     }
     if (shown.empty())

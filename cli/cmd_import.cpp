@@ -161,7 +161,7 @@ po::options_description import_options(ImportRun& r) {
         ("file", po::value(&r.files)->value_name("FILE"), "CSV or JSON file, or a directory of them")
         ("replace", po::bool_switch(&r.replace), "replace the whole org instead of updating it")
         ("dry-run", po::bool_switch(&r.dry_run), "validate everything, write nothing")
-        ("kind", po::value(&r.kind)->value_name("KIND"),
+        ("kind", choice_option(r.kind, "--kind", record_kinds())->value_name("KIND"),
          ("what every file holds (" + text::join(record_kinds(), ", ") + "); default: from each file's name").c_str())
         ("map", po::value(&r.maps)->value_name("NAME=HEADER"),
          "read column NAME from the file's HEADER, e.g. --map title=\"Job Title\" (repeatable)")
@@ -185,8 +185,6 @@ po::options_description import_options(ImportRun& r) {
 
 // The core's import options from the command line; `rules` must outlive them.
 ImportOptions options_of(const ImportRun& r, const TitleRules& rules) {
-    if (!r.kind.empty() && kind_of_name(r.kind) != r.kind)
-        throw UsageError("--kind '" + r.kind + "': use one of " + text::join(record_kinds(), ", "));
     ImportOptions options;
     options.replace = r.replace;
     options.dry_run = r.dry_run;

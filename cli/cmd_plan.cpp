@@ -21,9 +21,6 @@
 namespace orgplan::cli {
 namespace {
 
-// Every trial's PM count and ratio is kept per quarter for exact percentiles: 20 million trial-quarters take 320 MB.
-constexpr double kMaxTrialQuarters = 20e6;
-
 // team,growth rows: quarterly maker growth per team, overriding the org-wide rate.
 std::unordered_map<std::string, double> read_growth_file(const std::string& path, const Org& org) {
     std::unordered_map<std::string, double> out;
@@ -57,36 +54,26 @@ std::unordered_map<std::string, double> read_growth_file(const std::string& path
 int cmd_plan(const Args& args) {
     Common common;
     PluginOptions plugin_options;
-    int quarters = 8, trials = 0;
-    std::uint64_t seed = 1;
-    std::string mix = "balanced", growth_file;
+    PlanOptions options;
+    std::string growth_file;
     std::optional<double> growth_option, delay_option;
-    bool include_unassigned = false, planned = false;
     po::options_description desc("plan options");
     desc.add_options()
-        ("planned", po::bool_switch(&planned),
+        ("planned", po::bool_switch(&options.count_planned),
          "count open maker roles and planned departures (orgplan positions) from the quarter they are planned for")
-        ("include-unassigned", po::bool_switch(&include_unassigned),
-         "count makers in no team (left out by default, and said)")
-        ("quarters", whole_option(quarters, "--quarters", 1, 80)->value_name("N"), "quarters to project (default 8)")
-        ("mix", po::value(&mix)->value_name("NAME"), "hiring mix plugin for the PM hires (default balanced)")
+        ("include-unassigned", po::bool_switch(&options.include_unassigned),
+         "count makers in no team (left out by default, and said)");
+    add_plan_options(desc, options, "quarters to project");
+    desc.add_options()
         ("growth", setting_option(growth_option, "--growth", "plan.maker_growth")->value_name("RATE"), "quarterly maker growth, e.g. 0.05 (default: setting plan.maker_growth)")
         ("growth-file", po::value(&growth_file)->value_name("FILE"), "CSV team,growth: per-team quarterly growth")
-        ("simulate", whole_option(trials, "--simulate", 0, 10000000)->value_name("N"), "also run N Monte Carlo trials for risk")
-        ("seed", whole_option(seed, "--seed", 0, 9007199254740992LL)->value_name("S"), "random seed for --simulate (default 1; same seed, same answer)")
         ("delay-probability", setting_option(delay_option, "--delay-probability", "plan.hire_delay_probability")->value_name("P"),
          "chance per quarter that a hire slips a quarter (default: setting plan.hire_delay_probability)");
     add_plugin_options(desc, plugin_options);
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan plan [--quarters 8] [--mix NAME] [--growth R] [--simulate N --seed S]"))
         return 0;
-    if (static_cast<double>(trials) * quarters > kMaxTrialQuarters)
-        throw UsageError(fmt::format("--simulate {} over {} quarters would keep {} trial-quarters in memory (about {:.1f} "
-                                     "GB); at most {:g} fit the limit: fewer trials (10,000 give percentiles within "
-                                     "about 1%) or fewer quarters",
-                                     trials, quarters, static_cast<double>(trials) * quarters,
-                                     static_cast<double>(trials) * quarters * 2 * sizeof(double) / 1e9,
-                                     kMaxTrialQuarters));
+    check_simulation_size(options);
 
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
@@ -96,22 +83,13 @@ int cmd_plan(const Args& args) {
     override_setting(settings, "plan.hire_delay_probability", delay_option);
     const double growth = settings.get("plan.maker_growth");
 
-    std::vector<double> team_growth;
     if (!growth_file.empty()) {
         const auto per_team = read_growth_file(growth_file, org);
-        team_growth.assign(org.teams.size(), growth);
+        options.team_growth.assign(org.teams.size(), growth);
         for (std::size_t t = 0; t < org.teams.size(); ++t)
-            if (auto it = per_team.find(org.teams[t].id); it != per_team.end()) team_growth[t] = it->second;
+            if (auto it = per_team.find(org.teams[t].id); it != per_team.end()) options.team_growth[t] = it->second;
     }
     const auto host = load_plugins(plugin_options);
-    PlanOptions options;
-    options.mix = mix;
-    options.quarters = quarters;
-    options.team_growth = team_growth;
-    options.trials = trials;
-    options.seed = seed;
-    options.include_unassigned = include_unassigned;
-    options.count_planned = planned;
     if (::isatty(STDERR_FILENO)) // a line while the simulation runs, cleared after it; nothing when piped
         options.progress = [](const char* phase, const std::string& what) {
             std::cerr << (std::string(phase) == "start" ? what : "\r\033[K") << std::flush;

@@ -16,17 +16,15 @@ int cmd_report(const Args& args) {
     desc.add_options()
         ("out", po::value(&common.out)->value_name("FILE.html"), "write the report there (default: stdout, or orgplan-report.html on a terminal)")
         ("title", po::value(&options.title)->value_name("TEXT"), "the report's title")
-        ("quarters", whole_option(options.plan.quarters, "--quarters", 1, 80)->value_name("N"), "planning horizon (default 8)")
-        ("simulate", whole_option(options.plan.trials, "--simulate", 0, 100000)->value_name("N"), "Monte Carlo trials for the plan's risk band")
-        ("seed", whole_option(options.plan.seed, "--seed", 0, 9007199254740992LL)->value_name("S"), "seed for --simulate (default 1)")
-        ("mix", po::value(&options.plan.mix)->value_name("NAME"), "hiring mix the plan uses (default balanced)")
         ("top", whole_option(options.top, "--top", 1, 1000)->value_name("N"), "rows of long tables and charts shown (default 40)")
         ("chart-depth", whole_option(options.chart.depth, "--chart-depth", 1, 50)->value_name("N"), "levels of the org chart (default 3)");
+    add_plan_options(desc, options.plan, "the plan's horizon in quarters");
     add_plugin_options(desc, plugin_options);
     add_as_of(desc, options.as_of);
     add_common(desc, common, false);
     if (!parse(args, desc, {}, common, "orgplan report [--out FILE.html] [--quarters N] [--simulate N --seed S] [--title TEXT]"))
         return 0;
+    check_simulation_size(options.plan);
     const auto path = db_path(common);
     if (options.title.empty()) options.title = "Product org report: " + std::filesystem::path(path).stem().string();
 

@@ -51,7 +51,7 @@ po::options_description scenario_options(ScenarioRun& r) {
         ("quarter", po::value(&r.quarter)->value_name("YYYY-Qn"), "apply: the quarter planned makers count from (default: as soon as possible)")
         ("set", po::value(&r.sets)->value_name("KEY=VALUE"), "apply: change a setting in the scenario (repeatable)")
         ("mix", po::value(&r.mix)->value_name("NAME"), "apply: hiring mix the scenario plans with")
-        ("quarters", whole_option(r.quarters, "--quarters", 1, 80)->value_name("N"), "diff: planning horizon (default 8)")
+        ("quarters", quarters_option(r.quarters), "diff: planning horizon (default 8)")
         ("theirs", po::bool_switch(&r.theirs), "merge: where both changed a record, the scenario's wins")
         ("ours", po::bool_switch(&r.ours), "merge: where both changed a record, the org's stays")
         ("yes", po::bool_switch(&r.yes), "merge: the scenario removes people of the org, and they really leave");

@@ -15,6 +15,7 @@
 #include "orgplan/storage/database.hpp"
 #include "orgplan/storage/org_store.hpp"
 #include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/base/text.hpp"
 
 namespace orgplan::cli {
 
@@ -60,6 +61,39 @@ Format output_format(const Common& common) {
     }
 }
 
+namespace {
+
+void check_choice(const std::string& value, const std::string& option, const std::vector<std::string>& choices) {
+    if (std::find(choices.begin(), choices.end(), value) != choices.end()) return;
+    std::string listed;
+    for (std::size_t i = 0; i < choices.size(); ++i)
+        listed += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + choices[i];
+    throw UsageError(fmt::format("{} '{}': use {}{}", option, value, choices.size() > 3 ? "one of " : "", listed));
+}
+
+} // namespace
+
+po::typed_value<std::string>* choice_option(std::string& target, const std::string& option,
+                                            std::vector<std::string> choices) {
+    const auto shown = text::join(choices, "|");
+    return po::value<std::string>()
+        ->notifier([&target, option, choices = std::move(choices)](const std::string& text) {
+            check_choice(text, option, choices);
+            target = text;
+        })
+        ->value_name(shown);
+}
+
+po::typed_value<std::vector<std::string>>* choices_option(std::vector<std::string>& target, const std::string& option,
+                                                          std::vector<std::string> choices) {
+    return po::value<std::vector<std::string>>()
+        ->notifier([&target, option, choices = std::move(choices)](const std::vector<std::string>& values) {
+            for (const auto& v : values) check_choice(v, option, choices);
+            target = values;
+        })
+        ->value_name("NAME");
+}
+
 po::typed_value<std::string>* date_option(std::string& target, const std::string& option) {
     return po::value<std::string>()->notifier([&target, option](const std::string& text) {
         try {
@@ -91,6 +125,38 @@ long long whole_number(const std::string& text, const std::string& option, long 
     if (!value || *value != static_cast<double>(static_cast<long long>(*value)))
         throw UsageError(fmt::format("{} '{}': give a whole number from {} to {}", option, text, low, high));
     return static_cast<long long>(*value);
+}
+
+namespace {
+constexpr int kMaxQuarters = 80;
+constexpr int kMaxTrials = 10000000;
+// Every trial keeps each quarter's PM count and gap (two doubles): 20 million trial-quarters are about 320 MB.
+constexpr double kMaxTrialQuarters = 20e6;
+} // namespace
+
+po::typed_value<std::string>* quarters_option(int& quarters) {
+    return whole_option(quarters, "--quarters", 1, kMaxQuarters)->value_name("N");
+}
+
+void add_plan_options(po::options_description& desc, PlanOptions& plan, const std::string& horizon_help,
+                      bool simulation) {
+    desc.add_options()("quarters", quarters_option(plan.quarters), (horizon_help + " (default 8)").c_str())(
+        "mix", po::value(&plan.mix)->value_name("NAME"), "hiring mix plugin for the PM hires (default balanced)");
+    if (!simulation) return;
+    desc.add_options()("simulate", whole_option(plan.trials, "--simulate", 0, kMaxTrials)->value_name("N"),
+                       "also run N Monte Carlo trials for risk")(
+        "seed", whole_option(plan.seed, "--seed", 0, 9007199254740992LL)->value_name("S"),
+        "random seed for --simulate (default 1; same seed, same answer)");
+}
+
+void check_simulation_size(const PlanOptions& plan) {
+    const double trial_quarters = static_cast<double>(plan.trials) * plan.quarters;
+    if (trial_quarters <= kMaxTrialQuarters) return;
+    throw UsageError(fmt::format("--simulate {} over {} quarters would keep {} trial-quarters in memory (about {:.1f} "
+                                 "GB); at most {:g} fit the limit: fewer trials (10,000 give percentiles within "
+                                 "about 1%) or fewer quarters",
+                                 plan.trials, plan.quarters, trial_quarters,
+                                 trial_quarters * 2 * sizeof(double) / 1e9, kMaxTrialQuarters));
 }
 
 void override_setting(Settings& settings, const std::string& key, const std::optional<double>& value) {

@@ -81,8 +81,23 @@ po::typed_value<std::string>* whole_option(T& target, const std::string& option,
     return po::value<std::string>()->notifier(
         [&target, option, low, high](const std::string& text) { target = static_cast<T>(whole_number(text, option, low, high)); });
 }
+/// --OPTION WORD for one of `choices`, checked when parsed and refused with a usage error that lists them; `target`
+/// keeps its default when the option is not given. The value name shows the choices ("svg|dot|html").
+po::typed_value<std::string>* choice_option(std::string& target, const std::string& option,
+                                            std::vector<std::string> choices);
+/// A repeatable --OPTION WORD, each one of `choices` (checked as choice_option does).
+po::typed_value<std::vector<std::string>>* choices_option(std::vector<std::string>& target, const std::string& option,
+                                                          std::vector<std::string> choices);
 /// --OPTION YYYY-MM-DD, checked as a date when given (an empty value is refused, never taken as "not given").
 po::typed_value<std::string>* date_option(std::string& target, const std::string& option);
+/// The options that shape a headcount plan, one range each wherever a command plans (plan, report): --quarters,
+/// --mix, and with `simulation` --simulate and --seed. `horizon_help` says what --quarters is for.
+void add_plan_options(po::options_description& desc, PlanOptions& plan, const std::string& horizon_help,
+                      bool simulation = true);
+/// --quarters N alone (scenario diff), with the range add_plan_options gives it.
+po::typed_value<std::string>* quarters_option(int& quarters);
+/// Refuses a simulation too large to keep in memory (trials × quarters), saying what would fit.
+void check_simulation_size(const PlanOptions& plan);
 /// Applies the value of a setting_option over the stored setting `key` when it was given.
 void override_setting(Settings& settings, const std::string& key, const std::optional<double>& value);
 std::string db_path(const Common& common);

@@ -124,3 +124,25 @@ TEST_CASE("inputs too large or too special to keep as files are refused the same
             << "id,name,fte\nm" << i << ",Person " << i << "," << (i == 1234 ? "lots" : "1") << "\n";
     check_refused({dir + "/many", "people_1234.csv:2: field 'fte'", ""}, db.path(), dir);
 }
+
+TEST_CASE("an option with choices refuses any other word where it is parsed, naming the choices") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    const struct {
+        std::string args, message;
+    } cases[] = {
+        {" chart --colour pink", "--colour 'pink': use family, ratio or origin"},
+        {" chart --format png", "--format 'png': use svg, dot or html"},
+        {" diagnose --fail-on never", "--fail-on 'never': use warning or error"},
+        {" trend --metric peple", "--metric 'peple': use one of people, makers,"},
+        {" import --kind staff " + data("demo"), "--kind 'staff': use one of segments, products,"},
+        {" report --simulate 1000000 --quarters 80", "--simulate 1000000 over 80 quarters would keep"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.args);
+        const auto r = run(db.flag() + c.args);
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.err, Catch::Contains(c.message));
+        CHECK(r.out.empty());
+    }
+}
