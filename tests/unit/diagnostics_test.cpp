@@ -5,19 +5,6 @@
 using namespace orgplan;
 using namespace orgplan::test;
 
-namespace {
-Goal goal(const std::string& id, const std::string& function, const std::string& name, const std::string& metric,
-          MetricKind kind, bool incentive = false) {
-    Goal g;
-    g.id = id;
-    g.function = function;
-    g.name = name;
-    g.metric = metric;
-    g.metric_kind = kind;
-    g.incentive = incentive;
-    return g;
-}
-} // namespace
 
 TEST_CASE("ratio-overload fires above the threshold only") {
     OrgBuilder b;

@@ -44,6 +44,13 @@ inline std::string write_temp(const std::string& name, const std::string& conten
     return path;
 }
 
+/// How many times `what` occurs in `text` (overlapping occurrences too).
+inline std::size_t occurrences(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
 inline long long count(Database& db, const std::string& table) {
     return db.sql().execAndGet("SELECT count(*) FROM " + table).getInt64();
 }

@@ -8,30 +8,14 @@
 #include "orgplan/analysis/ratios.hpp"
 
 using namespace orgplan;
+using orgplan::test::interrupt;
 using orgplan::test::run_check;
 
 namespace {
 
-Interrupt interrupt(const std::string& date, const std::string& requester, const std::string& pm,
-                    const std::string& team, const std::string& product, double hours, InterruptKind kind,
-                    bool planned = false) {
-    Interrupt x;
-    x.date = date;
-    x.requester_id = requester;
-    x.pm_id = pm;
-    x.team_id = team;
-    x.product_id = product;
-    x.hours = hours;
-    x.kind = kind;
-    x.planned = planned;
-    return x;
-}
-
+// Someone of `function` (sales, executive...): requesters are told apart by it.
 Person person(const std::string& id, Family family, double fte, const std::string& function = "") {
-    Person p;
-    p.id = p.name = id;
-    p.family = family;
-    p.fte = fte;
+    auto p = test::person(id, family, fte);
     p.function = function;
     return p;
 }

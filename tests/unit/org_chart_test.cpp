@@ -10,12 +10,6 @@ using namespace orgplan::test;
 
 namespace {
 
-std::size_t occurrences(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-    return n;
-}
-
 Person person(const std::string& id, const std::string& name, Family family, const std::string& manager = "") {
     Person p;
     p.id = id;

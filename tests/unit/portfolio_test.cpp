@@ -3,16 +3,15 @@
 #include "orgplan/base/error.hpp"
 #include "orgplan/analysis/portfolio.hpp"
 #include "orgplan/analysis/ratios.hpp"
+#include "org_builder.hpp"
 
 using namespace orgplan;
 
 namespace {
 
+// Someone with a yearly cost, or none (the portfolio estimates it).
 Person person(const std::string& id, Family family, double fte, std::optional<double> cost) {
-    Person p;
-    p.id = p.name = id;
-    p.family = family;
-    p.fte = fte;
+    auto p = test::person(id, family, fte);
     p.cost = cost;
     return p;
 }

@@ -9,15 +9,6 @@
 using namespace orgplan;
 using namespace orgplan::test;
 
-namespace {
-
-std::size_t occurrences(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-    return n;
-}
-
-} // namespace
 
 TEST_CASE("the report is composed in core: every section of the ratio fixture once, in the table of contents too") {
     const TempPath path("report_page.db");

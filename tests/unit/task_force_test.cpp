@@ -14,10 +14,7 @@ namespace {
 
 Person person(const std::string& id, Family family, const std::string& manager, const std::string& title,
               const std::string& level = "", const std::string& function = "") {
-    Person p;
-    p.id = p.name = id;
-    p.family = family;
-    p.manager_id = manager;
+    auto p = test::person(id, family, 1.0, manager);
     p.title = title;
     p.level = level;
     p.function = function;

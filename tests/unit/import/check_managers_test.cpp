@@ -1,11 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include "import/check_managers.hpp"
+#include "../org_builder.hpp"
 #include "import_fixture.hpp"
 
 using namespace orgplan;
 using namespace orgplan::importing;
 using namespace orgplan::importing::test;
+using orgplan::test::person;
 
 namespace {
 
@@ -28,7 +30,7 @@ TEST_CASE("check managers: ids and emails resolve, unknown and self are reported
     twin.person.email = "boss@EXAMPLE.com";
     in.people.add(twin, s.line(6));
     Org stored;
-    stored.people = {stored_person("S1")};
+    stored.people = {person("S1", Family::maker)};
     const auto people = indexed(in, stored, s);
     const auto manager = check_managers(in, people, stored, s.problems);
     CHECK(manager[1] == 0);

@@ -1,11 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include "import/check_memberships.hpp"
+#include "../org_builder.hpp"
 #include "import_fixture.hpp"
 
 using namespace orgplan;
 using namespace orgplan::importing;
 using namespace orgplan::importing::test;
+using orgplan::test::person;
 
 TEST_CASE("check memberships: unknown people and teams, a team twice, allocations over 1, maker FTE per team") {
     Sheet s;
@@ -41,7 +43,7 @@ TEST_CASE("check memberships: a stored person's new rows replace theirs, a row w
     in.people.add(person_in("M1"), s.line(2), column_bit("people", "name"));
     in.memberships.add({"M1", "t1", 1.0}, s.line(3), 0); // no allocation column
     Org stored;
-    stored.people = {stored_person("M1"), stored_person("M2")};
+    stored.people = {person("M1", Family::maker), person("M2", Family::maker)};
     stored.memberships = {{"M1", "t1", 0.4}, {"M1", "t2", 0.6}, {"M2", "t2", 1.0}};
     const auto people = index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, s.problems);
     IdIndex teams;

@@ -36,16 +36,4 @@ inline PersonIn person_in(std::string_view id, std::string_view manager = {}, Fa
     return x;
 }
 
-/// A stored person.
-inline Person stored_person(const std::string& id, const std::string& manager = "", Family family = Family::maker,
-                            double fte = 1.0) {
-    Person p;
-    p.id = id;
-    p.name = id;
-    p.manager_id = manager;
-    p.family = family;
-    p.fte = fte;
-    return p;
-}
-
 } // namespace orgplan::importing::test

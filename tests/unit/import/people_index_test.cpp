@@ -1,11 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include "import/people_index.hpp"
+#include "../org_builder.hpp"
 #include "import_fixture.hpp"
 
 using namespace orgplan;
 using namespace orgplan::importing;
 using namespace orgplan::importing::test;
+using orgplan::test::person;
 
 TEST_CASE("index people: incoming first, then stored, then broken ids, a second record of an id is a duplicate") {
     Sheet s;
@@ -15,7 +17,7 @@ TEST_CASE("index people: incoming first, then stored, then broken ids, a second 
     in.people.add(person_in("E2"), s.line(4));
     in.broken_ids["people"] = {"E9"};
     Org stored;
-    stored.people = {stored_person("E0"), stored_person("E1")};
+    stored.people = {person("E0", Family::maker), person("E1", Family::maker)};
     const auto x = index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, s.problems);
     CHECK(s.reported(4, "id", "duplicate person id 'E2' (first at org.csv:2)"));
     REQUIRE(x.size() == 4);
@@ -40,8 +42,8 @@ TEST_CASE("index people: a stored person's record without some columns keeps the
     in.people.add(person_in("E2", "", Family::maker, 1.0), s.line(3), name_and_title); // new title, rules said maker
     in.people.add(person_in("E3", "", Family::maker, 1.0), s.line(4), name_and_title);
     Org stored;
-    stored.people = {stored_person("E1", "E0", Family::pm, 0.5), stored_person("E2", "", Family::pm),
-                     stored_person("E3", "", Family::pm), stored_person("E0")};
+    stored.people = {person("E1", Family::pm, 0.5, "E0"), person("E2", Family::pm),
+                     person("E3", Family::pm), person("E0", Family::maker)};
     int asked = 0;
     const auto x = index_people(in, stored, [&] { ++asked; return std::unordered_set<std::string>{"E3"}; },
                                 s.problems);
@@ -63,7 +65,7 @@ TEST_CASE("index people: a new person without a name is reported, a stored one m
     in.people.add(person_in("E1"), s.line(2), 0);
     in.people.add(person_in("E2"), s.line(3), 0);
     Org stored;
-    stored.people = {stored_person("E2")};
+    stored.people = {person("E2", Family::maker)};
     index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, s.problems);
     CHECK(s.reported(2, "name", "a new person needs a name"));
     CHECK(s.problems.count() == 1);
