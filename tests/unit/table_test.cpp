@@ -85,3 +85,15 @@ TEST_CASE("CSV text that a spreadsheet would run as a formula gets a leading apo
     CHECK_FALSE(runs_as_formula("a=1"));
     CHECK_FALSE(runs_as_formula(""));
 }
+
+TEST_CASE("a table for the terminal keeps each row on one line and prints no control character") {
+    Table t({{"name", "name"}, {"n", "n"}});
+    t.add({std::string("two\nlines\tand\rmore"), 1LL});
+    t.add({std::string("\x1b[2Jclear"), 2LL});
+    std::ostringstream out;
+    t.print_table(out);
+    CHECK(out.str() == "name                n\n"
+                       "------------------  -\n"
+                       "two lines and more  1\n"
+                       "?[2Jclear           2\n");
+}

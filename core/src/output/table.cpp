@@ -64,6 +64,19 @@ std::size_t width(const std::string& s) {
     return n;
 }
 
+// A cell as a terminal shows it on one line: line breaks and tabs as spaces, and other control characters (an
+// escape sequence in a name could move the cursor or clear the screen) as '?'. CSV, JSON and the files keep them.
+std::string on_one_line(std::string text) {
+    for (auto& c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n' || c == '\r' || c == '\t')
+            c = ' ';
+        else if (byte < 0x20 || byte == 0x7f)
+            c = '?';
+    }
+    return text;
+}
+
 } // namespace
 
 void Table::print_table(std::ostream& out) const {
@@ -72,7 +85,7 @@ void Table::print_table(std::ostream& out) const {
     for (const auto& c : columns_) widths.push_back(width(c.header));
     for (const auto& row : rows_)
         for (std::size_t i = 0; i < row.size(); ++i) {
-            widths[i] = std::max(widths[i], width(cell_text(row[i], columns_[i])));
+            widths[i] = std::max(widths[i], width(on_one_line(cell_text(row[i], columns_[i]))));
             if (is_number(row[i])) numeric[i] = true;
         }
     auto line = [&](const std::vector<std::string>& cells) {
@@ -93,7 +106,7 @@ void Table::print_table(std::ostream& out) const {
     line(rule);
     for (const auto& row : rows_) {
         std::vector<std::string> cells;
-        for (std::size_t i = 0; i < row.size(); ++i) cells.push_back(cell_text(row[i], columns_[i]));
+        for (std::size_t i = 0; i < row.size(); ++i) cells.push_back(on_one_line(cell_text(row[i], columns_[i])));
         line(cells);
     }
 }
