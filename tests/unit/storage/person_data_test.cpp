@@ -1,0 +1,55 @@
+#include <catch2/catch.hpp>
+
+#include "../fixture.hpp"
+#include <nlohmann/json.hpp>
+
+#include "orgplan/base/error.hpp"
+#include "orgplan/storage/person_data.hpp"
+#include "orgplan/storage/write_transaction.hpp"
+
+using namespace orgplan;
+using namespace orgplan::test;
+
+namespace {
+
+// Someone of the ratio fixture with reports: the first person some other person reports to.
+std::string a_manager(Database& db) {
+    return db.sql().execAndGet("SELECT manager_id FROM person WHERE manager_id IS NOT NULL LIMIT 1").getString();
+}
+
+} // namespace
+
+TEST_CASE("person data: an export holds the person and who reports to them; an unknown id is refused") {
+    Database db(":memory:");
+    import_paths(db, {fixture("ratios")});
+    const auto id = a_manager(db);
+    const auto data = export_person(db.sql(), id);
+    CHECK(data["id"] == id);
+    CHECK(data["org"]["person"]["id"] == id);
+    const auto reports = db.sql().execAndGet("SELECT count(*) FROM person WHERE manager_id = '" + id + "'").getInt();
+    CHECK(reports > 0);
+    CHECK(data["org"]["direct_reports"].size() == static_cast<std::size_t>(reports));
+    CHECK(data["scenarios"].empty());
+    CHECK_THROWS_AS(export_person(db.sql(), "nobody-here"), Error);
+}
+
+TEST_CASE("person data: erasing a person removes them, moves their reports up and says what it did") {
+    Database db(":memory:");
+    import_paths(db, {fixture("ratios")});
+    const auto id = a_manager(db);
+    const auto their_manager =
+        db.sql().execAndGet("SELECT coalesce(manager_id, '') FROM person WHERE id = '" + id + "'").getString();
+    const auto reports = db.sql().execAndGet("SELECT count(*) FROM person WHERE manager_id = '" + id + "'").getInt();
+    WriteTransaction tx(db);
+    const auto summary = erase_person(db.sql(), id);
+    tx.commit();
+    CHECK(summary.in_org);
+    CHECK(summary.reports_moved == reports);
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM person WHERE id = '" + id + "'").getInt() == 0);
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM person WHERE manager_id = '" + id + "'").getInt() == 0);
+    const auto now_under = their_manager.empty()
+                               ? "manager_id IS NULL"
+                               : "manager_id = '" + their_manager + "'";
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM person WHERE " + now_under).getInt() >= reports);
+    CHECK_THROWS_AS(erase_person(db.sql(), id), Error); // known nowhere any more
+}
