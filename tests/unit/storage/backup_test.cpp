@@ -9,7 +9,7 @@
 using namespace orgplan;
 using namespace orgplan::test;
 
-TEST_CASE("backup: a copy holds what the org holds and restores it; a file that is no org is refused") {
+TEST_CASE("backup: a copy holds what the org holds and restores it, a file that is no org is refused") {
     const TempPath org("backup_org.db"), copy("backup_copy.db"), other("backup_other.db");
     Database db(org.path);
     import_paths(db, {fixture("ratios")});

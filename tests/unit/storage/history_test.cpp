@@ -15,7 +15,7 @@ TEST_CASE("history: dates are real calendar dates") {
     CHECK(today().size() == 10);
 }
 
-TEST_CASE("history: each import is a snapshot, in date order; the org as of a date is rebuilt from it") {
+TEST_CASE("history: each import is a snapshot, in date order, the org as of a date is rebuilt from it") {
     const TempPath path("history.db");
     {
         Database db(path.path);

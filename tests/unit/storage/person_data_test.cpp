@@ -19,7 +19,7 @@ std::string a_manager(Database& db) {
 
 } // namespace
 
-TEST_CASE("person data: an export holds the person and who reports to them; an unknown id is refused") {
+TEST_CASE("person data: an export holds the person and who reports to them, an unknown id is refused") {
     Database db(":memory:");
     import_paths(db, {fixture("ratios")});
     const auto id = a_manager(db);
