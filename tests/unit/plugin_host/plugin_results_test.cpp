@@ -29,7 +29,7 @@ std::string refusal(const std::vector<Assignment>& rows) {
 
 } // namespace
 
-TEST_CASE("plugin results: a proposal's assignments must name PMs and targets of the org, shares in (0, 1]") {
+TEST_CASE("plugin results: a proposal's assignments must name PMs and targets of the org, shares above 0 and at most 1") {
     CHECK(refusal({{"p", TargetKind::team, "t1", 0.5}, {"p", TargetKind::product, "p1", 0.5}}).empty());
     CHECK_THAT(refusal({{"m", TargetKind::team, "t1", 1}}), Catch::StartsWith("principle 'x'") &&
                                                                Catch::Contains("'m' is not a PM of this org"));
