@@ -55,7 +55,8 @@ private:
     static constexpr int kConstant = -2; // index_ value of a column given by --set
     bool ok_ = true;
     std::vector<std::pair<std::string_view, int>> index_; // our column name (from column_specs) -> file column
-    std::vector<std::pair<std::string_view, std::string_view>> constants_; // --set values this file uses
+    // --set values this file uses, copied: values read from the map live as long as this header map.
+    std::vector<std::pair<std::string_view, std::string>> constants_;
     std::vector<std::string> unused_;
     std::set<std::string> used_;
 };
