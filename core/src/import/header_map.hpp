@@ -18,7 +18,8 @@ namespace orgplan::importing {
 class HeaderMap {
 public:
     /// Maps `source`'s header onto `specs`, reporting at `header` a required column missing, a column given twice or
-    /// under two names. `constants` (column -> value, from --set) stand in for columns the file lacks.
+    /// under two names. `constants` (column -> value, from --set) stand in for columns the file lacks; records
+    /// parsed through this map view their values, so `constants` must outlive the records (ImportOptions does).
     HeaderMap(const RecordSource& source, const std::vector<ColumnSpec>& specs,
               const std::map<std::string, std::string>& constants, Problems& problems, Loc header);
 
@@ -55,8 +56,7 @@ private:
     static constexpr int kConstant = -2; // index_ value of a column given by --set
     bool ok_ = true;
     std::vector<std::pair<std::string_view, int>> index_; // our column name (from column_specs) -> file column
-    // --set values this file uses, copied: values read from the map live as long as this header map.
-    std::vector<std::pair<std::string_view, std::string>> constants_;
+    std::vector<std::pair<std::string_view, std::string_view>> constants_; // --set values this file uses
     std::vector<std::string> unused_;
     std::set<std::string> used_;
 };

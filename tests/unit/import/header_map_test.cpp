@@ -52,8 +52,8 @@ TEST_CASE("header map: a missing key column, a column twice and two names for on
 TEST_CASE("header map: a --set constant stands in for a missing column, and a misspelt column is named") {
     Sheet s;
     auto source = csv("hm_constant.csv", "id,name,titel\nE1,Ann,PM\n", "people");
-    const HeaderMap header(*source, column_specs().at("people"), {{"location", "Berlin"}, {"id", "X"}}, s.problems,
-                           s.line(1));
+    const std::map<std::string, std::string> constants{{"location", "Berlin"}, {"id", "X"}}; // outlives the values
+    const HeaderMap header(*source, column_specs().at("people"), constants, s.problems, s.line(1));
     REQUIRE(header.ok());
     Record r;
     REQUIRE(source->next(r));
