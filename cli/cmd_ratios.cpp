@@ -30,10 +30,8 @@ std::string status_text(const RatioRow& row, const std::string& by, double thres
     return "";
 }
 
-// ';' keeps machine output (no limit) one field; people read ", ".
-std::string join(const std::vector<std::string>& items, std::size_t limit) {
-    return text::join(items, limit == SIZE_MAX ? ";" : ", ", limit);
-}
+// The first `limit` items for people to read, and how many more.
+std::string join(const std::vector<std::string>& items, std::size_t limit) { return text::join(items, ", ", limit); }
 
 Cell ratio_cell(const std::optional<double>& r) { return r ? Cell{*r} : Cell{}; }
 
@@ -174,9 +172,6 @@ public:
     }
     const std::vector<Column>& columns() const { return columns_; }
     const std::unordered_map<std::string_view, std::string_view>& names() const { return names_; }
-    /// JSON keeps each row's PMs (or a leader's teams without a PM) as a list of ids under this key; null: none.
-    const char* list_key() const { return with_pms_ ? "pm_ids" : with_uncovered_ ? "no_pm_teams" : nullptr; }
-    const std::vector<std::string>& id_list(const RatioRow& row) const { return with_pms_ ? row.pm_ids : row.uncovered_teams; }
 
     // Strings are moved out of the row, not copied: a team report has a row per team.
     std::vector<Cell> cells(RatioRow& row) const {
@@ -197,13 +192,13 @@ public:
 
 private:
     Cell uncovered_cell(const RatioRow& row) const {
-        if (!for_people_) return join(row.uncovered_teams, SIZE_MAX);
+        if (!for_people_) return IdList(row.uncovered_teams);
         return row.uncovered_teams.empty()
                    ? std::string("")
                    : fmt::format("{}: {}", row.uncovered_teams.size(), join(row.uncovered_teams, 3));
     }
     Cell pms_cell(const RatioRow& row) const {
-        if (!for_people_) return join(row.pm_ids, SIZE_MAX);
+        if (!for_people_) return IdList(row.pm_ids);
         std::vector<std::string> pm_names;
         for (const auto& id : row.pm_ids) {
             const auto it = names_.find(id);
@@ -271,22 +266,12 @@ int cmd_ratios(const Args& args) {
         say_gaps(gaps);
         return 0;
     }
-    std::optional<nlohmann::json> id_lists;
-    if (shape.list_key() && format == Format::json) {
-        id_lists = nlohmann::json::array();
-        for (const auto& row : report.rows) id_lists->push_back(shape.id_list(row));
-    }
     Table table(shape.columns());
     for (auto& row : report.rows) table.add(shape.cells(row));
     auto output = Output::of(std::move(table), {{"by", run.by}, {"threshold", threshold}, {"max_spread", max_spread}});
     output.title = "maker:PM ratios by " + run.by;
     note_snapshot(output, used);
     if (net) add_net_of_interrupts(output, *net);
-    if (id_lists) {
-        auto rows = output.sections[0].table.to_json();
-        for (std::size_t i = 0; i < rows.size(); ++i) rows[i][shape.list_key()] = (*id_lists)[i];
-        output.sections[0].json_rows = std::move(rows);
-    }
     add_org_summary(output, report, shape.names());
     output.fields["gaps"] = std::move(gaps);
     note_positions(output, org, run.planned);

@@ -6,6 +6,7 @@
 
 #include "orgplan/base/error.hpp"
 #include "orgplan/base/number.hpp"
+#include "orgplan/base/text.hpp"
 
 namespace orgplan {
 
@@ -39,6 +40,7 @@ std::string Table::cell_text(const Cell& cell, const Column& column) {
         const Column& column;
         std::string operator()(std::monostate) const { return "-"; }
         std::string operator()(const std::string& s) const { return s; }
+        std::string operator()(const IdList& ids) const { return text::join(ids, ";"); }
         std::string operator()(long long v) const {
             return column.money ? group_thousands(static_cast<double>(v), 0) : std::to_string(v);
         }
@@ -162,6 +164,8 @@ void CsvWriter::row(const std::vector<Cell>& cells) {
             fmt::format_to(std::back_inserter(buffer_), "{}", *n);
         else if (const auto* text = std::get_if<std::string>(&cells[i]))
             field(*text);
+        else if (const auto* ids = std::get_if<IdList>(&cells[i]))
+            field(text::join(*ids, ";"));
     }
     end_line();
 }

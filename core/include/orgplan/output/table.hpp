@@ -15,8 +15,11 @@ enum class Format { table, json, csv, md, xlsx, html };
 /// Throws orgplan::Error naming the accepted formats.
 Format parse_format(const std::string& text);
 
-/// A value in a table: nothing (shown as "-" / null), text, a whole number or a decimal.
-using Cell = std::variant<std::monostate, std::string, long long, double>;
+/// Ids in one cell (a row's PMs): an array in JSON, joined with ';' in every other format.
+using IdList = std::vector<std::string>;
+
+/// A value in a table: nothing (shown as "-" / null), text, a whole number, a decimal or a list of ids.
+using Cell = std::variant<std::monostate, std::string, long long, double, IdList>;
 
 struct Column {
     std::string key;        ///< JSON and CSV name (snake_case, stable)

@@ -102,7 +102,7 @@ std::string table_html(const Table& table) {
             else if (std::holds_alternative<std::monostate>(cell))
                 out += numeric[i] ? "<td class=\"num\" data-value=\"-1e300\">-</td>" : "<td></td>";
             else
-                out += "<td>" + html_escape(std::get<std::string>(cell)) + "</td>";
+                out += "<td>" + html_escape(Table::cell_text(cell, columns[i])) + "</td>";
         }
         out += "</tr>";
     }

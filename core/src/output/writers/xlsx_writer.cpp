@@ -66,9 +66,10 @@ void write_sheet(lxw_workbook* book, lxw_worksheet* sheet, const Table& table) {
             } else if (const auto* n = std::get_if<long long>(&cell)) {
                 check(worksheet_write_number(sheet, r, col, static_cast<double>(*n), shown), "number");
                 widths[c] = std::max(widths[c], Table::cell_text(cell, columns[c]).size());
-            } else if (const auto* text = std::get_if<std::string>(&cell)) {
+            } else if (!std::holds_alternative<std::monostate>(cell)) {
                 // A string cell is never run as a formula, but the apostrophe keeps it equal to the CSV export.
-                const auto value = runs_as_formula(*text) ? "'" + *text : *text;
+                const auto text = Table::cell_text(cell, columns[c]);
+                const auto value = runs_as_formula(text) ? "'" + text : text;
                 check(worksheet_write_string(sheet, r, col, value.c_str(), nullptr), "text");
                 widths[c] = std::max(widths[c], width(value));
             }
