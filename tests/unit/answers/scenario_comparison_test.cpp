@@ -1,0 +1,35 @@
+#include <catch2/catch.hpp>
+
+#include "../builtin_plugins.hpp"
+#include "orgplan/answers/scenario_comparison.hpp"
+#include "orgplan/planning/scenario.hpp"
+
+using namespace orgplan;
+using namespace orgplan::test;
+
+TEST_CASE("two scenarios compared: a metric's change, and coverage of a product lost") {
+    OrgBuilder b;
+    b.product("p1").team("t1", "p1").makers("t1", 8).pm("pa").assign("pa", TargetKind::product, "p1");
+    Scenario a;
+    a.name = "current";
+    a.org = b.org;
+    Scenario moved = a;
+    moved.name = "moved";
+    moved.org.teams.push_back({"t2", "t2", "", "", "", ""});
+    move_pm(moved, "pa", TargetKind::team, "t2", 1.0);
+    const auto output = scenario_comparison(a, moved, builtin_host(), 4, Format::json);
+    const auto doc = to_json(output);
+    CHECK(doc["a"] == "current");
+    CHECK(doc["b"] == "moved");
+    bool lost = false;
+    for (const auto& c : doc["coverage"])
+        lost = lost || (c["change"] == "lost" && c["kind"] == "product" && c["target"] == "p1");
+    CHECK(lost);
+    nlohmann::json no_pm;
+    for (const auto& m : doc["metrics"])
+        if (m["metric"] == "teams with no PM") no_pm = m;
+    REQUIRE(no_pm.is_object());
+    CHECK(no_pm["a"] == 0.0);
+    CHECK(no_pm["b"] == 1.0); // t1 lost its PM to the new team
+    CHECK(no_pm["change"] == 1.0);
+}
