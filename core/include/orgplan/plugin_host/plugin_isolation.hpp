@@ -23,7 +23,8 @@ struct IsolationLimits {
 IsolationLimits isolation_limits_from_environment();
 
 /// Runs `work` in a child process and returns what it returned. Throws orgplan::Error naming `who` when the child
-/// crashes, is stopped at the time limit, runs out of memory, or `work` throws.
+/// crashes, is stopped at the time limit or runs out of memory; when `work` throws, its message comes back as it
+/// was (the host's calls already name the plugin in it, the same message as without isolation).
 nlohmann::json run_isolated(const std::string& who, const IsolationLimits& limits,
                             const std::function<nlohmann::json()>& work);
 
