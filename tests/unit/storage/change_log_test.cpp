@@ -1,0 +1,22 @@
+#include <catch2/catch.hpp>
+
+#include "../fixture.hpp"
+#include "orgplan/storage/change_log.hpp"
+
+using namespace orgplan;
+using namespace orgplan::test;
+
+TEST_CASE("the change log keeps each write with its command, user, time and records, newest first") {
+    Database db(":memory:");
+    record_change(db.sql(), "config set ratio.threshold", {{"ratio.threshold", "8"}});
+    record_change(db.sql(), "import", {{"people", 12}});
+    const auto entries = load_change_log(db.sql(), 10);
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[0].command == "import");
+    CHECK(entries[0].records["people"] == 12);
+    CHECK(entries[1].records["ratio.threshold"] == "8");
+    CHECK(entries[0].id > entries[1].id);
+    CHECK(entries[0].user == current_user());
+    CHECK(entries[0].at.size() >= 19); // YYYY-MM-DDTHH:MM:SS
+    CHECK(load_change_log(db.sql(), 1).size() == 1);
+}
