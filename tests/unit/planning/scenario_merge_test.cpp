@@ -31,20 +31,25 @@ std::string pm_targets(Database& db, const std::string& pm) {
     return q.getColumn(0).isNull() ? "" : q.getColumn(0).getString();
 }
 
+// Scenario "s" of the live org with the PM moved; `meanwhile` runs in the same commit, after the scenario is saved.
+template <typename Meanwhile>
+void scenario_moving(Database& db, const Move& move, Meanwhile meanwhile) {
+    WriteTransaction tx(db);
+    create_scenario(db.sql(), "s", kCurrentScenario);
+    auto s = load_scenario(db.sql(), "s");
+    move_pm(s, move.pm, TargetKind::team, move.team, 1.0);
+    save_scenario(db.sql(), s);
+    meanwhile();
+    tx.commit();
+}
+
 } // namespace
 
 TEST_CASE("a scenario merge writes what the scenario changed and marks it merged") {
     Database db(":memory:");
     import_paths(db, {fixture("ratios")});
     const auto move = a_move(db);
-    {
-        WriteTransaction tx(db);
-        create_scenario(db.sql(), "s", kCurrentScenario);
-        auto s = load_scenario(db.sql(), "s");
-        move_pm(s, move.pm, TargetKind::team, move.team, 1.0);
-        save_scenario(db.sql(), s);
-        tx.commit();
-    }
+    scenario_moving(db, move, [] {});
     CHECK(pm_targets(db, move.pm) != move.team);
     WriteTransaction tx(db);
     const auto summary = merge_scenario(db.sql(), "s", MergeResolve::refuse);
@@ -60,16 +65,9 @@ TEST_CASE("a record both sides changed is a conflict, refused unless a side is c
     Database db(":memory:");
     import_paths(db, {fixture("ratios")});
     const auto move = a_move(db);
-    {
-        WriteTransaction tx(db);
-        create_scenario(db.sql(), "s", kCurrentScenario);
-        auto s = load_scenario(db.sql(), "s");
-        move_pm(s, move.pm, TargetKind::team, move.team, 1.0);
-        save_scenario(db.sql(), s);
-        // Meanwhile the org halves the same PM's shares.
+    scenario_moving(db, move, [&] { // meanwhile the org halves the same PM's shares
         db.sql().exec("UPDATE pm_assignment SET share = share * 0.5 WHERE pm_id = '" + move.pm + "'");
-        tx.commit();
-    }
+    });
     {
         WriteTransaction tx(db);
         try {
