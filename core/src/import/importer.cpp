@@ -1,5 +1,4 @@
 #include "orgplan/import/importer.hpp"
-#include "orgplan/storage/settings_store.hpp"
 
 #include <future>
 #include <optional>
@@ -11,9 +10,9 @@
 #include "check_records.hpp"
 #include "create_missing.hpp"
 #include "orgplan/base/error.hpp"
-#include "orgplan/model/settings.hpp"
 #include "orgplan/storage/history.hpp"
 #include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/settings_store.hpp"
 #include "people_index.hpp"
 #include "read.hpp"
 #include "write.hpp"
