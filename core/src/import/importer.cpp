@@ -70,12 +70,13 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     const auto assignments = check_assignments(in, people, records, stored, problems);
     append(summary.notes, assignments.notes);
     check_logs(in, people, records, problems);
-    check_currency(in, load_settings(db.sql()).text("cost.currency"), problems);
+    const std::string org_currency = load_settings(db.sql()).text("cost.currency"); // read once, inside the write lock
+    check_currency(in, org_currency, problems);
     if (problems.any()) problems.raise();
     summary.unmatched_titles = unmatched_titles(in);
     if (options.dry_run) return summary;
 
-    append(summary.notes, write_records(db.sql(), *tx, {in, people, records, memberships, assignments}, order.get(),
+    append(summary.notes, write_records(db.sql(), *tx, {in, people, records, memberships, assignments, org_currency}, order.get(),
                                         stored.people.size(), options));
     auto logged = nlohmann::json(summary.records);
     if (!summary.created.empty()) logged["created"] = summary.created;

@@ -1,5 +1,4 @@
 #include "write.hpp"
-#include "orgplan/storage/settings_store.hpp"
 
 #include <map>
 #include <memory>
@@ -7,11 +6,11 @@
 #include <unordered_set>
 
 #include "orgplan/base/text.hpp"
-#include "orgplan/model/settings.hpp"
 #include "orgplan/storage/change_log.hpp"
 #include "orgplan/storage/history.hpp"
 #include "orgplan/storage/interrupt_store.hpp"
 #include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/settings_store.hpp"
 #include "orgplan/storage/task_force_store.hpp"
 
 namespace orgplan::importing {
@@ -33,8 +32,9 @@ SQLite::Database& with_large_cache(SQLite::Database& db) {
 }
 
 // The costs' currency becomes the org's when it has none yet (check_currency refused a different one).
-void adopt_currency(SQLite::Database& db, const IncomingRecords& in, std::vector<std::string>& notes) {
-    if (in.currency.empty() || !load_settings(db).text("cost.currency").empty()) return;
+void adopt_currency(SQLite::Database& db, const IncomingRecords& in, const std::string& org_currency,
+                    std::vector<std::string>& notes) {
+    if (in.currency.empty() || !org_currency.empty()) return;
     store_setting(db, "cost.currency", in.currency);
     notes.push_back("cost.currency set to " + in.currency + " from the currency column");
 }
@@ -129,7 +129,7 @@ std::vector<std::string> write_records(SQLite::Database& db, const ImportTransac
     std::vector<std::string> notes;
     OrgWriter writer(db);
     if (options.replace) writer.clear();
-    adopt_currency(db, checked.in, notes);
+    adopt_currency(db, checked.in, checked.org_currency, notes);
     // Rebuilding an index sorts the whole table once: cheaper than updating it row by row when this import brings
     // at least as many people as are stored.
     std::optional<DeferredIndexes> deferred_indexes;

@@ -49,6 +49,7 @@ struct CheckedImport {
     const RecordIndexes& records;
     const MembershipFacts& memberships;
     const AssignmentFacts& assignments;
+    const std::string& org_currency; ///< the stored cost.currency the checks compared with ("" when none)
 };
 
 /// Writes every checked record inside `tx`: with `options.replace` the org's tables are cleared first (and the

@@ -35,7 +35,8 @@ struct Checked {
         assignments = check_assignments(in, people, records, stored, sheet.problems);
         REQUIRE_FALSE(sheet.problems.any());
     }
-    CheckedImport view() const { return {in, people, records, memberships, assignments}; }
+    std::string org_currency; // none stored yet
+    CheckedImport view() const { return {in, people, records, memberships, assignments, org_currency}; }
 };
 
 } // namespace
