@@ -35,12 +35,17 @@ Column money_column(std::string key, std::string header, const std::string& curr
     return {std::move(key), std::move(header), 0, true};
 }
 
+namespace {
+// An id list as every format but JSON writes it: one field, ids joined with ';'.
+std::string id_list_text(const IdList& ids) { return text::join(ids, ";"); }
+} // namespace
+
 std::string Table::cell_text(const Cell& cell, const Column& column) {
     struct Visitor {
         const Column& column;
         std::string operator()(std::monostate) const { return "-"; }
         std::string operator()(const std::string& s) const { return s; }
-        std::string operator()(const IdList& ids) const { return text::join(ids, ";"); }
+        std::string operator()(const IdList& ids) const { return id_list_text(ids); }
         std::string operator()(long long v) const {
             return column.money ? group_thousands(static_cast<double>(v), 0) : std::to_string(v);
         }
@@ -165,7 +170,7 @@ void CsvWriter::row(const std::vector<Cell>& cells) {
         else if (const auto* text = std::get_if<std::string>(&cells[i]))
             field(*text);
         else if (const auto* ids = std::get_if<IdList>(&cells[i]))
-            field(text::join(*ids, ";"));
+            field(id_list_text(*ids));
     }
     end_line();
 }
