@@ -57,7 +57,7 @@ int cmd_diagnose(const Args& args) {
     for (const auto& name : checks) selected.push_back(&host->get(sdk::PluginKind::diagnostic, name));
     if (selected.empty()) selected = host->of_kind(sdk::PluginKind::diagnostic);
     const auto run = run_diagnostics(*host, selected, org, settings, params, load_mentor_pairs(db.sql()), planned);
-    for (const auto& e : run.errors) std::cerr << "orgplan diagnose: skipped: " << e << "\n";
+    for (const auto& e : run.errors) message_stream() << "orgplan diagnose: skipped: " << e << "\n";
     const auto& findings = run.findings;
     const auto& failed = run.failed;
     std::size_t counts[3] = {0, 0, 0};

@@ -260,7 +260,7 @@ int cmd_ratios(const Args& args) {
     const RatioTable shape(run.by, threshold, format, org);
     // By leader the org is whole; otherwise it holds no makers, which the gaps of ratios do not look at.
     auto gaps = answer_gaps("ratios", org, db.sql());
-    if (format == Format::csv && run.common.out.empty()) {
+    if (format == Format::csv && run.common.out.empty() && !answers_captured()) {
         CsvWriter csv(std::cout, shape.columns()); // rows are written as they come, not held as a table first
         for (auto& row : report.rows) csv.row(shape.cells(row));
         say_gaps(gaps);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <iostream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -196,7 +197,28 @@ void note_snapshot(Output& output, const std::optional<SnapshotInfo>& used) {
 namespace {
 bool progress_shown = false;
 std::string written;
+thread_local AnswerCapture* capture = nullptr;
+
+// The capture's messages as a stream, per thread.
+std::ostringstream& capture_stream() {
+    thread_local std::ostringstream stream;
+    return stream;
+}
 } // namespace
+
+CaptureAnswers::CaptureAnswers(AnswerCapture& c) : previous_(capture) {
+    capture = &c;
+    capture_stream().str("");
+}
+
+CaptureAnswers::~CaptureAnswers() {
+    capture->messages = capture_stream().str();
+    capture = previous_;
+}
+
+bool answers_captured() { return capture != nullptr; }
+
+std::ostream& message_stream() { return capture ? capture_stream() : std::cerr; }
 
 void note_written(std::string what) { written = std::move(what); }
 const std::string& written_note() { return written; }
@@ -207,7 +229,7 @@ std::atomic<int>& termination_signal() {
 }
 
 ProgressFn terminal_progress() {
-    const bool shown = ::isatty(STDERR_FILENO);
+    const bool shown = !capture && ::isatty(STDERR_FILENO);
     return [shown](std::string_view stage, std::size_t done, std::size_t total) {
         if (termination_signal()) throw Error("stopped"); // main reports the signal
         if (!shown) return;
@@ -294,6 +316,10 @@ void say_gaps(const nlohmann::json& gaps) {
 }
 
 void emit(const Output& output, const Common& common) {
+    if (capture) { // the caller renders it (the gaps are in the answer's JSON)
+        capture->output = output;
+        return;
+    }
     const auto format = output_format(common);
     const auto writer = output_writer(format);
     if (!common.out.empty()) {
@@ -348,8 +374,8 @@ std::unique_ptr<PluginHost> load_plugins(const PluginOptions& options) {
             throw UsageError(e.what());
         }
     }
-    for (const auto& w : host->warnings()) std::cerr << "orgplan: skipped plugin: " << w << "\n";
-    for (const auto& n : host->notices()) std::cerr << "orgplan: note: " << n << "\n";
+    for (const auto& w : host->warnings()) message_stream() << "orgplan: skipped plugin: " << w << "\n";
+    for (const auto& n : host->notices()) message_stream() << "orgplan: note: " << n << "\n";
     return host;
 }
 
@@ -365,7 +391,9 @@ sdk::Params plugin_params(const PluginOptions& options) {
 
 PluginRun plugin_run(const PluginHost& host, const PluginOptions& options, const char* command) {
     PluginRun run{host, plugin_params(options), options.strict, command, nullptr};
-    run.warn = [command](const std::string& message) { std::cerr << "orgplan " << command << ": " << message << "\n"; };
+    run.warn = [command](const std::string& message) {
+        message_stream() << "orgplan " << command << ": " << message << "\n";
+    };
     return run;
 }
 

@@ -132,6 +132,29 @@ void note_gaps(Output& output, std::string_view answer, const Org& org, SQLite::
 /// One line on stderr naming the gaps an answer rests on (nothing when none): never in the answer's own output.
 void say_gaps(const nlohmann::json& gaps);
 
+/// Where a command's answer goes instead of stdout while one is installed on this thread: `orgplan serve` runs the
+/// read commands in its own threads and renders the Output they build as JSON, a page, CSV or XLSX. What the command
+/// would say on stderr (plugin warnings, skipped checks) is kept in `messages`; no progress is shown.
+struct AnswerCapture {
+    std::optional<Output> output;
+    std::string messages;
+};
+/// Installs `capture` for this thread until destroyed.
+class CaptureAnswers {
+public:
+    explicit CaptureAnswers(AnswerCapture& capture);
+    ~CaptureAnswers();
+    CaptureAnswers(const CaptureAnswers&) = delete;
+    CaptureAnswers& operator=(const CaptureAnswers&) = delete;
+
+private:
+    AnswerCapture* previous_;
+};
+/// Whether answers are captured on this thread (a command must then not write to stdout itself).
+bool answers_captured();
+/// Where a command says things beside its answer: stderr, or the capture's messages.
+std::ostream& message_stream();
+
 /// Writes the answer in the format asked for, to --out FILE or stdout (XLSX is refused on a terminal), then says on
 /// stderr which data gaps it rests on (note_gaps).
 void emit(const Output& output, const Common& common);
@@ -188,6 +211,9 @@ int cmd_chart(const Args& args);
 int cmd_report(const Args& args);
 int cmd_check(const Args& args);
 int cmd_positions(const Args& args);
+int cmd_user(const Args& args);
+int cmd_token(const Args& args);
+int cmd_serve(const Args& args);
 
 
 } // namespace orgplan::cli

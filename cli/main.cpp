@@ -56,6 +56,9 @@ const std::map<std::string, CommandEntry>& commands() {
         {"scenario", {cmd_scenario, "named copies of the org to change and compare (create, apply, diff...)"}},
         {"config", {cmd_config, "show or change the org's settings (thresholds, coaching, planning)"}},
         {"chart", {cmd_chart, "the reporting tree as SVG, Graphviz dot or a page, folded to stay readable"}},
+        {"serve", {cmd_serve, "the org in the browser for everyone allowed to see it (pages and a JSON API)"}},
+        {"user", {cmd_user, "who may sign in to orgplan serve: add, list, remove, passwd"}},
+        {"token", {cmd_token, "bearer tokens for scripts using the API: create, list, revoke"}},
         {"report", {cmd_report, "every answer in one self-contained HTML file with charts, to share or print"}},
     };
     return table;

@@ -15,9 +15,14 @@ std::string current_user() {
 }
 
 void record_change(SQLite::Database& db, const std::string& command, const nlohmann::json& records) {
+    record_change(db, command, records, current_user());
+}
+
+void record_change(SQLite::Database& db, const std::string& command, const nlohmann::json& records,
+                   const std::string& user) {
     SQLite::Statement q(db, "INSERT INTO change_log(command, user, records) VALUES(?1, ?2, ?3)");
     q.bind(1, command);
-    q.bind(2, current_user());
+    q.bind(2, user);
     q.bind(3, records.dump());
     q.exec();
 }

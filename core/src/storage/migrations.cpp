@@ -353,6 +353,25 @@ CREATE TABLE position (
   source    TEXT NOT NULL DEFAULT ''
 );
 )sql"},
+        {12, "users of the shared org (orgplan serve) and their API tokens", R"sql(
+-- Who may sign in to `orgplan serve`, with what role, limited to whose part of the org (a person id; '' = all).
+CREATE TABLE app_user (
+  name          TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 64),
+  role          TEXT NOT NULL CHECK (role = 'viewer' OR role = 'planner' OR role = 'hr' OR role = 'admin'),
+  scope         TEXT NOT NULL DEFAULT '',
+  password_hash TEXT NOT NULL,
+  created       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+-- Bearer tokens for scripts: only a digest is kept, so the database never holds a usable token.
+CREATE TABLE api_token (
+  id        TEXT PRIMARY KEY,
+  user_name TEXT NOT NULL REFERENCES app_user(name) ON DELETE CASCADE,
+  digest    TEXT NOT NULL UNIQUE,
+  created   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  revoked   TEXT
+);
+CREATE INDEX api_token_user ON api_token(user_name);
+)sql"},
     };
     return all;
 }

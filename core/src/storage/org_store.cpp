@@ -234,6 +234,12 @@ std::vector<TitleClass> load_title_classes(SQLite::Database& db, bool unmatched_
     return out;
 }
 
+bool person_exists(SQLite::Database& db, const std::string& id) {
+    SQLite::Statement q(db, "SELECT 1 FROM person WHERE id = ?1");
+    q.bind(1, id);
+    return q.executeStep();
+}
+
 std::unordered_set<std::string> people_with_family_column(SQLite::Database& db) {
     std::unordered_set<std::string> ids;
     SQLite::Statement q(db, "SELECT id FROM person WHERE family_source = 'column'");

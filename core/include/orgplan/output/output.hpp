@@ -60,6 +60,10 @@ std::string html_answer(const Output& output);
 /// A whole self-contained page: style and script inline, a content security policy that forbids loading anything.
 std::string html_page(const std::string& title, const std::string& body);
 
+/// The style sheet and the table-sorting script of html_page, for pages served as files (orgplan serve).
+const char* html_style();
+const char* html_script();
+
 /// The JSON document an Output stands for (what json_writer prints).
 nlohmann::json to_json(const Output& output);
 

@@ -19,6 +19,9 @@ struct ChangeEntry {
 
 /// Adds an entry inside the caller's write transaction, so the log holds exactly the writes that committed.
 void record_change(SQLite::Database& db, const std::string& command, const nlohmann::json& records);
+/// The same, on behalf of `user` (a signed-in user of `orgplan serve`) rather than the OS user.
+void record_change(SQLite::Database& db, const std::string& command, const nlohmann::json& records,
+                   const std::string& user);
 
 /// The newest `limit` entries, newest first.
 std::vector<ChangeEntry> load_change_log(SQLite::Database& db, std::size_t limit);

@@ -33,6 +33,8 @@ struct MakerTotals {
     std::vector<std::pair<std::string, double>> team_fte;
     double unallocated = 0;
 };
+/// Whether a person with this id is stored.
+bool person_exists(SQLite::Database& db, const std::string& id);
 /// Ids of stored people whose family came from a family column (not from title rules).
 std::unordered_set<std::string> people_with_family_column(SQLite::Database& db);
 

@@ -144,6 +144,9 @@ std::string html_page(const std::string& title, const std::string& body) {
            "\n<script>" + kScript + "</script></body></html>\n";
 }
 
+const char* html_style() { return kStyle; }
+const char* html_script() { return kScript; }
+
 std::unique_ptr<OutputWriter> html_writer() { return std::make_unique<HtmlWriter>(); }
 
 } // namespace orgplan

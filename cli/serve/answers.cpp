@@ -1,0 +1,104 @@
+#include "answers.hpp"
+
+#include "redact.hpp"
+
+#include <SQLiteCpp/Exception.h>
+
+#include "orgplan/base/text.hpp"
+
+namespace orgplan::cli::serve {
+namespace {
+
+constexpr std::size_t kMaxCached = 512;
+
+std::string format_word(Format format) {
+    switch (format) {
+    case Format::json: return "json";
+    case Format::csv: return "csv";
+    case Format::xlsx: return "xlsx";
+    case Format::md: return "md";
+    case Format::html: return "html";
+    default: return "table";
+    }
+}
+
+} // namespace
+
+Answers::Answers(unsigned parallel) : parallel_(parallel ? parallel : 1) {}
+
+std::shared_ptr<const Answer> Answers::compute(const AnswerRoute& route, const Args& args, Format format,
+                                               const std::string& db, bool costs) {
+    auto answer = std::make_shared<Answer>();
+    Args full = args;
+    full.insert(full.end(), {"--db", db, "--format", format_word(format)});
+    AnswerCapture capture;
+    {
+        std::unique_lock lock(mutex_);
+        slot_free_.wait(lock, [this] { return running_ < parallel_; });
+        ++running_;
+    }
+    try {
+        const CaptureAnswers capturing(capture);
+        route.run(full);
+    } catch (const UsageError& e) {
+        answer->status = 400;
+        answer->error = e.what();
+    } catch (const SQLite::Exception& e) {
+        answer->status = 503;
+        answer->error = std::string("the org database could not be read: ") + e.what();
+    } catch (const Error& e) {
+        answer->status = 422;
+        answer->error = e.what();
+    } catch (const std::exception& e) {
+        answer->status = 500;
+        answer->error = e.what();
+    }
+    {
+        const std::lock_guard lock(mutex_);
+        --running_;
+    }
+    slot_free_.notify_one();
+    answer->messages = std::move(capture.messages);
+    if (answer->status == 200) {
+        if (capture.output) {
+            answer->output = std::move(capture.output);
+            if (!costs) remove_costs(*answer->output);
+        }
+        else answer->status = 500, answer->error = route.command + " gave no answer";
+    }
+    return answer;
+}
+
+std::shared_ptr<const Answer> Answers::get(const AnswerRoute& route, const Args& args, Format format,
+                                           const std::string& db, bool costs, long long version) {
+    const auto key = db + (costs ? "\n$" : "\n-") + format_word(format) + "\n" + route.command + "\n" + text::join(args, "\n");
+    std::promise<std::shared_ptr<const Answer>> promise;
+    std::shared_future<std::shared_ptr<const Answer>> answer;
+    bool mine = false;
+    {
+        const std::lock_guard lock(mutex_);
+        if (version != version_ || cache_.size() >= kMaxCached) {
+            cache_.clear(); // anything written makes every answer old
+            version_ = version;
+        }
+        auto it = cache_.find(key);
+        if (it == cache_.end()) {
+            it = cache_.emplace(key, promise.get_future().share()).first;
+            mine = true;
+        }
+        answer = it->second;
+    }
+    if (mine) {
+        try {
+            promise.set_value(compute(route, args, format, db, costs)); // errors of the command are answers
+        } catch (...) { // out of memory: this request fails, the next one tries again
+            promise.set_exception(std::current_exception());
+            const std::lock_guard lock(mutex_);
+            cache_.erase(key);
+        }
+    }
+    return answer.get();
+}
+
+} // namespace orgplan::cli::serve
+

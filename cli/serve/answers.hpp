@@ -1,0 +1,46 @@
+// Answers of the read commands for the server: the CLI's own command run in this process on the caller's
+// database, its Output captured (never printed), kept per database version until anything is written.
+#pragma once
+
+#include <condition_variable>
+#include <future>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "answer_routes.hpp"
+
+namespace orgplan::cli::serve {
+
+/// What a command answered: its Output, or the error the CLI would have printed and the HTTP status that fits.
+struct Answer {
+    int status = 200;
+    std::optional<Output> output;
+    std::string error;
+    std::string messages; ///< what the command said beside its answer (plugin warnings)
+};
+
+/// Thread-safe.
+class Answers {
+public:
+    explicit Answers(unsigned parallel);
+    /// The answer of `route` with `args` on `db`, as it is for `format` (tables read by people name people; JSON,
+    /// CSV and XLSX keep ids). Computed once per version, database, format and arguments.
+    /// Without `costs`, every sum of money is taken out (redact.hpp).
+    std::shared_ptr<const Answer> get(const AnswerRoute& route, const Args& args, Format format, const std::string& db,
+                                      bool costs, long long version);
+
+private:
+    std::shared_ptr<const Answer> compute(const AnswerRoute& route, const Args& args, Format format,
+                                          const std::string& db, bool costs);
+    std::mutex mutex_;
+    long long version_ = -1;
+    std::map<std::string, std::shared_future<std::shared_ptr<const Answer>>> cache_;
+    // At most `parallel` commands compute at once: more would only share the cores and multiply the memory.
+    std::condition_variable slot_free_;
+    unsigned running_ = 0, parallel_;
+};
+
+} // namespace orgplan::cli::serve

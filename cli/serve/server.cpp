@@ -1,0 +1,416 @@
+#include "server.hpp"
+
+#include <thread>
+
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include "answers.hpp"
+#include "identity.hpp"
+#include "pages.hpp"
+#include "served_org.hpp"
+#include "sessions.hpp"
+#include "static_assets.hpp"
+#include "orgplan/access/secrets.hpp"
+#include "orgplan/output/html_escape.hpp"
+#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/settings_store.hpp"
+#include "orgplan/storage/write_transaction.hpp"
+
+namespace orgplan::cli::serve {
+namespace {
+
+/// A refusal with the HTTP status that fits; the handler turns it into a JSON error or a page.
+struct HttpError : Error {
+    HttpError(int status, const std::string& message) : Error(message), status(status) {}
+    int status;
+};
+
+thread_local std::optional<Caller> current_caller; // set by the pre-routing handler for the request on this thread
+
+bool is_api(const httplib::Request& request) { return request.path.rfind("/api/", 0) == 0; }
+
+void send_json(httplib::Response& response, const nlohmann::json& body, int status = 200) {
+    response.status = status;
+    response.set_content(body.dump(2) + "\n", "application/json; charset=utf-8");
+}
+
+void send_error(const httplib::Request& request, httplib::Response& response, int status, const std::string& message) {
+    if (is_api(request) || request.get_header_value("Accept").find("application/json") != std::string::npos) {
+        send_json(response, {{"error", message}, {"status", status}}, status);
+        return;
+    }
+    response.status = status;
+    response.set_content("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>orgplan</title>"
+                         "<link rel=\"stylesheet\" href=\"/static/app.css\"></head><body><main><h1>" +
+                             std::to_string(status) + "</h1><p class=\"error\" role=\"alert\">" +
+                             html_escape(message) + "</p><p><a href=\"/\">Back to the overview</a></p></main></body>"
+                                                    "</html>\n",
+                         "text/html; charset=utf-8");
+}
+
+// The authorizer's answer for this request's caller, or a 403 that says what the role lacks.
+const Caller& require(Action action, const char* what) {
+    const auto& caller = *current_caller;
+    if (!role_may(caller.role, action))
+        throw HttpError(403, fmt::format("{} ({}) may not {}", caller.name, to_string(caller.role), what));
+    return caller;
+}
+
+Query params_of(const httplib::Request& request) {
+    Query out;
+    for (const auto& [k, v] : request.params) out.emplace(k, v);
+    return out;
+}
+
+std::vector<std::string> words_after(const httplib::Request& request, std::size_t from) {
+    std::vector<std::string> words;
+    for (std::size_t i = from; i < request.matches.size(); ++i)
+        if (request.matches[i].matched && request.matches[i].length() > 0)
+            words.push_back(httplib::detail::decode_url(request.matches[i].str(), false));
+    return words;
+}
+
+Format download_format(const httplib::Request& request) {
+    const auto f = request.get_param_value("format");
+    if (f.empty() || f == "json") return Format::json;
+    if (f == "csv") return Format::csv;
+    if (f == "xlsx") return Format::xlsx;
+    throw HttpError(400, "format '" + f + "': use json, csv or xlsx");
+}
+
+} // namespace
+
+struct Server::State {
+    explicit State(ServeOptions o)
+        : options(std::move(o)), org(options.db), sessions(std::chrono::seconds(static_cast<long>(
+                                                           org.setting("serve.session_hours") * 3600))),
+          answers(std::max(1u, std::thread::hardware_concurrency())), owner(current_user()) {
+        if (!options.tls_cert.empty())
+            http = std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
+        else
+            http = std::make_unique<httplib::Server>();
+        if (!http->is_valid())
+            throw Error("cannot use the TLS certificate " + options.tls_cert + " and key " + options.tls_key +
+                        ": check both are PEM files this user can read and that they belong together");
+        secure = !options.tls_cert.empty() || options.behind_proxy;
+    }
+
+    ServeOptions options;
+    ServedOrg org;
+    Sessions sessions;
+    SignInBrake brake;
+    Answers answers;
+    std::string owner;
+    std::unique_ptr<httplib::Server> http;
+    bool secure = false;
+    int port = 0;
+
+    void setup();
+    void routes();
+    void answer_routes_();
+    void session_routes();
+    bool authenticate(const httplib::Request& request, httplib::Response& response);
+    std::string session_cookie(const Session& s);
+    void sign_in(const httplib::Request& request, httplib::Response& response);
+    void change_settings(const httplib::Request& request, httplib::Response& response);
+    std::shared_ptr<const Answer> answer(const AnswerRoute& route, const std::vector<std::string>& words,
+                                         const Query& params, Format format);
+    nlohmann::json answer_json(const std::string& command, const Query& params);
+};
+
+std::string Server::State::session_cookie(const Session& s) {
+    return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}", kSessionCookie, s.id,
+                       static_cast<long>(org.setting("serve.session_hours") * 3600), secure ? "; Secure" : "");
+}
+
+// Who the caller is, and the CSRF check of a state change by a cookie session. False when the request was answered
+// (refused) here.
+bool Server::State::authenticate(const httplib::Request& request, httplib::Response& response) {
+    current_caller.reset();
+    const auto& path = request.path;
+    if (path == "/login" || path.rfind("/static/", 0) == 0) return true;
+    current_caller = identify(request, sessions, org, owner);
+    if (!current_caller) {
+        if (is_api(request) || request.method != "GET") {
+            send_error(request, response, 401, "sign in first: POST /login, or send 'Authorization: Bearer TOKEN'");
+        } else {
+            response.status = 303;
+            response.set_header("Location", "/login");
+        }
+        return false;
+    }
+    const bool changes_state = request.method != "GET" && request.method != "HEAD";
+    if (changes_state && current_caller->cookie) {
+        auto token = request.get_header_value("X-CSRF-Token");
+        if (token.empty()) token = request.get_param_value("csrf");
+        if (!constant_time_equal(token, current_caller->csrf)) {
+            send_error(request, response, 403,
+                       "this change needs the session's CSRF token (X-CSRF-Token header or csrf form field; GET "
+                       "/api/v1/session gives it)");
+            return false;
+        }
+    }
+    return true;
+}
+
+std::shared_ptr<const Answer> Server::State::answer(const AnswerRoute& route, const std::vector<std::string>& words,
+                                                    const Query& params, Format format) {
+    const auto& caller = require(Action::read_answers, "read answers");
+    Args args;
+    try {
+        args = command_args(route, words, params);
+    } catch (const UsageError& e) {
+        throw HttpError(400, e.what());
+    }
+    const auto version = org.version();
+    std::string db;
+    try {
+        db = org.answer_db(caller, version);
+    } catch (const Error& e) {
+        throw HttpError(403, e.what()); // a scope whose person is gone
+    }
+    return answers.get(route, args, format, db, role_may(caller.role, Action::see_group_costs), version);
+}
+
+nlohmann::json Server::State::answer_json(const std::string& command, const Query& params) {
+    const auto a = answer(*find_route(command), {}, params, Format::json);
+    return a->output ? to_json(*a->output) : nlohmann::json();
+}
+
+void Server::State::sign_in(const httplib::Request& request, httplib::Response& response) {
+    const bool json = request.get_header_value("Content-Type").find("application/json") != std::string::npos;
+    std::string name, password;
+    if (json) {
+        const auto body = nlohmann::json::parse(request.body, nullptr, false);
+        if (body.is_discarded() || !body.is_object())
+            throw HttpError(400, "the body is not a JSON object {\"name\": ..., \"password\": ...}");
+        name = body.value("name", "");
+        password = body.value("password", "");
+    } else {
+        name = request.get_param_value("name");
+        password = request.get_param_value("password");
+    }
+    const auto address = request.remote_addr;
+    if (const auto wait = brake.wait_seconds(name, address)) {
+        response.set_header("Retry-After", std::to_string(wait));
+        throw HttpError(429, fmt::format("too many failed sign-ins; try again in {} seconds", wait));
+    }
+    const auto user = org.user(name);
+    // A missing user costs a hash too, so the time taken does not say which names exist.
+    static const std::string decoy = hash_password("a password nobody has");
+    const bool ok = verify_password(user ? user->password_hash : decoy, password) && user;
+    org.log(name.empty() ? "(no name)" : name, ok ? "serve sign-in" : "serve sign-in failed", {{"address", address}});
+    if (!ok) {
+        brake.failed(name, address);
+        if (json) throw HttpError(401, "wrong name or password");
+        response.status = 401;
+        response.set_content(sign_in_page("Wrong name or password."), "text/html; charset=utf-8");
+        return;
+    }
+    const auto session = sessions.start(user->name, false);
+    response.set_header("Set-Cookie", session_cookie(session));
+    if (json) {
+        send_json(response, {{"user", user->name}, {"role", to_string(user->role)}, {"csrf", session.csrf}});
+    } else {
+        response.status = 303;
+        response.set_header("Location", "/");
+    }
+}
+
+void Server::State::change_settings(const httplib::Request& request, httplib::Response& response) {
+    const auto& caller = require(Action::edit_org, "change the org's settings");
+    const auto body = nlohmann::json::parse(request.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object() || body.empty())
+        throw HttpError(400, "the body must be a JSON object of settings, e.g. {\"ratio.threshold\": 8}");
+    std::vector<std::pair<std::string, std::string>> values;
+    for (const auto& [key, value] : body.items())
+        values.emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump());
+    try {
+        Database db(org.path(), Database::Open::write);
+        WriteTransaction tx(db);
+        store_settings(db.sql(), values);
+        record_change(db.sql(), "serve config set", body, caller.name);
+        tx.commit();
+    } catch (const Error& e) {
+        throw HttpError(422, e.what());
+    }
+    send_json(response, {{"messages", {"settings changed"}}, {"settings", body}});
+}
+
+void Server::State::session_routes() {
+    http->Get("/static/(app\\.css|app\\.js)", [](const httplib::Request& request, httplib::Response& response) {
+        const auto& asset = static_asset(request.matches[1].str());
+        response.set_content(asset.content, asset.type);
+    });
+    http->Get("/login", [this](const httplib::Request& request, httplib::Response& response) {
+        const auto token = request.get_param_value("token");
+        if (token.empty()) {
+            response.set_content(sign_in_page(""), "text/html; charset=utf-8");
+            return;
+        }
+        if (!sessions.redeem(token)) {
+            response.status = 401;
+            response.set_content(sign_in_page("That sign-in link was used already or has expired."),
+                                 "text/html; charset=utf-8");
+            return;
+        }
+        org.log(owner, "serve sign-in", {{"address", request.remote_addr}, {"by", "start link"}});
+        const auto session = sessions.start(owner, true);
+        response.set_header("Set-Cookie", session_cookie(session));
+        response.status = 303;
+        response.set_header("Location", "/");
+    });
+    http->Post("/login", [this](const httplib::Request& request, httplib::Response& response) { sign_in(request, response); });
+    http->Post("/logout", [this](const httplib::Request& request, httplib::Response& response) {
+        sessions.end(current_caller->session_id);
+        response.set_header("Set-Cookie", fmt::format("{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{}",
+                                                      kSessionCookie, secure ? "; Secure" : ""));
+        if (request.get_header_value("Accept").find("application/json") != std::string::npos) {
+            send_json(response, {{"signed_out", true}});
+            return;
+        }
+        response.status = 303;
+        response.set_header("Location", "/login");
+    });
+    http->Get("/api/v1/session", [](const httplib::Request&, httplib::Response& response) {
+        const auto& c = *current_caller;
+        send_json(response, {{"user", c.name}, {"role", to_string(c.role)}, {"scope", c.scope}, {"csrf", c.csrf}});
+    });
+    http->Post("/api/v1/config", [this](const httplib::Request& request, httplib::Response& response) {
+        change_settings(request, response);
+    });
+}
+
+void Server::State::answer_routes_() {
+    http->Get("/api/v1/chart", [this](const httplib::Request& request, httplib::Response& response) {
+        const auto& caller = require(Action::read_answers, "read the org chart");
+        const auto depth = request.has_param("depth") ? request.get_param_value("depth") : "1";
+        if (depth.empty() || depth.size() > 1 || depth[0] < '0' || depth[0] > '5')
+            throw HttpError(400, "depth '" + depth + "': give 0 to 5");
+        const auto tree = org.tree(caller, org.version());
+        const auto root = request.get_param_value("root");
+        try {
+            send_json(response, {{"node", tree->node_json(root, depth[0] - '0')}, {"path", tree->path_json(root)}});
+        } catch (const Error& e) {
+            throw HttpError(404, e.what());
+        }
+    });
+    http->Get("/api/v1/people", [this](const httplib::Request& request, httplib::Response& response) {
+        const auto& caller = require(Action::read_answers, "read the org");
+        const auto tree = org.tree(caller, org.version());
+        send_json(response, {{"people", tree->search_json(request.get_param_value("q"), 20)}});
+    });
+    // /api/v1/COMMAND[/WORD[/WORD]]: the body of `orgplan COMMAND ... --format json`, or its CSV or XLSX.
+    http->Get("/api/v1/([a-z]+)(?:/([^/]+))?(?:/([^/]+))?",
+              [this](const httplib::Request& request, httplib::Response& response) {
+                  const auto* route = find_route(request.matches[1].str());
+                  if (!route) throw HttpError(404, "no answer named '" + request.matches[1].str() + "'");
+                  const auto format = download_format(request);
+                  const auto a = answer(*route, words_after(request, 2), params_of(request), format);
+                  if (!a->output) throw HttpError(a->status, a->error);
+                  std::ostringstream out;
+                  output_writer(format)->write(*a->output, out);
+                  if (format == Format::json) {
+                      response.set_content(out.str(), "application/json; charset=utf-8");
+                  } else {
+                      response.set_header("Content-Disposition",
+                                          fmt::format("attachment; filename=\"{}.{}\"", route->command,
+                                                      format == Format::csv ? "csv" : "xlsx"));
+                      response.set_content(out.str(), format == Format::csv ? "text/csv; charset=utf-8"
+                                                                            : "application/vnd.openxmlformats-"
+                                                                              "officedocument.spreadsheetml.sheet");
+                  }
+              });
+    // Pages: each the HTML twin of one answer.
+    http->Get("/", [this](const httplib::Request&, httplib::Response& response) {
+        const auto& caller = require(Action::read_answers, "read answers");
+        const auto trend = answer(*find_route("trend"), {}, {}, Format::html);
+        response.set_content(overview_page(answer_json("ratios", {{"by", "org"}}), answer_json("diagnose", {}),
+                                           answer_json("check", {}), *trend, caller),
+                             "text/html; charset=utf-8");
+    });
+    http->Get("/chart", [this](const httplib::Request&, httplib::Response& response) {
+        const auto& caller = require(Action::read_answers, "read the org chart");
+        response.set_content(chart_page(caller, org.setting("ratio.threshold")), "text/html; charset=utf-8");
+    });
+    http->Get("/([a-z]+)(?:/([^/]+))?(?:/([^/]+))?", [this](const httplib::Request& request, httplib::Response& response) {
+        const auto* route = find_route(request.matches[1].str());
+        if (!route) throw HttpError(404, "no page named '" + request.matches[1].str() + "'");
+        const auto words = words_after(request, 2);
+        const auto params = params_of(request);
+        const auto a = answer(*route, words, params, Format::html);
+        response.status = a->status;
+        response.set_content(answer_page(*route, words, params, *a, *current_caller), "text/html; charset=utf-8");
+    });
+}
+
+void Server::State::setup() {
+    auto threads = options.threads;
+    http->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    http->set_payload_max_length(options.max_body);
+    http->set_read_timeout(10, 0);
+    http->set_write_timeout(30, 0);
+    http->set_keep_alive_timeout(5);
+    http->set_default_headers({
+        {"Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
+        {"X-Content-Type-Options", "nosniff"},
+        {"Referrer-Policy", "no-referrer"},
+        {"X-Frame-Options", "DENY"},
+        {"Cache-Control", "no-store"},
+    });
+    http->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+        return authenticate(request, response) ? httplib::Server::HandlerResponse::Unhandled
+                                               : httplib::Server::HandlerResponse::Handled;
+    });
+    http->set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr e) {
+        try {
+            std::rethrow_exception(e);
+        } catch (const HttpError& h) {
+            send_error(request, response, h.status, h.what());
+        } catch (const std::exception& x) {
+            send_error(request, response, 500, x.what());
+        }
+    });
+    http->set_error_handler([](const httplib::Request& request, httplib::Response& response) {
+        if (!response.body.empty()) return; // a handler's own error answer
+        const auto status = response.status;
+        send_error(request, response, status,
+                   status == 413   ? "the request body is over the limit"
+                   : status == 404 ? "nothing at " + request.path
+                   : status == 400 ? "the request could not be read"
+                                   : "the request failed");
+    });
+    session_routes();
+    answer_routes_();
+}
+
+Server::Server(ServeOptions options) : state_(std::make_unique<State>(std::move(options))) { state_->setup(); }
+Server::~Server() = default;
+
+int Server::bind() {
+    auto& s = *state_;
+    if (s.options.port == 0) {
+        s.port = s.http->bind_to_any_port(s.options.host);
+        if (s.port < 0) s.port = 0;
+    } else if (s.http->bind_to_port(s.options.host, s.options.port)) {
+        s.port = s.options.port;
+    }
+    if (s.port == 0)
+        throw Error(fmt::format("cannot listen on {}:{}: the port is taken or the address is not this machine's "
+                                "(--listen HOST:PORT)",
+                                s.options.host, s.options.port));
+    return s.port;
+}
+
+std::string Server::start_link() {
+    const auto& s = *state_;
+    const auto host = s.options.host.find(':') != std::string::npos ? "[" + s.options.host + "]" : s.options.host;
+    return fmt::format("{}://{}:{}/login?token={}", s.secure && !s.options.behind_proxy ? "https" : "http", host,
+                       s.port, state_->sessions.one_time_token(std::chrono::hours(1)));
+}
+
+void Server::run() { state_->http->listen_after_bind(); }
+void Server::stop() { state_->http->stop(); }
+
+} // namespace orgplan::cli::serve

@@ -1,0 +1,17 @@
+// The style sheet and script of the server's pages, compiled into the binary: nothing is fetched from elsewhere and
+// a request can only name one of these (no file system behind /static/).
+#pragma once
+
+#include <string>
+
+namespace orgplan::cli::serve {
+
+struct StaticAsset {
+    std::string content;
+    const char* type;
+};
+
+/// "app.css" or "app.js"; throws orgplan::Error for any other name.
+const StaticAsset& static_asset(const std::string& name);
+
+} // namespace orgplan::cli::serve
