@@ -63,7 +63,7 @@ Args command_args(const AnswerRoute& route, const std::vector<std::string>& word
                 throw UsageError("'" + name + "' is a switch: give it with no value, or true");
             args.push_back("--" + name);
         } else if (contains(route.options, name)) {
-            args.push_back("--" + name + "=" + value);
+            if (!value.empty()) args.push_back("--" + name + "=" + value); // a form's empty field: not given
         } else {
             std::vector<std::string> known = route.options;
             known.insert(known.end(), route.flags.begin(), route.flags.end());

@@ -111,6 +111,7 @@ struct Server::State {
     void answer_routes_();
     void session_routes();
     bool authenticate(const httplib::Request& request, httplib::Response& response);
+    void change(const std::string& pattern, httplib::Server::Handler handler);
     std::string session_cookie(const Session& s);
     void sign_in(const httplib::Request& request, httplib::Response& response);
     void change_settings(const httplib::Request& request, httplib::Response& response);
@@ -124,12 +125,11 @@ std::string Server::State::session_cookie(const Session& s) {
                        static_cast<long>(org.setting("serve.session_hours") * 3600), secure ? "; Secure" : "");
 }
 
-// Who the caller is, and the CSRF check of a state change by a cookie session. False when the request was answered
-// (refused) here.
+// Who the caller is. False when the request was answered (refused) here.
 bool Server::State::authenticate(const httplib::Request& request, httplib::Response& response) {
     current_caller.reset();
     const auto& path = request.path;
-    if (path == "/login" || path.rfind("/static/", 0) == 0) return true;
+    if (path == "/login" || path == "/favicon.ico" || path.rfind("/static/", 0) == 0) return true;
     current_caller = identify(request, sessions, org, owner);
     if (!current_caller) {
         if (is_api(request) || request.method != "GET") {
@@ -140,18 +140,23 @@ bool Server::State::authenticate(const httplib::Request& request, httplib::Respo
         }
         return false;
     }
-    const bool changes_state = request.method != "GET" && request.method != "HEAD";
-    if (changes_state && current_caller->cookie) {
-        auto token = request.get_header_value("X-CSRF-Token");
-        if (token.empty()) token = request.get_param_value("csrf");
-        if (!constant_time_equal(token, current_caller->csrf)) {
-            send_error(request, response, 403,
-                       "this change needs the session's CSRF token (X-CSRF-Token header or csrf form field; GET "
-                       "/api/v1/session gives it)");
-            return false;
-        }
-    }
     return true;
+}
+
+// Every state-changing route is registered here, so none can skip the CSRF check: a cookie session must send its
+// token back (X-CSRF-Token header or csrf form field; the form body is read only once the route is chosen, which is
+// why the check is here and not before routing). Bearer tokens carry no ambient authority and need none.
+void Server::State::change(const std::string& pattern, httplib::Server::Handler handler) {
+    http->Post(pattern, [handler](const httplib::Request& request, httplib::Response& response) {
+        if (current_caller && current_caller->cookie) {
+            auto token = request.get_header_value("X-CSRF-Token");
+            if (token.empty()) token = request.get_param_value("csrf");
+            if (!constant_time_equal(token, current_caller->csrf))
+                throw HttpError(403, "this change needs the session's CSRF token (X-CSRF-Token header or csrf form "
+                                     "field; GET /api/v1/session gives it)");
+        }
+        handler(request, response);
+    });
 }
 
 std::shared_ptr<const Answer> Server::State::answer(const AnswerRoute& route, const std::vector<std::string>& words,
@@ -243,6 +248,7 @@ void Server::State::session_routes() {
         const auto& asset = static_asset(request.matches[1].str());
         response.set_content(asset.content, asset.type);
     });
+    http->Get("/favicon.ico", [](const httplib::Request&, httplib::Response& response) { response.status = 204; });
     http->Get("/login", [this](const httplib::Request& request, httplib::Response& response) {
         const auto token = request.get_param_value("token");
         if (token.empty()) {
@@ -262,7 +268,7 @@ void Server::State::session_routes() {
         response.set_header("Location", "/");
     });
     http->Post("/login", [this](const httplib::Request& request, httplib::Response& response) { sign_in(request, response); });
-    http->Post("/logout", [this](const httplib::Request& request, httplib::Response& response) {
+    change("/logout", [this](const httplib::Request& request, httplib::Response& response) {
         sessions.end(current_caller->session_id);
         response.set_header("Set-Cookie", fmt::format("{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{}",
                                                       kSessionCookie, secure ? "; Secure" : ""));
@@ -277,7 +283,7 @@ void Server::State::session_routes() {
         const auto& c = *current_caller;
         send_json(response, {{"user", c.name}, {"role", to_string(c.role)}, {"scope", c.scope}, {"csrf", c.csrf}});
     });
-    http->Post("/api/v1/config", [this](const httplib::Request& request, httplib::Response& response) {
+    change("/api/v1/config", [this](const httplib::Request& request, httplib::Response& response) {
         change_settings(request, response);
     });
 }
@@ -340,7 +346,8 @@ void Server::State::answer_routes_() {
         const auto words = words_after(request, 2);
         const auto params = params_of(request);
         const auto a = answer(*route, words, params, Format::html);
-        response.status = a->status;
+        // A page asked with options it cannot answer is still the page: its form and what to change.
+        response.status = a->status == 400 ? 200 : a->status;
         response.set_content(answer_page(*route, words, params, *a, *current_caller), "text/html; charset=utf-8");
     });
 }

@@ -83,15 +83,16 @@ def main():
         refused = empty.run("serve", "--listen", "0.0.0.0:0", "--behind-proxy", ok=False)
         check(refused.returncode == 2 and "no users" in refused.stderr, "non-loopback with no users refuses to start")
 
+        server_tmp = os.path.join(work, "tmp")  # where the server keeps its views
+        os.mkdir(server_tmp)
+        op.env["TMPDIR"] = server_tmp
         server = Server(op)
         try:
             run_checks(op, server, people, in_scope)
         finally:
             code = server.close()
             check(code == 0, "SIGTERM stops the server cleanly (exit %s)" % code)
-        leftovers = [d for d in os.listdir(os.environ.get("TMPDIR", "/tmp")) if d.startswith("orgplan-serve-")
-                     and os.path.isdir(os.path.join(os.environ.get("TMPDIR", "/tmp"), d, "")) and
-                     any(f.startswith("view-") for f in os.listdir(os.path.join(os.environ.get("TMPDIR", "/tmp"), d)))]
+        leftovers = os.listdir(server_tmp)
         check(leftovers == [], "the views of the org are removed when the server stops (%s)" % leftovers)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""orgplan serve in headless Chromium: sign in, every page, tables, the org chart on a 10,000-person org,
+downloads, sign out.
+
+usage: serve_browser_test.py ORGPLAN_BINARY ORGPLAN_GEN_BINARY DATA_DIR
+Set ORGPLAN_SCREENSHOTS=DIR to keep screenshots of the overview and the org chart (docs/serve-*.png are made so).
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from serve_support import Orgplan, Server, check, demo_with_markup, finish, temp_dir  # noqa: E402
+
+ORGPLAN, GEN, DATA = sys.argv[1:4]
+SHOTS = os.environ.get("ORGPLAN_SCREENSHOTS", "")
+
+
+def browser(profile):
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+
+
+def requested(driver):
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def errors(driver):
+    return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def wait(driver, condition, seconds=20):
+    """Whether `condition` comes true within `seconds` (a page changing under it counts as not yet)."""
+    end = time.time() + seconds
+    while time.time() < end:
+        try:
+            if condition(driver):
+                return True
+        except Exception:
+            pass
+        time.sleep(0.1)
+    return False
+
+
+def count(driver, selector):
+    return driver.execute_script("return document.querySelectorAll(arguments[0]).length", selector)
+
+
+def sign_in(driver, base, name, password):
+    driver.get(base + "/login")
+    driver.find_element(By.NAME, "name").send_keys(name)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    return wait(driver, lambda d: d.current_url == base + "/")
+
+
+def pages_check(driver, base):
+    """Every page of the menu renders, with no console error and no request leaving the machine."""
+    links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "nav.menu a")]
+    check(len(links) >= 14, "the menu lists every page (%d)" % len(links))
+    for link in links:
+        driver.get_log("browser")
+        driver.get_log("performance")
+        driver.get(link)
+        wait(driver, lambda d: d.execute_script("return document.readyState") == "complete")
+        if link.endswith("/chart"):
+            wait(driver, lambda d: count(d, "#chart .node") > 0)
+        outside = [u for u in requested(driver) if not u.startswith((base, "data:", "about:"))]
+        bad = errors(driver)
+        check(not bad and not outside and count(driver, "main h1") == 1,
+              "%s renders (errors %s, outside requests %s)" % (link[len(base):], bad[:2], outside[:2]))
+
+
+def tables_check(driver, base):
+    driver.get(base + "/ratios?by=team")
+    rows = driver.find_elements(By.CSS_SELECTOR, ".answer table.data tbody tr")
+    check(len(rows) > 10, "the ratios page lists the teams (%d)" % len(rows))
+    header = driver.find_element(By.XPATH, "//table[contains(@class,'data')]//th[normalize-space()='ratio']")
+    header.click()
+    column = len(driver.find_elements(By.XPATH, "//table[contains(@class,'data')]//th[normalize-space()='ratio']/preceding-sibling::th")) + 1
+    values = [float(td.get_attribute("data-value")) for td in
+              driver.find_elements(By.CSS_SELECTOR, ".answer table.data tbody tr td:nth-child(%d)" % column)]
+    check(values == sorted(values), "a click on a header sorts the rows")
+    box = driver.find_element(By.CSS_SELECTOR, "input.filter")
+    box.send_keys("no_pm")
+    shown = [r for r in driver.find_elements(By.CSS_SELECTOR, ".answer table.data tbody tr") if r.is_displayed()]
+    check(0 < len(shown) < len(rows) and all("no_pm" in r.text for r in shown),
+          "the filter keeps the rows that match (%d of %d)" % (len(shown), len(rows)))
+    # The form asks the same answer with other options.
+    driver.get(base + "/ratios")
+    by = driver.find_element(By.CSS_SELECTOR, "form.options input[name=by]")
+    by.send_keys("segment")
+    driver.find_element(By.CSS_SELECTOR, "form.options button").click()
+    check(wait(driver, lambda d: "by=segment" in d.current_url and "by segment" in d.find_element(By.TAG_NAME, "h1").text),
+          "the options form asks for ratios by segment")
+    # Downloads: the page's CSV and XLSX links answer the same rows.
+    csv_link = driver.find_element(By.PARTIAL_LINK_TEXT, "CSV").get_attribute("href")
+    result = driver.execute_async_script(
+        "var done = arguments[arguments.length - 1]; Promise.all([fetch(arguments[0]).then(r => r.text()),"
+        "fetch(arguments[1]).then(r => r.arrayBuffer())]).then(x => done([x[0], x[1].byteLength]))",
+        csv_link, driver.find_element(By.PARTIAL_LINK_TEXT, "XLSX").get_attribute("href"))
+    check(result[0].startswith("segment,") and result[0].count("\n") > 2, "the CSV download holds the table")
+    check(result[1] > 1000, "the XLSX download is a workbook")
+
+
+def drill_check(driver, base):
+    driver.get(base + "/diagnose")
+    links = driver.find_elements(By.CSS_SELECTOR, ".answer td a[href^='/chart?focus=']")
+    check(len(links) > 0, "findings link to the people they are about")
+
+
+def chart_check(driver, base, big):
+    driver.get(base + "/chart")
+    check(wait(driver, lambda d: count(d, "#chart .node") >= 2), "the chart opens at the top with its first reports")
+    top = driver.find_element(By.CSS_SELECTOR, "#chart .node")
+    check("below" in top.text, "a collapsed node says how many people are below it")
+    first = driver.find_elements(By.CSS_SELECTOR, "#chart > ul > li > ul > li")
+    before = count(driver, "#chart .node")
+    toggle = first[0].find_element(By.CSS_SELECTOR, ".toggle")
+    started = time.time()
+    toggle.click()
+    check(wait(driver, lambda d: count(d, "#chart .node") > before), "a click opens a node's reports")
+    check(time.time() - started < 3, "...quickly (%.2f s)" % (time.time() - started))
+    toggle.click()
+    check(wait(driver, lambda d: count(d, "#chart .node") == before), "a second click closes them")
+    # Search a person deep in the org: the chart opens the path to them.
+    target = big["deep"]
+    box = driver.find_element(By.ID, "chart-search")
+    box.send_keys(target["name"])
+    check(wait(driver, lambda d: count(d, "#chart-results button") > 0), "the search lists matching people")
+    driver.find_element(By.CSS_SELECTOR, "#chart-results button").click()
+    check(wait(driver, lambda d: count(d, "#chart .node.found") == 1), "the chart opens the path to the person")
+    crumbs = [b.text for b in driver.find_elements(By.CSS_SELECTOR, "#chart-path button")]
+    check(len(crumbs) >= 3, "breadcrumbs show the chain up (%s)" % crumbs)
+    # Re-root at a breadcrumb.
+    driver.find_elements(By.CSS_SELECTOR, "#chart-path button")[1].click()
+    check(wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#chart > ul > li > .node .name").text == crumbs[1]),
+          "a breadcrumb starts the chart there")
+    select = driver.find_element(By.ID, "chart-colour")
+    select.find_element(By.CSS_SELECTOR, "option[value=ratio]").click()
+    check(count(driver, "#chart .node[class*=ratio-]") == count(driver, "#chart .node") and
+          count(driver, "#chart-legend span") == 4, "colour by ratio, with its legend")
+    bad = errors(driver)
+    check(not bad, "the chart made no console error (%s)" % bad[:2])
+
+
+def main():
+    work = temp_dir("orgplan-serve-browser-")
+    driver = browser(os.path.join(work, "profile"))
+    try:
+        gen = os.path.join(work, "gen")
+        subprocess.run([GEN, "10000", gen], check=True, capture_output=True)
+        op = Orgplan(ORGPLAN, os.path.join(work, "big.db"))
+        op.run("import", "--replace", gen)
+        deepest = max(json.loads(op.out("spans", "--by", "person", "--format", "json"))["rows"],
+                      key=lambda r: r.get("layer", r.get("depth", 0)))
+        op.run("user", "add", "hana", "--role", "hr", "--password-stdin", stdin="pw-of-hana-123\n")
+        demo = Orgplan(ORGPLAN, os.path.join(work, "demo.db"))
+        demo.run("import", "--replace", demo_with_markup(DATA, work))
+        demo.run("user", "add", "vera", "--role", "viewer", "--password-stdin", stdin="pw-of-vera-123\n")
+
+        server = Server(demo)
+        try:
+            base = "http://127.0.0.1:%d" % server.port
+            driver.get(base + "/ratios")
+            check(driver.current_url == base + "/login", "a page without a session goes to the sign-in form")
+            check(sign_in(driver, base, "vera", "pw-of-vera-123"), "a viewer signs in through the form")
+            if SHOTS:
+                driver.save_screenshot(os.path.join(SHOTS, "serve-overview.png"))
+            pages_check(driver, base)
+            tables_check(driver, base)
+            drill_check(driver, base)
+            driver.get(base + "/spans?by=person")
+            check("<script>alert(1)</script><b>Bold</b>" in driver.find_element(By.TAG_NAME, "main").text,
+                  "a name that is markup shows as text")
+            driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
+            check(wait(driver, lambda d: d.current_url == base + "/login"), "sign out")
+            driver.get(base + "/ratios")
+            check(driver.current_url == base + "/login", "after signing out, pages ask to sign in again")
+        finally:
+            server.close()
+
+        server = Server(op)
+        try:
+            base = "http://127.0.0.1:%d" % server.port
+            check(sign_in(driver, base, "hana", "pw-of-hana-123"), "hr signs in on the 10,000-person org")
+            chart_check(driver, base, {"deep": deepest})
+            if SHOTS:
+                driver.set_window_size(1400, 900)
+                driver.save_screenshot(os.path.join(SHOTS, "serve-chart.png"))
+        finally:
+            server.close()
+    finally:
+        driver.quit()
+        shutil.rmtree(work, ignore_errors=True)
+    finish()
+
+
+if __name__ == "__main__":
+    main()
