@@ -59,40 +59,40 @@ void mark_scope(SQLite::Database& db, const std::string& scope) {
     db.exec(fmt::format("CREATE TEMP TABLE view_kind(whole INTEGER); INSERT INTO view_kind VALUES({})", whole ? 1 : 0));
     db.exec("CREATE TEMP TABLE kept_person(id TEXT PRIMARY KEY)");
     if (whole) {
-        db.exec("INSERT INTO kept_person SELECT id FROM src.person");
+        db.exec("INSERT OR IGNORE INTO kept_person SELECT id FROM src.person");
     } else {
         SQLite::Statement root(db, "SELECT 1 FROM src.person WHERE id = ?1");
         root.bind(1, scope);
         if (!root.executeStep())
             throw Error("the scope " + scope + " names no person in the org (orgplan user add ... --scope PERSON_ID)");
         SQLite::Statement q(db, "WITH RECURSIVE below(id) AS (SELECT ?1 UNION SELECT p.id FROM src.person p JOIN below "
-                                "b ON p.manager_id = b.id) INSERT INTO kept_person SELECT id FROM below");
+                                "b ON p.manager_id = b.id) INSERT OR IGNORE INTO kept_person SELECT id FROM below");
         q.bind(1, scope);
         q.exec();
     }
     const char* all_or = whole ? "SELECT id FROM src.{0} UNION " : "";
     db.exec(fmt::format("CREATE TEMP TABLE kept_team(id TEXT PRIMARY KEY);"
-                        "INSERT INTO kept_team {} SELECT team_id FROM src.membership WHERE person_id IN kept_person",
+                        "INSERT OR IGNORE INTO kept_team {} SELECT team_id FROM src.membership WHERE person_id IN kept_person",
                         whole ? "SELECT id FROM src.team UNION" : ""));
     const auto assigned = [](const char* kind) {
         return fmt::format("SELECT target_id FROM src.pm_assignment WHERE target_kind = '{}' AND pm_id IN kept_person",
                            kind);
     };
-    db.exec(fmt::format("CREATE TEMP TABLE kept_product(id TEXT PRIMARY KEY); INSERT INTO kept_product {} SELECT "
+    db.exec(fmt::format("CREATE TEMP TABLE kept_product(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_product {} SELECT "
                         "product_id FROM src.team WHERE id IN kept_team AND product_id IS NOT NULL UNION {}",
                         fmt::format(all_or, "product"), assigned("product")));
-    db.exec(fmt::format("CREATE TEMP TABLE kept_account(id TEXT PRIMARY KEY); INSERT INTO kept_account {} {}",
+    db.exec(fmt::format("CREATE TEMP TABLE kept_account(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_account {} {}",
                         fmt::format(all_or, "account"), assigned("account")));
-    db.exec(fmt::format("CREATE TEMP TABLE kept_initiative(id TEXT PRIMARY KEY); INSERT INTO kept_initiative {} {}",
+    db.exec(fmt::format("CREATE TEMP TABLE kept_initiative(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_initiative {} {}",
                         fmt::format(all_or, "initiative"), assigned("initiative")));
     db.exec(fmt::format(
-        "CREATE TEMP TABLE kept_segment(id TEXT PRIMARY KEY); INSERT INTO kept_segment {} SELECT segment_id FROM "
+        "CREATE TEMP TABLE kept_segment(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_segment {} SELECT segment_id FROM "
         "src.team WHERE id IN kept_team AND segment_id IS NOT NULL UNION SELECT segment_id FROM src.product WHERE id "
         "IN kept_product AND segment_id IS NOT NULL UNION SELECT segment_id FROM src.account WHERE id IN kept_account "
         "AND segment_id IS NOT NULL UNION {}",
         fmt::format(all_or, "segment"), assigned("segment")));
     // A function's goal stays when it is about a product in view, or about no product at all.
-    db.exec("CREATE TEMP TABLE kept_goal(id TEXT PRIMARY KEY); INSERT INTO kept_goal SELECT id FROM src.goal g WHERE "
+    db.exec("CREATE TEMP TABLE kept_goal(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_goal SELECT id FROM src.goal g WHERE "
             "NOT EXISTS (SELECT 1 FROM src.goal_product gp WHERE gp.goal_id = g.id) OR EXISTS (SELECT 1 FROM "
             "src.goal_product gp WHERE gp.goal_id = g.id AND gp.product_id IN kept_product)");
 }
