@@ -2,6 +2,8 @@
 
 #include "redact.hpp"
 
+#include <sstream>
+
 #include <SQLiteCpp/Exception.h>
 
 #include "orgplan/base/text.hpp"
@@ -10,6 +12,14 @@ namespace orgplan::cli::serve {
 namespace {
 
 constexpr std::size_t kMaxCached = 512;
+constexpr std::size_t kMaxCachedBytes = 64 << 20; // what the rendered answers may hold (their Outputs about as much)
+
+std::string render(const Output& output, Format format) {
+    if (format == Format::html) return html_answer(output);
+    std::ostringstream out;
+    output_writer(format)->write(output, out);
+    return out.str();
+}
 
 std::string format_word(Format format) {
     switch (format) {
@@ -63,6 +73,7 @@ std::shared_ptr<const Answer> Answers::compute(const AnswerRoute& route, const A
         if (capture.output) {
             answer->output = std::move(capture.output);
             if (!costs) remove_costs(*answer->output);
+            answer->rendered = render(*answer->output, format);
         }
         else answer->status = 500, answer->error = route.command + " gave no answer";
     }
@@ -77,8 +88,9 @@ std::shared_ptr<const Answer> Answers::get(const AnswerRoute& route, const Args&
     bool mine = false;
     {
         const std::lock_guard lock(mutex_);
-        if (version != version_ || cache_.size() >= kMaxCached) {
+        if (version != version_ || cache_.size() >= kMaxCached || cached_bytes_ >= kMaxCachedBytes) {
             cache_.clear(); // anything written makes every answer old
+            cached_bytes_ = 0;
             version_ = version;
         }
         auto it = cache_.find(key);
@@ -90,7 +102,12 @@ std::shared_ptr<const Answer> Answers::get(const AnswerRoute& route, const Args&
     }
     if (mine) {
         try {
-            promise.set_value(compute(route, args, format, db, costs)); // errors of the command are answers
+            auto computed = compute(route, args, format, db, costs); // errors of the command are answers
+            {
+                const std::lock_guard lock(mutex_);
+                cached_bytes_ += computed->rendered.size();
+            }
+            promise.set_value(std::move(computed));
         } catch (...) { // out of memory: this request fails, the next one tries again
             promise.set_exception(std::current_exception());
             const std::lock_guard lock(mutex_);

@@ -20,6 +20,9 @@ struct Answer {
     std::optional<Output> output;
     std::string error;
     std::string messages; ///< what the command said beside its answer (plugin warnings)
+    /// The answer as its format's writer writes it (JSON, CSV, XLSX), or for html the page's fragment: rendered
+    /// once, so a warm request only sends bytes.
+    std::string rendered;
 };
 
 /// Thread-safe.
@@ -38,6 +41,7 @@ private:
     std::mutex mutex_;
     long long version_ = -1;
     std::map<std::string, std::shared_future<std::shared_ptr<const Answer>>> cache_;
+    std::size_t cached_bytes_ = 0; ///< of the rendered answers: past a limit, the cache starts afresh
     // At most `parallel` commands compute at once: more would only share the cores and multiply the memory.
     std::condition_variable slot_free_;
     unsigned running_ = 0, parallel_;

@@ -102,7 +102,7 @@ std::string answer_page(const AnswerRoute& route, const std::vector<std::string>
                         path, html_escape(query_string(params)), html_escape(query_string(params, "csv")),
                         html_escape(query_string(params, "xlsx")));
     if (!answer.output) body += "<p class=\"error\" role=\"alert\">" + html_escape(answer.error) + "</p>";
-    else body += "<div class=\"answer\" data-command=\"" + html_escape(route.command) + "\">" + html_answer(*answer.output) + "</div>";
+    else body += "<div class=\"answer\" data-command=\"" + html_escape(route.command) + "\">" + answer.rendered + "</div>";
     return layout(route.title, route.command, body, caller);
 }
 
@@ -133,7 +133,7 @@ std::string overview_page(const nlohmann::json& org, const nlohmann::json& diagn
         }
     }
     body += "<h2>Trend</h2>";
-    body += trend.output ? html_answer(*trend.output) : "<p>" + html_escape(trend.error) + "</p>";
+    body += trend.output ? trend.rendered : "<p>" + html_escape(trend.error) + "</p>";
     return layout("Overview", "overview", body, caller);
 }
 

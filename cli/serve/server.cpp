@@ -315,15 +315,13 @@ void Server::State::answer_routes_() {
                   const auto format = download_format(request);
                   const auto a = answer(*route, words_after(request, 2), params_of(request), format);
                   if (!a->output) throw HttpError(a->status, a->error);
-                  std::ostringstream out;
-                  output_writer(format)->write(*a->output, out);
                   if (format == Format::json) {
-                      response.set_content(out.str(), "application/json; charset=utf-8");
+                      response.set_content(a->rendered, "application/json; charset=utf-8");
                   } else {
                       response.set_header("Content-Disposition",
                                           fmt::format("attachment; filename=\"{}.{}\"", route->command,
                                                       format == Format::csv ? "csv" : "xlsx"));
-                      response.set_content(out.str(), format == Format::csv ? "text/csv; charset=utf-8"
+                      response.set_content(a->rendered, format == Format::csv ? "text/csv; charset=utf-8"
                                                                             : "application/vnd.openxmlformats-"
                                                                               "officedocument.spreadsheetml.sheet");
                   }
