@@ -88,7 +88,7 @@ void ServedOrg::forget_older_than(long long version) {
     views_version_ = version;
 }
 
-std::string ServedOrg::build_view(const std::string& key, const Caller& caller, long long version) {
+std::string ServedOrg::build_view(const Caller& caller, long long version) {
     ViewRules rules;
     rules.scope = caller.scope;
     rules.personal_fields = role_may(caller.role, Action::see_personal_fields);
@@ -100,7 +100,6 @@ std::string ServedOrg::build_view(const std::string& key, const Caller& caller, 
         n = next_view_++;
     }
     const auto file = fmt::format("{}/view-{}-{}.db", dir_, version, n);
-    (void)key;
     write_org_view(path_, file, rules);
     return file;
 }
@@ -123,7 +122,7 @@ std::string ServedOrg::answer_db(const Caller& caller, long long version) {
     }
     if (mine) { // one request builds it; the others wait for the same file
         try {
-            promise.set_value(build_view(key, caller, version));
+            promise.set_value(build_view(caller, version));
         } catch (...) {
             promise.set_exception(std::current_exception());
             const std::lock_guard lock(views_mutex_);

@@ -55,7 +55,7 @@ public:
 
 private:
     std::string view_key(const Caller& caller) const;
-    std::string build_view(const std::string& key, const Caller& caller, long long version);
+    std::string build_view(const Caller& caller, long long version);
     void forget_older_than(long long version);
 
     std::string path_;

@@ -72,6 +72,11 @@ long SignInBrake::wait_seconds(const std::string& name, const std::string& addre
 void SignInBrake::failed(const std::string& name, const std::string& address) {
     const std::lock_guard lock(mutex_);
     const auto now = Clock::now();
+    // Names tried are unbounded (anyone can send any); forget the ones whose minute has passed.
+    if (by_name_.size() > 10000 || by_address_.size() > 10000)
+        for (auto* map : {&by_name_, &by_address_})
+            for (auto it = map->begin(); it != map->end();)
+                it = wait_for(it->second, now) == 0 && it->second.empty() ? map->erase(it) : std::next(it);
     by_name_[name].push_back(now);
     by_address_[address].push_back(now);
 }

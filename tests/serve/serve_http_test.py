@@ -157,6 +157,12 @@ def run_checks(op, server, people, in_scope):
     check(status == 400 and "not a parameter" in json.loads(body)["error"], "--db cannot be given through the API")
     check(admin.get("/api/v1/plan?growth-file=/etc/passwd")[0] == 400, "no option that reads a server file")
     check(admin.get("/api/v1/nothing")[0] == 404, "an unknown answer: 404")
+    # docs/openapi.json lists the answers the server gives.
+    with open(os.path.join(DATA, "..", "docs", "openapi.json")) as f:
+        documented = json.load(f)["paths"]["/api/v1/{command}"]["get"]["parameters"][0]["schema"]["enum"]
+    menu = [p.split("/")[-1] for p in re.findall(r'href="(/[a-z]+)"', admin.get("/ratios")[2])]
+    check(sorted(documented) == sorted(m for m in menu if m not in ("chart",)),
+          "docs/openapi.json lists exactly the answers of the menu (%s vs %s)" % (documented, menu))
     check(admin.get("/api/v1/chart?root=nobody")[0] == 404, "an unknown chart node: 404")
 
     # A viewer sees no cost, salary or email of anyone, on any route.
