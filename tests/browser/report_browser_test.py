@@ -13,25 +13,12 @@ import sys
 import tempfile
 import zlib
 
-from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
+from chromium import browser, check, console_errors, finish, requests
+
 ORGPLAN, DATA, FIXTURES = sys.argv[1:4]
-passed, failed = 0, 0
-
-
-def check(condition, what):
-    global passed, failed
-    if condition:
-        passed += 1
-        print("ok: " + what)
-    else:
-        failed += 1
-        print("FAILED: " + what)
-
-
 def orgplan(db, *args):
     env = {k: v for k, v in os.environ.items() if not k.startswith("ORGPLAN_")}
     result = subprocess.run([ORGPLAN, "--db", db, *args], capture_output=True, text=True, env=env)
@@ -51,36 +38,12 @@ def distinct_bytes(png):
     return len(set(zlib.decompress(idat)[:2_000_000]))
 
 
-def browser(profile):
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1280,2000", "--user-data-dir=" + profile):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
-
-
-def requests(driver):
-    urls = []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message.get("method") == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
-    return urls
-
-
 def open_page(driver, path):
     """Loads a file with the logs emptied first, so they hold only what this page did."""
     driver.get("about:blank")
     driver.get_log("performance")
     driver.get_log("browser")
     driver.get("file://" + path)
-
-
-def console_errors(driver):
-    return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
 
 def count(driver, selector):
@@ -172,8 +135,7 @@ def main():
     finally:
         driver.quit()
         shutil.rmtree(work, ignore_errors=True)
-    print("%d passed, %d failed" % (passed, failed))
-    sys.exit(1 if failed else 0)
+    finish()
 
 
 if __name__ == "__main__":

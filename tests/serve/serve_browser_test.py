@@ -12,39 +12,23 @@ import subprocess
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_support import Orgplan, Server, check, demo_with_markup, finish, temp_dir  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "browser"))
+from chromium import browser, check, console_errors, finish, requests  # noqa: E402
+from serve_support import Orgplan, Server, demo_with_markup, temp_dir  # noqa: E402
 
 ORGPLAN, GEN, DATA = sys.argv[1:4]
 SHOTS = os.environ.get("ORGPLAN_SCREENSHOTS", "")
 
 
-def browser(profile):
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
-
-
 def requested(driver):
-    urls = []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message.get("method") == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
-    return urls
+    return requests(driver)
 
 
 def errors(driver):
-    return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    return console_errors(driver)
 
 
 def wait(driver, condition, seconds=20):
@@ -164,7 +148,7 @@ def chart_check(driver, base, big):
 
 def main():
     work = temp_dir("orgplan-serve-browser-")
-    driver = browser(os.path.join(work, "profile"))
+    driver = browser(os.path.join(work, "profile"), "1400,1000")
     try:
         gen = os.path.join(work, "gen")
         subprocess.run([GEN, "10000", gen], check=True, capture_output=True)

@@ -6,26 +6,13 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.parse
 
-passed, failed = 0, 0
-
-
-def check(condition, what):
-    global passed, failed
-    if condition:
-        passed += 1
-        print("ok: " + what)
-    else:
-        failed += 1
-        print("FAILED: " + what)
-
-
-def finish():
-    print("%d passed, %d failed" % (passed, failed))
-    raise SystemExit(1 if failed else 0)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "browser"))
+from chromium import check, finish  # noqa: E402,F401  (the checks are counted in one place)
 
 
 class Orgplan:
