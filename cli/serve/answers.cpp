@@ -1,5 +1,6 @@
 #include "answers.hpp"
 
+#include "once_per_key.hpp"
 #include "redact.hpp"
 
 #include <sstream>
@@ -83,38 +84,21 @@ std::shared_ptr<const Answer> Answers::compute(const AnswerRoute& route, const A
 std::shared_ptr<const Answer> Answers::get(const AnswerRoute& route, const Args& args, Format format,
                                            const std::string& db, bool costs, long long version) {
     const auto key = db + (costs ? "\n$" : "\n-") + format_word(format) + "\n" + route.command + "\n" + text::join(args, "\n");
-    std::promise<std::shared_ptr<const Answer>> promise;
-    std::shared_future<std::shared_ptr<const Answer>> answer;
-    bool mine = false;
-    {
-        const std::lock_guard lock(mutex_);
-        if (version != version_ || cache_.size() >= kMaxCached || cached_bytes_ >= kMaxCachedBytes) {
-            cache_.clear(); // anything written makes every answer old
-            cached_bytes_ = 0;
-            version_ = version;
-        }
-        auto it = cache_.find(key);
-        if (it == cache_.end()) {
-            it = cache_.emplace(key, promise.get_future().share()).first;
-            mine = true;
-        }
-        answer = it->second;
-    }
-    if (mine) {
-        try {
-            auto computed = compute(route, args, format, db, costs); // errors of the command are answers
-            {
-                const std::lock_guard lock(mutex_);
-                cached_bytes_ += computed->rendered.size();
+    return once_per_key(
+        mutex_, cache_, key,
+        [&] {
+            if (version != version_ || cache_.size() >= kMaxCached || cached_bytes_ >= kMaxCachedBytes) {
+                cache_.clear(); // anything written makes every answer old
+                cached_bytes_ = 0;
+                version_ = version;
             }
-            promise.set_value(std::move(computed));
-        } catch (...) { // out of memory: this request fails, the next one tries again
-            promise.set_exception(std::current_exception());
+        },
+        [&] {
+            auto computed = compute(route, args, format, db, costs); // errors of the command are answers
             const std::lock_guard lock(mutex_);
-            cache_.erase(key);
-        }
-    }
-    return answer.get();
+            cached_bytes_ += computed->rendered.size();
+            return std::shared_ptr<const Answer>(std::move(computed));
+        });
 }
 
 } // namespace orgplan::cli::serve

@@ -1,5 +1,7 @@
 #include "served_org.hpp"
 
+#include "once_per_key.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -107,58 +109,18 @@ std::string ServedOrg::build_view(const Caller& caller, long long version) {
 std::string ServedOrg::answer_db(const Caller& caller, long long version) {
     const auto key = view_key(caller);
     if (key.empty()) return path_;
-    std::promise<std::string> promise;
-    std::shared_future<std::string> view;
-    bool mine = false;
-    {
-        const std::lock_guard lock(views_mutex_);
-        forget_older_than(version);
-        auto it = views_.find(key);
-        if (it == views_.end()) {
-            it = views_.emplace(key, promise.get_future().share()).first;
-            mine = true;
-        }
-        view = it->second;
-    }
-    if (mine) { // one request builds it; the others wait for the same file
-        try {
-            promise.set_value(build_view(caller, version));
-        } catch (...) {
-            promise.set_exception(std::current_exception());
-            const std::lock_guard lock(views_mutex_);
-            views_.erase(key); // the next request tries again
-        }
-    }
-    return view.get();
+    // One request builds a view; the others wait for the same file.
+    return once_per_key(views_mutex_, views_, key, [&] { forget_older_than(version); },
+                        [&] { return build_view(caller, version); });
 }
 
 std::shared_ptr<const OrgTree> ServedOrg::tree(const Caller& caller, long long version) {
     const auto db_file = answer_db(caller, version);
-    std::promise<std::shared_ptr<const OrgTree>> promise;
-    std::shared_future<std::shared_ptr<const OrgTree>> tree;
-    bool mine = false;
-    {
-        const std::lock_guard lock(views_mutex_);
-        forget_older_than(version);
-        auto it = trees_.find(db_file);
-        if (it == trees_.end()) {
-            it = trees_.emplace(db_file, promise.get_future().share()).first;
-            mine = true;
-        }
-        tree = it->second;
-    }
-    if (mine) {
-        try {
-            Database db(db_file, Database::Open::read);
-            const ReadTransaction snapshot(db.sql());
-            promise.set_value(std::make_shared<const OrgTree>(load_org(db.sql(), PersonDetail::full)));
-        } catch (...) {
-            promise.set_exception(std::current_exception());
-            const std::lock_guard lock(views_mutex_);
-            trees_.erase(db_file);
-        }
-    }
-    return tree.get();
+    return once_per_key(views_mutex_, trees_, db_file, [&] { forget_older_than(version); }, [&] {
+        Database db(db_file, Database::Open::read);
+        const ReadTransaction snapshot(db.sql());
+        return std::make_shared<const OrgTree>(load_org(db.sql(), PersonDetail::full));
+    });
 }
 
 } // namespace orgplan::cli::serve
