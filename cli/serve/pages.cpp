@@ -1,5 +1,7 @@
 #include "pages.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "orgplan/output/html_escape.hpp"

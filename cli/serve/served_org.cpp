@@ -51,11 +51,6 @@ std::optional<User> ServedOrg::user_of_token(const std::string& token) {
     return orgplan::user_of_token(db_.sql(), digest);
 }
 
-std::size_t ServedOrg::user_count() {
-    const std::lock_guard lock(db_mutex_);
-    return load_users(db_.sql()).size();
-}
-
 double ServedOrg::setting(const std::string& key) {
     const std::lock_guard lock(db_mutex_);
     return load_settings(db_.sql()).get(key);

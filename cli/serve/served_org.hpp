@@ -42,7 +42,6 @@ public:
     long long version();
     std::optional<User> user(const std::string& name);
     std::optional<User> user_of_token(const std::string& token);
-    std::size_t user_count();
     double setting(const std::string& key);
     /// An entry of `orgplan log`, on behalf of `user`.
     void log(const std::string& user, const std::string& command, const nlohmann::json& facts);

@@ -33,12 +33,6 @@ void Sessions::end(const std::string& id) {
     sessions_.erase(id);
 }
 
-void Sessions::end_all_of(const std::string& user) {
-    const std::lock_guard lock(mutex_);
-    for (auto it = sessions_.begin(); it != sessions_.end();)
-        it = it->second.user == user && !it->second.owner ? sessions_.erase(it) : std::next(it);
-}
-
 std::string Sessions::one_time_token(std::chrono::seconds valid) {
     auto token = random_hex(32);
     const std::lock_guard lock(mutex_);

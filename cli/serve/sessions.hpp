@@ -30,8 +30,6 @@ public:
     /// The live session with this id (an expired one is ended).
     std::optional<Session> find(const std::string& id);
     void end(const std::string& id);
-    /// Ends every session of `user` (their password changed, they were removed).
-    void end_all_of(const std::string& user);
 
     /// A token for the start link; it signs in once, within `valid`.
     std::string one_time_token(std::chrono::seconds valid);

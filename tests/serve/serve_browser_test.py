@@ -23,14 +23,6 @@ ORGPLAN, GEN, DATA = sys.argv[1:4]
 SHOTS = os.environ.get("ORGPLAN_SCREENSHOTS", "")
 
 
-def requested(driver):
-    return requests(driver)
-
-
-def errors(driver):
-    return console_errors(driver)
-
-
 def wait(driver, condition, seconds=20):
     """Whether `condition` comes true within `seconds` (a page changing under it counts as not yet)."""
     end = time.time() + seconds
@@ -67,8 +59,8 @@ def pages_check(driver, base):
         wait(driver, lambda d: d.execute_script("return document.readyState") == "complete")
         if link.endswith("/chart"):
             wait(driver, lambda d: count(d, "#chart .node") > 0)
-        outside = [u for u in requested(driver) if not u.startswith((base, "data:", "about:"))]
-        bad = errors(driver)
+        outside = [u for u in requests(driver) if not u.startswith((base, "data:", "about:"))]
+        bad = console_errors(driver)
         check(not bad and not outside and count(driver, "main h1") == 1,
               "%s renders (errors %s, outside requests %s)" % (link[len(base):], bad[:2], outside[:2]))
 
@@ -142,7 +134,7 @@ def chart_check(driver, base, big):
     select.find_element(By.CSS_SELECTOR, "option[value=ratio]").click()
     check(count(driver, "#chart .node[class*=ratio-]") == count(driver, "#chart .node") and
           count(driver, "#chart-legend span") == 4, "colour by ratio, with its legend")
-    bad = errors(driver)
+    bad = console_errors(driver)
     check(not bad, "the chart made no console error (%s)" % bad[:2])
 
 
