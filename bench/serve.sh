@@ -53,6 +53,7 @@ seconds "$token" "/api/v1/chart?depth=1&root=$first" >/dev/null
 echo "open a chart node (warm): $(seconds "$token" "/api/v1/chart?depth=1&root=$first") s"
 
 # Mixed load: each wrk connection cycles through the routes; each thread stops after its share of the requests.
+# The requests take gzip as browsers do (wrk counts the bytes as sent, compressed).
 cat >"$OUT/serve-mix.lua" <<LUA
 local paths = {"/api/v1/ratios?by=team", "/api/v1/spans", "/api/v1/diagnose", "/api/v1/portfolio", "/",
                "/ratios", "/api/v1/chart?depth=1", "/api/v1/chart?depth=1&root=$first", "/api/v1/people?q=Ava",
@@ -60,6 +61,7 @@ local paths = {"/api/v1/ratios?by=team", "/api/v1/spans", "/api/v1/diagnose", "/
 local per_thread = math.ceil($requests / 2)
 local i, done = 0, 0
 wrk.headers["Authorization"] = "Bearer $token"
+wrk.headers["Accept-Encoding"] = "gzip, deflate, br" -- as browsers send it
 request = function() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end
 response = function(status) done = done + 1; if done >= per_thread then wrk.thread:stop() end end
 LUA

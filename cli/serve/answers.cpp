@@ -37,8 +37,8 @@ std::string format_word(Format format) {
 
 Answers::Answers(unsigned parallel) : parallel_(parallel ? parallel : 1) {}
 
-std::shared_ptr<const Answer> Answers::compute(const AnswerRoute& route, const Args& args, Format format,
-                                               const std::string& db, bool costs) {
+std::shared_ptr<Answer> Answers::compute(const AnswerRoute& route, const Args& args, Format format,
+                                         const std::string& db, bool costs) {
     auto answer = std::make_shared<Answer>();
     Args full = args;
     full.insert(full.end(), {"--db", db, "--format", format_word(format)});
@@ -74,7 +74,7 @@ std::shared_ptr<const Answer> Answers::compute(const AnswerRoute& route, const A
         if (capture.output) {
             answer->output = std::move(capture.output);
             if (!costs) remove_costs(*answer->output);
-            answer->rendered = render(*answer->output, format);
+            answer->rendered = shared_text(render(*answer->output, format));
         }
         else answer->status = 500, answer->error = route.command + " gave no answer";
     }
@@ -84,6 +84,11 @@ std::shared_ptr<const Answer> Answers::compute(const AnswerRoute& route, const A
 std::shared_ptr<const Answer> Answers::get(const AnswerRoute& route, const Args& args, Format format,
                                            const std::string& db, bool costs, long long version) {
     const auto key = db + (costs ? "\n$" : "\n-") + format_word(format) + "\n" + route.command + "\n" + text::join(args, "\n");
+    return made(key, version, [&] { return compute(route, args, format, db, costs); }); // errors of the command are answers
+}
+
+std::shared_ptr<const Answer> Answers::made(const std::string& key, long long version,
+                                            const std::function<std::shared_ptr<Answer>()>& make) {
     return once_per_key(
         mutex_, cache_, key,
         [&] {
@@ -94,9 +99,9 @@ std::shared_ptr<const Answer> Answers::get(const AnswerRoute& route, const Args&
             }
         },
         [&] {
-            auto computed = compute(route, args, format, db, costs); // errors of the command are answers
+            auto computed = make();
             const std::lock_guard lock(mutex_);
-            cached_bytes_ += computed->rendered.size();
+            cached_bytes_ += computed->rendered.text.size() + computed->rendered.deflated.data.size();
             return std::shared_ptr<const Answer>(std::move(computed));
         });
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <functional>
 #include <future>
 #include <map>
 #include <memory>
@@ -11,6 +12,7 @@
 #include <string>
 
 #include "answer_routes.hpp"
+#include "response_body.hpp"
 
 namespace orgplan::cli::serve {
 
@@ -21,8 +23,8 @@ struct Answer {
     std::string error;
     std::string messages; ///< what the command said beside its answer (plugin warnings)
     /// The answer as its format's writer writes it (JSON, CSV, XLSX), or for html the page's fragment: rendered
-    /// once, so a warm request only sends bytes.
-    std::string rendered;
+    /// and compressed once, so a warm request only sends bytes.
+    SharedText rendered;
 };
 
 /// Thread-safe.
@@ -34,9 +36,12 @@ public:
     /// Without `costs`, every sum of money is taken out (redact.hpp).
     std::shared_ptr<const Answer> get(const AnswerRoute& route, const Args& args, Format format, const std::string& db,
                                       bool costs, long long version);
+    /// What `make()` gives for `key` (a whole page made of answers), kept and dropped with the answers of `version`.
+    std::shared_ptr<const Answer> made(const std::string& key, long long version,
+                                       const std::function<std::shared_ptr<Answer>()>& make);
 
 private:
-    std::shared_ptr<const Answer> compute(const AnswerRoute& route, const Args& args, Format format,
+    std::shared_ptr<Answer> compute(const AnswerRoute& route, const Args& args, Format format,
                                           const std::string& db, bool costs);
     std::mutex mutex_;
     long long version_ = -1;

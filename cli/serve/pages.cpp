@@ -66,7 +66,7 @@ std::string query_string(const Query& params, const std::string& format) {
     return out;
 }
 
-std::string layout(const std::string& title, const std::string& active, const std::string& body, const Caller& caller) {
+std::string page_top(const std::string& title, const std::string& active, const Caller& caller) {
     const auto who = caller.name + " (" + std::string(to_string(caller.role)) +
                      (caller.scope.empty() ? "" : ", the org under " + caller.scope) + ")";
     const auto sign_out =
@@ -78,8 +78,13 @@ std::string layout(const std::string& title, const std::string& active, const st
            "content=\"width=device-width, initial-scale=1\"><title>" +
            html_escape(title) + " · orgplan</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body>"
            "<header class=\"top\"><a class=\"brand\" href=\"/\">orgplan</a>" + menu(active) +
-           "<span class=\"who\">" + html_escape(who) + "</span>" + sign_out + "</header><main>\n" + body +
-           "\n</main><script src=\"/static/app.js\"></script></body></html>\n";
+           "<span class=\"who\">" + html_escape(who) + "</span>" + sign_out + "</header><main>\n";
+}
+
+std::string page_bottom() { return "\n</main><script src=\"/static/app.js\"></script></body></html>\n"; }
+
+std::string layout(const std::string& title, const std::string& active, const std::string& body, const Caller& caller) {
+    return page_top(title, active, caller) + body + page_bottom();
 }
 
 std::string sign_in_page(const std::string& message) {
@@ -93,8 +98,8 @@ std::string sign_in_page(const std::string& message) {
            "</main></body></html>\n";
 }
 
-std::string answer_page(const AnswerRoute& route, const std::vector<std::string>& words, const Query& params,
-                        const Answer& answer, const Caller& caller) {
+std::string answer_page_top(const AnswerRoute& route, const std::vector<std::string>& words, const Query& params,
+                            const Answer& answer) {
     std::string path = "/api/v1/" + route.command;
     for (const auto& w : words) path += "/" + url_encode(w);
     std::string body = "<h1>" + html_escape(answer.output ? answer.output->title : route.title) + "</h1>";
@@ -103,13 +108,14 @@ std::string answer_page(const AnswerRoute& route, const std::vector<std::string>
                         "download>CSV</a> · <a href=\"{0}{3}\" download>XLSX</a></p>",
                         path, html_escape(query_string(params)), html_escape(query_string(params, "csv")),
                         html_escape(query_string(params, "xlsx")));
-    if (!answer.output) body += "<p class=\"error\" role=\"alert\">" + html_escape(answer.error) + "</p>";
-    else body += "<div class=\"answer\" data-command=\"" + html_escape(route.command) + "\">" + answer.rendered + "</div>";
-    return layout(route.title, route.command, body, caller);
+    if (!answer.output) return body + "<p class=\"error\" role=\"alert\">" + html_escape(answer.error) + "</p>";
+    return body + "<div class=\"answer\" data-command=\"" + html_escape(route.command) + "\">";
 }
 
-std::string overview_page(const nlohmann::json& org, const nlohmann::json& diagnose, const nlohmann::json& check,
-                          const Answer& trend, const Caller& caller) {
+std::string answer_page_bottom(const Answer& answer) { return answer.output ? "</div>" : ""; }
+
+std::string overview_body(const nlohmann::json& org, const nlohmann::json& diagnose, const nlohmann::json& check,
+                          const Answer& trend) {
     std::string body = "<h1>Overview</h1><div class=\"cards\">";
     if (org.is_object() && org.contains("org")) {
         const auto& o = org["org"];
@@ -135,8 +141,8 @@ std::string overview_page(const nlohmann::json& org, const nlohmann::json& diagn
         }
     }
     body += "<h2>Trend</h2>";
-    body += trend.output ? trend.rendered : "<p>" + html_escape(trend.error) + "</p>";
-    return layout("Overview", "overview", body, caller);
+    body += trend.output ? trend.rendered.text : "<p>" + html_escape(trend.error) + "</p>";
+    return body;
 }
 
 std::string chart_page(const Caller& caller, double threshold) {

@@ -8,6 +8,7 @@
 #include "answers.hpp"
 #include "identity.hpp"
 #include "pages.hpp"
+#include "response_body.hpp"
 #include "served_org.hpp"
 #include "sessions.hpp"
 #include "static_assets.hpp"
@@ -118,6 +119,7 @@ struct Server::State {
     std::shared_ptr<const Answer> answer(const AnswerRoute& route, const std::vector<std::string>& words,
                                          const Query& params, Format format);
     nlohmann::json answer_json(const std::string& command, const Query& params);
+    std::string view_db(const Caller& caller, long long version);
 };
 
 std::string Server::State::session_cookie(const Session& s) {
@@ -169,13 +171,16 @@ std::shared_ptr<const Answer> Server::State::answer(const AnswerRoute& route, co
         throw HttpError(400, e.what());
     }
     const auto version = org.version();
-    std::string db;
+    return answers.get(route, args, format, view_db(caller, version), role_may(caller.role, Action::see_group_costs),
+                       version);
+}
+
+std::string Server::State::view_db(const Caller& caller, long long version) {
     try {
-        db = org.answer_db(caller, version);
+        return org.answer_db(caller, version);
     } catch (const Error& e) {
         throw HttpError(403, e.what()); // a scope whose person is gone
     }
-    return answers.get(route, args, format, db, role_may(caller.role, Action::see_group_costs), version);
 }
 
 nlohmann::json Server::State::answer_json(const std::string& command, const Query& params) {
@@ -246,7 +251,7 @@ void Server::State::change_settings(const httplib::Request& request, httplib::Re
 void Server::State::session_routes() {
     http->Get("/static/(app\\.css|app\\.js)", [](const httplib::Request& request, httplib::Response& response) {
         const auto& asset = static_asset(request.matches[1].str());
-        response.set_content(asset.content, asset.type);
+        ResponseBody().add(asset.content, nullptr).send(request, response, asset.type);
     });
     http->Get("/favicon.ico", [](const httplib::Request&, httplib::Response& response) { response.status = 204; });
     http->Get("/login", [this](const httplib::Request& request, httplib::Response& response) {
@@ -315,28 +320,40 @@ void Server::State::answer_routes_() {
                   const auto format = download_format(request);
                   const auto a = answer(*route, words_after(request, 2), params_of(request), format);
                   if (!a->output) throw HttpError(a->status, a->error);
-                  if (format == Format::json) {
-                      response.set_content(a->rendered, "application/json; charset=utf-8");
-                  } else {
+                  if (format != Format::json)
                       response.set_header("Content-Disposition",
                                           fmt::format("attachment; filename=\"{}.{}\"", route->command,
                                                       format == Format::csv ? "csv" : "xlsx"));
-                      response.set_content(a->rendered, format == Format::csv ? "text/csv; charset=utf-8"
-                                                                            : "application/vnd.openxmlformats-"
-                                                                              "officedocument.spreadsheetml.sheet");
-                  }
+                  ResponseBody().add(a->rendered, a).send(
+                      request, response,
+                      format == Format::json  ? "application/json; charset=utf-8"
+                      : format == Format::csv ? "text/csv; charset=utf-8"
+                                              : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
               });
     // Pages: each the HTML twin of one answer.
-    http->Get("/", [this](const httplib::Request&, httplib::Response& response) {
+    http->Get("/", [this](const httplib::Request& request, httplib::Response& response) {
         const auto& caller = require(Action::read_answers, "read answers");
-        const auto trend = answer(*find_route("trend"), {}, {}, Format::html);
-        response.set_content(overview_page(answer_json("ratios", {{"by", "org"}}), answer_json("diagnose", {}),
-                                           answer_json("check", {}), *trend, caller),
-                             "text/html; charset=utf-8");
+        const auto version = org.version();
+        const auto costs = role_may(caller.role, Action::see_group_costs);
+        // The overview is the same for everyone reading the same view: made once per version from four answers.
+        const auto body = answers.made("overview\n" + view_db(caller, version) + (costs ? "\n$" : "\n-"), version, [&] {
+            const auto trend = answer(*find_route("trend"), {}, {}, Format::html);
+            auto page = std::make_shared<Answer>();
+            page->rendered = shared_text(overview_body(answer_json("ratios", {{"by", "org"}}),
+                                                       answer_json("diagnose", {}), answer_json("check", {}), *trend));
+            return page;
+        });
+        ResponseBody()
+            .add(page_top("Overview", "overview", caller))
+            .add(body->rendered, body)
+            .add(page_bottom())
+            .send(request, response, "text/html; charset=utf-8");
     });
-    http->Get("/chart", [this](const httplib::Request&, httplib::Response& response) {
+    http->Get("/chart", [this](const httplib::Request& request, httplib::Response& response) {
         const auto& caller = require(Action::read_answers, "read the org chart");
-        response.set_content(chart_page(caller, org.setting("ratio.threshold")), "text/html; charset=utf-8");
+        ResponseBody()
+            .add(chart_page(caller, org.setting("ratio.threshold")))
+            .send(request, response, "text/html; charset=utf-8");
     });
     http->Get("/([a-z]+)(?:/([^/]+))?(?:/([^/]+))?", [this](const httplib::Request& request, httplib::Response& response) {
         const auto* route = find_route(request.matches[1].str());
@@ -346,7 +363,11 @@ void Server::State::answer_routes_() {
         const auto a = answer(*route, words, params, Format::html);
         // A page asked with options it cannot answer is still the page: its form and what to change.
         response.status = a->status == 400 ? 200 : a->status;
-        response.set_content(answer_page(*route, words, params, *a, *current_caller), "text/html; charset=utf-8");
+        ResponseBody body;
+        body.add(page_top(route->title, route->command, *current_caller));
+        body.add(answer_page_top(*route, words, params, *a));
+        if (a->output) body.add(a->rendered, a);
+        body.add(answer_page_bottom(*a)).add(page_bottom()).send(request, response, "text/html; charset=utf-8");
     });
 }
 

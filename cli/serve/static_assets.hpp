@@ -4,10 +4,12 @@
 
 #include <string>
 
+#include "response_body.hpp"
+
 namespace orgplan::cli::serve {
 
 struct StaticAsset {
-    std::string content;
+    SharedText content; ///< compressed once, at the first request
     const char* type;
 };
 

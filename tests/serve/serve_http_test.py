@@ -4,6 +4,7 @@
 usage: serve_http_test.py ORGPLAN_BINARY DATA_DIR
 """
 import csv
+import gzip
 import json
 import os
 import re
@@ -151,6 +152,18 @@ def run_checks(op, server, people, in_scope):
         status, _, body = admin.get("/api/v1/" + query)
         check(status == 200 and body == op.out(*args, "--format", "json"),
               "GET /api/v1/%s is the body of orgplan %s --format json" % (query, " ".join(args)))
+    # Browsers take gzip: the same bytes, compressed; Brotli asked alone gets the body as it is (the HTTP library's
+    # own per-request Brotli takes seconds on a large page), and so does gzip refused with q=0.
+    for path in ("/api/v1/ratios?by=team", "/ratios", "/", "/static/app.js", "/api/v1/ratios?by=team&format=csv"):
+        plain = admin.get(path, raw=True)[2]
+        status, headers, body = admin.get(path, headers={"Accept-Encoding": "gzip, deflate, br"}, raw=True)
+        check(status == 200 and headers.get("content-encoding") == "gzip" and len(body) < len(plain)
+              and "Accept-Encoding" in headers.get("vary", ""), "GET %s is gzip-compressed for a browser" % path)
+        check(gzip.decompress(body) == plain, "GET %s: the gzip body is the plain body" % path)
+        for refused in ("br", "gzip;q=0, br"):
+            status, headers, body = admin.get(path, headers={"Accept-Encoding": refused}, raw=True)
+            check(status == 200 and "content-encoding" not in headers and body == plain,
+                  "GET %s with Accept-Encoding %s: the body as it is" % (path, refused))
     status, _, body = admin.get("/api/v1/ratios?by=nothing")
     check(status == 400 and "--by 'nothing'" in json.loads(body)["error"], "a bad option value: 400 with the CLI's message")
     status, _, body = admin.get("/api/v1/ratios?db=/etc/passwd")

@@ -74,7 +74,7 @@ class Client:
     def __init__(self, port):
         self.port, self.cookie, self.csrf, self.bearer = port, "", "", ""
 
-    def request(self, method, path, body=None, headers=None, json_body=None):
+    def request(self, method, path, body=None, headers=None, json_body=None, raw=False):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         h = dict(headers or {})
         if self.cookie:
@@ -94,7 +94,8 @@ class Client:
             if name.lower() == "set-cookie" and value.startswith("orgplan_session="):
                 self.cookie = value.split(";")[0] if "Max-Age=0" not in value else ""
         conn.close()
-        return response.status, dict((k.lower(), v) for k, v in response.getheaders()), data.decode("utf-8", "replace")
+        headers = dict((k.lower(), v) for k, v in response.getheaders())
+        return response.status, headers, data if raw else data.decode("utf-8", "replace")
 
     def get(self, path, **kw):
         return self.request("GET", path, **kw)
