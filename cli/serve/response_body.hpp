@@ -24,33 +24,31 @@ constexpr std::size_t kCompressFrom = 1024;
 /// A text kept for many responses with its deflated twin (empty when the text
 /// is under kCompressFrom).
 struct SharedText {
-  std::string text;
-  DeflatePiece deflated;
+    std::string text;
+    DeflatePiece deflated;
 };
 /// `text` with its twin.
 SharedText shared_text(std::string text);
 
 /// True when the request's Accept-Encoding takes gzip (and not with q=0).
-bool accepts_gzip(const httplib::Request &request);
+bool accepts_gzip(const httplib::Request& request);
 
 class ResponseBody {
-public:
-  /// This response's own text.
-  ResponseBody &add(std::string text);
-  /// A cached text; `owner` keeps it alive until the body is sent.
-  ResponseBody &add(const SharedText &shared,
-                    std::shared_ptr<const void> owner);
-  /// The body, with Content-Type `type` and Vary: Accept-Encoding.
-  void send(const httplib::Request &request, httplib::Response &response,
-            const std::string &type);
+  public:
+    /// This response's own text.
+    ResponseBody& add(std::string text);
+    /// A cached text; `owner` keeps it alive until the body is sent.
+    ResponseBody& add(const SharedText& shared, std::shared_ptr<const void> owner);
+    /// The body, with Content-Type `type` and Vary: Accept-Encoding.
+    void send(const httplib::Request& request, httplib::Response& response, const std::string& type);
 
-private:
-  struct Part {
-    std::string own;
-    const SharedText *shared = nullptr;
-  };
-  std::vector<Part> parts_;
-  std::vector<std::shared_ptr<const void>> owners_;
+  private:
+    struct Part {
+        std::string own;
+        const SharedText* shared = nullptr;
+    };
+    std::vector<Part> parts_;
+    std::vector<std::shared_ptr<const void>> owners_;
 };
 
 } // namespace orgplan::cli::serve

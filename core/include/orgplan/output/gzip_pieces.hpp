@@ -15,9 +15,9 @@ namespace orgplan {
 /// Text compressed as a raw deflate stream that another may follow, with what
 /// the gzip trailer needs of it.
 struct DeflatePiece {
-  std::string data;
-  std::uint32_t crc = 0;
-  std::uint64_t length = 0; ///< of the text before compression
+    std::string data;
+    std::uint32_t crc = 0;
+    std::uint64_t length = 0; ///< of the text before compression
 };
 
 /// `text` compressed at zlib's `level` (1 fastest .. 9 smallest), ending with a
@@ -25,6 +25,6 @@ struct DeflatePiece {
 DeflatePiece deflate_piece(std::string_view text, int level = 6);
 
 /// One gzip member (RFC 1952) whose content is the pieces' texts in order.
-std::string gzip_join(const std::vector<const DeflatePiece *> &pieces);
+std::string gzip_join(const std::vector<const DeflatePiece*>& pieces);
 
 } // namespace orgplan
