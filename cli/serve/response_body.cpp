@@ -20,8 +20,7 @@ bool equals_lower(std::string_view a, std::string_view lower) {
     return true;
 }
 
-// What the provider sends: the joined texts, held until cpp-httplib has written
-// them.
+// What the provider sends: the joined texts, held until cpp-httplib has written them.
 struct Bytes {
     std::vector<std::string> own;
     std::vector<std::string_view> views;
@@ -100,27 +99,26 @@ void ResponseBody::send(const httplib::Request& request, httplib::Response& resp
     for (const auto& v : bytes->views) bytes->size += v.size();
     response.set_header("Vary", "Accept-Encoding");
     if (bytes->size == 0) {
-        response.set_content("", type); // a provider of length 0 would be taken for
-                                        // one of unknown length
+        response.set_content("", type); // a provider of length 0 would be taken for one of unknown length
         return;
     }
-    // The provider is asked for `length` bytes from `offset` (all that is unsent,
-    // or a range); it writes them from the views they fall in.
-    response.set_content_provider(bytes->size, type,
-                                  [bytes](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                                      for (const auto& v : bytes->views) {
-                                          if (length == 0) break;
-                                          if (offset >= v.size()) {
-                                              offset -= v.size();
-                                              continue;
-                                          }
-                                          const auto n = std::min(length, v.size() - offset);
-                                          if (!sink.write(v.data() + offset, n)) return false;
-                                          length -= n;
-                                          offset = 0;
-                                      }
-                                      return true;
-                                  });
+    // The provider is asked for `length` bytes from `offset` (all that is unsent, or a range); it writes them from the
+    // views they fall in.
+    const auto provide = [bytes](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+        for (const auto& v : bytes->views) {
+            if (length == 0) break;
+            if (offset >= v.size()) {
+                offset -= v.size();
+                continue;
+            }
+            const auto n = std::min(length, v.size() - offset);
+            if (!sink.write(v.data() + offset, n)) return false;
+            length -= n;
+            offset = 0;
+        }
+        return true;
+    };
+    response.set_content_provider(bytes->size, type, provide);
 }
 
 } // namespace orgplan::cli::serve

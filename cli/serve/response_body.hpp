@@ -1,9 +1,7 @@
-// How every page and answer leaves the server: the parts of its body joined,
-// gzip-compressed when the client takes gzip. A cached part (a rendered answer)
-// carries its compressed twin, made once; only the small parts of one response
-// (who is signed in, the options form) are compressed per request. The body is
-// handed to cpp-httplib as a content provider of known length, which it sends
-// as it is: its own per-request compression (Brotli at the highest quality for
+// How every page and answer leaves the server: the parts of its body joined, gzip-compressed when the client takes
+// gzip. A cached part (a rendered answer) carries its compressed twin, made once; only the small parts of one response
+// (who is signed in, the options form) are compressed per request. The body is handed to cpp-httplib as a content
+// provider of known length, which it sends as it is: its own per-request compression (Brotli at the highest quality for
 // browsers, seconds on a large page) never runs on these bodies.
 #pragma once
 
@@ -17,12 +15,10 @@
 
 namespace orgplan::cli::serve {
 
-/// Parts under this many bytes in all go out uncompressed: gzip would not save
-/// a packet.
+/// Parts under this many bytes in all go out uncompressed: gzip would not save a packet.
 constexpr std::size_t kCompressFrom = 1024;
 
-/// A text kept for many responses with its deflated twin (empty when the text
-/// is under kCompressFrom).
+/// A text kept for many responses with its deflated twin (empty when the text is under kCompressFrom).
 struct SharedText {
     std::string text;
     DeflatePiece deflated;
@@ -34,7 +30,7 @@ SharedText shared_text(std::string text);
 bool accepts_gzip(const httplib::Request& request);
 
 class ResponseBody {
-  public:
+public:
     /// This response's own text.
     ResponseBody& add(std::string text);
     /// A cached text; `owner` keeps it alive until the body is sent.
@@ -42,7 +38,7 @@ class ResponseBody {
     /// The body, with Content-Type `type` and Vary: Accept-Encoding.
     void send(const httplib::Request& request, httplib::Response& response, const std::string& type);
 
-  private:
+private:
     struct Part {
         std::string own;
         const SharedText* shared = nullptr;

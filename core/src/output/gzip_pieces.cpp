@@ -12,8 +12,7 @@ DeflatePiece deflate_piece(std::string_view text, int level) {
     piece.crc = static_cast<std::uint32_t>(
         crc32_z(crc32_z(0, nullptr, 0), reinterpret_cast<const Bytef*>(text.data()), text.size()));
     z_stream z{};
-    // -15: raw deflate, no zlib or gzip wrapper of its own; gzip_join writes the
-    // one wrapper around all pieces.
+    // -15: raw deflate, no zlib or gzip wrapper of its own; gzip_join writes the one wrapper around all pieces.
     if (deflateInit2(&z, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         throw Error("cannot start zlib's deflate (out of memory?)");
     piece.data.resize(deflateBound(&z, text.size()) + 16);
@@ -21,9 +20,8 @@ DeflatePiece deflate_piece(std::string_view text, int level) {
     z.avail_in = static_cast<uInt>(text.size());
     z.next_out = reinterpret_cast<Bytef*>(piece.data.data());
     z.avail_out = static_cast<uInt>(piece.data.size());
-    // A sync flush ends on a byte boundary with an empty stored block that is not
-    // the last one: another piece's blocks can follow, and none refers back into
-    // this one (each piece starts with an empty window).
+    // A sync flush ends on a byte boundary with an empty stored block that is not the last one: another piece's blocks
+    // can follow, and none refers back into this one (each piece starts with an empty window).
     const auto result = deflate(&z, Z_SYNC_FLUSH);
     const auto written = piece.data.size() - z.avail_out;
     deflateEnd(&z);

@@ -8,8 +8,7 @@ using namespace orgplan;
 
 namespace {
 
-// What a browser does with the body: zlib's gzip decoder (15 + 16: gzip wrapper
-// only), to the end of the member.
+// What a browser does with the body: zlib's gzip decoder (15 + 16: gzip wrapper only), to the end of the member.
 std::string gunzip(const std::string& gz) {
     z_stream z{};
     REQUIRE(inflateInit2(&z, 15 + 16) == Z_OK);
