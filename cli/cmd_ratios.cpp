@@ -12,6 +12,7 @@
 #include "orgplan/analysis/interrupt_report.hpp"
 #include "orgplan/storage/org_store.hpp"
 #include "orgplan/planning/positions.hpp"
+#include "orgplan/analysis/ratio_filter.hpp"
 #include "orgplan/analysis/ratios.hpp"
 #include "orgplan/model/settings.hpp"
 #include "orgplan/base/text.hpp"
@@ -132,6 +133,7 @@ struct RatiosRun {
     std::optional<double> threshold, max_spread;
     std::string as_of, from, to;
     bool net_of_interrupts = false, planned = false;
+    RatioFilter filter;
 };
 
 po::options_description ratios_options(RatiosRun& r) {
@@ -139,6 +141,9 @@ po::options_description ratios_options(RatiosRun& r) {
     desc.add_options()
         ("planned", po::bool_switch(&r.planned), "count open maker roles and planned departures (orgplan positions) as if done")
         ("by", po::value(&r.by)->value_name("LEVEL"), "team (default), product, segment, pm, leader or org")
+        ("segment", po::value(&r.filter.segment)->value_name("ID"), "only rows about this segment's teams ((none): teams with no segment); with --by team, product or segment")
+        ("product", po::value(&r.filter.product)->value_name("ID"), "only rows about this product's teams ((none): teams with no product); with --by team, product or segment")
+        ("status", po::value(&r.filter.status)->value_name("S"), "only rows with this status: no_pm, over, no_makers, ok or empty")
         ("threshold", setting_option(r.threshold, "--threshold", "ratio.threshold")->value_name("N"), "makers per PM above which a row is over (default: setting ratio.threshold, 10)")
         ("max-spread", setting_option(r.max_spread, "--max-spread", "ratio.max_spread")->value_name("N"), "teams a PM may cover before being thin (default: setting ratio.max_spread, 3)")
         ("net-of-interrupts", po::bool_switch(&r.net_of_interrupts), "take the time interrupts took out of each PM's FTE")
@@ -215,6 +220,18 @@ private:
     std::unordered_map<std::string_view, std::string_view> names_;
 };
 
+// Which rows a filter kept; the org's totals stay those of the whole org.
+void note_filter(Output& output, const RatioFilter& filter, std::size_t kept, std::size_t of) {
+    auto& f = output.fields["filter"] = nlohmann::json::object();
+    std::vector<std::string> said;
+    for (const auto& [name, value] : {std::pair{"segment", &filter.segment}, {"product", &filter.product},
+                                      {"status", &filter.status}})
+        if (!value->empty()) f[name] = *value, said.push_back(std::string(name) + " " + *value);
+    output.title += " (" + text::join(said, ", ") + ")";
+    output.notes.push_back(fmt::format("{} of {} rows: {}; the org's totals are the whole org's", kept, of,
+                                       text::join(said, ", ")));
+}
+
 // Whether open positions were counted (--planned), or how many were left out.
 void note_positions(Output& output, const Org& org, bool planned) {
     output.fields["planned_included"] = planned;
@@ -231,7 +248,7 @@ void note_positions(Output& output, const Org& org, bool planned) {
 int cmd_ratios(const Args& args) {
     RatiosRun run;
     auto desc = ratios_options(run);
-    if (!parse(args, desc, {}, run.common, "orgplan ratios [--by LEVEL] [--threshold N] [--net-of-interrupts [--from D] [--to D]] [--format table|json|csv|md|xlsx|html] [--out FILE]"))
+    if (!parse(args, desc, {}, run.common, "orgplan ratios [--by LEVEL] [--segment ID] [--product ID] [--status S] [--threshold N] [--net-of-interrupts [--from D] [--to D]] [--format table|json|csv|md|xlsx|html] [--out FILE]"))
         return 0;
     if ((!run.from.empty() || !run.to.empty()) && !run.net_of_interrupts)
         throw UsageError("--from and --to go with --net-of-interrupts");
@@ -252,8 +269,11 @@ int cmd_ratios(const Args& args) {
     std::optional<NetOfInterrupts> net;
     if (run.net_of_interrupts) net = interrupts_taken_out(org, settings, run.from, run.to);
     RatioReport report;
+    std::size_t rows_before = 0;
     try {
         report = compute_ratios(org, run.by, threshold, max_spread, nullptr, &makers);
+        rows_before = report.rows.size();
+        filter_ratio_rows(report, org, run.filter);
     } catch (const Error& e) {
         throw UsageError(e.what());
     }
@@ -273,6 +293,7 @@ int cmd_ratios(const Args& args) {
     note_snapshot(output, used);
     if (net) add_net_of_interrupts(output, *net);
     add_org_summary(output, report, shape.names());
+    if (!run.filter.empty()) note_filter(output, run.filter, report.rows.size(), rows_before);
     output.fields["gaps"] = std::move(gaps);
     note_positions(output, org, run.planned);
     emit(output, run.common);

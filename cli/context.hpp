@@ -210,6 +210,7 @@ int cmd_config(const Args& args);
 int cmd_chart(const Args& args);
 int cmd_report(const Args& args);
 int cmd_check(const Args& args);
+int cmd_roster(const Args& args);
 int cmd_positions(const Args& args);
 int cmd_user(const Args& args);
 int cmd_token(const Args& args);

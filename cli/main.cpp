@@ -33,6 +33,7 @@ const std::map<std::string, CommandEntry>& commands() {
     static const std::map<std::string, CommandEntry> table = {
         {"import", {cmd_import, "load people, teams, assignments, goals... from CSV or JSON (all or nothing)"}},
         {"ratios", {cmd_ratios, "maker:PM ratios by team, product, segment, pm, leader or org"}},
+        {"roster", {cmd_roster, "who is in the org: people and the teams they work in, by team, manager or family"}},
         {"check", {cmd_check, "gaps and assumptions in the data that change an answer, each with its fix"}},
         {"positions", {cmd_positions, "planned positions: open roles and planned departures; close one when done"}},
         {"roles", {cmd_roles, "how job titles were classified into role families"}},

@@ -18,7 +18,8 @@ bool server_parameter(const std::string& name) { return name == "format" || name
 
 const std::vector<AnswerRoute>& answer_routes() {
     static const std::vector<AnswerRoute> routes = {
-        {"ratios", cmd_ratios, "Ratios", {}, {"by", "threshold", "max-spread", "from", "to", "as-of"},
+        {"ratios", cmd_ratios, "Ratios", {},
+         {"by", "segment", "product", "status", "threshold", "max-spread", "from", "to", "as-of"},
          {"planned", "net-of-interrupts"}, ""},
         {"diagnose", cmd_diagnose, "Diagnostics", {}, {"check", "hires", "mix", "as-of"}, {}, ""},
         {"spans", cmd_spans, "Spans and layers", {}, {"by", "as-of"}, {}, ""},
@@ -31,6 +32,7 @@ const std::vector<AnswerRoute>& answer_routes() {
         {"trend", cmd_trend, "Trend", {}, {"metric", "last"}, {}, ""},
         {"changes", cmd_changes, "Changes", {}, {"from", "to"}, {}, ""},
         {"history", cmd_history, "History", {}, {}, {}, ""},
+        {"roster", cmd_roster, "Roster", {}, {"team", "manager", "family", "as-of"}, {}, ""},
         {"check", cmd_check, "Data gaps", {}, {}, {}, ""},
     };
     return routes;

@@ -106,3 +106,48 @@ TEST_CASE("a team with a PM and no makers says 'no makers', an empty team draws 
     CHECK(bar_width("no_makers") < 2); // a ratio of 0
     CHECK(bar_width("no_pm") > 100);   // makers without a PM stay a full hatched bar
 }
+
+TEST_CASE("ratios --product and --status narrow the rows, say so, and keep the org's totals") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
+    const auto r = run(db.flag() + " ratios --by team --product P1 --format json");
+    REQUIRE(r.exit_code == 0);
+    const auto j = r.json();
+    std::vector<std::string> teams;
+    for (const auto& row : j["rows"]) teams.push_back(row["team"]);
+    std::sort(teams.begin(), teams.end());
+    CHECK(teams == std::vector<std::string>{"A", "B"});
+    CHECK(j["filter"] == nlohmann::json{{"product", "P1"}});
+    CHECK(j["org"]["ratio"].get<double>() == Approx(4.4286)); // the whole org's
+    const auto over = run(db.flag() + " ratios --by team --product P1 --status over");
+    REQUIRE(over.exit_code == 0);
+    CHECK_THAT(over.out, Catch::Contains("1 of 4 rows: product P1, status over"));
+    const auto bad = run(db.flag() + " ratios --by pm --product P1");
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.err, Catch::Contains("--segment and --product go with --by team, product or segment"));
+    CHECK(run(db.flag() + " ratios --product nope").exit_code == 2);
+}
+
+TEST_CASE("roster --team lists the people behind a team's makers, with their allocation") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
+    const auto r = run(db.flag() + " roster --team A --format json");
+    REQUIRE(r.exit_code == 0);
+    const auto j = r.json();
+    CHECK(j["team"] == "A");
+    double makers = 0;
+    for (const auto& row : j["rows"]) {
+        CHECK(row["team"] == "A");
+        if (row["family"] == "maker") makers += row["fte"].get<double>() * row["allocation"].get<double>();
+    }
+    const auto ratios = run(db.flag() + " ratios --format json").json();
+    CHECK(makers == Approx(find_row(ratios["rows"], "team", "A")["makers"].get<double>())); // 3.0 by hand
+    const auto pms = run(db.flag() + " roster --family pm --format csv");
+    REQUIRE(pms.exit_code == 0);
+    CHECK_THAT(pms.out, Catch::StartsWith("person,name,title,family,fte,team,allocation,manager"));
+    CHECK(pms.out.find(",maker,") == std::string::npos);
+    const auto bad = run(db.flag() + " roster --team Z");
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.err, Catch::Contains("--team 'Z': no such id"));
+    CHECK(run(db.flag() + " roster --family nobody").exit_code == 2);
+}

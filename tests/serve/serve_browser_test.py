@@ -97,10 +97,40 @@ def tables_check(driver, base):
     check(result[1] > 1000, "the XLSX download is a workbook")
 
 
+def first_rows(driver):
+    """The first column of the answer's table."""
+    return [r.text for r in driver.find_elements(By.CSS_SELECTOR, ".answer tbody tr td:first-child")]
+
+
 def drill_check(driver, base):
     driver.get(base + "/diagnose")
     links = driver.find_elements(By.CSS_SELECTOR, ".answer td a[href^='/chart?focus=']")
     check(len(links) > 0, "findings link to the people they are about")
+    # Segment -> its products -> a product's teams -> a team's people, each a click on the row's first cell.
+    driver.get(base + "/ratios?by=segment")
+    segment = driver.find_element(By.CSS_SELECTOR, ".answer tbody tr td:first-child a")
+    name = segment.text
+    segment.click()
+    check(wait(driver, lambda d: "by=product" in d.current_url and "segment " + name in d.find_element(By.TAG_NAME, "h1").text),
+          "a segment opens the ratios of its products (%s)" % driver.current_url)
+    products = first_rows(driver)
+    check(0 < len(products), "...which lists them (%s)" % products)
+    driver.find_element(By.CSS_SELECTOR, ".answer tbody tr td:first-child a").click()
+    check(wait(driver, lambda d: "by=team" in d.current_url and "product " + products[0] in d.find_element(By.TAG_NAME, "h1").text),
+          "a product opens the ratios of its teams (%s)" % driver.current_url)
+    teams = first_rows(driver)
+    check(0 < len(teams), "...which lists them (%s)" % teams)
+    makers = float(driver.find_element(By.CSS_SELECTOR, ".answer tbody tr td:nth-child(3)").get_attribute("data-value"))
+    driver.find_element(By.CSS_SELECTOR, ".answer tbody tr td:first-child a").click()
+    check(wait(driver, lambda d: "/roster?team=" in d.current_url), "a team opens its roster")
+    rows = driver.find_elements(By.CSS_SELECTOR, ".answer tbody tr")
+    in_team = [r for r in rows if r.find_elements(By.TAG_NAME, "td")[5].text == teams[0]]
+    check(len(rows) > 0 and len(in_team) == len(rows), "the roster lists the team's people, only them (%d)" % len(rows))
+    maker_fte = sum(float(r.find_elements(By.TAG_NAME, "td")[4].get_attribute("data-value")) *
+                    float(r.find_elements(By.TAG_NAME, "td")[6].get_attribute("data-value"))
+                    for r in rows if r.find_elements(By.TAG_NAME, "td")[3].text == "maker")
+    check(abs(maker_fte - makers) < 0.01, "its makers add up to the team's makers (%.2f vs %.2f)" % (maker_fte, makers))
+    check(driver.find_elements(By.CSS_SELECTOR, ".answer td a[href^='/chart?focus=']"), "its people link to the chart")
 
 
 def chart_check(driver, base, big):

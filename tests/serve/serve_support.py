@@ -114,7 +114,8 @@ def routes(orgplan, first_snapshot):
                "ratios?by=org", "ratios?planned", "ratios?net-of-interrupts", "diagnose", "spans", "spans?by=person",
                "spans?by=unit", "spans?by=family", "portfolio", "portfolio?by=segment", "portfolio?by=status",
                "interrupts", "interrupts?by=requester", "interrupts?by=team", "taskforce", "plan",
-               "plan?simulate=200", "mentoring", "mentoring/show", "trend", "history", "check",
+               "plan?simulate=200", "mentoring", "mentoring/show", "trend", "history", "check", "roster",
+               "roster?family=pm", "ratios?by=team&status=over",
                "changes?from=" + first_snapshot] + ["taskforce/show/" + urllib.parse.quote(t) for t in taskforces]
     paths = ["/", "/chart", "/api/v1/session", "/api/v1/chart?depth=5", "/api/v1/people?q=e"]
     for a in answers:

@@ -27,19 +27,36 @@
     wrap.parentNode.insertBefore(box, wrap);
   });
 
-  // Cells naming a person open the org chart at them.
-  var personColumns = ['subject', 'person', 'pm', 'manager', 'mentor', 'novice', 'id'];
+  // Cells naming a person open the org chart at them; a segment opens its products' ratios, a product its teams',
+  // a team its roster (the people in it): the drill-down from segment to people.
+  var personColumns = ['subject', 'person', 'pm', 'manager', 'mentor', 'novice', 'id', 'pms', 'leader'];
+  var drill = { segment: '/ratios?by=product&segment=', product: '/ratios?by=team&product=', team: '/roster?team=' };
+  function link(text, href) {
+    var a = el('a', '', text);
+    a.href = href;
+    return a;
+  }
   document.querySelectorAll('.answer table.data').forEach(function (table) {
     var heads = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim().toLowerCase(); });
     heads.forEach(function (head, column) {
-      if (personColumns.indexOf(head) < 0) return;
+      var person = personColumns.indexOf(head) >= 0, down = drill[head];
+      if (!person && !down) return;
       Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-        var cell = row.cells[column], id = cell.textContent.trim();
-        if (!/^[A-Za-z0-9._:-]+$/.test(id)) return;
-        var a = el('a', '', id);
-        a.href = '/chart?focus=' + encodeURIComponent(id);
+        var cell = row.cells[column], text = cell.textContent.trim();
+        if (!text || text === '-') return;
+        if (down) {
+          if (!/^[A-Za-z0-9._:()-]+$/.test(text)) return;
+          cell.textContent = '';
+          cell.appendChild(link(text, down + encodeURIComponent(text)));
+          return;
+        }
+        var ids = text.split(/;\s*/);
+        if (!ids.every(function (id) { return /^[A-Za-z0-9._:-]+$/.test(id); })) return;
         cell.textContent = '';
-        cell.appendChild(a);
+        ids.forEach(function (id, i) {
+          if (i) cell.appendChild(document.createTextNode('; '));
+          cell.appendChild(link(id, '/chart?focus=' + encodeURIComponent(id)));
+        });
       });
     });
   });

@@ -1,0 +1,24 @@
+// Narrowing a ratio report to part of the org: the rows about one segment's or one product's teams, or with one
+// status. Each kept row stays as computed on the whole org (a product with teams in two segments shows whole), so a
+// drill-down from segment to product to team shows the same numbers as the unfiltered report.
+#pragma once
+
+#include <string>
+
+#include "orgplan/analysis/ratios.hpp"
+
+namespace orgplan {
+
+struct RatioFilter {
+    std::string segment; ///< a segment id; "(none)" for teams with no segment (their own or their product's)
+    std::string product; ///< a product id; "(none)" for teams with no product
+    std::string status;  ///< no_pm, over, no_makers, ok or empty
+    bool empty() const { return segment.empty() && product.empty() && status.empty(); }
+};
+
+/// Keeps the rows of `report` that `filter` describes. Segment and product narrow team, product and segment rows
+/// (the rows covering at least one team that matches); status narrows rows of every level. Throws orgplan::Error
+/// for a segment or product the org does not have, an unknown status, or segment/product with another level.
+void filter_ratio_rows(RatioReport& report, const Org& org, const RatioFilter& filter);
+
+} // namespace orgplan

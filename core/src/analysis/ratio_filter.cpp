@@ -1,0 +1,57 @@
+#include "orgplan/analysis/ratio_filter.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "orgplan/base/error.hpp"
+
+namespace orgplan {
+namespace {
+
+constexpr const char* kNone = "(none)"; // the row id of teams without a product or segment, as compute_ratios gives
+
+template <typename Items>
+void require_known(const Items& items, const std::string& id, const char* option, const char* what) {
+    if (id.empty() || id == kNone) return;
+    if (std::none_of(items.begin(), items.end(), [&](const auto& item) { return item.id == id; }))
+        throw Error(std::string(option) + " '" + id + "': the org has no " + what + " with that id (orgplan ratios --by " +
+                    what + " lists them)");
+}
+
+} // namespace
+
+void filter_ratio_rows(RatioReport& report, const Org& org, const RatioFilter& filter) {
+    if (filter.empty()) return;
+    const bool by_teams = !filter.segment.empty() || !filter.product.empty();
+    if (by_teams && report.by != "team" && report.by != "product" && report.by != "segment")
+        throw Error("--segment and --product go with --by team, product or segment (not " + report.by + ")");
+    require_known(org.segments, filter.segment, "--segment", "segment");
+    require_known(org.products, filter.product, "--product", "product");
+    if (!filter.status.empty()) {
+        static const char* statuses[] = {"no_pm", "over", "no_makers", "ok", "empty"};
+        if (std::none_of(std::begin(statuses), std::end(statuses), [&](const char* s) { return filter.status == s; }))
+            throw Error("--status '" + filter.status + "': use no_pm, over, no_makers, ok or empty");
+    }
+    // The ids of the rows that cover a matching team, at the report's level.
+    std::unordered_set<std::string> kept;
+    if (by_teams) {
+        const auto segments = effective_segments(org);
+        for (std::size_t t = 0; t < org.teams.size(); ++t) {
+            const auto& team = org.teams[t];
+            const auto segment = segments[t].empty() ? kNone : segments[t];
+            const auto product = team.product_id.empty() ? kNone : team.product_id;
+            if (!filter.segment.empty() && segment != filter.segment) continue;
+            if (!filter.product.empty() && product != filter.product) continue;
+            kept.insert(report.by == "team" ? team.id : report.by == "product" ? product : segment);
+        }
+    }
+    auto& rows = report.rows;
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [&](const RatioRow& row) {
+                                  if (by_teams && !kept.count(row.id)) return true;
+                                  return !filter.status.empty() && to_string(row.status) != filter.status;
+                              }),
+               rows.end());
+}
+
+} // namespace orgplan
