@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/storage/settings_store.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/analysis/org_trend.hpp"
 #include "orgplan/storage/read_transaction.hpp"
@@ -65,7 +66,8 @@ int cmd_trend(const Args& args) {
             cells.push_back(std::isnan(p.values[i]) ? Cell(std::string()) : Cell(p.values[i]));
         table.add(std::move(cells));
     }
-    auto output = Output::of(std::move(table));
+    // The threshold the org ratio is read against (the page draws it on the chart).
+    auto output = Output::of(std::move(table), {{"threshold", load_settings(db.sql()).get("ratio.threshold")}});
     output.title = "trend";
     if (points.size() < 2) output.notes.push_back("a trend needs two snapshots or more: import again with --as-of DATE");
     emit(output, common);

@@ -1,5 +1,6 @@
 #include "answers.hpp"
 
+#include "answer_charts.hpp"
 #include "once_per_key.hpp"
 #include "redact.hpp"
 
@@ -74,7 +75,9 @@ std::shared_ptr<Answer> Answers::compute(const AnswerRoute& route, const Args& a
         if (capture.output) {
             answer->output = std::move(capture.output);
             if (!costs) remove_costs(*answer->output);
-            answer->rendered = shared_text(render(*answer->output, format));
+            auto text = render(*answer->output, format);
+            if (format == Format::html) text = answer_chart(route.command, *answer->output) + text; // a page draws it
+            answer->rendered = shared_text(std::move(text));
         }
         else answer->status = 500, answer->error = route.command + " gave no answer";
     }

@@ -64,6 +64,7 @@ def main():
     try:
         files = demo_with_markup(DATA, work)
         op = Orgplan(ORGPLAN, os.path.join(work, "org.db"))
+        op.run("import", "--replace", files, "--as-of", "2026-01-31")  # two snapshots: a trend to draw
         op.run("import", "--replace", files)
         people = people_of(files)
         scope_root = "E0002"
@@ -164,6 +165,15 @@ def run_checks(op, server, people, in_scope):
             status, headers, body = admin.get(path, headers={"Accept-Encoding": refused}, raw=True)
             check(status == 200 and "content-encoding" not in headers and body == plain,
                   "GET %s with Accept-Encoding %s: the body as it is" % (path, refused))
+    # Pages draw what their JSON twin holds: the trend's org ratio per snapshot against the threshold, the plan's
+    # ratio per quarter with its simulated band.
+    trend = json.loads(admin.get("/api/v1/trend")[2])
+    page = admin.get("/trend")[2]
+    check(len(trend["rows"]) == 2 and page.count('class="point"') == 2 and "threshold %g:1" % trend["threshold"] in page,
+          "the Trend page draws the org ratio of each snapshot and the threshold")
+    page = admin.get("/plan?simulate=200")[2]
+    check("<svg" in page and 'class="band"' in page, "the Plan page draws the ratio by quarter with the P10-P90 band")
+    check('class="band"' not in admin.get("/plan")[2], "...and no band when nothing was simulated")
     status, _, body = admin.get("/api/v1/ratios?by=nothing")
     check(status == 400 and "--by 'nothing'" in json.loads(body)["error"], "a bad option value: 400 with the CLI's message")
     status, _, body = admin.get("/api/v1/ratios?db=/etc/passwd")

@@ -1,0 +1,85 @@
+#include "answer_charts.hpp"
+
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "orgplan/output/svg_chart.hpp"
+
+namespace orgplan::cli::serve {
+namespace {
+
+// A table's column by its JSON key; none when the answer was asked without it (trend --metric).
+std::optional<std::size_t> column(const Table& table, const std::string& key) {
+    const auto& columns = table.columns();
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (columns[i].key == key) return i;
+    return std::nullopt;
+}
+
+std::optional<double> number(const Cell& cell) {
+    if (const auto* d = std::get_if<double>(&cell)) return *d;
+    if (const auto* n = std::get_if<long long>(&cell)) return static_cast<double>(*n);
+    return std::nullopt;
+}
+
+std::string text(const Cell& cell) {
+    if (const auto* s = std::get_if<std::string>(&cell)) return *s;
+    if (const auto* n = std::get_if<long long>(&cell)) return std::to_string(*n);
+    return "";
+}
+
+std::optional<double> threshold_of(const Output& output) {
+    const auto it = output.fields.find("threshold");
+    if (it == output.fields.end() || !it->is_number()) return std::nullopt;
+    return it->get<double>();
+}
+
+std::string trend_chart(const Output& output) {
+    if (output.sections.empty()) return "";
+    const auto& table = output.sections.front().table;
+    const auto as_of = column(table, "as_of"), ratio = column(table, "org_ratio");
+    if (!as_of || !ratio || table.size() < 2) return ""; // one point is no trend; the note says so
+    LineChart c;
+    c.title = "org maker:PM ratio by snapshot";
+    c.y_label = "makers per PM";
+    if ((c.reference = threshold_of(output))) c.reference_label = fmt::format("threshold {:g}:1", *c.reference);
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        const auto& row = table.rows()[i];
+        c.x.push_back(static_cast<double>(i + 1));
+        c.x_labels.push_back(text(row[*as_of]));
+        c.line.push_back(number(row[*ratio]));
+    }
+    return line_chart(c);
+}
+
+std::string plan_chart(const Output& output) {
+    if (output.sections.empty()) return "";
+    const auto& table = output.sections.front().table;
+    const auto quarter = column(table, "quarter"), ratio = column(table, "ratio");
+    if (!quarter || !ratio || table.size() == 0) return "";
+    const auto low = column(table, "ratio_p10"), high = column(table, "ratio_p90");
+    LineChart c;
+    c.title = "org maker:PM ratio by quarter";
+    c.y_label = "makers per PM";
+    if ((c.reference = threshold_of(output))) c.reference_label = fmt::format("target {:g}:1", *c.reference);
+    for (const auto& row : table.rows()) {
+        c.x.push_back(number(row[*quarter]).value_or(0));
+        c.line.push_back(number(row[*ratio]));
+        if (low && high) {
+            c.low.push_back(number(row[*low]));
+            c.high.push_back(number(row[*high]));
+        }
+    }
+    return line_chart(c);
+}
+
+} // namespace
+
+std::string answer_chart(const std::string& command, const Output& output) {
+    if (command == "trend") return trend_chart(output);
+    if (command == "plan") return plan_chart(output);
+    return "";
+}
+
+} // namespace orgplan::cli::serve
