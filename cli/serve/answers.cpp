@@ -1,6 +1,6 @@
 #include "answers.hpp"
 
-#include "answer_charts.hpp"
+#include "answer_fragment.hpp"
 #include "once_per_key.hpp"
 #include "redact.hpp"
 
@@ -17,7 +17,6 @@ constexpr std::size_t kMaxCached = 512;
 constexpr std::size_t kMaxCachedBytes = 64 << 20; // what the rendered answers may hold (their Outputs about as much)
 
 std::string render(const Output& output, Format format) {
-    if (format == Format::html) return html_answer(output);
     std::ostringstream out;
     output_writer(format)->write(output, out);
     return out.str();
@@ -75,9 +74,8 @@ std::shared_ptr<Answer> Answers::compute(const AnswerRoute& route, const Args& a
         if (capture.output) {
             answer->output = std::move(capture.output);
             if (!costs) remove_costs(*answer->output);
-            auto text = render(*answer->output, format);
-            if (format == Format::html) text = answer_chart(route.command, *answer->output) + text; // a page draws it
-            answer->rendered = shared_text(std::move(text));
+            answer->rendered = shared_text(format == Format::html ? answer_fragment(route.command, *answer->output)
+                                                                  : render(*answer->output, format));
         }
         else answer->status = 500, answer->error = route.command + " gave no answer";
     }

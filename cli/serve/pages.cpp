@@ -7,8 +7,6 @@
 #include "orgplan/output/html_escape.hpp"
 
 namespace orgplan::cli::serve {
-namespace {
-
 std::string url_encode(const std::string& text) {
     std::string out;
     for (unsigned char c : text) {
@@ -17,6 +15,8 @@ std::string url_encode(const std::string& text) {
     }
     return out;
 }
+
+namespace {
 
 std::string menu(const std::string& active) {
     std::string out = "<nav class=\"menu\">";

@@ -16,6 +16,8 @@ namespace orgplan::cli::serve {
 
 using Query = std::multimap<std::string, std::string>;
 
+/// `text` as one part of a URL: every byte but letters, digits and -_.~ percent-encoded.
+std::string url_encode(const std::string& text);
 /// The query string of `params` (already given to a route), with `format` added when not empty.
 std::string query_string(const Query& params, const std::string& format = "");
 

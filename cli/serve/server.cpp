@@ -312,6 +312,23 @@ void Server::State::answer_routes_() {
         const auto tree = org.tree(caller, org.version());
         send_json(response, {{"people", tree->search_json(request.get_param_value("q"), 20)}});
     });
+    // The page of whatever an id names, for links from answers whose subjects are of several kinds (findings).
+    http->Get("/find", [this](const httplib::Request& request, httplib::Response& response) {
+        const auto& caller = require(Action::read_answers, "read the org");
+        const auto id = request.get_param_value("id");
+        const auto kind = org.tree(caller, org.version())->kind_of(id);
+        const auto to = kind == "person"    ? "/chart?focus="
+                        : kind == "team"    ? "/roster?team="
+                        : kind == "product" ? "/ratios?by=team&product="
+                        : kind == "segment" ? "/ratios?by=product&segment="
+                                            : "";
+        if (!*to)
+            throw HttpError(404, kind == "goal" ? "'" + id + "' is a goal: goals have no page of their own; their "
+                                                  "findings are on the Diagnostics page"
+                                                : "nothing with id '" + id + "' in the org you can see");
+        response.status = 303;
+        response.set_header("Location", to + url_encode(id));
+    });
     // /api/v1/COMMAND[/WORD[/WORD]]: the body of `orgplan COMMAND ... --format json`, or its CSV or XLSX.
     http->Get("/api/v1/([a-z]+)(?:/([^/]+))?(?:/([^/]+))?",
               [this](const httplib::Request& request, httplib::Response& response) {

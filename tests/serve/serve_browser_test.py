@@ -104,8 +104,21 @@ def first_rows(driver):
 
 def drill_check(driver, base):
     driver.get(base + "/diagnose")
-    links = driver.find_elements(By.CSS_SELECTOR, ".answer td a[href^='/chart?focus=']")
-    check(len(links) > 0, "findings link to the people they are about")
+    headings = [h.text for h in driver.find_elements(By.CSS_SELECTOR, ".answer h2.severity")]
+    check(len(headings) >= 2 and headings[0].startswith("Errors ("), "findings are grouped by severity, errors first (%s)"
+          % headings)
+    # A finding about a team opens the team's people; one about a person, the chart at them.
+    rows = driver.find_elements(By.CSS_SELECTOR, ".answer tbody tr")
+    team_row = next(r for r in rows if r.find_elements(By.TAG_NAME, "td")[1].text == "no-pm")
+    team = team_row.find_elements(By.TAG_NAME, "td")[2].text
+    team_row.find_element(By.CSS_SELECTOR, "a[href^='/find?id=']").click()
+    check(wait(driver, lambda d: d.current_url.endswith("/roster?team=" + team)), "a finding about a team opens its roster")
+    driver.back()
+    rows = driver.find_elements(By.CSS_SELECTOR, ".answer tbody tr")
+    person_row = next(r for r in rows if r.find_elements(By.TAG_NAME, "td")[1].text == "novice-coaching")
+    person_row.find_element(By.CSS_SELECTOR, "a[href^='/find?id=']").click()
+    check(wait(driver, lambda d: "/chart?focus=" in d.current_url and count(d, "#chart .node.found") == 1),
+          "a finding about a person opens the chart at them")
     # Segment -> its products -> a product's teams -> a team's people, each a click on the row's first cell.
     driver.get(base + "/ratios?by=segment")
     segment = driver.find_element(By.CSS_SELECTOR, ".answer tbody tr td:first-child a")

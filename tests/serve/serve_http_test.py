@@ -187,6 +187,16 @@ def run_checks(op, server, people, in_scope):
     check(sorted(documented) == sorted(m for m in menu if m not in ("chart",)),
           "docs/openapi.json lists exactly the answers of the menu (%s vs %s)" % (documented, menu))
     check(admin.get("/api/v1/chart?root=nobody")[0] == 404, "an unknown chart node: 404")
+    # /find opens the page of whatever an id names.
+    for id_, to in (("E0002", "/chart?focus=E0002"), ("plat-devex", "/roster?team=plat-devex"),
+                    ("p-platform", "/ratios?by=team&product=p-platform"),
+                    ("seg-ent", "/ratios?by=product&segment=seg-ent")):
+        status, headers, _ = admin.get("/find?id=" + id_)
+        check(status == 303 and headers.get("location") == to, "/find?id=%s opens %s (%s)" % (id_, to, headers.get("location")))
+    status, _, body = admin.get("/find?id=g-svc-custom")
+    check(status == 404 and "is a goal" in body, "/find of a goal says goals have no page")
+    check(admin.get("/find?id=nobody")[0] == 404, "/find of nothing: 404")
+    check(scoped.get("/find?id=E0001")[0] == 404, "/find does not open someone outside the caller's scope")
 
     # A viewer sees no cost, salary or email of anyone, on any route.
     emails = [p["email"] for p in people if p["email"]]

@@ -23,6 +23,11 @@ std::string lower(std::string_view text) {
 } // namespace
 
 OrgTree::OrgTree(const Org& org) {
+    // An id of several kinds names the team first, then the product, the segment, the goal.
+    for (const auto& g : org.goals) others_.emplace(g.id, "goal");
+    for (const auto& s : org.segments) others_.insert_or_assign(s.id, "segment");
+    for (const auto& p : org.products) others_.insert_or_assign(p.id, "product");
+    for (const auto& t : org.teams) others_.insert_or_assign(t.id, "team");
     nodes_.reserve(org.people.size() + 2);
     std::unordered_map<std::string_view, std::pair<std::string_view, double>> main_team; // person -> team, share
     for (const auto& m : org.memberships) {
@@ -97,6 +102,13 @@ void OrgTree::sum_up(int top) {
         up.maker_fte += n.maker_fte;
         up.pm_fte += n.pm_fte;
     }
+}
+
+std::string OrgTree::kind_of(const std::string& id) const {
+    if (id.empty() || id.front() == '@') return "";
+    if (index_.count(id)) return "person";
+    const auto it = others_.find(id);
+    return it == others_.end() ? "" : it->second;
 }
 
 int OrgTree::index_of(const std::string& id) const {

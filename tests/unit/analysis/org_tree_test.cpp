@@ -66,3 +66,24 @@ TEST_CASE("org tree: the path to a person, search, and unknown ids") {
     CHECK_THROWS_AS(tree.node_json("nobody", 1), Error);
     CHECK_THROWS_AS(tree.path_json("nobody"), Error);
 }
+
+TEST_CASE("org tree: what an id names, for a link to its page") {
+    auto org = small_org(false);
+    org.teams = {{"t1", "Team one", "", "p1", "", ""}, {"B", "a team with a person's id", "", "", "", ""}};
+    org.products = {{"p1", "Product", ProductStatus::active, "s1"}, {"shared", "x", ProductStatus::active, ""}};
+    org.segments = {{"s1", "Segment"}, {"shared", "y"}};
+    Goal g;
+    g.id = "g1";
+    org.goals = {g};
+    const OrgTree tree(org);
+    CHECK(tree.kind_of("A") == "person");
+    CHECK(tree.kind_of("t1") == "team");
+    CHECK(tree.kind_of("p1") == "product");
+    CHECK(tree.kind_of("s1") == "segment");
+    CHECK(tree.kind_of("g1") == "goal");
+    CHECK(tree.kind_of("B") == "person");       // a person first
+    CHECK(tree.kind_of("shared") == "product"); // then a team, a product, a segment
+    CHECK(tree.kind_of("nobody").empty());
+    CHECK(tree.kind_of("").empty());
+    CHECK(tree.kind_of(OrgTree::kTop).empty()); // the chart's own nodes are no one's page
+}

@@ -32,6 +32,9 @@ public:
     /// People whose name or id contains `query` (case-insensitive), at most `limit`, each with their path.
     nlohmann::json search_json(const std::string& query, std::size_t limit) const;
     std::size_t size() const { return nodes_.size(); }
+    /// What `id` names in this org, for a link to its page: "person", "team", "product", "segment", "goal", or ""
+    /// when nothing. An id of several kinds is a person first, then a team, product, segment, goal.
+    std::string kind_of(const std::string& id) const;
 
 private:
     struct Node {
@@ -47,6 +50,7 @@ private:
     void sum_up(int top);
     std::vector<Node> nodes_;
     std::unordered_map<std::string, int> index_;
+    std::unordered_map<std::string, const char*> others_; ///< ids of teams, products, segments and goals: their kind
     int top_ = 0;
 };
 

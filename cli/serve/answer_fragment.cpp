@@ -1,4 +1,4 @@
-#include "answer_charts.hpp"
+#include "answer_fragment.hpp"
 
 #include <variant>
 
@@ -74,12 +74,36 @@ std::string plan_chart(const Output& output) {
     return line_chart(c);
 }
 
+// Findings in one table per severity, worst first and each headed with its count, so errors are read before notes.
+std::string by_severity(const Output& output) {
+    if (output.sections.size() != 1) return html_answer(output);
+    const auto& table = output.sections.front().table;
+    const auto severity = column(table, "severity");
+    if (!severity || table.size() == 0) return html_answer(output);
+    Output before = output, after = output; // the intro above the tables, the notes below them
+    before.sections.clear();
+    before.notes.clear();
+    after.sections.clear();
+    after.intro.clear();
+    std::string out = html_answer(before);
+    for (const auto& [level, heading] : {std::pair{"error", "Errors"}, {"warning", "Warnings"}, {"info", "Notes"}}) {
+        Table part(table.columns());
+        for (const auto& row : table.rows())
+            if (text(row[*severity]) == level) part.add(row);
+        if (part.size() == 0) continue;
+        out += fmt::format("<h2 class=\"severity {}\">{} ({})</h2>", level, heading, part.size());
+        out += html_answer(Output::of(std::move(part)));
+    }
+    return out + html_answer(after);
+}
+
 } // namespace
 
-std::string answer_chart(const std::string& command, const Output& output) {
-    if (command == "trend") return trend_chart(output);
-    if (command == "plan") return plan_chart(output);
-    return "";
+std::string answer_fragment(const std::string& command, const Output& output) {
+    if (command == "trend") return trend_chart(output) + html_answer(output);
+    if (command == "plan") return plan_chart(output) + html_answer(output);
+    if (command == "diagnose") return by_severity(output);
+    return html_answer(output);
 }
 
 } // namespace orgplan::cli::serve
