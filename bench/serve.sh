@@ -48,7 +48,8 @@ done
 cold=$(seconds "$viewer" "/api/v1/ratios?by=team") warm=$(seconds "$viewer" "/api/v1/ratios?by=team")
 printf '%-38s %9s %9s %9s\n' "viewer /api/v1/ratios?by=team" "$cold" "$warm" "-"
 # Opening a node: the biggest manager's reports, warm.
-first=$(curl -s -H "Authorization: Bearer $token" "$base/api/v1/chart?depth=1" | sed -n 's/.*"id": "\([^"@]*\)".*/\1/p' | head -1)
+curl -s -o "$OUT/serve-chart.json" -H "Authorization: Bearer $token" "$base/api/v1/chart?depth=1"
+first=$(sed -n 's/.*"id": "\([^"@]*\)".*/\1/p;T;q' "$OUT/serve-chart.json") # the first id; no pipe for pipefail to cut
 seconds "$token" "/api/v1/chart?depth=1&root=$first" >/dev/null
 echo "open a chart node (warm): $(seconds "$token" "/api/v1/chart?depth=1&root=$first") s"
 

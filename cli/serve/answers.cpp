@@ -14,7 +14,6 @@ namespace orgplan::cli::serve {
 namespace {
 
 constexpr std::size_t kMaxCached = 512;
-constexpr std::size_t kMaxCachedBytes = 64 << 20; // what the rendered answers may hold (their Outputs about as much)
 
 std::string render(const Output& output, Format format) {
     std::ostringstream out;
@@ -35,7 +34,7 @@ std::string format_word(Format format) {
 
 } // namespace
 
-Answers::Answers(unsigned parallel) : parallel_(parallel ? parallel : 1) {}
+Answers::Answers(unsigned parallel, std::size_t max_bytes) : max_bytes_(max_bytes), parallel_(parallel ? parallel : 1) {}
 
 std::shared_ptr<Answer> Answers::compute(const AnswerRoute& route, const Args& args, Format format,
                                          const std::string& db, bool costs) {
@@ -67,6 +66,7 @@ std::shared_ptr<Answer> Answers::compute(const AnswerRoute& route, const Args& a
     {
         const std::lock_guard lock(mutex_);
         --running_;
+        ++computed_;
     }
     slot_free_.notify_one();
     answer->messages = std::move(capture.messages);
@@ -93,18 +93,43 @@ std::shared_ptr<const Answer> Answers::made(const std::string& key, long long ve
     return once_per_key(
         mutex_, cache_, key,
         [&] {
-            if (version != version_ || cache_.size() >= kMaxCached || cached_bytes_ >= kMaxCachedBytes) {
-                cache_.clear(); // anything written makes every answer old
-                cached_bytes_ = 0;
+            if (version != version_) { // anything written makes every answer old
+                cache_.clear();
+                kept_.clear();
+                kept_bytes_ = 0;
                 version_ = version;
             }
+            if (const auto it = kept_.find(key); it != kept_.end()) it->second.read = ++reads_;
         },
         [&] {
             auto computed = make();
             const std::lock_guard lock(mutex_);
-            cached_bytes_ += computed->rendered.text.size() + computed->rendered.deflated.data.size();
+            if (version_ == version && cache_.count(key)) {
+                // The Output is held too, about as large as its rendering.
+                const auto bytes = 2 * computed->rendered.text.size() + computed->rendered.deflated.data.size();
+                kept_[key] = {bytes, ++reads_};
+                kept_bytes_ += bytes;
+                evict_beyond_limits(key);
+            }
             return std::shared_ptr<const Answer>(std::move(computed));
         });
+}
+
+Answers::Stats Answers::stats() {
+    const std::lock_guard lock(mutex_);
+    return {kept_.size(), kept_bytes_, computed_, version_};
+}
+
+void Answers::evict_beyond_limits(const std::string& keep) {
+    while (kept_bytes_ > max_bytes_ || cache_.size() > kMaxCached) {
+        auto oldest = kept_.end();
+        for (auto it = kept_.begin(); it != kept_.end(); ++it)
+            if (it->first != keep && (oldest == kept_.end() || it->second.read < oldest->second.read)) oldest = it;
+        if (oldest == kept_.end()) return; // only the answer just computed, or ones under way
+        kept_bytes_ -= oldest->second.bytes;
+        cache_.erase(oldest->first); // a request holding it keeps its copy
+        kept_.erase(oldest);
+    }
 }
 
 } // namespace orgplan::cli::serve

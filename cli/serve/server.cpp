@@ -12,7 +12,9 @@
 #include "served_org.hpp"
 #include "sessions.hpp"
 #include "static_assets.hpp"
+#include "warm_up.hpp"
 #include "orgplan/access/secrets.hpp"
+#include "orgplan/base/text.hpp"
 #include "orgplan/output/html_escape.hpp"
 #include "orgplan/storage/change_log.hpp"
 #include "orgplan/storage/settings_store.hpp"
@@ -86,7 +88,9 @@ struct Server::State {
     explicit State(ServeOptions o)
         : options(std::move(o)), org(options.db), sessions(std::chrono::seconds(static_cast<long>(
                                                            org.setting("serve.session_hours") * 3600))),
-          answers(std::max(1u, std::thread::hardware_concurrency())), owner(current_user()) {
+          answers(std::max(1u, std::thread::hardware_concurrency()),
+                  static_cast<std::size_t>(org.setting("serve.cache_mb") * (1 << 20))),
+          owner(current_user()) {
         if (!options.tls_cert.empty())
             http = std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
         else
@@ -106,6 +110,7 @@ struct Server::State {
     std::unique_ptr<httplib::Server> http;
     bool secure = false;
     int port = 0;
+    std::unique_ptr<WarmUp> warm; // last: stopped before anything it computes with goes
 
     void setup();
     void routes();
@@ -118,7 +123,11 @@ struct Server::State {
     void change_settings(const httplib::Request& request, httplib::Response& response);
     std::shared_ptr<const Answer> answer(const AnswerRoute& route, const std::vector<std::string>& words,
                                          const Query& params, Format format);
-    nlohmann::json answer_json(const std::string& command, const Query& params);
+    std::shared_ptr<const Answer> answer_as(const Caller& caller, const AnswerRoute& route,
+                                            const std::vector<std::string>& words, const Query& params, Format format);
+    nlohmann::json answer_json(const Caller& caller, const std::string& command, const Query& params);
+    std::shared_ptr<const Answer> overview(const Caller& caller);
+    void read_again(const std::string& what, const Caller& caller, std::function<void(const Caller&)> again);
     std::string view_db(const Caller& caller, long long version);
 };
 
@@ -164,6 +173,14 @@ void Server::State::change(const std::string& pattern, httplib::Server::Handler 
 std::shared_ptr<const Answer> Server::State::answer(const AnswerRoute& route, const std::vector<std::string>& words,
                                                     const Query& params, Format format) {
     const auto& caller = require(Action::read_answers, "read answers");
+    read_again(fmt::format("{}\n{}\n{}", route.command, text::join(words, "/"), query_string(params, "")), caller,
+               [this, &route, words, params, format](const Caller& c) { answer_as(c, route, words, params, format); });
+    return answer_as(caller, route, words, params, format);
+}
+
+std::shared_ptr<const Answer> Server::State::answer_as(const Caller& caller, const AnswerRoute& route,
+                                                       const std::vector<std::string>& words, const Query& params,
+                                                       Format format) {
     Args args;
     try {
         args = command_args(route, words, params);
@@ -183,9 +200,33 @@ std::string Server::State::view_db(const Caller& caller, long long version) {
     }
 }
 
-nlohmann::json Server::State::answer_json(const std::string& command, const Query& params) {
-    const auto a = answer(*find_route(command), {}, params, Format::json);
+nlohmann::json Server::State::answer_json(const Caller& caller, const std::string& command, const Query& params) {
+    const auto a = answer_as(caller, *find_route(command), {}, params, Format::json);
     return a->output ? to_json(*a->output) : nlohmann::json();
+}
+
+// The overview is the same for everyone reading the same view: made once per version from four answers.
+std::shared_ptr<const Answer> Server::State::overview(const Caller& caller) {
+    const auto version = org.version();
+    const auto costs = role_may(caller.role, Action::see_group_costs);
+    return answers.made("overview\n" + view_db(caller, version) + (costs ? "\n$" : "\n-"), version, [&] {
+        const auto trend = answer_as(caller, *find_route("trend"), {}, {}, Format::html);
+        auto page = std::make_shared<Answer>();
+        page->rendered =
+            shared_text(overview_body(answer_json(caller, "ratios", {{"by", "org"}}), answer_json(caller, "diagnose", {}),
+                                      answer_json(caller, "check", {}), *trend));
+        return page;
+    });
+}
+
+// Remembers what `caller`'s view was read for, so that the warm-up computes it again after the next write. The
+// view is what matters, not who: one entry per role and scope.
+void Server::State::read_again(const std::string& what, const Caller& caller,
+                               std::function<void(const Caller&)> again) {
+    if (!warm) return;
+    Caller view{caller.name, caller.role, caller.scope, false, "", ""};
+    warm->read(fmt::format("{}\n{}\n{}", to_string(caller.role), caller.scope, what),
+               [view, again = std::move(again)] { again(view); });
 }
 
 void Server::State::sign_in(const httplib::Request& request, httplib::Response& response) {
@@ -288,6 +329,18 @@ void Server::State::session_routes() {
         const auto& c = *current_caller;
         send_json(response, {{"user", c.name}, {"role", to_string(c.role)}, {"scope", c.scope}, {"csrf", c.csrf}});
     });
+    // For whoever runs the server: what it keeps and computes (admins only).
+    http->Get("/api/v1/status", [this](const httplib::Request&, httplib::Response& response) {
+        require(Action::manage_users, "read the server's status");
+        const auto a = answers.stats();
+        send_json(response, {{"version", org.version()},
+                             {"answers_version", a.version},
+                             {"answers_kept", a.kept},
+                             {"answers_kept_mb", stable(static_cast<double>(a.kept_bytes) / (1 << 20))},
+                             {"answers_computed", a.computed},
+                             {"warm_up_runs", warm ? warm->runs() : 0},
+                             {"cache_limit_mb", org.setting("serve.cache_mb")}});
+    });
     change("/api/v1/config", [this](const httplib::Request& request, httplib::Response& response) {
         change_settings(request, response);
     });
@@ -350,16 +403,8 @@ void Server::State::answer_routes_() {
     // Pages: each the HTML twin of one answer.
     http->Get("/", [this](const httplib::Request& request, httplib::Response& response) {
         const auto& caller = require(Action::read_answers, "read answers");
-        const auto version = org.version();
-        const auto costs = role_may(caller.role, Action::see_group_costs);
-        // The overview is the same for everyone reading the same view: made once per version from four answers.
-        const auto body = answers.made("overview\n" + view_db(caller, version) + (costs ? "\n$" : "\n-"), version, [&] {
-            const auto trend = answer(*find_route("trend"), {}, {}, Format::html);
-            auto page = std::make_shared<Answer>();
-            page->rendered = shared_text(overview_body(answer_json("ratios", {{"by", "org"}}),
-                                                       answer_json("diagnose", {}), answer_json("check", {}), *trend));
-            return page;
-        });
+        read_again("overview", caller, [this](const Caller& c) { overview(c); });
+        const auto body = overview(caller);
         ResponseBody()
             .add(page_top("Overview", "overview", caller))
             .add(body->rendered, body)
@@ -426,6 +471,11 @@ void Server::State::setup() {
     });
     session_routes();
     answer_routes_();
+    // What the server computes before anyone asks: at start the overview of the whole org (what its owner opens
+    // first), after every write what was read in the last hour.
+    warm = std::make_unique<WarmUp>([this] { return org.version(); }, std::chrono::seconds(2), std::chrono::minutes(60),
+                                    24);
+    read_again("overview", Caller{owner, Role::admin, "", false, "", ""}, [this](const Caller& c) { overview(c); });
 }
 
 Server::Server(ServeOptions options) : state_(std::make_unique<State>(std::move(options))) { state_->setup(); }

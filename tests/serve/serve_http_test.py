@@ -16,7 +16,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_support import Client, Orgplan, Server, check, demo_with_markup, finish, routes, temp_dir  # noqa: E402
+from serve_support import Client, Orgplan, Server, check, demo_with_markup, finish, routes, temp_dir, wait_until  # noqa: E402
 
 ORGPLAN, DATA = sys.argv[1:3]
 
@@ -261,6 +261,29 @@ def run_checks(op, server, people, in_scope):
     check(json.loads(admin.get("/api/v1/ratios")[2])["threshold"] == 7, "the next answer sees it")
     op.run("config", "set", "ratio.threshold", "9")
     check(json.loads(admin.get("/api/v1/ratios")[2])["threshold"] == 9, "a CLI write is seen by the next request")
+
+    # After a write, what was read in the last hour is computed again in the background, before anyone asks.
+    check(viewer.get("/api/v1/status")[0] == 403, "only admins read the server's status")
+    admin.get("/")
+
+    def status():
+        return json.loads(admin.get("/api/v1/status")[2])
+
+    before = status()
+    op.run("config", "set", "ratio.threshold", "8")
+
+    def settled():
+        first = status()
+        time.sleep(0.5)
+        second = status()
+        return (first["answers_version"] == first["version"] and first == second and
+                second["warm_up_runs"] > before["warm_up_runs"])
+
+    check(wait_until(settled, 30), "after a CLI write the warm-up computes the answers read before it")
+    warmed = status()
+    check(json.loads(admin.get("/api/v1/ratios")[2])["threshold"] == 8 and admin.get("/")[0] == 200 and
+          status()["answers_computed"] == warmed["answers_computed"],
+          "...so the next reader's ratios and overview are ready, computed for the new version")
     big = "x" * (2 << 20)
     check(admin.request("POST", "/api/v1/config", body=big, headers={"X-CSRF-Token": admin.csrf,
                                                                       "Content-Type": "application/json"})[0] == 413,

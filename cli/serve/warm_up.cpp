@@ -1,0 +1,72 @@
+#include "warm_up.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace orgplan::cli::serve {
+
+WarmUp::WarmUp(std::function<long long()> version, std::chrono::milliseconds period, std::chrono::minutes recent,
+               std::size_t most)
+    : version_(std::move(version)), period_(period), recent_(recent), most_(most), thread_([this] { run(); }) {}
+
+WarmUp::~WarmUp() {
+    {
+        const std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+void WarmUp::read(const std::string& key, std::function<void()> again) {
+    const std::lock_guard lock(mutex_);
+    read_[key] = {std::move(again), Clock::now()};
+}
+
+std::size_t WarmUp::runs() const {
+    const std::lock_guard lock(mutex_);
+    return runs_;
+}
+
+void WarmUp::run() {
+    long long warmed = -1; // the version whose answers were last computed here; -1: none yet (compute at start)
+    std::unique_lock lock(mutex_);
+    // The first tick comes a period after the start, when the server has said what to compute at start.
+    while (!wake_.wait_for(lock, period_, [this] { return stop_; })) {
+        lock.unlock();
+        long long now = warmed;
+        try {
+            now = version_();
+        } catch (...) { // the database is briefly unreadable: try at the next tick
+        }
+        lock.lock();
+        if (now != warmed && !stop_) {
+            warmed = now;
+            // What was read lately, most recent first; older entries are forgotten.
+            const auto since = Clock::now() - recent_;
+            std::vector<std::pair<Clock::time_point, std::function<void()>>> todo;
+            for (auto it = read_.begin(); it != read_.end();) {
+                if (it->second.last < since) {
+                    it = read_.erase(it);
+                    continue;
+                }
+                todo.emplace_back(it->second.last, it->second.again);
+                ++it;
+            }
+            std::sort(todo.begin(), todo.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+            if (todo.size() > most_) todo.resize(most_);
+            for (auto& [when, again] : todo) {
+                if (stop_) break;
+                lock.unlock();
+                try {
+                    again();
+                } catch (...) { // a failed answer is the reader's to see, when they ask
+                }
+                lock.lock();
+                ++runs_;
+            }
+        }
+    }
+}
+
+} // namespace orgplan::cli::serve
