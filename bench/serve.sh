@@ -3,7 +3,8 @@
 #   bench/serve.sh [PEOPLE] [REQUESTS] [CLIENTS]   default 100000 2000 50
 # On a generated org: each route's first (cold) and second (warm, cached) server time against the same answer from
 # the CLI in this run, opening a chart node, then CLIENTS concurrent clients sending REQUESTS mixed requests with wrk
-# (errors, p50/p99 latency), and the server's peak memory. Load goes to 127.0.0.1 only, bounded in requests and time.
+# (errors, p50/p99 latency), the pages after a write once the warm-up has computed them again, and the server's
+# peak memory. Load goes to 127.0.0.1 only, bounded in requests and time.
 source "$(dirname "$0")/lib.sh"
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 1; }
 n=${1:-100000} requests=${2:-2000} clients=${3:-50}
@@ -11,7 +12,7 @@ dir=$OUT/org-$n db=$OUT/serve-$n.db tmp=$OUT/serve-tmp
 [ -f "$dir/people.csv" ] || "$BIN/orgplan-gen" "$n" "$dir"
 rm -f "$db" "$db-wal" "$db-shm"
 "$BIN/orgplan" --db "$db" import "$dir" >/dev/null
-echo 'bench-password-1' | "$BIN/orgplan" --db "$db" user add bench --role hr --password-stdin >/dev/null
+echo 'bench-password-1' | "$BIN/orgplan" --db "$db" user add bench --role admin --password-stdin >/dev/null
 echo 'bench-password-2' | "$BIN/orgplan" --db "$db" user add look --role viewer --password-stdin >/dev/null
 token=$("$BIN/orgplan" --db "$db" token create bench --format json | sed -n 's/.*"token": "\(op_[^"]*\)".*/\1/p')
 viewer=$("$BIN/orgplan" --db "$db" token create look --format json | sed -n 's/.*"token": "\(op_[^"]*\)".*/\1/p')
@@ -69,4 +70,19 @@ LUA
 wrk -t2 -c"$clients" -d60s --timeout 10s --latency -s "$OUT/serve-mix.lua" "$base" >"$OUT/serve-wrk.txt" 2>&1 || true
 echo "load: $requests mixed requests from $clients clients:"
 grep -E "Latency|50%|99%|requests in|Non-2xx|Socket errors" "$OUT/serve-wrk.txt" | sed 's/^/  /'
+# A write makes every answer old; the warm-up computes again what was read. Once it has settled, the pages.
+"$BIN/orgplan" --db "$db" config set ratio.threshold 9 >/dev/null
+written=$(date +%s.%N)
+status() { curl -s -H "Authorization: Bearer $token" "$base/api/v1/status"; }
+sleep 3 # the warm-up looks for writes every 2 s
+for _ in $(seq 1200); do
+  s=$(status)
+  v=$(echo "$s" | sed -n 's/.*"version": \([0-9]*\).*/\1/p') av=$(echo "$s" | sed -n 's/.*"answers_version": \([0-9]*\).*/\1/p')
+  [ "$v" = "$av" ] && echo "$s" | grep -q '"warm_up_pending": 0' && break
+  sleep 0.5
+done
+echo "after a write: the warm-up settled in $(calc "$(date +%s.%N) - $written") s; then"
+for path in "/" "/ratios" "/diagnose" "/api/v1/ratios?by=team" "/api/v1/diagnose"; do
+  printf '  %-36s %9s s\n' "$path" "$(seconds "$token" "$path")"
+done
 echo "server peak memory: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' /proc/$pid/status)"

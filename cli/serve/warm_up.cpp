@@ -28,6 +28,11 @@ std::size_t WarmUp::runs() const {
     return runs_;
 }
 
+std::size_t WarmUp::pending() const {
+    const std::lock_guard lock(mutex_);
+    return pending_;
+}
+
 void WarmUp::run() {
     long long warmed = -1; // the version whose answers were last computed here; -1: none yet (compute at start)
     std::unique_lock lock(mutex_);
@@ -55,6 +60,7 @@ void WarmUp::run() {
             }
             std::sort(todo.begin(), todo.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
             if (todo.size() > most_) todo.resize(most_);
+            pending_ = todo.size();
             for (auto& [when, again] : todo) {
                 if (stop_) break;
                 lock.unlock();
@@ -64,7 +70,9 @@ void WarmUp::run() {
                 }
                 lock.lock();
                 ++runs_;
+                --pending_;
             }
+            pending_ = 0;
         }
     }
 }

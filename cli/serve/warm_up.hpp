@@ -30,6 +30,8 @@ public:
     void read(const std::string& key, std::function<void()> again);
     /// How many computations the warm-up has run (tests and benchmarks read it).
     std::size_t runs() const;
+    /// How many computations of the current round are still to run (0 when idle).
+    std::size_t pending() const;
 
 private:
     void run();
@@ -46,7 +48,7 @@ private:
     std::condition_variable wake_;
     std::map<std::string, Entry> read_;
     bool stop_ = false;
-    std::size_t runs_ = 0;
+    std::size_t runs_ = 0, pending_ = 0;
     std::thread thread_; // last: started when everything above is ready
 };
 
