@@ -265,6 +265,8 @@ def run_checks(op, server, people, in_scope):
     # After a write, what was read in the last hour is computed again in the background, before anyone asks.
     check(viewer.get("/api/v1/status")[0] == 403, "only admins read the server's status")
     admin.get("/")
+    admin.get("/diagnose")  # a page and the JSON of the same answer: both are computed again
+    admin.get("/api/v1/diagnose")
 
     def status():
         return json.loads(admin.get("/api/v1/status")[2])
@@ -280,8 +282,9 @@ def run_checks(op, server, people, in_scope):
     check(wait_until(settled, 30), "after a CLI write the warm-up computes the answers read before it")
     warmed = status()
     check(json.loads(admin.get("/api/v1/ratios")[2])["threshold"] == 8 and admin.get("/")[0] == 200 and
+          admin.get("/diagnose")[0] == 200 and admin.get("/api/v1/diagnose")[0] == 200 and
           status()["answers_computed"] == warmed["answers_computed"],
-          "...so the next reader's ratios and overview are ready, computed for the new version")
+          "...so the next reader's ratios, findings and overview are ready, computed for the new version")
     big = "x" * (2 << 20)
     check(admin.request("POST", "/api/v1/config", body=big, headers={"X-CSRF-Token": admin.csrf,
                                                                       "Content-Type": "application/json"})[0] == 413,
