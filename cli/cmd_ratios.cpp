@@ -144,6 +144,7 @@ po::options_description ratios_options(RatiosRun& r) {
         ("segment", po::value(&r.filter.segment)->value_name("ID"), "only rows about this segment's teams ((none): teams with no segment); with --by team, product or segment")
         ("product", po::value(&r.filter.product)->value_name("ID"), "only rows about this product's teams ((none): teams with no product); with --by team, product or segment")
         ("status", po::value(&r.filter.status)->value_name("S"), "only rows with this status: no_pm, over, no_makers, ok or empty")
+        ("leader", po::value(&r.filter.leader)->value_name("ID"), "only the PMs reporting to this person, or the teams they cover (a team with no PM: with a member under them); with --by team or pm")
         ("threshold", setting_option(r.threshold, "--threshold", "ratio.threshold")->value_name("N"), "makers per PM above which a row is over (default: setting ratio.threshold, 10)")
         ("max-spread", setting_option(r.max_spread, "--max-spread", "ratio.max_spread")->value_name("N"), "teams a PM may cover before being thin (default: setting ratio.max_spread, 3)")
         ("net-of-interrupts", po::bool_switch(&r.net_of_interrupts), "take the time interrupts took out of each PM's FTE")
@@ -225,7 +226,7 @@ void note_filter(Output& output, const RatioFilter& filter, std::size_t kept, st
     auto& f = output.fields["filter"] = nlohmann::json::object();
     std::vector<std::string> said;
     for (const auto& [name, value] : {std::pair{"segment", &filter.segment}, {"product", &filter.product},
-                                      {"status", &filter.status}})
+                                      {"leader", &filter.leader}, {"status", &filter.status}})
         if (!value->empty()) f[name] = *value, said.push_back(std::string(name) + " " + *value);
     output.title += " (" + text::join(said, ", ") + ")";
     output.notes.push_back(fmt::format("{} of {} rows: {}; the org's totals are the whole org's", kept, of,
@@ -248,7 +249,7 @@ void note_positions(Output& output, const Org& org, bool planned) {
 int cmd_ratios(const Args& args) {
     RatiosRun run;
     auto desc = ratios_options(run);
-    if (!parse(args, desc, {}, run.common, "orgplan ratios [--by LEVEL] [--segment ID] [--product ID] [--status S] [--threshold N] [--net-of-interrupts [--from D] [--to D]] [--format table|json|csv|md|xlsx|html] [--out FILE]"))
+    if (!parse(args, desc, {}, run.common, "orgplan ratios [--by LEVEL] [--segment ID] [--product ID] [--leader ID] [--status S] [--threshold N] [--net-of-interrupts [--from D] [--to D]] [--format table|json|csv|md|xlsx|html] [--out FILE]"))
         return 0;
     if ((!run.from.empty() || !run.to.empty()) && !run.net_of_interrupts)
         throw UsageError("--from and --to go with --net-of-interrupts");

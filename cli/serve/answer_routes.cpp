@@ -19,7 +19,7 @@ bool server_parameter(const std::string& name) { return name == "format" || name
 const std::vector<AnswerRoute>& answer_routes() {
     static const std::vector<AnswerRoute> routes = {
         {"ratios", cmd_ratios, "Ratios", {},
-         {"by", "segment", "product", "status", "threshold", "max-spread", "from", "to", "as-of"},
+         {"by", "segment", "product", "leader", "status", "threshold", "max-spread", "from", "to", "as-of"},
          {"planned", "net-of-interrupts"}, ""},
         {"diagnose", cmd_diagnose, "Diagnostics", {}, {"check", "hires", "mix", "as-of"}, {}, ""},
         {"spans", cmd_spans, "Spans and layers", {}, {"by", "as-of"}, {}, ""},

@@ -28,11 +28,12 @@
   });
 
   // Cells naming a person open the org chart at them; a segment opens its products' ratios, a product its teams',
-  // a team its roster (the people in it): the drill-down from segment to people.
+  // a team its roster (the people in it): the drill-down from segment to people. A snapshot's date opens what
+  // changed since.
   // A finding's subject may be a person, team, product, segment or goal: /find opens the page of what it is.
   var personColumns = ['person', 'pm', 'manager', 'mentor', 'novice', 'id', 'pms', 'leader'];
   var drill = { segment: '/ratios?by=product&segment=', product: '/ratios?by=team&product=', team: '/roster?team=',
-                subject: '/find?id=' };
+                subject: '/find?id=', 'as of': '/changes?from=' };
   function link(text, href) {
     var a = el('a', '', text);
     a.href = href;

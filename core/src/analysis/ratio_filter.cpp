@@ -1,6 +1,7 @@
 #include "orgplan/analysis/ratio_filter.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "orgplan/base/error.hpp"
@@ -18,6 +19,21 @@ void require_known(const Items& items, const std::string& id, const char* option
                     what + " lists them)");
 }
 
+// Everyone reporting to `leader` at any depth.
+std::unordered_set<std::string> below(const Org& org, const std::string& leader) {
+    std::unordered_map<std::string, std::vector<const std::string*>> reports;
+    for (const auto& p : org.people) reports[p.manager_id].push_back(&p.id);
+    std::unordered_set<std::string> out;
+    std::vector<std::string> todo{leader};
+    while (!todo.empty()) {
+        const auto id = std::move(todo.back());
+        todo.pop_back();
+        for (const auto* r : reports[id])
+            if (out.insert(*r).second) todo.push_back(*r);
+    }
+    return out;
+}
+
 } // namespace
 
 void filter_ratio_rows(RatioReport& report, const Org& org, const RatioFilter& filter) {
@@ -27,6 +43,13 @@ void filter_ratio_rows(RatioReport& report, const Org& org, const RatioFilter& f
         throw Error("--segment and --product go with --by team, product or segment (not " + report.by + ")");
     require_known(org.segments, filter.segment, "--segment", "segment");
     require_known(org.products, filter.product, "--product", "product");
+    if (!filter.leader.empty()) {
+        if (report.by != "team" && report.by != "pm")
+            throw Error("--leader goes with --by team or pm (not " + report.by + ")");
+        if (std::none_of(org.people.begin(), org.people.end(), [&](const Person& p) { return p.id == filter.leader; }))
+            throw Error("--leader '" + filter.leader + "': no person with that id (orgplan ratios --by leader lists "
+                        "the leaders)");
+    }
     if (!filter.status.empty()) {
         static const char* statuses[] = {"no_pm", "over", "no_makers", "ok", "empty"};
         if (std::none_of(std::begin(statuses), std::end(statuses), [&](const char* s) { return filter.status == s; }))
@@ -45,10 +68,22 @@ void filter_ratio_rows(RatioReport& report, const Org& org, const RatioFilter& f
             kept.insert(report.by == "team" ? team.id : report.by == "product" ? product : segment);
         }
     }
+    std::unordered_set<std::string> under, led_teams;
+    if (!filter.leader.empty()) {
+        under = below(org, filter.leader);
+        for (const auto& m : org.memberships)
+            if (under.count(m.person_id)) led_teams.insert(m.team_id);
+    }
+    const auto led = [&](const RatioRow& row) {
+        if (report.by == "pm") return under.count(row.id) > 0;
+        if (row.pm_ids.empty()) return led_teams.count(row.id) > 0;
+        return std::any_of(row.pm_ids.begin(), row.pm_ids.end(), [&](const std::string& pm) { return under.count(pm) > 0; });
+    };
     auto& rows = report.rows;
     rows.erase(std::remove_if(rows.begin(), rows.end(),
                               [&](const RatioRow& row) {
                                   if (by_teams && !kept.count(row.id)) return true;
+                                  if (!filter.leader.empty() && !led(row)) return true;
                                   return !filter.status.empty() && to_string(row.status) != filter.status;
                               }),
                rows.end());
