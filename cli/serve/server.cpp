@@ -173,11 +173,13 @@ void Server::State::change(const std::string& pattern, httplib::Server::Handler 
 std::shared_ptr<const Answer> Server::State::answer(const AnswerRoute& route, const std::vector<std::string>& words,
                                                     const Query& params, Format format) {
     const auto& caller = require(Action::read_answers, "read answers");
-    read_again(fmt::format("{}\n{}\n{}\n{}", route.command, text::join(words, "/"), query_string(params, ""),
-                           static_cast<int>(format)),
-               caller,
-               [this, &route, words, params, format](const Caller& c) { answer_as(c, route, words, params, format); });
-    return answer_as(caller, route, words, params, format);
+    auto a = answer_as(caller, route, words, params, format);
+    if (a->output) // what answered is worth computing again; a refused option is not
+        read_again(fmt::format("{}\n{}\n{}\n{}", route.command, text::join(words, "/"), query_string(params, ""),
+                               static_cast<int>(format)),
+                   caller,
+                   [this, &route, words, params, format](const Caller& c) { answer_as(c, route, words, params, format); });
+    return a;
 }
 
 std::shared_ptr<const Answer> Server::State::answer_as(const Caller& caller, const AnswerRoute& route,

@@ -21,6 +21,13 @@ WarmUp::~WarmUp() {
 void WarmUp::read(const std::string& key, std::function<void()> again) {
     const std::lock_guard lock(mutex_);
     read_[key] = {std::move(again), Clock::now()};
+    // Many different questions in an hour are remembered only as far as a round could use them.
+    while (read_.size() > 4 * most_) {
+        const auto oldest = std::min_element(read_.begin(), read_.end(), [](const auto& a, const auto& b) {
+            return a.second.last < b.second.last;
+        });
+        read_.erase(oldest);
+    }
 }
 
 std::size_t WarmUp::runs() const {
