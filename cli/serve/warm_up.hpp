@@ -26,8 +26,8 @@ public:
     WarmUp& operator=(const WarmUp&) = delete;
 
     /// `key` was just read; `again()` computes it again (the latest given for a key is kept; past 4 x `most` keys,
-    /// the least recently read are forgotten). `again` runs on the
-    /// warm-up thread: it must not throw what it cannot take back (errors are answers, and are ignored here).
+    /// the least recently read are forgotten). `again` runs on the warm-up thread; what it throws is ignored there
+    /// (a failed answer is the reader's to see when they ask).
     void read(const std::string& key, std::function<void()> again);
     /// How many computations the warm-up has run (tests and benchmarks read it).
     std::size_t runs() const;
