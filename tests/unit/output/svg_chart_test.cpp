@@ -39,7 +39,7 @@ TEST_CASE("bar chart: bars in the order given, widths in proportion, a bar witho
     CHECK(svg.find("aria-label=\"ratios\"") != std::string::npos);
 }
 
-TEST_CASE("bar chart: at most `most` bars, the rest counted; a reference line with its label") {
+TEST_CASE("bar chart: at most `most` bars, the rest counted, and a reference line with its label") {
     std::vector<Bar> bars;
     for (int i = 0; i < 50; ++i) bars.push_back({"team " + std::to_string(i), 1.0 + i, "ok", ""});
     BarChartOptions o;
