@@ -22,6 +22,13 @@ inline ImportSummary import_paths(Database& db, const std::vector<std::string>& 
     return import_org(db, paths, options);
 }
 
+/// Imports `paths` as the org on `as_of`: a snapshot of that date.
+inline ImportSummary import_as_of(Database& db, const std::vector<std::string>& paths, const std::string& as_of) {
+    ImportOptions options;
+    options.as_of = as_of;
+    return import_paths(db, paths, options);
+}
+
 /// A database path in the temporary directory, removed (with its journal, WAL and shared-memory files) before
 /// and after the test.
 struct TempPath {

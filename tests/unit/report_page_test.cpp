@@ -22,7 +22,7 @@ TEST_CASE("the report is composed in core: every section of the ratio fixture on
     REQUIRE(a.org.people.size() > 0);
     ReportOptions options;
     options.title = "Fixture <org>";
-    analyse_report(PluginRun{builtin_host(), {}}, options, a);
+    analyse_report(PluginRun{builtin_host(), {}, false, "orgplan", {}}, options, a);
     CHECK(a.diagnostics.errors.empty());
     CHECK_FALSE(a.teams.rows.empty());
     const auto html = render_report(a, options, "fixture.db");

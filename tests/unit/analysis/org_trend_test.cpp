@@ -22,15 +22,11 @@ double metric(const TrendPoint& p, const std::string& name) {
 TEST_CASE("org trend: each snapshot's numbers, oldest first, as the org was then") {
     const TempPath path("org-trend.db");
     Database db(path.path);
-    ImportOptions first;
-    first.as_of = "2026-01-15";
-    import_paths(db, {fixture("ratios")}, first);
+    import_as_of(db, {fixture("ratios")}, "2026-01-15");
     // Two makers join team A by the second snapshot.
-    ImportOptions second;
-    second.as_of = "2026-03-01";
-    import_paths(db, {write_temp("trend_people.csv", "id,name,title\nN1,New One,Developer\nN2,New Two,Developer\n"),
+    import_as_of(db, {write_temp("trend_people.csv", "id,name,title\nN1,New One,Developer\nN2,New Two,Developer\n"),
                       write_temp("trend_memberships.csv", "person,team,allocation\nN1,A,1\nN2,A,1\n")},
-                 second);
+                 "2026-03-01");
     const auto points = compute_trend(db.sql(), path.path);
     REQUIRE(points.size() == 2);
     CHECK(points[0].snapshot.as_of == "2026-01-15");
@@ -51,9 +47,7 @@ TEST_CASE("org trend: each snapshot's numbers, oldest first, as the org was then
 TEST_CASE("org trend: the file's current settings apply to every snapshot") {
     const TempPath path("org-trend-settings.db");
     Database db(path.path);
-    ImportOptions first;
-    first.as_of = "2026-01-15";
-    import_paths(db, {fixture("ratios")}, first);
+    import_as_of(db, {fixture("ratios")}, "2026-01-15");
     store_setting(db.sql(), "ratio.threshold", "4");
     const auto points = compute_trend(db.sql(), path.path);
     REQUIRE(points.size() == 1);

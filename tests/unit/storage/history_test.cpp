@@ -19,14 +19,10 @@ TEST_CASE("history: each import is a snapshot, in date order, the org as of a da
     const TempPath path("history.db");
     {
         Database db(path.path);
-        ImportOptions first;
-        first.as_of = "2026-01-15";
-        import_paths(db, {fixture("ratios")}, first);
+        import_as_of(db, {fixture("ratios")}, "2026-01-15");
         const auto people = count(db, "person");
-        ImportOptions second;
-        second.as_of = "2026-03-01";
         const auto later = write_temp("history_people.csv", "id,name,title\nN1,New Person,Developer\n");
-        import_paths(db, {later}, second);
+        import_as_of(db, {later}, "2026-03-01");
         const auto snapshots = list_snapshots(db.sql());
         REQUIRE(snapshots.size() == 2);
         CHECK(snapshots[0].as_of == "2026-01-15");
