@@ -77,7 +77,7 @@ status() { curl -s -H "Authorization: Bearer $token" "$base/api/v1/status"; }
 sleep 3 # the warm-up looks for writes every 2 s
 for _ in $(seq 1200); do
   s=$(status)
-  v=$(echo "$s" | sed -n 's/.*"version": \([0-9]*\).*/\1/p') av=$(echo "$s" | sed -n 's/.*"answers_version": \([0-9]*\).*/\1/p')
+  v=$(echo "$s" | sed -n 's/.*"version": \([0-9]*\).*/\1/p') av=$(echo "$s" | sed -n 's/.*"warm_up_version": \([0-9]*\).*/\1/p')
   [ "$v" = "$av" ] && echo "$s" | grep -q '"warm_up_pending": 0' && break
   sleep 0.5
 done

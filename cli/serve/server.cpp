@@ -344,6 +344,7 @@ void Server::State::session_routes() {
                              {"answers_computed", a.computed},
                              {"warm_up_runs", warm ? warm->runs() : 0},
                              {"warm_up_pending", warm ? warm->pending() : 0},
+                             {"warm_up_version", warm ? warm->warmed_version() : -1},
                              {"cache_limit_mb", org.setting("serve.cache_mb")}});
     });
     change("/api/v1/config", [this](const httplib::Request& request, httplib::Response& response) {

@@ -40,6 +40,11 @@ std::size_t WarmUp::pending() const {
     return pending_;
 }
 
+long long WarmUp::warmed_version() const {
+    const std::lock_guard lock(mutex_);
+    return warmed_version_;
+}
+
 void WarmUp::run() {
     long long warmed = -1; // the version whose answers were last computed here; -1: none yet (compute at start)
     std::unique_lock lock(mutex_);
@@ -80,6 +85,7 @@ void WarmUp::run() {
                 --pending_;
             }
             pending_ = 0;
+            if (!stop_) warmed_version_ = now;
         }
     }
 }

@@ -33,6 +33,8 @@ public:
     std::size_t runs() const;
     /// How many computations of the current round are still to run (0 when idle).
     std::size_t pending() const;
+    /// The database version whose round last finished (-1: none yet). A write during a round starts another.
+    long long warmed_version() const;
 
 private:
     void run();
@@ -50,6 +52,7 @@ private:
     std::map<std::string, Entry> read_;
     bool stop_ = false;
     std::size_t runs_ = 0, pending_ = 0;
+    long long warmed_version_ = -1;
     std::thread thread_; // last: started when everything above is ready
 };
 

@@ -276,7 +276,8 @@ def run_checks(op, server, people, in_scope):
 
     def settled():
         now = status()
-        return (now["answers_version"] == now["version"] and now["warm_up_pending"] == 0 and
+        # The round of this version finished (a round still running for the write before does not count).
+        return (now["warm_up_version"] == now["version"] and now["warm_up_pending"] == 0 and
                 now["warm_up_runs"] > before["warm_up_runs"])
 
     check(wait_until(settled, 30), "after a CLI write the warm-up computes the answers read before it")
