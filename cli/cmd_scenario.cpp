@@ -10,7 +10,9 @@
 #include "orgplan/answers/scenario_comparison.hpp"
 #include "orgplan/base/text.hpp"
 #include "orgplan/model/enums.hpp"
+#include "orgplan/base/number.hpp"
 #include "orgplan/planning/scenario.hpp"
+#include "orgplan/planning/scenario_steps.hpp"
 #include "orgplan/storage/scenario_store.hpp"
 #include "orgplan/planning/scenario_merge.hpp"
 #include "orgplan/storage/change_log.hpp"
@@ -24,20 +26,21 @@ namespace {
 struct ScenarioRun {
     Common common;
     PluginOptions plugin_options;
-    std::vector<std::string> words, sets, add_makers;
+    std::vector<std::string> words, sets, add_makers, set_fte, allocate, close_position;
     std::string from = kCurrentScenario, move_pm, to, add_team, team_name, product, segment, mix, quarter;
-    std::optional<double> share;
+    std::string move_person, to_manager, to_team, open_role, family, depart;
+    std::optional<double> share, fte;
     bool theirs = false, ours = false, yes = false;
     int makers = 0, quarters = 8;
 };
 
 const char* const kUsage = "orgplan scenario create NAME | list | show NAME | delete NAME | apply NAME [changes] | "
-                           "diff A B | merge NAME [--theirs|--ours] [--yes]";
+                           "undo NAME CHANGE | diff A B | merge NAME [--theirs|--ours] [--yes]";
 
 po::options_description scenario_options(ScenarioRun& r) {
     po::options_description desc("scenario options");
     desc.add_options()
-        ("words", po::value(&r.words), "create NAME | list | show NAME | delete NAME | apply NAME | diff A B")
+        ("words", po::value(&r.words), "create NAME | list | show NAME | delete NAME | apply NAME | undo NAME CHANGE | diff A B")
         ("from", po::value(&r.from)->value_name("NAME"), "create: copy this scenario instead of the live org")
         ("move-pm", po::value(&r.move_pm)->value_name("PM"), "apply: give this PM a single assignment...")
         ("to", po::value(&r.to)->value_name("KIND:ID"), "...to this target, e.g. team:ana-query")
@@ -48,7 +51,17 @@ po::options_description scenario_options(ScenarioRun& r) {
         ("product", po::value(&r.product)->value_name("ID"), "...for this product")
         ("segment", po::value(&r.segment)->value_name("ID"), "...for this segment")
         ("add-makers", po::value(&r.add_makers)->value_name("TEAM=N"), "apply: plan N open maker roles in a team (-N: N planned departures); positions, not people")
-        ("quarter", po::value(&r.quarter)->value_name("YYYY-Qn"), "apply: the quarter planned makers count from (default: as soon as possible)")
+        ("move-person", po::value(&r.move_person)->value_name("ID"), "apply: move a person...")
+        ("to-manager", po::value(&r.to_manager)->value_name("ID"), "...to report to this manager")
+        ("to-team", po::value(&r.to_team)->value_name("TEAM"), "...to give all their team time to this team")
+        ("set-fte", po::value(&r.set_fte)->value_name("ID=FTE"), "apply: change a person's FTE (repeatable)")
+        ("allocate", po::value(&r.allocate)->value_name("ID=TEAM:SHARE"), "apply: the share of a person's time a team gets; 0 takes them out (repeatable)")
+        ("open-role", po::value(&r.open_role)->value_name("TEAM"), "apply: open a role (a planned position) in a team...")
+        ("family", po::value(&r.family)->value_name("FAMILY"), "...of this family (default maker)")
+        ("fte", number_option(r.fte, "--fte", {0, 1, true})->value_name("FTE"), "...of this FTE (default 1)")
+        ("depart", po::value(&r.depart)->value_name("ID"), "apply: plan the departure of a person (a position)")
+        ("close-position", po::value(&r.close_position)->value_name("ID"), "apply: close an open position (repeatable)")
+        ("quarter", po::value(&r.quarter)->value_name("YYYY-Qn"), "apply: the quarter planned makers, roles and departures count from (default: as soon as possible)")
         ("set", po::value(&r.sets)->value_name("KEY=VALUE"), "apply: change a setting in the scenario (repeatable)")
         ("mix", po::value(&r.mix)->value_name("NAME"), "apply: hiring mix the scenario plans with")
         ("quarters", quarters_option(r.quarters), "diff: planning horizon (default 8)")
@@ -58,14 +71,6 @@ po::options_description scenario_options(ScenarioRun& r) {
     add_plugin_options(desc, r.plugin_options, false);
     add_common(desc, r.common);
     return desc;
-}
-
-TargetKind parse_target(const std::string& text, std::string& target) {
-    const auto colon = text.find(':');
-    const auto kind = colon == std::string::npos ? std::nullopt : parse_target_kind(text.substr(0, colon));
-    if (!kind) throw UsageError("--to '" + text + "': write KIND:ID, e.g. team:ana-query or product:p-billing");
-    target = text.substr(colon + 1);
-    return *kind;
 }
 
 // scenario merge NAME [--theirs|--ours] [--yes]: one transaction, logged; removing people of the org needs --yes.
@@ -104,8 +109,15 @@ int merge(const ScenarioRun& run, Database& db) {
 
 
 int list(const ScenarioRun& run, Database& db) {
-    Table table({{"name", "name"}, {"created_at", "created"}, {"changes", "changes"}});
-    for (const auto& s : list_scenarios(db.sql())) table.add({s.name, s.created_at, static_cast<long long>(s.changes)});
+    Table table({{"name", "name"},
+                 {"status", "status"},
+                 {"owner", "owner"},
+                 {"created_at", "created"},
+                 {"changes", "changes"},
+                 {"version", "version"}});
+    for (const auto& s : list_scenarios(db.sql()))
+        table.add({s.name, std::string(to_string(s.status)), s.owner.empty() ? std::string("-") : s.owner, s.created_at,
+                   static_cast<long long>(s.changes), s.version});
     print_rows(table, run.common);
     return 0;
 }
@@ -115,7 +127,7 @@ int create_or_delete(const ScenarioRun& run, Database& db) {
     const auto& name = run.words[1];
     WriteTransaction tx(db);
     if (action == "create")
-        create_scenario(db.sql(), name, run.from);
+        create_scenario(db.sql(), name, run.from, current_user());
     else
         delete_scenario(db.sql(), name);
     record_change(db.sql(), "scenario " + action + " " + name, {{"scenarios", 1}});
@@ -128,53 +140,71 @@ int create_or_delete(const ScenarioRun& run, Database& db) {
 
 int show(const ScenarioRun& run, Database& db) {
     const auto s = load_scenario(db.sql(), run.words[1]);
-    Table table(std::vector<Column>{{"change", "change"}});
-    for (const auto& c : s.changes) table.add({c});
-    print_rows(table, run.common, {{"name", s.name}, {"mix", s.mix}, {"created_at", s.created_at}});
+    Table table({{"number", "#"}, {"change", "change"}, {"by", "by"}, {"at", "at"}});
+    for (std::size_t i = 0; i < s.steps.size(); ++i)
+        table.add({static_cast<long long>(i + 1), s.steps[i].text, s.steps[i].by, s.steps[i].at});
+    print_rows(table, run.common,
+               {{"name", s.name}, {"mix", s.mix}, {"created_at", s.created_at}, {"owner", s.owner},
+                {"status", std::string(to_string(s.status))}, {"version", s.version}});
     return 0;
 }
 
-// The changes apply's options ask for, made to the scenario in memory.
-void apply_changes(const ScenarioRun& run, const PluginHost& host, Scenario& s) {
-    if (!run.move_pm.empty()) {
-        if (run.to.empty()) throw UsageError("--move-pm needs --to KIND:ID");
-        std::string target;
-        const auto kind = parse_target(run.to, target);
-        orgplan::move_pm(s, run.move_pm, kind, target, run.share.value_or(1.0));
-    }
-    if (!run.add_team.empty()) orgplan::add_team(s, run.add_team, run.team_name, run.makers, run.product, run.segment);
-    for (const auto& a : run.add_makers) {
-        const auto eq = a.find('=');
-        const auto n = eq == std::string::npos ? std::nullopt : parse_number_in(a.substr(eq + 1), {-100000, 100000});
-        if (!n || *n != std::floor(*n))
-            throw UsageError("--add-makers '" + a + "': write TEAM=N with a whole N from -100000 to 100000, e.g. ana-query=3");
-        change_makers(s, a.substr(0, eq), static_cast<int>(*n), run.quarter);
-    }
-    for (const auto& kv : run.sets) {
-        const auto eq = kv.find('=');
-        if (eq == std::string::npos) throw UsageError("--set '" + kv + "': write KEY=NUMBER, e.g. ratio.threshold=8");
-        const auto key = kv.substr(0, eq);
-        try {
-            set_setting(s, key, require_number(kv.substr(eq + 1), setting_range(key), "--set " + key));
-        } catch (const Error& e) {
-            throw UsageError(e.what());
-        }
-    }
-    if (!run.mix.empty()) {
-        host.get(sdk::PluginKind::hiring_mix, run.mix); // refuse unknown mixes now, not at diff time
-        set_mix(s, run.mix);
-    }
+// Apply's options as the JSON object of one apply (the API's body): what the step functions read.
+nlohmann::json apply_options(const ScenarioRun& run) {
+    nlohmann::json o = nlohmann::json::object();
+    const auto put = [&](const char* key, const std::string& value) {
+        if (!value.empty()) o[key] = value;
+    };
+    const auto put_all = [&](const char* key, const std::vector<std::string>& values) {
+        if (!values.empty()) o[key] = values;
+    };
+    put("move-pm", run.move_pm);
+    put("to", run.to);
+    if (run.share) o["share"] = *run.share;
+    put("add-team", run.add_team);
+    put("name", run.team_name);
+    if (run.makers) o["makers"] = run.makers;
+    put("product", run.product);
+    put("segment", run.segment);
+    put_all("add-makers", run.add_makers);
+    put("quarter", run.quarter);
+    put("move-person", run.move_person);
+    put("to-manager", run.to_manager);
+    put("to-team", run.to_team);
+    put_all("set-fte", run.set_fte);
+    put_all("allocate", run.allocate);
+    put("open-role", run.open_role);
+    put("family", run.family);
+    if (run.fte) o["fte"] = *run.fte;
+    put("depart", run.depart);
+    put_all("close-position", run.close_position);
+    put_all("set", run.sets);
+    put("mix", run.mix);
+    return o;
+}
+
+CheckMix mix_check(const PluginHost& host) {
+    return [&host](const std::string& mix) { host.get(sdk::PluginKind::hiring_mix, mix); };
 }
 
 int apply(const ScenarioRun& run, Database& db) {
     const auto host = load_plugins(run.plugin_options);
+    std::vector<nlohmann::json> steps;
+    try {
+        steps = split_steps(apply_options(run));
+    } catch (const StepFormatError& e) {
+        throw UsageError(std::string("apply: ") + e.what());
+    }
     WriteTransaction tx(db);
     auto s = load_scenario(db.sql(), run.words[1]);
     if (s.name == kCurrentScenario) throw UsageError("apply changes scenarios, not the live org; create one first");
     const auto before = s.changes.size();
-    apply_changes(run, *host, s);
-    if (s.changes.size() == before)
-        throw UsageError("apply: nothing to change; give --move-pm, --add-team, --add-makers, --set or --mix");
+    const auto by = current_user(), at = utc_now();
+    try {
+        for (const auto& step : steps) apply_step(s, step, mix_check(*host), by, at);
+    } catch (const StepFormatError& e) {
+        throw UsageError(e.what());
+    }
     save_scenario(db.sql(), s);
     record_change(db.sql(), "scenario apply " + s.name, {{"changes", s.changes.size() - before}});
     tx.commit();
@@ -183,6 +213,26 @@ int apply(const ScenarioRun& run, Database& db) {
     emit_done(run.common, lines,
               {{"action", "apply"}, {"scenario", s.name},
                {"changes", std::vector<std::string>(s.changes.begin() + static_cast<long>(before), s.changes.end())}});
+    return 0;
+}
+
+// scenario undo NAME N: the scenario made again from its base with every change but the N-th (as show numbers them).
+int undo(const ScenarioRun& run, Database& db) {
+    const auto number = parse_number_in(run.words[2], {1, 1e9});
+    if (!number || *number != std::floor(*number))
+        throw UsageError("undo: '" + run.words[2] + "' is not a change number; scenario show " + run.words[1] +
+                         " numbers them");
+    const auto host = load_plugins(run.plugin_options);
+    WriteTransaction tx(db);
+    const auto s = load_scenario(db.sql(), run.words[1]);
+    if (s.name == kCurrentScenario) throw UsageError("undo changes scenarios, not the live org");
+    const auto index = static_cast<std::size_t>(*number) - 1;
+    const auto again = without_step(s, load_scenario_start(db.sql(), s.name), index, mix_check(*host));
+    save_scenario(db.sql(), again);
+    record_change(db.sql(), "scenario undo " + s.name, {{"changes", 1}});
+    tx.commit();
+    emit_done(run.common, {s.name + ": undid change " + run.words[2] + " (" + s.steps[index].text + ")"},
+              {{"action", "undo"}, {"scenario", s.name}, {"change", s.steps[index].text}});
     return 0;
 }
 
@@ -204,7 +254,7 @@ const std::map<std::string, Action>& actions() {
     static const std::map<std::string, Action> table = {
         {"list", {list, 1, false}},  {"show", {show, 2, false}},    {"diff", {diff, 3, false}},
         {"create", {create_or_delete, 2, true}}, {"delete", {create_or_delete, 2, true}},
-        {"apply", {apply, 2, true}}, {"merge", {merge, 2, true}}};
+        {"apply", {apply, 2, true}}, {"undo", {undo, 3, true}}, {"merge", {merge, 2, true}}};
     return table;
 }
 

@@ -100,10 +100,12 @@ kill_during "$base" "$state_s" "$(org_hash "$work/full.db")" "scenario apply" "$
 # A migration: the database taken back to schema 4 (what orgplan 0.1 wrote), then opened by a reading command.
 old=$work/old.db
 cp "$base" "$old"
-sqlite3 "$old" "DROP TABLE api_token; DROP TABLE app_user; DROP TABLE position; DROP TABLE change_log; DROP TABLE snapshot; DROP TABLE interrupt; DROP TABLE task_force_seat; DROP TABLE task_force;
+sqlite3 "$old" "DROP TABLE scenario_review; DROP TABLE scenario_share; DROP TABLE api_token; DROP TABLE app_user; DROP TABLE position; DROP TABLE change_log; DROP TABLE snapshot; DROP TABLE interrupt; DROP TABLE task_force_seat; DROP TABLE task_force;
   DROP TABLE h_segment; DROP TABLE h_product; DROP TABLE h_initiative; DROP TABLE h_account; DROP TABLE h_team;
   DROP TABLE h_person; DROP TABLE h_goal; DROP TABLE h_goal_product; DROP TABLE h_membership; DROP TABLE h_pm_assignment;
   ALTER TABLE scenario DROP COLUMN base_json; ALTER TABLE scenario DROP COLUMN merged_at;
+  ALTER TABLE scenario DROP COLUMN owner; ALTER TABLE scenario DROP COLUMN status; ALTER TABLE scenario DROP COLUMN version;
+  ALTER TABLE scenario DROP COLUMN steps;
   ALTER TABLE person DROP COLUMN unit; ALTER TABLE person DROP COLUMN cost_center; ALTER TABLE person DROP COLUMN function;
   PRAGMA user_version = 4;" >/dev/null
 sqlite3 "$old" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null

@@ -87,7 +87,12 @@ TEST_CASE("scenarios copy the org, take changes without touching it, and diff ag
     CHECK(run(db.flag() + " scenario apply fix --mix random").exit_code == 3);
     const auto shown = run(db.flag() + " scenario show fix --format json").json();
     CHECK(shown["mix"] == "senior-heavy");
-    CHECK(shown["rows"].size() == 5);
+    // One row per step; the new team's makers are part of its step.
+    REQUIRE(shown["rows"].size() == 4);
+    CHECK(shown["rows"][1]["change"] == "add team new-squad; +12 makers in team new-squad (planned positions)");
+    CHECK(shown["rows"][0]["number"] == 1);
+    CHECK(!shown["rows"][0]["by"].get<std::string>().empty());
+    CHECK(shown["status"] == "draft");
     // The live org is untouched.
     CHECK(run(db.flag() + " ratios --format json").json()["teams_without_pm"].size() == 5);
 

@@ -5,6 +5,7 @@
 #include "orgplan/analysis/ratios.hpp"
 #include "orgplan/planning/positions.hpp"
 #include "orgplan/planning/scenario.hpp"
+#include "orgplan/planning/scenario_steps.hpp"
 #include "orgplan/storage/scenario_store.hpp"
 #include "orgplan/base/text.hpp"
 
@@ -110,8 +111,18 @@ TEST_CASE("scenario names are checked and unknown ones are listed") {
     create_scenario(db.sql(), "a", kCurrentScenario);
     REQUIRE_THROWS_WITH(create_scenario(db.sql(), "a", kCurrentScenario), Catch::Contains("exists already"));
     REQUIRE_THROWS_WITH(load_scenario(db.sql(), "b"), Catch::Contains("known: current, a"));
-    create_scenario(db.sql(), "b", "a");
-    CHECK(load_scenario(db.sql(), "b").changes == std::vector<std::string>{"copied from scenario a"});
+    auto a = load_scenario(db.sql(), "a");
+    apply_step(a, {{"move-pm", "pm3"}, {"to", "team:D"}}, [](const std::string&) {}, "ann", "2026-12-05T10:00:00Z");
+    save_scenario(db.sql(), a);
+    create_scenario(db.sql(), "b", "a", "bo");
+    // A copy keeps the steps it was made by (and the base), so each can still be undone in it.
+    const auto b = load_scenario(db.sql(), "b");
+    CHECK(b.changes == std::vector<std::string>{"move PM pm3 to team D (1)"});
+    REQUIRE(b.steps.size() == 1);
+    CHECK(b.steps[0].by == "ann");
+    CHECK(b.owner == "bo");
+    for (const auto* bad : {"a/b", "x:y", "50%", ""})
+        CHECK_THROWS_AS(create_scenario(db.sql(), bad, kCurrentScenario), Error);
     delete_scenario(db.sql(), "a");
     CHECK(list_scenarios(db.sql()).size() == 1);
 }

@@ -26,6 +26,7 @@ bool role_may(Role role, Action action) {
     case Action::see_group_costs:
     case Action::plan_scenarios: return role != Role::viewer;
     case Action::see_personal_fields:
+    case Action::approve_scenarios:
     case Action::edit_org:
     case Action::read_change_log: return role == Role::hr || role == Role::admin;
     case Action::manage_users: return role == Role::admin;

@@ -44,6 +44,11 @@ constexpr Names<PositionKind, 2> position_kind_names{{{PositionKind::open_role, 
 constexpr Names<PositionStatus, 3> position_status_names{{{PositionStatus::open, "open"},
                                                          {PositionStatus::filled, "filled"},
                                                          {PositionStatus::cancelled, "cancelled"}}};
+constexpr Names<ScenarioStatus, 5> scenario_status_names{{{ScenarioStatus::draft, "draft"},
+                                                         {ScenarioStatus::in_review, "in_review"},
+                                                         {ScenarioStatus::approved, "approved"},
+                                                         {ScenarioStatus::rejected, "rejected"},
+                                                         {ScenarioStatus::merged, "merged"}}};
 
 template <typename E, std::size_t N>
 std::string_view name_of(const Names<E, N>& names, E value) {
@@ -69,6 +74,7 @@ std::string_view to_string(MetricKind k) { return name_of(metric_names, k); }
 std::string_view to_string(InterruptKind k) { return name_of(interrupt_names, k); }
 std::string_view to_string(PositionKind k) { return name_of(position_kind_names, k); }
 std::string_view to_string(PositionStatus s) { return name_of(position_status_names, s); }
+std::string_view to_string(ScenarioStatus s) { return name_of(scenario_status_names, s); }
 
 std::optional<PositionKind> parse_position_kind(std::string_view text) {
     const auto key = text::normalise_key(text);
@@ -79,6 +85,10 @@ std::optional<PositionKind> parse_position_kind(std::string_view text) {
 
 std::optional<PositionStatus> parse_position_status(std::string_view text) {
     return find(position_status_names, text::normalise_key(text));
+}
+
+std::optional<ScenarioStatus> parse_scenario_status(std::string_view text) {
+    return find(scenario_status_names, text::normalise_key(text));
 }
 
 std::optional<Family> parse_family(std::string_view text) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -110,6 +111,142 @@ void change_makers(Scenario& s, const std::string& team, int delta, const std::s
     }
     s.changes.push_back(fmt::format("{:+d} makers in team {} (planned positions{})", delta, team,
                                     quarter.empty() ? "" : ", from " + quarter));
+}
+
+namespace {
+
+Person& person_of(Scenario& s, const std::string& id) {
+    auto it = std::find_if(s.org.people.begin(), s.org.people.end(), [&](const Person& p) { return p.id == id; });
+    if (it == s.org.people.end()) throw Error("no person '" + id + "' in scenario " + s.name);
+    return *it;
+}
+
+void require_team(const Scenario& s, const std::string& team) {
+    if (!has_target(s.org, TargetKind::team, team)) throw Error("unknown team '" + team + "' in scenario " + s.name);
+}
+
+void require_quarter(const std::string& quarter) {
+    if (!quarter.empty() && !parse_quarter(quarter))
+        throw Error("quarter '" + quarter.substr(0, 24) + "' is not YYYY-Qn, e.g. 2027-Q1");
+}
+
+// Whether `id` is `person` or reports to them, however far down (a manager's chain never loops in a loaded org, but
+// the walk stops after as many steps as there are people all the same).
+bool reports_to(const Org& org, const std::string& id, const std::string& person) {
+    std::unordered_map<std::string, const std::string*> manager_of;
+    for (const auto& p : org.people) manager_of[p.id] = &p.manager_id;
+    std::string at = id;
+    for (std::size_t steps = 0; steps <= org.people.size() && !at.empty(); ++steps) {
+        if (at == person) return true;
+        const auto it = manager_of.find(at);
+        at = it == manager_of.end() ? std::string() : *it->second;
+    }
+    return false;
+}
+
+} // namespace
+
+void move_person(Scenario& s, const std::string& id, const std::string& manager, const std::string& team) {
+    if (manager.empty() && team.empty()) throw Error("moving " + id + " needs a manager or a team to move to");
+    auto& person = person_of(s, id);
+    std::vector<std::string> said;
+    if (!manager.empty()) {
+        person_of(s, manager);
+        if (reports_to(s.org, manager, id))
+            throw Error(fmt::format("{} cannot report to {}: {} is {} or reports to them", id, manager, manager, id));
+        person.manager_id = manager;
+        said.push_back("to manager " + manager);
+    }
+    if (!team.empty()) {
+        require_team(s, team);
+        auto& m = s.org.memberships;
+        double total = 0;
+        for (const auto& x : m)
+            if (x.person_id == id) total += x.allocation;
+        m.erase(std::remove_if(m.begin(), m.end(), [&](const Membership& x) { return x.person_id == id; }), m.end());
+        m.push_back({id, team, total > 0 ? std::min(total, 1.0) : 1.0});
+        said.push_back("to team " + team);
+    }
+    s.changes.push_back(fmt::format("move {} {}", id, text::join(said, " and ")));
+}
+
+void set_fte(Scenario& s, const std::string& id, double fte) {
+    if (!(fte > 0 && fte <= 1)) throw Error(fmt::format("FTE {:g} of {}: give more than 0 and at most 1", fte, id));
+    auto& person = person_of(s, id);
+    const auto was = person.fte;
+    person.fte = fte;
+    s.changes.push_back(fmt::format("FTE of {} {:g} (was {:g})", id, fte, was));
+}
+
+void allocate(Scenario& s, const std::string& id, const std::string& team, double share) {
+    if (!(share >= 0 && share <= 1))
+        throw Error(fmt::format("share {:g} of {} in team {}: give 0 to 1", share, id, team));
+    person_of(s, id);
+    require_team(s, team);
+    auto& m = s.org.memberships;
+    double others = 0;
+    for (const auto& x : m)
+        if (x.person_id == id && x.team_id != team) others += x.allocation;
+    if (others + share > 1 + 1e-9)
+        throw Error(fmt::format("{} gives {:g} of their time to other teams; {:g} more in team {} would be over 1",
+                                id, others, share, team));
+    m.erase(std::remove_if(m.begin(), m.end(), [&](const Membership& x) { return x.person_id == id && x.team_id == team; }),
+            m.end());
+    if (share > 0) m.push_back({id, team, share});
+    s.changes.push_back(share > 0 ? fmt::format("{} gives {:g} of their time to team {}", id, share, team)
+                                  : fmt::format("{} leaves team {}", id, team));
+}
+
+void open_role(Scenario& s, const std::string& team, Family family, double fte, const std::string& quarter) {
+    require_team(s, team);
+    require_quarter(quarter);
+    if (!(fte > 0 && fte <= 1)) throw Error(fmt::format("an open role's FTE {:g}: give more than 0 and at most 1", fte));
+    Position p;
+    p.id = position_id(s, team, "open");
+    p.kind = PositionKind::open_role;
+    p.team_id = team;
+    p.family = family;
+    p.fte = fte;
+    p.quarter = quarter;
+    p.source = s.name;
+    s.changes.push_back(fmt::format("open role of {:g} {} FTE in team {}{} ({})", fte, to_string(family), team,
+                                    quarter.empty() ? "" : " from " + quarter, p.id));
+    s.org.positions.push_back(std::move(p));
+}
+
+void plan_departure(Scenario& s, const std::string& id, const std::string& quarter) {
+    require_quarter(quarter);
+    const auto& person = person_of(s, id);
+    for (const auto& p : s.org.positions)
+        if (p.kind == PositionKind::departure && p.person_id == id && p.status == PositionStatus::open)
+            throw Error(id + " has a planned departure already (" + p.id + ")");
+    Position p;
+    for (const auto& m : s.org.memberships)
+        if (m.person_id == id) {
+            p.team_id = m.team_id;
+            break;
+        }
+    p.id = position_id(s, p.team_id.empty() ? id : p.team_id, "leave");
+    p.kind = PositionKind::departure;
+    p.family = person.family;
+    p.fte = person.fte;
+    p.quarter = quarter;
+    p.person_id = id;
+    p.source = s.name;
+    s.changes.push_back(fmt::format("planned departure of {}{} ({})", id, quarter.empty() ? "" : " in " + quarter, p.id));
+    s.org.positions.push_back(std::move(p));
+}
+
+void close_position(Scenario& s, const std::string& id) {
+    auto& positions = s.org.positions;
+    const auto it = std::find_if(positions.begin(), positions.end(), [&](const Position& p) { return p.id == id; });
+    if (it == positions.end() || it->status != PositionStatus::open)
+        throw Error("no open position '" + id + "' in scenario " + s.name);
+    if (it->source == s.name)
+        positions.erase(it);
+    else
+        it->status = PositionStatus::cancelled;
+    s.changes.push_back("close position " + id);
 }
 
 void set_setting(Scenario& s, const std::string& key, double value) {

@@ -372,6 +372,37 @@ CREATE TABLE api_token (
 );
 CREATE INDEX api_token_user ON api_token(user_name);
 )sql"},
+        {13, "scenarios have an owner, a review status, a version and their changes as steps; sharing and reviews",
+         R"sql(
+ALTER TABLE scenario ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE scenario ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'
+  CHECK (status IN ('draft', 'in_review', 'approved', 'rejected', 'merged'));
+-- Grows with every write to the scenario: a browser edit based on an older version is refused (If-Match).
+ALTER TABLE scenario ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+-- Each change as the options of `scenario apply` for it, who made it and when; NULL for scenarios whose changes
+-- were kept only as text (those cannot be undone).
+ALTER TABLE scenario ADD COLUMN steps TEXT;
+UPDATE scenario SET status = 'merged' WHERE merged_at IS NOT NULL;
+-- Who else may open a scenario (edit 0) or change it too (edit 1). User names are plain text like the change log's:
+-- a removed user's shares simply match nobody.
+CREATE TABLE scenario_share (
+  scenario  TEXT NOT NULL REFERENCES scenario(name) ON DELETE CASCADE,
+  user_name TEXT NOT NULL,
+  edit      INTEGER NOT NULL DEFAULT 0 CHECK (edit IN (0, 1)),
+  PRIMARY KEY (scenario, user_name)
+) WITHOUT ROWID;
+-- The review of a scenario: submissions, approvals, rejections, with comments; and whom a submission asks.
+CREATE TABLE scenario_review (
+  id        INTEGER PRIMARY KEY,
+  scenario  TEXT NOT NULL REFERENCES scenario(name) ON DELETE CASCADE,
+  at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  user_name TEXT NOT NULL,
+  action    TEXT NOT NULL CHECK (action IN ('submit', 'approve', 'reject', 'withdraw', 'merge')),
+  comment   TEXT NOT NULL DEFAULT '',
+  approvers TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX scenario_review_scenario ON scenario_review(scenario, id);
+)sql"},
     };
     return all;
 }

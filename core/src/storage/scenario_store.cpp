@@ -27,6 +27,42 @@ void check_name(const std::string& name) {
         throw Error("'" + name + "' cannot name a scenario; 'current' always means the live org");
 }
 
+void check_new_name(const std::string& name) {
+    check_name(name);
+    // Names go into links (/scenarios/NAME) and position ids (SCENARIO:TEAM:open-1).
+    if (name.size() > 100 || name.find_first_of("/\\?#%:") != std::string::npos ||
+        std::any_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x20; }))
+        throw Error("'" + name.substr(0, 100) + "' cannot name a scenario: use at most 100 characters, none of / \\ ? # % :");
+}
+
+nlohmann::json steps_json(const Scenario& s) {
+    auto out = nlohmann::json::array();
+    for (const auto& step : s.steps)
+        out.push_back({{"options", step.options}, {"text", step.text}, {"by", step.by}, {"at", step.at}});
+    return out;
+}
+
+std::vector<ScenarioStep> steps_from(const std::string& text) {
+    std::vector<ScenarioStep> out;
+    for (const auto& j : nlohmann::json::parse(text))
+        out.push_back({j.value("options", nlohmann::json()), j.value("text", ""), j.value("by", ""), j.value("at", "")});
+    return out;
+}
+
+ScenarioInfo info_of(SQLite::Statement& q) {
+    ScenarioInfo info;
+    info.name = q.getColumn(0).getString();
+    info.created_at = q.getColumn(1).getString();
+    info.changes = static_cast<std::size_t>(q.getColumn(2).getInt64());
+    info.owner = q.getColumn(3).getString();
+    info.status = parse_scenario_status(q.getColumn(4).getString()).value_or(ScenarioStatus::draft);
+    info.version = q.getColumn(5).getInt64();
+    return info;
+}
+
+constexpr const char* kInfoColumns =
+    "name, created_at, coalesce(json_array_length(steps), json_array_length(changes)), owner, status, version";
+
 bool exists(SQLite::Database& db, const std::string& name) {
     SQLite::Statement q(db, "SELECT 1 FROM scenario WHERE name = ?1");
     q.bind(1, name);
@@ -35,13 +71,11 @@ bool exists(SQLite::Database& db, const std::string& name) {
 
 } // namespace
 
-void create_scenario(SQLite::Database& db, const std::string& name, const std::string& from) {
-    check_name(name);
+void create_scenario(SQLite::Database& db, const std::string& name, const std::string& from, const std::string& owner) {
+    check_new_name(name);
     if (exists(db, name)) throw Error("scenario '" + name + "' exists already; delete it first or pick another name");
     auto s = load_scenario(db, from);
     s.name = name;
-    s.changes.clear();
-    if (from != kCurrentScenario) s.changes.push_back("copied from scenario " + from);
     // The base a merge compares against: the live org as it is now, or the base of the scenario copied.
     std::string base;
     if (from == kCurrentScenario) {
@@ -51,8 +85,8 @@ void create_scenario(SQLite::Database& db, const std::string& name, const std::s
         b.bind(1, from);
         if (b.executeStep() && !b.getColumn(0).isNull()) base = b.getColumn(0).getString();
     }
-    SQLite::Statement q(db, "INSERT INTO scenario(name, org_json, settings_json, changes, base_json) "
-                            "VALUES(?1, ?2, ?3, ?4, ?5)");
+    SQLite::Statement q(db, "INSERT INTO scenario(name, org_json, settings_json, changes, base_json, owner, steps) "
+                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     q.bind(1, name);
     q.bind(2, to_json(s.org).dump());
     q.bind(3, settings_json(s).dump());
@@ -61,6 +95,8 @@ void create_scenario(SQLite::Database& db, const std::string& name, const std::s
         q.bind(5);
     else
         q.bind(5, base);
+    q.bind(6, owner);
+    q.bind(7, steps_json(s).dump());
     q.exec();
 }
 
@@ -72,7 +108,8 @@ Scenario load_scenario(SQLite::Database& db, const std::string& name) {
         s.settings = load_settings(db);
         return s;
     }
-    SQLite::Statement q(db, "SELECT created_at, org_json, settings_json, changes FROM scenario WHERE name = ?1");
+    SQLite::Statement q(db, "SELECT created_at, org_json, settings_json, changes, steps, owner, status, version "
+                            "FROM scenario WHERE name = ?1");
     q.bind(1, name);
     if (!q.executeStep()) {
         std::string known;
@@ -80,6 +117,9 @@ Scenario load_scenario(SQLite::Database& db, const std::string& name) {
         throw Error("no scenario named '" + name + "' (known: current" + known + ")");
     }
     s.created_at = q.getColumn(0).getString();
+    s.owner = q.getColumn(5).getString();
+    s.status = parse_scenario_status(q.getColumn(6).getString()).value_or(ScenarioStatus::draft);
+    s.version = q.getColumn(7).getInt64();
     // The org's settings, then the scenario's own numbers over them: text settings (the currency) are the org's.
     s.settings = load_settings(db);
     try {
@@ -93,6 +133,11 @@ Scenario load_scenario(SQLite::Database& db, const std::string& name) {
         }
         s.mix = extra.value("mix", std::string("balanced"));
         s.changes = nlohmann::json::parse(q.getColumn(3).getString()).get<std::vector<std::string>>();
+        // Scenarios from before steps were kept: each change a step of text only.
+        if (q.getColumn(4).isNull())
+            for (const auto& c : s.changes) s.steps.push_back({nullptr, c, "", ""});
+        else
+            s.steps = steps_from(q.getColumn(4).getString());
     } catch (const nlohmann::json::exception& e) {
         throw Error("scenario '" + name + "' is damaged (" + e.what() + "); delete and recreate it");
     }
@@ -101,12 +146,52 @@ Scenario load_scenario(SQLite::Database& db, const std::string& name) {
 
 void save_scenario(SQLite::Database& db, const Scenario& s) {
     check_name(s.name);
-    SQLite::Statement q(db, "UPDATE scenario SET org_json = ?2, settings_json = ?3, changes = ?4 WHERE name = ?1");
+    SQLite::Statement q(db, "UPDATE scenario SET org_json = ?2, settings_json = ?3, changes = ?4, steps = ?5, "
+                            "version = version + 1, status = CASE WHEN status IN ('in_review', 'approved') "
+                            "THEN 'draft' ELSE status END WHERE name = ?1");
     q.bind(1, s.name);
     q.bind(2, to_json(s.org).dump());
     q.bind(3, settings_json(s).dump());
     q.bind(4, nlohmann::json(s.changes).dump());
+    q.bind(5, steps_json(s).dump());
     if (q.exec() != 1) throw Error("no scenario named '" + s.name + "'");
+}
+
+Scenario load_scenario_start(SQLite::Database& db, const std::string& name) {
+    auto s = load_scenario(db, name);
+    const auto base = load_scenario_base(db, name);
+    if (!base.json)
+        throw Error("scenario '" + name + "' was stored before orgplan kept the org it was made from, so it cannot be "
+                    "made again without a change; copy what you want into a new scenario instead");
+    try {
+        const auto doc = nlohmann::json::parse(*base.json);
+        s.org = org_from_json(doc.at("org"));
+        s.settings = load_settings(db);
+        const auto settings = doc.value("settings", nlohmann::json::object()); // kept: items() only refers to it
+        for (const auto& item : settings.items())
+            if (std::any_of(setting_specs().begin(), setting_specs().end(), [&](const auto& sp) { return sp.key == item.key(); }))
+                s.settings.set(item.key(), item.value().get<double>());
+    } catch (const nlohmann::json::exception& e) {
+        throw Error("scenario '" + name + "' has a damaged base (" + e.what() + ")");
+    }
+    s.mix = "balanced";
+    s.changes.clear();
+    s.steps.clear();
+    return s;
+}
+
+void set_scenario_status(SQLite::Database& db, const std::string& name, ScenarioStatus status) {
+    SQLite::Statement q(db, "UPDATE scenario SET status = ?2, version = version + 1 WHERE name = ?1");
+    q.bind(1, name);
+    q.bind(2, std::string(to_string(status)));
+    if (q.exec() != 1) throw Error("no scenario named '" + name + "'");
+}
+
+std::optional<ScenarioInfo> scenario_info(SQLite::Database& db, const std::string& name) {
+    SQLite::Statement q(db, std::string("SELECT ") + kInfoColumns + " FROM scenario WHERE name = ?1");
+    q.bind(1, name);
+    if (!q.executeStep()) return std::nullopt;
+    return info_of(q);
 }
 
 void delete_scenario(SQLite::Database& db, const std::string& name) {
@@ -118,10 +203,8 @@ void delete_scenario(SQLite::Database& db, const std::string& name) {
 
 std::vector<ScenarioInfo> list_scenarios(SQLite::Database& db) {
     std::vector<ScenarioInfo> out;
-    SQLite::Statement q(db, "SELECT name, created_at, json_array_length(changes) FROM scenario ORDER BY name");
-    while (q.executeStep())
-        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
-                       static_cast<std::size_t>(q.getColumn(2).getInt64())});
+    SQLite::Statement q(db, std::string("SELECT ") + kInfoColumns + " FROM scenario ORDER BY name");
+    while (q.executeStep()) out.push_back(info_of(q));
     return out;
 }
 
@@ -137,7 +220,8 @@ ScenarioBase load_scenario_base(SQLite::Database& db, const std::string& name) {
 }
 
 void mark_scenario_merged(SQLite::Database& db, const std::string& name) {
-    SQLite::Statement mark(db, "UPDATE scenario SET merged_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE name = ?1");
+    SQLite::Statement mark(db, "UPDATE scenario SET merged_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
+                               "status = 'merged', version = version + 1 WHERE name = ?1");
     mark.bind(1, name);
     mark.exec();
 }

@@ -21,6 +21,7 @@ enum class Action {
     see_personal_fields, ///< email, location, experience, cost and cost center of each person
     see_group_costs,     ///< costs, as totals over groups of at least `serve.cost_group_min` people
     plan_scenarios,      ///< create and change scenarios
+    approve_scenarios,   ///< approve or reject others' scenarios submitted for review without named approvers
     edit_org,            ///< change people and teams, import
     read_change_log,     ///< the change log (it quotes old and new values)
     manage_users,        ///< add, remove and change users and tokens

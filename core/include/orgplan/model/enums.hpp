@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 
+#include "orgplan/model/scenario.hpp"
 #include "orgplan/org.hpp"
 
 namespace orgplan {
@@ -16,6 +17,7 @@ std::string_view to_string(MetricKind k);
 std::string_view to_string(InterruptKind k);
 std::string_view to_string(PositionKind k);
 std::string_view to_string(PositionStatus s);
+std::string_view to_string(ScenarioStatus s);
 
 /// Parsers accept the names above case-insensitively, plus a few documented synonyms; nullopt otherwise.
 std::optional<Family> parse_family(std::string_view text);
@@ -26,5 +28,6 @@ std::optional<MetricKind> parse_metric_kind(std::string_view text);
 std::optional<InterruptKind> parse_interrupt_kind(std::string_view text);
 std::optional<PositionKind> parse_position_kind(std::string_view text);
 std::optional<PositionStatus> parse_position_status(std::string_view text);
+std::optional<ScenarioStatus> parse_scenario_status(std::string_view text);
 
 } // namespace orgplan

@@ -1,14 +1,28 @@
-// A scenario: a named copy of the org (with its settings and hiring mix), changed without touching the live org.
+// A scenario: a named copy of the org (with its settings and hiring mix), changed without touching the live org,
+// step by step, by its owner and those it is shared with, then reviewed and merged.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "orgplan/model/settings.hpp"
 #include "orgplan/org.hpp"
 
 namespace orgplan {
+
+/// Where a scenario is in its review. Only an approved one is merged where approval is required.
+enum class ScenarioStatus { draft, in_review, approved, rejected, merged };
+
+/// One change made to a scenario, as `scenario apply` options for a single change, so the scenario can be made
+/// again from its base without it (undo).
+struct ScenarioStep {
+    nlohmann::json options; ///< e.g. {"move-pm": "E0020", "to": "team:x"}; null for a change kept only as text
+    std::string text;       ///< what it changed, as `scenario show` lists it
+    std::string by, at;     ///< who made it and when (UTC, ISO 8601); empty for changes made before this was kept
+};
 
 struct Scenario {
     std::string name;               ///< "current" is the live org
@@ -16,7 +30,11 @@ struct Scenario {
     Org org;
     Settings settings;
     std::string mix = "balanced";
-    std::vector<std::string> changes; ///< what was applied, oldest first
+    std::vector<std::string> changes; ///< what the edits of planning/scenario.hpp said, oldest first
+    std::vector<ScenarioStep> steps;  ///< the changes as steps (one step may say several changes), oldest first
+    std::string owner;                ///< who created it
+    ScenarioStatus status = ScenarioStatus::draft;
+    long long version = 0;            ///< grows with every write to the scenario (If-Match)
 };
 
 /// The name that always means the live org.
@@ -24,8 +42,10 @@ inline constexpr const char* kCurrentScenario = "current";
 
 /// A stored scenario as `scenario list` shows it.
 struct ScenarioInfo {
-    std::string name, created_at;
+    std::string name, created_at, owner;
     std::size_t changes = 0;
+    ScenarioStatus status = ScenarioStatus::draft;
+    long long version = 0;
 };
 
 } // namespace orgplan

@@ -20,6 +20,20 @@ void add_team(Scenario& s, const std::string& id, const std::string& name, int m
 /// soon as possible) is when they count in plan. No person is added or removed. Throws orgplan::Error for an unknown
 /// team, a bad quarter, or more departures than the team has maker FTE.
 void change_makers(Scenario& s, const std::string& team, int delta, const std::string& quarter = "");
+/// Gives a person another manager (not themselves nor anyone who reports to them) and/or puts all of their team
+/// time (their allocations' total, or 1) into one team. At least one of `manager` and `team` is given.
+void move_person(Scenario& s, const std::string& person, const std::string& manager, const std::string& team);
+/// A person's FTE: greater than 0, at most 1.
+void set_fte(Scenario& s, const std::string& person, double fte);
+/// The share of a person's time a team gets (0 takes them out of it); their shares over teams stay at most 1.
+void allocate(Scenario& s, const std::string& person, const std::string& team, double share);
+/// Opens a role (a planned position, not a person) of `family` and `fte` in a team, from `quarter` (or as soon as
+/// possible).
+void open_role(Scenario& s, const std::string& team, Family family, double fte, const std::string& quarter);
+/// Plans the departure of a named person (a position, the person stays in the org until it is merged and filled).
+void plan_departure(Scenario& s, const std::string& person, const std::string& quarter);
+/// Closes an open position: one this scenario planned goes; one of the org is marked cancelled.
+void close_position(Scenario& s, const std::string& id);
 void set_setting(Scenario& s, const std::string& key, double value);
 void set_mix(Scenario& s, const std::string& mix);
 
