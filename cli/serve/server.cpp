@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include "answers.hpp"
+#include "http_kit.hpp"
 #include "identity.hpp"
 #include "pages.hpp"
 #include "response_body.hpp"
@@ -22,43 +23,6 @@
 
 namespace orgplan::cli::serve {
 namespace {
-
-/// A refusal with the HTTP status that fits; the handler turns it into a JSON error or a page.
-struct HttpError : Error {
-    HttpError(int status, const std::string& message) : Error(message), status(status) {}
-    int status;
-};
-
-thread_local std::optional<Caller> current_caller; // set by the pre-routing handler for the request on this thread
-
-bool is_api(const httplib::Request& request) { return request.path.rfind("/api/", 0) == 0; }
-
-void send_json(httplib::Response& response, const nlohmann::json& body, int status = 200) {
-    response.status = status;
-    response.set_content(body.dump(2) + "\n", "application/json; charset=utf-8");
-}
-
-void send_error(const httplib::Request& request, httplib::Response& response, int status, const std::string& message) {
-    if (is_api(request) || request.get_header_value("Accept").find("application/json") != std::string::npos) {
-        send_json(response, {{"error", message}, {"status", status}}, status);
-        return;
-    }
-    response.status = status;
-    response.set_content("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>orgplan</title>"
-                         "<link rel=\"stylesheet\" href=\"/static/app.css\"></head><body><main><h1>" +
-                             std::to_string(status) + "</h1><p class=\"error\" role=\"alert\">" +
-                             html_escape(message) + "</p><p><a href=\"/\">Back to the overview</a></p></main></body>"
-                                                    "</html>\n",
-                         "text/html; charset=utf-8");
-}
-
-// The authorizer's answer for this request's caller, or a 403 that says what the role lacks.
-const Caller& require(Action action, const char* what) {
-    const auto& caller = *current_caller;
-    if (!role_may(caller.role, action))
-        throw HttpError(403, fmt::format("{} ({}) may not {}", caller.name, to_string(caller.role), what));
-    return caller;
-}
 
 Query params_of(const httplib::Request& request) {
     Query out;
@@ -138,11 +102,11 @@ std::string Server::State::session_cookie(const Session& s) {
 
 // Who the caller is. False when the request was answered (refused) here.
 bool Server::State::authenticate(const httplib::Request& request, httplib::Response& response) {
-    current_caller.reset();
+    current_caller().reset();
     const auto& path = request.path;
     if (path == "/login" || path == "/favicon.ico" || path.rfind("/static/", 0) == 0) return true;
-    current_caller = identify(request, sessions, org, owner);
-    if (!current_caller) {
+    current_caller() = identify(request, sessions, org, owner);
+    if (!current_caller()) {
         if (is_api(request) || request.method != "GET") {
             send_error(request, response, 401, "sign in first: POST /login, or send 'Authorization: Bearer TOKEN'");
         } else {
@@ -154,20 +118,10 @@ bool Server::State::authenticate(const httplib::Request& request, httplib::Respo
     return true;
 }
 
-// Every state-changing route is registered here, so none can skip the CSRF check: a cookie session must send its
-// token back (X-CSRF-Token header or csrf form field; the form body is read only once the route is chosen, which is
-// why the check is here and not before routing). Bearer tokens carry no ambient authority and need none.
+// Every state-changing route is registered through on_change (http_kit.hpp), so none can skip the CSRF check; the
+// form body is read only once the route is chosen, which is why the check is there and not before routing.
 void Server::State::change(const std::string& pattern, httplib::Server::Handler handler) {
-    http->Post(pattern, [handler](const httplib::Request& request, httplib::Response& response) {
-        if (current_caller && current_caller->cookie) {
-            auto token = request.get_header_value("X-CSRF-Token");
-            if (token.empty()) token = request.get_param_value("csrf");
-            if (!constant_time_equal(token, current_caller->csrf))
-                throw HttpError(403, "this change needs the session's CSRF token (X-CSRF-Token header or csrf form "
-                                     "field; GET /api/v1/session gives it)");
-        }
-        handler(request, response);
-    });
+    on_change(*http, "POST", pattern, std::move(handler));
 }
 
 std::shared_ptr<const Answer> Server::State::answer(const AnswerRoute& route, const std::vector<std::string>& words,
@@ -319,7 +273,7 @@ void Server::State::session_routes() {
     });
     http->Post("/login", [this](const httplib::Request& request, httplib::Response& response) { sign_in(request, response); });
     change("/logout", [this](const httplib::Request& request, httplib::Response& response) {
-        sessions.end(current_caller->session_id);
+        sessions.end(current_caller()->session_id);
         response.set_header("Set-Cookie", fmt::format("{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{}",
                                                       kSessionCookie, secure ? "; Secure" : ""));
         if (request.get_header_value("Accept").find("application/json") != std::string::npos) {
@@ -330,7 +284,7 @@ void Server::State::session_routes() {
         response.set_header("Location", "/login");
     });
     http->Get("/api/v1/session", [](const httplib::Request&, httplib::Response& response) {
-        const auto& c = *current_caller;
+        const auto& c = *current_caller();
         send_json(response, {{"user", c.name}, {"role", to_string(c.role)}, {"scope", c.scope}, {"csrf", c.csrf}});
     });
     // For whoever runs the server: what it keeps and computes (admins only).
@@ -432,7 +386,7 @@ void Server::State::answer_routes_() {
         // A page asked with options it cannot answer is still the page: its form and what to change.
         response.status = a->status == 400 ? 200 : a->status;
         ResponseBody body;
-        body.add(page_top(route->title, route->command, *current_caller));
+        body.add(page_top(route->title, route->command, *current_caller()));
         body.add(answer_page_top(*route, words, params, *a));
         if (a->output) body.add(a->rendered, a);
         body.add(answer_page_bottom(*a)).add(page_bottom()).send(request, response, "text/html; charset=utf-8");
@@ -461,7 +415,7 @@ void Server::State::setup() {
         try {
             std::rethrow_exception(e);
         } catch (const HttpError& h) {
-            send_error(request, response, h.status, h.what());
+            send_error(request, response, h.status, h.what(), h.details);
         } catch (const std::exception& x) {
             send_error(request, response, 500, x.what());
         }

@@ -9,8 +9,10 @@
 #include <fmt/format.h>
 
 #include "orgplan/analysis/ratios.hpp"
+#include "orgplan/analysis/spans.hpp"
 #include "orgplan/base/number.hpp"
 #include "orgplan/model/enums.hpp"
+#include "orgplan/model/reporting_lines.hpp"
 #include "orgplan/planning/analysis.hpp"
 #include "orgplan/planning/mentoring.hpp"
 #include "orgplan/planning/positions.hpp"
@@ -86,11 +88,30 @@ void plan_metrics(const Scenario& s, const PluginHost& host, int quarters, std::
     out.push_back({"added yearly cost", plan.back().added_yearly_cost, true});
 }
 
+// Spans and layers of the scenario's reporting lines, and what its people cost a year (each person's cost, or their
+// family's default, times their FTE).
+void shape_metrics(const Scenario& s, std::vector<Metric>& out) {
+    std::vector<ReportingLine> lines;
+    lines.reserve(s.org.people.size());
+    double cost = 0;
+    for (const auto& p : s.org.people) {
+        lines.push_back({p.id, p.name, p.manager_id, p.unit, p.family});
+        cost += p.fte * p.cost.value_or(s.settings.get("cost.default_" + std::string(to_string(p.family))));
+    }
+    const auto shape = span_summary(reporting_tree(lines), SpanBands(s.settings));
+    out.insert(out.end(), {{"people", static_cast<double>(s.org.people.size())},
+                           {"managers", static_cast<double>(shape.managers)},
+                           {"median span", shape.median_span},
+                           {"layers", static_cast<double>(shape.layers)},
+                           {"yearly people cost", cost, true}});
+}
+
 Outcome evaluate(const Scenario& s, const PluginHost& host, int quarters) {
     Outcome o;
     // A scenario is compared as planned: its open roles and planned departures count.
     const auto planned = planned_maker_totals(s.org, maker_totals(s.org));
     ratio_metrics(s, planned, o.metrics);
+    shape_metrics(s, o.metrics);
     plan_metrics(s, host, quarters, o.metrics);
     const auto mentoring = plan_mentoring(s.org, s.settings);
     o.metrics.push_back({"novice PMs", static_cast<double>(mentoring.novices)});

@@ -57,6 +57,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     const auto as_of = options.as_of.empty() ? today() : options.as_of;
     std::optional<ImportTransaction> tx;
     if (!options.dry_run) tx.emplace(db.sql(), in.people.items.size() + in.memberships.items.size(), as_of);
+    if (options.precondition) options.precondition(db.sql());
     if (options.progress) options.progress("validating", 0, 0);
     // Validation needs ids, not names. Replacing, the import is checked against nothing stored.
     const Org stored = options.replace ? Org{} : load_org(db.sql(), PersonDetail::lean);
@@ -78,9 +79,12 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
 
     append(summary.notes, write_records(db.sql(), *tx, {in, people, records, memberships, assignments, org_currency}, order.get(),
                                         stored.people.size(), options));
+    if (options.before_commit && !options.before_commit(db.sql())) return summary; // rolled back with `tx`
     auto logged = nlohmann::json(summary.records);
     if (!summary.created.empty()) logged["created"] = summary.created;
-    tx->commit(options.log_command.empty() ? std::string("import") : options.log_command, std::move(logged));
+    logged.update(options.log_facts);
+    tx->commit(options.log_command.empty() ? std::string("import") : options.log_command, std::move(logged),
+               options.log_user);
     summary.written = true;
     return summary;
 }

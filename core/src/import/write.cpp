@@ -116,10 +116,13 @@ ImportTransaction::ImportTransaction(SQLite::Database& db, std::size_t incoming_
     prepare_snapshot(db_, as_of_);
 }
 
-void ImportTransaction::commit(const std::string& command, nlohmann::json records) {
+void ImportTransaction::commit(const std::string& command, nlohmann::json records, const std::string& user) {
     if (deferred_keys_) deferred_keys_->check();
     records["snapshot"] = record_snapshot(db_, as_of_, command).as_of;
-    record_change(db_, command, records);
+    if (user.empty())
+        record_change(db_, command, records);
+    else
+        record_change(db_, command, records, user);
     tx_.commit();
 }
 

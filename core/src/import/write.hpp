@@ -31,8 +31,9 @@ public:
     /// `incoming_rows`: people and memberships the import brings; `as_of`: the date its snapshot stands for.
     ImportTransaction(SQLite::Database& db, std::size_t incoming_rows, const std::string& as_of);
     bool bulk() const { return deferred_keys_ != nullptr; }
-    /// Checks foreign keys, records the snapshot and the change log entry (`records` under `command`), commits.
-    void commit(const std::string& command, nlohmann::json records);
+    /// Checks foreign keys, records the snapshot and the change log entry (`records` under `command`, by `user` or,
+    /// empty, the OS user), commits.
+    void commit(const std::string& command, nlohmann::json records, const std::string& user = "");
 
 private:
     SQLite::Database& db_;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "orgplan/model/org_json.hpp"
+#include "orgplan/model/org_records.hpp"
 #include "orgplan/storage/org_store.hpp"
 #include "orgplan/storage/scenario_store.hpp"
 #include "orgplan/model/settings.hpp"
@@ -20,45 +21,10 @@ namespace {
 
 using json = nlohmann::json;
 
-// An org as records to compare: per group (kind), id -> the record's JSON. A person's memberships and a PM's
-// assignments are one record each, so moving a PM is one change of one record.
-using Records = std::map<std::string, std::map<std::string, json>>;
+using Records = OrgRecords;
 
-// Groups, in the order their writes respect foreign keys.
-const std::vector<std::pair<std::string, std::string>>& groups() {
-    static const std::vector<std::pair<std::string, std::string>> g = {
-        {"segments", "id"}, {"products", "id"},       {"initiatives", "id"}, {"accounts", "id"},
-        {"teams", "id"},    {"people", "id"},         {"goals", "id"},       {"memberships", "person"},
-        {"assignments", "pm"}, {"positions", "id"}};
-    return g;
-}
-
-Records records_of(const Org& org) {
-    const auto doc = to_json(org);
-    Records out;
-    for (const auto& [group, key] : groups()) {
-        auto& of_group = out[group];
-        for (const auto& item : doc.value(group, json::array())) {
-            const auto id = item.at(key).get<std::string>();
-            if (group == "memberships" || group == "assignments") {
-                auto& list = of_group[id];
-                if (list.is_null()) list = json::array();
-                list.push_back(item);
-            } else {
-                of_group[id] = item;
-            }
-        }
-    }
-    return out;
-}
-
-const json& find(const Records& r, const std::string& group, const std::string& id) {
-    static const json none;
-    const auto g = r.find(group);
-    if (g == r.end()) return none;
-    const auto it = g->second.find(id);
-    return it == g->second.end() ? none : it->second;
-}
+const json& find(const Records& r, const std::string& group, const std::string& id) { return find_record(r, group, id); }
+const std::vector<std::pair<std::string, std::string>>& groups() { return record_groups(); }
 
 std::string kind_word(const std::string& group) {
     if (group == "memberships") return "memberships of";
@@ -159,7 +125,8 @@ MergeRemovesPeople::MergeRemovesPeople(const std::string& scenario, const std::v
                         "really leave, then merge with --yes",
                         scenario, people.size(), people.size() == 1 ? "person" : "people", listed_people(people))) {}
 
-MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, MergeResolve resolve, bool allow_removals) {
+MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, MergeResolve resolve, bool allow_removals,
+                            const MergeChoices& choices) {
     const auto scenario = load_scenario(db, name); // throws for unknown names
     const auto base_doc = base_of(db, name);
     const auto org = load_org(db);
@@ -182,9 +149,12 @@ MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, Merge
             const bool scenario_changed = !known_base || t != b, org_changed = !known_base || o != b;
             if (!scenario_changed) continue;
             if (org_changed) {
-                ++summary.conflicts;
-                conflicts.push_back({kind_word(group), id});
-                if (resolve != MergeResolve::theirs) continue;
+                MergeConflict conflict{kind_word(group), id, b, t, o};
+                const auto chosen = choices.find(conflict.key());
+                const auto side = chosen == choices.end() ? resolve : chosen->second;
+                if (side == MergeResolve::refuse) conflicts.push_back(std::move(conflict));
+                else ++summary.conflicts;
+                if (side != MergeResolve::theirs) continue;
             }
             to_write[group][id] = t;
             (t.is_null() ? summary.removed : summary.written) += 1;

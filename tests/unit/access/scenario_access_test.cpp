@@ -35,7 +35,7 @@ TEST_CASE("a scenario is seen by its owner, those it is shared with, its reviewe
     CHECK(may(facts(ScenarioStatus::in_review, {"olga"}), "olga", Role::planner, ScenarioAct::view));
 }
 
-TEST_CASE("only editors change a scenario; a viewer share opens it only") {
+TEST_CASE("only editors change a scenario, a viewer share opens it only") {
     const auto draft = facts(ScenarioStatus::draft);
     CHECK(may(draft, "pat", Role::planner, ScenarioAct::edit));
     CHECK(may(draft, "eve", Role::planner, ScenarioAct::edit));
@@ -49,7 +49,7 @@ TEST_CASE("only editors change a scenario; a viewer share opens it only") {
     CHECK_FALSE(may(draft, "eve", Role::planner, ScenarioAct::share));
 }
 
-TEST_CASE("the author never approves; approvers are the named users or else hr and admin") {
+TEST_CASE("the author never approves, approvers are the named users or else hr and admin") {
     const auto review = facts(ScenarioStatus::in_review);
     CHECK_FALSE(may(review, "pat", Role::admin, ScenarioAct::review)); // the owner, even an admin
     CHECK_FALSE(may(review, "eve", Role::hr, ScenarioAct::review));    // who submitted

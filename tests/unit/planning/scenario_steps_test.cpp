@@ -84,6 +84,8 @@ TEST_CASE("people move to another manager or team, never under themselves, and a
     CHECK_THROWS_AS(apply(s, {{"move-person", "L2"}, {"to-manager", "L2"}}), Error);
     apply(s, {{"move-person", "m3"}, {"to-team", "B"}});
     CHECK(teams_of(s, "m3") == std::vector<std::string>{"B"});
+    CHECK_THROWS_WITH(apply(s, {{"allocate", "m5=C:0.5"}}), Catch::Contains("over 1")); // all of m5 is in B
+    apply(s, {{"allocate", "m5=B:0.5"}});
     apply(s, {{"allocate", "m5=C:0.5"}});
     CHECK_THROWS_WITH(apply(s, {{"allocate", "m5=D:0.5"}}), Catch::Contains("over 1"));
     apply(s, {{"allocate", "m5=B:0"}});

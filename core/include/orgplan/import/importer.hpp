@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "orgplan/storage/database.hpp"
 #include "orgplan/import/record_source.hpp"
 #include "orgplan/model/title_rules.hpp"
@@ -35,6 +37,16 @@ struct ImportOptions {
     std::set<std::string> create_missing;
     /// How the change log names this import ("import --replace"); empty: "import".
     std::string log_command;
+    /// Who the change log names (a signed-in user of the server); empty: the OS user.
+    std::string log_user;
+    /// More facts for the change log entry (an edit's old and new values).
+    nlohmann::json log_facts = nlohmann::json::object();
+    /// Called inside the write lock before anything stored is read: throws to refuse the import (a record edited
+    /// since the version the caller saw). Optional.
+    std::function<void(SQLite::Database&)> precondition;
+    /// Called once everything is written, before the commit: false rolls it all back (a preview of what an import
+    /// would change). Optional.
+    std::function<bool(SQLite::Database&)> before_commit;
     /// The date the import's snapshot stands for (YYYY-MM-DD); empty: today.
     std::string as_of;
     /// Files larger than this are refused before they are read (`--max-file-size`).

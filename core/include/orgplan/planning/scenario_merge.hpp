@@ -2,10 +2,12 @@
 // was created, refusing records both sides changed unless told which side wins.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
 
 #include "orgplan/base/error.hpp"
 
@@ -14,11 +16,17 @@ namespace orgplan {
 /// Which side wins where the scenario and the org both changed a record since the scenario was created.
 enum class MergeResolve { refuse, theirs /* the scenario */, ours /* the org */ };
 
-/// One record both sides changed: its kind (person, team, memberships of, assignments of...) and id.
+/// One record both sides changed: its kind (person, team, memberships of, assignments of...) and id, and the record
+/// as the scenario was made from, as the scenario has it and as the org has it now (null: not there).
 struct MergeConflict {
     std::string kind;
     std::string id;
+    nlohmann::json base, scenario, org;
+    /// "person E0012": how a choice names it.
+    std::string key() const { return kind + " " + id; }
 };
+/// Per conflict (by MergeConflict::key()), which side wins; conflicts not named follow the merge's `resolve`.
+using MergeChoices = std::map<std::string, MergeResolve>;
 
 /// A merge refused for conflicts; lists them.
 class MergeConflicts : public Error {
@@ -60,6 +68,6 @@ public:
 /// needs `allow_removals` (else MergeRemovesPeople, before anything is written). Throws MergeConflicts when both
 /// sides changed a record and `resolve` is refuse; orgplan::Error for an unknown or already merged scenario.
 MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, MergeResolve resolve,
-                            bool allow_removals = false);
+                            bool allow_removals = false, const MergeChoices& choices = {});
 
 } // namespace orgplan
