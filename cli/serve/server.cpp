@@ -10,6 +10,7 @@
 #include "identity.hpp"
 #include "pages.hpp"
 #include "response_body.hpp"
+#include "scenario_routes.hpp"
 #include "served_org.hpp"
 #include "sessions.hpp"
 #include "static_assets.hpp"
@@ -74,6 +75,7 @@ struct Server::State {
     std::unique_ptr<httplib::Server> http;
     bool secure = false;
     int port = 0;
+    std::unique_ptr<ScenarioRoutes> scenarios;
     std::unique_ptr<WarmUp> warm; // last: stopped before anything it computes with goes
 
     void setup();
@@ -248,7 +250,7 @@ void Server::State::change_settings(const httplib::Request& request, httplib::Re
 }
 
 void Server::State::session_routes() {
-    http->Get("/static/(app\\.css|app\\.js)", [](const httplib::Request& request, httplib::Response& response) {
+    http->Get("/static/(app\\.css|app\\.js|plan\\.js)", [](const httplib::Request& request, httplib::Response& response) {
         const auto& asset = static_asset(request.matches[1].str());
         ResponseBody().add(asset.content, nullptr).send(request, response, asset.type);
     });
@@ -430,6 +432,8 @@ void Server::State::setup() {
                                    : "the request failed");
     });
     session_routes();
+    scenarios = std::make_unique<ScenarioRoutes>(org, answers);
+    scenarios->add(*http);
     answer_routes_();
     // What the server computes before anyone asks: at start the overview of the whole org (what its owner opens
     // first), after every write what was read in the last hour.

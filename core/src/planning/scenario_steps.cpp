@@ -247,6 +247,7 @@ Scenario without_step(const Scenario& s, Scenario start, std::size_t index, cons
                                     i + 1, step.text, s.name, index + 1));
         try {
             apply_step(start, step.options, check_mix, step.by, step.at);
+            start.steps.back().version = step.version; // made again, not made anew
         } catch (const Error& e) {
             throw Error(fmt::format("change {} ('{}') depends on change {} ('{}'): without it, {}", i + 1, step.text,
                                     index + 1, s.steps[index].text, e.what()));

@@ -35,17 +35,20 @@ void check_new_name(const std::string& name) {
         throw Error("'" + name.substr(0, 100) + "' cannot name a scenario: use at most 100 characters, none of / \\ ? # % :");
 }
 
-nlohmann::json steps_json(const Scenario& s) {
+// `saved_as`: the version of steps not saved before.
+nlohmann::json steps_json(const Scenario& s, long long saved_as) {
     auto out = nlohmann::json::array();
     for (const auto& step : s.steps)
-        out.push_back({{"options", step.options}, {"text", step.text}, {"by", step.by}, {"at", step.at}});
+        out.push_back({{"options", step.options}, {"text", step.text}, {"by", step.by}, {"at", step.at},
+                       {"version", step.version ? step.version : saved_as}});
     return out;
 }
 
 std::vector<ScenarioStep> steps_from(const std::string& text) {
     std::vector<ScenarioStep> out;
     for (const auto& j : nlohmann::json::parse(text))
-        out.push_back({j.value("options", nlohmann::json()), j.value("text", ""), j.value("by", ""), j.value("at", "")});
+        out.push_back({j.value("options", nlohmann::json()), j.value("text", ""), j.value("by", ""), j.value("at", ""),
+                       j.value("version", 0LL)});
     return out;
 }
 
@@ -96,7 +99,7 @@ void create_scenario(SQLite::Database& db, const std::string& name, const std::s
     else
         q.bind(5, base);
     q.bind(6, owner);
-    q.bind(7, steps_json(s).dump());
+    q.bind(7, steps_json(s, 1).dump());
     q.exec();
 }
 
@@ -135,7 +138,7 @@ Scenario load_scenario(SQLite::Database& db, const std::string& name) {
         s.changes = nlohmann::json::parse(q.getColumn(3).getString()).get<std::vector<std::string>>();
         // Scenarios from before steps were kept: each change a step of text only.
         if (q.getColumn(4).isNull())
-            for (const auto& c : s.changes) s.steps.push_back({nullptr, c, "", ""});
+            for (const auto& c : s.changes) s.steps.push_back({nullptr, c, "", "", 1});
         else
             s.steps = steps_from(q.getColumn(4).getString());
     } catch (const nlohmann::json::exception& e) {
@@ -144,8 +147,14 @@ Scenario load_scenario(SQLite::Database& db, const std::string& name) {
     return s;
 }
 
-void save_scenario(SQLite::Database& db, const Scenario& s) {
-    check_name(s.name);
+void save_scenario(SQLite::Database& db, const Scenario& saved) {
+    check_name(saved.name);
+    // The steps this save adds are of the version it makes.
+    SQLite::Statement current(db, "SELECT version FROM scenario WHERE name = ?1");
+    current.bind(1, saved.name);
+    if (!current.executeStep()) throw Error("no scenario named '" + saved.name + "'");
+    const long long version = current.getColumn(0).getInt64() + 1;
+    const auto& s = saved;
     SQLite::Statement q(db, "UPDATE scenario SET org_json = ?2, settings_json = ?3, changes = ?4, steps = ?5, "
                             "version = version + 1, status = CASE WHEN status IN ('in_review', 'approved') "
                             "THEN 'draft' ELSE status END WHERE name = ?1");
@@ -153,7 +162,7 @@ void save_scenario(SQLite::Database& db, const Scenario& s) {
     q.bind(2, to_json(s.org).dump());
     q.bind(3, settings_json(s).dump());
     q.bind(4, nlohmann::json(s.changes).dump());
-    q.bind(5, steps_json(s).dump());
+    q.bind(5, steps_json(s, version).dump());
     if (q.exec() != 1) throw Error("no scenario named '" + s.name + "'");
 }
 

@@ -22,6 +22,7 @@ struct ScenarioStep {
     nlohmann::json options; ///< e.g. {"move-pm": "E0020", "to": "team:x"}; null for a change kept only as text
     std::string text;       ///< what it changed, as `scenario show` lists it
     std::string by, at;     ///< who made it and when (UTC, ISO 8601); empty for changes made before this was kept
+    long long version = 0;  ///< the scenario's version once it was saved; 0 until then
 };
 
 struct Scenario {

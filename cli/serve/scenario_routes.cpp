@@ -1,0 +1,643 @@
+#include "scenario_routes.hpp"
+
+#include <cmath>
+#include <mutex>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "../context.hpp"
+#include "http_kit.hpp"
+#include "pages.hpp"
+#include "redact.hpp"
+#include "response_body.hpp"
+#include "orgplan/access/scenario_access.hpp"
+#include "orgplan/access/scenario_view.hpp"
+#include "orgplan/answers/scenario_comparison.hpp"
+#include "orgplan/base/text.hpp"
+#include "orgplan/model/enums.hpp"
+#include "orgplan/output/html_escape.hpp"
+#include "orgplan/planning/scenario_merge.hpp"
+#include "orgplan/planning/scenario_steps.hpp"
+#include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/storage/scenario_review_store.hpp"
+#include "orgplan/storage/scenario_store.hpp"
+#include "orgplan/storage/write_transaction.hpp"
+
+namespace orgplan::cli::serve {
+namespace {
+
+using nlohmann::json;
+using Handler = httplib::Server::Handler;
+
+const char* const kName = "/api/v1/scenarios/([^/]+)";
+
+std::string name_in(const httplib::Request& request) {
+    return httplib::detail::decode_url(request.matches[1].str(), false);
+}
+
+// Fields of a person record only roles that see personal fields may read (in merge conflicts).
+const char* const kPersonalFields[] = {"email", "location", "pm_years", "cost", "cost_center", "coaching_hours"};
+
+} // namespace
+
+class ScenarioRoutes::Desk {
+public:
+    Desk(ServedOrg& org, Answers& answers) : org_(org), answers_(answers) {}
+    void add(httplib::Server& http);
+
+private:
+    // What the caller may do with the scenario `name` in `db`: 404 when they may not see it, 403 naming why not.
+    ScenarioFacts allow(SQLite::Database& db, const std::string& name, const Caller& caller, ScenarioAct act) {
+        const auto info = scenario_info(db, name);
+        if (!info) throw HttpError(404, "no scenario named '" + name + "'");
+        const auto facts = scenario_facts(*info, load_scenario_shares(db, name), load_reviews(db, name));
+        const auto why = refusal(facts, caller, act);
+        if (!why.empty()) {
+            if (!refusal(facts, caller, ScenarioAct::view).empty())
+                throw HttpError(404, "no scenario named '" + name + "' that " + caller.name + " may open");
+            throw HttpError(403, why);
+        }
+        return facts;
+    }
+    std::string refusal(const ScenarioFacts& f, const Caller& caller, ScenarioAct act) {
+        return scenario_refusal(f, caller.name, caller.role, act, org_.setting("scenario.require_approval") != 0);
+    }
+    json may_json(const ScenarioFacts& f, const Caller& caller) {
+        json may = json::object();
+        for (const auto& [act, key] : std::vector<std::pair<ScenarioAct, const char*>>{
+                 {ScenarioAct::edit, "edit"},     {ScenarioAct::share, "share"},   {ScenarioAct::submit, "submit"},
+                 {ScenarioAct::review, "review"}, {ScenarioAct::merge, "merge"}, {ScenarioAct::remove, "delete"}})
+            may[key] = refusal(f, caller, act).empty();
+        return may;
+    }
+    // A 409 unless If-Match (when given) is the scenario's version: what changed since comes with it.
+    void check_version(const httplib::Request& request, const Scenario& s) {
+        const auto wanted = if_match(request);
+        if (wanted.empty() || wanted == std::to_string(s.version)) return;
+        long long seen = 0;
+        try {
+            seen = std::stoll(wanted);
+        } catch (...) {
+            throw HttpError(400, "If-Match '" + wanted + "' is not a version of scenario " + s.name);
+        }
+        auto since = json::array();
+        for (std::size_t i = 0; i < s.steps.size(); ++i)
+            if (s.steps[i].version > seen) since.push_back(step_json(s, i));
+        throw HttpError(409,
+                        fmt::format("scenario {} changed since version {} (it is at version {} now): nothing was "
+                                    "written; look at what changed and try again",
+                                    s.name, seen, s.version),
+                        {{"version", s.version}, {"changes_since", since}});
+    }
+    static json step_json(const Scenario& s, std::size_t i) {
+        const auto& step = s.steps[i];
+        return {{"number", i + 1},       {"change", step.text},     {"by", step.by},
+                {"at", step.at},         {"version", step.version}, {"undoable", !step.options.is_null()},
+                {"options", step.options}};
+    }
+    json scenario_json(SQLite::Database& db, const Scenario& s, const ScenarioFacts& facts, const Caller& caller) {
+        auto changes = json::array();
+        for (std::size_t i = 0; i < s.steps.size(); ++i) changes.push_back(step_json(s, i));
+        auto shares = json::array();
+        for (const auto& sh : facts.shares) shares.push_back({{"user", sh.user}, {"access", sh.edit ? "edit" : "view"}});
+        auto review = json::array();
+        for (const auto& r : load_reviews(db, s.name))
+            review.push_back({{"at", r.at}, {"user", r.user}, {"action", r.action}, {"comment", r.comment},
+                              {"approvers", r.approvers}});
+        return {{"name", s.name},        {"status", to_string(s.status)}, {"owner", s.owner},
+                {"created_at", s.created_at}, {"version", s.version}, {"mix", s.mix},
+                {"changes", changes},    {"shares", shares},        {"review", review},
+                {"approvers", facts.approvers}, {"may", may_json(facts, caller)}};
+    }
+    CheckMix mix_check() {
+        return [this](const std::string& mix) { host().get(sdk::PluginKind::hiring_mix, mix); };
+    }
+    const PluginHost& host() {
+        std::call_once(host_once_, [this] { host_ = load_plugins(PluginOptions{}); });
+        return *host_;
+    }
+    // Refuses a step naming someone or a team outside the caller's part of the org.
+    void check_scope(const json& step, const Caller& caller) {
+        if (caller.scope.empty()) return;
+        const auto version = org_.version();
+        const auto mine = org_.tree(caller, version);
+        const auto all = org_.tree(Caller{"", Role::admin, "", false, "", ""}, version);
+        for (const auto& [kind, id] : step_subjects(step))
+            if (mine->kind_of(id).empty() && !all->kind_of(id).empty())
+                throw HttpError(403, fmt::format("{} {} is outside the part of the org {} plans for (under {})", kind,
+                                                 id, caller.name, caller.scope));
+    }
+    // One write: the scenario's database opened for writing, `work` inside one transaction, then the log entry.
+    template <typename Work>
+    json write(const Caller& caller, const std::string& command, Work&& work) {
+        Database db(org_.path(), Database::Open::write);
+        WriteTransaction tx(db);
+        json facts = json::object();
+        json answer = work(db.sql(), facts);
+        record_change(db.sql(), command, facts, caller.name);
+        tx.commit();
+        return answer;
+    }
+    static void send_scenario(httplib::Response& response, const json& body, int status = 200) {
+        response.set_header("ETag", "\"" + std::to_string(body.value("version", 0LL)) + "\"");
+        send_json(response, body, status);
+    }
+
+    void list(const httplib::Request&, httplib::Response& response);
+    void create(const httplib::Request& request, httplib::Response& response);
+    void show(const httplib::Request& request, httplib::Response& response);
+    void apply(const httplib::Request& request, httplib::Response& response);
+    void undo(const httplib::Request& request, httplib::Response& response);
+    void review_action(const httplib::Request& request, httplib::Response& response, const std::string& action);
+    void share(const httplib::Request& request, httplib::Response& response);
+    void remove(const httplib::Request& request, httplib::Response& response);
+    void merge(const httplib::Request& request, httplib::Response& response, bool preview);
+    std::shared_ptr<const Answer> impact(const Caller& caller, const std::string& name, int quarters, Format format);
+    json board(const Caller& caller, const std::string& name);
+    void list_page(const httplib::Request& request, httplib::Response& response);
+    void scenario_page(const httplib::Request& request, httplib::Response& response);
+    json redacted_conflicts(const std::vector<MergeConflict>& conflicts, const Caller& caller);
+
+    ServedOrg& org_;
+    Answers& answers_;
+    std::once_flag host_once_;
+    std::unique_ptr<PluginHost> host_;
+};
+
+void ScenarioRoutes::Desk::list(const httplib::Request&, httplib::Response& response) {
+    const auto& caller = require(Action::read_answers, "read scenarios");
+    Database db(org_.path(), Database::Open::read);
+    const ReadTransaction snapshot(db.sql());
+    auto out = json::array();
+    for (const auto& info : list_scenarios(db.sql())) {
+        const auto facts = scenario_facts(info, load_scenario_shares(db.sql(), info.name), load_reviews(db.sql(), info.name));
+        if (!refusal(facts, caller, ScenarioAct::view).empty()) continue;
+        const bool shared = std::any_of(facts.shares.begin(), facts.shares.end(), [&](const auto& s) { return s.user == caller.name; });
+        out.push_back({{"name", info.name},
+                       {"status", to_string(info.status)},
+                       {"owner", info.owner},
+                       {"created_at", info.created_at},
+                       {"changes", info.changes},
+                       {"version", info.version},
+                       {"mine", info.owner == caller.name},
+                       {"shared_with_me", shared},
+                       {"may", may_json(facts, caller)}});
+    }
+    send_json(response, {{"scenarios", out}, {"may_create", role_may(caller.role, Action::plan_scenarios)}});
+}
+
+void ScenarioRoutes::Desk::create(const httplib::Request& request, httplib::Response& response) {
+    const auto& caller = require(Action::plan_scenarios, "create scenarios");
+    const auto body = json_body(request, "{\"name\": \"grow-2027\"}");
+    const auto name = body.value("name", std::string());
+    const auto from = body.value("from", std::string(kCurrentScenario));
+    // A scoped planner's scenario is a copy of the whole org; what they change in it is held to their scope
+    // (check_scope) and what they see of it to their view (scenario_view.hpp).
+    const auto answer = write(caller, "serve scenario create " + name, [&](SQLite::Database& db, json& facts) {
+        if (from != kCurrentScenario) allow(db, from, caller, ScenarioAct::view);
+        try {
+            create_scenario(db, name, from, caller.name);
+        } catch (const Error& e) {
+            throw HttpError(422, e.what());
+        }
+        facts["scenarios"] = 1;
+        const auto s = load_scenario(db, name);
+        return scenario_json(db, s, allow(db, name, caller, ScenarioAct::view), caller);
+    });
+    response.set_header("Location", "/api/v1/scenarios/" + url_encode(name));
+    send_scenario(response, answer, 201);
+}
+
+void ScenarioRoutes::Desk::show(const httplib::Request& request, httplib::Response& response) {
+    const auto& caller = require(Action::read_answers, "read scenarios");
+    const auto name = name_in(request);
+    Database db(org_.path(), Database::Open::read);
+    const ReadTransaction snapshot(db.sql());
+    const auto facts = allow(db.sql(), name, caller, ScenarioAct::view);
+    send_scenario(response, scenario_json(db.sql(), load_scenario(db.sql(), name), facts, caller));
+}
+
+void ScenarioRoutes::Desk::apply(const httplib::Request& request, httplib::Response& response) {
+    const auto& caller = require(Action::plan_scenarios, "change scenarios");
+    const auto name = name_in(request);
+    std::vector<json> steps;
+    try {
+        steps = split_steps(json_body(request, "{\"move-pm\": \"E0020\", \"to\": \"team:mid-integrations\"}"));
+    } catch (const StepFormatError& e) {
+        throw HttpError(400, e.what());
+    }
+    for (const auto& step : steps) check_scope(step, caller);
+    const auto answer = write(caller, "serve scenario apply " + name, [&](SQLite::Database& db, json& facts) {
+        const auto access = allow(db, name, caller, ScenarioAct::edit);
+        auto s = load_scenario(db, name);
+        check_version(request, s);
+        const auto before = s.steps.size();
+        const auto at = utc_now();
+        try {
+            for (const auto& step : steps) apply_step(s, step, mix_check(), caller.name, at);
+        } catch (const StepFormatError& e) {
+            throw HttpError(400, e.what());
+        } catch (const Error& e) {
+            throw HttpError(422, e.what());
+        }
+        save_scenario(db, s);
+        facts["changes"] = s.steps.size() - before;
+        return scenario_json(db, load_scenario(db, name), access, caller);
+    });
+    send_scenario(response, answer);
+}
+
+void ScenarioRoutes::Desk::undo(const httplib::Request& request, httplib::Response& response) {
+    const auto& caller = require(Action::plan_scenarios, "change scenarios");
+    const auto name = name_in(request);
+    const auto body = json_body(request, "{\"change\": 2}");
+    const auto number = body.value("change", json());
+    if (!number.is_number_integer() || number.get<long long>() < 1)
+        throw HttpError(400, "give the number of the change to undo, e.g. {\"change\": 2}");
+    const auto answer = write(caller, "serve scenario undo " + name, [&](SQLite::Database& db, json& facts) {
+        const auto access = allow(db, name, caller, ScenarioAct::edit);
+        const auto s = load_scenario(db, name);
+        check_version(request, s);
+        const auto index = static_cast<std::size_t>(number.get<long long>() - 1);
+        if (index < s.steps.size() && !s.steps[index].options.is_null()) check_scope(s.steps[index].options, caller);
+        try {
+            save_scenario(db, without_step(s, load_scenario_start(db, name), index, mix_check()));
+        } catch (const Error& e) {
+            throw HttpError(422, e.what());
+        }
+        facts["change"] = s.steps[index].text;
+        return scenario_json(db, load_scenario(db, name), access, caller);
+    });
+    send_scenario(response, answer);
+}
+
+// submit, withdraw, approve, reject: the review's steps, each recorded with its comment.
+void ScenarioRoutes::Desk::review_action(const httplib::Request& request, httplib::Response& response,
+                                 const std::string& action) {
+    const auto& caller = require(Action::read_answers, "review scenarios");
+    const auto name = name_in(request);
+    const auto body = json_body(request, "{\"comment\": \"...\"}");
+    const auto comment = body.value("comment", std::string());
+    if (action == "reject" && text::trim(comment).empty())
+        throw HttpError(400, "a rejection needs a comment saying what to change");
+    std::vector<std::string> approvers;
+    if (body.contains("approvers")) {
+        if (!body["approvers"].is_array()) throw HttpError(400, "approvers: give a list of user names");
+        for (const auto& a : body["approvers"]) {
+            if (!a.is_string() || !org_.user(a.get<std::string>()))
+                throw HttpError(422, "approvers: '" + (a.is_string() ? a.get<std::string>() : a.dump()) +
+                                         "' is not a user of this org (orgplan user list)");
+            approvers.push_back(a.get<std::string>());
+        }
+    }
+    const auto answer = write(caller, "serve scenario " + action + " " + name, [&](SQLite::Database& db, json& facts) {
+        const auto act = action == "submit" || action == "withdraw" ? ScenarioAct::submit : ScenarioAct::review;
+        allow(db, name, caller, act);
+        const auto s = load_scenario(db, name);
+        check_version(request, s);
+        if (action == "withdraw" && s.status != ScenarioStatus::in_review)
+            throw HttpError(409, "scenario " + name + " is not in review");
+        if (action == "submit") {
+            if (std::find(approvers.begin(), approvers.end(), s.owner) != approvers.end() ||
+                std::find(approvers.begin(), approvers.end(), caller.name) != approvers.end())
+                throw HttpError(422, "the author of a scenario cannot approve it: name other approvers");
+            if (s.steps.empty()) throw HttpError(422, "scenario " + name + " changes nothing yet; nothing to review");
+        }
+        const auto status = action == "submit"    ? ScenarioStatus::in_review
+                            : action == "approve" ? ScenarioStatus::approved
+                            : action == "reject"  ? ScenarioStatus::rejected
+                                                  : ScenarioStatus::draft;
+        set_scenario_status(db, name, status);
+        record_review(db, name, {"", caller.name, action, comment, approvers});
+        facts["status"] = to_string(status);
+        if (!comment.empty()) facts["comment"] = comment;
+        return scenario_json(db, load_scenario(db, name), allow(db, name, caller, ScenarioAct::view), caller);
+    });
+    send_scenario(response, answer);
+}
+
+void ScenarioRoutes::Desk::share(const httplib::Request& request, httplib::Response& response) {
+    const auto& caller = require(Action::read_answers, "share scenarios");
+    const auto name = name_in(request);
+    const auto body = json_body(request, "{\"user\": \"ann\", \"access\": \"edit\"}");
+    const auto user = body.value("user", std::string());
+    const auto access = body.value("access", std::string("view"));
+    if (access != "view" && access != "edit" && access != "none")
+        throw HttpError(400, "access '" + access + "': give view, edit or none");
+    if (!org_.user(user)) throw HttpError(422, "'" + user + "' is not a user of this org (orgplan user list)");
+    const auto answer = write(caller, "serve scenario share " + name, [&](SQLite::Database& db, json& facts) {
+        allow(db, name, caller, ScenarioAct::share);
+        if (user == load_scenario(db, name).owner) throw HttpError(422, user + " owns scenario " + name);
+        share_scenario(db, name, user, access == "none" ? std::nullopt : std::optional<bool>(access == "edit"));
+        facts["user"] = user;
+        facts["access"] = access;
+        return scenario_json(db, load_scenario(db, name), allow(db, name, caller, ScenarioAct::view), caller);
+    });
+    send_scenario(response, answer);
+}
+
+void ScenarioRoutes::Desk::remove(const httplib::Request& request, httplib::Response& response) {
+    const auto& caller = require(Action::read_answers, "delete scenarios");
+    const auto name = name_in(request);
+    write(caller, "serve scenario delete " + name, [&](SQLite::Database& db, json& facts) {
+        allow(db, name, caller, ScenarioAct::remove);
+        delete_scenario(db, name);
+        facts["scenarios"] = 1;
+        return json();
+    });
+    send_json(response, {{"deleted", name}});
+}
+
+json ScenarioRoutes::Desk::redacted_conflicts(const std::vector<MergeConflict>& conflicts, const Caller& caller) {
+    const bool personal = role_may(caller.role, Action::see_personal_fields);
+    const auto tree = caller.scope.empty() ? nullptr : org_.tree(caller, org_.version());
+    auto out = json::array();
+    for (const auto& c : conflicts) {
+        json item{{"key", c.key()}, {"kind", c.kind}, {"id", c.id}, {"base", c.base}, {"scenario", c.scenario},
+                  {"org", c.org}};
+        if (tree && tree->kind_of(c.id).empty()) {
+            for (const char* side : {"base", "scenario", "org"}) item[side] = "(outside your part of the org)";
+        } else if (!personal && c.kind == "person") {
+            for (const char* side : {"base", "scenario", "org"})
+                if (item[side].is_object())
+                    for (const auto* field : kPersonalFields) item[side].erase(field);
+        }
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+// merge (or with `preview`, what a merge would do, rolled back): conflicts come back as a 409 with each one's base,
+// scenario and org record, to choose per conflict ({"choices": {"person E0012": "theirs"}}) or wholesale
+// ({"resolve": "theirs"}).
+void ScenarioRoutes::Desk::merge(const httplib::Request& request, httplib::Response& response, bool preview) {
+    const auto& caller = require(Action::read_answers, "merge scenarios");
+    const auto name = name_in(request);
+    const auto body = preview ? json::object() : json_body(request, "{\"resolve\": \"theirs\"}");
+    const auto side = [](const std::string& text) {
+        if (text == "theirs" || text == "scenario") return MergeResolve::theirs;
+        if (text == "ours" || text == "org") return MergeResolve::ours;
+        throw HttpError(400, "'" + text + "': choose theirs (the scenario wins) or ours (the org stays)");
+    };
+    const auto resolve = body.contains("resolve") ? side(body.value("resolve", "")) : MergeResolve::refuse;
+    MergeChoices choices;
+    for (const auto& [key, value] : body.value("choices", json::object()).items())
+        choices[key] = side(value.is_string() ? value.get<std::string>() : value.dump());
+    const bool removals = body.value("allow_removals", false);
+    Database db(org_.path(), Database::Open::write);
+    WriteTransaction tx(db);
+    allow(db.sql(), name, caller, preview ? ScenarioAct::view : ScenarioAct::merge);
+    const auto s = load_scenario(db.sql(), name);
+    if (!preview) check_version(request, s);
+    MergeSummary m;
+    try {
+        m = merge_scenario(db.sql(), name, resolve, removals || preview, choices);
+    } catch (const MergeConflicts& e) {
+        const auto conflicts = redacted_conflicts(e.conflicts(), caller);
+        if (preview) {
+            send_json(response, {{"scenario", name}, {"conflicts", conflicts}, {"version", s.version}});
+            return;
+        }
+        throw HttpError(409, e.what(), {{"conflicts", conflicts}, {"version", s.version}});
+    } catch (const MergeRemovesPeople& e) {
+        throw HttpError(409, std::string(e.what()) + " (send \"allow_removals\": true)");
+    } catch (const Error& e) {
+        throw HttpError(422, e.what());
+    }
+    const auto people = [](const std::vector<MergedPerson>& list) {
+        auto out = json::array();
+        for (const auto& p : list) out.push_back({{"id", p.id}, {"name", p.name}});
+        return out;
+    };
+    json summary{{"scenario", name},
+                 {"conflicts", json::array()},
+                 {"written", m.written},
+                 {"removed", m.removed},
+                 {"settings", m.settings},
+                 {"conflicts_resolved", m.conflicts},
+                 {"people_added", people(m.people_added)},
+                 {"people_removed", people(m.people_removed)},
+                 {"people_moved", people(m.people_moved)},
+                 {"positions_planned", m.positions_planned},
+                 {"version", s.version}};
+    if (preview) {
+        send_json(response, summary); // rolled back with `tx`
+        return;
+    }
+    record_review(db.sql(), name, {"", caller.name, "merge", "", {}});
+    record_change(db.sql(), "serve scenario merge " + name,
+                  {{"written", m.written}, {"removed", m.removed}, {"conflicts", m.conflicts}, {"settings", m.settings}},
+                  caller.name);
+    tx.commit();
+    summary["merged"] = true;
+    send_json(response, summary);
+}
+
+// The current org (as the caller sees it) and the scenario side by side, as `scenario diff current NAME` answers.
+std::shared_ptr<const Answer> ScenarioRoutes::Desk::impact(const Caller& caller, const std::string& name, int quarters,
+                                                   Format format) {
+    const auto version = org_.version();
+    const auto view_db = org_.answer_db(caller, version);
+    const bool costs = role_may(caller.role, Action::see_group_costs);
+    {
+        // Asked for every caller: the answer kept below is shared by everyone with the same view.
+        Database db(org_.path(), Database::Open::read);
+        const ReadTransaction snapshot(db.sql());
+        allow(db.sql(), name, caller, ScenarioAct::view);
+    }
+    const auto key = fmt::format("impact\n{}\n{}\n{}\n{}\n{}", name, view_db, quarters, costs, static_cast<int>(format));
+    return answers_.made(key, version, [&] {
+        Database db(org_.path(), Database::Open::read);
+        const ReadTransaction snapshot(db.sql());
+        auto current = load_scenario(db.sql(), kCurrentScenario);
+        auto scenario = load_scenario(db.sql(), name);
+        if (view_db != org_.path()) {
+            Database view(view_db, Database::Open::read);
+            const ReadTransaction view_snapshot(view.sql());
+            const auto seen = load_org(view.sql());
+            scenario.org = scenario_as_seen(scenario.org, current.org, seen);
+            current.org = seen;
+        }
+        auto output = scenario_comparison(current, scenario, host(), quarters, format);
+        if (!costs) remove_costs(output);
+        auto a = std::make_shared<Answer>();
+        a->rendered = shared_text(format == Format::json ? to_json(output).dump(2) + "\n" : html_answer(output));
+        a->output = std::move(output);
+        return a;
+    });
+}
+
+// The scenario's teams with the PMs covering each and their makers, for the board the page drags PMs on; marks
+// what differs from the live org (moved PMs, added teams).
+json ScenarioRoutes::Desk::board(const Caller& caller, const std::string& name) {
+    const auto version = org_.version();
+    const auto view_db = org_.answer_db(caller, version);
+    Database db(org_.path(), Database::Open::read);
+    const ReadTransaction snapshot(db.sql());
+    allow(db.sql(), name, caller, ScenarioAct::view);
+    auto live = load_org(db.sql());
+    auto org = load_scenario(db.sql(), name).org;
+    if (view_db != org_.path()) {
+        Database view(view_db, Database::Open::read);
+        const ReadTransaction view_snapshot(view.sql());
+        const auto seen = load_org(view.sql());
+        org = scenario_as_seen(org, live, seen);
+    }
+    std::map<std::string, std::string> name_of;
+    for (const auto& p : org.people) name_of[p.id] = p.name;
+    std::map<std::string, std::vector<std::string>> live_cover, cover;
+    for (const auto& a : live.assignments)
+        if (a.kind == TargetKind::team) live_cover[a.pm_id].push_back(a.target_id);
+    for (const auto& a : org.assignments)
+        if (a.kind == TargetKind::team) cover[a.target_id].push_back(a.pm_id);
+    std::map<std::string, std::vector<std::string>> scenario_cover;
+    for (const auto& a : org.assignments)
+        if (a.kind == TargetKind::team) scenario_cover[a.pm_id].push_back(a.target_id);
+    std::map<std::string, double> makers;
+    std::map<std::string, const Person*> person;
+    for (const auto& p : org.people) person[p.id] = &p;
+    for (const auto& m : org.memberships)
+        if (auto it = person.find(m.person_id); it != person.end() && it->second->family == Family::maker)
+            makers[m.team_id] += it->second->fte * m.allocation;
+    std::set<std::string> live_teams;
+    for (const auto& t : live.teams) live_teams.insert(t.id);
+    auto teams = json::array();
+    for (const auto& t : org.teams) {
+        auto pms = json::array();
+        for (const auto& pm : cover[t.id])
+            pms.push_back({{"id", pm}, {"name", name_of[pm]}, {"moved", scenario_cover[pm] != live_cover[pm]}});
+        teams.push_back({{"id", t.id}, {"name", t.name}, {"makers", stable(makers[t.id])}, {"pms", pms},
+                         {"added", !live_teams.count(t.id)}});
+    }
+    auto unassigned = json::array();
+    for (const auto& p : org.people)
+        if (p.family == Family::pm && scenario_cover[p.id].empty())
+            unassigned.push_back({{"id", p.id}, {"name", p.name}, {"moved", !live_cover[p.id].empty()}});
+    return {{"scenario", name}, {"teams", teams}, {"pms_without_team", unassigned}};
+}
+
+void ScenarioRoutes::Desk::list_page(const httplib::Request& request, httplib::Response& response) {
+    const auto& caller = require(Action::read_answers, "read scenarios");
+    std::string body = "<h1>Scenarios</h1><p class=\"twins\">This page as <a href=\"/api/v1/scenarios\">JSON</a></p>";
+    if (role_may(caller.role, Action::plan_scenarios))
+        body += "<form class=\"options\" id=\"scenario-create\"><label>New scenario <input name=\"name\" required "
+                "maxlength=\"100\" pattern=\"[^/\\\\?#%:]+\" placeholder=\"grow-2027\"></label><button "
+                "type=\"submit\">Create from the current org</button></form>";
+    body += "<p class=\"error\" role=\"alert\" id=\"scenario-error\" hidden></p>";
+    Database db(org_.path(), Database::Open::read);
+    const ReadTransaction snapshot(db.sql());
+    const std::vector<std::pair<std::string, std::function<bool(const ScenarioInfo&, const ScenarioFacts&)>>> parts = {
+        {"Mine", [&](const ScenarioInfo& i, const ScenarioFacts&) { return i.owner == caller.name && i.status != ScenarioStatus::merged && i.status != ScenarioStatus::in_review && i.status != ScenarioStatus::approved; }},
+        {"Shared with me", [&](const ScenarioInfo& i, const ScenarioFacts& f) { return i.owner != caller.name && i.status != ScenarioStatus::merged && i.status != ScenarioStatus::in_review && i.status != ScenarioStatus::approved && std::any_of(f.shares.begin(), f.shares.end(), [&](const auto& s) { return s.user == caller.name; }); }},
+        {"In review", [&](const ScenarioInfo& i, const ScenarioFacts&) { return i.status == ScenarioStatus::in_review; }},
+        {"Approved", [&](const ScenarioInfo& i, const ScenarioFacts&) { return i.status == ScenarioStatus::approved; }},
+        {"Merged", [&](const ScenarioInfo& i, const ScenarioFacts&) { return i.status == ScenarioStatus::merged; }},
+        {"Others", [&](const ScenarioInfo& i, const ScenarioFacts& f) { return i.owner != caller.name && (i.status == ScenarioStatus::draft || i.status == ScenarioStatus::rejected) && std::none_of(f.shares.begin(), f.shares.end(), [&](const auto& s) { return s.user == caller.name; }); }},
+    };
+    std::vector<std::pair<ScenarioInfo, ScenarioFacts>> visible;
+    for (const auto& info : list_scenarios(db.sql())) {
+        auto facts = scenario_facts(info, load_scenario_shares(db.sql(), info.name), load_reviews(db.sql(), info.name));
+        if (refusal(facts, caller, ScenarioAct::view).empty()) visible.emplace_back(info, std::move(facts));
+    }
+    for (const auto& [title, belongs] : parts) {
+        std::string rows;
+        for (const auto& [info, facts] : visible)
+            if (belongs(info, facts))
+                rows += fmt::format("<tr><td><a href=\"/scenarios/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td>"
+                                    "<td class=\"num\">{}</td></tr>",
+                                    url_encode(info.name), html_escape(info.name), to_string(info.status),
+                                    html_escape(info.owner), html_escape(info.created_at), info.changes);
+        if (rows.empty() && title == "Others") continue;
+        body += "<section><h2>" + html_escape(title) + "</h2>" +
+                (rows.empty() ? "<p class=\"none\">None.</p>"
+                              : "<table class=\"data\"><thead><tr><th>scenario</th><th>status</th><th>owner</th>"
+                                "<th>created</th><th>changes</th></tr></thead><tbody>" + rows + "</tbody></table>") +
+                "</section>";
+    }
+    ResponseBody().add(layout("Scenarios", "scenarios", body, caller)).send(request, response, "text/html; charset=utf-8");
+}
+
+// The scenario's page: its state and actions from /api/v1/scenarios/NAME (plan.js draws the tabs: Changes, Impact,
+// Board, Review); the page itself carries the scenario's name and version only.
+void ScenarioRoutes::Desk::scenario_page(const httplib::Request& request, httplib::Response& response) {
+    const auto& caller = require(Action::read_answers, "read scenarios");
+    const auto name = httplib::detail::decode_url(request.matches[1].str(), false);
+    Database db(org_.path(), Database::Open::read);
+    const ReadTransaction snapshot(db.sql());
+    allow(db.sql(), name, caller, ScenarioAct::view);
+    const auto s = load_scenario(db.sql(), name);
+    const auto impact_answer = impact(caller, name, 8, Format::html);
+    std::string body = fmt::format(
+        "<h1>Scenario {0}</h1><p class=\"twins\">This scenario as <a href=\"/api/v1/scenarios/{1}\">JSON</a> · its "
+        "impact as <a href=\"/api/v1/scenarios/{1}/impact\">JSON</a></p><div id=\"scenario\" data-name=\"{0}\" "
+        "data-version=\"{2}\" data-personal=\"{3}\"></div><section id=\"impact\" class=\"tab\" hidden><h2>Impact</h2>"
+        "<p>The current org and the scenario as planned (open roles and departures count), side by side.</p>",
+        html_escape(name), url_encode(name), s.version, role_may(caller.role, Action::see_personal_fields) ? 1 : 0);
+    ResponseBody()
+        .add(page_top("Scenario " + name, "scenarios", caller))
+        .add(body)
+        .add(impact_answer->rendered, impact_answer)
+        .add("</section>")
+        .add(page_bottom())
+        .send(request, response, "text/html; charset=utf-8");
+}
+
+void ScenarioRoutes::Desk::add(httplib::Server& http) {
+    const auto bind = [this](void (Desk::*method)(const httplib::Request&, httplib::Response&)) -> Handler {
+        return [this, method](const httplib::Request& request, httplib::Response& response) { (this->*method)(request, response); };
+    };
+    http.Get("/api/v1/scenarios", bind(&ScenarioRoutes::Desk::list));
+    on_change(http, "POST", "/api/v1/scenarios", bind(&ScenarioRoutes::Desk::create));
+    const std::string one = kName;
+    http.Get(one, bind(&ScenarioRoutes::Desk::show));
+    http.Get(one + "/changes", [this](const httplib::Request& request, httplib::Response& response) {
+        const auto& caller = require(Action::read_answers, "read scenarios");
+        const auto name = name_in(request);
+        Database db(org_.path(), Database::Open::read);
+        const ReadTransaction snapshot(db.sql());
+        const auto facts = allow(db.sql(), name, caller, ScenarioAct::view);
+        const auto s = scenario_json(db.sql(), load_scenario(db.sql(), name), facts, caller);
+        send_scenario(response, {{"scenario", name}, {"version", s["version"]}, {"changes", s["changes"]}});
+    });
+    http.Get(one + "/impact", [this](const httplib::Request& request, httplib::Response& response) {
+        const auto& caller = require(Action::read_answers, "read scenarios");
+        int quarters = 8;
+        if (request.has_param("quarters")) {
+            const auto q = parse_number_in(request.get_param_value("quarters"), {1, 40});
+            if (!q || *q != std::floor(*q)) throw HttpError(400, "quarters: give a whole number from 1 to 40");
+            quarters = static_cast<int>(*q);
+        }
+        const auto a = impact(caller, name_in(request), quarters, Format::json);
+        ResponseBody().add(a->rendered, a).send(request, response, "application/json; charset=utf-8");
+    });
+    http.Get(one + "/board", [this](const httplib::Request& request, httplib::Response& response) {
+        send_json(response, board(require(Action::read_answers, "read scenarios"), name_in(request)));
+    });
+    http.Get(one + "/merge", [this](const httplib::Request& request, httplib::Response& response) {
+        merge(request, response, true);
+    });
+    on_change(http, "POST", one + "/apply", bind(&ScenarioRoutes::Desk::apply));
+    on_change(http, "POST", one + "/undo", bind(&ScenarioRoutes::Desk::undo));
+    on_change(http, "POST", one + "/share", bind(&ScenarioRoutes::Desk::share));
+    on_change(http, "POST", one + "/delete", bind(&ScenarioRoutes::Desk::remove));
+    on_change(http, "DELETE", one, bind(&ScenarioRoutes::Desk::remove));
+    on_change(http, "POST", one + "/merge", [this](const httplib::Request& request, httplib::Response& response) {
+        merge(request, response, false);
+    });
+    for (const char* action : {"submit", "withdraw", "approve", "reject"})
+        on_change(http, "POST", one + "/" + action,
+                  [this, action = std::string(action)](const httplib::Request& request, httplib::Response& response) {
+                      review_action(request, response, action);
+                  });
+    http.Get("/scenarios", bind(&ScenarioRoutes::Desk::list_page));
+    http.Get("/scenarios/([^/]+)", bind(&ScenarioRoutes::Desk::scenario_page));
+}
+
+ScenarioRoutes::ScenarioRoutes(ServedOrg& org, Answers& answers) : desk_(std::make_unique<Desk>(org, answers)) {}
+ScenarioRoutes::~ScenarioRoutes() = default;
+void ScenarioRoutes::add(httplib::Server& http) { desk_->add(http); }
+
+} // namespace orgplan::cli::serve
