@@ -23,7 +23,7 @@ int cmd_check(const Args& args) {
     if (!parse(args, desc, {}, common, "orgplan check [--rules FILE] [--format table|json|csv|md|xlsx|html]")) return 0;
     if (rules_file.empty())
         if (const char* env = std::getenv("ORGPLAN_RULES"); env && *env) rules_file = env;
-    const auto rules = rules_file.empty() ? TitleRules::builtin() : TitleRules::parse(read_file(rules_file), rules_file);
+    const auto rules = title_rules(rules_file);
 
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db.sql()); // one answer from one commit

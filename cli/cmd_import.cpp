@@ -20,14 +20,6 @@
 namespace orgplan::cli {
 namespace {
 
-TitleRules load_rules(const std::string& flag) {
-    std::string path = flag;
-    if (path.empty())
-        if (const char* env = std::getenv("ORGPLAN_RULES"); env && *env) path = env;
-    if (path.empty()) return TitleRules::builtin();
-    return TitleRules::parse(read_file(path), path);
-}
-
 // A new database is built under a private name beside the target and linked into place only when the import
 // succeeded: a failed first import leaves nothing behind and never deletes a database another process created
 // meanwhile.
@@ -260,7 +252,7 @@ int cmd_import(const Args& args) {
         return 0;
     if (run.files.empty())
         throw UsageError("import needs at least one file or directory\nusage: orgplan import FILE|DIR...");
-    const auto rules = load_rules(run.rules_file);
+    const auto rules = title_rules(run.rules_file);
     const auto options = options_of(run, rules);
     const auto path = db_path(run.common);
     ImportSummary summary;

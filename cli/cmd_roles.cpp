@@ -31,7 +31,7 @@ int cmd_roles(const Args& args) {
     if (!titles.empty()) {
         if (rules_file.empty())
             if (const char* env = std::getenv("ORGPLAN_RULES"); env && *env) rules_file = env;
-        const auto rules = rules_file.empty() ? TitleRules::builtin() : TitleRules::parse(read_file(rules_file), rules_file);
+        const auto rules = title_rules(rules_file);
         Table table({{"title", "title"}, {"family", "family"}, {"source", "source"}, {"rule", "rule"}});
         for (const auto& t : titles) {
             const auto m = rules.classify(t);

@@ -397,4 +397,12 @@ PluginRun plugin_run(const PluginHost& host, const PluginOptions& options, const
     return run;
 }
 
+TitleRules title_rules(const std::string& file) {
+    std::string path = file;
+    if (path.empty())
+        if (const char* env = std::getenv("ORGPLAN_RULES"); env && *env) path = env;
+    if (path.empty()) return TitleRules::builtin();
+    return TitleRules::parse(read_file(path), path);
+}
+
 } // namespace orgplan::cli

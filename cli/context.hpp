@@ -198,6 +198,9 @@ int cmd_roles(const Args& args);
 int cmd_spans(const Args& args);
 int cmd_backup(const Args& args);
 int cmd_restore(const Args& args);
+/// The title rules of --rules FILE, else of $ORGPLAN_RULES, else the built-in ones.
+TitleRules title_rules(const std::string& file);
+
 int cmd_person(const Args& args);
 int cmd_log(const Args& args);
 int cmd_history(const Args& args);

@@ -27,6 +27,8 @@ std::string menu(const std::string& active) {
     item("/", "Overview", "overview");
     item("/chart", "Org chart", "chart");
     for (const auto& r : answer_routes()) item("/" + r.command, r.title, r.command);
+    item("/scenarios", "Scenarios", "scenarios");
+    item("/import", "Import", "import");
     return out + "</nav>";
 }
 
@@ -81,7 +83,9 @@ std::string page_top(const std::string& title, const std::string& active, const 
            "<span class=\"who\">" + html_escape(who) + "</span>" + sign_out + "</header><main>\n";
 }
 
-std::string page_bottom() { return "\n</main><script src=\"/static/app.js\"></script></body></html>\n"; }
+std::string page_bottom() {
+    return "\n</main><script src=\"/static/app.js\"></script><script src=\"/static/plan.js\"></script></body></html>\n";
+}
 
 std::string layout(const std::string& title, const std::string& active, const std::string& body, const Caller& caller) {
     return page_top(title, active, caller) + body + page_bottom();

@@ -63,6 +63,12 @@ void ServedOrg::log(const std::string& user, const std::string& command, const n
     tx.commit();
 }
 
+std::string ServedOrg::scratch_dir() {
+    auto pattern = dir_ + "/files-XXXXXX";
+    if (!::mkdtemp(pattern.data())) throw Error("cannot create a private directory under " + dir_);
+    return pattern;
+}
+
 std::string ServedOrg::view_key(const Caller& caller) const {
     if (role_may(caller.role, Action::see_personal_fields)) return caller.scope.empty() ? "" : "all:" + caller.scope;
     return std::string(role_may(caller.role, Action::see_group_costs) ? "groups:" : "none:") + caller.scope;

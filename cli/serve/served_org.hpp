@@ -49,6 +49,10 @@ public:
     /// The database `caller`'s answers come from at `version`: the org file itself for hr and admin over the whole
     /// org, else a view (storage/org_view) built on first use.
     std::string answer_db(const Caller& caller, long long version);
+    /// A new private (0700) directory for a request's files (uploads, edits as import files), removed with the
+    /// server at the latest; the caller removes it when done.
+    std::string scratch_dir();
+
     /// The reporting tree of that database.
     std::shared_ptr<const OrgTree> tree(const Caller& caller, long long version);
 

@@ -9,6 +9,7 @@
 #include "http_kit.hpp"
 #include "identity.hpp"
 #include "pages.hpp"
+#include "record_routes.hpp"
 #include "response_body.hpp"
 #include "scenario_routes.hpp"
 #include "served_org.hpp"
@@ -434,6 +435,7 @@ void Server::State::setup() {
     session_routes();
     scenarios = std::make_unique<ScenarioRoutes>(org, answers);
     scenarios->add(*http);
+    add_record_routes(*http, org);
     answer_routes_();
     // What the server computes before anyone asks: at start the overview of the whole org (what its owner opens
     // first), after every write what was read in the last hour.

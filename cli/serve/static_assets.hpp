@@ -13,7 +13,7 @@ struct StaticAsset {
     const char* type;
 };
 
-/// "app.css" or "app.js"; throws orgplan::Error for any other name.
+/// "app.css", "app.js" or "plan.js"; throws orgplan::Error for any other name.
 const StaticAsset& static_asset(const std::string& name);
 
 } // namespace orgplan::cli::serve
