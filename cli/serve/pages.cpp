@@ -18,7 +18,7 @@ std::string url_encode(const std::string& text) {
 
 namespace {
 
-std::string menu(const std::string& active) {
+std::string menu(const std::string& active, const Caller& caller) {
     std::string out = "<nav class=\"menu\">";
     const auto item = [&](const std::string& href, const std::string& name, const std::string& id) {
         out += fmt::format("<a href=\"{}\"{}>{}</a>", href, id == active ? " aria-current=\"page\"" : "",
@@ -28,7 +28,7 @@ std::string menu(const std::string& active) {
     item("/chart", "Org chart", "chart");
     for (const auto& r : answer_routes()) item("/" + r.command, r.title, r.command);
     item("/scenarios", "Scenarios", "scenarios");
-    item("/import", "Import", "import");
+    if (role_may(caller.role, Action::edit_org)) item("/import", "Import", "import");
     return out + "</nav>";
 }
 
@@ -79,7 +79,7 @@ std::string page_top(const std::string& title, const std::string& active, const 
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
            "content=\"width=device-width, initial-scale=1\"><title>" +
            html_escape(title) + " · orgplan</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body>"
-           "<header class=\"top\"><a class=\"brand\" href=\"/\">orgplan</a>" + menu(active) +
+           "<header class=\"top\"><a class=\"brand\" href=\"/\">orgplan</a>" + menu(active, caller) +
            "<span class=\"who\">" + html_escape(who) + "</span>" + sign_out + "</header><main>\n";
 }
 

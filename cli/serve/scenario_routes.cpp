@@ -384,7 +384,9 @@ void ScenarioRoutes::Desk::merge(const httplib::Request& request, httplib::Respo
     };
     const auto resolve = body.contains("resolve") ? side(body.value("resolve", "")) : MergeResolve::refuse;
     MergeChoices choices;
-    for (const auto& [key, value] : body.value("choices", json::object()).items())
+    const auto chosen = body.value("choices", json::object()); // kept: items() only refers to it
+    if (!chosen.is_object()) throw HttpError(400, "choices: give an object, e.g. {\"person E0012\": \"theirs\"}");
+    for (const auto& [key, value] : chosen.items())
         choices[key] = side(value.is_string() ? value.get<std::string>() : value.dump());
     const bool removals = body.value("allow_removals", false);
     Database db(org_.path(), Database::Open::write);
@@ -461,7 +463,7 @@ std::shared_ptr<const Answer> ScenarioRoutes::Desk::impact(const Caller& caller,
             scenario.org = scenario_as_seen(scenario.org, current.org, seen);
             current.org = seen;
         }
-        auto output = scenario_comparison(current, scenario, host(), quarters, format);
+        auto output = scenario_comparison(current, scenario, host(), quarters, format, costs);
         if (!costs) remove_costs(output);
         auto a = std::make_shared<Answer>();
         a->rendered = shared_text(format == Format::json ? to_json(output).dump(2) + "\n" : html_answer(output));

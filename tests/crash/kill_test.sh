@@ -97,6 +97,67 @@ state_s=$(org_hash "$base")
 cp "$base" "$work/full.db"; "$bin" --db "$work/full.db" scenario apply s --add-makers t1=5 >/dev/null
 kill_during "$base" "$state_s" "$(org_hash "$work/full.db")" "scenario apply" "$bin" scenario apply s --add-makers t1=5
 
+# A merge through the server: orgplan serve killed while it merges an approved scenario (a request of an admin's
+# token). The org is as before the merge or as after it (the same merge done by the command line on a copy).
+"$bin" --db "$base" scenario create m >/dev/null
+maker=$(sqlite3 "$base" "SELECT id FROM person WHERE family = 'maker' ORDER BY id LIMIT 1")
+"$bin" --db "$base" scenario apply m --add-makers t1=5 --set-fte "$maker=0.5" >/dev/null
+sqlite3 "$base" "UPDATE scenario SET status = 'approved' WHERE name = 'm'"
+echo pw-of-ada-123 | "$bin" --db "$base" user add ada --role admin --password-stdin >/dev/null
+token=$("$bin" --db "$base" token create ada | head -1)
+sqlite3 "$base" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+state_m=$(org_hash "$base")
+cp "$base" "$work/full.db"; "$bin" --db "$work/full.db" scenario merge m >/dev/null
+state_merged=$(org_hash "$work/full.db")
+[ "$state_m" != "$state_merged" ] || fail "server merge: the merge changes nothing to tell apart"
+mkdir -p "$work/tmp"
+# serve_merge DB MS: starts the server on a copy of DB, asks it to merge m, kills it MS ms after asking (no MS: lets
+# the request finish and prints how long it took).
+serve_merge() {
+  rm -f "$work/t.db" "$work/t.db-wal" "$work/t.db-shm" "$work/t.db-journal"
+  cp "$1" "$work/t.db"
+  TMPDIR=$work/tmp "$bin" --db "$work/t.db" serve --listen 127.0.0.1:0 >"$work/serve.out" 2>/dev/null &
+  local pid=$! port=""
+  for ((w = 0; w < 400; w++)); do
+    port=$(sed -n 's/.*127\.0\.0\.1:\([0-9][0-9]*\).*/\1/p' "$work/serve.out" | head -1)
+    [ -n "$port" ] && break
+    sleep 0.05
+  done
+  [ -n "$port" ] || fail "server merge: the server did not start"
+  python3 - "$port" "$token" >"$work/merge.out" 2>&1 <<'PY' &
+import http.client, sys, time
+t0 = time.time()
+c = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]), timeout=120)
+c.request("POST", "/api/v1/scenarios/m/merge", body="{}",
+          headers={"Authorization": "Bearer " + sys.argv[2], "Content-Type": "application/json"})
+r = c.getresponse()
+r.read()
+print(r.status, int((time.time() - t0) * 1000))
+PY
+  local client=$!
+  if [ -n "${2:-}" ]; then
+    local delay=$((RANDOM % $2))
+    sleep "$((delay / 1000)).$(printf '%03d' $((delay % 1000)))"
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$client" 2>/dev/null || true
+  else
+    wait "$client" || true
+    kill "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+}
+serve_merge "$base"
+read -r status took <"$work/merge.out" || fail "server merge: no answer ($(cat "$work/merge.out"))"
+[ "$status" = 200 ] || fail "server merge: the merge answered $status"
+[ "$(org_hash "$work/t.db")" = "$state_merged" ] || fail "server merge: the server's merge differs from the CLI's"
+ms=$((took * 6 / 5 + 5))
+olds=0 news=0
+for ((i = 1; i <= runs; i++)); do
+  serve_merge "$base" "$ms"
+  if [ "$(check "$work/t.db" "$state_m" "$state_merged" "server merge run $i")" = old ]; then olds=$((olds + 1)); else news=$((news + 1)); fi
+done
+echo "server merge: $runs kills within $ms ms, $olds left the old state, $news the new one; every database sound"
+
 # A migration: the database taken back to schema 4 (what orgplan 0.1 wrote), then opened by a reading command.
 old=$work/old.db
 cp "$base" "$old"

@@ -41,8 +41,9 @@
     if (list && list.length) {
       var ul = el('ul');
       list.forEach(function (item) {
-        ul.appendChild(el('li', '', item.text || (item.change ? '#' + item.number + ' ' + item.change + ' (' + item.by + ')')
-                                                 : item.key || JSON.stringify(item)));
+        var line = item.text || item.key || JSON.stringify(item);
+        if (item.change) line = '#' + item.number + ' ' + item.change + ' (' + item.by + ')';
+        ul.appendChild(el('li', '', line));
       });
       box.appendChild(ul);
     }

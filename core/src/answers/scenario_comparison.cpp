@@ -128,10 +128,12 @@ Outcome evaluate(const Scenario& s, const PluginHost& host, int quarters) {
     return o;
 }
 
-Table metrics_table(const Scenario& a, const Scenario& b, const Outcome& oa, const Outcome& ob, bool for_people) {
+Table metrics_table(const Scenario& a, const Scenario& b, const Outcome& oa, const Outcome& ob, bool for_people,
+                    bool costs) {
     Table table({{"metric", "metric"}, {"a", a.name}, {"b", b.name}, {"change", "change"}});
     const auto& currency = b.settings.text("cost.currency");
     for (std::size_t i = 0; i < oa.metrics.size(); ++i) {
+        if (oa.metrics[i].money && !costs) continue;
         // Data formats keep numbers; people read money grouped ("1,382,400").
         const bool grouped = oa.metrics[i].money && for_people;
         const auto cell = [&](const std::optional<double>& v) {
@@ -185,7 +187,8 @@ Table coverage_table(const Scenario& a, const Scenario& b, const Outcome& oa, co
 
 } // namespace
 
-Output scenario_comparison(const Scenario& a, const Scenario& b, const PluginHost& host, int quarters, Format format) {
+Output scenario_comparison(const Scenario& a, const Scenario& b, const PluginHost& host, int quarters, Format format,
+                           bool costs) {
     const auto oa = evaluate(a, host, quarters);
     const auto ob = evaluate(b, host, quarters);
     const bool for_people = format == Format::table || format == Format::md;
@@ -193,7 +196,7 @@ Output scenario_comparison(const Scenario& a, const Scenario& b, const PluginHos
     output.title = "scenario " + a.name + " -> " + b.name;
     output.intro.push_back(fmt::format("{} -> {}", a.name, b.name));
     output.fields = {{"a", a.name}, {"b", b.name}, {"quarters", quarters}};
-    output.sections.push_back({"", metrics_table(a, b, oa, ob, for_people), "metrics", std::nullopt, ""});
+    output.sections.push_back({"", metrics_table(a, b, oa, ob, for_people, costs), "metrics", std::nullopt, ""});
     // An empty list says nothing in a table; data formats keep the key, empty.
     auto section = [&](std::string title, Table table, std::string key) {
         if (table.size() > 0 || format != Format::table)

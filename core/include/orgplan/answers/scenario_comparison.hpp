@@ -11,7 +11,9 @@ namespace orgplan {
 /// Each scenario evaluated as planned (its open roles and departures count): the metrics (ratios, a `quarters`
 /// plan, mentoring, findings by severity) of both and their change, the findings one has and the other not, and
 /// the coverage of products, segments, initiatives and accounts that changes hands or is lost. `format` decides
-/// what people see: money grouped with its currency, empty sections left out of a table.
-Output scenario_comparison(const Scenario& a, const Scenario& b, const PluginHost& host, int quarters, Format format);
+/// what people see: money grouped with its currency, empty sections left out of a table. Without `costs`, no metric
+/// of money is in it (for those who may not see costs).
+Output scenario_comparison(const Scenario& a, const Scenario& b, const PluginHost& host, int quarters, Format format,
+                           bool costs = true);
 
 } // namespace orgplan
