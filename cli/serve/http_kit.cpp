@@ -1,5 +1,7 @@
 #include "http_kit.hpp"
 
+#include <atomic>
+
 #include <fmt/format.h>
 
 #include "orgplan/access/secrets.hpp"
@@ -43,7 +45,14 @@ void send_error(const httplib::Request& request, httplib::Response& response, in
                          "text/html; charset=utf-8");
 }
 
+namespace {
+std::atomic<std::size_t> json_body_limit{1 << 20};
+} // namespace
+
+void set_json_body_limit(std::size_t bytes) { json_body_limit = bytes; }
+
 nlohmann::json json_body(const httplib::Request& request, const char* example) {
+    if (request.body.size() > json_body_limit) throw HttpError(413, "the request body is over the limit");
     auto body = request.body.empty() ? nlohmann::json::object() : nlohmann::json::parse(request.body, nullptr, false);
     if (body.is_discarded() || !body.is_object())
         throw HttpError(400, std::string("the body must be a JSON object, e.g. ") + example);

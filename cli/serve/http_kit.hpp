@@ -34,8 +34,10 @@ void send_json(httplib::Response& response, const nlohmann::json& body, int stat
 void send_error(const httplib::Request& request, httplib::Response& response, int status, const std::string& message,
                 const nlohmann::json& details = nullptr);
 
-/// The request body as a JSON object, or a 400 saying what to send (`example`).
+/// The request body as a JSON object, or a 400 saying what to send (`example`); a body over the limit is a 413.
 nlohmann::json json_body(const httplib::Request& request, const char* example);
+/// The limit json_body() holds bodies to (the server's --max-body); set once at start.
+void set_json_body_limit(std::size_t bytes);
 
 /// Registers a state-changing route (POST, PATCH or DELETE). A cookie session must send its CSRF token back
 /// (X-CSRF-Token header or csrf form field); bearer tokens carry no ambient authority and need none.

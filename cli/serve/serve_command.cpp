@@ -54,6 +54,7 @@ void check_exposure(const serve::ServeOptions& options, std::size_t users) {
 int cmd_serve(const Args& args) {
     Common common;
     serve::ServeOptions options;
+    unsigned max_upload_mb = 64;
     std::string listen = "127.0.0.1:8470";
     po::options_description desc("serve options");
     desc.add_options()("listen", po::value(&listen)->value_name("HOST:PORT"),
@@ -63,12 +64,15 @@ int cmd_serve(const Args& args) {
         "behind-proxy", po::bool_switch(&options.behind_proxy),
         "a proxy in front ends TLS: allow a non-loopback address without --tls-cert (cookies stay Secure)")(
         "threads", whole_option(options.threads, "--threads", 4, 1024)->value_name("N"),
-        "connections served at once (default 64)");
+        "connections served at once (default 64)")(
+        "max-upload", whole_option(max_upload_mb, "--max-upload", 1, 4096)->value_name("MB"),
+        "largest upload of HR export files in the browser, in MB (default 64)");
     add_common(desc, common, false);
     if (!parse(args, desc, {}, common,
                "orgplan serve [--db PATH] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] [--behind-proxy]"))
         return 0;
     read_listen(listen, options);
+    options.max_upload = static_cast<std::size_t>(max_upload_mb) << 20;
     options.db = db_path(common);
     {
         Database db(options.db, Database::Open::write); // exists, migrated (users need the newest schema)

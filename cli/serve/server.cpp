@@ -1,5 +1,6 @@
 #include "server.hpp"
 
+#include <cstdlib>
 #include <thread>
 
 #include <fmt/format.h>
@@ -107,6 +108,12 @@ std::string Server::State::session_cookie(const Session& s) {
 bool Server::State::authenticate(const httplib::Request& request, httplib::Response& response) {
     current_caller().reset();
     const auto& path = request.path;
+    // Before the body is read (this runs before routing reads it): only an upload may be larger than max_body.
+    const auto length = std::strtoull(request.get_header_value("Content-Length").c_str(), nullptr, 10);
+    if (length > (path == "/api/v1/import" ? options.max_upload : options.max_body)) {
+        send_error(request, response, 413, "the request body is over the limit");
+        return false;
+    }
     if (path == "/login" || path == "/favicon.ico" || path.rfind("/static/", 0) == 0) return true;
     current_caller() = identify(request, sessions, org, owner);
     if (!current_caller()) {
@@ -399,7 +406,9 @@ void Server::State::answer_routes_() {
 void Server::State::setup() {
     auto threads = options.threads;
     http->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    http->set_payload_max_length(options.max_body);
+    // Uploads of HR exports are larger than any other body; json_body() holds the others to max_body.
+    http->set_payload_max_length(std::max(options.max_body, options.max_upload));
+    set_json_body_limit(options.max_body);
     http->set_read_timeout(10, 0);
     http->set_write_timeout(30, 0);
     http->set_keep_alive_timeout(5);

@@ -16,7 +16,8 @@ struct ServeOptions {
     std::string tls_cert, tls_key;
     bool behind_proxy = false; ///< TLS ends at a proxy in front: cookies are marked Secure all the same
     unsigned threads = 64;     ///< connections served at once (a slow client holds one)
-    std::size_t max_body = 1 << 20;
+    std::size_t max_body = 1 << 20;    ///< of a JSON or form body
+    std::size_t max_upload = 64 << 20; ///< of the files of one upload (POST /api/v1/import)
 };
 
 class Server {
