@@ -526,7 +526,7 @@ void ScenarioRoutes::Desk::list_page(const httplib::Request& request, httplib::R
     std::string body = "<h1>Scenarios</h1><p class=\"twins\">This page as <a href=\"/api/v1/scenarios\">JSON</a></p>";
     if (role_may(caller.role, Action::plan_scenarios))
         body += "<form class=\"options\" id=\"scenario-create\"><label>New scenario <input name=\"name\" required "
-                "maxlength=\"100\" pattern=\"[^/\\\\?#%:]+\" placeholder=\"grow-2027\"></label><button "
+                "maxlength=\"100\" placeholder=\"grow-2027\"></label><button "
                 "type=\"submit\">Create from the current org</button></form>";
     body += "<p class=\"error\" role=\"alert\" id=\"scenario-error\" hidden></p>";
     Database db(org_.path(), Database::Open::read);
