@@ -150,7 +150,8 @@ TEST_CASE("person export gives everything stored about a person, scenarios inclu
     REQUIRE(j["scenarios"].size() == 1);
     CHECK(j["scenarios"][0]["scenario"] == "fix");
     CHECK(j["scenarios"][0]["records"]["assignments"][0]["target"] == "mid-integrations");
-    CHECK_THAT(j["scenarios"][0]["changes"][0].get<std::string>(), Catch::Contains("move PM E0020"));
+    CHECK_THAT(j["scenarios"][0]["changes"][0]["change"].get<std::string>(), Catch::Contains("move PM E0020"));
+    CHECK(j["scenarios"][0]["changes"][0]["options"]["move-pm"] == "E0020");
     // The interrupt log and task forces: Lena Schmidt (E0018) took 22 interrupts as PM; Priya Becker (E0002) reviews
     // both demo task forces.
     const auto lena = run(db.flag() + " person export E0018").json();
@@ -169,6 +170,8 @@ TEST_CASE("person erase removes a person everywhere and leaves none of their byt
     REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
     REQUIRE(run(db.flag() + " scenario create fix").exit_code == 0);
     REQUIRE(run(db.flag() + " scenario apply fix --move-pm E0020 --to team:mid-integrations").exit_code == 0);
+    // A step naming the person in its options and its text: both are scrubbed.
+    REQUIRE(run(db.flag() + " scenario apply fix --set-fte E0005=0.5").exit_code == 0);
     // A manager: E0005 leads PMs, who move up to E0005's manager.
     const std::string name = "Noah Becker", email = "noah.becker@northwind.example";
     REQUIRE(database_bytes(db.path()).find(email) != std::string::npos);

@@ -1,6 +1,7 @@
 #include "orgplan/storage/person_data.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include <SQLiteCpp/Statement.h>
 
@@ -26,11 +27,12 @@ nlohmann::json rows_of(const Org& org, const std::string& id) {
     return {{"person", j.at("people").at(0)}, {"memberships", j.at("memberships")}, {"assignments", j.at("assignments")}};
 }
 
-// Where `id` appears in a change as a word ("move PM E0020 to team t1"), or npos.
+// Where `id` appears in a change as a word ("move PM E0020 to team t1", "E0020=0.5"), or npos.
 std::size_t word_at(const std::string& change, const std::string& id, std::size_t from = 0) {
+    const auto apart = [](char c) { return std::strchr(" =:,;()\"", c) != nullptr; };
     for (auto at = change.find(id, from); at != std::string::npos; at = change.find(id, at + 1)) {
-        const bool start = at == 0 || change[at - 1] == ' ';
-        const bool end = at + id.size() == change.size() || change[at + id.size()] == ' ';
+        const bool start = at == 0 || apart(change[at - 1]);
+        const bool end = at + id.size() == change.size() || apart(change[at + id.size()]);
         if (start && end) return at;
     }
     return std::string::npos;
@@ -75,13 +77,34 @@ bool remove_from(Org& org, const std::string& id) {
     return true;
 }
 
-// Removes the person from a scenario's org and changes.
+// The steps' texts and options, to tell whether an erasure touched them.
+std::string steps_text(const Scenario& s) {
+    std::string out;
+    for (const auto& step : s.steps) out += step.text + '\n' + step.options.dump() + '\n';
+    return out;
+}
+
+// `id` replaced in `text` wherever it is a word.
+void erase_word(std::string& text, const std::string& id) {
+    static const std::string erased = "(erased)";
+    for (auto at = word_at(text, id); at != std::string::npos; at = word_at(text, id, at + erased.size()))
+        text.replace(at, id.size(), erased);
+}
+
+// Removes the person from a scenario's org, its changes and its steps (their text and options).
 bool remove_from(Scenario& s, const std::string& id) {
     const bool removed = remove_from(s.org, id);
-    static const std::string erased = "(erased)";
-    for (auto& change : s.changes)
-        for (auto at = word_at(change, id); at != std::string::npos; at = word_at(change, id, at + erased.size()))
-            change.replace(at, id.size(), erased);
+    for (auto& change : s.changes) erase_word(change, id);
+    for (auto& step : s.steps) {
+        erase_word(step.text, id);
+        if (step.options.is_object())
+            for (auto& [key, value] : step.options.items()) {
+                if (!value.is_string()) continue;
+                auto text = value.get<std::string>();
+                erase_word(text, id);
+                value = text;
+            }
+    }
     return removed;
 }
 
@@ -147,8 +170,9 @@ nlohmann::json export_person(SQLite::Database& db, const std::string& id) {
         const auto s = load_scenario(db, name);
         auto rows = rows_of(s.org, id);
         auto changes = nlohmann::json::array();
-        for (const auto& c : s.changes)
-            if (names(c, id)) changes.push_back(c);
+        for (const auto& step : s.steps)
+            if (names(step.text, id) || names(step.options.dump(), id))
+                changes.push_back({{"change", step.text}, {"options", step.options}, {"by", step.by}, {"at", step.at}});
         const auto base = base_of(db, name);
         const auto base_rows = base.is_null() ? nlohmann::json() : rows_of(org_from_json(base.at("org")), id);
         if (rows.is_null() && changes.empty() && base_rows.is_null()) continue;
@@ -225,8 +249,9 @@ ErasureSummary erase_person(SQLite::Database& db, const std::string& id) {
     for (const auto& name : scenario_names(db)) {
         auto s = load_scenario(db, name);
         const auto before = s.changes;
+        const auto steps_before = steps_text(s);
         const bool removed = remove_from(s, id);
-        bool touched = removed || s.changes != before;
+        bool touched = removed || s.changes != before || steps_text(s) != steps_before;
         if (touched) save_scenario(db, s);
         if (auto base = base_of(db, name); !base.is_null()) {
             auto base_org = org_from_json(base.at("org"));
