@@ -33,3 +33,29 @@ TEST_CASE("two scenarios compared: a metric's change, and coverage of a product 
     CHECK(no_pm["b"] == 1.0); // t1 lost its PM to the new team
     CHECK(no_pm["change"] == 1.0);
 }
+
+TEST_CASE("a comparison shows people, spans, layers and yearly cost, and leaves money out when asked") {
+    OrgBuilder b;
+    b.product("p1").team("t1", "p1").makers("t1", 4).pm("pa").assign("pa", TargetKind::team, "t1");
+    Scenario a;
+    a.name = "current";
+    a.org = b.org;
+    for (auto& p : a.org.people) p.cost = 100000;
+    Scenario half = a;
+    half.name = "half";
+    half.org.people[0].fte = 0.5;
+    const auto metric = [](const nlohmann::json& doc, const std::string& name) {
+        for (const auto& m : doc["metrics"])
+            if (m["metric"] == name) return m;
+        return nlohmann::json();
+    };
+    const auto doc = to_json(scenario_comparison(a, half, builtin_host(), 4, Format::json));
+    CHECK(metric(doc, "people")["a"] == static_cast<double>(a.org.people.size()));
+    CHECK(metric(doc, "yearly people cost")["change"] == -50000.0);
+    CHECK(metric(doc, "layers").is_object());
+    CHECK(metric(doc, "median span").is_object());
+    const auto without = to_json(scenario_comparison(a, half, builtin_host(), 4, Format::json, false));
+    CHECK(metric(without, "yearly people cost").is_null());
+    CHECK(metric(without, "added yearly cost").is_null());
+    CHECK(metric(without, "people").is_object());
+}
