@@ -16,6 +16,7 @@
 #include "orgplan/answers/scenario_comparison.hpp"
 #include "orgplan/base/text.hpp"
 #include "orgplan/model/enums.hpp"
+#include "orgplan/model/targets.hpp"
 #include "orgplan/output/html_escape.hpp"
 #include "orgplan/planning/scenario_merge.hpp"
 #include "orgplan/planning/scenario_steps.hpp"
@@ -156,7 +157,7 @@ private:
     void remove(const httplib::Request& request, httplib::Response& response);
     void merge(const httplib::Request& request, httplib::Response& response, bool preview);
     std::shared_ptr<const Answer> impact(const Caller& caller, const std::string& name, int quarters, Format format);
-    json board(const Caller& caller, const std::string& name);
+    json board(const Caller& caller, const std::string& name, const std::string& team);
     void list_page(const httplib::Request& request, httplib::Response& response);
     void scenario_page(const httplib::Request& request, httplib::Response& response);
     json redacted_conflicts(const std::vector<MergeConflict>& conflicts, const Caller& caller);
@@ -474,7 +475,7 @@ std::shared_ptr<const Answer> ScenarioRoutes::Desk::impact(const Caller& caller,
 
 // The scenario's teams with the PMs covering each and their makers, for the board the page drags PMs on; marks
 // what differs from the live org (moved PMs, added teams).
-json ScenarioRoutes::Desk::board(const Caller& caller, const std::string& name) {
+json ScenarioRoutes::Desk::board(const Caller& caller, const std::string& name, const std::string& team) {
     const auto version = org_.version();
     const auto view_db = org_.answer_db(caller, version);
     Database db(org_.path(), Database::Open::read);
@@ -504,6 +505,23 @@ json ScenarioRoutes::Desk::board(const Caller& caller, const std::string& name) 
     for (const auto& m : org.memberships)
         if (auto it = person.find(m.person_id); it != person.end() && it->second->family == Family::maker)
             makers[m.team_id] += it->second->fte * m.allocation;
+    if (!team.empty()) {
+        // One team's people in the scenario, marked when the scenario moved them there.
+        if (!has_target(org, TargetKind::team, team)) throw HttpError(404, "no team '" + team + "' in scenario " + name);
+        std::set<std::string> was_there;
+        for (const auto& m : live.memberships)
+            if (m.team_id == team) was_there.insert(m.person_id);
+        auto people = json::array();
+        for (const auto& m : org.memberships)
+            if (m.team_id == team)
+                if (auto it = person.find(m.person_id); it != person.end())
+                    people.push_back({{"id", m.person_id}, {"name", it->second->name},
+                                      {"family", to_string(it->second->family)}, {"allocation", m.allocation},
+                                      {"moved", !was_there.count(m.person_id)}});
+        return {{"scenario", name}, {"team", team}, {"people", people}};
+    }
+    std::map<std::string, std::size_t> members;
+    for (const auto& m : org.memberships) ++members[m.team_id];
     std::set<std::string> live_teams;
     for (const auto& t : live.teams) live_teams.insert(t.id);
     auto teams = json::array();
@@ -511,8 +529,8 @@ json ScenarioRoutes::Desk::board(const Caller& caller, const std::string& name) 
         auto pms = json::array();
         for (const auto& pm : cover[t.id])
             pms.push_back({{"id", pm}, {"name", name_of[pm]}, {"moved", scenario_cover[pm] != live_cover[pm]}});
-        teams.push_back({{"id", t.id}, {"name", t.name}, {"makers", stable(makers[t.id])}, {"pms", pms},
-                         {"added", !live_teams.count(t.id)}});
+        teams.push_back({{"id", t.id}, {"name", t.name}, {"makers", stable(makers[t.id])}, {"people", members[t.id]},
+                         {"pms", pms}, {"added", !live_teams.count(t.id)}});
     }
     auto unassigned = json::array();
     for (const auto& p : org.people)
@@ -616,7 +634,8 @@ void ScenarioRoutes::Desk::add(httplib::Server& http) {
         ResponseBody().add(a->rendered, a).send(request, response, "application/json; charset=utf-8");
     });
     http.Get(one + "/board", [this](const httplib::Request& request, httplib::Response& response) {
-        send_json(response, board(require(Action::read_answers, "read scenarios"), name_in(request)));
+        send_json(response, board(require(Action::read_answers, "read scenarios"), name_in(request),
+                                  request.get_param_value("team")));
     });
     http.Get(one + "/merge", [this](const httplib::Request& request, httplib::Response& response) {
         merge(request, response, true);

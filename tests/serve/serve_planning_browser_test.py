@@ -127,6 +127,27 @@ def run(driver, base, op, work):
     rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#changes table.data tbody tr")]
     check(len(rows) == 1 and "move PM E0020 to team mid-integrations" in rows[0] and "paul" in rows[0],
           "the Changes tab lists the change with who made it")
+    # A person dragged from one team's people to another team.
+    tab(driver, "board")
+    source_css, dest_css = ".team-col[data-team=ana-query]", ".team-col[data-team=plat-observe]"
+    check(wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, source_css + " button.show-people")), "a team offers its people")
+    driver.find_element(By.CSS_SELECTOR, source_css + " button.show-people").click()
+    check(wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, source_css + " .person-chip")), "the team's people show")
+    person = driver.find_elements(By.CSS_SELECTOR, source_css + " .person-chip")[0]
+    person_id = person.get_attribute("data-person")
+    dest = driver.find_element(By.CSS_SELECTOR, dest_css)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", dest)
+    driver.execute_script("window.beforeMove = true")
+    ActionChains(driver).click_and_hold(person).move_by_offset(5, 5).move_to_element(dest).pause(0.2).release().perform()
+    check(wait(driver, lambda d: not d.execute_script("return window.beforeMove === true") and
+               d.find_element(By.CSS_SELECTOR, dest_css + " button.show-people")),
+          "the board comes back after the move")
+    driver.find_element(By.CSS_SELECTOR, dest_css + " button.show-people").click()
+    check(wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, dest_css + " .person-chip.moved[data-person='%s']" % person_id)),
+          "the person dragged to another team is there, marked as moved")
+    tab(driver, "changes")
+    rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#changes table.data tbody tr")]
+    check(len(rows) == 2 and "move %s to team plat-observe" % person_id in rows[1], "the person's move is a change")
     tab(driver, "review")
     click_button(driver, "Submit for review")
     check(wait(driver, lambda d: status_text(d) == "in review"), "the planner submits the scenario")

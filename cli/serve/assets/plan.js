@@ -209,7 +209,8 @@
       panel.id = 'board';
       panel.appendChild(el('h2', '', 'Board'));
       panel.appendChild(el('p', 'note', state.may.edit
-        ? 'Drag a PM onto another team to move their coverage there. Moved PMs and added teams are marked.'
+        ? 'Drag a PM onto another team to move their coverage there, or a person (People of a team) to move their ' +
+          'team time there. Moved PMs and people and added teams are marked.'
         : 'Moved PMs and added teams are marked.'));
       return panel;
     }
@@ -238,6 +239,24 @@
           var pms = el('div', 'team-pms');
           t.pms.forEach(function (pm) { pms.appendChild(chip(pm)); });
           col.appendChild(pms);
+          if (t.people) {
+            var more = button('People (' + t.people + ')', function () {
+              more.remove();
+              call('GET', api + '/board?team=' + encodeURIComponent(t.id)).then(function (m) {
+                if (m.status !== 200) { showError(error, m); return; }
+                var list = el('div', 'team-people');
+                m.body.people.forEach(function (p) {
+                  var c = el('span', 'person-chip fam-' + p.family + (p.moved ? ' moved' : ''), p.name || p.id);
+                  c.dataset.person = p.id;
+                  c.title = p.id + ' (' + p.family + ', ' + p.allocation + ')' + (p.moved ? ', moved here in this scenario' : '');
+                  if (state.may.edit) drag(c);
+                  list.appendChild(c);
+                });
+                col.appendChild(list);
+              });
+            }, 'show-people');
+            col.appendChild(more);
+          }
           board.appendChild(col);
         });
         if (a.body.pms_without_team.length) {
@@ -281,7 +300,9 @@
           over.classList.remove('drop');
           var from = c.closest('.team-col');
           if (from === over) return;
-          write('/apply', { 'move-pm': c.dataset.pm, to: 'team:' + over.dataset.team });
+          // A PM's coverage moves to the team; anyone else's team time does.
+          if (c.dataset.pm) write('/apply', { 'move-pm': c.dataset.pm, to: 'team:' + over.dataset.team });
+          else write('/apply', { 'move-person': c.dataset.person, 'to-team': over.dataset.team });
         }
         place(down);
         document.addEventListener('pointermove', place);
