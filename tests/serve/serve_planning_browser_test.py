@@ -123,6 +123,9 @@ def run(driver, base, op, work):
     after = impact_row(driver, "teams with no PM")
     check(after is not None and float(after[2]) == float(before[2]) - 1 and after[3].startswith("-1"),
           "the Impact tab shows one team fewer without a PM (%s -> %s)" % (before, after))
+    marked = [r.find_element(By.TAG_NAME, "td").get_attribute("textContent")
+              for r in driver.find_elements(By.CSS_SELECTOR, "#impact table.data tbody tr.changed")]
+    check("teams with no PM" in marked and "people" not in marked, "the differences are marked (%s)" % marked)
     tab(driver, "changes")
     rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#changes table.data tbody tr")]
     check(len(rows) == 1 and "move PM E0020 to team mid-integrations" in rows[0] and "paul" in rows[0],

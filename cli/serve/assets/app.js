@@ -142,6 +142,11 @@
     name.addEventListener('click', function () { show(node.id); });
     box.appendChild(name);
     if (node.title) box.appendChild(el('span', 'title', node.title));
+    if (node.id.charAt(0) !== '@') { // a person: their record (fields, and for hr the form that edits them)
+      var record = el('a', 'record', 'record');
+      record.href = '/people/' + encodeURIComponent(node.id);
+      box.appendChild(record);
+    }
     if (node.reports > 0) {
       box.appendChild(el('span', 'count', node.reports + ' reports, ' + (node.head_count - (node.id.charAt(0) === '@' ? 0 : 1)) + ' below'));
       box.appendChild(mixBar(node));

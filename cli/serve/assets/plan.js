@@ -149,7 +149,10 @@
       panels.board = boardPanel();
       panels.review = reviewPanel();
       ['changes', 'board', 'review'].forEach(function (k) { holder.appendChild(panels[k]); });
-      if (impact) panels.impact = impact;
+      if (impact) {
+        panels.impact = impact;
+        markDifferences(impact);
+      }
       function show(which) {
         Object.keys(panels).forEach(function (k) { panels[k].hidden = k !== which; });
         tabs.querySelectorAll('button').forEach(function (b) {
@@ -159,6 +162,19 @@
         history.replaceState(null, '', '#' + which);
       }
       show((location.hash || '#changes').slice(1) in panels ? (location.hash || '#changes').slice(1) : 'changes');
+    }
+
+    // Rows of the Impact tables whose change is not nil are marked, so the differences stand out.
+    function markDifferences(section) {
+      section.querySelectorAll('table.data').forEach(function (t) {
+        var heads = Array.prototype.map.call(t.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
+        var column = heads.indexOf('change');
+        if (column < 0) return;
+        Array.prototype.forEach.call(t.tBodies[0].rows, function (row) {
+          var text = row.cells[column].textContent.trim();
+          if (text !== '' && !/^[-+]?0([.,]0*)?$/.test(text)) row.classList.add('changed');
+        });
+      });
     }
 
     function changesPanel() {
