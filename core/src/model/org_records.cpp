@@ -17,18 +17,20 @@ const std::vector<std::pair<std::string, std::string>>& record_groups() {
 }
 
 OrgRecords records_of(const Org& org) {
-    const auto doc = to_json(org);
+    auto doc = to_json(org); // its records are moved into the groups, not copied
     OrgRecords out;
     for (const auto& [group, key] : record_groups()) {
         auto& of_group = out[group];
-        for (const auto& item : doc.value(group, json::array())) {
-            const auto id = item.at(key).get<std::string>();
+        const auto items = doc.find(group);
+        if (items == doc.end()) continue;
+        for (auto& item : *items) {
+            auto id = item.at(key).get<std::string>();
             if (group == "memberships" || group == "assignments") {
                 auto& list = of_group[id];
                 if (list.is_null()) list = json::array();
-                list.push_back(item);
+                list.push_back(std::move(item));
             } else {
-                of_group[id] = item;
+                of_group.emplace(std::move(id), std::move(item));
             }
         }
     }
