@@ -2,9 +2,11 @@
 import json
 import shutil
 import sys
+import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
 
 passed, failed = 0, 0
 
@@ -48,3 +50,25 @@ def requests(driver):
 
 def console_errors(driver):
     return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def wait(driver, condition, seconds=20):
+    """Whether `condition` comes true within `seconds` (a page changing under it counts as not yet)."""
+    end = time.time() + seconds
+    while time.time() < end:
+        try:
+            if condition(driver):
+                return True
+        except Exception:
+            pass
+        time.sleep(0.1)
+    return False
+
+
+def sign_in(driver, base, name, password):
+    """Signs in through orgplan serve's form; whether the overview came."""
+    driver.get(base + "/login")
+    driver.find_element(By.NAME, "name").send_keys(name)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    return wait(driver, lambda d: d.current_url == base + "/")

@@ -16,36 +16,15 @@ from selenium.webdriver.common.by import By
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "browser"))
-from chromium import browser, check, console_errors, finish, requests  # noqa: E402
+from chromium import browser, check, console_errors, finish, requests, sign_in, wait  # noqa: E402
 from serve_support import Orgplan, Server, demo_with_markup, temp_dir  # noqa: E402
 
 ORGPLAN, GEN, DATA = sys.argv[1:4]
 SHOTS = os.environ.get("ORGPLAN_SCREENSHOTS", "")
 
 
-def wait(driver, condition, seconds=20):
-    """Whether `condition` comes true within `seconds` (a page changing under it counts as not yet)."""
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            if condition(driver):
-                return True
-        except Exception:
-            pass
-        time.sleep(0.1)
-    return False
-
-
 def count(driver, selector):
     return driver.execute_script("return document.querySelectorAll(arguments[0]).length", selector)
-
-
-def sign_in(driver, base, name, password):
-    driver.get(base + "/login")
-    driver.find_element(By.NAME, "name").send_keys(name)
-    driver.find_element(By.NAME, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    return wait(driver, lambda d: d.current_url == base + "/")
 
 
 def pages_check(driver, base):

@@ -10,37 +10,21 @@ import os
 import shutil
 import sqlite3
 import sys
-import time
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "browser"))
-from chromium import browser, check, console_errors, finish  # noqa: E402
+from chromium import browser, check, console_errors, finish, wait  # noqa: E402
+from chromium import sign_in as signed_in  # noqa: E402
 from serve_support import Orgplan, Server, temp_dir  # noqa: E402
 
 ORGPLAN, DATA = sys.argv[1:3]
 
 
-def wait(driver, condition, seconds=20):
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            if condition(driver):
-                return True
-        except Exception:
-            pass
-        time.sleep(0.1)
-    return False
-
-
 def sign_in(driver, base, name):
-    driver.get(base + "/login")
-    driver.find_element(By.NAME, "name").send_keys(name)
-    driver.find_element(By.NAME, "password").send_keys("pw-of-%s-123" % name)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    return wait(driver, lambda d: d.current_url == base + "/")
+    return signed_in(driver, base, name, "pw-of-%s-123" % name)
 
 
 def sign_out(driver, base):
@@ -67,6 +51,13 @@ def status_text(driver):
 
 def click_button(driver, text):
     driver.find_element(By.XPATH, "//button[normalize-space()='%s']" % text).click()
+
+
+def dry_run(driver, base, path):
+    """Uploads `path` on the Import page for a dry run."""
+    driver.get(base + "/import")
+    driver.find_element(By.CSS_SELECTOR, "#import-form input[type=file]").send_keys(path)
+    driver.find_element(By.CSS_SELECTOR, "#import-form button[type=submit]").click()
 
 
 def people_rows(db):
@@ -202,18 +193,14 @@ def run(driver, base, op, work):
     with open(bad, "w") as f:
         f.write(teams + "\nnew-squad,New Squad,stream-aligned,,,\nbroken,,x,,,\n")
     before = people_rows(op.db)
-    driver.get(base + "/import")
-    driver.find_element(By.CSS_SELECTOR, "#import-form input[type=file]").send_keys(bad)
-    driver.find_element(By.CSS_SELECTOR, "#import-form button[type=submit]").click()
+    dry_run(driver, base, bad)
     check(wait(driver, lambda d: "teams.csv:" in d.find_element(By.ID, "import-error").text and
                "field 'name'" in d.find_element(By.ID, "import-error").text),
           "the upload's bad row is shown with its file, line and field")
     check(people_rows(op.db) == before, "the refused upload wrote nothing")
     with open(bad, "w") as f:
         f.write(teams + "\nnew-squad,New Squad,stream-aligned,,,\n")
-    driver.get(base + "/import")
-    driver.find_element(By.CSS_SELECTOR, "#import-form input[type=file]").send_keys(bad)
-    driver.find_element(By.CSS_SELECTOR, "#import-form button[type=submit]").click()
+    dry_run(driver, base, bad)
     check(wait(driver, lambda d: "new-squad" in d.find_element(By.ID, "import-result").text),
           "the dry run lists the team it would create")
     check(people_rows(op.db) == before, "the dry run wrote nothing")

@@ -22,6 +22,13 @@ inline ImportSummary import_paths(Database& db, const std::vector<std::string>& 
     return import_org(db, paths, options);
 }
 
+/// A database in memory holding the fixture org `name` (default: the ratios fixture).
+inline Database fixture_database(const std::string& name = "ratios") {
+    Database db(":memory:");
+    import_paths(db, {fixture(name)});
+    return db;
+}
+
 /// Imports `paths` as the org on `as_of`: a snapshot of that date.
 inline ImportSummary import_as_of(Database& db, const std::vector<std::string>& paths, const std::string& as_of) {
     ImportOptions options;

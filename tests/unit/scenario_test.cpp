@@ -12,16 +12,9 @@
 using namespace orgplan;
 using namespace orgplan::test;
 
-namespace {
-Database fixture_db() {
-    Database db(":memory:");
-    import_paths(db, {fixture("ratios")});
-    return db;
-}
-} // namespace
 
 TEST_CASE("a scenario is a copy: changing it leaves the live org alone") {
-    auto db = fixture_db();
+    auto db = fixture_database();
     create_scenario(db.sql(), "s", kCurrentScenario);
     auto s = load_scenario(db.sql(), "s");
     move_pm(s, "pm3", TargetKind::team, "D", 1.0);
@@ -34,7 +27,7 @@ TEST_CASE("a scenario is a copy: changing it leaves the live org alone") {
 }
 
 TEST_CASE("moving a PM replaces their assignments and membership coverage") {
-    auto db = fixture_db();
+    auto db = fixture_database();
     create_scenario(db.sql(), "s", kCurrentScenario);
     auto s = load_scenario(db.sql(), "s");
     move_pm(s, "pm4", TargetKind::product, "P1", 0.5); // pm4 covered team C by membership
@@ -47,7 +40,7 @@ TEST_CASE("moving a PM replaces their assignments and membership coverage") {
 }
 
 TEST_CASE("makers a scenario adds or removes are planned positions, never people, and count only as planned") {
-    auto db = fixture_db();
+    auto db = fixture_database();
     create_scenario(db.sql(), "s", kCurrentScenario);
     auto s = load_scenario(db.sql(), "s");
     const auto people = s.org.people.size();
@@ -106,7 +99,7 @@ TEST_CASE("planned makers count in the plan from their quarter, past and unset q
 }
 
 TEST_CASE("scenario names are checked and unknown ones are listed") {
-    auto db = fixture_db();
+    auto db = fixture_database();
     REQUIRE_THROWS_AS(create_scenario(db.sql(), kCurrentScenario, kCurrentScenario), Error);
     create_scenario(db.sql(), "a", kCurrentScenario);
     REQUIRE_THROWS_WITH(create_scenario(db.sql(), "a", kCurrentScenario), Catch::Contains("exists already"));
@@ -128,7 +121,7 @@ TEST_CASE("scenario names are checked and unknown ones are listed") {
 }
 
 TEST_CASE("scenario settings and mix travel with it") {
-    auto db = fixture_db();
+    auto db = fixture_database();
     create_scenario(db.sql(), "s", kCurrentScenario);
     auto s = load_scenario(db.sql(), "s");
     set_setting(s, "ratio.threshold", 7);

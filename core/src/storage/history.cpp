@@ -79,15 +79,6 @@ void check_date(const std::string& date, const std::string& option) {
     throw Error(option + " '" + date + "' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01");
 }
 
-std::string today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    ::gmtime_r(&now, &tm);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-    return buffer;
-}
-
 namespace {
 // The snapshot kept in the org tables themselves, if any: (id, as_of).
 std::optional<std::pair<long long, std::string>> lazy_snapshot(SQLite::Database& db) {

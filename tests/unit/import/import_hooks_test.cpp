@@ -9,11 +9,6 @@ using namespace orgplan;
 using namespace orgplan::test;
 
 namespace {
-Database fixture_db() {
-    Database db(":memory:");
-    import_paths(db, {fixture("ratios")});
-    return db;
-}
 double fte_of(Database& db, const std::string& id) {
     SQLite::Statement q(db.sql(), "SELECT fte FROM person WHERE id = ?1");
     q.bind(1, id);
@@ -23,7 +18,7 @@ double fte_of(Database& db, const std::string& id) {
 } // namespace
 
 TEST_CASE("an import's precondition refuses it inside the write lock, before anything is written") {
-    auto db = fixture_db();
+    auto db = fixture_database();
     const auto file = write_temp("people.json", R"([{"id": "m1", "fte": "0.5"}])");
     ImportOptions options;
     bool asked = false;
@@ -38,7 +33,7 @@ TEST_CASE("an import's precondition refuses it inside the write lock, before any
 }
 
 TEST_CASE("a look before the commit sees the import written and may roll it all back") {
-    auto db = fixture_db();
+    auto db = fixture_database();
     const auto file = write_temp("people.json", R"([{"id": "m1", "fte": "0.5"}, {"id": "new1", "name": "New One"}])");
     ImportOptions options;
     Org before;

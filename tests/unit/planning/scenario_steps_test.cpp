@@ -10,9 +10,9 @@ using nlohmann::json;
 
 namespace {
 
+// The ratios fixture with scenario "s" of ann.
 Database fixture_db() {
-    Database db(":memory:");
-    import_paths(db, {fixture("ratios")});
+    auto db = fixture_database();
     create_scenario(db.sql(), "s", kCurrentScenario, "ann");
     return db;
 }

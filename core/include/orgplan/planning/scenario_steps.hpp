@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "orgplan/base/error.hpp"
+#include "orgplan/base/utc_time.hpp" // utc_now(): when a step is made
 #include "orgplan/model/scenario.hpp"
 
 namespace orgplan {
@@ -45,8 +46,5 @@ std::vector<std::pair<std::string, std::string>> step_subjects(const nlohmann::j
 /// `s` made again from `start` (the scenario as it was created) with every step but `index`. Throws orgplan::Error
 /// when a step was kept only as text, or saying which later change no longer applies without it.
 Scenario without_step(const Scenario& s, Scenario start, std::size_t index, const CheckMix& check_mix);
-
-/// Now, UTC, ISO 8601 to the second: when a step was made.
-std::string utc_now();
 
 } // namespace orgplan

@@ -7,6 +7,8 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "orgplan/base/utc_time.hpp"
+
 #include "orgplan/storage/database.hpp"
 
 namespace orgplan {
@@ -20,8 +22,6 @@ struct SnapshotInfo {
 
 /// Throws orgplan::Error unless `date` is a real calendar date written YYYY-MM-DD.
 void check_date(const std::string& date, const std::string& option);
-/// Today's date (UTC), YYYY-MM-DD.
-std::string today();
 
 /// Before an import writes (inside its transaction): a first snapshot still kept in the org tables is copied into
 /// history, unless the import is of the same date (it then becomes that snapshot).
