@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "orgplan/model/lookup.hpp"
 #include "orgplan/model/enums.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/storage/org_store.hpp"
@@ -22,8 +23,7 @@ struct RosterRun {
 template <typename Items>
 void require_id(const Items& items, const std::string& id, const char* option, const char* where) {
     if (id.empty()) return;
-    if (std::none_of(items.begin(), items.end(), [&](const auto& item) { return item.id == id; }))
-        throw UsageError(fmt::format("{} '{}': no such id in the org ({})", option, id, where));
+    if (!has_id(items, id)) throw UsageError(fmt::format("{} '{}': no such id in the org ({})", option, id, where));
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "orgplan/base/error.hpp"
+#include "orgplan/model/lookup.hpp"
 
 namespace orgplan {
 namespace {
@@ -14,7 +15,7 @@ constexpr const char* kNone = "(none)"; // the row id of teams without a product
 template <typename Items>
 void require_known(const Items& items, const std::string& id, const char* option, const char* what) {
     if (id.empty() || id == kNone) return;
-    if (std::none_of(items.begin(), items.end(), [&](const auto& item) { return item.id == id; }))
+    if (!has_id(items, id))
         throw Error(std::string(option) + " '" + id + "': the org has no " + what + " with that id (orgplan ratios --by " +
                     what + " lists them)");
 }
@@ -46,7 +47,7 @@ void filter_ratio_rows(RatioReport& report, const Org& org, const RatioFilter& f
     if (!filter.leader.empty()) {
         if (report.by != "team" && report.by != "pm")
             throw Error("--leader goes with --by team or pm (not " + report.by + ")");
-        if (std::none_of(org.people.begin(), org.people.end(), [&](const Person& p) { return p.id == filter.leader; }))
+        if (!has_id(org.people, filter.leader))
             throw Error("--leader '" + filter.leader + "': no person with that id (orgplan ratios --by leader lists "
                         "the leaders)");
     }

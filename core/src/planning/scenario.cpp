@@ -9,14 +9,15 @@
 #include "orgplan/base/error.hpp"
 #include "orgplan/base/text.hpp"
 #include "orgplan/model/enums.hpp"
+#include "orgplan/model/lookup.hpp"
 #include "orgplan/model/targets.hpp"
 #include "orgplan/planning/positions.hpp"
 
 namespace orgplan {
 
 void move_pm(Scenario& s, const std::string& pm, TargetKind kind, const std::string& target, double share) {
-    auto person = std::find_if(s.org.people.begin(), s.org.people.end(), [&](const Person& p) { return p.id == pm; });
-    if (person == s.org.people.end() || person->family != Family::pm)
+    const auto* person = find_by_id(s.org.people, pm);
+    if (!person || person->family != Family::pm)
         throw Error("'" + pm + "' is not a PM of scenario " + s.name);
     if (!(share > 0 && share <= 1)) throw Error("--share must be greater than 0 and at most 1");
     if (!has_target(s.org, kind, target))
@@ -35,12 +36,8 @@ void add_team(Scenario& s, const std::string& id, const std::string& name, int m
     if (id.empty()) throw Error("a new team needs an id");
     if (has_target(s.org, TargetKind::team, id)) throw Error("team '" + id + "' exists already in scenario " + s.name);
     if (makers < 0) throw Error("--makers cannot be negative");
-    if (!product.empty() &&
-        std::none_of(s.org.products.begin(), s.org.products.end(), [&](const auto& p) { return p.id == product; }))
-        throw Error("unknown product '" + product + "'");
-    if (!segment.empty() &&
-        std::none_of(s.org.segments.begin(), s.org.segments.end(), [&](const auto& x) { return x.id == segment; }))
-        throw Error("unknown segment '" + segment + "'");
+    if (!product.empty() && !has_id(s.org.products, product)) throw Error("unknown product '" + product + "'");
+    if (!segment.empty() && !has_id(s.org.segments, segment)) throw Error("unknown segment '" + segment + "'");
     s.org.teams.push_back({id, name.empty() ? id : name, "stream-aligned", product, segment, ""});
     s.changes.push_back(fmt::format("add team {}", id));
     if (makers > 0) change_makers(s, id, makers, "");
@@ -116,9 +113,9 @@ void change_makers(Scenario& s, const std::string& team, int delta, const std::s
 namespace {
 
 Person& person_of(Scenario& s, const std::string& id) {
-    auto it = std::find_if(s.org.people.begin(), s.org.people.end(), [&](const Person& p) { return p.id == id; });
-    if (it == s.org.people.end()) throw Error("no person '" + id + "' in scenario " + s.name);
-    return *it;
+    auto* person = find_by_id(s.org.people, id);
+    if (!person) throw Error("no person '" + id + "' in scenario " + s.name);
+    return *person;
 }
 
 void require_team(const Scenario& s, const std::string& team) {
