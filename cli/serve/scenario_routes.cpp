@@ -392,7 +392,11 @@ void ScenarioRoutes::Desk::merge(const httplib::Request& request, httplib::Respo
     const bool removals = body.value("allow_removals", false);
     Database db(org_.path(), Database::Open::write);
     WriteTransaction tx(db);
-    allow(db.sql(), name, caller, preview ? ScenarioAct::view : ScenarioAct::merge);
+    // A preview holds the write lock while it merges and rolls back: only for those who change, review or merge.
+    const auto facts = allow(db.sql(), name, caller, preview ? ScenarioAct::view : ScenarioAct::merge);
+    if (preview && !refusal(facts, caller, ScenarioAct::edit).empty() &&
+        !refusal(facts, caller, ScenarioAct::review).empty() && !refusal(facts, caller, ScenarioAct::merge).empty())
+        throw HttpError(403, caller.name + " may open scenario " + name + " but not merge, review or change it");
     const auto s = load_scenario(db.sql(), name);
     if (!preview) check_version(request, s);
     MergeSummary m;

@@ -149,6 +149,7 @@ def run_checks(op, port):
     paul.post(api + "/grow/share", {"user": "vera", "access": "view"})
     check(vera.get(api + "/grow")[0] == 200, "shared for viewing, the viewer opens it")
     check(vera.post(api + "/grow/apply", {"set": "ratio.threshold=8"})[0] == 403, "a view share cannot change it")
+    check(vera.send("GET", api + "/grow/merge")[0] == 403, "nor preview a merge (it takes the write lock)")
     names = [s["name"] for s in json.loads(vera.get(api)[2])["scenarios"]]
     check(names == ["grow"], "the list holds what the caller may open")
 
