@@ -1,4 +1,5 @@
 #include "scenario_routes.hpp"
+#include "scenario_desk.hpp"
 
 #include <cmath>
 #include <mutex>
@@ -17,7 +18,6 @@
 #include "orgplan/base/text.hpp"
 #include "orgplan/model/enums.hpp"
 #include "orgplan/model/targets.hpp"
-#include "orgplan/output/html_escape.hpp"
 #include "orgplan/planning/scenario_merge.hpp"
 #include "orgplan/planning/scenario_steps.hpp"
 #include "orgplan/storage/change_log.hpp"
@@ -43,130 +43,6 @@ std::string name_in(const httplib::Request& request) {
 const char* const kPersonalFields[] = {"email", "location", "pm_years", "cost", "cost_center", "coaching_hours"};
 
 } // namespace
-
-class ScenarioRoutes::Desk {
-public:
-    Desk(ServedOrg& org, Answers& answers) : org_(org), answers_(answers) {}
-    void add(httplib::Server& http);
-
-private:
-    // What the caller may do with the scenario `name` in `db`: 404 when they may not see it, 403 naming why not.
-    ScenarioFacts allow(SQLite::Database& db, const std::string& name, const Caller& caller, ScenarioAct act) {
-        const auto info = scenario_info(db, name);
-        if (!info) throw HttpError(404, "no scenario named '" + name + "'");
-        const auto facts = scenario_facts(*info, load_scenario_shares(db, name), load_reviews(db, name));
-        const auto why = refusal(facts, caller, act);
-        if (!why.empty()) {
-            if (!refusal(facts, caller, ScenarioAct::view).empty())
-                throw HttpError(404, "no scenario named '" + name + "' that " + caller.name + " may open");
-            throw HttpError(403, why);
-        }
-        return facts;
-    }
-    std::string refusal(const ScenarioFacts& f, const Caller& caller, ScenarioAct act) {
-        return scenario_refusal(f, caller.name, caller.role, act, org_.setting("scenario.require_approval") != 0);
-    }
-    json may_json(const ScenarioFacts& f, const Caller& caller) {
-        json may = json::object();
-        for (const auto& [act, key] : std::vector<std::pair<ScenarioAct, const char*>>{
-                 {ScenarioAct::edit, "edit"},     {ScenarioAct::share, "share"},   {ScenarioAct::submit, "submit"},
-                 {ScenarioAct::review, "review"}, {ScenarioAct::merge, "merge"}, {ScenarioAct::remove, "delete"}})
-            may[key] = refusal(f, caller, act).empty();
-        return may;
-    }
-    // A 409 unless If-Match (when given) is the scenario's version: what changed since comes with it.
-    void check_version(const httplib::Request& request, const Scenario& s) {
-        const auto wanted = if_match(request);
-        if (wanted.empty() || wanted == std::to_string(s.version)) return;
-        long long seen = 0;
-        try {
-            seen = std::stoll(wanted);
-        } catch (...) {
-            throw HttpError(400, "If-Match '" + wanted + "' is not a version of scenario " + s.name);
-        }
-        auto since = json::array();
-        for (std::size_t i = 0; i < s.steps.size(); ++i)
-            if (s.steps[i].version > seen) since.push_back(step_json(s, i));
-        throw HttpError(409,
-                        fmt::format("scenario {} changed since version {} (it is at version {} now): nothing was "
-                                    "written; look at what changed and try again",
-                                    s.name, seen, s.version),
-                        {{"version", s.version}, {"changes_since", since}});
-    }
-    static json step_json(const Scenario& s, std::size_t i) {
-        const auto& step = s.steps[i];
-        return {{"number", i + 1},       {"change", step.text},     {"by", step.by},
-                {"at", step.at},         {"version", step.version}, {"undoable", !step.options.is_null()},
-                {"options", step.options}};
-    }
-    json scenario_json(SQLite::Database& db, const Scenario& s, const ScenarioFacts& facts, const Caller& caller) {
-        auto changes = json::array();
-        for (std::size_t i = 0; i < s.steps.size(); ++i) changes.push_back(step_json(s, i));
-        auto shares = json::array();
-        for (const auto& sh : facts.shares) shares.push_back({{"user", sh.user}, {"access", sh.edit ? "edit" : "view"}});
-        auto review = json::array();
-        for (const auto& r : load_reviews(db, s.name))
-            review.push_back({{"at", r.at}, {"user", r.user}, {"action", r.action}, {"comment", r.comment},
-                              {"approvers", r.approvers}});
-        return {{"name", s.name},        {"status", to_string(s.status)}, {"owner", s.owner},
-                {"created_at", s.created_at}, {"version", s.version}, {"mix", s.mix},
-                {"changes", changes},    {"shares", shares},        {"review", review},
-                {"approvers", facts.approvers}, {"may", may_json(facts, caller)}};
-    }
-    CheckMix mix_check() {
-        return [this](const std::string& mix) { host().get(sdk::PluginKind::hiring_mix, mix); };
-    }
-    const PluginHost& host() {
-        std::call_once(host_once_, [this] { host_ = load_plugins(PluginOptions{}); });
-        return *host_;
-    }
-    // Refuses a step naming someone or a team outside the caller's part of the org.
-    void check_scope(const json& step, const Caller& caller) {
-        if (caller.scope.empty()) return;
-        const auto version = org_.version();
-        const auto mine = org_.tree(caller, version);
-        const auto all = org_.tree(Caller{"", Role::admin, "", false, "", ""}, version);
-        for (const auto& [kind, id] : step_subjects(step))
-            if (mine->kind_of(id).empty() && !all->kind_of(id).empty())
-                throw HttpError(403, fmt::format("{} {} is outside the part of the org {} plans for (under {})", kind,
-                                                 id, caller.name, caller.scope));
-    }
-    // One write: the scenario's database opened for writing, `work` inside one transaction, then the log entry.
-    template <typename Work>
-    json write(const Caller& caller, const std::string& command, Work&& work) {
-        Database db(org_.path(), Database::Open::write);
-        WriteTransaction tx(db);
-        json facts = json::object();
-        json answer = work(db.sql(), facts);
-        record_change(db.sql(), command, facts, caller.name);
-        tx.commit();
-        return answer;
-    }
-    static void send_scenario(httplib::Response& response, const json& body, int status = 200) {
-        response.set_header("ETag", "\"" + std::to_string(body.value("version", 0LL)) + "\"");
-        send_json(response, body, status);
-    }
-
-    void list(const httplib::Request&, httplib::Response& response);
-    void create(const httplib::Request& request, httplib::Response& response);
-    void show(const httplib::Request& request, httplib::Response& response);
-    void apply(const httplib::Request& request, httplib::Response& response);
-    void undo(const httplib::Request& request, httplib::Response& response);
-    void review_action(const httplib::Request& request, httplib::Response& response, const std::string& action);
-    void share(const httplib::Request& request, httplib::Response& response);
-    void remove(const httplib::Request& request, httplib::Response& response);
-    void merge(const httplib::Request& request, httplib::Response& response, bool preview);
-    std::shared_ptr<const Answer> impact(const Caller& caller, const std::string& name, int quarters, Format format);
-    json board(const Caller& caller, const std::string& name, const std::string& team);
-    void list_page(const httplib::Request& request, httplib::Response& response);
-    void scenario_page(const httplib::Request& request, httplib::Response& response);
-    json redacted_conflicts(const std::vector<MergeConflict>& conflicts, const Caller& caller);
-
-    ServedOrg& org_;
-    Answers& answers_;
-    std::once_flag host_once_;
-    std::unique_ptr<PluginHost> host_;
-};
 
 void ScenarioRoutes::Desk::list(const httplib::Request&, httplib::Response& response) {
     const auto& caller = require(Action::read_answers, "read scenarios");
@@ -541,72 +417,6 @@ json ScenarioRoutes::Desk::board(const Caller& caller, const std::string& name, 
         if (p.family == Family::pm && scenario_cover[p.id].empty())
             unassigned.push_back({{"id", p.id}, {"name", p.name}, {"moved", !live_cover[p.id].empty()}});
     return {{"scenario", name}, {"teams", teams}, {"pms_without_team", unassigned}};
-}
-
-void ScenarioRoutes::Desk::list_page(const httplib::Request& request, httplib::Response& response) {
-    const auto& caller = require(Action::read_answers, "read scenarios");
-    std::string body = "<h1>Scenarios</h1><p class=\"twins\">This page as <a href=\"/api/v1/scenarios\">JSON</a></p>";
-    if (role_may(caller.role, Action::plan_scenarios))
-        body += "<form class=\"options\" id=\"scenario-create\"><label>New scenario <input name=\"name\" required "
-                "maxlength=\"100\" placeholder=\"grow-2027\"></label><button "
-                "type=\"submit\">Create from the current org</button></form>";
-    body += "<p class=\"error\" role=\"alert\" id=\"scenario-error\" hidden></p>";
-    Database db(org_.path(), Database::Open::read);
-    const ReadTransaction snapshot(db.sql());
-    const std::vector<std::pair<std::string, std::function<bool(const ScenarioInfo&, const ScenarioFacts&)>>> parts = {
-        {"Mine", [&](const ScenarioInfo& i, const ScenarioFacts&) { return i.owner == caller.name && i.status != ScenarioStatus::merged && i.status != ScenarioStatus::in_review && i.status != ScenarioStatus::approved; }},
-        {"Shared with me", [&](const ScenarioInfo& i, const ScenarioFacts& f) { return i.owner != caller.name && i.status != ScenarioStatus::merged && i.status != ScenarioStatus::in_review && i.status != ScenarioStatus::approved && std::any_of(f.shares.begin(), f.shares.end(), [&](const auto& s) { return s.user == caller.name; }); }},
-        {"In review", [&](const ScenarioInfo& i, const ScenarioFacts&) { return i.status == ScenarioStatus::in_review; }},
-        {"Approved", [&](const ScenarioInfo& i, const ScenarioFacts&) { return i.status == ScenarioStatus::approved; }},
-        {"Merged", [&](const ScenarioInfo& i, const ScenarioFacts&) { return i.status == ScenarioStatus::merged; }},
-        {"Others", [&](const ScenarioInfo& i, const ScenarioFacts& f) { return i.owner != caller.name && (i.status == ScenarioStatus::draft || i.status == ScenarioStatus::rejected) && std::none_of(f.shares.begin(), f.shares.end(), [&](const auto& s) { return s.user == caller.name; }); }},
-    };
-    std::vector<std::pair<ScenarioInfo, ScenarioFacts>> visible;
-    for (const auto& info : list_scenarios(db.sql())) {
-        auto facts = scenario_facts(info, load_scenario_shares(db.sql(), info.name), load_reviews(db.sql(), info.name));
-        if (refusal(facts, caller, ScenarioAct::view).empty()) visible.emplace_back(info, std::move(facts));
-    }
-    for (const auto& [title, belongs] : parts) {
-        std::string rows;
-        for (const auto& [info, facts] : visible)
-            if (belongs(info, facts))
-                rows += fmt::format("<tr><td><a href=\"/scenarios/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td>"
-                                    "<td class=\"num\">{}</td></tr>",
-                                    url_encode(info.name), html_escape(info.name), to_string(info.status),
-                                    html_escape(info.owner), html_escape(info.created_at), info.changes);
-        if (rows.empty() && title == "Others") continue;
-        body += "<section><h2>" + html_escape(title) + "</h2>" +
-                (rows.empty() ? "<p class=\"none\">None.</p>"
-                              : "<table class=\"data\"><thead><tr><th>scenario</th><th>status</th><th>owner</th>"
-                                "<th>created</th><th>changes</th></tr></thead><tbody>" + rows + "</tbody></table>") +
-                "</section>";
-    }
-    ResponseBody().add(layout("Scenarios", "scenarios", body, caller)).send(request, response, "text/html; charset=utf-8");
-}
-
-// The scenario's page: its state and actions from /api/v1/scenarios/NAME (plan.js draws the tabs: Changes, Impact,
-// Board, Review); the page itself carries the scenario's name and version only.
-void ScenarioRoutes::Desk::scenario_page(const httplib::Request& request, httplib::Response& response) {
-    const auto& caller = require(Action::read_answers, "read scenarios");
-    const auto name = httplib::detail::decode_url(request.matches[1].str(), false);
-    Database db(org_.path(), Database::Open::read);
-    const ReadTransaction snapshot(db.sql());
-    allow(db.sql(), name, caller, ScenarioAct::view);
-    const auto s = load_scenario(db.sql(), name);
-    const auto impact_answer = impact(caller, name, 8, Format::html);
-    std::string body = fmt::format(
-        "<h1>Scenario {0}</h1><p class=\"twins\">This scenario as <a href=\"/api/v1/scenarios/{1}\">JSON</a> · its "
-        "impact as <a href=\"/api/v1/scenarios/{1}/impact\">JSON</a></p><div id=\"scenario\" data-name=\"{0}\" "
-        "data-version=\"{2}\" data-personal=\"{3}\"></div><section id=\"impact\" class=\"tab\" hidden><h2>Impact</h2>"
-        "<p>The current org and the scenario as planned (open roles and departures count), side by side.</p>",
-        html_escape(name), url_encode(name), s.version, role_may(caller.role, Action::see_personal_fields) ? 1 : 0);
-    ResponseBody()
-        .add(page_top("Scenario " + name, "scenarios", caller))
-        .add(body)
-        .add(impact_answer->rendered, impact_answer)
-        .add("</section>")
-        .add(page_bottom())
-        .send(request, response, "text/html; charset=utf-8");
 }
 
 void ScenarioRoutes::Desk::add(httplib::Server& http) {
