@@ -53,6 +53,14 @@ def click_button(driver, text):
     driver.find_element(By.XPATH, "//button[normalize-space()='%s']" % text).click()
 
 
+def save_field(driver, field, value):
+    """Types `value` into a field of the record's form and saves it."""
+    box = driver.find_element(By.CSS_SELECTOR, "#record-edit input[name=%s]" % field)
+    box.clear()
+    box.send_keys(value)
+    driver.find_element(By.CSS_SELECTOR, "#record-edit button[type=submit]").click()
+
+
 def dry_run(driver, base, path):
     """Uploads `path` on the Import page for a dry run."""
     driver.get(base + "/import")
@@ -171,18 +179,12 @@ def run(driver, base, op, work):
 
     # hr fixes an FTE on the person's page.
     driver.get(base + "/people/E0010")
-    fte = driver.find_element(By.CSS_SELECTOR, "#record-edit input[name=fte]")
-    fte.clear()
-    fte.send_keys("0.5")
-    driver.find_element(By.CSS_SELECTOR, "#record-edit button[type=submit]").click()
+    save_field(driver, "fte", "0.5")
     check(wait(driver, lambda d: "0.5" in d.find_element(By.CSS_SELECTOR, "#record-log tbody tr").text),
           "the edit shows in the record's log")
     line = driver.find_element(By.CSS_SELECTOR, "#record-log tbody tr").text
     check("hana" in line and "fte" in line and "1" in line, "the log line names the user, the field, old and new (%s)" % line)
-    fte = driver.find_element(By.CSS_SELECTOR, "#record-edit input[name=fte]")
-    fte.clear()
-    fte.send_keys("3")
-    driver.find_element(By.CSS_SELECTOR, "#record-edit button[type=submit]").click()
+    save_field(driver, "fte", "3")
     check(wait(driver, lambda d: "field 'fte'" in d.find_element(By.ID, "record-error").text),
           "a bad value is refused with the field named")
 
