@@ -150,12 +150,30 @@ def run(driver, base, op, work):
     tab(driver, "changes")
     rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#changes table.data tbody tr")]
     check(len(rows) == 2 and "move %s to team plat-observe" % person_id in rows[1], "the person's move is a change")
+    # Someone else changes the scenario meanwhile (here the command line): this page's next change is refused with
+    # what changed, and the page offers the scenario as it is now.
+    op.run("scenario", "apply", "grow", "--set", "ratio.threshold=9")
+    driver.find_elements(By.CSS_SELECTOR, "#changes button.undo")[0].click()
+    check(wait(driver, lambda d: "changed since" in d.find_element(By.CSS_SELECTOR, "p.error").text and
+               "ratio.threshold" in d.find_element(By.CSS_SELECTOR, "p.error").text),
+          "a change based on an old version is refused, naming what changed since")
+    driver.execute_script("window.beforeMove = true")
+    driver.find_element(By.CSS_SELECTOR, "p.error button.reload").click()
+    check(wait(driver, lambda d: not d.execute_script("return window.beforeMove === true") and
+               len(d.find_elements(By.CSS_SELECTOR, "#changes table.data tbody tr")) == 3),
+          "the scenario as it is now shows the other change")
+    driver.execute_script("window.beforeMove = true")
+    driver.find_elements(By.CSS_SELECTOR, "#changes button.undo")[2].click()
+    check(wait(driver, lambda d: not d.execute_script("return window.beforeMove === true") and
+               len(d.find_elements(By.CSS_SELECTOR, "#changes table.data tbody tr")) == 2),
+          "Undo takes one change out and keeps the others")
     tab(driver, "review")
     click_button(driver, "Submit for review")
     check(wait(driver, lambda d: status_text(d) == "in review"), "the planner submits the scenario")
     check(not driver.find_elements(By.XPATH, "//button[normalize-space()='Approve']"),
           "the author is offered no Approve button")
-    errors = console_errors(driver)
+    # The refused undo above answered 409 on purpose; anything else is a fault.
+    errors = [e for e in console_errors(driver) if not (e["source"] == "network" and "409" in e["message"])]
     check(not errors, "no console error on the scenario page (%s)" % errors[:2])
     sign_out(driver, base)
 

@@ -119,8 +119,12 @@
     function reload() { location.reload(); }
     function write(path, body) {
       return call('POST', api + path, body, state.version).then(function (a) {
-        if (a.status >= 200 && a.status < 300) reload();
-        else showError(error, a);
+        if (a.status >= 200 && a.status < 300) { reload(); return a; }
+        showError(error, a);
+        if (a.status === 409 && a.body.version) {
+          // Someone changed the scenario since this page was loaded: say what, and offer it as it is now.
+          error.appendChild(button('Show the scenario as it is now', reload, 'reload'));
+        }
         return a;
       });
     }
