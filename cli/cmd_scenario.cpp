@@ -89,21 +89,33 @@ int merge(const ScenarioRun& run, Database& db) {
     record_change(db.sql(), "scenario merge " + name + (theirs ? " --theirs" : ours ? " --ours" : ""),
                   {{"written", m.written}, {"removed", m.removed}, {"conflicts", m.conflicts}, {"settings", m.settings}});
     tx.commit();
-    std::cout << fmt::format("merged scenario {} into the org: {} records written, {} removed, {} settings{}\n", name,
-                             m.written, m.removed, m.settings,
-                             m.conflicts ? fmt::format("; {} conflicts resolved for {}", m.conflicts,
-                                                       theirs ? "the scenario" : "the org")
-                                         : "");
-    if (!m.people_added.empty()) std::cout << "added " << m.people_added.size() << ": " << listed_people(m.people_added) << "\n";
+    std::vector<std::string> lines{fmt::format(
+        "merged scenario {} into the org: {} records written, {} removed, {} settings{}", name, m.written, m.removed,
+        m.settings,
+        m.conflicts ? fmt::format("; {} conflicts resolved for {}", m.conflicts, theirs ? "the scenario" : "the org")
+                    : "")};
+    if (!m.people_added.empty())
+        lines.push_back(fmt::format("added {}: {}", m.people_added.size(), listed_people(m.people_added)));
     if (!m.people_removed.empty())
-        std::cout << "removed " << m.people_removed.size() << ": " << listed_people(m.people_removed) << "\n";
+        lines.push_back(fmt::format("removed {}: {}", m.people_removed.size(), listed_people(m.people_removed)));
     if (!m.people_moved.empty())
-        std::cout << "changed or moved " << m.people_moved.size() << ": " << listed_people(m.people_moved) << "\n";
+        lines.push_back(fmt::format("changed or moved {}: {}", m.people_moved.size(), listed_people(m.people_moved)));
     if (!m.positions_planned.empty()) {
-        std::cout << "planned " << m.positions_planned.size() << " positions (orgplan positions lists them; ratios "
-                  << "and plan --planned count them):\n";
-        for (const auto& p : m.positions_planned) std::cout << "  " << p << "\n";
+        lines.push_back(fmt::format("planned {} positions (orgplan positions lists them; ratios and plan --planned "
+                                    "count them):",
+                                    m.positions_planned.size()));
+        for (const auto& p : m.positions_planned) lines.push_back("  " + p);
     }
+    const auto ids = [](const std::vector<MergedPerson>& people) {
+        std::vector<std::string> out;
+        for (const auto& p : people) out.push_back(p.id);
+        return out;
+    };
+    emit_done(run.common, lines,
+              {{"action", "merge"}, {"scenario", name}, {"written", m.written}, {"removed", m.removed},
+               {"settings", m.settings}, {"conflicts_resolved", m.conflicts}, {"people_added", ids(m.people_added)},
+               {"people_removed", ids(m.people_removed)}, {"people_moved", ids(m.people_moved)},
+               {"positions_planned", m.positions_planned}});
     return 0;
 }
 

@@ -348,3 +348,20 @@ TEST_CASE("scenario merge names the people it adds and moves") {
     CHECK_THAT(r.out, Catch::Contains("planned 2 positions") && Catch::Contains("open role of 1 maker FTE in team ana-query"));
     CHECK_THAT(r.out, !Catch::Contains("new maker"));
 }
+
+TEST_CASE("scenario merge and undo answer in JSON too") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario create fix").exit_code == 0);
+    REQUIRE(run(db.flag() + " scenario apply fix --move-pm E0020 --to team:mid-integrations --set-fte E0011=0.5")
+                .exit_code == 0);
+    const auto undone = run(db.flag() + " scenario undo fix 2 --format json").json();
+    CHECK(undone["change"] == "FTE of E0011 0.5 (was 0.8)");
+    CHECK(run(db.flag() + " scenario undo fix 5").exit_code == 3); // no change 5
+    CHECK(run(db.flag() + " scenario undo fix x").exit_code == 2);
+    const auto merged = run(db.flag() + " scenario merge fix --format json").json();
+    CHECK(merged["action"] == "merge");
+    CHECK(merged["written"] == 1);
+    CHECK(merged["people_moved"] == nlohmann::json::array({"E0020"}));
+    CHECK(run(db.flag() + " scenario list --format json").json()["rows"][0]["status"] == "merged");
+}
