@@ -27,7 +27,9 @@ int cmd_person(const Args& args) {
     if (!parse(args, desc, pos, common, usage)) return 0;
     if ((action != "export" && action != "erase") || id.empty()) throw UsageError("usage: " + usage);
     if (common.format != "table" && common.format != "json")
-        throw UsageError("person export writes JSON only (--format json, the default)");
+        throw UsageError("person export writes JSON only (--format json, the default); erase answers as a table or "
+                         "JSON");
+    const auto asked = common.format; // erase answers in it; export is JSON whatever was asked
     common.format = "json";
     const auto path = db_path(common);
 
@@ -55,11 +57,25 @@ int cmd_person(const Args& args) {
     }
     // The log's copies of the old pages go too: a checkpoint writes the zeroed pages home and empties the WAL.
     db.checkpoint();
-    std::cout << fmt::format("erased {}: {}{} memberships, {} assignments, {} mentoring pairings, {} direct reports "
-                             "moved up to their manager; removed from {} scenarios, {} snapshot rows, {} interrupts and "
-                             "{} task force seats\n",
-                             id, s.in_org ? "" : "not in the org; ", s.memberships, s.assignments, s.mentor_pairs,
-                             s.reports_moved, s.scenarios, s.snapshot_rows, s.interrupts, s.task_force_seats);
+    common.format = asked;
+    // The answer names the erased id only, as the command did: it is what the user typed.
+    emit_done(common,
+              {fmt::format("erased {}: {}{} memberships, {} assignments, {} mentoring pairings, {} direct reports "
+                           "moved up to their manager; removed from {} scenarios, {} snapshot rows, {} interrupts and "
+                           "{} task force seats",
+                           id, s.in_org ? "" : "not in the org; ", s.memberships, s.assignments, s.mentor_pairs,
+                           s.reports_moved, s.scenarios, s.snapshot_rows, s.interrupts, s.task_force_seats)},
+              {{"action", "erase"},
+               {"id", id},
+               {"in_org", s.in_org},
+               {"memberships", s.memberships},
+               {"assignments", s.assignments},
+               {"mentor_pairs", s.mentor_pairs},
+               {"reports_moved", s.reports_moved},
+               {"scenarios", s.scenarios},
+               {"snapshot_rows", s.snapshot_rows},
+               {"interrupts", s.interrupts},
+               {"task_force_seats", s.task_force_seats}});
     return 0;
 }
 

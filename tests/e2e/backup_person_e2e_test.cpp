@@ -229,3 +229,16 @@ TEST_CASE("every file orgplan creates is private under umask 022: database, WAL,
         CHECK(mode_of(path) == 0600);
     }
 }
+
+TEST_CASE("person erase answers in JSON when asked") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + data("demo")).exit_code == 0);
+    const auto r = run(db.flag() + " person erase E0335 --yes --format json");
+    REQUIRE(r.exit_code == 0);
+    const auto j = r.json();
+    CHECK(j["action"] == "erase");
+    CHECK(j["id"] == "E0335");
+    CHECK(j["in_org"] == true);
+    CHECK(j["assignments"] == 1);
+    CHECK(run(db.flag() + " person erase E0335 --yes --format csv").exit_code == 2);
+}
