@@ -16,11 +16,14 @@
 #include "scenario_routes.hpp"
 #include "served_org.hpp"
 #include "orgplan/access/scenario_access.hpp"
+#include "orgplan/access/scenario_view.hpp"
 #include "orgplan/model/enums.hpp"
 #include "orgplan/model/scenario.hpp"
 #include "orgplan/planning/scenario_merge.hpp"
 #include "orgplan/planning/scenario_steps.hpp"
 #include "orgplan/storage/change_log.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/read_transaction.hpp"
 #include "orgplan/storage/scenario_review_store.hpp"
 #include "orgplan/storage/scenario_store.hpp"
 #include "orgplan/storage/write_transaction.hpp"
@@ -97,6 +100,15 @@ private:
                 {"created_at", s.created_at}, {"version", s.version}, {"mix", s.mix},
                 {"changes", changes},    {"shares", shares},        {"review", review},
                 {"approvers", facts.approvers}, {"may", may_json(facts, caller)}};
+    }
+    // When the caller's answers come from a view: the live org as their view has it, and the scenario cut to it.
+    void as_seen(const std::string& view_db, Org& live, Org& scenario) {
+        if (view_db == org_.path()) return;
+        Database view(view_db, Database::Open::read);
+        const ReadTransaction snapshot(view.sql());
+        auto seen = load_org(view.sql());
+        scenario = scenario_as_seen(scenario, live, seen);
+        live = std::move(seen);
     }
     CheckMix mix_check() {
         return [this](const std::string& mix) { host().get(sdk::PluginKind::hiring_mix, mix); };

@@ -337,13 +337,7 @@ std::shared_ptr<const Answer> ScenarioRoutes::Desk::impact(const Caller& caller,
         const ReadTransaction snapshot(db.sql());
         auto current = load_scenario(db.sql(), kCurrentScenario);
         auto scenario = load_scenario(db.sql(), name);
-        if (view_db != org_.path()) {
-            Database view(view_db, Database::Open::read);
-            const ReadTransaction view_snapshot(view.sql());
-            const auto seen = load_org(view.sql());
-            scenario.org = scenario_as_seen(scenario.org, current.org, seen);
-            current.org = seen;
-        }
+        as_seen(view_db, current.org, scenario.org);
         auto output = scenario_comparison(current, scenario, host(), quarters, format, costs);
         if (!costs) remove_costs(output);
         auto a = std::make_shared<Answer>();
@@ -363,28 +357,9 @@ json ScenarioRoutes::Desk::board(const Caller& caller, const std::string& name, 
     allow(db.sql(), name, caller, ScenarioAct::view);
     auto live = load_org(db.sql());
     auto org = load_scenario(db.sql(), name).org;
-    if (view_db != org_.path()) {
-        Database view(view_db, Database::Open::read);
-        const ReadTransaction view_snapshot(view.sql());
-        const auto seen = load_org(view.sql());
-        org = scenario_as_seen(org, live, seen);
-    }
-    std::map<std::string, std::string> name_of;
-    for (const auto& p : org.people) name_of[p.id] = p.name;
-    std::map<std::string, std::vector<std::string>> live_cover, cover;
-    for (const auto& a : live.assignments)
-        if (a.kind == TargetKind::team) live_cover[a.pm_id].push_back(a.target_id);
-    for (const auto& a : org.assignments)
-        if (a.kind == TargetKind::team) cover[a.target_id].push_back(a.pm_id);
-    std::map<std::string, std::vector<std::string>> scenario_cover;
-    for (const auto& a : org.assignments)
-        if (a.kind == TargetKind::team) scenario_cover[a.pm_id].push_back(a.target_id);
-    std::map<std::string, double> makers;
+    as_seen(view_db, live, org);
     std::map<std::string, const Person*> person;
     for (const auto& p : org.people) person[p.id] = &p;
-    for (const auto& m : org.memberships)
-        if (auto it = person.find(m.person_id); it != person.end() && it->second->family == Family::maker)
-            makers[m.team_id] += it->second->fte * m.allocation;
     if (!team.empty()) {
         // One team's people in the scenario, marked when the scenario moved them there.
         if (!has_target(org, TargetKind::team, team)) throw HttpError(404, "no team '" + team + "' in scenario " + name);
@@ -400,15 +375,30 @@ json ScenarioRoutes::Desk::board(const Caller& caller, const std::string& name, 
                                       {"moved", !was_there.count(m.person_id)}});
         return {{"scenario", name}, {"team", team}, {"people", people}};
     }
+    // Team coverage per team and per PM, in the scenario and the org; maker FTE and people per team.
+    std::map<std::string, std::vector<std::string>> live_cover, cover, scenario_cover;
+    for (const auto& a : live.assignments)
+        if (a.kind == TargetKind::team) live_cover[a.pm_id].push_back(a.target_id);
+    for (const auto& a : org.assignments)
+        if (a.kind == TargetKind::team) {
+            cover[a.target_id].push_back(a.pm_id);
+            scenario_cover[a.pm_id].push_back(a.target_id);
+        }
+    std::map<std::string, double> makers;
     std::map<std::string, std::size_t> members;
-    for (const auto& m : org.memberships) ++members[m.team_id];
+    for (const auto& m : org.memberships) {
+        ++members[m.team_id];
+        if (auto it = person.find(m.person_id); it != person.end() && it->second->family == Family::maker)
+            makers[m.team_id] += it->second->fte * m.allocation;
+    }
     std::set<std::string> live_teams;
     for (const auto& t : live.teams) live_teams.insert(t.id);
     auto teams = json::array();
     for (const auto& t : org.teams) {
         auto pms = json::array();
         for (const auto& pm : cover[t.id])
-            pms.push_back({{"id", pm}, {"name", name_of[pm]}, {"moved", scenario_cover[pm] != live_cover[pm]}});
+            pms.push_back({{"id", pm}, {"name", person.count(pm) ? person[pm]->name : pm},
+                           {"moved", scenario_cover[pm] != live_cover[pm]}});
         teams.push_back({{"id", t.id}, {"name", t.name}, {"makers", stable(makers[t.id])}, {"people", members[t.id]},
                          {"pms", pms}, {"added", !live_teams.count(t.id)}});
     }
