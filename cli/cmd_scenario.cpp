@@ -239,7 +239,7 @@ int undo(const ScenarioRun& run, Database& db) {
     const auto s = load_scenario(db.sql(), run.words[1]);
     if (s.name == kCurrentScenario) throw UsageError("undo changes scenarios, not the live org");
     const auto index = static_cast<std::size_t>(*number) - 1;
-    const auto again = without_step(s, load_scenario_start(db.sql(), s.name), index, mix_check(*host));
+    auto again = without_step(s, load_scenario_start(db.sql(), s.name), index, mix_check(*host));
     save_scenario(db.sql(), again);
     record_change(db.sql(), "scenario undo " + s.name, {{"changes", 1}});
     tx.commit();

@@ -122,7 +122,7 @@ void ScenarioRoutes::Desk::apply(const httplib::Request& request, httplib::Respo
         }
         save_scenario(db, s);
         facts["changes"] = s.steps.size() - before;
-        return scenario_json(db, load_scenario(db, name), access, caller);
+        return scenario_json(db, s, access, caller);
     });
     send_scenario(response, answer);
 }
@@ -140,13 +140,15 @@ void ScenarioRoutes::Desk::undo(const httplib::Request& request, httplib::Respon
         check_version(request, s);
         const auto index = static_cast<std::size_t>(number.get<long long>() - 1);
         if (index < s.steps.size() && !s.steps[index].options.is_null()) check_scope(s.steps[index].options, caller);
+        Scenario again;
         try {
-            save_scenario(db, without_step(s, load_scenario_start(db, name), index, mix_check()));
+            again = without_step(s, load_scenario_start(db, name), index, mix_check());
         } catch (const Error& e) {
             throw HttpError(422, e.what());
         }
+        save_scenario(db, again);
         facts["change"] = s.steps[index].text;
-        return scenario_json(db, load_scenario(db, name), access, caller);
+        return scenario_json(db, again, access, caller);
     });
     send_scenario(response, answer);
 }

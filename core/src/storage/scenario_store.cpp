@@ -147,23 +147,29 @@ Scenario load_scenario(SQLite::Database& db, const std::string& name) {
     return s;
 }
 
-void save_scenario(SQLite::Database& db, const Scenario& saved) {
-    check_name(saved.name);
-    // The steps this save adds are of the version it makes.
-    SQLite::Statement current(db, "SELECT version FROM scenario WHERE name = ?1");
-    current.bind(1, saved.name);
-    if (!current.executeStep()) throw Error("no scenario named '" + saved.name + "'");
+void save_scenario(SQLite::Database& db, Scenario& s) {
+    check_name(s.name);
+    SQLite::Statement current(db, "SELECT version, status FROM scenario WHERE name = ?1");
+    current.bind(1, s.name);
+    if (!current.executeStep()) throw Error("no scenario named '" + s.name + "'");
+    // The steps this save adds are of the version it makes; what was reviewed is not what the scenario is now.
     const long long version = current.getColumn(0).getInt64() + 1;
-    const auto& s = saved;
+    auto status = parse_scenario_status(current.getColumn(1).getString()).value_or(ScenarioStatus::draft);
+    if (status == ScenarioStatus::in_review || status == ScenarioStatus::approved) status = ScenarioStatus::draft;
     SQLite::Statement q(db, "UPDATE scenario SET org_json = ?2, settings_json = ?3, changes = ?4, steps = ?5, "
-                            "version = version + 1, status = CASE WHEN status IN ('in_review', 'approved') "
-                            "THEN 'draft' ELSE status END WHERE name = ?1");
+                            "version = ?6, status = ?7 WHERE name = ?1");
     q.bind(1, s.name);
     q.bind(2, to_json(s.org).dump());
     q.bind(3, settings_json(s).dump());
     q.bind(4, nlohmann::json(s.changes).dump());
     q.bind(5, steps_json(s, version).dump());
-    if (q.exec() != 1) throw Error("no scenario named '" + s.name + "'");
+    q.bind(6, static_cast<int64_t>(version));
+    q.bind(7, std::string(to_string(status)));
+    q.exec();
+    for (auto& step : s.steps)
+        if (!step.version) step.version = version;
+    s.version = version;
+    s.status = status;
 }
 
 Scenario load_scenario_start(SQLite::Database& db, const std::string& name) {

@@ -22,8 +22,9 @@ Scenario load_scenario(SQLite::Database& db, const std::string& name);
 /// orgplan::Error for a scenario stored before bases were kept.
 Scenario load_scenario_start(SQLite::Database& db, const std::string& name);
 /// Writes a scenario's org, settings and changes back (not "current") and counts up its version. A changed
-/// approved or in-review scenario goes back to draft: what was reviewed is not what it is now.
-void save_scenario(SQLite::Database& db, const Scenario& scenario);
+/// approved or in-review scenario goes back to draft: what was reviewed is not what it is now. `scenario` is brought
+/// up to date with what was stored: its version, status and the version of its new steps.
+void save_scenario(SQLite::Database& db, Scenario& scenario);
 /// Sets the review status and counts up the version.
 void set_scenario_status(SQLite::Database& db, const std::string& name, ScenarioStatus status);
 /// The scenario's name, owner, status and version, or nothing when there is none of that name.
