@@ -175,7 +175,7 @@ void ScenarioRoutes::Desk::review_action(const httplib::Request& request, httpli
     const auto answer = write(caller, "serve scenario " + action + " " + name, [&](SQLite::Database& db, json& facts) {
         const auto act = action == "submit" || action == "withdraw" ? ScenarioAct::submit : ScenarioAct::review;
         allow(db, name, caller, act);
-        const auto s = load_scenario(db, name);
+        auto s = load_scenario(db, name);
         check_version(request, s);
         if (action == "withdraw" && s.status != ScenarioStatus::in_review)
             throw HttpError(409, "scenario " + name + " is not in review");
@@ -189,11 +189,12 @@ void ScenarioRoutes::Desk::review_action(const httplib::Request& request, httpli
                             : action == "approve" ? ScenarioStatus::approved
                             : action == "reject"  ? ScenarioStatus::rejected
                                                   : ScenarioStatus::draft;
-        set_scenario_status(db, name, status);
+        s.version = set_scenario_status(db, name, status);
+        s.status = status;
         record_review(db, name, {"", caller.name, action, comment, approvers});
         facts["status"] = to_string(status);
         if (!comment.empty()) facts["comment"] = comment;
-        return scenario_json(db, load_scenario(db, name), allow(db, name, caller, ScenarioAct::view), caller);
+        return scenario_json(db, s, allow(db, name, caller, ScenarioAct::view), caller);
     });
     send_scenario(response, answer);
 }
@@ -208,8 +209,8 @@ void ScenarioRoutes::Desk::share(const httplib::Request& request, httplib::Respo
         throw HttpError(400, "access '" + access + "': give view, edit or none");
     if (!org_.user(user)) throw HttpError(422, "'" + user + "' is not a user of this org (orgplan user list)");
     const auto answer = write(caller, "serve scenario share " + name, [&](SQLite::Database& db, json& facts) {
-        allow(db, name, caller, ScenarioAct::share);
-        if (user == load_scenario(db, name).owner) throw HttpError(422, user + " owns scenario " + name);
+        if (user == allow(db, name, caller, ScenarioAct::share).owner)
+            throw HttpError(422, user + " owns scenario " + name);
         share_scenario(db, name, user, access == "none" ? std::nullopt : std::optional<bool>(access == "edit"));
         facts["user"] = user;
         facts["access"] = access;

@@ -23,9 +23,6 @@ using json = nlohmann::json;
 
 using Records = OrgRecords;
 
-const json& find(const Records& r, const std::string& group, const std::string& id) { return find_record(r, group, id); }
-const std::vector<std::pair<std::string, std::string>>& groups() { return record_groups(); }
-
 std::string kind_word(const std::string& group) {
     if (group == "memberships") return "memberships of";
     if (group == "assignments") return "assignments of";
@@ -138,13 +135,14 @@ MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, Merge
     MergeSummary summary;
     std::vector<MergeConflict> conflicts;
     std::map<std::string, std::map<std::string, json>> to_write;
-    for (const auto& [group, key] : groups()) {
+    for (const auto& [group, key] : record_groups()) {
         std::set<std::string> ids;
         for (const auto* r : {&theirs, &ours, &base})
             if (auto g = r->find(group); g != r->end())
                 for (const auto& [id, x] : g->second) ids.insert(id);
         for (const auto& id : ids) {
-            const auto &t = find(theirs, group, id), &o = find(ours, group, id), &b = find(base, group, id);
+            const auto &t = find_record(theirs, group, id), &o = find_record(ours, group, id),
+                       &b = find_record(base, group, id);
             if (t == o) continue;
             const bool scenario_changed = !known_base || t != b, org_changed = !known_base || o != b;
             if (!scenario_changed) continue;
@@ -169,12 +167,12 @@ MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, Merge
         }
     }
     for (auto& p : summary.people_moved)
-        if (p.name.empty()) p.name = find(theirs, "people", p.id).value("name", "");
+        if (p.name.empty()) p.name = find_record(theirs, "people", p.id).value("name", "");
     if (!conflicts.empty() && resolve == MergeResolve::refuse) throw MergeConflicts(name, std::move(conflicts));
     if (!summary.people_removed.empty() && !allow_removals) throw MergeRemovesPeople(name, summary.people_removed);
 
     OrgWriter writer(db);
-    for (const auto& [group, key] : groups())
+    for (const auto& [group, key] : record_groups())
         if (auto it = to_write.find(group); it != to_write.end()) write_group(db, writer, group, it->second);
     writer.flush();
     refresh_maker_totals(db);

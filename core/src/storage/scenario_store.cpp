@@ -35,6 +35,14 @@ void check_new_name(const std::string& name) {
         throw Error("'" + name.substr(0, 100) + "' cannot name a scenario: use at most 100 characters, none of / \\ ? # % :");
 }
 
+// A scenario's own numbers over the org's settings; keys this version does not know are left out.
+void overlay_settings(Settings& settings, const nlohmann::json& stored) {
+    for (const auto& item : stored.items())
+        if (std::any_of(setting_specs().begin(), setting_specs().end(),
+                        [&](const auto& spec) { return spec.key == item.key(); }))
+            settings.set(item.key(), item.value().get<double>());
+}
+
 // `saved_as`: the version of steps not saved before.
 nlohmann::json steps_json(const Scenario& s, long long saved_as) {
     auto out = nlohmann::json::array();
@@ -128,12 +136,7 @@ Scenario load_scenario(SQLite::Database& db, const std::string& name) {
     try {
         s.org = org_from_json(nlohmann::json::parse(q.getColumn(1).getString()));
         const auto extra = nlohmann::json::parse(q.getColumn(2).getString());
-        const auto stored = extra.value("settings", nlohmann::json::object());
-        for (const auto& item : stored.items()) {
-            const auto& key = item.key();
-            if (std::any_of(setting_specs().begin(), setting_specs().end(), [&](const auto& sp) { return sp.key == key; }))
-                s.settings.set(key, item.value().get<double>());
-        }
+        overlay_settings(s.settings, extra.value("settings", nlohmann::json::object()));
         s.mix = extra.value("mix", std::string("balanced"));
         s.changes = nlohmann::json::parse(q.getColumn(3).getString()).get<std::vector<std::string>>();
         // Scenarios from before steps were kept: each change a step of text only.
@@ -182,10 +185,7 @@ Scenario load_scenario_start(SQLite::Database& db, const std::string& name) {
         const auto doc = nlohmann::json::parse(*base.json);
         s.org = org_from_json(doc.at("org"));
         s.settings = load_settings(db);
-        const auto settings = doc.value("settings", nlohmann::json::object()); // kept: items() only refers to it
-        for (const auto& item : settings.items())
-            if (std::any_of(setting_specs().begin(), setting_specs().end(), [&](const auto& sp) { return sp.key == item.key(); }))
-                s.settings.set(item.key(), item.value().get<double>());
+        overlay_settings(s.settings, doc.value("settings", nlohmann::json::object()));
     } catch (const nlohmann::json::exception& e) {
         throw Error("scenario '" + name + "' has a damaged base (" + e.what() + ")");
     }
@@ -195,11 +195,12 @@ Scenario load_scenario_start(SQLite::Database& db, const std::string& name) {
     return s;
 }
 
-void set_scenario_status(SQLite::Database& db, const std::string& name, ScenarioStatus status) {
+long long set_scenario_status(SQLite::Database& db, const std::string& name, ScenarioStatus status) {
     SQLite::Statement q(db, "UPDATE scenario SET status = ?2, version = version + 1 WHERE name = ?1");
     q.bind(1, name);
     q.bind(2, std::string(to_string(status)));
     if (q.exec() != 1) throw Error("no scenario named '" + name + "'");
+    return scenario_info(db, name)->version;
 }
 
 std::optional<ScenarioInfo> scenario_info(SQLite::Database& db, const std::string& name) {

@@ -25,8 +25,8 @@ Scenario load_scenario_start(SQLite::Database& db, const std::string& name);
 /// approved or in-review scenario goes back to draft: what was reviewed is not what it is now. `scenario` is brought
 /// up to date with what was stored: its version, status and the version of its new steps.
 void save_scenario(SQLite::Database& db, Scenario& scenario);
-/// Sets the review status and counts up the version.
-void set_scenario_status(SQLite::Database& db, const std::string& name, ScenarioStatus status);
+/// Sets the review status and counts up the version; returns the new version.
+long long set_scenario_status(SQLite::Database& db, const std::string& name, ScenarioStatus status);
 /// The scenario's name, owner, status and version, or nothing when there is none of that name.
 std::optional<ScenarioInfo> scenario_info(SQLite::Database& db, const std::string& name);
 void delete_scenario(SQLite::Database& db, const std::string& name);
