@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "orgplan/diagnostic.hpp"
@@ -75,14 +76,17 @@ public:
     std::vector<Finding> run(const sdk::DiagnosticRequest& r) const override {
         const auto most = static_cast<std::size_t>(setting(r.settings, "portfolio.max_teams_per_product", 3));
         const auto load = loads(r);
+        // Each team's covering PMs, gathered in one pass over the parts (not one pass per product).
+        std::vector<std::vector<const std::string*>> pms_of_team(r.org.teams.size());
+        for (const auto& part : r.coverage.parts)
+            if (part.fte > 1e-12 && part.team < pms_of_team.size()) pms_of_team[part.team].push_back(&part.pm_id);
         std::vector<Finding> out;
         for (const auto& p : r.org.products) {
             const auto& l = load.at(p.id);
             if (l.teams.size() <= most || l.owned) continue;
-            std::set<std::string> pms;
-            for (const auto& part : r.coverage.parts)
-                for (auto t : l.teams)
-                    if (part.team == t && part.fte > 1e-12) pms.insert(part.pm_id);
+            std::set<std::string_view> pms;
+            for (auto t : l.teams)
+                for (const auto* pm : pms_of_team[t]) pms.insert(*pm);
             out.push_back({"fragmented-product", Severity::warning, p.id,
                            p.name + " is split over " + std::to_string(l.teams.size()) + " teams (more than " +
                                std::to_string(most) + ") and no PM is assigned to the product as a whole; " +

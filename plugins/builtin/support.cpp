@@ -237,4 +237,10 @@ void spread_evenly(const std::vector<Unit>& units, std::vector<PmSlot>& pms, sdk
     }
 }
 
+void fill_names(const Org& org, std::unordered_map<std::string, std::string>& names) {
+    if (names.empty()) return;
+    for (const auto& p : org.people)
+        if (auto it = names.find(p.id); it != names.end()) it->second = p.name;
+}
+
 } // namespace orgplan::builtin

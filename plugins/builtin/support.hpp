@@ -54,4 +54,8 @@ void spread_evenly(const std::vector<Unit>& units, std::vector<PmSlot>& pms, sdk
 
 std::string fixed(double v, int decimals = 1);
 
+/// The names of the people whose ids are keys of `names` (one pass over the org; ids not found keep their value).
+/// Diagnostics name a handful of people: indexing a million of them for that would cost more than the check.
+void fill_names(const Org& org, std::unordered_map<std::string, std::string>& names);
+
 } // namespace orgplan::builtin

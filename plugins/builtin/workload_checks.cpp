@@ -1,5 +1,6 @@
 // Built-in diagnostics of what pulls people away from their work: interrupts that eat a PM's week, and people on
 // too many task forces (docs/interrupts.md, docs/taskforces.md).
+#include <algorithm>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -23,16 +24,20 @@ public:
         const double most = setting(r.settings, "interrupts.overload_share", 0.2);
         const double hours = setting(r.settings, "interrupts.hours_per_week", 40);
         const auto period = sdk::logged_period(r.org.interrupts);
-        std::unordered_map<std::string, const Person*> people;
-        for (const auto& p : r.org.people) people.emplace(p.id, &p);
+        auto loads = sdk::pm_interrupt_loads(r.org, period, hours);
+        loads.erase(std::remove_if(loads.begin(), loads.end(),
+                                   [&](const auto& load) { return load.unplanned_share() <= most + 1e-12; }),
+                    loads.end());
+        std::unordered_map<std::string, std::string> names;
+        for (const auto& load : loads) names.emplace(load.pm_id, load.pm_id);
+        fill_names(r.org, names);
         std::vector<Finding> out;
-        for (const auto& load : sdk::pm_interrupt_loads(r.org, period, hours)) {
-            if (load.unplanned_share() <= most + 1e-12) continue;
+        for (const auto& load : loads) {
             std::string top;
             const auto requesters = load.top_requesters();
             for (std::size_t i = 0; i < requesters.size() && i < 3; ++i)
                 top += (i ? ", " : "") + requesters[i].first + " " + fixed(requesters[i].second) + " h";
-            const auto& name = people.at(load.pm_id)->name;
+            const auto& name = names.at(load.pm_id);
             out.push_back({"interrupt-overload", load.unplanned_share() > 2 * most ? Severity::error : Severity::warning,
                            load.pm_id,
                            name + " spent " + percent(load.unplanned_share()) + " of their time on unplanned "
@@ -53,16 +58,17 @@ public:
         std::map<std::string, std::vector<std::string>> seats;
         for (const auto& t : r.org.task_forces)
             for (const auto& s : t.seats) seats[s.person_id].push_back(t.name);
-        std::unordered_map<std::string, const Person*> people;
-        for (const auto& p : r.org.people) people.emplace(p.id, &p);
+        std::unordered_map<std::string, std::string> people;
+        for (const auto& [id, names] : seats)
+            if (names.size() > most + 1e-9) people.emplace(id, id);
+        fill_names(r.org, people);
         std::vector<Finding> out;
         for (const auto& [id, names] : seats) {
             if (names.size() <= most + 1e-9) continue;
             std::string list;
             for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-            const auto it = people.find(id);
             out.push_back({"committee-overload", Severity::warning, id,
-                           (it == people.end() ? id : it->second->name) + " sits on " + std::to_string(names.size()) +
+                           people.at(id) + " sits on " + std::to_string(names.size()) +
                                " task forces (" + list + "), more than " + fixed(most, 0) +
                                " (taskforce.max_per_person)",
                            "take them off the task forces where a colleague of the same function can stand in; "

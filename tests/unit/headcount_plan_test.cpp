@@ -114,3 +114,27 @@ TEST_CASE("hire delays lower the chance of meeting the target") {
     // Both Q1 hires must start on time in Q2: 0.4 * 0.4 = 0.16.
     CHECK(late[1].within_target == Approx(0.16).margin(0.03));
 }
+
+TEST_CASE("the simulation of a large org keeps the projection's expected headcount") {
+    // 100,000 PMs leaving at 20% a year, no hiring: the median after each quarter is the projection's expected
+    // headcount to within a few PMs (the spread of a binomial of this size is about 60).
+    PlanInput in;
+    in.quarters = 4;
+    in.team_makers = {100000};
+    in.team_growth = {0.0};
+    in.pm_fte = 100000;
+    in.pm_count = 100000;
+    in.threshold = 1e9; // nothing to hire
+    in.pm_attrition = 0.2;
+    in.hires[0] = {1.0, 0, 0, 100, false};
+    const auto risk = simulate_headcount(in, 400, 5, 0.0);
+    const auto rows = project_headcount(in);
+    REQUIRE(risk.size() == rows.size());
+    for (std::size_t q = 0; q < risk.size(); ++q) {
+        CHECK(risk[q].pm_p50 == Approx(rows[q].pm_headcount).margin(20));
+        CHECK(risk[q].pm_p10 < risk[q].pm_p50);
+        CHECK(risk[q].pm_p90 > risk[q].pm_p50);
+        CHECK(risk[q].pm_p90 - risk[q].pm_p10 < 400);
+    }
+    CHECK(rows.back().pm_headcount == Approx(80000).epsilon(0.001));
+}

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <limits>
 #include <thread>
+
+#include "orgplan/planning/random_draws.hpp"
 
 namespace orgplan {
 namespace {
@@ -60,17 +61,8 @@ std::array<double, kHireKinds> split(double total_before, double total_after, co
     return out;
 }
 
-// One hire in the pipeline or on board.
-struct Hire {
-    int start = 0; ///< quarter the hire starts
-    HireKind kind = HireKind::senior;
-    bool gone = false;
-};
-
-double effective(const Hire& h, int q, const PlanInput& in) {
-    if (h.gone || q < h.start) return 0;
-    return q - h.start < in.hires[static_cast<std::size_t>(h.kind)].ramp_quarters ? in.ramp_factor : 1.0;
-}
+// A hire starts at most this many quarters late.
+constexpr int kMostDelay = 4;
 
 } // namespace
 
@@ -134,18 +126,6 @@ std::vector<QuarterPlan> project_headcount(const PlanInput& in) {
 
 namespace {
 
-// splitmix64: derives each trial's seed, and is itself a good small generator.
-struct SplitMix {
-    std::uint64_t state;
-    std::uint64_t next() {
-        std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-};
-
 double quantile(std::vector<double>& v, double p) {
     if (v.empty()) return 0;
     const auto k = static_cast<std::size_t>(std::floor(p * (v.size() - 1) + 0.5));
@@ -165,36 +145,46 @@ std::vector<QuarterRisk> simulate_headcount(const PlanInput& in, int trials, std
     // Per quarter and trial: PM headcount (FTE) and ratio.
     std::vector<double> pms(static_cast<std::size_t>(Q) * trials), ratios(pms.size());
 
+    // Hires travel in cohorts (same start quarter and kind, so the same ramp): a trial draws how many of a cohort
+    // leave, not each hire, and costs the same for ten PMs as for a hundred thousand.
+    struct Cohort {
+        int start;
+        HireKind kind;
+        std::uint64_t count;
+    };
     auto run_trials = [&](int first, int last) {
-        std::vector<Hire> hires;
+        std::vector<Cohort> cohorts;
         for (int trial = first; trial < last; ++trial) {
             SplitMix rng{seed ^ (0xD1B54A32D192ED03ULL * static_cast<std::uint64_t>(trial + 1))};
-            hires.clear();
-            std::size_t existing = in.pm_count;
+            cohorts.clear();
+            std::uint64_t existing = in.pm_count;
             double hired_total = 0;
             for (int q = 1; q <= Q; ++q) {
-                std::size_t stay = 0;
-                for (std::size_t i = 0; i < existing; ++i) stay += rng.uniform() >= pm_leave;
-                existing = stay;
-                double pipeline = existing * fte_per_pm;
-                for (auto& h : hires) {
-                    if (!h.gone && q > h.start && rng.uniform() < pm_leave) h.gone = true;
-                    pipeline += h.gone ? 0 : 1;
+                existing -= binomial(rng, existing, pm_leave);
+                double pipeline = static_cast<double>(existing) * fte_per_pm;
+                for (auto& c : cohorts) {
+                    if (q > c.start) c.count -= binomial(rng, c.count, pm_leave);
+                    pipeline += static_cast<double>(c.count);
                 }
                 const double need = std::max(0.0, std::ceil(makers[q + ahead] / in.threshold - pipeline - 1e-9));
                 const auto opened = split(hired_total, hired_total + need, in);
                 hired_total += need;
-                for (std::size_t k = 0; k < kHireKinds; ++k)
-                    for (int n = 0; n < static_cast<int>(opened[k]); ++n) {
-                        int delay = 0;
-                        while (delay < 4 && rng.uniform() < delay_probability) ++delay;
-                        hires.push_back({q + in.hires[k].lead_quarters + delay, static_cast<HireKind>(k), false});
+                for (std::size_t k = 0; k < kHireKinds; ++k) {
+                    // Each hire starts up to four quarters late, one more quarter with chance delay_probability.
+                    auto left = static_cast<std::uint64_t>(std::max(0.0, opened[k]));
+                    for (int delay = 0; delay <= kMostDelay && left > 0; ++delay) {
+                        const auto on_time = delay == kMostDelay ? left : binomial(rng, left, 1 - delay_probability);
+                        if (on_time) cohorts.push_back({q + in.hires[k].lead_quarters + delay, static_cast<HireKind>(k), on_time});
+                        left -= on_time;
                     }
-                double headcount = existing * fte_per_pm, eff = headcount;
-                for (const auto& h : hires) {
-                    const double e = effective(h, q, in);
-                    eff += e;
-                    headcount += e > 0 ? 1 : 0;
+                }
+                double headcount = static_cast<double>(existing) * fte_per_pm, eff = headcount;
+                for (const auto& c : cohorts) {
+                    if (q < c.start) continue;
+                    const auto n = static_cast<double>(c.count);
+                    headcount += n;
+                    eff += n * (q - c.start < in.hires[static_cast<std::size_t>(c.kind)].ramp_quarters ? in.ramp_factor
+                                                                                                        : 1.0);
                 }
                 const auto at = static_cast<std::size_t>(q - 1) * trials + trial;
                 pms[at] = headcount;

@@ -139,6 +139,7 @@ struct PmInterruptLoad {
 
 /// The load of every person interrupts in the period hit, ordered by id. Hits on ids not in the org are skipped.
 inline std::vector<PmInterruptLoad> pm_interrupt_loads(const Org& org, const Period& period, double hours_per_week) {
+    if (org.interrupts.empty()) return {}; // nothing to attribute: no index of a million people for it
     std::unordered_map<std::string, const Person*> people;
     for (const auto& p : org.people) people.emplace(p.id, &p);
     const InterruptAttribution attribution(org);
