@@ -6,6 +6,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "orgplan/model/people_by_id.hpp"
+
 namespace orgplan {
 
 bool experience_known(const Person& pm) { return pm.pm_years.has_value() || pm.origin == Origin::internal_transfer; }
@@ -24,22 +26,19 @@ namespace {
 // Walks up the manager chain to the first product leader; "" when there is none.
 class LeaderFinder {
 public:
-    explicit LeaderFinder(const Org& org) {
-        for (const auto& p : org.people) people_.emplace(p.id, &p);
-    }
+    explicit LeaderFinder(const Org& org) : people_(org.people) {}
     std::string nearest(const Person& p) const {
-        std::set<std::string> seen; // a stored cycle cannot happen after import, but never loop forever
-        for (auto at = p.manager_id; !at.empty() && seen.insert(at).second;) {
-            auto it = people_.find(at);
-            if (it == people_.end()) break;
-            if (it->second->family == Family::product_leader) return at;
-            at = it->second->manager_id;
-        }
-        return "";
+        std::string leader;
+        if (!p.manager_id.empty())
+            people_.walk_up(p.manager_id, [&](const Person& above) {
+                if (above.family == Family::product_leader) leader = above.id;
+                return leader.empty();
+            });
+        return leader;
     }
 
 private:
-    std::unordered_map<std::string, const Person*> people_;
+    PeopleById people_;
 };
 
 } // namespace
@@ -54,10 +53,10 @@ std::vector<std::string> leaderless_seniors(const Org& org, const Settings& sett
 
 CoachingBalance coaching_balance(const Org& org, const Settings& settings) {
     auto b = coaching_balance(coaching_groups(org, settings));
-    std::unordered_map<std::string, const Person*> people;
-    for (const auto& p : org.people) people.emplace(p.id, &p);
-    for (const auto& id : leaderless_seniors(org, settings))
-        b.capacity += people.at(id)->coaching_hours.value_or(settings.get("coaching.senior_hours"));
+    const LeaderFinder leaders(org);
+    for (const auto& p : org.people)
+        if (p.family == Family::pm && is_senior(p, settings) && leaders.nearest(p).empty())
+            b.capacity += p.coaching_hours.value_or(settings.get("coaching.senior_hours"));
     return b;
 }
 

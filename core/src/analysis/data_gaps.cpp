@@ -10,6 +10,7 @@
 
 #include "orgplan/analysis/coaching.hpp"
 #include "orgplan/model/enums.hpp"
+#include "orgplan/model/people_by_id.hpp"
 #include "orgplan/analysis/ratios.hpp"
 
 namespace orgplan {
@@ -87,15 +88,20 @@ public:
     const std::vector<double>& allocated() const {
         if (!allocated_) {
             allocated_.emplace(org.people.size(), 0.0);
-            std::unordered_map<std::string_view, std::size_t> index;
-            for (std::size_t i = 0; i < org.people.size(); ++i) index.emplace(org.people[i].id, i);
             for (const auto& m : org.memberships)
-                if (auto it = index.find(m.person_id); it != index.end()) (*allocated_)[it->second] += m.allocation;
+                if (const auto at = people().position(m.person_id); at >= 0)
+                    (*allocated_)[static_cast<std::size_t>(at)] += m.allocation;
         }
         return *allocated_;
     }
 
+    const PeopleById& people() const {
+        if (!people_) people_.emplace(org.people);
+        return *people_;
+    }
+
 private:
+    mutable std::optional<PeopleById> people_;
     mutable std::optional<Coverage> coverage_;
     mutable std::optional<std::vector<double>> allocated_;
 };
@@ -115,17 +121,16 @@ void pm_experience(const Inputs& in, std::vector<DataGap>& out) {
 
 // The reporting tree: only the top has no manager; more roots are fragments.
 void no_manager(const Inputs& in, std::vector<DataGap>& out) {
-    std::unordered_set<std::string_view> ids;
-    for (const auto& p : in.org.people) ids.insert(p.id);
+    const auto managers = in.people().manager_positions();
+    std::vector<bool> has_reports(managers.size(), false);
+    for (const auto m : managers)
+        if (m >= 0) has_reports[static_cast<std::size_t>(m)] = true;
     Found roots;
-    std::unordered_map<std::string_view, std::size_t> directs;
-    for (const auto& p : in.org.people)
-        if (!p.manager_id.empty()) ++directs[p.manager_id];
     std::size_t heads = 0; // roots with direct reports
-    for (const auto& p : in.org.people)
-        if (p.manager_id.empty() || !ids.count(p.manager_id)) {
-            roots.add(p.id);
-            heads += directs.count(p.id);
+    for (std::size_t i = 0; i < managers.size(); ++i)
+        if (managers[i] < 0) {
+            roots.add(in.org.people[i].id);
+            heads += has_reports[i];
         }
     if (roots.count <= 1) return;
     // One root with reports is taken for the top; every other root with reports heads a fragment.

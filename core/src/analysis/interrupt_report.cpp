@@ -9,6 +9,7 @@
 #include "orgplan/model/functions.hpp"
 #include "orgplan/storage/history.hpp"
 #include "orgplan/base/text.hpp"
+#include "orgplan/model/people_by_id.hpp"
 
 namespace orgplan {
 namespace {
@@ -64,8 +65,7 @@ namespace {
 // The names behind the ids an interrupt carries, and the group an interrupt falls in under a grouping.
 class InterruptGroups {
 public:
-    InterruptGroups(const Org& org, std::string by) : by_(std::move(by)), function_of_(org) {
-        for (const auto& p : org.people) people_.emplace(p.id, &p);
+    InterruptGroups(const Org& org, std::string by) : by_(std::move(by)), function_of_(org), people_(org.people) {
         for (const auto& t : org.teams) teams_.emplace(t.id, &t);
         for (const auto& p : org.products) product_names_.emplace(p.id, p.name);
     }
@@ -77,8 +77,8 @@ public:
             return x.requester_id.empty() ? x.requester_name + " (" + x.requester_function + ")" : x.requester_id;
         if (by_ == "function") {
             if (x.requester_id.empty()) return text::normalise_key(x.requester_function);
-            auto it = people_.find(x.requester_id);
-            return it == people_.end() ? kNone : function_of_(*it->second);
+            const auto* person = people_.find(x.requester_id);
+            return person ? function_of_(*person) : kNone;
         }
         if (by_ == "team") return x.team_id.empty() ? kNone : x.team_id;
         if (by_ == "product") {
@@ -91,9 +91,9 @@ public:
 
     // Names the row after the person, team or product its key is.
     void label(InterruptRow& row) const {
-        if (auto p = people_.find(row.key); p != people_.end() && (by_ == "pm" || by_ == "requester")) {
-            row.label = p->second->name;
-            if (by_ == "requester") row.function = function_of_(*p->second);
+        if (const auto* p = people_.find(row.key); p && (by_ == "pm" || by_ == "requester")) {
+            row.label = p->name;
+            if (by_ == "requester") row.function = function_of_(*p);
         } else if (auto t = teams_.find(row.key); by_ == "team" && t != teams_.end()) {
             row.label = t->second->name;
         } else if (auto n = product_names_.find(row.key); by_ == "product" && n != product_names_.end()) {
@@ -104,7 +104,7 @@ public:
 private:
     std::string by_;
     const FunctionOf function_of_;
-    std::unordered_map<std::string, const Person*> people_;
+    PeopleById people_;
     std::unordered_map<std::string, const Team*> teams_;
     std::unordered_map<std::string, std::string> product_names_;
 };

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "ratio_rows.hpp"
+#include "orgplan/model/people_by_id.hpp"
 
 namespace orgplan::ratio_rows {
 namespace {
@@ -12,27 +13,19 @@ namespace {
 // Walks the reporting chain: the product leaders above someone, nearest first.
 class LeaderChain {
 public:
-    explicit LeaderChain(const Org& org) {
-        for (const auto& p : org.people) people_.emplace(p.id, &p);
-    }
+    explicit LeaderChain(const Org& org) : people_(org.people) {}
     std::vector<std::string> above(const std::string& from) const {
         std::vector<std::string> out;
-        std::set<std::string> seen; // a cycle in the data must not loop
-        for (auto at = from; !at.empty() && seen.insert(at).second;) {
-            auto it = people_.find(at);
-            if (it == people_.end()) break;
-            if (it->second->family == Family::product_leader) out.push_back(at);
-            at = it->second->manager_id;
-        }
+        people_.walk_up(from, [&](const Person& p) {
+            if (p.family == Family::product_leader) out.push_back(p.id);
+            return true;
+        });
         return out;
     }
-    const Person* find(const std::string& id) const {
-        auto it = people_.find(id);
-        return it == people_.end() ? nullptr : it->second;
-    }
+    const Person* find(const std::string& id) const { return people_.find(id); }
 
 private:
-    std::unordered_map<std::string, const Person*> people_;
+    PeopleById people_;
 };
 
 // Who a team with makers and no PM falls to: the nearest product leader above most of its makers, else the one above

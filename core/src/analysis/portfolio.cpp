@@ -8,6 +8,7 @@
 #include "orgplan/model/enums.hpp"
 #include "orgplan/base/error.hpp"
 #include "orgplan/analysis/ratios.hpp"
+#include "orgplan/model/people_by_id.hpp"
 
 namespace orgplan {
 namespace {
@@ -31,9 +32,8 @@ std::string key_of(const Product* p, const std::string& by) {
 // The portfolio's rows by product, segment or status, filled in turn: teams, people's cost, goals, accounts.
 class PortfolioRows {
 public:
-    PortfolioRows(const Org& org, std::string by) : org_(org), by_(std::move(by)) {
+    PortfolioRows(const Org& org, std::string by) : org_(org), by_(std::move(by)), people_(org.people) {
         for (const auto& p : org.products) products_.emplace(p.id, &p);
-        for (const auto& p : org.people) people_.emplace(p.id, &p);
         for (std::size_t t = 0; t < org.teams.size(); ++t) team_index_.emplace(org.teams[t].id, t);
     }
 
@@ -54,17 +54,17 @@ public:
     // People's cost where they work: members by allocation, PMs by the FTE their assignments bring each team.
     void add_costs(const Coverage& coverage, const CostOf& cost_of) {
         for (const auto& m : org_.memberships) {
-            const auto person = people_.find(m.person_id);
+            const auto* person = people_.find(m.person_id);
             const auto team = team_index_.find(m.team_id);
-            if (person == people_.end() || team == team_index_.end()) continue;
-            if (person->second->family == Family::pm) continue; // counted through coverage below
-            const auto [cost, estimated] = cost_of(*person->second);
-            add_cost(row_for(product_of_team(team->second)), cost * person->second->fte * m.allocation, estimated);
+            if (!person || team == team_index_.end()) continue;
+            if (person->family == Family::pm) continue; // counted through coverage below
+            const auto [cost, estimated] = cost_of(*person);
+            add_cost(row_for(product_of_team(team->second)), cost * person->fte * m.allocation, estimated);
         }
         for (const auto& [pm, parts] : coverage.pm_team) {
-            const auto person = people_.find(pm);
-            if (person == people_.end()) continue;
-            const auto [cost, estimated] = cost_of(*person->second);
+            const auto* person = people_.find(pm);
+            if (!person) continue;
+            const auto [cost, estimated] = cost_of(*person);
             for (const auto& [t, fte] : parts) add_cost(row_for(product_of_team(t)), cost * fte, estimated);
         }
     }
@@ -131,7 +131,7 @@ private:
     const Org& org_;
     std::string by_;
     std::unordered_map<std::string, const Product*> products_;
-    std::unordered_map<std::string, const Person*> people_;
+    PeopleById people_;
     std::unordered_map<std::string, std::size_t> team_index_;
     std::map<std::string, PortfolioRow> rows_;
 };

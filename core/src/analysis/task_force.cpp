@@ -13,6 +13,7 @@
 #include "orgplan/model/functions.hpp"
 #include "orgplan/reporting_tree.hpp"
 #include "orgplan/base/text.hpp"
+#include "orgplan/model/people_by_id.hpp"
 
 namespace orgplan {
 namespace {
@@ -271,14 +272,14 @@ TaskForceProposal propose_task_force(const Org& org, const TaskForceRequest& req
 }
 
 std::vector<SeatLoad> task_force_load(const Org& org, std::size_t at_least) {
-    std::unordered_map<std::string, const Person*> people;
-    for (const auto& p : org.people) people.emplace(p.id, &p);
+    if (org.task_forces.empty()) return {};
+    const PeopleById people(org.people);
     std::map<std::string, SeatLoad> loads;
     for (const auto& t : org.task_forces)
         for (const auto& s : t.seats) {
             auto& l = loads[s.person_id];
             l.person_id = s.person_id;
-            if (auto it = people.find(s.person_id); it != people.end()) l.name = it->second->name;
+            if (const auto* person = people.find(s.person_id)) l.name = person->name;
             (s.review ? l.review : l.working).push_back(t.name);
         }
     std::vector<SeatLoad> out;

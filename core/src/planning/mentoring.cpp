@@ -12,6 +12,7 @@
 #include "orgplan/planning/min_cost_flow.hpp"
 #include "orgplan/base/number.hpp"
 #include "orgplan/analysis/ratios.hpp"
+#include "orgplan/model/people_by_id.hpp"
 
 namespace orgplan {
 namespace {
@@ -89,13 +90,12 @@ struct Sides {
 // same); each mentor's load starts in plan.mentors.
 Sides matching_sides(const Org& org, const Settings& settings, const sdk::Coaching& groups,
                      const std::vector<std::string>& free_seniors, MentoringPlan& plan) {
-    std::unordered_map<std::string, const Person*> people;
-    for (const auto& p : org.people) people.emplace(p.id, &p);
+    const PeopleById people(org.people);
     Sides sides;
     const auto add_senior = [&](const std::string& id) {
         sides.mentors.push_back(id);
         plan.mentors.push_back(
-            {id, false, people.at(id)->coaching_hours.value_or(settings.get("coaching.senior_hours")), 0});
+            {id, false, people.find(id)->coaching_hours.value_or(settings.get("coaching.senior_hours")), 0});
     };
     for (const auto& g : groups.groups) {
         sides.mentors.push_back(g.leader_id);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include "orgplan/model/people_by_id.hpp"
 
 namespace orgplan {
 
@@ -34,14 +35,13 @@ Quarter quarter_of_date(const std::string& date) {
 }
 
 MakerTotals maker_totals(const Org& org) {
-    std::unordered_map<std::string_view, const Person*> people;
-    for (const auto& p : org.people) people.emplace(p.id, &p);
+    const PeopleById people(org.people);
     std::map<std::string, double> per_team;
     std::unordered_map<std::string_view, double> allocated;
     for (const auto& m : org.memberships) {
-        const auto it = people.find(m.person_id);
-        if (it == people.end() || it->second->family != Family::maker) continue;
-        per_team[m.team_id] += it->second->fte * m.allocation;
+        const auto* person = people.find(m.person_id);
+        if (!person || person->family != Family::maker) continue;
+        per_team[m.team_id] += person->fte * m.allocation;
         allocated[m.person_id] += m.allocation;
     }
     MakerTotals out;
