@@ -112,14 +112,22 @@ Sides matching_sides(const Org& org, const Settings& settings, const sdk::Coachi
     return sides;
 }
 
+// The profile of each mentor and novice by their place in Sides, looked up once rather than per pair tried.
+struct SideProfiles {
+    std::vector<const Profile*> mentors, novices;
+    SideProfiles(const Profiles& profiles, const Sides& sides) {
+        for (const auto& id : sides.mentors) mentors.push_back(&profiles.at(id));
+        for (const auto& id : sides.novices) novices.push_back(&profiles.at(id));
+    }
+};
+
 // What pairing a mentor with a novice costs, and why it is cheaper than the base.
 class PairCost {
 public:
-    PairCost(const Profiles& profiles, const Sides& sides, const PairingCosts& costs)
-        : profiles_(profiles), sides_(sides), costs_(costs) {}
+    PairCost(const SideProfiles& profiles, const PairingCosts& costs) : profiles_(profiles), costs_(costs) {}
     int operator()(std::size_t m, std::size_t n, std::vector<std::string>* why) const {
-        const auto& pm = profiles_.at(sides_.mentors[m]);
-        const auto& pn = profiles_.at(sides_.novices[n]);
+        const auto& pm = *profiles_.mentors[m];
+        const auto& pn = *profiles_.novices[n];
         int c = costs_.base;
         auto credit = [&](bool shared, int amount, const char* label) {
             if (!shared) return;
@@ -134,18 +142,17 @@ public:
     }
 
 private:
-    const Profiles& profiles_;
-    const Sides& sides_;
+    const SideProfiles& profiles_;
     const PairingCosts& costs_;
 };
 
 // Mentors by what they share with a novice: the novice's leader, products, segments and location.
 class MentorIndex {
 public:
-    MentorIndex(const Profiles& profiles, const Sides& sides) : profiles_(profiles), sides_(sides) {
+    MentorIndex(const SideProfiles& profiles, const Sides& sides) : profiles_(profiles), sides_(sides) {
         seen_.assign(sides.mentors.size(), 0);
         for (std::size_t m = 0; m < sides.mentors.size(); ++m) {
-            const auto& p = profiles.at(sides.mentors[m]);
+            const auto& p = *profiles.mentors[m];
             for (int x : p.products) by_product_[x].push_back(m);
             for (int x : p.segments) by_segment_[x].push_back(m);
             if (p.location >= 0) by_location_[p.location].push_back(m);
@@ -154,7 +161,7 @@ public:
     }
     // Up to `most` mentors sharing something with novice n, leader first, never the novice themselves.
     std::vector<std::size_t> pool(std::size_t n, std::size_t most) {
-        const auto& p = profiles_.at(sides_.novices[n]);
+        const auto& p = *profiles_.novices[n];
         std::vector<std::size_t> pool;
         auto take = [&](const std::vector<std::size_t>& bucket) {
             for (auto m : bucket) {
@@ -178,7 +185,7 @@ public:
     }
 
 private:
-    const Profiles& profiles_;
+    const SideProfiles& profiles_;
     const Sides& sides_;
     std::unordered_map<int, std::vector<std::size_t>> by_product_, by_segment_, by_location_;
     std::unordered_map<std::string, std::vector<std::size_t>> by_leader_;
@@ -192,6 +199,7 @@ std::vector<std::pair<int, int>> match(const Sides& sides, const PairCost& cost,
     const int M = static_cast<int>(sides.mentors.size()), N = static_cast<int>(sides.novices.size());
     const int source = 0, hub = M + 1, sink = M + N + 2;
     MinCostFlow flow(M + N + 3);
+    flow.reserve_edges(2 * static_cast<std::size_t>(M) + (candidates + 2) * static_cast<std::size_t>(N));
     std::vector<int> hub_edge(M);
     for (int m = 0; m < M; ++m) {
         flow.add_edge(source, 1 + m, sides.slots[m], 0);
@@ -261,8 +269,9 @@ MentoringPlan plan_mentoring(const Org& org, const Settings& settings, std::size
     const auto sides = matching_sides(org, settings, groups, free_seniors, plan);
     plan.novices = sides.novices.size();
     plan.experience_unknown = groups.experience_unknown;
-    const PairCost cost(profiles, sides, costs);
-    MentorIndex index(profiles, sides);
+    const SideProfiles side_profiles(profiles, sides);
+    const PairCost cost(side_profiles, costs);
+    MentorIndex index(side_profiles, sides);
 
     std::vector<char> covered(sides.novices.size(), 0);
     for (const auto& [m, n] : match(sides, cost, index, candidates, costs.base)) {

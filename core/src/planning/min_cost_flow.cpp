@@ -69,7 +69,9 @@ std::pair<std::int64_t, std::int64_t> MinCostFlow::solve(int s, int t) {
             std::queue<int> bfs;
             level_[s] = 0;
             bfs.push(s);
-            while (!bfs.empty()) {
+            // Stops once t is reached: every node of a lower level is labelled by then, and nodes at t's level or
+            // beyond lie on no shortest path to it.
+            while (!bfs.empty() && level_[t] < 0) {
                 const int v = bfs.front();
                 bfs.pop();
                 for (int e : out_[v]) {

@@ -12,6 +12,8 @@ class MinCostFlow {
 public:
     explicit MinCostFlow(int nodes);
 
+    /// Room for `edges` edges, so a graph of millions is not copied as it grows.
+    void reserve_edges(std::size_t edges) { edges_.reserve(2 * edges); }
     /// Adds an edge with non-negative cost; returns its id for flow().
     int add_edge(int from, int to, std::int64_t capacity, std::int64_t cost);
     /// Sends the maximum flow from s to t at minimum total cost; returns {flow, cost}. Call once.
