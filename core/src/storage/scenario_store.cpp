@@ -87,10 +87,12 @@ void create_scenario(SQLite::Database& db, const std::string& name, const std::s
     if (exists(db, name)) throw Error("scenario '" + name + "' exists already; delete it first or pick another name");
     auto s = load_scenario(db, from);
     s.name = name;
-    // The base a merge compares against: the live org as it is now, or the base of the scenario copied.
+    const auto org_text = to_json(s.org).dump();
+    // The base a merge compares against: the live org as it is now, or the base of the scenario copied. From the
+    // live org it is the same text as the scenario's org (keys in nlohmann's sorted order), so it is written once.
     std::string base;
     if (from == kCurrentScenario) {
-        base = nlohmann::json{{"org", to_json(s.org)}, {"settings", settings_json(s).at("settings")}}.dump();
+        base = "{\"org\":" + org_text + ",\"settings\":" + settings_json(s).at("settings").dump() + "}";
     } else {
         SQLite::Statement b(db, "SELECT base_json FROM scenario WHERE name = ?1");
         b.bind(1, from);
@@ -99,7 +101,7 @@ void create_scenario(SQLite::Database& db, const std::string& name, const std::s
     SQLite::Statement q(db, "INSERT INTO scenario(name, org_json, settings_json, changes, base_json, owner, steps) "
                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     q.bind(1, name);
-    q.bind(2, to_json(s.org).dump());
+    q.bind(2, org_text);
     q.bind(3, settings_json(s).dump());
     q.bind(4, nlohmann::json(s.changes).dump());
     if (base.empty())
