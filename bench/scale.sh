@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The answers of the scale issue on one generated org, each beside a reference in the same run.
+#   bench/scale.sh [PEOPLE] [NOVICES MENTORS] [SCENARIO_PEOPLE]   default 1000000, 100000 50000, 200000
+# Each row: wall seconds (best of 3, or one run for the long ones), user CPU and peak memory from /usr/bin/time.
+# References: `ratios --by team` (reads the stored team totals, no org snapshot) for the answers that load the
+# whole org; `plan` without simulation for the Monte Carlo; `ratios --by pm` for mentor matching.
+source "$(dirname "$0")/lib.sh"
+n=${1:-1000000} novices=${2:-100000} mentors=${3:-50000} sn=${4:-200000}
+
+# measure LABEL CMD...: one run; prints wall s, user s and peak MB.
+measure() {
+  local label=$1
+  shift
+  local out
+  out=$(/usr/bin/time -f '%e %U %M' "$@" 2>&1 >/dev/null | tail -n 1)
+  read -r wall user kb <<<"$out"
+  printf '%-44s %8.2f s %8.2f s CPU %6d MB\n' "$label" "$wall" "$user" "$((kb / 1024))"
+}
+
+org() { # org DIR DB N [gen options]: generates and imports once
+  local dir=$1 db=$2 count=$3
+  shift 3
+  [ -f "$dir/people.csv" ] || "$BIN/orgplan-gen" "$@" "$count" "$dir" >/dev/null
+  [ -f "$db" ] || "$BIN/orgplan" --db "$db" import "$dir" >/dev/null 2>&1
+}
+
+dir=$OUT/org-$n db=$OUT/scale-$n.db
+org "$dir" "$db" "$n"
+echo "orgplan on $n people ($(nproc) cores); answers as CSV, notes on stderr discarded"
+measure "ratios --by team (reference)" "$BIN/orgplan" --db "$db" ratios --by team --format csv
+measure "diagnose (every built-in)" "$BIN/orgplan" --db "$db" diagnose --format csv
+measure "portfolio" "$BIN/orgplan" --db "$db" portfolio --format csv
+measure "plan --quarters 8" "$BIN/orgplan" --db "$db" plan --quarters 8 --format csv
+measure "plan --quarters 8 --simulate 10000" "$BIN/orgplan" --db "$db" plan --quarters 8 --simulate 10000 --format csv
+
+mdir=$OUT/mentoring-$novices-$mentors mdb=$OUT/scale-mentoring-$novices-$mentors.db
+[ -f "$mdir/people.csv" ] || "$BIN/orgplan-gen" --mentoring "$novices" "$mentors" "$mdir" >/dev/null
+[ -f "$mdb" ] || "$BIN/orgplan" --db "$mdb" import "$mdir" >/dev/null 2>&1
+echo "mentor matching, $novices novices x $mentors mentors"
+measure "ratios --by pm (reference)" "$BIN/orgplan" --db "$mdb" ratios --by pm --format csv
+measure "mentoring plan" "$BIN/orgplan" --db "$mdb" mentoring plan --format csv
+
+sdir=$OUT/org-$sn sdb=$OUT/scale-scenario-$sn.db
+rm -f "$sdb" "$sdb-wal" "$sdb-shm"
+org "$sdir" "$sdb" "$sn"
+pm=$(sqlite3 "$sdb" "SELECT id FROM person WHERE family = 'pm' ORDER BY id LIMIT 1")
+team=$(sqlite3 "$sdb" "SELECT id FROM team ORDER BY id DESC LIMIT 1")
+before=$(stat -c %s "$sdb")
+echo "scenarios on $sn people"
+measure "scenario create" "$BIN/orgplan" --db "$sdb" scenario create bench
+measure "scenario apply --move-person" "$BIN/orgplan" --db "$sdb" scenario apply bench --move-person "$pm" --to-team "$team"
+measure "scenario merge" "$BIN/orgplan" --db "$sdb" scenario merge bench
+echo "database: $((before / 1048576)) MB before the scenario, $(($(stat -c %s "$sdb") / 1048576)) MB after"
