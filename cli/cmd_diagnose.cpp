@@ -46,6 +46,7 @@ int cmd_diagnose(const Args& args) {
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
     const auto settings = load_settings(db.sql());
     const auto org = load_org(db.sql());
+    GapsAhead gaps("diagnose", org, db.sql()); // found while the answer is worked out
     const auto host = load_plugins(plugin_options);
     const auto params = plugin_params(plugin_options);
     sdk::HiringPlan planned;
@@ -85,7 +86,7 @@ int cmd_diagnose(const Args& args) {
                                        counts[0], plural(selected.size() - failed.size(), "diagnostic"),
                                        failed.empty() ? "" : fmt::format(" ({} failed)", failed.size())));
     note_snapshot(output, used);
-    note_gaps(output, "diagnose", org, db.sql());
+    note_gaps(output, gaps);
     emit(output, common);
     for (int level = fail_level; level <= 2; ++level)
         if (counts[level]) return 1;

@@ -36,10 +36,11 @@ int cmd_hire(const Args& args) {
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
     const auto settings = load_settings(db.sql());
     const auto org = load_org(db.sql());
+    GapsAhead gaps("hire", org, db.sql()); // found while the answer is worked out
     const auto host = load_plugins(plugin_options);
     auto output = hiring_answer(org, settings, plugin_run(*host, plugin_options, "hire"),
                                 count, mixes, include_unassigned);
-    note_gaps(output, "hire", org, db.sql());
+    note_gaps(output, gaps);
     emit(output, common);
     return 0;
 }

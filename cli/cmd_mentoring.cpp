@@ -41,6 +41,7 @@ int cmd_mentoring(const Args& args) {
     if (save) write.emplace(db);
     const ReadTransaction snapshot(db.sql());
     const auto org = load_org(db.sql());
+    GapsAhead gaps("mentoring", org, db.sql()); // found while the answer is worked out
     std::unordered_map<std::string, std::string> names;
     for (const auto& p : org.people) names.emplace(p.id, p.name);
 
@@ -66,7 +67,7 @@ int cmd_mentoring(const Args& args) {
     auto output = mentoring_answer(org, plan);
     output.fields["saved"] = save;
     if (save) output.notes.push_back("saved: diagnose now checks coaching against these pairings");
-    note_gaps(output, "mentoring", org, db.sql());
+    note_gaps(output, gaps);
     emit(output, common);
     return 0;
 }

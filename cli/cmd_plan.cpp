@@ -79,6 +79,7 @@ int cmd_plan(const Args& args) {
     const ReadTransaction snapshot(db.sql()); // one answer from one commit
     auto settings = load_settings(db.sql());
     const auto org = load_org(db.sql());
+    GapsAhead gaps("plan", org, db.sql()); // found while the answer is worked out
     override_setting(settings, "plan.maker_growth", growth_option);
     override_setting(settings, "plan.hire_delay_probability", delay_option);
     const double growth = settings.get("plan.maker_growth");
@@ -95,7 +96,7 @@ int cmd_plan(const Args& args) {
             std::cerr << (std::string(phase) == "start" ? what : "\r\033[K") << std::flush;
         };
     auto answer = plan_answer(org, settings, plugin_run(*host, plugin_options, "plan"), options);
-    note_gaps(answer.output, "plan", org, db.sql());
+    note_gaps(answer.output, gaps);
     emit(answer.output, common);
     return 0;
 }

@@ -70,6 +70,7 @@ int cmd_portfolio(const Args& args) {
     const auto opened = open_for_answers(db_path(common), as_of, &used);
     Database& db = *opened;
     const auto [org, settings] = read_org_and_settings(db);
+    GapsAhead gaps("portfolio", org, db.sql()); // found while the answer is worked out
     Portfolio p;
     try {
         p = compute_portfolio(org, settings, by);
@@ -119,7 +120,7 @@ int cmd_portfolio(const Args& args) {
             output.notes.push_back("saved as scenario " + save_as + " (orgplan scenario diff current " + save_as + ")");
         }
     }
-    note_gaps(output, "portfolio", org, db.sql());
+    note_gaps(output, gaps);
     emit(output, common);
     return 0;
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <future>
 #include <sstream>
 #include <iostream>
 #include <sys/stat.h>
@@ -293,16 +294,46 @@ void write_private_file(const std::string& path, const std::function<void(std::o
     }
 }
 
-nlohmann::json answer_gaps(std::string_view answer, const Org& org, SQLite::Database& db) {
+namespace {
+
+nlohmann::json gaps_json(const std::vector<DataGap>& found) {
     auto gaps = nlohmann::json::array();
-    for (const auto& g : gaps_for_answer(answer, org, load_family_sources(db, true)))
+    for (const auto& g : found)
         gaps.push_back({{"id", g.id}, {"what", g.what}, {"records", g.records}, {"fix", g.fix}});
     return gaps;
+}
+
+} // namespace
+
+nlohmann::json answer_gaps(std::string_view answer, const Org& org, SQLite::Database& db) {
+    return gaps_json(gaps_for_answer(answer, org, load_family_sources(db, true)));
 }
 
 void note_gaps(Output& output, std::string_view answer, const Org& org, SQLite::Database& db) {
     output.fields["gaps"] = answer_gaps(answer, org, db);
 }
+
+struct GapsAhead::Pending {
+    FamilySources family_source; // read here, on the caller's thread: the connection stays with its thread
+    std::future<std::vector<DataGap>> gaps;
+};
+
+GapsAhead::GapsAhead(std::string_view answer, const Org& org, SQLite::Database& db)
+    : pending_(std::make_unique<Pending>()) {
+    pending_->family_source = load_family_sources(db, true);
+    pending_->gaps = std::async(std::launch::async, [answer = std::string(answer), &org, sources = pending_.get()] {
+        return gaps_for_answer(answer, org, sources->family_source);
+    });
+}
+
+GapsAhead::~GapsAhead() {
+    // The thread reads the org and the family sources: it must end before either goes, even when the answer failed.
+    if (pending_ && pending_->gaps.valid()) pending_->gaps.wait();
+}
+
+nlohmann::json GapsAhead::json() { return gaps_json(pending_->gaps.get()); }
+
+void note_gaps(Output& output, GapsAhead& gaps) { output.fields["gaps"] = gaps.json(); }
 
 void say_gaps(const nlohmann::json& gaps) {
     if (!gaps.is_array() || gaps.empty()) return;
