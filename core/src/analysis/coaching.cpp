@@ -41,29 +41,41 @@ private:
     PeopleById people_;
 };
 
+// Senior PMs with no product leader above them, in people order.
+std::vector<const Person*> leaderless(const Org& org, const Settings& settings, const LeaderFinder& leaders) {
+    std::vector<const Person*> out;
+    for (const auto& p : org.people)
+        if (p.family == Family::pm && is_senior(p, settings) && leaders.nearest(p).empty()) out.push_back(&p);
+    return out;
+}
+
+sdk::Coaching coaching_groups(const Org& org, const Settings& settings, const LeaderFinder& leaders);
+
 } // namespace
 
 std::vector<std::string> leaderless_seniors(const Org& org, const Settings& settings) {
-    const LeaderFinder leaders(org);
     std::vector<std::string> out;
-    for (const auto& p : org.people)
-        if (p.family == Family::pm && is_senior(p, settings) && leaders.nearest(p).empty()) out.push_back(p.id);
+    for (const auto* p : leaderless(org, settings, LeaderFinder(org))) out.push_back(p->id);
     return out;
 }
 
 CoachingBalance coaching_balance(const Org& org, const Settings& settings) {
-    auto b = coaching_balance(coaching_groups(org, settings));
-    const LeaderFinder leaders(org);
-    for (const auto& p : org.people)
-        if (p.family == Family::pm && is_senior(p, settings) && leaders.nearest(p).empty())
-            b.capacity += p.coaching_hours.value_or(settings.get("coaching.senior_hours"));
+    const LeaderFinder leaders(org); // one index of a million people for both halves
+    auto b = coaching_balance(coaching_groups(org, settings, leaders));
+    for (const auto* p : leaderless(org, settings, leaders))
+        b.capacity += p->coaching_hours.value_or(settings.get("coaching.senior_hours"));
     return b;
 }
 
 sdk::Coaching coaching_groups(const Org& org, const Settings& settings) {
+    return coaching_groups(org, settings, LeaderFinder(org));
+}
+
+namespace {
+
+sdk::Coaching coaching_groups(const Org& org, const Settings& settings, const LeaderFinder& leaders) {
     sdk::Coaching out;
     out.novice_hours = settings.get("coaching.novice_hours");
-    const LeaderFinder leaders(org);
     // A leader who is also PM for some teams (a player-coach) coaches in the rest of their time: half-time as PM
     // keeps half the hours.
     std::unordered_map<std::string_view, double> pm_share;
@@ -100,6 +112,8 @@ sdk::Coaching coaching_groups(const Org& org, const Settings& settings) {
     for (auto& [id, g] : groups) out.groups.push_back(std::move(g));
     return out;
 }
+
+} // namespace
 
 CoachingBalance coaching_balance(const sdk::Coaching& coaching) {
     CoachingBalance b;
