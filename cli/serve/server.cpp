@@ -82,7 +82,8 @@ struct Server::State {
 
     void setup();
     void routes();
-    void answer_routes_();
+    void browse_routes();
+    void answer_routes();
     void session_routes();
     bool authenticate(const httplib::Request& request, httplib::Response& response);
     void change(const std::string& pattern, httplib::Server::Handler handler);
@@ -316,7 +317,8 @@ void Server::State::session_routes() {
     });
 }
 
-void Server::State::answer_routes_() {
+// The org chart's data, people search, and the page of whatever an id names.
+void Server::State::browse_routes() {
     http->Get("/api/v1/chart", [this](const httplib::Request& request, httplib::Response& response) {
         const auto& caller = require(Action::read_answers, "read the org chart");
         const auto depth = request.has_param("depth") ? request.get_param_value("depth") : "1";
@@ -352,6 +354,10 @@ void Server::State::answer_routes_() {
         response.status = 303;
         response.set_header("Location", to + url_encode(id));
     });
+}
+
+// Every answer as JSON, CSV or XLSX under /api/v1, and as its HTML page.
+void Server::State::answer_routes() {
     // /api/v1/COMMAND[/WORD[/WORD]]: the body of `orgplan COMMAND ... --format json`, or its CSV or XLSX.
     http->Get("/api/v1/([a-z]+)(?:/([^/]+))?(?:/([^/]+))?",
               [this](const httplib::Request& request, httplib::Response& response) {
@@ -445,7 +451,8 @@ void Server::State::setup() {
     scenarios = std::make_unique<ScenarioRoutes>(org, answers);
     scenarios->add(*http);
     add_record_routes(*http, org);
-    answer_routes_();
+    browse_routes();
+    answer_routes();
     // What the server computes before anyone asks: at start the overview of the whole org (what its owner opens
     // first), after every write what was read in the last hour.
     warm = std::make_unique<WarmUp>([this] { return org.version(); }, std::chrono::seconds(2), std::chrono::minutes(60),

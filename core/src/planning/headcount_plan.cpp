@@ -133,90 +133,109 @@ double quantile(std::vector<double>& v, double p) {
     return v[k];
 }
 
+// Hires travel in cohorts (same start quarter and kind, so the same ramp): a trial draws how many of a cohort
+// leave, not each hire, and costs the same for ten PMs as for a hundred thousand.
+struct Cohort {
+    int start;
+    HireKind kind;
+    std::uint64_t count;
+};
+
+// What every trial shares, and where each writes: quarter q's trials sit at (q - 1) * trials + trial.
+struct Trials {
+    const PlanInput& in;
+    int count;
+    std::uint64_t seed;
+    double delay_probability;
+    std::vector<double> makers;
+    int ahead;
+    double pm_leave, fte_per_pm;
+    std::vector<double> pms, ratios;
+};
+
+// Each hire starts up to kMostDelay quarters late, one more quarter with chance delay_probability.
+void open_roles(SplitMix& rng, const Trials& t, int q, const std::array<double, kHireKinds>& opened,
+                std::vector<Cohort>& cohorts) {
+    for (std::size_t k = 0; k < kHireKinds; ++k) {
+        auto left = static_cast<std::uint64_t>(std::max(0.0, opened[k]));
+        for (int delay = 0; delay <= kMostDelay && left > 0; ++delay) {
+            const auto on_time = delay == kMostDelay ? left : binomial(rng, left, 1 - t.delay_probability);
+            if (on_time) cohorts.push_back({q + t.in.hires[k].lead_quarters + delay, static_cast<HireKind>(k), on_time});
+            left -= on_time;
+        }
+    }
+}
+
+void run_trial(Trials& t, int trial, std::vector<Cohort>& cohorts) {
+    const auto& in = t.in;
+    SplitMix rng{t.seed ^ (0xD1B54A32D192ED03ULL * static_cast<std::uint64_t>(trial + 1))};
+    cohorts.clear();
+    std::uint64_t existing = in.pm_count;
+    double hired_total = 0;
+    for (int q = 1; q <= in.quarters; ++q) {
+        existing -= binomial(rng, existing, t.pm_leave);
+        double pipeline = static_cast<double>(existing) * t.fte_per_pm;
+        for (auto& c : cohorts) {
+            if (q > c.start) c.count -= binomial(rng, c.count, t.pm_leave);
+            pipeline += static_cast<double>(c.count);
+        }
+        const double need = std::max(0.0, std::ceil(t.makers[q + t.ahead] / in.threshold - pipeline - 1e-9));
+        open_roles(rng, t, q, split(hired_total, hired_total + need, in), cohorts);
+        hired_total += need;
+        double headcount = static_cast<double>(existing) * t.fte_per_pm, eff = headcount;
+        for (const auto& c : cohorts) {
+            if (q < c.start) continue;
+            const auto n = static_cast<double>(c.count);
+            headcount += n;
+            eff += n * (q - c.start < in.hires[static_cast<std::size_t>(c.kind)].ramp_quarters ? in.ramp_factor : 1.0);
+        }
+        const auto at = static_cast<std::size_t>(q - 1) * t.count + trial;
+        t.pms[at] = headcount;
+        t.ratios[at] = eff > 0 ? t.makers[q] / eff : std::numeric_limits<double>::infinity();
+    }
+}
+
+QuarterRisk quarter_risk(const Trials& t, int q) {
+    const auto begin = static_cast<std::size_t>(q - 1) * t.count;
+    std::vector<double> p(t.pms.begin() + begin, t.pms.begin() + begin + t.count);
+    std::vector<double> r(t.ratios.begin() + begin, t.ratios.begin() + begin + t.count);
+    QuarterRisk row;
+    row.quarter = q;
+    const double threshold = t.in.threshold;
+    row.within_target =
+        t.count ? static_cast<double>(std::count_if(r.begin(), r.end(), [&](double x) { return x <= threshold + 1e-9; })) /
+                      t.count
+                : 0;
+    row.pm_p10 = quantile(p, 0.1);
+    row.pm_p50 = quantile(p, 0.5);
+    row.pm_p90 = quantile(p, 0.9);
+    row.ratio_p10 = quantile(r, 0.1);
+    row.ratio_p50 = quantile(r, 0.5);
+    row.ratio_p90 = quantile(r, 0.9);
+    return row;
+}
+
 } // namespace
 
 std::vector<QuarterRisk> simulate_headcount(const PlanInput& in, int trials, std::uint64_t seed,
                                             double delay_probability, unsigned threads) {
-    const int Q = in.quarters;
-    const auto makers = makers_by_quarter(in);
-    const int ahead = horizon(in);
-    const double pm_leave = quarterly(in.pm_attrition);
-    const double fte_per_pm = in.pm_count ? in.pm_fte / in.pm_count : 1.0;
-    // Per quarter and trial: PM headcount (FTE) and ratio.
-    std::vector<double> pms(static_cast<std::size_t>(Q) * trials), ratios(pms.size());
-
-    // Hires travel in cohorts (same start quarter and kind, so the same ramp): a trial draws how many of a cohort
-    // leave, not each hire, and costs the same for ten PMs as for a hundred thousand.
-    struct Cohort {
-        int start;
-        HireKind kind;
-        std::uint64_t count;
-    };
-    auto run_trials = [&](int first, int last) {
-        std::vector<Cohort> cohorts;
-        for (int trial = first; trial < last; ++trial) {
-            SplitMix rng{seed ^ (0xD1B54A32D192ED03ULL * static_cast<std::uint64_t>(trial + 1))};
-            cohorts.clear();
-            std::uint64_t existing = in.pm_count;
-            double hired_total = 0;
-            for (int q = 1; q <= Q; ++q) {
-                existing -= binomial(rng, existing, pm_leave);
-                double pipeline = static_cast<double>(existing) * fte_per_pm;
-                for (auto& c : cohorts) {
-                    if (q > c.start) c.count -= binomial(rng, c.count, pm_leave);
-                    pipeline += static_cast<double>(c.count);
-                }
-                const double need = std::max(0.0, std::ceil(makers[q + ahead] / in.threshold - pipeline - 1e-9));
-                const auto opened = split(hired_total, hired_total + need, in);
-                hired_total += need;
-                for (std::size_t k = 0; k < kHireKinds; ++k) {
-                    // Each hire starts up to four quarters late, one more quarter with chance delay_probability.
-                    auto left = static_cast<std::uint64_t>(std::max(0.0, opened[k]));
-                    for (int delay = 0; delay <= kMostDelay && left > 0; ++delay) {
-                        const auto on_time = delay == kMostDelay ? left : binomial(rng, left, 1 - delay_probability);
-                        if (on_time) cohorts.push_back({q + in.hires[k].lead_quarters + delay, static_cast<HireKind>(k), on_time});
-                        left -= on_time;
-                    }
-                }
-                double headcount = static_cast<double>(existing) * fte_per_pm, eff = headcount;
-                for (const auto& c : cohorts) {
-                    if (q < c.start) continue;
-                    const auto n = static_cast<double>(c.count);
-                    headcount += n;
-                    eff += n * (q - c.start < in.hires[static_cast<std::size_t>(c.kind)].ramp_quarters ? in.ramp_factor
-                                                                                                        : 1.0);
-                }
-                const auto at = static_cast<std::size_t>(q - 1) * trials + trial;
-                pms[at] = headcount;
-                ratios[at] = eff > 0 ? makers[q] / eff : std::numeric_limits<double>::infinity();
-            }
-        }
-    };
+    Trials t{in, trials, seed, delay_probability, makers_by_quarter(in), horizon(in), quarterly(in.pm_attrition),
+             in.pm_count ? in.pm_fte / in.pm_count : 1.0, {}, {}};
+    t.pms.resize(static_cast<std::size_t>(in.quarters) * trials);
+    t.ratios.resize(t.pms.size());
     threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max(1, trials))));
     std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t)
-        pool.emplace_back(run_trials, static_cast<int>(trials * t / threads), static_cast<int>(trials * (t + 1) / threads));
-    for (auto& t : pool) t.join();
+    for (unsigned k = 0; k < threads; ++k) {
+        const auto first = static_cast<int>(trials * k / threads), last = static_cast<int>(trials * (k + 1) / threads);
+        pool.emplace_back([&t, first, last] {
+            std::vector<Cohort> cohorts;
+            for (int trial = first; trial < last; ++trial) run_trial(t, trial, cohorts);
+        });
+    }
+    for (auto& thread : pool) thread.join();
 
     std::vector<QuarterRisk> out;
-    for (int q = 1; q <= Q; ++q) {
-        const auto begin = static_cast<std::size_t>(q - 1) * trials;
-        std::vector<double> p(pms.begin() + begin, pms.begin() + begin + trials);
-        std::vector<double> r(ratios.begin() + begin, ratios.begin() + begin + trials);
-        QuarterRisk row;
-        row.quarter = q;
-        row.within_target = trials ? static_cast<double>(std::count_if(r.begin(), r.end(), [&](double x) {
-                                         return x <= in.threshold + 1e-9;
-                                     })) / trials
-                                   : 0;
-        row.pm_p10 = quantile(p, 0.1);
-        row.pm_p50 = quantile(p, 0.5);
-        row.pm_p90 = quantile(p, 0.9);
-        row.ratio_p10 = quantile(r, 0.1);
-        row.ratio_p50 = quantile(r, 0.5);
-        row.ratio_p90 = quantile(r, 0.9);
-        out.push_back(row);
-    }
+    for (int q = 1; q <= in.quarters; ++q) out.push_back(quarter_risk(t, q));
     return out;
 }
 
