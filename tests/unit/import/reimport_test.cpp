@@ -1,7 +1,7 @@
 // Re-importing part of an org: columns a file lacks keep their stored values; empty cells clear optional ones.
 #include <catch2/catch.hpp>
 
-#include "fixture.hpp"
+#include "../fixture.hpp"
 #include "orgplan/base/error.hpp"
 
 using namespace orgplan;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fixture.hpp"
+#include "../fixture.hpp"
 #include "orgplan/base/error.hpp"
 #include "orgplan/analysis/org_chart.hpp"
 #include "orgplan/output/svg_chart.hpp"

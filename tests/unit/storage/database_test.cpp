@@ -11,7 +11,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
-#include "fixture.hpp"
+#include "../fixture.hpp"
 #include "orgplan/storage/backup.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/base/error.hpp"

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <unistd.h>
 
-#include "fixture.hpp"
+#include "../fixture.hpp"
 #include "orgplan/base/error.hpp"
 #include "orgplan/plugin_host/plugin_host.hpp"
 #include "orgplan/plugin_host/plugin_requests.hpp"

@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fixture.hpp"
+#include "../fixture.hpp"
 #include "orgplan/base/error.hpp"
 
 using namespace orgplan;

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "builtin_plugins.hpp"
-#include "fixture.hpp"
+#include "../builtin_plugins.hpp"
+#include "../fixture.hpp"
 #include "orgplan/answers/report_page.hpp"
 
 using namespace orgplan;

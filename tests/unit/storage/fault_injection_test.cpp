@@ -4,7 +4,7 @@
 
 #include <sqlite3.h>
 
-#include "fixture.hpp"
+#include "../fixture.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/storage/org_store.hpp"
 #include "orgplan/analysis/ratios.hpp"

@@ -3,7 +3,7 @@
 #include "orgplan/base/error.hpp"
 #include "orgplan/analysis/portfolio.hpp"
 #include "orgplan/analysis/ratios.hpp"
-#include "org_builder.hpp"
+#include "../org_builder.hpp"
 
 using namespace orgplan;
 

@@ -3,7 +3,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
-#include "fixture.hpp"
+#include "../fixture.hpp"
 #include "orgplan/storage/bulk_write.hpp"
 #include "orgplan/base/error.hpp"
 

@@ -2,8 +2,8 @@
 
 #include <tuple>
 
-#include "builtin_plugins.hpp"
-#include "fixture.hpp"
+#include "../builtin_plugins.hpp"
+#include "../fixture.hpp"
 #include "orgplan/analysis/alignment.hpp"
 #include "orgplan/plugin_host/plugin_results.hpp"
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "builtin_plugins.hpp"
+#include "../builtin_plugins.hpp"
 #include "orgplan/analysis/coaching.hpp"
 
 using namespace orgplan;

@@ -2,7 +2,7 @@
 // ratios, and the interrupt-overload diagnostic. Numbers worked out by hand in the comments.
 #include <catch2/catch.hpp>
 
-#include "builtin_plugins.hpp"
+#include "../builtin_plugins.hpp"
 #include "orgplan/base/error.hpp"
 #include "orgplan/analysis/interrupt_report.hpp"
 #include "orgplan/analysis/ratios.hpp"

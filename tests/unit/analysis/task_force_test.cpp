@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "builtin_plugins.hpp"
+#include "../builtin_plugins.hpp"
 #include "orgplan/base/error.hpp"
 #include "orgplan/analysis/task_force.hpp"
 

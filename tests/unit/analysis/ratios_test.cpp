@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fixture.hpp"
+#include "../fixture.hpp"
 #include "orgplan/base/error.hpp"
 #include "orgplan/analysis/ratios.hpp"
 

@@ -3,7 +3,7 @@
 
 #include <map>
 
-#include "fixture.hpp"
+#include "../fixture.hpp"
 #include "orgplan/analysis/data_gaps.hpp"
 #include "orgplan/storage/org_store.hpp"
 

@@ -5,7 +5,7 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include "fixture.hpp"
+#include "../fixture.hpp"
 #include "orgplan/base/error.hpp"
 #include "orgplan/storage/migrations.hpp"
 
