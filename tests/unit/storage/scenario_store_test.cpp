@@ -2,7 +2,6 @@
 
 #include "../fixture.hpp"
 #include "orgplan/planning/scenario.hpp"
-#include "orgplan/storage/scenario_review_store.hpp"
 #include "orgplan/storage/scenario_store.hpp"
 
 using namespace orgplan;
@@ -44,28 +43,4 @@ TEST_CASE("the scenario as it was created is its base, without its changes") {
     for (const auto& p : start.org.people)
         if (p.id == "m1") CHECK(p.fte == 1.0);
     CHECK(start.owner == "ann");
-}
-
-TEST_CASE("shares and reviews are kept per scenario and go with it") {
-    auto db = fixture_database();
-    create_scenario(db.sql(), "s", kCurrentScenario, "ann");
-    share_scenario(db.sql(), "s", "bo", false);
-    share_scenario(db.sql(), "s", "cy", true);
-    share_scenario(db.sql(), "s", "bo", true); // changed, not doubled
-    auto shares = load_scenario_shares(db.sql(), "s");
-    REQUIRE(shares.size() == 2);
-    CHECK(shares[0].user == "bo");
-    CHECK(shares[0].edit);
-    share_scenario(db.sql(), "s", "cy", std::nullopt);
-    CHECK(load_scenario_shares(db.sql(), "s").size() == 1);
-    record_review(db.sql(), "s", {"", "ann", "submit", "please", {"dee"}});
-    record_review(db.sql(), "s", {"", "dee", "approve", "ok", {}});
-    const auto reviews = load_reviews(db.sql(), "s");
-    REQUIRE(reviews.size() == 2);
-    CHECK(reviews[0].approvers == std::vector<std::string>{"dee"});
-    CHECK(reviews[1].action == "approve");
-    CHECK_FALSE(reviews[1].at.empty());
-    delete_scenario(db.sql(), "s");
-    CHECK(load_scenario_shares(db.sql(), "s").empty());
-    CHECK(load_reviews(db.sql(), "s").empty());
 }
