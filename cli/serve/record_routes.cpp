@@ -15,6 +15,7 @@
 #include "orgplan/storage/change_log.hpp"
 #include "orgplan/storage/org_store.hpp"
 #include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/storage/record_fields.hpp"
 
 namespace orgplan::cli::serve {
 namespace {
@@ -25,7 +26,7 @@ using nlohmann::json;
 // field of an import file).
 struct RecordKind {
     std::string plural, table;
-    std::vector<std::pair<std::string, std::string>> fields;
+    RecordColumns fields;
 };
 
 const RecordKind& person_kind() {
@@ -46,18 +47,7 @@ const RecordKind& team_kind() {
 
 // The stored record as an object of import fields, or null.
 json stored_record(SQLite::Database& db, const RecordKind& kind, const std::string& id) {
-    std::string columns;
-    for (const auto& [column, field] : kind.fields) columns += (columns.empty() ? "" : ", ") + column;
-    SQLite::Statement q(db, "SELECT " + columns + " FROM " + kind.table + " WHERE id = ?1");
-    q.bind(1, id);
-    if (!q.executeStep()) return nullptr;
-    json out{{"id", id}};
-    for (int i = 0; i < q.getColumnCount(); ++i) {
-        const auto c = q.getColumn(i);
-        const auto& field = kind.fields[static_cast<std::size_t>(i)].second;
-        out[field] = c.isNull() ? json() : c.isInteger() || c.isFloat() ? json(c.getDouble()) : json(c.getString());
-    }
-    return out;
+    return load_record_fields(db, kind.table, kind.fields, id);
 }
 
 // The version of a record: a digest of everything stored of it, so any change (an import, another edit) changes it.
@@ -120,13 +110,9 @@ public:
     // The change log's edits of the record, newest first.
     json log_of(SQLite::Database& db, const RecordKind& kind, const std::string& id) {
         auto out = json::array();
-        SQLite::Statement q(db, "SELECT at, user, command, records FROM change_log WHERE command = ?1 ORDER BY id DESC "
-                                "LIMIT 50");
-        q.bind(1, "serve edit " + kind.table + " " + id);
-        while (q.executeStep())
-            out.push_back({{"at", q.getColumn(0).getString()}, {"user", q.getColumn(1).getString()},
-                           {"command", q.getColumn(2).getString()},
-                           {"fields", json::parse(q.getColumn(3).getString()).value("fields", json::object())}});
+        for (const auto& e : load_change_log(db, 50, "serve edit " + kind.table + " " + id))
+            out.push_back({{"at", e.at}, {"user", e.user}, {"command", e.command},
+                           {"fields", e.records.value("fields", json::object())}});
         return out;
     }
 

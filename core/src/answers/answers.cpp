@@ -327,7 +327,7 @@ Output mentoring_answer(const Org& org, const MentoringPlan& plan) {
                                                 {"total_cost", plan.total_cost},
                                                 {"recommendation", plan.recommendation}});
     output.title = "mentoring plan";
-    output.sections.push_back({"mentor load", std::move(loads), "", std::nullopt, ""});
+    output.sections.push_back({"mentor load", std::move(loads), "", std::nullopt});
     std::string uncovered;
     for (const auto& u : plan.uncovered) uncovered += (uncovered.empty() ? "" : ", ") + names[u] + " (" + u + ")";
     output.notes.push_back(fmt::format("{} novices, {} coached, {} without coaching{}", plan.novices,
@@ -397,7 +397,7 @@ Output interrupts_answer(const Org& org, const Settings& settings, const std::st
                                                    {"unplanned_hours", stable(r.unplanned_hours)},
                                                    {"unattributed_hours", stable(r.unattributed_hours)}});
     output.title = "interrupts by " + by;
-    output.sections.push_back({"per month", months_table(r), "months", std::nullopt, ""});
+    output.sections.push_back({"per month", months_table(r), "months", std::nullopt});
     if (org.interrupts.empty()) {
         output.notes.push_back("no interrupts are logged yet: import an interrupts file (docs/interrupts.md)");
         return output;

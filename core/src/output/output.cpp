@@ -4,7 +4,7 @@ namespace orgplan {
 
 Output Output::of(Table table, nlohmann::json fields) {
     Output out;
-    out.sections.push_back({"", std::move(table), "rows", std::nullopt, ""});
+    out.sections.push_back({"", std::move(table), "rows", std::nullopt});
     out.fields = std::move(fields);
     return out;
 }

@@ -27,10 +27,12 @@ void record_change(SQLite::Database& db, const std::string& command, const nlohm
     q.exec();
 }
 
-std::vector<ChangeEntry> load_change_log(SQLite::Database& db, std::size_t limit) {
+std::vector<ChangeEntry> load_change_log(SQLite::Database& db, std::size_t limit, const std::string& command) {
     std::vector<ChangeEntry> out;
-    SQLite::Statement q(db, "SELECT id, at, command, user, records FROM change_log ORDER BY id DESC LIMIT ?1");
+    SQLite::Statement q(db, "SELECT id, at, command, user, records FROM change_log WHERE ?2 = '' OR command = ?2 "
+                            "ORDER BY id DESC LIMIT ?1");
     q.bind(1, static_cast<int64_t>(limit));
+    q.bind(2, command);
     while (q.executeStep()) {
         ChangeEntry e;
         e.id = q.getColumn(0).getInt64();

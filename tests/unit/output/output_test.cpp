@@ -18,7 +18,7 @@ TEST_CASE("an answer of one table puts its rows under rows, beside its fields") 
 
 TEST_CASE("JSON keeps each keyed section, its own rows where given, and leaves unkeyed sections out") {
     auto out = sample_output();
-    out.sections.push_back({"aside", Table(std::vector<Column>{{"x", "x"}}), "", std::nullopt, ""});
+    out.sections.push_back({"aside", Table(std::vector<Column>{{"x", "x"}}), "", std::nullopt});
     out.sections[1].json_rows = nlohmann::json::array({{{"pm", "E1"}, {"teams", {"t1", "t2"}}}});
     const auto doc = to_json(out);
     CHECK(doc["threshold"] == 10);

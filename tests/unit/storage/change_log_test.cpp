@@ -20,3 +20,17 @@ TEST_CASE("the change log keeps each write with its command, user, time and reco
     CHECK(entries[0].at.size() >= 19); // YYYY-MM-DDTHH:MM:SS
     CHECK(load_change_log(db.sql(), 1).size() == 1);
 }
+
+TEST_CASE("the change log of one command lists only its entries, newest first") {
+    Database db(":memory:");
+    record_change(db.sql(), "serve edit person p1", {{"fields", {{"fte", 0.5}}}});
+    record_change(db.sql(), "serve edit person p2", {{"fields", {{"fte", 1}}}});
+    record_change(db.sql(), "serve edit person p1", {{"fields", {{"fte", 0.8}}}});
+    const auto p1 = load_change_log(db.sql(), 10, "serve edit person p1");
+    REQUIRE(p1.size() == 2);
+    CHECK(p1[0].records["fields"]["fte"] == 0.8);
+    CHECK(p1[1].records["fields"]["fte"] == 0.5);
+    CHECK(load_change_log(db.sql(), 1, "serve edit person p1").size() == 1);
+    CHECK(load_change_log(db.sql(), 10, "serve edit person p").empty()); // the whole command, not a prefix
+    CHECK(load_change_log(db.sql(), 10).size() == 3);
+}

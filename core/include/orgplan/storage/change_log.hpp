@@ -23,8 +23,8 @@ void record_change(SQLite::Database& db, const std::string& command, const nlohm
 void record_change(SQLite::Database& db, const std::string& command, const nlohmann::json& records,
                    const std::string& user);
 
-/// The newest `limit` entries, newest first.
-std::vector<ChangeEntry> load_change_log(SQLite::Database& db, std::size_t limit);
+/// The newest `limit` entries, newest first; only those of `command` when one is given.
+std::vector<ChangeEntry> load_change_log(SQLite::Database& db, std::size_t limit, const std::string& command = "");
 
 /// The OS user running orgplan: the login name of the effective user id, else $USER, else the uid.
 std::string current_user();
