@@ -2,6 +2,8 @@
 
 #include <limits>
 #include <queue>
+#include <stdexcept>
+#include <string>
 
 namespace orgplan {
 
@@ -9,27 +11,61 @@ namespace {
 constexpr std::int64_t kInfinity = std::numeric_limits<std::int64_t>::max() / 4;
 }
 
-MinCostFlow::MinCostFlow(int nodes) : out_(nodes), potential_(nodes, 0), distance_(nodes), level_(nodes), next_(nodes) {}
+MinCostFlow::MinCostFlow(int nodes) : nodes_(nodes) {}
 
 int MinCostFlow::add_edge(int from, int to, std::int64_t capacity, std::int64_t cost) {
-    const int id = static_cast<int>(edges_.size());
-    edges_.push_back({to, capacity, cost});
-    edges_.push_back({from, 0, -cost});
-    out_[from].push_back(id);
-    out_[to].push_back(id + 1);
-    return id;
+    constexpr auto most = std::numeric_limits<std::int32_t>::max();
+    if (capacity < 0 || capacity > most || cost < -most || cost > most)
+        throw std::invalid_argument("min-cost flow edge " + std::to_string(from) + "->" + std::to_string(to) +
+                                    ": capacity and cost must fit in 32 bits");
+    added_.push_back({from, to, static_cast<std::int32_t>(capacity), static_cast<std::int32_t>(cost)});
+    return static_cast<int>(added_.size() - 1);
+}
+
+void MinCostFlow::build_arcs() {
+    // Node by node, forward arcs and twins in the order their edges were added (the order the search visits them).
+    first_arc_.assign(static_cast<std::size_t>(nodes_) + 1, 0);
+    for (const auto& e : added_) {
+        ++first_arc_[static_cast<std::size_t>(e.from) + 1];
+        ++first_arc_[static_cast<std::size_t>(e.to) + 1];
+    }
+    for (int v = 0; v < nodes_; ++v) first_arc_[v + 1] += first_arc_[v];
+    const auto arcs = 2 * added_.size();
+    to_.resize(arcs);
+    reverse_.resize(arcs);
+    capacity_.resize(arcs);
+    cost_.resize(arcs);
+    position_.resize(added_.size());
+    std::vector<int> fill(first_arc_.begin(), first_arc_.end() - 1);
+    for (std::size_t i = 0; i < added_.size(); ++i) {
+        const auto& e = added_[i];
+        const int forward = fill[e.from]++, backward = fill[e.to]++;
+        to_[forward] = e.to;
+        to_[backward] = e.from;
+        reverse_[forward] = backward;
+        reverse_[backward] = forward;
+        capacity_[forward] = e.capacity;
+        capacity_[backward] = 0;
+        cost_[forward] = e.cost;
+        cost_[backward] = -e.cost;
+        position_[i] = forward;
+    }
+    std::vector<Added>().swap(added_);
+    potential_.assign(nodes_, 0);
+    distance_.resize(nodes_);
+    level_.resize(nodes_);
+    next_.resize(nodes_);
 }
 
 std::int64_t MinCostFlow::augment(int v, int t, std::int64_t limit) {
     if (v == t) return limit;
-    for (auto& i = next_[v]; i < out_[v].size(); ++i) {
-        const int e = out_[v][i];
-        Edge& edge = edges_[e];
-        const std::int64_t reduced = edge.cost + potential_[v] - potential_[edge.to];
-        if (edge.capacity <= 0 || reduced != 0 || level_[edge.to] != level_[v] + 1) continue;
-        if (const auto pushed = augment(edge.to, t, std::min(limit, edge.capacity)); pushed > 0) {
-            edge.capacity -= pushed;
-            edges_[e ^ 1].capacity += pushed;
+    for (auto& a = next_[v]; a < first_arc_[v + 1]; ++a) {
+        const int w = to_[a];
+        if (capacity_[a] <= 0 || cost_[a] + potential_[v] - potential_[w] != 0 || level_[w] != level_[v] + 1) continue;
+        if (const auto pushed = augment(w, t, std::min<std::int64_t>(limit, capacity_[a])); pushed > 0) {
+            // At most capacity_[a], so the arcs' 32 bits hold it.
+            capacity_[a] -= static_cast<std::int32_t>(pushed);
+            capacity_[reverse_[a]] += static_cast<std::int32_t>(pushed);
             return pushed;
         }
     }
@@ -37,7 +73,7 @@ std::int64_t MinCostFlow::augment(int v, int t, std::int64_t limit) {
 }
 
 std::pair<std::int64_t, std::int64_t> MinCostFlow::solve(int s, int t) {
-    const int n = static_cast<int>(out_.size());
+    build_arcs();
     std::int64_t flow = 0, cost = 0;
     using Item = std::pair<std::int64_t, int>;
     while (true) {
@@ -50,20 +86,23 @@ std::pair<std::int64_t, std::int64_t> MinCostFlow::solve(int s, int t) {
             const auto [d, v] = queue.top();
             queue.pop();
             if (d != distance_[v]) continue;
-            for (int e : out_[v]) {
-                const Edge& edge = edges_[e];
-                if (edge.capacity <= 0) continue;
-                const std::int64_t nd = d + edge.cost + potential_[v] - potential_[edge.to];
-                if (nd < distance_[edge.to]) {
-                    distance_[edge.to] = nd;
-                    queue.push({nd, edge.to});
+            // Every node closer than t is settled once t is: the rest only need "at least as far as t", which is
+            // what the potentials take from them below.
+            if (v == t) break;
+            for (int a = first_arc_[v]; a < first_arc_[v + 1]; ++a) {
+                if (capacity_[a] <= 0) continue;
+                const int w = to_[a];
+                const std::int64_t nd = d + cost_[a] + potential_[v] - potential_[w];
+                if (nd < distance_[w]) {
+                    distance_[w] = nd;
+                    queue.push({nd, w});
                 }
             }
         }
         if (distance_[t] >= kInfinity) break;
-        for (int v = 0; v < n; ++v) potential_[v] += std::min(distance_[v], distance_[t]);
+        for (int v = 0; v < nodes_; ++v) potential_[v] += std::min(distance_[v], distance_[t]);
 
-        // Blocking flow over edges of zero reduced cost, layered by BFS so the search cannot cycle.
+        // Blocking flow over arcs of zero reduced cost, layered by BFS so the search cannot cycle.
         while (true) {
             std::fill(level_.begin(), level_.end(), -1);
             std::queue<int> bfs;
@@ -74,17 +113,16 @@ std::pair<std::int64_t, std::int64_t> MinCostFlow::solve(int s, int t) {
             while (!bfs.empty() && level_[t] < 0) {
                 const int v = bfs.front();
                 bfs.pop();
-                for (int e : out_[v]) {
-                    const Edge& edge = edges_[e];
-                    if (edge.capacity > 0 && level_[edge.to] < 0 &&
-                        edge.cost + potential_[v] - potential_[edge.to] == 0) {
-                        level_[edge.to] = level_[v] + 1;
-                        bfs.push(edge.to);
+                for (int a = first_arc_[v]; a < first_arc_[v + 1]; ++a) {
+                    const int w = to_[a];
+                    if (capacity_[a] > 0 && level_[w] < 0 && cost_[a] + potential_[v] - potential_[w] == 0) {
+                        level_[w] = level_[v] + 1;
+                        bfs.push(w);
                     }
                 }
             }
             if (level_[t] < 0) break;
-            std::fill(next_.begin(), next_.end(), 0);
+            std::copy(first_arc_.begin(), first_arc_.end() - 1, next_.begin());
             while (const auto pushed = augment(s, t, kInfinity)) {
                 flow += pushed;
                 cost += pushed * (potential_[t] - potential_[s]);

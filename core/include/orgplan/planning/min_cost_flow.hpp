@@ -11,29 +11,33 @@ namespace orgplan {
 class MinCostFlow {
 public:
     explicit MinCostFlow(int nodes);
-
     /// Room for `edges` edges, so a graph of millions is not copied as it grows.
-    void reserve_edges(std::size_t edges) { edges_.reserve(2 * edges); }
-    /// Adds an edge with non-negative cost; returns its id for flow().
+    void reserve_edges(std::size_t edges) { added_.reserve(edges); }
+    /// Adds an edge with non-negative cost; returns its id for flow(). Capacity and cost must fit in 32 bits (they
+    /// are kept that small so a graph of millions of edges stays small); throws std::invalid_argument otherwise.
     int add_edge(int from, int to, std::int64_t capacity, std::int64_t cost);
     /// Sends the maximum flow from s to t at minimum total cost; returns {flow, cost}. Call once.
     std::pair<std::int64_t, std::int64_t> solve(int s, int t);
     /// Flow on an edge after solve().
-    std::int64_t flow(int edge) const { return edges_[edge ^ 1].capacity; }
+    std::int64_t flow(int edge) const { return capacity_[reverse_[position_[edge]]]; }
 
 private:
-    struct Edge {
-        int to;
-        std::int64_t capacity;
-        std::int64_t cost;
+    struct Added {
+        int from, to;
+        std::int32_t capacity, cost;
     };
+    void build_arcs();
     std::int64_t augment(int v, int t, std::int64_t limit);
 
-    std::vector<Edge> edges_; // edge e and its residual twin e ^ 1
-    std::vector<std::vector<int>> out_;
+    int nodes_;
+    std::vector<Added> added_; // until solve() lays them out as arcs
+    // The residual graph, each node's arcs side by side (in the order their edges were added) so that every scan of
+    // a node's arcs reads one run of memory: arc a goes to to_[a], its twin in the other direction is reverse_[a].
+    std::vector<int> first_arc_; // node v's arcs are [first_arc_[v], first_arc_[v + 1])
+    std::vector<int> to_, reverse_, position_; // position_: edge id -> its forward arc
+    std::vector<std::int32_t> capacity_, cost_;
     std::vector<std::int64_t> potential_, distance_;
-    std::vector<int> level_;
-    std::vector<std::size_t> next_;
+    std::vector<int> level_, next_;
 };
 
 } // namespace orgplan
