@@ -205,27 +205,26 @@ std::vector<std::pair<int, int>> match(const Sides& sides, const PairCost& cost,
         flow.add_edge(source, 1 + m, sides.slots[m], 0);
         hub_edge[m] = flow.add_edge(1 + m, hub, sides.slots[m], 0);
     }
-    struct PairEdge {
-        int edge, mentor, novice;
-    };
-    std::vector<PairEdge> pair_edges;
+    // Novice by novice: its direct edges, its hub edge, its sink edge, so the ids of its direct edges run from the
+    // previous novice's sink edge to its own hub edge (the graph keeps where each starts: nothing more to hold).
     std::vector<int> hub_to_novice(N);
+    std::vector<std::pair<int, std::size_t>> ranked;
     for (int n = 0; n < N; ++n) {
-        std::vector<std::pair<int, std::size_t>> ranked;
+        ranked.clear();
         for (auto m : index.pool(n, candidates * 4)) ranked.push_back({cost(m, n, nullptr), m});
         std::sort(ranked.begin(), ranked.end());
         if (ranked.size() > candidates) ranked.resize(candidates);
         for (const auto& [c, m] : ranked)
-            if (c < base)
-                pair_edges.push_back({flow.add_edge(1 + static_cast<int>(m), M + 2 + n, 1, c), static_cast<int>(m), n});
+            if (c < base) flow.add_edge(1 + static_cast<int>(m), M + 2 + n, 1, c);
         hub_to_novice[n] = flow.add_edge(hub, M + 2 + n, 1, base);
         flow.add_edge(M + 2 + n, sink, 1, 0);
     }
     flow.solve(source, sink);
     // Direct edges, then the hub's flow matched mentor by mentor.
     std::vector<std::pair<int, int>> pairs;
-    for (const auto& pe : pair_edges)
-        if (flow.flow(pe.edge) > 0) pairs.emplace_back(pe.mentor, pe.novice);
+    for (int n = 0, first = 2 * M; n < N; first = hub_to_novice[n] + 2, ++n)
+        for (int edge = first; edge < hub_to_novice[n]; ++edge)
+            if (flow.flow(edge) > 0) pairs.emplace_back(flow.from(edge) - 1, n);
     int n = 0;
     for (int m = 0; m < M; ++m)
         for (auto f = flow.flow(hub_edge[m]); f > 0; --f) {

@@ -108,4 +108,5 @@ TEST_CASE("an edge whose capacity or cost does not fit in 32 bits is refused, na
     f.add_edge(1, 2, 5, 3);
     CHECK(f.solve(0, 2) == std::make_pair<std::int64_t, std::int64_t>(5, 25));
     CHECK(f.flow(e) == 5);
+    CHECK(f.from(e) == 0);
 }

@@ -20,6 +20,8 @@ public:
     std::pair<std::int64_t, std::int64_t> solve(int s, int t);
     /// Flow on an edge after solve().
     std::int64_t flow(int edge) const { return capacity_[reverse_[position_[edge]]]; }
+    /// Where an edge starts, after solve() (the graph keeps it, so callers need not).
+    int from(int edge) const { return to_[reverse_[position_[edge]]]; }
 
 private:
     struct Added {
