@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The shape docs/architecture.md promises, checked on the sources:
 - no function in core, cli or plugins over 80 lines, except the tables of data listed below;
-- every source of core and of the built-in plugins has a unit test file of the same name under tests/unit.
+- every source of core and of the built-in plugins has a unit test file of the same name under tests/unit;
+- no Catch2 test name holds ; [ or ], which CTest's test list cannot carry (the test would run as another name).
 Usage: code_shape_test.py SOURCE_ROOT"""
 import os
 import re
@@ -87,6 +88,16 @@ def main(root):
                 rel = os.path.relpath(os.path.join(folder, f), root)
                 if f.endswith(".cpp") and f[:-4] + "_test.cpp" not in tests and rel not in TESTED_ELSEWHERE:
                     failures.append(f"{rel}: no tests/unit/.../{f[:-4]}_test.cpp beside its peers")
+    for top in ("tests/unit", "tests/e2e"):
+        for folder, _, files in os.walk(os.path.join(root, top)):
+            for f in sorted(files):
+                path = os.path.join(folder, f)
+                with open(path, encoding="utf-8") as source:
+                    for number, line in enumerate(source, 1):
+                        name = re.search(r'TEST_CASE\("((?:[^"\\]|\\.)*)"', line)
+                        if name and re.search(r"[;\[\]]", name.group(1)):
+                            failures.append(f"{os.path.relpath(path, root)}:{number}: test name with ; [ or ]: "
+                                            f"{name.group(1)}")
     for f in failures:
         print(f)
     print(f"{len(failures)} problem(s)" if failures else "code shape: ok")

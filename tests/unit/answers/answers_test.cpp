@@ -73,7 +73,7 @@ TEST_CASE("mentoring's answer lists each pairing, the novice first") {
     CHECK(rows[0].dump().find("nov") != std::string::npos);
 }
 
-TEST_CASE("interrupts by PM sum each PM's hours; a grouping that does not exist is refused, naming it") {
+TEST_CASE("interrupts by PM sum each PM's hours, and a grouping that does not exist is refused, naming it") {
     auto org = small_org();
     org.interrupts.push_back(interrupt("2026-11-02", "lead", "pa", "", "", 3, InterruptKind::executive_request));
     org.interrupts.push_back(interrupt("2026-11-20", "lead", "pa", "", "", 2, InterruptKind::sales_escalation));

@@ -23,7 +23,7 @@ double share_of(const sdk::Proposal& p, const std::string& pm, const std::string
 
 } // namespace
 
-TEST_CASE("settings fall back when the host sent none; a parameter must be a finite number in its range") {
+TEST_CASE("settings fall back when the host sent none, and a parameter must be a finite number in its range") {
     CHECK(setting({{"ratio.threshold", 8}}, "ratio.threshold", 10) == 8);
     CHECK(setting({}, "ratio.threshold", 10) == 10);
     CHECK(param({{"weight", "0.25"}}, "weight", 0.5) == 0.25);
@@ -37,7 +37,7 @@ TEST_CASE("settings fall back when the host sent none; a parameter must be a fin
     CHECK(fixed(2.0, 0) == "2");
 }
 
-TEST_CASE("units: a team's own segment beats its product's; teams without a group stand alone") {
+TEST_CASE("units: a team's own segment beats its product's, and teams without a group stand alone") {
     OrgBuilder b;
     b.product("p1", ProductStatus::active, "smb").product("p2");
     b.team("a", "p1").makers("a", 3).team("b", "p1", "enterprise").makers("b", 2).team("c", "p2").makers("c", 4);

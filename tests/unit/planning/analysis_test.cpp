@@ -56,7 +56,7 @@ TEST_CASE("plan input: makers per team, PMs, the settings and the mix's shares")
     CHECK(with_loose.team_growth == std::vector<double>{0.1, 0.2, 0.05}); // the loose makers grow at the org rate
 }
 
-TEST_CASE("diagnostics run worst first; a failing plugin is skipped and named, or stops the run when strict") {
+TEST_CASE("diagnostics run worst first, and a failing plugin is skipped and named, or stops the run when strict") {
     const auto org = small_org();
     const Settings settings;
     const auto& host = builtin_host();

@@ -32,7 +32,7 @@ TEST_CASE("shares and reviews are kept per scenario and go with it") {
     CHECK(load_reviews(db.sql(), "s").empty());
 }
 
-TEST_CASE("a review entry keeps its time, comment and approvers; an unknown scenario has none") {
+TEST_CASE("a review entry keeps its time, comment and approvers, and an unknown scenario has none") {
     auto db = fixture_database();
     create_scenario(db.sql(), "s", kCurrentScenario, "ann");
     create_scenario(db.sql(), "t", kCurrentScenario, "ann");
