@@ -32,6 +32,7 @@ measure "diagnose (every built-in)" "$BIN/orgplan" --db "$db" diagnose --format 
 measure "portfolio" "$BIN/orgplan" --db "$db" portfolio --format csv
 measure "plan --quarters 8" "$BIN/orgplan" --db "$db" plan --quarters 8 --format csv
 measure "plan --quarters 8 --simulate 10000" "$BIN/orgplan" --db "$db" plan --quarters 8 --simulate 10000 --format csv
+measure "report (every section)" "$BIN/orgplan" --db "$db" report --out "$OUT/scale-report-$n.html"
 
 mdir=$OUT/mentoring-$novices-$mentors mdb=$OUT/scale-mentoring-$novices-$mentors.db
 [ -f "$mdir/people.csv" ] || "$BIN/orgplan-gen" --mentoring "$novices" "$mentors" "$mdir" >/dev/null

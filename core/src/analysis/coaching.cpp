@@ -53,9 +53,10 @@ sdk::Coaching coaching_groups(const Org& org, const Settings& settings, const Le
 
 } // namespace
 
-std::vector<std::string> leaderless_seniors(const Org& org, const Settings& settings) {
-    std::vector<std::string> out;
-    for (const auto* p : leaderless(org, settings, LeaderFinder(org))) out.push_back(p->id);
+CoachingSides coaching_sides(const Org& org, const Settings& settings) {
+    const LeaderFinder leaders(org);
+    CoachingSides out{coaching_groups(org, settings, leaders), {}};
+    for (const auto* p : leaderless(org, settings, leaders)) out.leaderless_seniors.push_back(p->id);
     return out;
 }
 

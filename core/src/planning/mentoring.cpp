@@ -262,8 +262,9 @@ MentoringPlan plan_mentoring(const Org& org, const Settings& settings, std::size
                              const PairingCosts& costs) {
     MentoringPlan plan;
     plan.novice_hours = settings.get("coaching.novice_hours");
-    const auto groups = coaching_groups(org, settings);
-    const auto free_seniors = leaderless_seniors(org, settings);
+    const auto coaching = coaching_sides(org, settings);
+    const auto& groups = coaching.groups;
+    const auto& free_seniors = coaching.leaderless_seniors;
     const auto profiles = work_profiles(org, groups, free_seniors);
     const auto sides = matching_sides(org, settings, groups, free_seniors, plan);
     plan.novices = sides.novices.size();

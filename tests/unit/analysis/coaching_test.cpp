@@ -39,6 +39,21 @@ TEST_CASE("coaching groups gather novices and seniors under their nearest produc
     CHECK(balance.spare() == Approx(7.0));
 }
 
+TEST_CASE("coaching sides: the groups, and the seniors no leader is above, who mentor outside any group") {
+    OrgBuilder b;
+    b.leader("lead", 2.0);
+    b.pm("n1", 1, Origin::newcomer, "lead").pm("s1", 7, Origin::external_senior, "lead");
+    b.pm("free2", 9).pm("free1", 6).pm("young", 1, Origin::newcomer).staff("em", Family::eng_manager);
+    b.pm("under-em", 8, Origin::external_senior, "em");
+    const auto sides = coaching_sides(b.org, Settings{});
+    CHECK(sides.leaderless_seniors == std::vector<std::string>{"free2", "free1", "under-em"}); // people order
+    REQUIRE(sides.groups.groups.size() == 1);
+    CHECK(sides.groups.groups[0].seniors == std::vector<std::string>{"s1"});
+    CHECK(coaching_groups(b.org, Settings{}).novices_without_leader == sides.groups.novices_without_leader);
+    // Their hours count in the org's balance: the leader's 2, s1's and three free seniors' 2 each.
+    CHECK(coaching_balance(b.org, Settings{}).capacity == Approx(2.0 + 4 * 2.0));
+}
+
 TEST_CASE("a PM whose years are unknown is neither novice nor senior, and coaching counts them apart") {
     const Settings s;
     Person p;

@@ -17,8 +17,13 @@ bool is_senior(const Person& pm, const Settings& settings);
 
 /// Groups novices and seniors under their nearest product leader (walking up the manager chain).
 sdk::Coaching coaching_groups(const Org& org, const Settings& settings);
-/// Senior PMs with no product leader above them (a flat org): they can still mentor, outside any group.
-std::vector<std::string> leaderless_seniors(const Org& org, const Settings& settings);
+/// Both sides of mentoring: the groups, and the senior PMs with no product leader above them (a flat org), who
+/// can still mentor outside any group. One walk of the reporting lines for both.
+struct CoachingSides {
+    sdk::Coaching groups;
+    std::vector<std::string> leaderless_seniors; ///< in people order
+};
+CoachingSides coaching_sides(const Org& org, const Settings& settings);
 
 struct CoachingBalance {
     double capacity = 0; ///< weekly hours leaders and seniors can give
