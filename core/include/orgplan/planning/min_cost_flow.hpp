@@ -29,6 +29,7 @@ private:
         std::int32_t capacity, cost;
     };
     void build_arcs();
+    void keep_admissible();
     std::int64_t augment(int v, int t, std::int64_t limit);
 
     int nodes_;
@@ -37,6 +38,7 @@ private:
     // a node's arcs reads one run of memory: arc a goes to to_[a], its twin in the other direction is reverse_[a].
     std::vector<int> first_arc_; // node v's arcs are [first_arc_[v], first_arc_[v + 1])
     std::vector<int> to_, reverse_, position_; // position_: edge id -> its forward arc
+    std::vector<int> admissible_first_, admissible_; // the phase's arcs of zero reduced cost, node by node
     std::vector<std::int32_t> capacity_, cost_;
     std::vector<std::int64_t> potential_, distance_;
     std::vector<int> level_, next_;
