@@ -225,6 +225,46 @@ CoverageBasis::CoverageBasis(const Org& org, const MakerTotals* makers) : d_(std
 CoverageBasis::~CoverageBasis() = default;
 const std::vector<std::string>& CoverageBasis::segments() const { return d_->segments; }
 
+namespace {
+
+// A player-coach's share as PM counts in the PM FTE; a PM's share given to nothing is unassigned.
+void account(const Person& pm, bool player_coach, double share_used, Coverage& c) {
+    if (player_coach) {
+        const double as_pm = pm.fte * std::min(1.0, share_used);
+        c.pm_fte_total += as_pm;
+        c.leader_pm_fte += as_pm;
+    } else {
+        c.pm_unassigned += pm.fte * std::max(0.0, 1.0 - share_used);
+    }
+}
+
+// A PM whose one assignment is a whole product or segment, when only the teams each PM reaches are counted (align
+// --compare scores every principle's proposal so): its share of each team goes straight to the team's total, the
+// same number a row would have held and drained (a principle puts thousands of PMs on segments of thousands of
+// teams, and the row's bookkeeping was most of the work). False, with nothing done, for any other PM.
+bool spread_alone(const SpreadTargets& products, const SpreadTargets& segments, const Person& pm,
+                  const std::vector<Assignment>& assignments, const PersonGroups::Range& mine, Coverage& c,
+                  double& share_used, std::vector<std::size_t>& teams_per_pm) {
+    if (mine.end() - mine.begin() != 1) return false;
+    const auto& a = assignments[*mine.begin()];
+    const auto* group = a.kind == TargetKind::product   ? products.find(a.target_id)
+                        : a.kind == TargetKind::segment ? segments.find(a.target_id)
+                                                        : nullptr;
+    if (!group) return false;
+    const double fte = pm.fte * a.share;
+    share_used = a.share;
+    std::size_t reached = 0;
+    for (auto t : group->teams) {
+        const double x = group->weight > kTiny ? fte * c.team_makers[t] / group->weight : fte / group->teams.size();
+        reached += x > kTiny;
+        c.team_pm[t] += x;
+    }
+    if (reached) teams_per_pm.push_back(reached);
+    return true;
+}
+
+} // namespace
+
 Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::vector<std::size_t>* teams_per_pm) const {
     const Data& d = *d_;
     const Org& org = d.org;
@@ -251,6 +291,11 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
         const bool player_coach = pm.family == Family::product_leader && has_assignment[i];
         if (pm.family != Family::pm && !player_coach) continue;
         double share_used = 0;
+        if (teams_per_pm && has_assignment[i] && spread_alone(d.by_product, d.by_segment, pm, assignments,
+                                                              assignments_of.of(i), c, share_used, *teams_per_pm)) {
+            account(pm, player_coach, share_used, c);
+            continue;
+        }
         auto apply = [&](TargetKind kind, const std::string& target_id, double share) {
             const double fte = pm.fte * share;
             share_used += share;
@@ -279,13 +324,7 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
                 const auto& m = org.memberships[d.pm_memberships[k]];
                 apply(TargetKind::team, m.team_id, m.allocation);
             }
-        if (player_coach) {
-            const double as_pm = pm.fte * std::min(1.0, share_used);
-            c.pm_fte_total += as_pm;
-            c.leader_pm_fte += as_pm;
-        } else {
-            c.pm_unassigned += pm.fte * std::max(0.0, 1.0 - share_used);
-        }
+        account(pm, player_coach, share_used, c);
         // One entry per team and PM, in team order; a PM whose only assignments point nowhere does not appear.
         if (teams_per_pm) {
             if (const auto reached = row.drain(c.team_pm)) teams_per_pm->push_back(reached);

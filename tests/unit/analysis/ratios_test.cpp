@@ -151,6 +151,18 @@ TEST_CASE("a coverage basis built once covers many assignment lists as compute_c
             break;
         }
     lists.push_back(mixed);
+    // Every PM (and a leader, as player-coach) on one whole product or segment alone, one on a product that is not
+    // there: the summary form spreads those without its row.
+    std::vector<Assignment> alone;
+    std::size_t k = 0;
+    for (const auto& p : org.people)
+        if (p.family == Family::pm || (p.family == Family::product_leader && k == 1)) {
+            const bool product = k++ % 2 == 0;
+            alone.push_back({p.id, product ? TargetKind::product : TargetKind::segment,
+                             product ? org.products[k % org.products.size()].id : org.segments.front().id, 0.7});
+        }
+    alone.push_back({alone.back().pm_id == "pm1" ? "pm2" : "pm1", TargetKind::product, "no-such-product", 1.0});
+    lists.push_back(alone);
     for (const auto& list : lists) {
         const auto once = basis.cover(list);
         const auto fresh = compute_coverage(org, list);
