@@ -2,7 +2,8 @@
 """The shape docs/architecture.md promises, checked on the sources:
 - no function in core, cli or plugins over 80 lines, except the tables of data listed below;
 - every source of core and of the built-in plugins has a unit test file of the same name under tests/unit;
-- no Catch2 test name holds ; [ or ], which CTest's test list cannot carry (the test would run as another name).
+- no Catch2 test name holds ; [ or ], which CTest's test list cannot carry (the test would run as another name);
+- every source, test or script path README.md and docs/ name exists.
 Usage: code_shape_test.py SOURCE_ROOT"""
 import os
 import re
@@ -98,6 +99,15 @@ def main(root):
                         if name and re.search(r"[;\[\]]", name.group(1)):
                             failures.append(f"{os.path.relpath(path, root)}:{number}: test name with ; [ or ]: "
                                             f"{name.group(1)}")
+    path_in_docs = re.compile(r"\b(?:core|cli|plugins|tests|bench|data)/[\w/.-]+\.(?:cpp|hpp|py|sh|csv)\b")
+    docs = [os.path.join(root, "README.md")] + sorted(
+        os.path.join(root, "docs", f) for f in os.listdir(os.path.join(root, "docs")) if f.endswith(".md"))
+    for doc in docs:
+        with open(doc, encoding="utf-8") as text:
+            for number, line in enumerate(text, 1):
+                for named in path_in_docs.findall(line):
+                    if not os.path.exists(os.path.join(root, named)):
+                        failures.append(f"{os.path.relpath(doc, root)}:{number}: names {named}, which is not there")
     for f in failures:
         print(f)
     print(f"{len(failures)} problem(s)" if failures else "code shape: ok")
