@@ -46,14 +46,11 @@ bool finite_non_negative(double v) { return std::isfinite(v) && v >= 0; }
 
 void validate_assignments(const Org& org, const std::vector<Assignment>& assignments, const std::string& source) {
     // Ids are numbered through views into the org, and each row packed into one number: a role split proposes
-    // hundreds of thousands of rows, and a set of copied keys per row was a fifth of align --compare.
-    struct PersonEntry {
-        Family family;
-        std::uint64_t number;
-    };
-    tsl::robin_map<std::string_view, PersonEntry> people;
-    people.reserve(org.people.size());
-    for (const auto& p : org.people) people.emplace(p.id, PersonEntry{p.family, people.size()});
+    // hundreds of thousands of rows, and a set of copied keys per row was a fifth of align --compare. Only PMs are
+    // indexed: anyone else is "not a PM" whether or not they are in the org, and PMs are a tenth of it.
+    tsl::robin_map<std::string_view, std::uint64_t> pms;
+    for (const auto& p : org.people)
+        if (p.family == Family::pm) pms.emplace(p.id, pms.size());
     tsl::robin_map<std::string_view, std::uint64_t> ids[kTargetKinds];
     for (int k = 0; k < kTargetKinds; ++k) {
         auto& of_kind = ids[k];
@@ -66,8 +63,8 @@ void validate_assignments(const Org& org, const std::vector<Assignment>& assignm
     keys.reserve(assignments.size());
     for (std::size_t i = 0; i < assignments.size(); ++i) {
         const auto& a = assignments[i];
-        auto person = people.find(a.pm_id);
-        const bool pm = person != people.end() && person->second.family == Family::pm;
+        const auto person = pms.find(a.pm_id);
+        const bool pm = person != pms.end();
         if (!pm) problems.add("'" + a.pm_id + "' is not a PM of this org");
         if (!valid_kind(a.kind)) {
             problems.add(fmt::format("target kind {} of '{}' is not one of team, product, segment, initiative, account",
@@ -81,7 +78,7 @@ void validate_assignments(const Org& org, const std::vector<Assignment>& assignm
         if (!(std::isfinite(a.share) && a.share > 0 && a.share <= 1))
             problems.add(fmt::format("share {} of '{}' is not greater than 0 and at most 1", a.share, a.pm_id));
         if (pm && target != of_kind.end())
-            keys.emplace_back((person->second.number << 35) | (static_cast<std::uint64_t>(a.kind) << 32) |
+            keys.emplace_back((person->second << 35) | (static_cast<std::uint64_t>(a.kind) << 32) |
                                   target->second,
                               i);
         const auto [it, fresh] = total.emplace(a.pm_id, 0.0);

@@ -33,6 +33,7 @@ TEST_CASE("plugin results: a proposal's assignments must name PMs and targets of
     CHECK(refusal({{"p", TargetKind::team, "t1", 0.5}, {"p", TargetKind::product, "p1", 0.5}}).empty());
     CHECK_THAT(refusal({{"m", TargetKind::team, "t1", 1}}), Catch::StartsWith("principle 'x'") &&
                                                                Catch::Contains("'m' is not a PM of this org"));
+    CHECK_THAT(refusal({{"nobody", TargetKind::team, "t1", 1}}), Catch::Contains("'nobody' is not a PM of this org"));
     CHECK_THAT(refusal({{"p", TargetKind::team, "t9", 1}}), Catch::Contains("unknown team 't9'"));
     CHECK_THAT(refusal({{"p", TargetKind::product, "t1", 1}}), Catch::Contains("unknown product 't1'"));
     CHECK_THAT(refusal({{"p", static_cast<TargetKind>(7), "t1", 1}}), Catch::Contains("target kind 7"));
