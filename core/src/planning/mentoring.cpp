@@ -212,8 +212,10 @@ std::vector<std::pair<int, int>> match(const Sides& sides, const PairCost& cost,
     for (int n = 0; n < N; ++n) {
         ranked.clear();
         for (auto m : index.pool(n, candidates * 4)) ranked.push_back({cost(m, n, nullptr), m});
-        std::sort(ranked.begin(), ranked.end());
-        if (ranked.size() > candidates) ranked.resize(candidates);
+        // The cheapest `candidates` in order (mentors are distinct, so the order is total and the same as a sort's).
+        const auto kept = std::min(candidates, ranked.size());
+        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(kept), ranked.end());
+        ranked.resize(kept);
         for (const auto& [c, m] : ranked)
             if (c < base) flow.add_edge(1 + static_cast<int>(m), M + 2 + n, 1, c);
         hub_to_novice[n] = flow.add_edge(hub, M + 2 + n, 1, base);
