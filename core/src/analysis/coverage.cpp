@@ -238,26 +238,40 @@ void account(const Person& pm, bool player_coach, double share_used, Coverage& c
     }
 }
 
-// A PM whose one assignment is a whole product or segment, when only the teams each PM reaches are counted (align
-// --compare scores every principle's proposal so): its share of each team goes straight to the team's total, the
-// same number a row would have held and drained (a principle puts thousands of PMs on segments of thousands of
-// teams, and the row's bookkeeping was most of the work). False, with nothing done, for any other PM.
-bool spread_alone(const SpreadTargets& products, const SpreadTargets& segments, const Person& pm,
-                  const std::vector<Assignment>& assignments, const PersonGroups::Range& mine, Coverage& c,
-                  double& share_used, std::vector<std::size_t>& teams_per_pm) {
-    if (mine.end() - mine.begin() != 1) return false;
-    const auto& a = assignments[*mine.begin()];
-    const auto* group = a.kind == TargetKind::product   ? products.find(a.target_id)
-                        : a.kind == TargetKind::segment ? segments.find(a.target_id)
-                                                        : nullptr;
-    if (!group) return false;
-    const double fte = pm.fte * a.share;
-    share_used = a.share;
-    std::size_t reached = 0;
-    for (auto t : group->teams) {
-        const double x = group->weight > kTiny ? fte * c.team_makers[t] / group->weight : fte / group->teams.size();
-        reached += x > kTiny;
-        c.team_pm[t] += x;
+// A PM whose assignments are all whole products, or all whole segments, each named once, when only the teams each
+// PM reaches are counted (align --compare scores every principle's proposal so). Such groups share no team, so each
+// team gets one share from the PM, and it goes straight to the team's total: the same number a row would have held
+// and drained (principles put thousands of PMs on products and segments of thousands of teams, and the row's
+// bookkeeping was most of the work). False, with nothing done, for any other PM.
+bool spread_disjoint(const SpreadTargets& products, const SpreadTargets& segments, const Person& pm,
+                     const std::vector<Assignment>& assignments, const PersonGroups::Range& mine, Coverage& c,
+                     double& share_used, std::vector<std::size_t>& teams_per_pm,
+                     std::vector<const SpreadTargets::Group*>& groups) {
+    const auto kind = assignments[*mine.begin()].kind;
+    if (kind != TargetKind::product && kind != TargetKind::segment) return false;
+    const auto& targets = kind == TargetKind::product ? products : segments;
+    groups.clear();
+    for (auto k : mine) {
+        const auto* group = assignments[k].kind == kind ? targets.find(assignments[k].target_id) : nullptr;
+        if (!group) return false;
+        groups.push_back(group);
+    }
+    if (groups.size() > 1) {
+        auto sorted = groups;
+        std::sort(sorted.begin(), sorted.end());
+        if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return false;
+    }
+    std::size_t reached = 0, g = 0;
+    for (auto k : mine) {
+        const auto& a = assignments[k];
+        const auto* group = groups[g++];
+        const double fte = pm.fte * a.share;
+        share_used += a.share;
+        for (auto t : group->teams) {
+            const double x = group->weight > kTiny ? fte * c.team_makers[t] / group->weight : fte / group->teams.size();
+            reached += x > kTiny;
+            c.team_pm[t] += x;
+        }
     }
     if (reached) teams_per_pm.push_back(reached);
     return true;
@@ -286,13 +300,15 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
     const PersonGroups assignments_of(org.people.size(), assigned_pm);
     const PersonGroups memberships_of(org.people.size(), d.pm_membership_person);
     TeamRow row(org.teams.size());
+    std::vector<const SpreadTargets::Group*> groups; // spread_disjoint's, kept between PMs
     for (std::size_t i = 0; i < org.people.size(); ++i) {
         const Person& pm = org.people[i];
         const bool player_coach = pm.family == Family::product_leader && has_assignment[i];
         if (pm.family != Family::pm && !player_coach) continue;
         double share_used = 0;
-        if (teams_per_pm && has_assignment[i] && spread_alone(d.by_product, d.by_segment, pm, assignments,
-                                                              assignments_of.of(i), c, share_used, *teams_per_pm)) {
+        if (teams_per_pm && has_assignment[i] &&
+            spread_disjoint(d.by_product, d.by_segment, pm, assignments, assignments_of.of(i), c, share_used,
+                            *teams_per_pm, groups)) {
             account(pm, player_coach, share_used, c);
             continue;
         }

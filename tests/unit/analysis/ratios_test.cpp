@@ -161,6 +161,12 @@ TEST_CASE("a coverage basis built once covers many assignment lists as compute_c
             alone.push_back({p.id, product ? TargetKind::product : TargetKind::segment,
                              product ? org.products[k % org.products.size()].id : org.segments.front().id, 0.7});
         }
+    // One PM on two products (no team in both), one on the same product twice, one on a product and a segment.
+    alone.push_back({"pm3", TargetKind::product, org.products.back().id, 0.1});
+    alone.push_back({"pm3", TargetKind::product, org.products.front().id, 0.1});
+    alone.push_back({"pm4", TargetKind::product, org.products.front().id, 0.1});
+    alone.push_back({"pm4", TargetKind::product, org.products.front().id, 0.1});
+    alone.push_back({"pm2", TargetKind::segment, org.segments.front().id, 0.1});
     alone.push_back({alone.back().pm_id == "pm1" ? "pm2" : "pm1", TargetKind::product, "no-such-product", 1.0});
     lists.push_back(alone);
     for (const auto& list : lists) {
