@@ -225,9 +225,15 @@ void sort_worst_first(std::vector<RatioRow>& rows) {
 
 RatioReport compute_ratios(const Org& org, const std::string& by, double threshold, double max_spread,
                            const std::vector<Assignment>* assignments, const MakerTotals* makers) {
+    if (!levels().count(by)) throw Error("--by '" + by + "': use team, product, segment, pm, leader or org");
+    return compute_ratios(org, compute_coverage(org, assignments ? *assignments : org.assignments, makers), by,
+                          threshold, max_spread);
+}
+
+RatioReport compute_ratios(const Org& org, const Coverage& c, const std::string& by, double threshold,
+                           double max_spread) {
     const auto level = levels().find(by);
     if (level == levels().end()) throw Error("--by '" + by + "': use team, product, segment, pm, leader or org");
-    const auto c = compute_coverage(org, assignments ? *assignments : org.assignments, makers);
     RatioReport r;
     r.by = by;
     r.threshold = threshold;

@@ -36,10 +36,11 @@ void read_report_org(Database& db, const std::string& path, ReportAnalysis& a) {
 void analyse_report(const PluginRun& plugins, const ReportOptions& o, ReportAnalysis& a) {
     const double threshold = a.settings.get("ratio.threshold"), spread = a.settings.get("ratio.max_spread");
     auto core_answers = std::async(std::launch::async, [&] {
-        a.teams = compute_ratios(a.org, "team", threshold, spread);
-        a.products = compute_ratios(a.org, "product", threshold, spread);
-        a.segments = compute_ratios(a.org, "segment", threshold, spread);
-        a.pms = compute_ratios(a.org, "pm", threshold, spread);
+        const auto coverage = compute_coverage(a.org, a.org.assignments); // one for the four levels
+        a.teams = compute_ratios(a.org, coverage, "team", threshold, spread);
+        a.products = compute_ratios(a.org, coverage, "product", threshold, spread);
+        a.segments = compute_ratios(a.org, coverage, "segment", threshold, spread);
+        a.pms = compute_ratios(a.org, coverage, "pm", threshold, spread);
         a.mentoring = plan_mentoring(a.org, a.settings);
         a.gaps = find_data_gaps(a.org, TitleRules::builtin(), a.family_source);
         auto chart = o.chart;

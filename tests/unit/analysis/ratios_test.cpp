@@ -195,3 +195,19 @@ TEST_CASE("a coverage basis built once covers many assignment lists as compute_c
     CHECK(parts.size() > 1);
     CHECK(std::is_sorted(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first < b.first; }));
 }
+
+TEST_CASE("ratios from coverage worked out once are the ratios of each level worked out alone") {
+    const auto org = fixture_org();
+    const auto coverage = compute_coverage(org, org.assignments);
+    for (const char* by : {"team", "product", "segment", "pm", "leader", "org"}) {
+        const auto alone = compute_ratios(org, by, 10, 3), shared = compute_ratios(org, coverage, by, 10, 3);
+        REQUIRE(alone.rows.size() == shared.rows.size());
+        for (std::size_t i = 0; i < alone.rows.size(); ++i) {
+            CHECK(alone.rows[i].id == shared.rows[i].id);
+            CHECK(alone.rows[i].makers == shared.rows[i].makers);
+            CHECK(alone.rows[i].pms == shared.rows[i].pms);
+        }
+        CHECK(alone.org_pms == shared.org_pms);
+    }
+    CHECK_THROWS_WITH(compute_ratios(org, coverage, "planet", 10, 3), Catch::Contains("--by 'planet'"));
+}

@@ -55,5 +55,8 @@ RatioStatus classify_ratio(double makers, double pms, double threshold);
 /// `by` is team, product, segment, pm, leader or org; throws orgplan::Error otherwise.
 RatioReport compute_ratios(const Org& org, const std::string& by, double threshold, double max_spread,
                            const std::vector<Assignment>* assignments = nullptr, const MakerTotals* makers = nullptr);
+/// The same from coverage already worked out, for several levels of one org (the report): the same report.
+RatioReport compute_ratios(const Org& org, const Coverage& coverage, const std::string& by, double threshold,
+                           double max_spread);
 
 } // namespace orgplan
