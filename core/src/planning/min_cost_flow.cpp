@@ -14,6 +14,9 @@ constexpr std::int64_t kInfinity = std::numeric_limits<std::int64_t>::max() / 4;
 MinCostFlow::MinCostFlow(int nodes) : nodes_(nodes) {}
 
 int MinCostFlow::add_edge(int from, int to, std::int64_t capacity, std::int64_t cost) {
+    if (from < 0 || from >= nodes_ || to < 0 || to >= nodes_)
+        throw std::invalid_argument("min-cost flow edge " + std::to_string(from) + "->" + std::to_string(to) +
+                                    ": nodes are 0 to " + std::to_string(nodes_ - 1));
     constexpr auto most = std::numeric_limits<std::int32_t>::max();
     if (capacity < 0 || capacity > most || cost < -most || cost > most)
         throw std::invalid_argument("min-cost flow edge " + std::to_string(from) + "->" + std::to_string(to) +

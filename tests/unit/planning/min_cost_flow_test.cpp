@@ -99,11 +99,13 @@ TEST_CASE("min-cost flow matches Boost.Graph on random transportation problems")
     }
 }
 
-TEST_CASE("an edge whose capacity or cost does not fit in 32 bits is refused, naming it") {
+TEST_CASE("an edge whose capacity or cost does not fit in 32 bits, or whose node is not in the graph, is refused") {
     MinCostFlow f(3);
     CHECK_THROWS_WITH(f.add_edge(0, 1, std::int64_t{1} << 31, 1), Catch::Contains("edge 0->1"));
     CHECK_THROWS_AS(f.add_edge(1, 2, 1, std::int64_t{1} << 40), std::invalid_argument);
     CHECK_THROWS_AS(f.add_edge(1, 2, -1, 0), std::invalid_argument);
+    CHECK_THROWS_WITH(f.add_edge(1, 3, 1, 0), Catch::Contains("nodes are 0 to 2"));
+    CHECK_THROWS_AS(f.add_edge(-1, 2, 1, 0), std::invalid_argument);
     const int e = f.add_edge(0, 1, (std::int64_t{1} << 31) - 1, 2);
     f.add_edge(1, 2, 5, 3);
     CHECK(f.solve(0, 2) == std::make_pair<std::int64_t, std::int64_t>(5, 25));

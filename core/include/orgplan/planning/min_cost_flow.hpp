@@ -14,7 +14,8 @@ public:
     /// Room for `edges` edges, so a graph of millions is not copied as it grows.
     void reserve_edges(std::size_t edges) { added_.reserve(edges); }
     /// Adds an edge with non-negative cost; returns its id for flow(). Capacity and cost must fit in 32 bits (they
-    /// are kept that small so a graph of millions of edges stays small); throws std::invalid_argument otherwise.
+    /// are kept that small so a graph of millions of edges stays small); throws std::invalid_argument otherwise, and
+    /// for a node outside the graph.
     int add_edge(int from, int to, std::int64_t capacity, std::int64_t cost);
     /// Sends the maximum flow from s to t at minimum total cost; returns {flow, cost}. Call once.
     std::pair<std::int64_t, std::int64_t> solve(int s, int t);
