@@ -183,6 +183,13 @@ const std::map<std::string, LevelRows>& levels() {
     return table;
 }
 
+// The rows of level `by`; throws, naming the levels, for any other word.
+LevelRows level_rows(const std::string& by) {
+    const auto level = levels().find(by);
+    if (level == levels().end()) throw Error("--by '" + by + "': use team, product, segment, pm, leader or org");
+    return level->second;
+}
+
 // Worst first: by status (no PM, over, no makers, ok, empty), then the higher ratio (rows without one: more makers;
 // rows without makers: more PM FTE), then id. Packed keys are sorted rather than rows: a team report sorts a hundred
 // thousand, and rows move into place along the cycles of the permutation, without a second vector of rows.
@@ -225,22 +232,21 @@ void sort_worst_first(std::vector<RatioRow>& rows) {
 
 RatioReport compute_ratios(const Org& org, const std::string& by, double threshold, double max_spread,
                            const std::vector<Assignment>* assignments, const MakerTotals* makers) {
-    if (!levels().count(by)) throw Error("--by '" + by + "': use team, product, segment, pm, leader or org");
+    level_rows(by); // a word that is no level is refused before any work
     return compute_ratios(org, compute_coverage(org, assignments ? *assignments : org.assignments, makers), by,
                           threshold, max_spread);
 }
 
 RatioReport compute_ratios(const Org& org, const Coverage& c, const std::string& by, double threshold,
                            double max_spread) {
-    const auto level = levels().find(by);
-    if (level == levels().end()) throw Error("--by '" + by + "': use team, product, segment, pm, leader or org");
+    const auto rows_of_level = level_rows(by);
     RatioReport r;
     r.by = by;
     r.threshold = threshold;
     r.max_spread = max_spread;
     add_totals(c, r);
     const Inputs in{org, c, pms_of_teams(org, c, max_spread, r), threshold};
-    level->second(in, r);
+    rows_of_level(in, r);
     sort_worst_first(r.rows);
     return r;
 }
