@@ -18,10 +18,12 @@ awk -F, 'BEGIN { OFS = "," } NR == 1 { print; next } { $2 = $2 " B"; $9 = ($9 ==
   "$work/a/people.csv" >"$work/b/people.csv"
 
 org_hash() { # every org table, in key order
+  local delta=delta # what scenarios store since schema 14
+  [ "$(sqlite3 "$1" "SELECT count(*) FROM pragma_table_info('scenario') WHERE name = 'delta'")" = 1 ] || delta="''"
   sqlite3 "$1" "SELECT * FROM segment ORDER BY id; SELECT * FROM product ORDER BY id; SELECT * FROM team ORDER BY id;
                 SELECT * FROM person ORDER BY id; SELECT * FROM membership ORDER BY 1, 2;
                 SELECT * FROM pm_assignment ORDER BY 1, 2, 3; SELECT * FROM team_maker_fte ORDER BY 1;
-                SELECT name, org_json, changes FROM scenario ORDER BY name;" | sha256sum | cut -c1-16
+                SELECT name, org_json, $delta, changes FROM scenario ORDER BY name;" | sha256sum | cut -c1-16
 }
 
 check() { # DB STATE_A STATE_B WHAT
@@ -161,6 +163,12 @@ echo "server merge: $runs kills within $ms ms, $olds left the old state, $news t
 # A migration: the database taken back to schema 4 (what orgplan 0.1 wrote), then opened by a reading command.
 old=$work/old.db
 cp "$base" "$old"
+# Scenarios of this version store changes over a base kept by triggers, which schema 4 had none of.
+sqlite3 "$old" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_schema WHERE type = 'trigger';
+  SELECT 'DROP TABLE ' || name || ';' FROM sqlite_schema WHERE type = 'table' AND name LIKE 'base\_%' ESCAPE '\';" |
+  sqlite3 "$old"
+sqlite3 "$old" "DELETE FROM scenario; ALTER TABLE scenario DROP COLUMN base_id; ALTER TABLE scenario DROP COLUMN delta;
+  DROP TABLE scenario_base;" >/dev/null
 sqlite3 "$old" "DROP TABLE scenario_review; DROP TABLE scenario_share; DROP TABLE api_token; DROP TABLE app_user; DROP TABLE position; DROP TABLE change_log; DROP TABLE snapshot; DROP TABLE interrupt; DROP TABLE task_force_seat; DROP TABLE task_force;
   DROP TABLE h_segment; DROP TABLE h_product; DROP TABLE h_initiative; DROP TABLE h_account; DROP TABLE h_team;
   DROP TABLE h_person; DROP TABLE h_goal; DROP TABLE h_goal_product; DROP TABLE h_membership; DROP TABLE h_pm_assignment;

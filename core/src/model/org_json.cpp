@@ -38,6 +38,8 @@ std::optional<double> read_optional(const json& j, const char* key) {
     return j.at(key).get<double>();
 }
 
+} // namespace
+
 json record_json(const Segment& s) {
     return json{{"id", s.id}, {"name", s.name}};
 }
@@ -239,6 +241,8 @@ Position record_from_json(const json& j, const Position*) {
     p.source = j.at("source").get<std::string>();
     return p;
 }
+
+namespace {
 
 // Calls visit(key, member) for each kind of record the document holds, in the order written.
 template <typename Visit>

@@ -14,14 +14,14 @@
 #include "orgplan/storage/scenario_store.hpp"
 #include "orgplan/model/settings.hpp"
 #include "orgplan/storage/position_store.hpp"
+#include "orgplan/storage/scenario_base.hpp"
+#include "orgplan/model/lookup.hpp"
 #include "orgplan/base/text.hpp"
 
 namespace orgplan {
 namespace {
 
 using json = nlohmann::json;
-
-using Records = OrgRecords;
 
 std::string kind_word(const std::string& group) {
     if (group == "memberships") return "memberships of";
@@ -72,14 +72,6 @@ void write_group(SQLite::Database& db, OrgWriter& writer, const std::string& gro
     for (const auto& p : org.positions) put_position(db, p);
 }
 
-json base_of(SQLite::Database& db, const std::string& name) {
-    const auto base = load_scenario_base(db, name);
-    if (!base.found) return nullptr;
-    if (!base.merged_at.empty())
-        throw Error("scenario '" + name + "' was merged at " + base.merged_at + "; create a new one");
-    return base.json ? json::parse(*base.json) : json(nullptr);
-}
-
 // Who a written record is about: a person added, removed, or moved (another record, manager or team).
 void note_person(MergeSummary& summary, const std::string& group, const json& theirs, const json& ours,
                  const std::string& id) {
@@ -122,27 +114,44 @@ MergeRemovesPeople::MergeRemovesPeople(const std::string& scenario, const std::v
                         "really leave, then merge with --yes",
                         scenario, people.size(), people.size() == 1 ? "person" : "people", listed_people(people))) {}
 
+namespace {
+
+// The changed records of one group in id order, so conflicts and messages list them the same way every time.
+std::map<std::string, const json*> by_id(const OrgChanges& changes, const std::string& group) {
+    std::map<std::string, const json*> out;
+    for (const auto& g : changes)
+        if (g.group == group)
+            for (const auto& c : g.changes) out.emplace(c.id, &c.record);
+    return out;
+}
+
+} // namespace
+
 MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, MergeResolve resolve, bool allow_removals,
                             const MergeChoices& choices) {
     const auto scenario = load_scenario(db, name); // throws for unknown names
-    const auto base_doc = base_of(db, name);
-    const auto org = load_org(db);
-    const auto theirs = records_of(scenario.org), ours = records_of(org);
+    const auto base = load_scenario_base(db, scenario);
+    if (!base.merged_at.empty())
+        throw Error("scenario '" + name + "' was merged at " + base.merged_at + "; create a new one");
     // A scenario saved before bases were kept: every difference counts as a change on both sides.
-    const auto base = base_doc.is_null() ? Records{} : records_of(org_from_json(base_doc.at("org")));
-    const bool known_base = !base_doc.is_null();
+    const bool known_base = base.org != nullptr;
+    // The org now: the base itself when nothing was written to the org since the scenario was made.
+    const auto org = scenario.base && base_is_live(db, scenario.base_id) ? scenario.base
+                                                                          : std::make_shared<const Org>(load_org(db));
+    // Only the records the scenario changed are compared, and only those are written out as JSON.
+    const auto changed = record_changes(known_base ? *base.org : *org, scenario.org);
+    RecordKeys keys;
+    for (const auto& g : changed)
+        for (const auto& c : g.changes) keys[g.group].insert(c.id);
+    const auto ours = records_of(*org, keys);
+    const auto was = known_base ? records_of(*base.org, keys) : OrgRecords{};
 
     MergeSummary summary;
     std::vector<MergeConflict> conflicts;
     std::map<std::string, std::map<std::string, json>> to_write;
     for (const auto& [group, key] : record_groups()) {
-        std::set<std::string> ids;
-        for (const auto* r : {&theirs, &ours, &base})
-            if (auto g = r->find(group); g != r->end())
-                for (const auto& [id, x] : g->second) ids.insert(id);
-        for (const auto& id : ids) {
-            const auto &t = find_record(theirs, group, id), &o = find_record(ours, group, id),
-                       &b = find_record(base, group, id);
+        for (const auto& [id, theirs] : by_id(changed, group)) {
+            const auto &t = *theirs, &o = find_record(ours, group, id), &b = find_record(was, group, id);
             if (t == o) continue;
             const bool scenario_changed = !known_base || t != b, org_changed = !known_base || o != b;
             if (!scenario_changed) continue;
@@ -167,7 +176,8 @@ MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, Merge
         }
     }
     for (auto& p : summary.people_moved)
-        if (p.name.empty()) p.name = find_record(theirs, "people", p.id).value("name", "");
+        if (p.name.empty())
+            if (const auto* person = find_by_id(scenario.org.people, p.id)) p.name = person->name;
     if (!conflicts.empty() && resolve == MergeResolve::refuse) throw MergeConflicts(name, std::move(conflicts));
     if (!summary.people_removed.empty() && !allow_removals) throw MergeRemovesPeople(name, summary.people_removed);
 
@@ -182,9 +192,8 @@ MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, Merge
     const auto stored = load_settings(db);
     std::vector<std::pair<std::string, std::string>> changed_settings;
     for (const auto& spec : setting_specs()) {
-        const double was = known_base && base_doc.contains("settings")
-                               ? base_doc["settings"].value(spec.key, spec.default_value)
-                               : stored.get(spec.key);
+        const double was = known_base && !base.settings.empty() ? base.settings.value(spec.key, spec.default_value)
+                                                                : stored.get(spec.key);
         const double now = scenario.settings.get(spec.key);
         if (now == was || now == stored.get(spec.key)) continue;
         changed_settings.emplace_back(spec.key, fmt::format("{}", now));

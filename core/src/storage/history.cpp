@@ -10,17 +10,15 @@
 
 #include "orgplan/base/error.hpp"
 #include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/table_columns.hpp"
 
 namespace orgplan {
 namespace {
 
 constexpr long long kOpen = 0; // valid_to of rows still valid: SQLite stores the integer 0 in no bytes at all
 
-// An org table and its history twin, h_TABLE: columns and key, read from the schema.
-struct Tracked {
-    std::string table;
-    std::vector<std::string> columns, keys;
-};
+// An org table and its history twin, h_TABLE.
+using Tracked = TableColumns;
 
 // In the order rows can be inserted with foreign keys on (managers are deferred).
 const char* const kTables[] = {"segment", "product", "initiative", "account",    "team",
@@ -28,24 +26,7 @@ const char* const kTables[] = {"segment", "product", "initiative", "account",   
 
 std::vector<Tracked> tracked(SQLite::Database& db) {
     std::vector<Tracked> out;
-    for (const char* table : kTables) {
-        Tracked t{table, {}, {}};
-        SQLite::Statement q(db, std::string("SELECT name, pk FROM pragma_table_info('") + table + "') ORDER BY cid");
-        std::vector<std::pair<int, std::string>> keys;
-        while (q.executeStep()) {
-            t.columns.push_back(q.getColumn(0).getString());
-            if (const int pk = q.getColumn(1).getInt()) keys.emplace_back(pk, t.columns.back());
-        }
-        std::sort(keys.begin(), keys.end());
-        for (const auto& [order, name] : keys) t.keys.push_back(name);
-        out.push_back(std::move(t));
-    }
-    return out;
-}
-
-std::string joined(const std::vector<std::string>& names, const std::string& prefix = "") {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "" : ", ") + prefix + n;
+    for (const char* table : kTables) out.push_back(table_columns(db, table));
     return out;
 }
 

@@ -403,6 +403,19 @@ CREATE TABLE scenario_review (
 );
 CREATE INDEX scenario_review_scenario ON scenario_review(scenario, id);
 )sql"},
+        {14, "scenarios store what they change over a copy-on-write base, not a copy of the org", R"sql(
+-- The org as it was when scenarios were made from it: the live tables, with the rows written since put back (kept
+-- by triggers that exist only while a base does; storage/scenario_base.hpp). `settings` are the org's then.
+CREATE TABLE scenario_base (
+  id        INTEGER PRIMARY KEY,
+  opened_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  settings  TEXT NOT NULL
+);
+-- A scenario with a base stores only its changed records in `delta` (org_json is then ''); older scenarios keep
+-- their copies in org_json and base_json.
+ALTER TABLE scenario ADD COLUMN base_id INTEGER REFERENCES scenario_base(id);
+ALTER TABLE scenario ADD COLUMN delta TEXT;
+)sql"},
     };
     return all;
 }

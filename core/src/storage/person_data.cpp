@@ -8,6 +8,7 @@
 #include "orgplan/base/error.hpp"
 #include "orgplan/model/org_json.hpp"
 #include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/scenario_base.hpp"
 #include "orgplan/storage/scenario_store.hpp"
 
 namespace orgplan {
@@ -46,7 +47,7 @@ std::vector<std::string> scenario_names(SQLite::Database& db) {
     return out;
 }
 
-// A scenario's base: the org it was created from, kept for merging (null when it has none).
+// The base a scenario stored whole (before bases were kept copy-on-write) keeps as JSON; null for others.
 nlohmann::json base_of(SQLite::Database& db, const std::string& name) {
     SQLite::Statement q(db, "SELECT base_json FROM scenario WHERE name = ?1");
     q.bind(1, name);
@@ -173,8 +174,8 @@ nlohmann::json export_person(SQLite::Database& db, const std::string& id) {
         for (const auto& step : s.steps)
             if (names(step.text, id) || names(step.options.dump(), id))
                 changes.push_back({{"change", step.text}, {"options", step.options}, {"by", step.by}, {"at", step.at}});
-        const auto base = base_of(db, name);
-        const auto base_rows = base.is_null() ? nlohmann::json() : rows_of(org_from_json(base.at("org")), id);
+        const auto base = load_scenario_base(db, s);
+        const auto base_rows = base.org ? rows_of(*base.org, id) : nlohmann::json();
         if (rows.is_null() && changes.empty() && base_rows.is_null()) continue;
         scenarios.push_back({{"scenario", name}, {"records", rows}, {"changes", changes}, {"base_records", base_rows}});
     }
@@ -207,7 +208,11 @@ ErasureSummary erase_person(SQLite::Database& db, const std::string& id) {
         return q.getColumn(0).getInt64();
     };
     summary.in_org = count("SELECT count(*) FROM person WHERE id = ?1") > 0;
+    std::string manager;
     if (summary.in_org) {
+        SQLite::Statement q(db, "SELECT coalesce(manager_id, '') FROM person WHERE id = ?1");
+        q.bind(1, id);
+        if (q.executeStep()) manager = q.getColumn(0).getString();
         summary.memberships = count("SELECT count(*) FROM membership WHERE person_id = ?1");
         summary.assignments = count("SELECT count(*) FROM pm_assignment WHERE pm_id = ?1");
         summary.mentor_pairs = count("SELECT count(*) FROM mentor_pair WHERE mentor_id = ?1 OR novice_id = ?1");
@@ -246,6 +251,9 @@ ErasureSummary erase_person(SQLite::Database& db, const std::string& id) {
         del.bind(1, id);
         *counter = del.exec();
     }
+    // Scenario bases kept the person's rows as the org had them (the deletion above kept them too): those go first,
+    // so each scenario below is compared with a base without them.
+    const long long in_bases_up_to = erase_from_bases(db, id, manager);
     for (const auto& name : scenario_names(db)) {
         auto s = load_scenario(db, name);
         const auto before = s.changes;
@@ -253,6 +261,7 @@ ErasureSummary erase_person(SQLite::Database& db, const std::string& id) {
         const bool removed = remove_from(s, id);
         bool touched = removed || s.changes != before || steps_text(s) != steps_before;
         if (touched) save_scenario(db, s);
+        if (s.base_id && s.base_id <= in_bases_up_to) touched = true; // its base had them
         if (auto base = base_of(db, name); !base.is_null()) {
             auto base_org = org_from_json(base.at("org"));
             if (remove_from(base_org, id)) {

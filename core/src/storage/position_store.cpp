@@ -33,8 +33,13 @@ void put_position(SQLite::Database& db, const Position& p) {
     if (!(p.fte > 0 && p.fte <= 1)) throw Error("position " + p.id + ": fte must be greater than 0 and at most 1");
     if (!p.quarter.empty() && !parse_quarter(p.quarter))
         throw Error("position " + p.id + ": quarter '" + p.quarter.substr(0, 24) + "' is not YYYY-Qn, e.g. 2027-Q1");
-    SQLite::Statement q(db, "INSERT OR REPLACE INTO position(id, kind, team_id, family, fte, quarter, person_id, "
-                            "status, source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    // An upsert, not INSERT OR REPLACE: a replaced row is deleted without its delete triggers, and scenario bases
+    // keep rows as they were through those (storage/scenario_base.hpp).
+    SQLite::Statement q(db, "INSERT INTO position(id, kind, team_id, family, fte, quarter, person_id, status, source) "
+                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
+                            "team_id = excluded.team_id, family = excluded.family, fte = excluded.fte, quarter = "
+                            "excluded.quarter, person_id = excluded.person_id, status = excluded.status, source = "
+                            "excluded.source");
     q.bind(1, p.id);
     q.bind(2, std::string(to_string(p.kind)));
     q.bind(3, p.team_id);

@@ -10,17 +10,22 @@
 #include "orgplan/model/enums.hpp"
 #include "orgplan/base/error.hpp"
 #include "orgplan/model/org_json.hpp"
+#include "orgplan/model/org_records.hpp"
+#include "orgplan/storage/scenario_base.hpp"
 #include "orgplan/storage/org_store.hpp"
 #include "orgplan/base/text.hpp"
 
 namespace orgplan {
 namespace {
 
-nlohmann::json settings_json(const Scenario& s) {
+// The org's settings now, by key, as a scenario or base keeps them.
+nlohmann::json settings_values(const Settings& settings) {
     nlohmann::json values = nlohmann::json::object();
-    for (const auto& spec : setting_specs()) values[spec.key] = s.settings.get(spec.key);
-    return {{"settings", values}, {"mix", s.mix}};
+    for (const auto& spec : setting_specs()) values[spec.key] = settings.get(spec.key);
+    return values;
 }
+
+nlohmann::json settings_json(const Scenario& s) { return {{"settings", settings_values(s.settings)}, {"mix", s.mix}}; }
 
 void check_name(const std::string& name) {
     if (name.empty() || name == kCurrentScenario)
@@ -82,34 +87,50 @@ bool exists(SQLite::Database& db, const std::string& name) {
 
 } // namespace
 
+namespace {
+
+[[noreturn]] void unknown_scenario(SQLite::Database& db, const std::string& name) {
+    std::string known;
+    for (const auto& info : list_scenarios(db)) known += ", " + info.name;
+    throw Error("no scenario named '" + name + "' (known: current" + known + ")");
+}
+
+// A scenario stored whole (before bases were kept): its org from org_json.
+void read_whole(Scenario& s, const std::string& org_json) { s.org = org_from_json(nlohmann::json::parse(org_json)); }
+
+// A scenario over a base: the base's org, then the scenario's changes made again.
+void read_changes(SQLite::Database& db, Scenario& s, long long base_id, const std::string& delta) {
+    s.base = std::make_shared<const Org>(load_base_org(db, base_id));
+    s.base_id = base_id;
+    s.org = *s.base;
+    apply_changes(s.org, changes_from_json(nlohmann::json::parse(delta)));
+}
+
+} // namespace
+
 void create_scenario(SQLite::Database& db, const std::string& name, const std::string& from, const std::string& owner) {
     check_new_name(name);
     if (exists(db, name)) throw Error("scenario '" + name + "' exists already; delete it first or pick another name");
-    auto s = load_scenario(db, from);
-    s.name = name;
-    const auto org_text = to_json(s.org).dump();
-    // The base a merge compares against: the live org as it is now, or the base of the scenario copied. From the
-    // live org it is the same text as the scenario's org (keys in nlohmann's sorted order), so it is written once.
-    std::string base;
     if (from == kCurrentScenario) {
-        base = "{\"org\":" + org_text + ",\"settings\":" + settings_json(s).at("settings").dump() + "}";
-    } else {
-        SQLite::Statement b(db, "SELECT base_json FROM scenario WHERE name = ?1");
-        b.bind(1, from);
-        if (b.executeStep() && !b.getColumn(0).isNull()) base = b.getColumn(0).getString();
+        // Nothing of the org is copied: the base keeps, copy-on-write, what is written to the org from now on.
+        const auto values = settings_values(load_settings(db));
+        const long long base = open_scenario_base(db, values.dump());
+        SQLite::Statement q(db, "INSERT INTO scenario(name, org_json, settings_json, changes, owner, steps, base_id, "
+                                "delta) VALUES(?1, '', ?2, '[]', ?3, '[]', ?4, '{}')");
+        q.bind(1, name);
+        q.bind(2, nlohmann::json{{"settings", values}, {"mix", "balanced"}}.dump());
+        q.bind(3, owner);
+        q.bind(4, static_cast<int64_t>(base));
+        q.exec();
+        return;
     }
-    SQLite::Statement q(db, "INSERT INTO scenario(name, org_json, settings_json, changes, base_json, owner, steps) "
-                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    if (!exists(db, from)) unknown_scenario(db, from);
+    SQLite::Statement q(db, "INSERT INTO scenario(name, org_json, settings_json, changes, base_json, owner, steps, "
+                            "base_id, delta) SELECT ?1, org_json, settings_json, changes, base_json, ?2, steps, base_id, "
+                            "delta FROM scenario WHERE name = ?3");
     q.bind(1, name);
-    q.bind(2, org_text);
-    q.bind(3, settings_json(s).dump());
-    q.bind(4, nlohmann::json(s.changes).dump());
-    if (base.empty())
-        q.bind(5);
-    else
-        q.bind(5, base);
-    q.bind(6, owner);
-    q.bind(7, steps_json(s, 1).dump());
+    q.bind(2, owner);
+    q.bind(3, from);
     q.exec();
 }
 
@@ -121,14 +142,10 @@ Scenario load_scenario(SQLite::Database& db, const std::string& name) {
         s.settings = load_settings(db);
         return s;
     }
-    SQLite::Statement q(db, "SELECT created_at, org_json, settings_json, changes, steps, owner, status, version "
-                            "FROM scenario WHERE name = ?1");
+    SQLite::Statement q(db, "SELECT created_at, org_json, settings_json, changes, steps, owner, status, version, "
+                            "base_id, delta FROM scenario WHERE name = ?1");
     q.bind(1, name);
-    if (!q.executeStep()) {
-        std::string known;
-        for (const auto& info : list_scenarios(db)) known += ", " + info.name;
-        throw Error("no scenario named '" + name + "' (known: current" + known + ")");
-    }
+    if (!q.executeStep()) unknown_scenario(db, name);
     s.created_at = q.getColumn(0).getString();
     s.owner = q.getColumn(5).getString();
     s.status = parse_scenario_status(q.getColumn(6).getString()).value_or(ScenarioStatus::draft);
@@ -136,7 +153,8 @@ Scenario load_scenario(SQLite::Database& db, const std::string& name) {
     // The org's settings, then the scenario's own numbers over them: text settings (the currency) are the org's.
     s.settings = load_settings(db);
     try {
-        s.org = org_from_json(nlohmann::json::parse(q.getColumn(1).getString()));
+        if (q.getColumn(8).isNull()) read_whole(s, q.getColumn(1).getString());
+        else read_changes(db, s, q.getColumn(8).getInt64(), q.getColumn(9).getString());
         const auto extra = nlohmann::json::parse(q.getColumn(2).getString());
         overlay_settings(s.settings, extra.value("settings", nlohmann::json::object()));
         s.mix = extra.value("mix", std::string("balanced"));
@@ -162,9 +180,15 @@ void save_scenario(SQLite::Database& db, Scenario& s) {
     auto status = parse_scenario_status(current.getColumn(1).getString()).value_or(ScenarioStatus::draft);
     if (status == ScenarioStatus::in_review || status == ScenarioStatus::approved) status = ScenarioStatus::draft;
     SQLite::Statement q(db, "UPDATE scenario SET org_json = ?2, settings_json = ?3, changes = ?4, steps = ?5, "
-                            "version = ?6, status = ?7 WHERE name = ?1");
+                            "version = ?6, status = ?7, delta = ?8 WHERE name = ?1");
     q.bind(1, s.name);
-    q.bind(2, to_json(s.org).dump());
+    if (s.base) { // only what differs from the base
+        q.bind(2, std::string());
+        q.bind(8, changes_json(record_changes(*s.base, s.org)).dump());
+    } else {
+        q.bind(2, to_json(s.org).dump());
+        q.bind(8);
+    }
     q.bind(3, settings_json(s).dump());
     q.bind(4, nlohmann::json(s.changes).dump());
     q.bind(5, steps_json(s, version).dump());
@@ -179,18 +203,13 @@ void save_scenario(SQLite::Database& db, Scenario& s) {
 
 Scenario load_scenario_start(SQLite::Database& db, const std::string& name) {
     auto s = load_scenario(db, name);
-    const auto base = load_scenario_base(db, name);
-    if (!base.json)
+    const auto base = load_scenario_base(db, s);
+    if (!base.org)
         throw Error("scenario '" + name + "' was stored before orgplan kept the org it was made from, so it cannot be "
                     "made again without a change; copy what you want into a new scenario instead");
-    try {
-        const auto doc = nlohmann::json::parse(*base.json);
-        s.org = org_from_json(doc.at("org"));
-        s.settings = load_settings(db);
-        overlay_settings(s.settings, doc.value("settings", nlohmann::json::object()));
-    } catch (const nlohmann::json::exception& e) {
-        throw Error("scenario '" + name + "' has a damaged base (" + e.what() + ")");
-    }
+    s.org = *base.org;
+    s.settings = load_settings(db);
+    overlay_settings(s.settings, base.settings);
     s.mix = "balanced";
     s.changes.clear();
     s.steps.clear();
@@ -217,6 +236,7 @@ void delete_scenario(SQLite::Database& db, const std::string& name) {
     SQLite::Statement q(db, "DELETE FROM scenario WHERE name = ?1");
     q.bind(1, name);
     if (q.exec() != 1) throw Error("no scenario named '" + name + "'");
+    release_unused_bases(db);
 }
 
 std::vector<ScenarioInfo> list_scenarios(SQLite::Database& db) {
@@ -226,14 +246,27 @@ std::vector<ScenarioInfo> list_scenarios(SQLite::Database& db) {
     return out;
 }
 
-ScenarioBase load_scenario_base(SQLite::Database& db, const std::string& name) {
+ScenarioBase load_scenario_base(SQLite::Database& db, const Scenario& scenario) {
     ScenarioBase base;
-    SQLite::Statement q(db, "SELECT base_json, merged_at FROM scenario WHERE name = ?1");
-    q.bind(1, name);
+    SQLite::Statement q(db, "SELECT base_json, merged_at, base_id FROM scenario WHERE name = ?1");
+    q.bind(1, scenario.name);
     if (!q.executeStep()) return base;
     base.found = true;
     if (!q.getColumn(1).isNull()) base.merged_at = q.getColumn(1).getString();
-    if (!q.getColumn(0).isNull()) base.json = q.getColumn(0).getString();
+    try {
+        if (!q.getColumn(2).isNull()) {
+            const long long id = q.getColumn(2).getInt64();
+            base.org = scenario.base && scenario.base_id == id ? scenario.base
+                                                                : std::make_shared<const Org>(load_base_org(db, id));
+            base.settings = nlohmann::json::parse(scenario_base_settings(db, id));
+        } else if (!q.getColumn(0).isNull()) {
+            const auto doc = nlohmann::json::parse(q.getColumn(0).getString());
+            base.org = std::make_shared<const Org>(org_from_json(doc.at("org")));
+            base.settings = doc.value("settings", nlohmann::json::object());
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw Error("scenario '" + scenario.name + "' has a damaged base (" + e.what() + ")");
+    }
     return base;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,10 @@ struct Scenario {
     std::string owner;                ///< who created it
     ScenarioStatus status = ScenarioStatus::draft;
     long long version = 0;            ///< grows with every write to the scenario (If-Match)
+    /// The org the scenario was made from, which it stores its changes against; null for the live org and for
+    /// scenarios stored whole (before bases were kept copy-on-write).
+    std::shared_ptr<const Org> base;
+    long long base_id = 0; ///< storage's name of that base (storage/scenario_base.hpp); 0 without one
 };
 
 /// The name that always means the live org.

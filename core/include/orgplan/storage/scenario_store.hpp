@@ -1,27 +1,32 @@
-// Scenarios in the database: each stored with its org and settings as JSON, and the base a merge compares with.
+// Scenarios in the database: each stored as the records it changes over its base (the live org as it was when the
+// scenario was created, kept copy-on-write: storage/scenario_base.hpp), with its settings, steps and review state.
+// Scenarios stored before bases were kept hold whole copies of their org and base as JSON, read as before.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
 
 #include "orgplan/model/scenario.hpp"
 
 namespace orgplan {
 
-/// Copies `from` (a scenario or "current") into a new scenario of `owner`, a draft. A copy of a scenario keeps its
-/// steps and base. Throws orgplan::Error if the name is taken or not usable (empty, "current", over 100
+/// Makes a new scenario of `owner`, a draft, from `from` (a scenario or "current"): of the live org it copies
+/// nothing but the settings; a copy of a scenario keeps its base, changes and steps. Throws orgplan::Error if the name is taken or not usable (empty, "current", over 100
 /// characters, a '/'). The caller owns the transaction.
 void create_scenario(SQLite::Database& db, const std::string& name, const std::string& from,
                      const std::string& owner = "");
-/// Loads a scenario, or the live org for "current"; throws orgplan::Error naming the known scenarios.
+/// Loads a scenario (its base with its changes made again), or the live org for "current"; throws orgplan::Error
+/// naming the known scenarios.
 Scenario load_scenario(SQLite::Database& db, const std::string& name);
 /// The scenario as it was created: its base org and settings, no changes (what undo makes it again from). Throws
 /// orgplan::Error for a scenario stored before bases were kept.
 Scenario load_scenario_start(SQLite::Database& db, const std::string& name);
-/// Writes a scenario's org, settings and changes back (not "current") and counts up its version. A changed
+/// Writes a scenario's changes over its base, settings and steps back (not "current") and counts up its version. A changed
 /// approved or in-review scenario goes back to draft: what was reviewed is not what it is now. `scenario` is brought
 /// up to date with what was stored: its version, status and the version of its new steps.
 void save_scenario(SQLite::Database& db, Scenario& scenario);
@@ -32,13 +37,15 @@ std::optional<ScenarioInfo> scenario_info(SQLite::Database& db, const std::strin
 void delete_scenario(SQLite::Database& db, const std::string& name);
 std::vector<ScenarioInfo> list_scenarios(SQLite::Database& db);
 
-/// What a merge compares a scenario with: the live org and settings when it was created, as JSON.
+/// What a merge compares a scenario with: the org and settings it was created from.
 struct ScenarioBase {
-    bool found = false;             ///< a scenario of that name exists
-    std::string merged_at;          ///< when it was merged; empty while it is not
-    std::optional<std::string> json; ///< absent for scenarios stored before bases were kept
+    bool found = false;                 ///< a scenario of that name exists
+    std::string merged_at;              ///< when it was merged; empty while it is not
+    std::shared_ptr<const Org> org;     ///< null for scenarios stored before bases were kept
+    nlohmann::json settings = nlohmann::json::object(); ///< the org's settings then, by key
 };
-ScenarioBase load_scenario_base(SQLite::Database& db, const std::string& name);
+/// The base of `scenario` (as load_scenario gave it: its base org is shared, not loaded again).
+ScenarioBase load_scenario_base(SQLite::Database& db, const Scenario& scenario);
 /// Marks a scenario merged now; a merged scenario is not merged again.
 void mark_scenario_merged(SQLite::Database& db, const std::string& name);
 

@@ -1,0 +1,220 @@
+#include "orgplan/storage/scenario_base.hpp"
+
+#include <algorithm>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include "orgplan/base/error.hpp"
+#include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/table_columns.hpp"
+
+namespace orgplan {
+namespace {
+
+// Every table load_org reads a record of the org from (interrupts and task forces are logs: the org's as they are).
+const char* const kKept[] = {"segment", "product", "initiative", "account",    "team",          "person",
+                             "goal",    "goal_product", "membership", "pm_assignment", "position"};
+
+std::string kept_table(const std::string& table) { return "base_" + table; }
+
+// The kept rows' columns of the org table (without _base and _present).
+std::vector<std::string> row_columns(SQLite::Database& db, const std::string& table) {
+    auto columns = table_columns(db, kept_table(table)).columns;
+    columns.erase(std::remove_if(columns.begin(), columns.end(),
+                                 [](const std::string& c) { return c == "_base" || c == "_present"; }),
+                  columns.end());
+    return columns;
+}
+
+bool capturing(SQLite::Database& db) { return db.tableExists(kept_table(kKept[0])); }
+
+// "f.k1 = k.k1 AND f.k2 = k.k2"; `b` may be "OLD." or "NEW." (then "f.k1 = OLD.k1").
+std::string same_key(const std::vector<std::string>& keys, const char* a, std::string b) {
+    if (b.back() != '.') b += '.';
+    std::string out;
+    for (const auto& k : keys) out += fmt::format("{}{}.{} = {}{}", out.empty() ? "" : " AND ", a, k, b, k);
+    return out;
+}
+
+// The kept rows' table of an org table (new columns added), and its three triggers made afresh.
+void install(SQLite::Database& db, const TableColumns& t) {
+    const auto kept = kept_table(t.table);
+    db.exec(fmt::format("CREATE TABLE IF NOT EXISTS {0} ({1}, _base INTEGER NOT NULL, _present INTEGER NOT NULL, "
+                        "PRIMARY KEY ({2}, _base)) WITHOUT ROWID;"
+                        "CREATE INDEX IF NOT EXISTS {0}_base ON {0}(_base)",
+                        kept, joined(t.columns), joined(t.keys)));
+    const auto has = table_columns(db, kept).columns;
+    for (const auto& c : t.columns)
+        if (std::find(has.begin(), has.end(), c) == has.end()) db.exec(fmt::format("ALTER TABLE {} ADD COLUMN {}", kept, c));
+    // A row already kept for the newest base keeps its older content. Not INSERT OR IGNORE: a statement's own
+    // conflict clause (an import's upsert) overrides the conflict clauses of the triggers it fires.
+    const auto keep = [&](const std::vector<std::string>& columns, const char* row, int present) {
+        return fmt::format("INSERT INTO {0}({1}, _base, _present) SELECT {2}, b, {3} FROM (SELECT max(id) AS b FROM "
+                           "scenario_base) WHERE b IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {0} WHERE {4} AND _base = b);",
+                           kept, joined(columns), joined(columns, row), present, same_key(t.keys, kept.c_str(), row));
+    };
+    const auto keep_old = keep(t.columns, "OLD.", 1), keep_absent = keep(t.keys, "NEW.", 0);
+    const std::pair<const char*, std::string> triggers[] = {
+        {"INSERT", keep_absent}, {"DELETE", keep_old}, {"UPDATE", keep_old + keep_absent}};
+    for (const auto& [event, body] : triggers) {
+        const auto name = fmt::format("keep_{}_{}", t.table, event);
+        db.exec(fmt::format("DROP TRIGGER IF EXISTS {0}; CREATE TRIGGER {0} AFTER {1} ON {2} BEGIN {3} END", name,
+                            event, t.table, body));
+    }
+}
+
+void uninstall(SQLite::Database& db) {
+    for (const char* table : kKept) {
+        for (const char* event : {"INSERT", "DELETE", "UPDATE"})
+            db.exec(fmt::format("DROP TRIGGER IF EXISTS keep_{}_{}", table, event));
+        db.exec("DROP TABLE IF EXISTS " + kept_table(table));
+    }
+}
+
+// The org tables seen as base `base` by unqualified names (temporary views come first), for as long as it lives.
+class BaseView {
+public:
+    BaseView(SQLite::Database& db, long long base)
+        : db_(db), query_only_(db.execAndGet("PRAGMA query_only").getInt() != 0) {
+        // A reader refuses every write (query_only), temporary views included; these touch no file.
+        if (query_only_) db.exec("PRAGMA query_only = OFF");
+        try {
+            for (const char* table : kKept) {
+                const auto t = table_columns(db, table);
+                const auto kept = row_columns(db, table);
+                std::string from_kept;
+                for (const auto& c : t.columns)
+                    from_kept += (from_kept.empty() ? "" : ", ") +
+                                 (std::find(kept.begin(), kept.end(), c) == kept.end() ? "NULL AS " + c : "k." + c);
+                db.exec(fmt::format(
+                    "CREATE TEMP VIEW {0} AS SELECT {1} FROM main.{0} WHERE ({2}) NOT IN (SELECT {2} FROM main.{3} "
+                    "WHERE _base >= {4}) UNION ALL SELECT {5} FROM main.{3} k WHERE k._base >= {4} AND k._present = 1 "
+                    "AND k._base = (SELECT min(f._base) FROM main.{3} f WHERE {6} AND f._base >= {4})",
+                    table, joined(t.columns), joined(t.keys), kept_table(table), base, from_kept,
+                    same_key(t.keys, "f", "k")));
+                made_.push_back(table);
+            }
+        } catch (...) {
+            drop();
+            throw;
+        }
+    }
+    ~BaseView() { drop(); }
+    BaseView(const BaseView&) = delete;
+    BaseView& operator=(const BaseView&) = delete;
+
+private:
+    void drop() noexcept {
+        for (const auto& table : made_) try {
+                db_.exec("DROP VIEW IF EXISTS temp." + table);
+            } catch (...) { // the connection is gone or broken: the views went with it
+            }
+        made_.clear();
+        if (query_only_) try {
+                db_.exec("PRAGMA query_only = ON");
+            } catch (...) {
+            }
+    }
+    SQLite::Database& db_;
+    bool query_only_;
+    std::vector<std::string> made_;
+};
+
+} // namespace
+
+long long open_scenario_base(SQLite::Database& db, const std::string& settings) {
+    {
+        SQLite::Statement newest(db, "SELECT id, settings FROM scenario_base ORDER BY id DESC LIMIT 1");
+        if (newest.executeStep() && newest.getColumn(1).getString() == settings) {
+            const long long id = newest.getColumn(0).getInt64();
+            newest.reset();
+            if (base_is_live(db, id)) return id;
+        }
+    }
+    SQLite::Statement add(db, "INSERT INTO scenario_base(settings) VALUES(?1)");
+    add.bind(1, settings);
+    add.exec();
+    const long long id = db.getLastInsertRowid();
+    for (const char* table : kKept) install(db, table_columns(db, table));
+    return id;
+}
+
+std::string scenario_base_settings(SQLite::Database& db, long long base) {
+    SQLite::Statement q(db, "SELECT settings FROM scenario_base WHERE id = ?1");
+    q.bind(1, static_cast<int64_t>(base));
+    if (!q.executeStep()) throw Error(fmt::format("no scenario base {}: the database is damaged", base));
+    return q.getColumn(0).getString();
+}
+
+bool base_is_live(SQLite::Database& db, long long base) {
+    if (!capturing(db)) return true;
+    for (const char* table : kKept) {
+        SQLite::Statement q(db, "SELECT EXISTS (SELECT 1 FROM " + kept_table(table) + " WHERE _base >= ?1)");
+        q.bind(1, static_cast<int64_t>(base));
+        q.executeStep();
+        if (q.getColumn(0).getInt()) return false;
+    }
+    return true;
+}
+
+Org load_base_org(SQLite::Database& db, long long base) {
+    if (base_is_live(db, base)) return load_org(db);
+    BaseView view(db, base);
+    return load_org(db);
+}
+
+void release_unused_bases(SQLite::Database& db) {
+    std::vector<long long> unused;
+    {
+        SQLite::Statement q(db, "SELECT id FROM scenario_base WHERE id NOT IN (SELECT base_id FROM scenario WHERE "
+                                "base_id IS NOT NULL) ORDER BY id DESC");
+        while (q.executeStep()) unused.push_back(q.getColumn(0).getInt64());
+    }
+    const bool kept_rows = capturing(db);
+    for (const long long base : unused) {
+        // An older base still reads, per row, the first row kept at or after it: rows this base kept are its rows
+        // now, unless it kept one of its own.
+        SQLite::Statement older(db, "SELECT max(id) FROM scenario_base WHERE id < ?1");
+        older.bind(1, static_cast<int64_t>(base));
+        older.executeStep();
+        const bool has_older = !older.getColumn(0).isNull();
+        const long long to = has_older ? older.getColumn(0).getInt64() : 0;
+        for (const char* table : kKept) {
+            if (!kept_rows) break;
+            const auto kept = kept_table(table);
+            if (has_older) {
+                const auto columns = joined(row_columns(db, table));
+                db.exec(fmt::format("INSERT OR IGNORE INTO {0}({1}, _base, _present) SELECT {1}, {2}, _present FROM {0} "
+                                    "WHERE _base = {3}",
+                                    kept, columns, to, base));
+            }
+            db.exec(fmt::format("DELETE FROM {} WHERE _base = {}", kept, base));
+        }
+        SQLite::Statement drop(db, "DELETE FROM scenario_base WHERE id = ?1");
+        drop.bind(1, static_cast<int64_t>(base));
+        drop.exec();
+    }
+    if (db.execAndGet("SELECT count(*) FROM scenario_base").getInt64() == 0) uninstall(db);
+}
+
+long long erase_from_bases(SQLite::Database& db, const std::string& id, const std::string& manager) {
+    if (!capturing(db)) return 0;
+    SQLite::Statement newest(db, "SELECT coalesce(max(_base), 0) FROM base_person WHERE id = ?1 AND _present = 1");
+    newest.bind(1, id);
+    newest.executeStep();
+    const long long had = newest.getColumn(0).getInt64();
+    // Reports first, while the person's own kept row can still say who their manager was.
+    for (const char* sql : {"UPDATE base_person SET manager_id = coalesce(nullif(?2, ''), (SELECT k.manager_id FROM "
+                            "base_person k WHERE k.id = ?1 ORDER BY k._base LIMIT 1)) WHERE manager_id = ?1",
+                            "DELETE FROM base_person WHERE id = ?1", "DELETE FROM base_membership WHERE person_id = ?1",
+                            "DELETE FROM base_pm_assignment WHERE pm_id = ?1"}) {
+        SQLite::Statement q(db, sql);
+        q.bind(1, id);
+        if (q.getBindParameterCount() > 1) q.bind(2, manager);
+        q.exec();
+    }
+    return had;
+}
+
+} // namespace orgplan
