@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The answers of the scale issue on one generated org, each beside a reference in the same run.
 #   bench/scale.sh [PEOPLE] [NOVICES MENTORS] [SCENARIO_PEOPLE]   default 1000000, 100000 50000, 200000
+#   PARTS="answers mentoring scenarios" (the default) picks which parts run.
 # Each row: wall seconds (best of 3, or one run for the long ones), user CPU and peak memory from /usr/bin/time.
 # References: `ratios --by team` (reads the stored team totals, no org snapshot) for the answers that load the
 # whole org; `plan` without simulation for the Monte Carlo; `ratios --by pm` for mentor matching.
 source "$(dirname "$0")/lib.sh"
 n=${1:-1000000} novices=${2:-100000} mentors=${3:-50000} sn=${4:-200000}
+parts=" ${PARTS:-answers mentoring scenarios} "
 
 # measure LABEL CMD...: one run; prints wall s, user s and peak MB.
 measure() {
@@ -24,6 +26,7 @@ org() { # org DIR DB N [gen options]: generates and imports once
   [ -f "$db" ] || "$BIN/orgplan" --db "$db" import "$dir" >/dev/null 2>&1
 }
 
+if [[ $parts == *" answers "* ]]; then
 dir=$OUT/org-$n db=$OUT/scale-$n.db
 org "$dir" "$db" "$n"
 echo "orgplan on $n people ($(nproc) cores); answers as CSV, notes on stderr discarded"
@@ -33,14 +36,18 @@ measure "portfolio" "$BIN/orgplan" --db "$db" portfolio --format csv
 measure "plan --quarters 8" "$BIN/orgplan" --db "$db" plan --quarters 8 --format csv
 measure "plan --quarters 8 --simulate 10000" "$BIN/orgplan" --db "$db" plan --quarters 8 --simulate 10000 --format csv
 measure "report (every section)" "$BIN/orgplan" --db "$db" report --out "$OUT/scale-report-$n.html"
+fi
 
+if [[ $parts == *" mentoring "* ]]; then
 mdir=$OUT/mentoring-$novices-$mentors mdb=$OUT/scale-mentoring-$novices-$mentors.db
 [ -f "$mdir/people.csv" ] || "$BIN/orgplan-gen" --mentoring "$novices" "$mentors" "$mdir" >/dev/null
 [ -f "$mdb" ] || "$BIN/orgplan" --db "$mdb" import "$mdir" >/dev/null 2>&1
 echo "mentor matching, $novices novices x $mentors mentors"
 measure "ratios --by pm (reference)" "$BIN/orgplan" --db "$mdb" ratios --by pm --format csv
 measure "mentoring plan" "$BIN/orgplan" --db "$mdb" mentoring plan --format csv
+fi
 
+[[ $parts == *" scenarios "* ]] || exit 0
 sdir=$OUT/org-$sn sdb=$OUT/scale-scenario-$sn.db
 rm -f "$sdb" "$sdb-wal" "$sdb-shm"
 org "$sdir" "$sdb" "$sn"
@@ -48,7 +55,17 @@ pm=$(sqlite3 "$sdb" "SELECT id FROM person WHERE family = 'pm' ORDER BY id LIMIT
 team=$(sqlite3 "$sdb" "SELECT id FROM team ORDER BY id DESC LIMIT 1")
 before=$(stat -c %s "$sdb")
 echo "scenarios on $sn people"
+measure "ratios --by team (reference)" "$BIN/orgplan" --db "$sdb" ratios --by team --format csv
 measure "scenario create" "$BIN/orgplan" --db "$sdb" scenario create bench
 measure "scenario apply --move-person" "$BIN/orgplan" --db "$sdb" scenario apply bench --move-person "$pm" --to-team "$team"
+measure "scenario diff current bench" "$BIN/orgplan" --db "$sdb" scenario diff current bench --format csv
 measure "scenario merge" "$BIN/orgplan" --db "$sdb" scenario merge bench
+sqlite3 "$sdb" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 echo "database: $((before / 1048576)) MB before the scenario, $(($(stat -c %s "$sdb") / 1048576)) MB after"
+# A scenario whose org was written to since: its base is read through the rows the triggers kept.
+measure "scenario create (second)" "$BIN/orgplan" --db "$sdb" scenario create bench2
+measure "import --replace (the org again)" "$BIN/orgplan" --db "$sdb" import --replace "$sdir"
+measure "scenario apply after the import" "$BIN/orgplan" --db "$sdb" scenario apply bench2 --move-person "$pm" --to-team "$team"
+measure "scenario merge after the import" "$BIN/orgplan" --db "$sdb" scenario merge bench2 --theirs
+sqlite3 "$sdb" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+echo "database: $(($(stat -c %s "$sdb") / 1048576)) MB with the rows kept for the merged scenarios' base"

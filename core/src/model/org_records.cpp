@@ -70,14 +70,42 @@ const T* no_record() {
     return nullptr;
 }
 
-// Rows by key, keys in the order first met.
+using Keys = std::unordered_set<std::string_view>;
+
+// The keys whose records may differ, found in one walk of both lists side by side: orgs compared are mostly the
+// same records in the same order, with a few changed in place, gone, or added (a scenario appends). Every row the
+// walk cannot pair with an identical one marks its key; a key never marked has the same rows in the same order on
+// both sides (each of its rows was paired, in order), so only marked keys need comparing.
+template <typename T>
+Keys touched_keys(const std::vector<T>& before, const std::vector<T>& after) {
+    Keys touched;
+    std::size_t i = 0, j = 0;
+    while (i < before.size() && j < after.size()) {
+        if (same(before[i], after[j])) {
+            ++i, ++j;
+        } else if (key_of(before[i]) == key_of(after[j])) { // changed where it stands
+            touched.insert(key_of(before[i++]));
+            ++j;
+        } else if (j + 1 < after.size() && same(before[i], after[j + 1])) { // one added here
+            touched.insert(key_of(after[j++]));
+        } else { // gone from here
+            touched.insert(key_of(before[i++]));
+        }
+    }
+    for (; i < before.size(); ++i) touched.insert(key_of(before[i]));
+    for (; j < after.size(); ++j) touched.insert(key_of(after[j]));
+    return touched;
+}
+
+// The rows of the touched keys, by key, keys in the order first met.
 template <typename T>
 struct RowsByKey {
     std::unordered_map<std::string_view, std::vector<const T*>> rows;
     std::vector<std::string_view> order;
-    explicit RowsByKey(const std::vector<T>& items) {
-        rows.reserve(items.size());
+    RowsByKey(const std::vector<T>& items, const Keys& touched) {
+        rows.reserve(touched.size());
         for (const auto& x : items) {
+            if (!touched.count(key_of(x))) continue;
             auto& list = rows[key_of(x)];
             if (list.empty()) order.push_back(key_of(x));
             list.push_back(&x);
@@ -94,7 +122,9 @@ json rows_json(const std::vector<const T*>& rows) {
 
 template <typename T>
 void compare_rows(const std::vector<T>& before, const std::vector<T>& after, std::vector<RecordChange>& out) {
-    const RowsByKey<T> was(before), now(after);
+    const auto touched = touched_keys(before, after);
+    if (touched.empty()) return;
+    const RowsByKey<T> was(before, touched), now(after, touched);
     const auto same_rows = [](const std::vector<const T*>& a, const std::vector<const T*>& b) {
         return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
                                                   [](const T* x, const T* y) { return same(*x, *y); });
@@ -111,19 +141,21 @@ void compare_rows(const std::vector<T>& before, const std::vector<T>& after, std
 
 template <typename T>
 void compare_records(const std::vector<T>& before, const std::vector<T>& after, std::vector<RecordChange>& out) {
+    const auto touched = touched_keys(before, after);
+    if (touched.empty()) return;
     std::unordered_map<std::string_view, const T*> was;
-    was.reserve(before.size());
-    for (const auto& x : before) was.emplace(key_of(x), &x);
-    std::unordered_set<std::string_view> now;
-    now.reserve(after.size());
+    for (const auto& x : before)
+        if (touched.count(key_of(x))) was.emplace(key_of(x), &x);
+    Keys now;
     for (const auto& x : after) {
+        if (!touched.count(key_of(x))) continue;
         now.insert(key_of(x));
         const auto it = was.find(key_of(x));
         if (it == was.end() || !same(*it->second, x))
             out.push_back({std::string(key_of(x)), record_json(x), it != was.end()});
     }
     for (const auto& x : before)
-        if (!now.count(key_of(x))) out.push_back({std::string(key_of(x)), nullptr, true});
+        if (touched.count(key_of(x)) && !now.count(key_of(x))) out.push_back({std::string(key_of(x)), nullptr, true});
 }
 
 template <typename T>

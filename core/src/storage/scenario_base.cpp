@@ -87,12 +87,14 @@ public:
                 for (const auto& c : t.columns)
                     from_kept += (from_kept.empty() ? "" : ", ") +
                                  (std::find(kept.begin(), kept.end(), c) == kept.end() ? "NULL AS " + c : "k." + c);
+                // Per key, the row kept first at or after the base (SQLite takes a bare column's values from the
+                // row min() picks); live rows where none was kept.
                 db.exec(fmt::format(
-                    "CREATE TEMP VIEW {0} AS SELECT {1} FROM main.{0} WHERE ({2}) NOT IN (SELECT {2} FROM main.{3} "
-                    "WHERE _base >= {4}) UNION ALL SELECT {5} FROM main.{3} k WHERE k._base >= {4} AND k._present = 1 "
-                    "AND k._base = (SELECT min(f._base) FROM main.{3} f WHERE {6} AND f._base >= {4})",
-                    table, joined(t.columns), joined(t.keys), kept_table(table), base, from_kept,
-                    same_key(t.keys, "f", "k")));
+                    "CREATE TEMP VIEW {0} AS SELECT {1} FROM main.{0} WHERE NOT EXISTS (SELECT 1 FROM main.{3} f WHERE "
+                    "{6} AND f._base >= {4}) UNION ALL SELECT {1} FROM (SELECT {5}, k._present, min(k._base) FROM "
+                    "main.{3} k WHERE k._base >= {4} GROUP BY {2}) WHERE _present = 1",
+                    table, joined(t.columns), joined(t.keys, "k."), kept_table(table), base, from_kept,
+                    same_key(t.keys, "f", "main." + std::string(table))));
                 made_.push_back(table);
             }
         } catch (...) {

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <random>
+#include <set>
+
 #include "../org_builder.hpp"
 #include "orgplan/model/org_json.hpp"
 #include "orgplan/model/org_records.hpp"
@@ -165,4 +169,75 @@ TEST_CASE("the difference of two orgs lists what was created, changed and remove
     CHECK(d[1].changed == std::vector<std::string>{"a"});
     CHECK(d[1].removed == std::vector<std::string>{"b"});
     CHECK(org_difference(before, before).empty());
+}
+
+namespace {
+
+// Every key of every group of `org`, to read all its records.
+RecordKeys all_keys(const Org& org) {
+    RecordKeys keys;
+    for (const auto& p : org.people) keys["people"].insert(p.id);
+    for (const auto& m : org.memberships) keys["memberships"].insert(m.person_id);
+    return keys;
+}
+
+} // namespace
+
+TEST_CASE("compared side by side or record by record, two orgs differ in the same records") {
+    // Random edits of every kind the walk pairs rows across (in place, gone, added in the middle or at the end,
+    // a person's rows split apart), checked against comparing every record's JSON.
+    std::mt19937 random(7);
+    for (int trial = 0; trial < 300; ++trial) {
+        Org before;
+        const int n = 1 + static_cast<int>(random() % 30);
+        for (int i = 0; i < n; ++i) {
+            before.people.push_back(person("p" + std::to_string(i), Family::maker));
+            for (int t = 0; t < static_cast<int>(random() % 3); ++t)
+                before.memberships.push_back({"p" + std::to_string(i), "t" + std::to_string(t), 0.5});
+        }
+        auto after = before;
+        for (int edit = static_cast<int>(random() % 5); edit > 0; --edit) {
+            auto& people = after.people;
+            auto& rows = after.memberships;
+            switch (random() % 6) {
+            case 0: if (!people.empty()) people[random() % people.size()].fte = 0.5; break;
+            case 1: if (!people.empty()) people.erase(people.begin() + static_cast<long>(random() % people.size())); break;
+            case 2: people.insert(people.begin() + static_cast<long>(random() % (people.size() + 1)),
+                                  person("new" + std::to_string(random() % 1000), Family::pm));
+                    break;
+            case 3: if (!rows.empty()) rows.erase(rows.begin() + static_cast<long>(random() % rows.size())); break;
+            case 4: rows.push_back({"p" + std::to_string(random() % n), "t9", 0.25}); break;
+            case 5: if (!rows.empty()) { // a row moved to the end: its person's rows split apart
+                        const auto at = rows.begin() + static_cast<long>(random() % rows.size());
+                        const auto row = *at;
+                        rows.erase(at);
+                        rows.push_back(row);
+                    }
+                    break;
+            }
+        }
+        // Ids added twice are not records of one org.
+        std::set<std::string> ids;
+        bool unique = true;
+        for (const auto& p : after.people) unique = unique && ids.insert(p.id).second;
+        if (!unique) continue;
+
+        auto keys = all_keys(before);
+        for (const auto& [group, ids_of] : all_keys(after)) keys[group].insert(ids_of.begin(), ids_of.end());
+        const auto was = records_of(before, keys), now = records_of(after, keys);
+        std::map<std::string, std::set<std::string>> expected, found;
+        for (const auto& [group, ids_of] : keys)
+            for (const auto& id : ids_of)
+                if (find_record(was, group, id) != find_record(now, group, id)) expected[group].insert(id);
+        for (const auto& g : record_changes(before, after))
+            for (const auto& c : g.changes) {
+                found[g.group].insert(c.id);
+                CHECK(c.record == find_record(now, g.group, c.id));
+            }
+        INFO("trial " << trial);
+        CHECK(found == expected);
+        auto again = before;
+        apply_changes(again, record_changes(before, after));
+        CHECK(record_changes(again, after).empty());
+    }
 }
