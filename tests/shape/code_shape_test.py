@@ -3,7 +3,9 @@
 - no function in core, cli or plugins over 80 lines, except the tables of data listed below;
 - every source of core and of the built-in plugins has a unit test file of the same name under tests/unit;
 - no Catch2 test name holds ; [ or ], which CTest's test list cannot carry (the test would run as another name);
-- every source, test or script path README.md and docs/ name exists.
+- every source, test or script path README.md and docs/ name exists;
+- no SQL in core, cli or plugins replaces rows (INSERT OR REPLACE, REPLACE INTO): a replaced row fires no delete
+  trigger, and scenario bases keep the org's rows through their triggers (storage/scenario_base.hpp).
 Usage: code_shape_test.py SOURCE_ROOT"""
 import os
 import re
@@ -45,6 +47,7 @@ def blank_out(src):
     return "".join(out)
 
 
+REPLACING = re.compile(r"\b(INSERT\s+OR\s+REPLACE|REPLACE\s+INTO)\b")
 CONTROL = re.compile(r"\b(if|for|while|switch|catch)\s*\([^;{}]*\)\s*$")
 FUNCTION = re.compile(r"\)\s*(const|noexcept|override|mutable|->\s*[\w:<>&*,\s]+)*\s*$")
 
@@ -78,7 +81,12 @@ def main(root):
                 path = os.path.join(folder, f)
                 rel = os.path.relpath(path, root)
                 with open(path, encoding="utf-8") as source:
-                    for line, lines, name in long_functions(path, source.read()):
+                    text = source.read()
+                    for number, line in enumerate(text.splitlines(), 1):
+                        if REPLACING.search(line) and not line.lstrip().startswith("//"):
+                            failures.append(f"{rel}:{number}: SQL that replaces rows: write an upsert (INSERT ... "
+                                            "ON CONFLICT DO UPDATE), which fires the update triggers")
+                    for line, lines, name in long_functions(path, text):
                         if (rel, name) not in DATA_TABLES:
                             failures.append(f"{rel}:{line}: {name} is {lines} lines (at most {MAX_LINES}): "
                                             "split it into its phases")

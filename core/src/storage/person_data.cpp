@@ -198,6 +198,40 @@ nlohmann::json export_person(SQLite::Database& db, const std::string& id) {
     return out;
 }
 
+namespace {
+
+// The person out of every scenario and its base; returns how many scenarios had them.
+std::size_t erase_from_scenarios(SQLite::Database& db, const std::string& id, const std::string& manager) {
+    // Scenario bases kept the person's rows as the org had them (the deletion above kept them too): those go first,
+    // so each scenario below is compared with a base without them.
+    std::size_t scenarios = 0;
+    const long long in_bases_up_to = erase_from_bases(db, id, manager);
+    for (const auto& name : scenario_names(db)) {
+        auto s = load_scenario(db, name);
+        const auto before = s.changes;
+        const auto steps_before = steps_text(s);
+        const bool removed = remove_from(s, id);
+        bool touched = removed || s.changes != before || steps_text(s) != steps_before;
+        if (touched) save_scenario(db, s);
+        if (s.base_id && s.base_id <= in_bases_up_to) touched = true; // its base had them
+        if (auto base = base_of(db, name); !base.is_null()) {
+            auto base_org = org_from_json(base.at("org"));
+            if (remove_from(base_org, id)) {
+                base["org"] = to_json(base_org);
+                SQLite::Statement q(db, "UPDATE scenario SET base_json = ?2 WHERE name = ?1");
+                q.bind(1, name);
+                q.bind(2, base.dump());
+                q.exec();
+                touched = true;
+            }
+        }
+        if (touched) ++scenarios;
+    }
+    return scenarios;
+}
+
+} // namespace
+
 ErasureSummary erase_person(SQLite::Database& db, const std::string& id) {
     db.exec("PRAGMA secure_delete = ON");
     ErasureSummary summary;
@@ -251,30 +285,7 @@ ErasureSummary erase_person(SQLite::Database& db, const std::string& id) {
         del.bind(1, id);
         *counter = del.exec();
     }
-    // Scenario bases kept the person's rows as the org had them (the deletion above kept them too): those go first,
-    // so each scenario below is compared with a base without them.
-    const long long in_bases_up_to = erase_from_bases(db, id, manager);
-    for (const auto& name : scenario_names(db)) {
-        auto s = load_scenario(db, name);
-        const auto before = s.changes;
-        const auto steps_before = steps_text(s);
-        const bool removed = remove_from(s, id);
-        bool touched = removed || s.changes != before || steps_text(s) != steps_before;
-        if (touched) save_scenario(db, s);
-        if (s.base_id && s.base_id <= in_bases_up_to) touched = true; // its base had them
-        if (auto base = base_of(db, name); !base.is_null()) {
-            auto base_org = org_from_json(base.at("org"));
-            if (remove_from(base_org, id)) {
-                base["org"] = to_json(base_org);
-                SQLite::Statement q(db, "UPDATE scenario SET base_json = ?2 WHERE name = ?1");
-                q.bind(1, name);
-                q.bind(2, base.dump());
-                q.exec();
-                touched = true;
-            }
-        }
-        if (touched) ++summary.scenarios;
-    }
+    summary.scenarios = erase_from_scenarios(db, id, manager);
     if (!summary.in_org && !summary.scenarios && !history_rows && !summary.interrupts && !summary.task_force_seats)
         throw Error("no person '" + id + "' in the org or in any scenario; nothing was erased");
     return summary;

@@ -5,6 +5,7 @@
 
 #include "orgplan/base/error.hpp"
 #include "orgplan/storage/person_data.hpp"
+#include "orgplan/storage/scenario_store.hpp"
 #include "orgplan/storage/write_transaction.hpp"
 
 using namespace orgplan;
@@ -52,4 +53,27 @@ TEST_CASE("person data: erasing a person removes them, moves their reports up an
                                : "manager_id = '" + their_manager + "'";
     CHECK(db.sql().execAndGet("SELECT count(*) FROM person WHERE " + now_under).getInt() >= reports);
     CHECK_THROWS_AS(erase_person(db.sql(), id), Error); // known nowhere any more
+}
+
+TEST_CASE("person data: erasing someone a scenario's base had takes them out of its base and export") {
+    Database db(":memory:");
+    import_paths(db, {fixture("ratios")});
+    const auto id = a_manager(db);
+    create_scenario(db.sql(), "s", kCurrentScenario);
+    db.sql().exec("UPDATE person SET fte = 0.5 WHERE id = '" + id + "'"); // the base keeps their row as it was
+    CHECK(export_person(db.sql(), id)["scenarios"][0]["base_records"]["person"]["fte"] == 1.0);
+    WriteTransaction tx(db);
+    const auto summary = erase_person(db.sql(), id);
+    tx.commit();
+    CHECK(summary.scenarios == 1);
+    const auto s = load_scenario(db.sql(), "s");
+    CHECK(s.base);
+    for (const auto* org : {&s.org, s.base.get()})
+        for (const auto& p : org->people) {
+            CHECK(p.id != id);
+            CHECK(p.manager_id != id);
+        }
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM base_person WHERE id = '" + id + "' OR manager_id = '" + id + "'")
+              .getInt() == 0);
+    CHECK_THROWS_AS(export_person(db.sql(), id), Error);
 }
