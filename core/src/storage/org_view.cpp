@@ -11,6 +11,7 @@
 #include "orgplan/base/error.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/table_columns.hpp"
 
 namespace orgplan {
 namespace {
@@ -99,14 +100,6 @@ void mark_scope(SQLite::Database& db, const std::string& scope) {
             "src.goal_product gp WHERE gp.goal_id = g.id AND gp.product_id IN kept_product)");
 }
 
-std::vector<std::string> columns_of(SQLite::Database& db, const std::string& table) {
-    std::vector<std::string> out;
-    SQLite::Statement q(db, "SELECT name FROM pragma_table_info(?1)");
-    q.bind(1, table);
-    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
-    return out;
-}
-
 // What a column of a person row becomes in the view: personal fields blank, a manager outside the scope gone, an
 // interrupt's requester outside the scope unnamed.
 std::string column_value(const std::string& table, const std::string& column, const ViewRules& rules) {
@@ -124,7 +117,7 @@ std::string column_value(const std::string& table, const std::string& column, co
 }
 
 void copy_table(SQLite::Database& db, const std::string& table, const char* keep, const ViewRules& rules) {
-    const auto columns = columns_of(db, table);
+    const auto columns = table_columns(db, table).columns;
     std::string names, values;
     for (const auto& c : columns) {
         names += (names.empty() ? "" : ", ") + c;
