@@ -250,8 +250,7 @@ int undo(const ScenarioRun& run, Database& db) {
 
 int diff(const ScenarioRun& run, Database& db) {
     const auto host = load_plugins(run.plugin_options);
-    const auto a = load_scenario(db.sql(), run.words[1]);
-    const auto b = load_scenario(db.sql(), run.words[2]);
+    const auto [a, b] = load_scenario_pair(db.sql(), run.words[1], run.words[2]);
     emit(scenario_comparison(a, b, *host, run.quarters, output_format(run.common)), run.common);
     return 0;
 }

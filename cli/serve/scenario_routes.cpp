@@ -338,8 +338,7 @@ std::shared_ptr<const Answer> ScenarioRoutes::Desk::impact(const Caller& caller,
     return answers_.made(key, version, [&] {
         Database db(org_.path(), Database::Open::read);
         const ReadTransaction snapshot(db.sql());
-        auto current = load_scenario(db.sql(), kCurrentScenario);
-        auto scenario = load_scenario(db.sql(), name);
+        auto [current, scenario] = load_scenario_pair(db.sql(), kCurrentScenario, name);
         as_seen(view_db, current.org, scenario.org);
         auto output = scenario_comparison(current, scenario, host(), quarters, format, costs);
         if (!costs) remove_costs(output);

@@ -201,6 +201,28 @@ void save_scenario(SQLite::Database& db, Scenario& s) {
     s.status = status;
 }
 
+std::pair<Scenario, Scenario> load_scenario_pair(SQLite::Database& db, const std::string& a, const std::string& b) {
+    const auto live_of = [&](const Scenario& other) {
+        Scenario current;
+        current.name = kCurrentScenario;
+        current.org = *other.base;
+        current.settings = load_settings(db);
+        return current;
+    };
+    const auto shares_live = [&](const Scenario& s) { return s.base && base_is_live(db, s.base_id); };
+    if (a == kCurrentScenario && b != kCurrentScenario) {
+        auto second = load_scenario(db, b);
+        if (shares_live(second)) return {live_of(second), std::move(second)};
+        return {load_scenario(db, a), std::move(second)};
+    }
+    auto first = load_scenario(db, a);
+    if (b == kCurrentScenario && shares_live(first)) {
+        auto second = live_of(first);
+        return {std::move(first), std::move(second)};
+    }
+    return {std::move(first), load_scenario(db, b)};
+}
+
 Scenario load_scenario_start(SQLite::Database& db, const std::string& name) {
     auto s = load_scenario(db, name);
     const auto base = load_scenario_base(db, s);

@@ -186,3 +186,25 @@ TEST_CASE("an import over the org keeps the whole org for a base") {
     CHECK(org_of(load_org(db.sql())) != before);
     CHECK(org_of(load_base_org(db.sql(), base_of(db, "s"))) == before);
 }
+
+TEST_CASE("two scenarios compared read the live org once, and as it is after a write") {
+    auto db = fixture_database();
+    create_scenario(db.sql(), "s", kCurrentScenario);
+    auto s = load_scenario(db.sql(), "s");
+    orgplan::set_fte(s, "m1", 0.5);
+    save_scenario(db.sql(), s);
+    const auto check_pair = [&](const std::string& a, const std::string& b) {
+        const auto [first, second] = load_scenario_pair(db.sql(), a, b);
+        CHECK(first.name == a);
+        CHECK(second.name == b);
+        CHECK(org_of(first.org) == org_of(load_scenario(db.sql(), a).org));
+        CHECK(org_of(second.org) == org_of(load_scenario(db.sql(), b).org));
+        CHECK(first.settings.get("ratio.threshold") == load_scenario(db.sql(), a).settings.get("ratio.threshold"));
+    };
+    check_pair(kCurrentScenario, "s");
+    check_pair("s", kCurrentScenario);
+    set_fte(db, "m2", 0.25); // the base is no longer the live org
+    check_pair(kCurrentScenario, "s");
+    check_pair("s", kCurrentScenario);
+    check_pair(kCurrentScenario, kCurrentScenario);
+}

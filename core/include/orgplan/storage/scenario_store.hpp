@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
@@ -23,6 +24,9 @@ void create_scenario(SQLite::Database& db, const std::string& name, const std::s
 /// Loads a scenario (its base with its changes made again), or the live org for "current"; throws orgplan::Error
 /// naming the known scenarios.
 Scenario load_scenario(SQLite::Database& db, const std::string& name);
+/// Two scenarios to compare (either may be "current"). The live org is read once when one is "current" and the
+/// other stands on a base nothing was written over since (the base is then the live org).
+std::pair<Scenario, Scenario> load_scenario_pair(SQLite::Database& db, const std::string& a, const std::string& b);
 /// The scenario as it was created: its base org and settings, no changes (what undo makes it again from). Throws
 /// orgplan::Error for a scenario stored before bases were kept.
 Scenario load_scenario_start(SQLite::Database& db, const std::string& name);
