@@ -68,4 +68,4 @@ measure "import --replace (the org again)" "$BIN/orgplan" --db "$sdb" import --r
 measure "scenario apply after the import" "$BIN/orgplan" --db "$sdb" scenario apply bench2 --move-person "$pm" --to-team "$team"
 measure "scenario merge after the import" "$BIN/orgplan" --db "$sdb" scenario merge bench2 --theirs
 sqlite3 "$sdb" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
-echo "database: $(($(stat -c %s "$sdb") / 1048576)) MB with the rows kept for the merged scenarios' base"
+echo "rows kept for the scenarios' bases: $(sqlite3 "$sdb" "SELECT (SELECT count(*) FROM base_person) + (SELECT count(*) FROM base_membership) + (SELECT count(*) FROM base_pm_assignment)")"

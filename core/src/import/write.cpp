@@ -8,6 +8,7 @@
 #include "orgplan/base/text.hpp"
 #include "orgplan/storage/change_log.hpp"
 #include "orgplan/storage/history.hpp"
+#include "orgplan/storage/scenario_base.hpp"
 #include "orgplan/storage/interrupt_store.hpp"
 #include "orgplan/storage/org_store.hpp"
 #include "orgplan/storage/settings_store.hpp"
@@ -118,6 +119,7 @@ ImportTransaction::ImportTransaction(SQLite::Database& db, std::size_t incoming_
 
 void ImportTransaction::commit(const std::string& command, nlohmann::json records, const std::string& user) {
     if (deferred_keys_) deferred_keys_->check();
+    prune_kept_rows(db_); // rows rewritten as they were need no keeping for scenario bases
     records["snapshot"] = record_snapshot(db_, as_of_, command).as_of;
     if (user.empty())
         record_change(db_, command, records);

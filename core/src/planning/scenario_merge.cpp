@@ -185,6 +185,7 @@ MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, Merge
     for (const auto& [group, key] : record_groups())
         if (auto it = to_write.find(group); it != to_write.end()) write_group(db, writer, group, it->second);
     writer.flush();
+    prune_kept_rows(db); // memberships cleared and written again as they were
     refresh_maker_totals(db);
 
     // Settings the scenario changed from its base (or, without one, from the org's), stored together: settings that

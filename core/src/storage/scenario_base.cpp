@@ -1,6 +1,7 @@
 #include "orgplan/storage/scenario_base.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -55,12 +56,15 @@ void install(SQLite::Database& db, const TableColumns& t) {
                            kept, joined(columns), joined(columns, row), present, same_key(t.keys, kept.c_str(), row));
     };
     const auto keep_old = keep(t.columns, "OLD.", 1), keep_absent = keep(t.keys, "NEW.", 0);
-    const std::pair<const char*, std::string> triggers[] = {
-        {"INSERT", keep_absent}, {"DELETE", keep_old}, {"UPDATE", keep_old + keep_absent}};
-    for (const auto& [event, body] : triggers) {
+    // An update that changes nothing (an import's upsert of the same person) keeps nothing.
+    std::string changed;
+    for (const auto& c : t.columns) changed += fmt::format("{0}OLD.{1} IS NOT NEW.{1}", changed.empty() ? "" : " OR ", c);
+    const std::tuple<const char*, std::string, std::string> triggers[] = {
+        {"INSERT", "", keep_absent}, {"DELETE", "", keep_old}, {"UPDATE", " WHEN " + changed, keep_old + keep_absent}};
+    for (const auto& [event, when, body] : triggers) {
         const auto name = fmt::format("keep_{}_{}", t.table, event);
-        db.exec(fmt::format("DROP TRIGGER IF EXISTS {0}; CREATE TRIGGER {0} AFTER {1} ON {2} BEGIN {3} END", name,
-                            event, t.table, body));
+        db.exec(fmt::format("DROP TRIGGER IF EXISTS {0}; CREATE TRIGGER {0} AFTER {1} ON {2}{3} BEGIN {4} END", name,
+                            event, t.table, when, body));
     }
 }
 
@@ -126,6 +130,7 @@ private:
 } // namespace
 
 long long open_scenario_base(SQLite::Database& db, const std::string& settings) {
+    prune_kept_rows(db);
     {
         SQLite::Statement newest(db, "SELECT id, settings FROM scenario_base ORDER BY id DESC LIMIT 1");
         if (newest.executeStep() && newest.getColumn(1).getString() == settings) {
@@ -198,6 +203,24 @@ void release_unused_bases(SQLite::Database& db) {
         drop.exec();
     }
     if (db.execAndGet("SELECT count(*) FROM scenario_base").getInt64() == 0) uninstall(db);
+}
+
+void prune_kept_rows(SQLite::Database& db) {
+    if (!capturing(db)) return;
+    for (const char* table : kKept) {
+        const auto t = table_columns(db, table);
+        const auto kept = kept_table(table);
+        const auto columns = row_columns(db, table);
+        std::string same_row;
+        for (const auto& c : columns) same_row += fmt::format(" AND l.{0} IS {1}.{0}", c, kept);
+        // The newest row kept for a key, when the live row is that row again (or is again absent): every base that
+        // read it reads the same from the live table.
+        db.exec(fmt::format(
+            "DELETE FROM {0} WHERE NOT EXISTS (SELECT 1 FROM {0} n WHERE {1} AND n._base > {0}._base) AND CASE WHEN "
+            "_present = 1 THEN EXISTS (SELECT 1 FROM main.{2} l WHERE {3}{4}) ELSE NOT EXISTS (SELECT 1 FROM main.{2} l "
+            "WHERE {3}) END",
+            kept, same_key(t.keys, "n", kept), table, same_key(t.keys, "l", kept), same_row));
+    }
 }
 
 long long erase_from_bases(SQLite::Database& db, const std::string& id, const std::string& manager) {

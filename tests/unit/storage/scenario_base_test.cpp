@@ -208,3 +208,33 @@ TEST_CASE("two scenarios compared read the live org once, and as it is after a w
     check_pair("s", kCurrentScenario);
     check_pair(kCurrentScenario, kCurrentScenario);
 }
+
+TEST_CASE("rows written again as they were are not kept: an update that changes nothing, an import of the same org") {
+    auto db = fixture_database();
+    create_scenario(db.sql(), "s", kCurrentScenario);
+    const auto base = base_of(db, "s");
+    db.sql().exec("UPDATE person SET fte = fte"); // changes nothing
+    CHECK(count(db, "base_person") == 0);
+    CHECK(base_is_live(db.sql(), base));
+
+    // Deleted and written again the same (what import --replace does): kept by the triggers, then pruned.
+    db.sql().exec("DELETE FROM membership WHERE person_id = 'm1'");
+    CHECK(count(db, "base_membership") > 0);
+    ImportOptions replace;
+    replace.replace = true;
+    import_paths(db, {fixture("ratios")}, replace);
+    CHECK(count(db, "base_person") == 0);
+    CHECK(count(db, "base_membership") == 0);
+    CHECK(base_is_live(db.sql(), base));
+
+    // A row changed and changed back is pruned; one still changed stays, as does what an older base needs.
+    set_fte(db, "m1", 0.5);
+    create_scenario(db.sql(), "newer", kCurrentScenario);
+    set_fte(db, "m1", 1.0); // back to what base `s` had, but `newer` had 0.5
+    prune_kept_rows(db.sql());
+    CHECK(org_of(load_base_org(db.sql(), base_of(db, "newer"))) != org_of(load_org(db.sql())));
+    for (const auto& p : load_base_org(db.sql(), base_of(db, "newer")).people)
+        if (p.id == "m1") CHECK(p.fte == 0.5);
+    for (const auto& p : load_base_org(db.sql(), base).people)
+        if (p.id == "m1") CHECK(p.fte == 1.0);
+}

@@ -36,6 +36,10 @@ Org load_base_org(SQLite::Database& db, long long base);
 /// rows go too.
 void release_unused_bases(SQLite::Database& db);
 
+/// Forgets kept rows the org has again as they were (an import that deletes and writes the same people): a base
+/// then reads them from the live table, the same. Inside the writer's transaction, after its writes.
+void prune_kept_rows(SQLite::Database& db);
+
 /// Erasing a person (after the org's rows went): their kept rows go, and kept rows of people they managed name
 /// `manager` instead (their manager in the org; empty: the one their kept row names). Returns the newest base that
 /// had them (bases up to it did), or 0.
