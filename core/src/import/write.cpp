@@ -119,7 +119,7 @@ ImportTransaction::ImportTransaction(SQLite::Database& db, std::size_t incoming_
 
 void ImportTransaction::commit(const std::string& command, nlohmann::json records, const std::string& user) {
     if (deferred_keys_) deferred_keys_->check();
-    prune_kept_rows(db_); // rows rewritten as they were need no keeping for scenario bases
+    prune_kept_rows(db_); // resumes what --replace set aside; rows written again as they were need no keeping
     records["snapshot"] = record_snapshot(db_, as_of_, command).as_of;
     if (user.empty())
         record_change(db_, command, records);

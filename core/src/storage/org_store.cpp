@@ -9,6 +9,7 @@
 #include "orgplan/storage/interrupt_store.hpp"
 #include "orgplan/storage/position_store.hpp"
 #include "orgplan/storage/read_transaction.hpp"
+#include "orgplan/storage/scenario_base.hpp"
 #include "orgplan/storage/task_force_store.hpp"
 
 namespace orgplan {
@@ -446,6 +447,7 @@ SQLite::Statement& OrgWriter::upsert(std::string_view kind, ColumnSet update) {
 }
 
 void OrgWriter::clear() {
+    suspend_base_capture(db_); // scenario bases keep the whole org in one go (resumed at the import's commit)
     // Children first: every table that references person is emptied before people are deleted, so each deleted
     // person finds no child rows. People reference each other through manager_id, a deferred foreign key: deleting
     // a manager before their reports is fine as long as all are gone by commit.

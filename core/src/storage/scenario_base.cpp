@@ -68,10 +68,14 @@ void install(SQLite::Database& db, const TableColumns& t) {
     }
 }
 
+void drop_triggers(SQLite::Database& db, const char* table) {
+    for (const char* event : {"INSERT", "DELETE", "UPDATE"})
+        db.exec(fmt::format("DROP TRIGGER IF EXISTS keep_{}_{}", table, event));
+}
+
 void uninstall(SQLite::Database& db) {
     for (const char* table : kKept) {
-        for (const char* event : {"INSERT", "DELETE", "UPDATE"})
-            db.exec(fmt::format("DROP TRIGGER IF EXISTS keep_{}_{}", table, event));
+        drop_triggers(db, table);
         db.exec("DROP TABLE IF EXISTS " + kept_table(table));
     }
 }
@@ -205,8 +209,51 @@ void release_unused_bases(SQLite::Database& db) {
     if (db.execAndGet("SELECT count(*) FROM scenario_base").getInt64() == 0) uninstall(db);
 }
 
+void suspend_base_capture(SQLite::Database& db) {
+    if (!capturing(db)) return;
+    for (const char* table : kKept) {
+        const auto t = table_columns(db, table);
+        db.exec(fmt::format("DROP TABLE IF EXISTS temp.was_{0}; CREATE TEMP TABLE was_{0} AS SELECT * FROM main.{0}; "
+                            "CREATE INDEX temp.was_{0}_key ON was_{0}({1})",
+                            table, joined(t.keys)));
+        drop_triggers(db, table);
+    }
+}
+
+void resume_base_capture(SQLite::Database& db) {
+    // Only a suspended capture has the tables aside (temporary: sqlite_temp_schema, which tableExists does not read).
+    if (!capturing(db) ||
+        !db.execAndGet("SELECT count(*) FROM sqlite_temp_schema WHERE type = 'table' AND name = 'was_person'").getInt())
+        return;
+    for (const char* table : kKept) {
+        const auto t = table_columns(db, table);
+        const auto kept = kept_table(table);
+        std::string same_row;
+        for (const auto& c : t.columns) same_row += fmt::format(" AND l.{0} IS w.{0}", c);
+        // "FROM (newest base) WHERE nothing is kept yet for it of the key of `row`"
+        const auto newest_without = [&](const char* row) {
+            return fmt::format("(SELECT max(id) AS b FROM scenario_base) WHERE b IS NOT NULL AND NOT EXISTS (SELECT 1 "
+                               "FROM {} WHERE {} AND _base = b)",
+                               kept, same_key(t.keys, kept.c_str(), row));
+        };
+        // Rows that were there and are not there again as they were: kept as they were. Keys there now and not
+        // before: kept as absent then. What was kept for the newest base already stays.
+        db.exec(fmt::format("INSERT INTO {0}({1}, _base, _present) SELECT {2}, b, 1 FROM temp.was_{3} w, {4} AND NOT "
+                            "EXISTS (SELECT 1 FROM main.{3} l WHERE {5}{6})",
+                            kept, joined(t.columns), joined(t.columns, "w."), table, newest_without("w"),
+                            same_key(t.keys, "l", "w"), same_row));
+        db.exec(fmt::format("INSERT INTO {0}({1}, _base, _present) SELECT {2}, b, 0 FROM main.{3} l, {4} AND NOT EXISTS "
+                            "(SELECT 1 FROM temp.was_{3} w WHERE {5})",
+                            kept, joined(t.keys), joined(t.keys, "l."), table, newest_without("l"),
+                            same_key(t.keys, "w", "l")));
+        db.exec(fmt::format("DROP TABLE temp.was_{}", table));
+        install(db, t);
+    }
+}
+
 void prune_kept_rows(SQLite::Database& db) {
     if (!capturing(db)) return;
+    resume_base_capture(db);
     for (const char* table : kKept) {
         const auto t = table_columns(db, table);
         const auto kept = kept_table(table);

@@ -182,9 +182,13 @@ TEST_CASE("an import over the org keeps the whole org for a base") {
     create_scenario(db.sql(), "s", kCurrentScenario);
     ImportOptions replace;
     replace.replace = true;
-    import_paths(db, {fixture("gaps")}, replace);
+    import_paths(db, {fixture("gaps")}, replace); // the rows kept in one go, the triggers set aside and back
     CHECK(org_of(load_org(db.sql())) != before);
     CHECK(org_of(load_base_org(db.sql(), base_of(db, "s"))) == before);
+    CHECK(triggers(db) == 33);
+    db.sql().exec("INSERT INTO team(id, name) VALUES('later', 'Later')"); // kept again, row by row
+    CHECK(org_of(load_base_org(db.sql(), base_of(db, "s"))) == before);
+    CHECK(db.sql().execAndGet("SELECT _present FROM base_team WHERE id = 'later'").getInt() == 0);
 }
 
 TEST_CASE("two scenarios compared read the live org once, and as it is after a write") {
