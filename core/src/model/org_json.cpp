@@ -1,5 +1,7 @@
 #include "orgplan/model/org_json.hpp"
 
+#include "org_kinds.hpp"
+
 #include "orgplan/model/enums.hpp"
 #include "orgplan/base/error.hpp"
 
@@ -242,30 +244,10 @@ Position record_from_json(const json& j, const Position*) {
     return p;
 }
 
-namespace {
-
-// Calls visit(key, member) for each kind of record the document holds, in the order written.
-template <typename Visit>
-void for_each_kind(Visit&& visit) {
-    visit("segments", &Org::segments);
-    visit("products", &Org::products);
-    visit("initiatives", &Org::initiatives);
-    visit("accounts", &Org::accounts);
-    visit("teams", &Org::teams);
-    visit("people", &Org::people);
-    visit("memberships", &Org::memberships);
-    visit("assignments", &Org::assignments);
-    visit("goals", &Org::goals);
-    visit("interrupts", &Org::interrupts);
-    visit("task_forces", &Org::task_forces);
-    visit("positions", &Org::positions);
-}
-
-} // namespace
 
 json to_json(const Org& org) {
     json doc = json::object();
-    for_each_kind([&](const char* key, auto member) {
+    detail::for_each_list([&](const char* key, auto member) {
         doc[key] = array_of(org.*member, [](const auto& x) { return record_json(x); });
     });
     return doc;
@@ -275,7 +257,7 @@ json to_json(const Org& org) {
 Org org_from_json(const json& doc) {
     try {
         Org org;
-        for_each_kind([&](const char* key, auto member) {
+        detail::for_each_list([&](const char* key, auto member) {
             using Record = typename std::remove_reference_t<decltype(org.*member)>::value_type;
             org.*member = read_array<Record>(
                 doc, key, [](const json& j) { return record_from_json(j, static_cast<const Record*>(nullptr)); });

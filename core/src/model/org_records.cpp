@@ -8,6 +8,7 @@
 
 #include "orgplan/base/error.hpp"
 #include "orgplan/model/org_json.hpp"
+#include "org_kinds.hpp"
 
 namespace orgplan {
 namespace {
@@ -49,21 +50,6 @@ std::string_view key_of(const T& x) {
 // A person's memberships and a PM's assignments are one record of several rows.
 template <typename T>
 constexpr bool kRows = std::is_same_v<T, Membership> || std::is_same_v<T, Assignment>;
-
-// Calls visit(group, member) for each group, in record_groups() order.
-template <typename Visit>
-void for_each_group(Visit&& visit) {
-    visit("segments", &Org::segments);
-    visit("products", &Org::products);
-    visit("initiatives", &Org::initiatives);
-    visit("accounts", &Org::accounts);
-    visit("teams", &Org::teams);
-    visit("people", &Org::people);
-    visit("goals", &Org::goals);
-    visit("memberships", &Org::memberships);
-    visit("assignments", &Org::assignments);
-    visit("positions", &Org::positions);
-}
 
 template <typename T>
 const T* no_record() {
@@ -218,7 +204,7 @@ const json& find_record(const OrgRecords& r, const std::string& group, const std
 
 OrgRecords records_of(const Org& org, const RecordKeys& keys) {
     OrgRecords out;
-    for_each_group([&](const char* group, auto member) {
+    detail::for_each_record_list([&](const char* group, auto member) {
         const auto wanted = keys.find(group);
         if (wanted == keys.end() || wanted->second.empty()) return;
         auto& of_group = out[group];
@@ -240,7 +226,7 @@ OrgRecords records_of(const Org& org, const RecordKeys& keys) {
 
 OrgChanges record_changes(const Org& before, const Org& after) {
     OrgChanges out;
-    for_each_group([&](const char* group, auto member) {
+    detail::for_each_record_list([&](const char* group, auto member) {
         GroupChanges g{group, {}};
         using T = typename std::decay_t<decltype(before.*member)>::value_type;
         if constexpr (kRows<T>) compare_rows(before.*member, after.*member, g.changes);
@@ -253,7 +239,7 @@ OrgChanges record_changes(const Org& before, const Org& after) {
 void apply_changes(Org& org, const OrgChanges& changes) {
     try {
         for (const auto& g : changes)
-            for_each_group([&](const char* group, auto member) {
+            detail::for_each_record_list([&](const char* group, auto member) {
                 if (g.group != group) return;
                 using T = typename std::decay_t<decltype(org.*member)>::value_type;
                 if constexpr (kRows<T>) apply_rows(org.*member, g.changes);
