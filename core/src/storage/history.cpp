@@ -30,14 +30,6 @@ std::vector<Tracked> tracked(SQLite::Database& db) {
     return out;
 }
 
-// "a.k1 = b.k1 AND a.k2 = b.k2", or with `is`, "a.c1 IS b.c1 AND ..." (NULLs compare equal).
-std::string matching(const std::vector<std::string>& names, const std::string& a, const std::string& b,
-                     const char* op = " = ") {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "" : " AND ") + a + "." + n + op + b + "." + n;
-    return out;
-}
-
 SnapshotInfo read_snapshot(SQLite::Statement& q) {
     return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
             q.getColumn(3).getString()};

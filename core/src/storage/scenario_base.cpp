@@ -30,14 +30,6 @@ std::vector<std::string> row_columns(SQLite::Database& db, const std::string& ta
 
 bool capturing(SQLite::Database& db) { return db.tableExists(kept_table(kKept[0])); }
 
-// "f.k1 = k.k1 AND f.k2 = k.k2"; `b` may be "OLD." or "NEW." (then "f.k1 = OLD.k1").
-std::string same_key(const std::vector<std::string>& keys, const char* a, std::string b) {
-    if (b.back() != '.') b += '.';
-    std::string out;
-    for (const auto& k : keys) out += fmt::format("{}{}.{} = {}{}", out.empty() ? "" : " AND ", a, k, b, k);
-    return out;
-}
-
 // The kept rows' table of an org table (new columns added), and its three triggers made afresh.
 void install(SQLite::Database& db, const TableColumns& t) {
     const auto kept = kept_table(t.table);
@@ -53,9 +45,9 @@ void install(SQLite::Database& db, const TableColumns& t) {
     const auto keep = [&](const std::vector<std::string>& columns, const char* row, int present) {
         return fmt::format("INSERT INTO {0}({1}, _base, _present) SELECT {2}, b, {3} FROM (SELECT max(id) AS b FROM "
                            "scenario_base) WHERE b IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {0} WHERE {4} AND _base = b);",
-                           kept, joined(columns), joined(columns, row), present, same_key(t.keys, kept.c_str(), row));
+                           kept, joined(columns), joined(columns, std::string(row) + "."), present, matching(t.keys, kept, row));
     };
-    const auto keep_old = keep(t.columns, "OLD.", 1), keep_absent = keep(t.keys, "NEW.", 0);
+    const auto keep_old = keep(t.columns, "OLD", 1), keep_absent = keep(t.keys, "NEW", 0);
     // An update that changes nothing (an import's upsert of the same person) keeps nothing.
     std::string changed;
     for (const auto& c : t.columns) changed += fmt::format("{0}OLD.{1} IS NOT NEW.{1}", changed.empty() ? "" : " OR ", c);
@@ -102,7 +94,7 @@ public:
                     "{6} AND f._base >= {4}) UNION ALL SELECT {1} FROM (SELECT {5}, k._present, min(k._base) FROM "
                     "main.{3} k WHERE k._base >= {4} GROUP BY {2}) WHERE _present = 1",
                     table, joined(t.columns), joined(t.keys, "k."), kept_table(table), base, from_kept,
-                    same_key(t.keys, "f", "main." + std::string(table))));
+                    matching(t.keys, "f", "main." + std::string(table))));
                 made_.push_back(table);
             }
         } catch (...) {
@@ -234,18 +226,18 @@ void resume_base_capture(SQLite::Database& db) {
         const auto newest_without = [&](const char* row) {
             return fmt::format("(SELECT max(id) AS b FROM scenario_base) WHERE b IS NOT NULL AND NOT EXISTS (SELECT 1 "
                                "FROM {} WHERE {} AND _base = b)",
-                               kept, same_key(t.keys, kept.c_str(), row));
+                               kept, matching(t.keys, kept, row));
         };
         // Rows that were there and are not there again as they were: kept as they were. Keys there now and not
         // before: kept as absent then. What was kept for the newest base already stays.
         db.exec(fmt::format("INSERT INTO {0}({1}, _base, _present) SELECT {2}, b, 1 FROM temp.was_{3} w, {4} AND NOT "
                             "EXISTS (SELECT 1 FROM main.{3} l WHERE {5}{6})",
                             kept, joined(t.columns), joined(t.columns, "w."), table, newest_without("w"),
-                            same_key(t.keys, "l", "w"), same_row));
+                            matching(t.keys, "l", "w"), same_row));
         db.exec(fmt::format("INSERT INTO {0}({1}, _base, _present) SELECT {2}, b, 0 FROM main.{3} l, {4} AND NOT EXISTS "
                             "(SELECT 1 FROM temp.was_{3} w WHERE {5})",
                             kept, joined(t.keys), joined(t.keys, "l."), table, newest_without("l"),
-                            same_key(t.keys, "w", "l")));
+                            matching(t.keys, "w", "l")));
         db.exec(fmt::format("DROP TABLE temp.was_{}", table));
         install(db, t);
     }
@@ -266,7 +258,7 @@ void prune_kept_rows(SQLite::Database& db) {
             "DELETE FROM {0} WHERE NOT EXISTS (SELECT 1 FROM {0} n WHERE {1} AND n._base > {0}._base) AND CASE WHEN "
             "_present = 1 THEN EXISTS (SELECT 1 FROM main.{2} l WHERE {3}{4}) ELSE NOT EXISTS (SELECT 1 FROM main.{2} l "
             "WHERE {3}) END",
-            kept, same_key(t.keys, "n", kept), table, same_key(t.keys, "l", kept), same_row));
+            kept, matching(t.keys, "n", kept), table, matching(t.keys, "l", kept), same_row));
     }
 }
 

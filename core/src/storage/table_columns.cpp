@@ -30,4 +30,11 @@ std::string joined(const std::vector<std::string>& names, const std::string& pre
     return out;
 }
 
+std::string matching(const std::vector<std::string>& names, const std::string& a, const std::string& b,
+                     const char* op) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : " AND ") + a + "." + n + op + b + "." + n;
+    return out;
+}
+
 } // namespace orgplan

@@ -21,4 +21,9 @@ TableColumns table_columns(SQLite::Database& db, const std::string& table);
 /// "a, b, c", each name with `prefix` ("NEW." gives "NEW.a, NEW.b, NEW.c").
 std::string joined(const std::vector<std::string>& names, const std::string& prefix = "");
 
+/// "a.k1 = b.k1 AND a.k2 = b.k2" over `names`, or with op " IS ", "a.c1 IS b.c1 AND ..." (NULLs compare equal).
+/// `a` and `b` are tables, aliases or OLD / NEW.
+std::string matching(const std::vector<std::string>& names, const std::string& a, const std::string& b,
+                     const char* op = " = ");
+
 } // namespace orgplan
