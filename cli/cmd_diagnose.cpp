@@ -64,8 +64,12 @@ int cmd_diagnose(const Args& args) {
     std::size_t counts[3] = {0, 0, 0};
     for (const auto& f : findings) ++counts[static_cast<int>(f.severity)];
 
-    Table table({{"severity", "severity"}, {"check", "check"}, {"subject", "subject"}, {"evidence", "evidence"},
-                 {"recommendation", "recommendation"}});
+    // Long evidence reads better on a terminal as cards than as a table wider than it.
+    Table table({{"severity", "severity", 1, false, Shown::everywhere, 7},
+                 {"check", "check", 1, false, Shown::everywhere, 24},
+                 {"subject", "subject"},
+                 {"evidence", "evidence"},
+                 {"recommendation", "recommendation", 1, false, Shown::everywhere, 0, "-> "}});
     for (const auto& f : findings)
         table.add({std::string(to_string(f.severity)), f.check, f.subject, f.evidence, f.recommendation});
     auto output = Output::of(std::move(table),
@@ -74,13 +78,9 @@ int cmd_diagnose(const Args& args) {
                               {"diagnostics_failed", failed},
                               {"fail_on", fail_on.empty() ? nlohmann::json(nullptr) : nlohmann::json(fail_on)}});
     output.title = "findings";
-    // Long evidence reads better as a list than as a table wider than the terminal.
-    std::string list;
-    for (const auto& f : findings)
-        list += fmt::format("{:<7}  {:<24}  {}\n         {}\n         -> {}\n\n", to_string(f.severity), f.check,
-                            f.subject, f.evidence, f.recommendation);
-    if (!list.empty()) list.pop_back(); // the writer puts one blank line before the summary
-    output.sections[0].text = list.empty() ? "no findings\n" : list;
+    output.sections[0].layout = Layout::cards;
+    output.sections[0].card_head = 3;
+    output.sections[0].if_empty = "no findings";
     const auto plural = [](std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
     output.notes.push_back(fmt::format("{}, {}, {} info from {}{}", plural(counts[2], "error"), plural(counts[1], "warning"),
                                        counts[0], plural(selected.size() - failed.size(), "diagnostic"),

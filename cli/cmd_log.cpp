@@ -7,20 +7,6 @@
 #include "orgplan/storage/read_transaction.hpp"
 
 namespace orgplan::cli {
-namespace {
-
-// "people 335, teams 30": what an entry changed, for a table cell.
-std::string records_text(const nlohmann::json& records) {
-    std::string out;
-    for (const auto& [key, value] : records.items()) {
-        const auto shown = value.is_string() ? value.get<std::string>() : value.dump();
-        out += (out.empty() ? "" : ", ") + key + " " + shown;
-    }
-    return out;
-}
-
-} // namespace
-
 int cmd_log(const Args& args) {
     Common common;
     std::size_t limit = 50;
@@ -32,14 +18,9 @@ int cmd_log(const Args& args) {
     const ReadTransaction snapshot(db.sql());
     const auto entries = load_change_log(db.sql(), limit);
     Table table({{"id", "#"}, {"at", "when (UTC)"}, {"command", "command"}, {"user", "user"}, {"records", "changed"}});
-    auto rows = nlohmann::json::array();
-    for (const auto& e : entries) {
-        table.add({static_cast<long long>(e.id), e.at, e.command, e.user, records_text(e.records)});
-        rows.push_back({{"id", e.id}, {"at", e.at}, {"command", e.command}, {"user", e.user}, {"records", e.records}});
-    }
+    for (const auto& e : entries) table.add({static_cast<long long>(e.id), e.at, e.command, e.user, Fields{e.records}});
     auto output = Output::of(std::move(table), {{"limit", limit}});
     output.title = "change log";
-    output.sections[0].json_rows = std::move(rows);
     if (entries.empty()) output.notes.push_back("no writes recorded yet");
     emit(output, common);
     return 0;

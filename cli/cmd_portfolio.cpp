@@ -105,7 +105,7 @@ int cmd_portfolio(const Args& args) {
                      then.org_ratio().value_or(0) - now.org_ratio().value_or(0)});
         what_if.add({"yearly people cost" + (currency.empty() ? std::string() : " (" + currency + ")"), p.total_cost,
                      then_cost, then_cost - p.total_cost});
-        output.sections.push_back({"what if " + retire + " retire", std::move(what_if), "what_if", std::nullopt});
+        output.sections.push_back({"what if " + retire + " retire", std::move(what_if), "what_if"});
         if (!save_as.empty()) {
             Database writer(db_path(common), Database::Open::write);
             WriteTransaction tx(writer);

@@ -63,7 +63,7 @@ int cmd_positions(const Args& args) {
     const auto shown = table.size();
     auto output = Output::of(std::move(table), {{"open_maker_fte", opened}, {"departing_maker_fte", leaving}});
     output.title = "planned positions";
-    if (shown == 0) output.sections[0].text = "no planned positions\n"; // not an empty table (JSON: rows [])
+    output.sections[0].if_empty = "no planned positions"; // not an empty table (JSON: rows [])
     output.notes.push_back(shown == 0 ? "scenario apply --add-makers TEAM=N plans some; a merge brings them here"
                                       : fmt::format("open: {:.1f} maker FTE of open roles, {:.1f} of planned departures; "
                                                     "ratios --planned and plan --planned count them",

@@ -109,15 +109,15 @@ int cmd_spans(const Args& args) {
                        static_cast<long long>(tree.layer[i]), static_cast<long long>(directs),
                        static_cast<long long>(tree.reports[i]), directs ? bands.label(bands.band_of(directs)) : ""});
         }
-        output.sections.push_back({"", std::move(table), "rows", std::nullopt});
+        output.sections.push_back({"", std::move(table), "rows"});
     } else {
         const auto groups = by == "unit" ? span_groups(tree, bands, [&](std::size_t i) { return people[i].unit; })
                                          : span_groups(tree, bands, [&](std::size_t i) {
                                                return to_string(people[i].family);
                                            });
-        output.sections.push_back({"", group_table(by, groups), "rows", std::nullopt});
+        output.sections.push_back({"", group_table(by, groups), "rows"});
     }
-    output.sections.push_back({"span bands", band_table(org, bands), "", std::nullopt});
+    output.sections.push_back({"span bands", band_table(org, bands), ""});
     output.fields = {{"by", by}, {"org", group_json(org, bands)}};
     output.notes.push_back(fmt::format("{} people, {} managers over {} layers; median span {:g}, mean {:.1f}; "
                                        "{} managers of one",

@@ -365,15 +365,11 @@ void emit(const Output& output, const Common& common) {
 
 void emit_done(const Common& common, const std::vector<std::string>& lines, nlohmann::json fields) {
     Table table(std::vector<Column>{{"message", "message"}});
-    std::string text;
-    for (const auto& line : lines) {
-        table.add({line});
-        text += line + "\n";
-    }
+    for (const auto& line : lines) table.add({line});
     fields["messages"] = lines;
     auto output = Output::of(std::move(table), std::move(fields));
     output.sections[0].json_key.clear(); // the messages are a list of text in JSON, not rows
-    output.sections[0].text = std::move(text);
+    output.sections[0].layout = Layout::lines;
     emit(output, common);
 }
 

@@ -22,31 +22,12 @@ void remove_cost_keys(nlohmann::json& value) {
     }
 }
 
-Table without_money(const Table& table) {
-    std::vector<std::size_t> kept;
-    std::vector<Column> columns;
-    for (std::size_t i = 0; i < table.columns().size(); ++i) {
-        const auto& c = table.columns()[i];
-        if (c.money || about_cost(c.key)) continue;
-        kept.push_back(i);
-        columns.push_back(c);
-    }
-    Table out(std::move(columns));
-    for (const auto& row : table.rows()) {
-        std::vector<Cell> cells;
-        for (auto i : kept) cells.push_back(row[i]);
-        out.add(std::move(cells));
-    }
-    return out;
-}
 
 } // namespace
 
 void remove_costs(Output& output) {
-    for (auto& section : output.sections) {
-        section.table = without_money(section.table);
-        if (section.json_rows) remove_cost_keys(*section.json_rows);
-    }
+    for (auto& section : output.sections)
+        section.table = section.table.select([](const Column& c) { return !c.money && !about_cost(c.key); });
     remove_cost_keys(output.fields);
     // Sentences for people may quote a sum; they go when they speak of cost.
     const auto drop = [](std::vector<std::string>& lines) {

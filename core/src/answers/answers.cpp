@@ -88,34 +88,36 @@ PrincipleComparison compare_principles(const Org& org, const Settings& settings,
         throw Error("no organizing principle plugin could run; see orgplan plugins list");
     std::stable_sort(rows.begin() + 1, rows.end(),
                      [](const auto& a, const auto& b) { return a.second.score > b.second.score; });
-    Table table({{"principle", "principle"}, {"max_ratio", "max ratio"}, {"median_ratio", "median"},
-                 {"pm_fte_needed", "PM FTE short", 2}, {"uncovered_teams", "no-PM teams"},
-                 {"thin_pms", fmt::format("PMs >{:g} teams", max_spread)}, {"segments", "segments"},
-                 {"accounts", "accounts"}, {"initiatives", "initiatives"}, {"score", "score"}});
-    auto list = nlohmann::json::array();
-    for (const auto& [name, m] : rows) {
-        table.add({name, optional_cell(m.max_ratio), optional_cell(m.median_ratio), m.pm_fte_needed,
-                   static_cast<long long>(m.uncovered_teams), static_cast<long long>(m.thin_pms),
-                   fmt::format("{}/{}", m.segments_covered, m.segments),
-                   fmt::format("{}/{}", m.accounts_covered, m.accounts),
+    // People read "covered/total"; JSON keeps both counts as numbers, under keys of their own.
+    const auto json_only = [](std::string key) { return Column{key, key, 1, false, Shown::json_only}; };
+    const auto for_people = [](std::string key) { return Column{key, key, 1, false, Shown::not_in_json}; };
+    Table table({{"principle", "principle"}, json_only("applicable"), json_only("not_applicable"),
+                 {"max_ratio", "max ratio"}, {"median_ratio", "median"}, {"pm_fte_needed", "PM FTE short", 2},
+                 {"uncovered_teams", "no-PM teams"}, json_only("teams"),
+                 {"thin_pms", fmt::format("PMs >{:g} teams", max_spread)}, json_only("segments_covered"),
+                 json_only("segments"), for_people("segments"), json_only("accounts_covered"), json_only("accounts"),
+                 for_people("accounts"), json_only("initiatives_covered"), json_only("initiatives"),
+                 for_people("initiatives"), {"score", "score"}});
+    const auto count = [](std::size_t n) { return static_cast<long long>(n); };
+    for (const auto& [name, m] : rows)
+        table.add({name, Flag{true}, Omitted{}, optional_cell(m.max_ratio), optional_cell(m.median_ratio),
+                   m.pm_fte_needed, count(m.uncovered_teams), count(m.teams), count(m.thin_pms),
+                   count(m.segments_covered), count(m.segments), fmt::format("{}/{}", m.segments_covered, m.segments),
+                   count(m.accounts_covered), count(m.accounts), fmt::format("{}/{}", m.accounts_covered, m.accounts),
+                   count(m.initiatives_covered), count(m.initiatives),
                    fmt::format("{}/{}", m.initiatives_covered, m.initiatives), m.score});
-        auto j = metrics_json(m);
-        j["principle"] = name;
-        j["applicable"] = true;
-        list.push_back(j);
-    }
-    // Principles the org has no data for are listed, unscored, after the scored ones.
+    // Principles the org has no data for are listed, unscored (no metrics at all in JSON), after the scored ones.
     for (const auto& [name, why] : out.not_applicable) {
-        std::vector<Cell> cells(table.columns().size());
+        std::vector<Cell> cells(table.columns().size(), Omitted{});
         cells[0] = name;
-        cells[1] = std::string("not applicable");
+        cells[1] = Flag{false};
+        cells[2] = why;
+        cells[3] = Omitted{"not applicable"};
         table.add(std::move(cells));
-        list.push_back({{"principle", name}, {"applicable", false}, {"not_applicable", why}});
     }
     const auto best = rows.size() > 1 ? nlohmann::json(rows[1].first) : nlohmann::json(nullptr);
     out.output = Output::of(std::move(table), {{"threshold", threshold}, {"max_spread", max_spread}, {"best", best}});
     out.output.title = "organizing principles";
-    out.output.sections[0].json_rows = list;
     const bool any_pm =
         std::any_of(org.people.begin(), org.people.end(), [](const Person& p) { return p.family == Family::pm; });
     out.output.notes.push_back(!any_pm ? "the org has no PMs to assign, so no principle can help yet; see orgplan hire"
@@ -327,7 +329,7 @@ Output mentoring_answer(const Org& org, const MentoringPlan& plan) {
                                                 {"total_cost", plan.total_cost},
                                                 {"recommendation", plan.recommendation}});
     output.title = "mentoring plan";
-    output.sections.push_back({"mentor load", std::move(loads), "", std::nullopt});
+    output.sections.push_back({"mentor load", std::move(loads), ""});
     std::string uncovered;
     for (const auto& u : plan.uncovered) uncovered += (uncovered.empty() ? "" : ", ") + names[u] + " (" + u + ")";
     output.notes.push_back(fmt::format("{} novices, {} coached, {} without coaching{}", plan.novices,
@@ -397,7 +399,7 @@ Output interrupts_answer(const Org& org, const Settings& settings, const std::st
                                                    {"unplanned_hours", stable(r.unplanned_hours)},
                                                    {"unattributed_hours", stable(r.unattributed_hours)}});
     output.title = "interrupts by " + by;
-    output.sections.push_back({"per month", months_table(r), "months", std::nullopt});
+    output.sections.push_back({"per month", months_table(r), "months"});
     if (org.interrupts.empty()) {
         output.notes.push_back("no interrupts are logged yet: import an interrupts file (docs/interrupts.md)");
         return output;

@@ -196,11 +196,11 @@ Output scenario_comparison(const Scenario& a, const Scenario& b, const PluginHos
     output.title = "scenario " + a.name + " -> " + b.name;
     output.intro.push_back(fmt::format("{} -> {}", a.name, b.name));
     output.fields = {{"a", a.name}, {"b", b.name}, {"quarters", quarters}};
-    output.sections.push_back({"", metrics_table(a, b, oa, ob, for_people, costs), "metrics", std::nullopt});
+    output.sections.push_back({"", metrics_table(a, b, oa, ob, for_people, costs), "metrics"});
     // An empty list says nothing in a table; data formats keep the key, empty.
     auto section = [&](std::string title, Table table, std::string key) {
         if (table.size() > 0 || format != Format::table)
-            output.sections.push_back({std::move(title), std::move(table), std::move(key), std::nullopt});
+            output.sections.push_back({std::move(title), std::move(table), std::move(key)});
     };
     section("findings that change", findings_table(oa, ob), "findings");
     section("coverage that changes (products, segments, initiatives, accounts)", coverage_table(a, b, oa, ob),

@@ -47,7 +47,7 @@ long checked_count(double value, double max, const std::string& what) {
 
 std::string group_thousands(double value, int decimals) {
     std::string text = fmt::format("{:.{}f}", value, decimals);
-    if (text == "-0" || text.rfind("-0.", 0) == 0 && text.find_first_not_of("0.", 1) == std::string::npos)
+    if (text == "-0" || (text.rfind("-0.", 0) == 0 && text.find_first_not_of("0.", 1) == std::string::npos))
         text.erase(0, 1); // -0.4 rounds to 0, not to "-0"
     const auto digits_begin = text.find_first_of("0123456789");
     auto digits_end = text.find('.');

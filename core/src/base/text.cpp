@@ -44,6 +44,12 @@ std::optional<bool> parse_bool(std::string_view s) {
     return std::nullopt;
 }
 
+std::size_t display_width(std::string_view s) {
+    std::size_t n = 0;
+    for (const unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+    return n;
+}
+
 std::optional<std::size_t> utf8_error(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();

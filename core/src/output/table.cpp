@@ -1,5 +1,6 @@
 #include "orgplan/output/table.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -25,6 +26,10 @@ double stable(double v) {
     return r == 0.0 ? 0.0 : r; // no "-0"
 }
 
+bool Table::has_json_only() const {
+    return std::any_of(columns_.begin(), columns_.end(), [](const Column& c) { return c.shown == Shown::json_only; });
+}
+
 void Table::add(std::vector<Cell> row) {
     row.resize(columns_.size());
     rows_.push_back(std::move(row));
@@ -38,6 +43,18 @@ Column money_column(std::string key, std::string header, const std::string& curr
 namespace {
 // An id list as every format but JSON writes it: one field, ids joined with ';'.
 std::string id_list_text(const IdList& ids) { return text::join(ids, ";"); }
+
+// Named values as every format but JSON writes them: "people 335, teams 30".
+std::string fields_text(const Fields& fields) {
+    std::string out;
+    for (const auto& [key, value] : fields.values.items()) {
+        const auto shown = value.is_string() ? value.get<std::string>() : value.dump();
+        out += (out.empty() ? "" : ", ") + key + " " + shown;
+    }
+    return out;
+}
+
+const char* flag_text(const Flag& flag) { return flag.value ? "yes" : "no"; }
 } // namespace
 
 std::string Table::cell_text(const Cell& cell, const Column& column) {
@@ -46,6 +63,9 @@ std::string Table::cell_text(const Cell& cell, const Column& column) {
         std::string operator()(std::monostate) const { return "-"; }
         std::string operator()(const std::string& s) const { return s; }
         std::string operator()(const IdList& ids) const { return id_list_text(ids); }
+        std::string operator()(const Fields& fields) const { return fields_text(fields); }
+        std::string operator()(const Flag& flag) const { return flag_text(flag); }
+        std::string operator()(const Omitted& omitted) const { return omitted.text.empty() ? "-" : omitted.text; }
         std::string operator()(long long v) const {
             return column.money ? group_thousands(static_cast<double>(v), 0) : std::to_string(v);
         }
@@ -63,13 +83,7 @@ bool is_number(const Cell& c) {
     return std::holds_alternative<long long>(c) || std::holds_alternative<double>(c);
 }
 
-// Display width in characters, counting UTF-8 continuation bytes as part of one character.
-std::size_t width(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char ch : s)
-        if ((ch & 0xC0) != 0x80) ++n;
-    return n;
-}
+using text::display_width;
 
 // A cell as a terminal shows it on one line: line breaks and tabs as spaces, and other control characters (an
 // escape sequence in a name could move the cursor or clear the screen) as '?'. CSV, JSON and the files keep them.
@@ -86,19 +100,21 @@ std::string on_one_line(std::string text) {
 
 } // namespace
 
+std::string Table::terminal_text(const Cell& cell, const Column& column) { return on_one_line(cell_text(cell, column)); }
+
 void Table::print_table(std::ostream& out) const {
     std::vector<std::size_t> widths;
     std::vector<bool> numeric(columns_.size(), false);
-    for (const auto& c : columns_) widths.push_back(width(c.header));
+    for (const auto& c : columns_) widths.push_back(display_width(c.header));
     for (const auto& row : rows_)
         for (std::size_t i = 0; i < row.size(); ++i) {
-            widths[i] = std::max(widths[i], width(on_one_line(cell_text(row[i], columns_[i]))));
+            widths[i] = std::max(widths[i], display_width(terminal_text(row[i], columns_[i])));
             if (is_number(row[i])) numeric[i] = true;
         }
     auto line = [&](const std::vector<std::string>& cells) {
         std::string text;
         for (std::size_t i = 0; i < cells.size(); ++i) {
-            const auto pad = std::string(widths[i] - width(cells[i]), ' ');
+            const auto pad = std::string(widths[i] - display_width(cells[i]), ' ');
             if (i) text += "  ";
             text += numeric[i] ? pad + cells[i] : cells[i] + (i + 1 < cells.size() ? pad : "");
         }
@@ -113,7 +129,7 @@ void Table::print_table(std::ostream& out) const {
     line(rule);
     for (const auto& row : rows_) {
         std::vector<std::string> cells;
-        for (std::size_t i = 0; i < row.size(); ++i) cells.push_back(on_one_line(cell_text(row[i], columns_[i])));
+        for (std::size_t i = 0; i < row.size(); ++i) cells.push_back(terminal_text(row[i], columns_[i]));
         line(cells);
     }
 }
@@ -171,6 +187,12 @@ void CsvWriter::row(const std::vector<Cell>& cells) {
             field(*text);
         else if (const auto* ids = std::get_if<IdList>(&cells[i]))
             field(id_list_text(*ids));
+        else if (const auto* fields = std::get_if<Fields>(&cells[i]))
+            field(fields_text(*fields));
+        else if (const auto* flag = std::get_if<Flag>(&cells[i]))
+            field(flag_text(*flag));
+        else if (const auto* omitted = std::get_if<Omitted>(&cells[i]))
+            field(omitted->text);
     }
     end_line();
 }
@@ -185,6 +207,7 @@ nlohmann::json Table::to_json() const {
     for (const auto& row : rows_) {
         nlohmann::json obj = nlohmann::json::object();
         for (std::size_t i = 0; i < row.size(); ++i) {
+            if (columns_[i].shown == Shown::not_in_json) continue;
             const auto& key = columns_[i].key;
             std::visit(
                 [&](const auto& v) {
@@ -193,6 +216,12 @@ nlohmann::json Table::to_json() const {
                         obj[key] = nullptr;
                     else if constexpr (std::is_same_v<T, double>)
                         obj[key] = stable(v);
+                    else if constexpr (std::is_same_v<T, Fields>)
+                        obj[key] = v.values;
+                    else if constexpr (std::is_same_v<T, Flag>)
+                        obj[key] = v.value;
+                    else if constexpr (std::is_same_v<T, Omitted>)
+                        return;
                     else
                         obj[key] = v;
                 },

@@ -18,8 +18,24 @@ TEST_CASE("json writer: the fields and each keyed section's rows, numbers as num
     CHECK(doc["pms"][0]["pm"] == "E1");
     CHECK_FALSE(doc.contains("notes")); // prose is for people; JSON has fields
     output.sections[1].json_key.clear();
-    output.sections[0].json_rows = nlohmann::json::array({{{"team", "x"}, {"ids", {"a", "b"}}}});
     const auto kept = nlohmann::json::parse(written(*json_writer(), output));
     CHECK_FALSE(kept.contains("pms"));
-    CHECK(kept["rows"][0]["ids"] == nlohmann::json::array({"a", "b"}));
+}
+
+TEST_CASE("json writer: ids as arrays, named values as objects, flags as booleans, omitted cells and view columns left out") {
+    Table t({{"principle", "principle"},
+             {"applicable", "applicable", 1, false, Shown::json_only},
+             {"ids", "ids"},
+             {"records", "records"},
+             {"segments", "segments", 1, false, Shown::json_only},
+             {"segments", "segments", 1, false, Shown::not_in_json},
+             {"score", "score"}});
+    t.add({std::string("by-team"), Flag{true}, IdList{"a", "b"}, Fields{{{"people", 3}, {"teams", 1}}}, 5LL,
+           std::string("3/5"), 0.5});
+    t.add({std::string("by-account"), Flag{false}, IdList{}, Fields{}, Omitted{}, Omitted{}, Omitted{"not applicable"}});
+    const auto doc = nlohmann::json::parse(written(*json_writer(), Output::of(std::move(t))));
+    CHECK(doc["rows"][0] == nlohmann::json::parse(R"({"principle": "by-team", "applicable": true, "ids": ["a", "b"],
+        "records": {"people": 3, "teams": 1}, "segments": 5, "score": 0.5})"));
+    CHECK(doc["rows"][1] == nlohmann::json::parse(R"({"principle": "by-account", "applicable": false, "ids": [],
+        "records": {}})"));
 }

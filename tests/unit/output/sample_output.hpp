@@ -20,7 +20,7 @@ inline Output sample_output() {
     output.intro.push_back("3 teams");
     Table pms(std::vector<Column>{{"pm", "PM"}});
     pms.add({std::string("E1")});
-    output.sections.push_back({"PMs", std::move(pms), "pms", std::nullopt});
+    output.sections.push_back({"PMs", std::move(pms), "pms"});
     output.notes.push_back("one team has no PM");
     return output;
 }

@@ -5,7 +5,7 @@
 using namespace orgplan;
 using namespace orgplan::test;
 
-TEST_CASE("text writer: intro, aligned tables with titles after the first, a list view instead of a table, notes") {
+TEST_CASE("text writer: intro, aligned tables with titles after the first, what an empty one says instead, notes") {
     auto output = sample_output();
     const auto text = written(*text_writer(), output);
     CHECK(text.rfind("3 teams\n\n", 0) == 0);
@@ -15,6 +15,45 @@ TEST_CASE("text writer: intro, aligned tables with titles after the first, a lis
     CHECK(text.find("<b>bold</b> next       -         10    1\n") != std::string::npos); // one line a row
     CHECK(text.find("\nPMs:\nPM\n--\nE1\n") != std::string::npos);
     CHECK(text.substr(text.size() - 20) == "\none team has no PM\n");
-    output.sections[1].text = "a list instead\n";
-    CHECK(written(*text_writer(), output).find("PMs:\na list instead\n") != std::string::npos);
+    output.sections[1].if_empty = "no PMs";
+    CHECK(written(*text_writer(), output).find("\nPMs:\nPM\n--\nE1\n") != std::string::npos); // not empty
+    output.sections[1].table = Table(std::vector<Column>{{"pm", "PM"}});
+    CHECK(written(*text_writer(), output).find("\nPMs:\nno PMs\n\none team") != std::string::npos);
+}
+
+TEST_CASE("text writer: messages as lines, findings as cards, columns for JSON only left out") {
+    Table messages(std::vector<Column>{{"message", "message"}});
+    messages.add({std::string("saved task force tf: 3 seats")});
+    messages.add({std::string("a name with \x1b[2J in it")});
+    auto done = Output::of(std::move(messages));
+    done.sections[0].layout = Layout::lines;
+    CHECK(written(*text_writer(), done) == "saved task force tf: 3 seats\na name with ?[2J in it\n");
+
+    Table findings({{"severity", "severity", 1, false, Shown::everywhere, 7},
+                    {"check", "check", 1, false, Shown::everywhere, 12},
+                    {"subject", "subject"},
+                    {"secret", "secret", 1, false, Shown::json_only},
+                    {"evidence", "evidence"},
+                    {"recommendation", "recommendation", 1, false, Shown::everywhere, 0, "-> "}});
+    findings.add({std::string("error"), std::string("conflict"), std::string("g1"), std::string("x"),
+                  std::string("bonused on custom work"), std::string("tie incentives to outcomes")});
+    findings.add({std::string("info"), std::string("a-very-long-check"), std::string(""), std::string("y"),
+                  std::string("e2"), std::string("r2")});
+    auto cards = Output::of(std::move(findings));
+    cards.sections[0].layout = Layout::cards;
+    cards.sections[0].card_head = 3;
+    cards.notes.push_back("1 error");
+    CHECK(written(*text_writer(), cards) == "error    conflict      g1\n"
+                                            "         bonused on custom work\n"
+                                            "         -> tie incentives to outcomes\n"
+                                            "\n"
+                                            "info     a-very-long-check  \n"
+                                            "         e2\n"
+                                            "         -> r2\n"
+                                            "\n"
+                                            "1 error\n");
+    cards.sections[0].layout = Layout::aligned;
+    const auto aligned = written(*text_writer(), cards);
+    CHECK(aligned.find("secret") == std::string::npos);
+    CHECK(aligned.find("severity  check              subject  evidence") == 0);
 }

@@ -24,7 +24,7 @@ struct PluginRun {
     bool strict = false;
     const char* command = "orgplan";
     /// Told each plugin skipped for a failure (without strict), in a sentence; a front end shows it as it can.
-    std::function<void(const std::string&)> warn;
+    std::function<void(const std::string&)> warn = {};
 };
 
 /// A proposal's numbers as JSON (align --compare rows, align --principle metrics).

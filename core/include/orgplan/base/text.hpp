@@ -21,6 +21,8 @@ std::optional<bool> parse_bool(std::string_view s);
 /// Offset of the first byte that is not part of valid UTF-8 (overlong forms, surrogates and code points above
 /// U+10FFFF included), or nullopt when `s` is valid.
 std::optional<std::size_t> utf8_error(std::string_view s);
+/// Characters of UTF-8 text as a terminal or a spreadsheet column counts them (continuation bytes are part of one).
+std::size_t display_width(std::string_view s);
 /// Orders strings with runs of digits compared as numbers: "new-9" before "new-10".
 bool natural_less(std::string_view a, std::string_view b);
 /// Splits on ';' or '|' and trims; empty parts are dropped.

@@ -13,16 +13,29 @@
 
 namespace orgplan {
 
+/// How the table format (a terminal) lays a section's rows out. Every other format writes the table.
+enum class Layout {
+    aligned, ///< columns aligned under a header rule
+    lines,   ///< each row's cells on one line, no header (messages)
+    /// each row as a block, blocks apart by a blank line: the first `card_head` cells on one line (each padded to its
+    /// column's least_width), then each other cell on a line of its own, under the second, after its column's lead.
+    /// For rows of long text a table would make wider than the terminal (diagnose's findings).
+    cards,
+};
+
 /// One table of an answer.
 struct Section {
     std::string title;    ///< heading (table, Markdown), sheet name (XLSX); empty for the main table
     Table table;
     std::string json_key; ///< where JSON puts the rows ("rows" for the main table); empty: left out of JSON
-    /// Rows JSON gives instead of the table's, when it keeps types a table cell cannot hold (lists of ids).
-    std::optional<nlohmann::json> json_rows;
-    /// What the table format prints instead of the aligned table (a list view of long text); empty: the table.
-    std::string text;
+    Layout layout = Layout::aligned;
+    std::size_t card_head = 0; ///< Layout::cards: how many cells the first line of a row holds
+    std::string if_empty = {}; ///< what the table format says instead of an empty table ("no findings"); empty: the table
 };
+
+/// The section's table as every format but JSON writes it: without its JSON-only columns. The table itself when it
+/// has none; else a copy made in `copy`.
+const Table& table_for_people(const Section& section, std::optional<Table>& copy);
 
 /// What a command answers. Commands build one and never format it themselves: a writer per format does.
 struct Output {

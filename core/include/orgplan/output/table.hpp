@@ -18,14 +18,45 @@ Format parse_format(const std::string& text);
 /// Ids in one cell (a row's PMs): an array in JSON, joined with ';' in every other format.
 using IdList = std::vector<std::string>;
 
-/// A value in a table: nothing (shown as "-" / null), text, a whole number, a decimal or a list of ids.
-using Cell = std::variant<std::monostate, std::string, long long, double, IdList>;
+/// Named values in one cell (what a change wrote: {"people": 335, "teams": 30}): an object in JSON, "people 335,
+/// teams 30" in every other format. Holds a JSON object; its values are numbers, text or lists.
+struct Fields {
+    nlohmann::json values = nlohmann::json::object();
+    bool operator==(const Fields& other) const { return values == other.values; }
+};
+
+/// A yes or no (a principle that applies): true or false in JSON, "yes" or "no" in every other format. A type of its
+/// own, not bool, so that a string literal never becomes a flag.
+struct Flag {
+    bool value = false;
+    bool operator==(const Flag& other) const { return value == other.value; }
+};
+
+/// A cell of a row the column does not apply to (a principle with no data to score has no score, not a null one):
+/// JSON leaves the key out of that row; every other format shows `text` ("-" when empty, as for nothing; CSV: empty).
+struct Omitted {
+    std::string text;
+    bool operator==(const Omitted& other) const { return text == other.text; }
+};
+
+/// A value in a table: nothing (shown as "-" / null), text, a whole number, a decimal, a list of ids, named values,
+/// a yes or no, or a cell JSON leaves out.
+using Cell = std::variant<std::monostate, std::string, long long, double, IdList, Fields, Flag, Omitted>;
+
+/// Which formats write a column. JSON keeps types and detail a reader parses (the covered and total counts apart);
+/// tables for people may show them together ("3/5") in a column JSON leaves out.
+enum class Shown { everywhere, json_only, not_in_json };
 
 struct Column {
     std::string key;        ///< JSON and CSV name (snake_case, stable)
     std::string header;     ///< table heading
     int decimals = 1;       ///< for decimal cells in table output; JSON keeps full precision
     bool money = false;     ///< a sum of money: tables and Markdown group thousands ("1,234,567"); data keeps numbers
+    Shown shown = Shown::everywhere;
+    /// The list layout of the table format only: the least width of this cell on a row's first line, or the text
+    /// written before it on a line of its own (see Layout::cards).
+    std::size_t least_width = 0;
+    std::string lead = {};
 };
 
 /// A money column: whole units, thousands grouped, the currency (setting cost.currency) in the header when set.
@@ -59,13 +90,39 @@ public:
     const std::vector<std::vector<Cell>>& rows() const noexcept { return rows_; }
     /// A cell as the aligned table shows it: "-" for nothing, decimals rounded to the column's places, money grouped.
     static std::string cell_text(const Cell& cell, const Column& column);
+    /// cell_text as a terminal may print it: on one line, other control characters (an escape sequence in a name
+    /// could move the cursor) as '?'. CSV, JSON and the files keep them.
+    static std::string terminal_text(const Cell& cell, const Column& column);
 
     /// Aligned columns (numbers right-aligned) with a header rule.
     void print_table(std::ostream& out) const;
     /// Header line of keys, then one line per row.
     void print_csv(std::ostream& out) const;
-    /// Array of objects keyed by column key; decimals rounded to 4 places for stable output.
+    /// Array of objects keyed by column key; decimals rounded to 4 places for stable output. Columns shown
+    /// not_in_json are left out.
     nlohmann::json to_json() const;
+
+    /// The table with only the columns `keep` accepts, cells and order as they were.
+    template <typename Keep> Table select(Keep keep) const {
+        std::vector<std::size_t> kept;
+        std::vector<Column> columns;
+        for (std::size_t i = 0; i < columns_.size(); ++i)
+            if (keep(columns_[i])) {
+                kept.push_back(i);
+                columns.push_back(columns_[i]);
+            }
+        Table out(std::move(columns));
+        out.rows_.reserve(rows_.size());
+        for (const auto& row : rows_) {
+            std::vector<Cell> cells;
+            cells.reserve(kept.size());
+            for (auto i : kept) cells.push_back(row[i]);
+            out.rows_.push_back(std::move(cells));
+        }
+        return out;
+    }
+    /// Whether any column is for JSON only (then every other format writes `select`ed columns).
+    bool has_json_only() const;
 
 private:
     std::vector<Column> columns_;

@@ -7,7 +7,9 @@ namespace {
 class CsvOutputWriter final : public OutputWriter {
 public:
     void write(const Output& output, std::ostream& out) const override {
-        if (!output.sections.empty()) output.sections.front().table.print_csv(out);
+        if (output.sections.empty()) return;
+        std::optional<Table> copy;
+        table_for_people(output.sections.front(), copy).print_csv(out);
     }
 };
 

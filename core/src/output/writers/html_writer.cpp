@@ -125,7 +125,8 @@ std::string html_answer(const Output& output) {
     for (std::size_t i = 0; i < output.sections.size(); ++i) {
         const auto& s = output.sections[i];
         if (i > 0 && !s.title.empty()) out += "<h3>" + html_escape(s.title) + "</h3>";
-        out += table_html(s.table);
+        std::optional<Table> copy;
+        out += table_html(table_for_people(s, copy));
     }
     if (!output.notes.empty()) {
         out += "<div class=\"notes\">";

@@ -52,7 +52,8 @@ public:
         for (std::size_t i = 0; i < output.sections.size(); ++i) {
             const auto& s = output.sections[i];
             if (!s.title.empty() && i > 0) out << "### " << escape(s.title) << "\n\n";
-            write_table(s.table, out);
+            std::optional<Table> copy;
+            write_table(table_for_people(s, copy), out);
             out << "\n";
         }
         for (const auto& line : output.notes) out << escape(line) << "\n\n";

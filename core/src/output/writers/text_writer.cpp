@@ -1,8 +1,58 @@
 // The table format: aligned columns for a terminal, with the answer's prose around them.
 #include "orgplan/output/output.hpp"
 
+#include "orgplan/base/text.hpp"
+
 namespace orgplan {
 namespace {
+
+// Each row's cells on one line, two spaces apart.
+void print_lines(const Table& table, std::ostream& out) {
+    for (const auto& row : table.rows()) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (std::holds_alternative<std::monostate>(row[i])) continue;
+            line += (line.empty() ? "" : "  ") + Table::terminal_text(row[i], table.columns()[i]);
+        }
+        out << line << "\n";
+    }
+}
+
+// Each row as a block: the head cells on its first line, each other cell on a line of its own under the second.
+void print_cards(const Table& table, std::size_t head, std::ostream& out) {
+    const auto& columns = table.columns();
+    head = std::min(head, columns.size());
+    const std::size_t indent = head > 1 ? columns[0].least_width + 2 : 0;
+    bool first = true;
+    for (const auto& row : table.rows()) {
+        if (!first) out << "\n";
+        first = false;
+        std::string line;
+        for (std::size_t i = 0; i < head; ++i) {
+            auto cell = Table::terminal_text(row[i], columns[i]);
+            const auto width = text::display_width(cell);
+            if (i + 1 < head && width < columns[i].least_width) cell.append(columns[i].least_width - width, ' ');
+            line += (i ? "  " : "") + cell;
+        }
+        out << line << "\n";
+        for (std::size_t i = head; i < row.size(); ++i)
+            out << std::string(indent, ' ') << columns[i].lead << Table::terminal_text(row[i], columns[i]) << "\n";
+    }
+}
+
+void print_section(const Section& s, std::ostream& out) {
+    std::optional<Table> copy;
+    const Table& table = table_for_people(s, copy);
+    if (table.size() == 0 && !s.if_empty.empty()) {
+        out << s.if_empty << "\n";
+        return;
+    }
+    switch (s.layout) {
+    case Layout::aligned: table.print_table(out); break;
+    case Layout::lines: print_lines(table, out); break;
+    case Layout::cards: print_cards(table, s.card_head, out); break;
+    }
+}
 
 class TextWriter final : public OutputWriter {
 public:
@@ -13,10 +63,7 @@ public:
             const auto& s = output.sections[i];
             if (i > 0) out << "\n";
             if (!s.title.empty() && i > 0) out << s.title << ":\n";
-            if (!s.text.empty())
-                out << s.text;
-            else
-                s.table.print_table(out);
+            print_section(s, out);
         }
         if (!output.notes.empty() && !output.sections.empty()) out << "\n";
         for (const auto& line : output.notes) out << line << "\n";

@@ -13,6 +13,7 @@
 #include <xlsxwriter.h>
 
 #include "orgplan/base/error.hpp"
+#include "orgplan/base/text.hpp"
 
 namespace orgplan {
 namespace {
@@ -32,13 +33,6 @@ std::string sheet_name(const std::string& wanted, std::set<std::string>& used) {
     return name;
 }
 
-// Display width of UTF-8 text, for column widths.
-std::size_t width(const std::string& s) {
-    std::size_t n = 0;
-    for (const unsigned char ch : s) n += (ch & 0xC0) != 0x80;
-    return n;
-}
-
 void check(lxw_error error, const std::string& what) {
     if (error != LXW_NO_ERROR) throw Error("cannot write the spreadsheet (" + what + ": " + lxw_strerror(error) + ")");
 }
@@ -52,7 +46,7 @@ void write_sheet(lxw_workbook* book, lxw_worksheet* sheet, const Table& table) {
     std::vector<std::size_t> widths;
     for (std::size_t c = 0; c < columns.size(); ++c) {
         check(worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), columns[c].key.c_str(), bold), "header");
-        widths.push_back(width(columns[c].key));
+        widths.push_back(text::display_width(columns[c].key));
     }
     lxw_row_t r = 1;
     for (const auto& row : table.rows()) {
@@ -71,7 +65,7 @@ void write_sheet(lxw_workbook* book, lxw_worksheet* sheet, const Table& table) {
                 const auto text = Table::cell_text(cell, columns[c]);
                 const auto value = runs_as_formula(text) ? "'" + text : text;
                 check(worksheet_write_string(sheet, r, col, value.c_str(), nullptr), "text");
-                widths[c] = std::max(widths[c], width(value));
+                widths[c] = std::max(widths[c], text::display_width(value));
             }
         }
         ++r;
@@ -114,7 +108,8 @@ public:
             const auto& s = output.sections[i];
             const auto wanted = !s.title.empty() ? s.title : !output.title.empty() ? output.title : "orgplan";
             lxw_worksheet* sheet = workbook_add_worksheet(book, sheet_name(wanted, used).c_str());
-            write_sheet(book, sheet, s.table);
+            std::optional<Table> copy;
+            write_sheet(book, sheet, table_for_people(s, copy));
         }
         if (!output.intro.empty() || !output.notes.empty()) {
             lxw_worksheet* sheet = workbook_add_worksheet(book, sheet_name("notes", used).c_str());
