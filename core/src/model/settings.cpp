@@ -1,6 +1,5 @@
 #include "orgplan/model/settings.hpp"
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include "orgplan/base/error.hpp"
