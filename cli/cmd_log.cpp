@@ -1,6 +1,4 @@
 // orgplan log: every write to the org database, newest first: when, which command, what it changed, who ran it.
-#include <fmt/format.h>
-
 #include "context.hpp"
 #include "orgplan/storage/change_log.hpp"
 #include "orgplan/storage/database.hpp"

@@ -22,7 +22,6 @@ void remove_cost_keys(nlohmann::json& value) {
     }
 }
 
-
 } // namespace
 
 void remove_costs(Output& output) {

@@ -53,8 +53,8 @@ struct Column {
     int decimals = 1;       ///< for decimal cells in table output; JSON keeps full precision
     bool money = false;     ///< a sum of money: tables and Markdown group thousands ("1,234,567"); data keeps numbers
     Shown shown = Shown::everywhere;
-    /// The list layout of the table format only: the least width of this cell on a row's first line, or the text
-    /// written before it on a line of its own (see Layout::cards).
+    /// Layout::cards only (see output.hpp): the least width of this cell on a row's first line, or the text written
+    /// before it on a line of its own.
     std::size_t least_width = 0;
     std::string lead = {};
 };
