@@ -9,6 +9,7 @@
 #include "orgplan/storage/change_log.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/org_writer.hpp"
 #include "orgplan/storage/read_transaction.hpp"
 
 namespace orgplan::cli {
@@ -38,16 +39,16 @@ int cmd_align(const Args& args) {
     // --apply computes inside its write transaction: the proposal is written for the org it was made for.
     std::optional<WriteTransaction> write;
     if (apply) write.emplace(db);
-    const ReadTransaction snapshot(db.sql());
-    auto settings = load_settings(db.sql());
+    const ReadTransaction snapshot(db);
+    auto settings = load_settings(db);
     override_setting(settings, "ratio.threshold", threshold_option);
     override_setting(settings, "ratio.max_spread", max_spread_option);
-    const auto org = load_org(db.sql());
+    const auto org = load_org(db);
     const auto host = load_plugins(plugin_options);
     if (compare) {
         auto compared =
             compare_principles(org, settings, plugin_run(*host, plugin_options, "align"));
-        note_gaps(compared.output, "align", org, db.sql());
+        note_gaps(compared.output, "align", org, db);
         emit(compared.output, common);
         return 0;
     }
@@ -61,16 +62,16 @@ int cmd_align(const Args& args) {
     auto& output = answer.output;
     if (apply) {
         // Principles place PMs; a product leader's own teams (as player-coach) stay as they are.
-        OrgWriter writer(db.sql());
+        OrgWriter writer(db);
         writer.clear_pm_assignments();
         for (const auto& a : answer.proposal.assignments) writer.put(a);
-        record_change(db.sql(), "align --principle " + principle + " --apply",
+        record_change(db, "align --principle " + principle + " --apply",
                       {{"assignments", answer.proposal.assignments.size()}});
         write->commit();
         output.fields["applied"] = true;
         output.notes.push_back("applied: the org's PM assignments are now this proposal");
     }
-    note_gaps(output, "align", org, db.sql());
+    note_gaps(output, "align", org, db);
     emit(output, common);
     return 0;
 }

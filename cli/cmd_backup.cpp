@@ -35,7 +35,7 @@ int cmd_backup(const Args& args) {
     if (!parse(args, desc, pos, common, "orgplan backup FILE [--force]")) return 0;
     if (file.empty()) throw UsageError("backup needs a file to write\nusage: orgplan backup FILE");
     Database db(db_path(common), Database::Open::read);
-    const auto info = backup_database(db.sql(), file, force);
+    const auto info = backup_database(db, file, force);
     std::cout << fmt::format("backed up {} to {} ({}); orgplan restore {} puts it back\n", db.path(), file,
                              summary(info), file);
     return 0;
@@ -62,10 +62,10 @@ int cmd_restore(const Args& args) {
     const auto path = db_path(common);
     check_backup(file); // before the database is created or touched
     Database db(path, Database::Open::create);
-    const auto info = restore_database(db.sql(), path, file);
+    const auto info = restore_database(db, path, file);
     {
         WriteTransaction tx(db);
-        record_change(db.sql(), "restore " + file, info.records);
+        record_change(db, "restore " + file, info.records);
         tx.commit();
     }
     std::cout << fmt::format("restored {} from {} ({})\n", path, file, summary(info));

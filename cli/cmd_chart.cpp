@@ -33,9 +33,9 @@ int cmd_chart(const Args& args) {
     options.colour = colour == "ratio" ? ChartColour::ratio : colour == "origin" ? ChartColour::origin : ChartColour::family;
 
     Database db(db_path(common), Database::Open::read);
-    const ReadTransaction snapshot(db.sql());
-    options.threshold = load_settings(db.sql()).get("ratio.threshold");
-    const auto chart = build_org_chart(load_org(db.sql()), options);
+    const ReadTransaction snapshot(db);
+    options.threshold = load_settings(db).get("ratio.threshold");
+    const auto chart = build_org_chart(load_org(db), options);
     std::string text;
     if (format == "dot") text = chart.dot;
     else if (format == "svg") text = render_svg(chart.dot);

@@ -26,9 +26,9 @@ int cmd_check(const Args& args) {
     const auto rules = title_rules(rules_file);
 
     Database db(db_path(common), Database::Open::read);
-    const ReadTransaction snapshot(db.sql()); // one answer from one commit
-    const auto org = load_org(db.sql());
-    const auto gaps = find_data_gaps(org, rules, load_family_sources(db.sql()));
+    const ReadTransaction snapshot(db); // one answer from one commit
+    const auto org = load_org(db);
+    const auto gaps = find_data_gaps(org, rules, load_family_sources(db));
 
     Table table({{"gap", "gap"}, {"records", "records"}, {"what", "what"}, {"examples", "examples"},
                  {"affects", "affects"}, {"fix", "fix"}});

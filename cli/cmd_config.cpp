@@ -35,16 +35,16 @@ int cmd_config(const Args& args) {
         Database db(db_path(common));
         WriteTransaction tx(db);
         if (action == "set")
-            store_settings(db.sql(), values); // checked together once all are written
+            store_settings(db, values); // checked together once all are written
         else
-            remove_setting(db.sql(), words[1]);
+            remove_setting(db, words[1]);
         nlohmann::json changed{{"settings", action == "set" ? values.size() : 1}};
         std::string keys;
         for (const auto& [key, value] : values) {
             changed[key] = value;
             keys += " " + key;
         }
-        record_change(db.sql(), "config " + action + (action == "set" ? keys : " " + words[1]), changed);
+        record_change(db, "config " + action + (action == "set" ? keys : " " + words[1]), changed);
         tx.commit();
         note_written("the settings were stored in " + db.path());
         std::vector<std::string> lines;
@@ -60,7 +60,7 @@ int cmd_config(const Args& args) {
     Settings settings;
     if (std::filesystem::exists(path)) {
         Database db(path, Database::Open::read);
-        settings = load_settings(db.sql()); // one query: one snapshot
+        settings = load_settings(db); // one query: one snapshot
     }
     Table table({{"key", "key"}, {"value", "value", 2}, {"default", "default", 2}, {"range", "allowed"},
                  {"description", "description"}});

@@ -43,10 +43,10 @@ int cmd_diagnose(const Args& args) {
     std::optional<SnapshotInfo> used;
     const auto opened = open_for_answers(db_path(common), as_of, &used);
     Database& db = *opened;
-    const ReadTransaction snapshot(db.sql()); // one answer from one commit
-    const auto settings = load_settings(db.sql());
-    const auto org = load_org(db.sql());
-    GapsAhead gaps("diagnose", org, db.sql()); // found while the answer is worked out
+    const ReadTransaction snapshot(db); // one answer from one commit
+    const auto settings = load_settings(db);
+    const auto org = load_org(db);
+    GapsAhead gaps("diagnose", org, db); // found while the answer is worked out
     const auto host = load_plugins(plugin_options);
     const auto params = plugin_params(plugin_options);
     sdk::HiringPlan planned;
@@ -57,7 +57,7 @@ int cmd_diagnose(const Args& args) {
     std::vector<const LoadedPlugin*> selected;
     for (const auto& name : checks) selected.push_back(&host->get(sdk::PluginKind::diagnostic, name));
     if (selected.empty()) selected = host->of_kind(sdk::PluginKind::diagnostic);
-    const auto run = run_diagnostics(*host, selected, org, settings, params, load_mentor_pairs(db.sql()), planned);
+    const auto run = run_diagnostics(*host, selected, org, settings, params, load_mentor_pairs(db), planned);
     for (const auto& e : run.errors) message_stream() << "orgplan diagnose: skipped: " << e << "\n";
     const auto& findings = run.findings;
     const auto& failed = run.failed;

@@ -33,10 +33,10 @@ int cmd_hire(const Args& args) {
     if (!parse(args, desc, {}, common, "orgplan hire [--count N] [--mix NAME]")) return 0;
 
     Database db(db_path(common), Database::Open::read);
-    const ReadTransaction snapshot(db.sql()); // one answer from one commit
-    const auto settings = load_settings(db.sql());
-    const auto org = load_org(db.sql());
-    GapsAhead gaps("hire", org, db.sql()); // found while the answer is worked out
+    const ReadTransaction snapshot(db); // one answer from one commit
+    const auto settings = load_settings(db);
+    const auto org = load_org(db);
+    GapsAhead gaps("hire", org, db); // found while the answer is worked out
     const auto host = load_plugins(plugin_options);
     auto output = hiring_answer(org, settings, plugin_run(*host, plugin_options, "hire"),
                                 count, mixes, include_unassigned);

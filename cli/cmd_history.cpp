@@ -19,9 +19,9 @@ int cmd_history(const Args& args) {
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan history [--format table|json|csv|md|xlsx|html]")) return 0;
     Database db(db_path(common), Database::Open::read);
-    const ReadTransaction snapshot(db.sql());
+    const ReadTransaction snapshot(db);
     Table table({{"as_of", "as of"}, {"taken_at", "imported (UTC)"}, {"command", "command"}});
-    const auto snapshots = list_snapshots(db.sql());
+    const auto snapshots = list_snapshots(db);
     for (const auto& s : snapshots) table.add({s.as_of, s.taken_at, s.command});
     auto output = Output::of(std::move(table));
     output.title = "snapshots";
@@ -55,8 +55,8 @@ int cmd_trend(const Args& args) {
         for (std::size_t i = 0; i < known.size(); ++i) shown.push_back(i);
     const auto path = db_path(common);
     Database db(path, Database::Open::read);
-    const ReadTransaction snapshot(db.sql());
-    const auto points = compute_trend(db.sql(), path, last);
+    const ReadTransaction snapshot(db);
+    const auto points = compute_trend(db, path, last);
     std::vector<Column> columns = {{"as_of", "as of"}};
     for (const auto i : shown) columns.push_back({known[i], known[i], known[i] == "pm_fte" ? 2 : 1});
     Table table(columns);
@@ -67,7 +67,7 @@ int cmd_trend(const Args& args) {
         table.add(std::move(cells));
     }
     // The threshold the org ratio is read against (the page draws it on the chart).
-    auto output = Output::of(std::move(table), {{"threshold", load_settings(db.sql()).get("ratio.threshold")}});
+    auto output = Output::of(std::move(table), {{"threshold", load_settings(db).get("ratio.threshold")}});
     output.title = "trend";
     if (points.size() < 2) output.notes.push_back("a trend needs two snapshots or more: import again with --as-of DATE");
     emit(output, common);
@@ -85,11 +85,11 @@ int cmd_changes(const Args& args) {
         return 0;
     if (from.empty()) throw UsageError("changes needs --from DATE\nusage: orgplan changes --from DATE [--to DATE]");
     Database db(db_path(common), Database::Open::read);
-    const ReadTransaction snapshot(db.sql());
-    const auto a = snapshot_on(db.sql(), from);
-    const auto b = to.empty() ? list_snapshots(db.sql()).back() : snapshot_on(db.sql(), to);
+    const ReadTransaction snapshot(db);
+    const auto a = snapshot_on(db, from);
+    const auto b = to.empty() ? list_snapshots(db).back() : snapshot_on(db, to);
     if (b.as_of < a.as_of) throw UsageError("--to is before --from");
-    const auto changes = people_changes(db.sql(), a.id, b.id);
+    const auto changes = people_changes(db, a.id, b.id);
     Table table({{"change", "change"}, {"person", "person"}, {"name", "name"}, {"from", "from"}, {"to", "to"}});
     std::map<std::string, std::size_t> counts{{"joiner", 0}, {"leaver", 0}, {"team", 0}, {"family", 0}, {"manager", 0}};
     for (const auto& c : changes) {

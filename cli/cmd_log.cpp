@@ -13,8 +13,8 @@ int cmd_log(const Args& args) {
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan log [--limit N] [--format table|json|csv|md|xlsx|html]")) return 0;
     Database db(db_path(common), Database::Open::read);
-    const ReadTransaction snapshot(db.sql());
-    const auto entries = load_change_log(db.sql(), limit);
+    const ReadTransaction snapshot(db);
+    const auto entries = load_change_log(db, limit);
     Table table({{"id", "#"}, {"at", "when (UTC)"}, {"command", "command"}, {"user", "user"}, {"records", "changed"}});
     for (const auto& e : entries) table.add({static_cast<long long>(e.id), e.at, e.command, e.user, Fields{e.records}});
     auto output = Output::of(std::move(table), {{"limit", limit}});

@@ -39,15 +39,15 @@ int cmd_mentoring(const Args& args) {
     // --save computes inside its write transaction: the pairings are saved for the org they were planned on.
     std::optional<WriteTransaction> write;
     if (save) write.emplace(db);
-    const ReadTransaction snapshot(db.sql());
-    const auto org = load_org(db.sql());
-    GapsAhead gaps("mentoring", org, db.sql()); // found while the answer is worked out
+    const ReadTransaction snapshot(db);
+    const auto org = load_org(db);
+    GapsAhead gaps("mentoring", org, db); // found while the answer is worked out
     std::unordered_map<std::string, std::string> names;
     for (const auto& p : org.people) names.emplace(p.id, p.name);
 
     if (action == "show") {
         Table table({{"mentor", "mentor"}, {"mentor_name", "mentor name"}, {"novice", "novice"}, {"novice_name", "novice name"}});
-        for (const auto& [mentor, novice] : load_mentor_pairs(db.sql()))
+        for (const auto& [mentor, novice] : load_mentor_pairs(db))
             table.add({mentor, names[mentor], novice, names[novice]});
         auto output = Output::of(std::move(table));
         if (output.sections[0].table.size() == 0) output.notes.push_back("no saved plan; run orgplan mentoring plan --save");
@@ -55,13 +55,13 @@ int cmd_mentoring(const Args& args) {
         return 0;
     }
 
-    const auto settings = load_settings(db.sql());
+    const auto settings = load_settings(db);
     const auto plan = plan_mentoring(org, settings, candidates);
     if (save) {
         std::vector<MentorPair> pairs;
         for (const auto& p : plan.pairings) pairs.push_back({p.mentor_id, p.novice_id, p.hours});
-        save_mentor_pairs(db.sql(), pairs);
-        record_change(db.sql(), "mentoring plan --save", {{"mentor_pairs", plan.pairings.size()}});
+        save_mentor_pairs(db, pairs);
+        record_change(db, "mentoring plan --save", {{"mentor_pairs", plan.pairings.size()}});
         write->commit();
     }
     auto output = mentoring_answer(org, plan);

@@ -35,8 +35,8 @@ int cmd_person(const Args& args) {
 
     if (action == "export") {
         Database db(path, Database::Open::read);
-        const ReadTransaction snapshot(db.sql());
-        const auto data = export_person(db.sql(), id);
+        const ReadTransaction snapshot(db);
+        const auto data = export_person(db, id);
         Output output;
         output.fields = data;
         emit(output, common);
@@ -50,9 +50,9 @@ int cmd_person(const Args& args) {
     ErasureSummary s;
     {
         WriteTransaction tx(db);
-        s = erase_person(db.sql(), id);
+        s = erase_person(db, id);
         // The log keeps that an erasure happened, not whom it erased.
-        record_change(db.sql(), "person erase", {{"people", s.in_org ? 1 : 0}, {"scenarios", s.scenarios}});
+        record_change(db, "person erase", {{"people", s.in_org ? 1 : 0}, {"scenarios", s.scenarios}});
         tx.commit();
     }
     // The log's copies of the old pages go too: a checkpoint writes the zeroed pages home and empties the WAL.

@@ -76,10 +76,10 @@ int cmd_plan(const Args& args) {
     check_simulation_size(options);
 
     Database db(db_path(common), Database::Open::read);
-    const ReadTransaction snapshot(db.sql()); // one answer from one commit
-    auto settings = load_settings(db.sql());
-    const auto org = load_org(db.sql());
-    GapsAhead gaps("plan", org, db.sql()); // found while the answer is worked out
+    const ReadTransaction snapshot(db); // one answer from one commit
+    auto settings = load_settings(db);
+    const auto org = load_org(db);
+    GapsAhead gaps("plan", org, db); // found while the answer is worked out
     override_setting(settings, "plan.maker_growth", growth_option);
     override_setting(settings, "plan.hire_delay_probability", delay_option);
     const double growth = settings.get("plan.maker_growth");

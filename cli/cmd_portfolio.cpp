@@ -70,7 +70,7 @@ int cmd_portfolio(const Args& args) {
     const auto opened = open_for_answers(db_path(common), as_of, &used);
     Database& db = *opened;
     const auto [org, settings] = read_org_and_settings(db);
-    GapsAhead gaps("portfolio", org, db.sql()); // found while the answer is worked out
+    GapsAhead gaps("portfolio", org, db); // found while the answer is worked out
     Portfolio p;
     try {
         p = compute_portfolio(org, settings, by);
@@ -109,12 +109,12 @@ int cmd_portfolio(const Args& args) {
         if (!save_as.empty()) {
             Database writer(db_path(common), Database::Open::write);
             WriteTransaction tx(writer);
-            create_scenario(writer.sql(), save_as, kCurrentScenario);
-            auto s = load_scenario(writer.sql(), save_as);
+            create_scenario(writer, save_as, kCurrentScenario);
+            auto s = load_scenario(writer, save_as);
             s.org = retired;
             s.changes.push_back("retire " + retire + " (their makers released)");
-            save_scenario(writer.sql(), s);
-            record_change(writer.sql(), "portfolio --what-if-retire " + retire + " --save-scenario " + save_as,
+            save_scenario(writer, s);
+            record_change(writer, "portfolio --what-if-retire " + retire + " --save-scenario " + save_as,
                           {{"scenarios", 1}});
             tx.commit();
             output.notes.push_back("saved as scenario " + save_as + " (orgplan scenario diff current " + save_as + ")");

@@ -38,8 +38,8 @@ int cmd_positions(const Args& args) {
             throw UsageError("--status '" + status + "': use filled or cancelled");
         Database db(db_path(common));
         WriteTransaction tx(db);
-        set_position_status(db.sql(), words[1], *closed);
-        record_change(db.sql(), "positions close " + words[1], {{"positions", 1}, {"status", status}});
+        set_position_status(db, words[1], *closed);
+        record_change(db, "positions close " + words[1], {{"positions", 1}, {"status", status}});
         tx.commit();
         note_written("the position's status was stored in " + db.path());
         emit_done(common, {words[1] + ": " + std::string(to_string(*closed))},
@@ -48,8 +48,8 @@ int cmd_positions(const Args& args) {
     }
     if (action != "list" || words.size() > 1) throw UsageError("positions: unknown action\nusage: " + usage);
     Database db(db_path(common), Database::Open::read);
-    const ReadTransaction snapshot(db.sql());
-    const auto positions = load_positions(db.sql());
+    const ReadTransaction snapshot(db);
+    const auto positions = load_positions(db);
     Table table({{"id", "id"}, {"kind", "kind"}, {"team", "team"}, {"family", "family"}, {"fte", "FTE", 1},
                  {"quarter", "quarter"}, {"person", "person"}, {"status", "status"}, {"source", "source"}});
     double opened = 0, leaving = 0;

@@ -257,16 +257,16 @@ int cmd_ratios(const Args& args) {
     std::optional<SnapshotInfo> used;
     const auto opened = open_for_answers(db_path(run.common), run.as_of, &used);
     Database& db = *opened;
-    const ReadTransaction snapshot(db.sql()); // one answer from one commit
-    auto settings = load_settings(db.sql());
+    const ReadTransaction snapshot(db); // one answer from one commit
+    auto settings = load_settings(db);
     override_setting(settings, "ratio.threshold", run.threshold);
     override_setting(settings, "ratio.max_spread", run.max_spread);
     const double threshold = settings.get("ratio.threshold");
     const double max_spread = settings.get("ratio.max_spread");
     // Makers come as per-team totals stored with the org; only the people ratios are about are loaded one by one.
     // By leader, teams without a PM fall to the leader above their makers, so makers are read too.
-    auto org = load_org(db.sql(), run.by == "leader" ? PersonDetail::full : PersonDetail::no_makers);
-    const auto makers = run.planned ? planned_maker_totals(org, load_maker_totals(db.sql())) : load_maker_totals(db.sql());
+    auto org = load_org(db, run.by == "leader" ? PersonDetail::full : PersonDetail::no_makers);
+    const auto makers = run.planned ? planned_maker_totals(org, load_maker_totals(db)) : load_maker_totals(db);
     std::optional<NetOfInterrupts> net;
     if (run.net_of_interrupts) net = interrupts_taken_out(org, settings, run.from, run.to);
     RatioReport report;
@@ -280,7 +280,7 @@ int cmd_ratios(const Args& args) {
     }
     const RatioTable shape(run.by, threshold, format, org);
     // By leader the org is whole; otherwise it holds no makers, which the gaps of ratios do not look at.
-    auto gaps = answer_gaps("ratios", org, db.sql());
+    auto gaps = answer_gaps("ratios", org, db);
     if (format == Format::csv && run.common.out.empty() && !answers_captured()) {
         CsvWriter csv(std::cout, shape.columns()); // rows are written as they come, not held as a table first
         for (auto& row : report.rows) csv.row(shape.cells(row));

@@ -42,7 +42,7 @@ int cmd_roles(const Args& args) {
     }
 
     Database db(db_path(common), Database::Open::read);
-    const ReadTransaction snapshot(db.sql()); // one answer from one commit
+    const ReadTransaction snapshot(db); // one answer from one commit
     // Whole patterns can be hundreds of characters; the table shows the words of the title that matched, JSON and
     // CSV the pattern itself.
     const bool table_format = format == Format::table;
@@ -56,7 +56,7 @@ int cmd_roles(const Args& args) {
         return words.empty() ? "" : "'" + words + "'";
     };
     std::size_t unmatched = 0;
-    for (auto& c : load_title_classes(db.sql(), unmatched_only)) {
+    for (auto& c : load_title_classes(db, unmatched_only)) {
         if (c.source == "unmatched") ++unmatched;
         table.add({c.title, c.family, c.source, table_format ? matched_text(c.title, c.pattern) : c.pattern, c.people});
     }

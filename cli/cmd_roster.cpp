@@ -45,8 +45,8 @@ int cmd_roster(const Args& args) {
         throw UsageError("--family '" + run.family + "': use maker, pm, product_leader, eng_manager or other");
     std::optional<SnapshotInfo> used;
     const auto opened = open_for_answers(db_path(run.common), run.as_of, &used);
-    const ReadTransaction snapshot(opened->sql()); // one answer from one commit
-    const auto org = load_org(opened->sql());
+    const ReadTransaction snapshot(*opened); // one answer from one commit
+    const auto org = load_org(*opened);
     require_id(org.teams, run.team, "--team", "orgplan ratios --by team lists the teams");
     require_id(org.people, run.manager, "--manager", "orgplan spans lists the managers");
 

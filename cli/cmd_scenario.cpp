@@ -82,11 +82,11 @@ int merge(const ScenarioRun& run, Database& db) {
     WriteTransaction tx(db);
     MergeSummary m;
     try {
-        m = merge_scenario(db.sql(), name, resolve, yes);
+        m = merge_scenario(db, name, resolve, yes);
     } catch (const MergeRemovesPeople& e) {
         throw UsageError(e.what()); // like person erase without --yes: nothing written, exit 2
     }
-    record_change(db.sql(), "scenario merge " + name + (theirs ? " --theirs" : ours ? " --ours" : ""),
+    record_change(db, "scenario merge " + name + (theirs ? " --theirs" : ours ? " --ours" : ""),
                   {{"written", m.written}, {"removed", m.removed}, {"conflicts", m.conflicts}, {"settings", m.settings}});
     tx.commit();
     std::vector<std::string> lines{fmt::format(
@@ -127,7 +127,7 @@ int list(const ScenarioRun& run, Database& db) {
                  {"created_at", "created"},
                  {"changes", "changes"},
                  {"version", "version"}});
-    for (const auto& s : list_scenarios(db.sql()))
+    for (const auto& s : list_scenarios(db))
         table.add({s.name, std::string(to_string(s.status)), s.owner.empty() ? std::string("-") : s.owner, s.created_at,
                    static_cast<long long>(s.changes), s.version});
     print_rows(table, run.common);
@@ -139,10 +139,10 @@ int create_or_delete(const ScenarioRun& run, Database& db) {
     const auto& name = run.words[1];
     WriteTransaction tx(db);
     if (action == "create")
-        create_scenario(db.sql(), name, run.from, current_user());
+        create_scenario(db, name, run.from, current_user());
     else
-        delete_scenario(db.sql(), name);
-    record_change(db.sql(), "scenario " + action + " " + name, {{"scenarios", 1}});
+        delete_scenario(db, name);
+    record_change(db, "scenario " + action + " " + name, {{"scenarios", 1}});
     tx.commit();
     emit_done(run.common,
               {action == "create" ? "created scenario " + name + " from " + run.from : "deleted scenario " + name},
@@ -151,7 +151,7 @@ int create_or_delete(const ScenarioRun& run, Database& db) {
 }
 
 int show(const ScenarioRun& run, Database& db) {
-    const auto s = load_scenario(db.sql(), run.words[1]);
+    const auto s = load_scenario(db, run.words[1]);
     Table table({{"number", "#"}, {"change", "change"}, {"by", "by"}, {"at", "at"}});
     for (std::size_t i = 0; i < s.steps.size(); ++i)
         table.add({static_cast<long long>(i + 1), s.steps[i].text, s.steps[i].by, s.steps[i].at});
@@ -208,7 +208,7 @@ int apply(const ScenarioRun& run, Database& db) {
         throw UsageError(std::string("apply: ") + e.what());
     }
     WriteTransaction tx(db);
-    auto s = load_scenario(db.sql(), run.words[1]);
+    auto s = load_scenario(db, run.words[1]);
     if (s.name == kCurrentScenario) throw UsageError("apply changes scenarios, not the live org; create one first");
     const auto before = s.changes.size();
     const auto by = current_user(), at = utc_now();
@@ -217,8 +217,8 @@ int apply(const ScenarioRun& run, Database& db) {
     } catch (const StepFormatError& e) {
         throw UsageError(e.what());
     }
-    save_scenario(db.sql(), s);
-    record_change(db.sql(), "scenario apply " + s.name, {{"changes", s.changes.size() - before}});
+    save_scenario(db, s);
+    record_change(db, "scenario apply " + s.name, {{"changes", s.changes.size() - before}});
     tx.commit();
     std::vector<std::string> lines;
     for (auto i = before; i < s.changes.size(); ++i) lines.push_back(s.name + ": " + s.changes[i]);
@@ -236,12 +236,12 @@ int undo(const ScenarioRun& run, Database& db) {
                          " numbers them");
     const auto host = load_plugins(run.plugin_options);
     WriteTransaction tx(db);
-    const auto s = load_scenario(db.sql(), run.words[1]);
+    const auto s = load_scenario(db, run.words[1]);
     if (s.name == kCurrentScenario) throw UsageError("undo changes scenarios, not the live org");
     const auto index = static_cast<std::size_t>(*number) - 1;
-    auto again = without_step(s, load_scenario_start(db.sql(), s.name), index, mix_check(*host));
-    save_scenario(db.sql(), again);
-    record_change(db.sql(), "scenario undo " + s.name, {{"changes", 1}});
+    auto again = without_step(s, load_scenario_start(db, s.name), index, mix_check(*host));
+    save_scenario(db, again);
+    record_change(db, "scenario undo " + s.name, {{"changes", 1}});
     tx.commit();
     emit_done(run.common, {s.name + ": undid change " + run.words[2] + " (" + s.steps[index].text + ")"},
               {{"action", "undo"}, {"scenario", s.name}, {"change", s.steps[index].text}});
@@ -250,7 +250,7 @@ int undo(const ScenarioRun& run, Database& db) {
 
 int diff(const ScenarioRun& run, Database& db) {
     const auto host = load_plugins(run.plugin_options);
-    const auto [a, b] = load_scenario_pair(db.sql(), run.words[1], run.words[2]);
+    const auto [a, b] = load_scenario_pair(db, run.words[1], run.words[2]);
     emit(scenario_comparison(a, b, *host, run.quarters, output_format(run.common)), run.common);
     return 0;
 }
@@ -286,7 +286,7 @@ int cmd_scenario(const Args& args) {
         throw UsageError("scenario " + name + ": wrong number of arguments\nusage: " + kUsage);
     Database db(db_path(run.common), action->second.writes ? Database::Open::write : Database::Open::read);
     std::optional<ReadTransaction> snapshot; // reads: one answer from one commit
-    if (!action->second.writes) snapshot.emplace(db.sql());
+    if (!action->second.writes) snapshot.emplace(db);
     return action->second.run(run, db);
 }
 

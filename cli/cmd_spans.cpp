@@ -72,10 +72,10 @@ int cmd_spans(const Args& args) {
     std::optional<SnapshotInfo> used;
     const auto opened = open_for_answers(db_path(common), as_of, &used);
     Database& db = *opened;
-    const ReadTransaction snapshot(db.sql()); // one answer from one commit
-    const auto settings = load_settings(db.sql());
+    const ReadTransaction snapshot(db); // one answer from one commit
+    const auto settings = load_settings(db);
     const SpanBands bands(settings);
-    const auto loaded = load_reporting_lines(db.sql());
+    const auto loaded = load_reporting_lines(db);
     const auto& people = loaded.lines;
     const auto tree = reporting_tree(people);
     const auto org = span_summary(tree, bands);

@@ -63,8 +63,8 @@ std::vector<TaskForcePick> picks_of(const Org& org, const TaskForce& t) {
 
 void save(Database& db, const StoredTaskForce& t, const std::string& command) {
     WriteTransaction tx(db);
-    save_task_force(db.sql(), t);
-    record_change(db.sql(), command, {{"task_forces", 1}, {"seats", t.task_force.seats.size()}});
+    save_task_force(db, t);
+    record_change(db, command, {{"task_forces", 1}, {"seats", t.task_force.seats.size()}});
     tx.commit();
 }
 
@@ -139,10 +139,10 @@ int save_given(Database& db, const TaskForceOptions& o, const Common& common) {
 }
 
 int list(Database& db, const Common& common) {
-    const ReadTransaction snapshot(db.sql());
+    const ReadTransaction snapshot(db);
     Table table({{"name", "name"}, {"topic", "topic"}, {"working", "working"}, {"review", "review"},
                  {"products", "products"}, {"created", "created"}});
-    for (const auto& t : load_task_forces(db.sql())) {
+    for (const auto& t : load_task_forces(db)) {
         long long working = 0, review = 0;
         for (const auto& s : t.task_force.seats) ++(s.review ? review : working);
         table.add({t.task_force.name, t.task_force.topic, working, review, text::join(t.products, ","), t.created});
@@ -164,8 +164,8 @@ int show(Database& db, const std::string& name, const Common& common) {
 
 int remove(Database& db, const std::string& name, const Common& common) {
     WriteTransaction tx(db);
-    if (!delete_task_force(db.sql(), name)) throw UsageError("no task force '" + name + "' (orgplan taskforce list)");
-    record_change(db.sql(), "taskforce delete " + name, {{"task_forces", 1}});
+    if (!delete_task_force(db, name)) throw UsageError("no task force '" + name + "' (orgplan taskforce list)");
+    record_change(db, "taskforce delete " + name, {{"task_forces", 1}});
     tx.commit();
     emit_done(common, {"deleted task force " + name}, {{"task_force", name}, {"deleted", true}});
     return 0;

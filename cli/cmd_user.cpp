@@ -66,8 +66,8 @@ template <typename Write>
 void write_users(const Common& common, const std::string& command, const nlohmann::json& facts, Write write) {
     Database db(db_path(common), Database::Open::write);
     WriteTransaction tx(db);
-    write(db.sql());
-    record_change(db.sql(), command, facts);
+    write(db);
+    record_change(db, command, facts);
     tx.commit();
     note_written("the change was stored in " + db.path());
 }
@@ -92,7 +92,7 @@ int user_add(UserRun& run) {
         throw UsageError("user names are 1 to 64 characters without spaces or slashes");
     user.password_hash = hash_password(read_new_password(run.password_stdin));
     write_users(run.common, "user add " + name, {{"user", name}, {"role", run.role}, {"scope", run.scope}},
-                [&](SQLite::Database& db) {
+                [&](Database& db) {
                     if (!user.scope.empty() && !person_exists(db, user.scope))
                         throw Error("--scope " + user.scope + ": no person with this id in the org");
                     add_user(db, user);
@@ -105,16 +105,16 @@ int user_add(UserRun& run) {
 
 int user_list(UserRun& run) {
     Database db(db_path(run.common), Database::Open::read);
-    const ReadTransaction snapshot(db.sql());
+    const ReadTransaction snapshot(db);
     Table table({{"name", "name"}, {"role", "role"}, {"scope", "scope"}, {"created", "created"}});
-    for (const auto& u : load_users(db.sql())) table.add({u.name, std::string(to_string(u.role)), u.scope, u.created});
+    for (const auto& u : load_users(db)) table.add({u.name, std::string(to_string(u.role)), u.scope, u.created});
     print_rows(table, run.common);
     return 0;
 }
 
 int user_remove(UserRun& run) {
     const auto& name = name_word(run, "orgplan user remove NAME");
-    write_users(run.common, "user remove " + name, {{"user", name}}, [&](SQLite::Database& db) { remove_user(db, name); });
+    write_users(run.common, "user remove " + name, {{"user", name}}, [&](Database& db) { remove_user(db, name); });
     emit_done(run.common, {"removed " + name + " and their tokens"}, {{"user", name}});
     return 0;
 }
@@ -123,7 +123,7 @@ int user_passwd(UserRun& run) {
     const auto& name = name_word(run, "orgplan user passwd NAME --password-stdin");
     const auto hash = hash_password(read_new_password(run.password_stdin));
     write_users(run.common, "user passwd " + name, {{"user", name}},
-                [&](SQLite::Database& db) { set_password_hash(db, name, hash); });
+                [&](Database& db) { set_password_hash(db, name, hash); });
     emit_done(run.common, {"changed the password of " + name}, {{"user", name}});
     return 0;
 }
@@ -134,7 +134,7 @@ int token_create(UserRun& run) {
     const auto id = random_hex(4);
     const auto token = "op_" + id + "_" + random_hex(32);
     write_users(run.common, "token create " + id, {{"user", name}, {"token", id}},
-                [&](SQLite::Database& db) { add_token(db, id, name, sha256_hex(token)); });
+                [&](Database& db) { add_token(db, id, name, sha256_hex(token)); });
     emit_done(run.common,
               {token, fmt::format("a bearer token for {} (id {}); it is shown only now: send it as "
                                   "'Authorization: Bearer TOKEN'; orgplan token revoke {} ends it",
@@ -145,16 +145,16 @@ int token_create(UserRun& run) {
 
 int token_revoke(UserRun& run) {
     const auto& id = name_word(run, "orgplan token revoke ID");
-    write_users(run.common, "token revoke " + id, {{"token", id}}, [&](SQLite::Database& db) { revoke_token(db, id); });
+    write_users(run.common, "token revoke " + id, {{"token", id}}, [&](Database& db) { revoke_token(db, id); });
     emit_done(run.common, {"revoked token " + id}, {{"id", id}});
     return 0;
 }
 
 int token_list(UserRun& run) {
     Database db(db_path(run.common), Database::Open::read);
-    const ReadTransaction snapshot(db.sql());
+    const ReadTransaction snapshot(db);
     Table table({{"id", "id"}, {"user", "user"}, {"created", "created"}, {"revoked", "revoked"}});
-    for (const auto& t : load_tokens(db.sql())) table.add({t.id, t.user_name, t.created, t.revoked});
+    for (const auto& t : load_tokens(db)) table.add({t.id, t.user_name, t.created, t.revoked});
     print_rows(table, run.common);
     return 0;
 }

@@ -176,16 +176,16 @@ std::unique_ptr<Database> open_for_answers(const std::string& path, const std::s
                                            std::optional<SnapshotInfo>* used) {
     auto db = std::make_unique<Database>(path, Database::Open::read);
     if (as_of.empty()) return db; // not given (a given date was checked when parsed)
-    const auto snapshot = snapshot_on(db->sql(), as_of);
+    const auto snapshot = snapshot_on(*db, as_of);
     if (used) *used = snapshot;
     return materialize_snapshot(path, snapshot.id);
 }
 
 OrgAndSettings read_org_and_settings(Database& db) {
-    const ReadTransaction snapshot(db.sql());
+    const ReadTransaction snapshot(db);
     OrgAndSettings out;
-    out.settings = load_settings(db.sql());
-    out.org = load_org(db.sql());
+    out.settings = load_settings(db);
+    out.org = load_org(db);
     return out;
 }
 
@@ -305,11 +305,11 @@ nlohmann::json gaps_json(const std::vector<DataGap>& found) {
 
 } // namespace
 
-nlohmann::json answer_gaps(std::string_view answer, const Org& org, SQLite::Database& db) {
+nlohmann::json answer_gaps(std::string_view answer, const Org& org, Database& db) {
     return gaps_json(gaps_for_answer(answer, org, load_family_sources(db, true)));
 }
 
-void note_gaps(Output& output, std::string_view answer, const Org& org, SQLite::Database& db) {
+void note_gaps(Output& output, std::string_view answer, const Org& org, Database& db) {
     output.fields["gaps"] = answer_gaps(answer, org, db);
 }
 
@@ -318,7 +318,7 @@ struct GapsAhead::Pending {
     std::future<std::vector<DataGap>> gaps;
 };
 
-GapsAhead::GapsAhead(std::string_view answer, const Org& org, SQLite::Database& db)
+GapsAhead::GapsAhead(std::string_view answer, const Org& org, Database& db)
     : pending_(std::make_unique<Pending>()) {
     pending_->family_source = load_family_sources(db, true);
     pending_->gaps = std::async(std::launch::async, [answer = std::string(answer), &org, sources = pending_.get()] {

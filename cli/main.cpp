@@ -15,7 +15,6 @@
 #include <iostream>
 #include <map>
 
-#include <SQLiteCpp/Exception.h>
 
 #include "context.hpp"
 #include "orgplan/storage/database.hpp"
@@ -173,11 +172,11 @@ int report_failure(const std::string& command, const Args& args) {
     } catch (const orgplan::Error& e) {
         std::cerr << "orgplan " << command << ": " << e.what() << "\n";
         return 3;
-    } catch (const SQLite::Exception& e) {
-        std::cerr << "orgplan " << command << ": "
-                  << orgplan::describe_database_failure(e.getExtendedErrorCode(), e.what(), db_named_in(args)) << "\n";
-        return 4;
     } catch (const std::exception& e) {
+        if (const auto failure = orgplan::describe_database_failure(e, db_named_in(args))) {
+            std::cerr << "orgplan " << command << ": " << *failure << "\n";
+            return 4;
+        }
         std::cerr << "orgplan " << command << ": " << e.what() << "\n";
         return 1;
     }

@@ -6,7 +6,6 @@
 
 #include <sstream>
 
-#include <SQLiteCpp/Exception.h>
 
 #include "orgplan/base/text.hpp"
 
@@ -53,15 +52,13 @@ std::shared_ptr<Answer> Answers::compute(const AnswerRoute& route, const Args& a
     } catch (const UsageError& e) {
         answer->status = 400;
         answer->error = e.what();
-    } catch (const SQLite::Exception& e) {
-        answer->status = 503;
-        answer->error = std::string("the org database could not be read: ") + e.what();
     } catch (const Error& e) {
         answer->status = 422;
         answer->error = e.what();
     } catch (const std::exception& e) {
-        answer->status = 500;
-        answer->error = e.what();
+        const bool engine = describe_database_failure(e, "").has_value();
+        answer->status = engine ? 503 : 500;
+        answer->error = engine ? std::string("the org database could not be read: ") + e.what() : e.what();
     }
     {
         const std::lock_guard lock(mutex_);

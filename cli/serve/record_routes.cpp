@@ -46,7 +46,7 @@ const RecordKind& team_kind() {
 }
 
 // The stored record as an object of import fields, or null.
-json stored_record(SQLite::Database& db, const RecordKind& kind, const std::string& id) {
+json stored_record(Database& db, const RecordKind& kind, const std::string& id) {
     return load_record_fields(db, kind.table, kind.fields, id);
 }
 
@@ -94,21 +94,21 @@ public:
     // The record as the caller's view has it; with its version (ETag) for those who may change it.
     json record_json(const RecordKind& kind, const std::string& id, const Caller& caller) {
         Database view(org_.answer_db(caller, org_.version()), Database::Open::read);
-        const ReadTransaction snapshot(view.sql());
-        const auto record = stored_record(view.sql(), kind, id);
+        const ReadTransaction snapshot(view);
+        const auto record = stored_record(view, kind, id);
         if (record.is_null()) throw HttpError(404, "no " + kind.table + " '" + id + "'");
         json out{{"kind", kind.table}, {"id", id}, {"record", record}};
         if (role_may(caller.role, Action::edit_org)) {
             Database db(org_.path(), Database::Open::read);
-            const ReadTransaction live(db.sql());
-            out["version"] = etag_of(stored_record(db.sql(), kind, id));
-            out["log"] = log_of(db.sql(), kind, id);
+            const ReadTransaction live(db);
+            out["version"] = etag_of(stored_record(db, kind, id));
+            out["log"] = log_of(db, kind, id);
         }
         return out;
     }
 
     // The change log's edits of the record, newest first.
-    json log_of(SQLite::Database& db, const RecordKind& kind, const std::string& id) {
+    json log_of(Database& db, const RecordKind& kind, const std::string& id) {
         auto out = json::array();
         for (const auto& e : load_change_log(db, 50, "serve edit " + kind.table + " " + id))
             out.push_back({{"at", e.at}, {"user", e.user}, {"command", e.command},
@@ -144,7 +144,7 @@ public:
         options.rules = &rules;
         options.log_command = "serve edit " + kind.table + " " + id;
         options.log_user = caller.name;
-        options.precondition = [&](SQLite::Database& db) {
+        options.precondition = [&](Database& db) {
             const auto now = stored_record(db, kind, id);
             if (now.is_null()) throw HttpError(404, "no " + kind.table + " '" + id + "'");
             if (etag_of(now) != wanted)
@@ -220,8 +220,8 @@ public:
         options.log_command = std::string("serve import") + (replace ? " --replace" : "");
         Org before;
         std::vector<GroupDifference> difference;
-        options.precondition = [&](SQLite::Database& db) { before = load_org(db); };
-        options.before_commit = [&](SQLite::Database& db) {
+        options.precondition = [&](Database& db) { before = load_org(db); };
+        options.before_commit = [&](Database& db) {
             difference = org_difference(before, load_org(db));
             return !dry_run;
         };

@@ -39,7 +39,7 @@ public:
 
 private:
     // What the caller may do with the scenario `name` in `db`: 404 when they may not see it, 403 naming why not.
-    ScenarioFacts allow(SQLite::Database& db, const std::string& name, const Caller& caller, ScenarioAct act) {
+    ScenarioFacts allow(Database& db, const std::string& name, const Caller& caller, ScenarioAct act) {
         const auto info = scenario_info(db, name);
         if (!info) throw HttpError(404, "no scenario named '" + name + "'");
         const auto facts = scenario_facts(*info, load_scenario_shares(db, name), load_reviews(db, name));
@@ -87,7 +87,7 @@ private:
                 {"at", step.at},         {"version", step.version}, {"undoable", !step.options.is_null()},
                 {"options", step.options}};
     }
-    json scenario_json(SQLite::Database& db, const Scenario& s, const ScenarioFacts& facts, const Caller& caller) {
+    json scenario_json(Database& db, const Scenario& s, const ScenarioFacts& facts, const Caller& caller) {
         auto changes = json::array();
         for (std::size_t i = 0; i < s.steps.size(); ++i) changes.push_back(step_json(s, i));
         auto shares = json::array();
@@ -105,8 +105,8 @@ private:
     void as_seen(const std::string& view_db, Org& live, Org& scenario) {
         if (view_db == org_.path()) return;
         Database view(view_db, Database::Open::read);
-        const ReadTransaction snapshot(view.sql());
-        auto seen = load_org(view.sql());
+        const ReadTransaction snapshot(view);
+        auto seen = load_org(view);
         scenario = scenario_as_seen(scenario, live, seen);
         live = std::move(seen);
     }
@@ -134,8 +134,8 @@ private:
         Database db(org_.path(), Database::Open::write);
         WriteTransaction tx(db);
         json facts = json::object();
-        json answer = work(db.sql(), facts);
-        record_change(db.sql(), command, facts, caller.name);
+        json answer = work(db, facts);
+        record_change(db, command, facts, caller.name);
         tx.commit();
         return answer;
     }

@@ -23,7 +23,7 @@ void ScenarioRoutes::Desk::list_page(const httplib::Request& request, httplib::R
                 "type=\"submit\">Create from the current org</button></form>";
     body += "<p class=\"error\" role=\"alert\" id=\"scenario-error\" hidden></p>";
     Database db(org_.path(), Database::Open::read);
-    const ReadTransaction snapshot(db.sql());
+    const ReadTransaction snapshot(db);
     const std::vector<std::pair<std::string, std::function<bool(const ScenarioInfo&, const ScenarioFacts&)>>> parts = {
         {"Mine", [&](const ScenarioInfo& i, const ScenarioFacts&) { return i.owner == caller.name && i.status != ScenarioStatus::merged && i.status != ScenarioStatus::in_review && i.status != ScenarioStatus::approved; }},
         {"Shared with me", [&](const ScenarioInfo& i, const ScenarioFacts& f) { return i.owner != caller.name && i.status != ScenarioStatus::merged && i.status != ScenarioStatus::in_review && i.status != ScenarioStatus::approved && std::any_of(f.shares.begin(), f.shares.end(), [&](const auto& s) { return s.user == caller.name; }); }},
@@ -33,8 +33,8 @@ void ScenarioRoutes::Desk::list_page(const httplib::Request& request, httplib::R
         {"Others", [&](const ScenarioInfo& i, const ScenarioFacts& f) { return i.owner != caller.name && (i.status == ScenarioStatus::draft || i.status == ScenarioStatus::rejected) && std::none_of(f.shares.begin(), f.shares.end(), [&](const auto& s) { return s.user == caller.name; }); }},
     };
     std::vector<std::pair<ScenarioInfo, ScenarioFacts>> visible;
-    for (const auto& info : list_scenarios(db.sql())) {
-        auto facts = scenario_facts(info, load_scenario_shares(db.sql(), info.name), load_reviews(db.sql(), info.name));
+    for (const auto& info : list_scenarios(db)) {
+        auto facts = scenario_facts(info, load_scenario_shares(db, info.name), load_reviews(db, info.name));
         if (refusal(facts, caller, ScenarioAct::view).empty()) visible.emplace_back(info, std::move(facts));
     }
     for (const auto& [title, belongs] : parts) {
@@ -61,9 +61,9 @@ void ScenarioRoutes::Desk::scenario_page(const httplib::Request& request, httpli
     const auto& caller = require(Action::read_answers, "read scenarios");
     const auto name = httplib::detail::decode_url(request.matches[1].str(), false);
     Database db(org_.path(), Database::Open::read);
-    const ReadTransaction snapshot(db.sql());
-    allow(db.sql(), name, caller, ScenarioAct::view);
-    const auto s = load_scenario(db.sql(), name);
+    const ReadTransaction snapshot(db);
+    allow(db, name, caller, ScenarioAct::view);
+    const auto s = load_scenario(db, name);
     const auto impact_answer = impact(caller, name, 8, Format::html);
     std::string body = fmt::format(
         "<h1>Scenario {0}</h1><p class=\"twins\">This scenario as <a href=\"/api/v1/scenarios/{1}\">JSON</a> · its "

@@ -47,10 +47,10 @@ const char* const kPersonalFields[] = {"email", "location", "pm_years", "cost", 
 void ScenarioRoutes::Desk::list(const httplib::Request&, httplib::Response& response) {
     const auto& caller = require(Action::read_answers, "read scenarios");
     Database db(org_.path(), Database::Open::read);
-    const ReadTransaction snapshot(db.sql());
+    const ReadTransaction snapshot(db);
     auto out = json::array();
-    for (const auto& info : list_scenarios(db.sql())) {
-        const auto facts = scenario_facts(info, load_scenario_shares(db.sql(), info.name), load_reviews(db.sql(), info.name));
+    for (const auto& info : list_scenarios(db)) {
+        const auto facts = scenario_facts(info, load_scenario_shares(db, info.name), load_reviews(db, info.name));
         if (!refusal(facts, caller, ScenarioAct::view).empty()) continue;
         const bool shared = std::any_of(facts.shares.begin(), facts.shares.end(), [&](const auto& s) { return s.user == caller.name; });
         out.push_back({{"name", info.name},
@@ -73,7 +73,7 @@ void ScenarioRoutes::Desk::create(const httplib::Request& request, httplib::Resp
     const auto from = body.value("from", std::string(kCurrentScenario));
     // A scoped planner's scenario is a copy of the whole org; what they change in it is held to their scope
     // (check_scope) and what they see of it to their view (scenario_view.hpp).
-    const auto answer = write(caller, "serve scenario create " + name, [&](SQLite::Database& db, json& facts) {
+    const auto answer = write(caller, "serve scenario create " + name, [&](Database& db, json& facts) {
         if (from != kCurrentScenario) allow(db, from, caller, ScenarioAct::view);
         try {
             create_scenario(db, name, from, caller.name);
@@ -92,9 +92,9 @@ void ScenarioRoutes::Desk::show(const httplib::Request& request, httplib::Respon
     const auto& caller = require(Action::read_answers, "read scenarios");
     const auto name = name_in(request);
     Database db(org_.path(), Database::Open::read);
-    const ReadTransaction snapshot(db.sql());
-    const auto facts = allow(db.sql(), name, caller, ScenarioAct::view);
-    send_scenario(response, scenario_json(db.sql(), load_scenario(db.sql(), name), facts, caller));
+    const ReadTransaction snapshot(db);
+    const auto facts = allow(db, name, caller, ScenarioAct::view);
+    send_scenario(response, scenario_json(db, load_scenario(db, name), facts, caller));
 }
 
 void ScenarioRoutes::Desk::apply(const httplib::Request& request, httplib::Response& response) {
@@ -107,7 +107,7 @@ void ScenarioRoutes::Desk::apply(const httplib::Request& request, httplib::Respo
         throw HttpError(400, e.what());
     }
     for (const auto& step : steps) check_scope(step, caller);
-    const auto answer = write(caller, "serve scenario apply " + name, [&](SQLite::Database& db, json& facts) {
+    const auto answer = write(caller, "serve scenario apply " + name, [&](Database& db, json& facts) {
         const auto access = allow(db, name, caller, ScenarioAct::edit);
         auto s = load_scenario(db, name);
         check_version(request, s);
@@ -134,7 +134,7 @@ void ScenarioRoutes::Desk::undo(const httplib::Request& request, httplib::Respon
     const auto number = body.value("change", json());
     if (!number.is_number_integer() || number.get<long long>() < 1)
         throw HttpError(400, "give the number of the change to undo, e.g. {\"change\": 2}");
-    const auto answer = write(caller, "serve scenario undo " + name, [&](SQLite::Database& db, json& facts) {
+    const auto answer = write(caller, "serve scenario undo " + name, [&](Database& db, json& facts) {
         const auto access = allow(db, name, caller, ScenarioAct::edit);
         const auto s = load_scenario(db, name);
         check_version(request, s);
@@ -172,7 +172,7 @@ void ScenarioRoutes::Desk::review_action(const httplib::Request& request, httpli
             approvers.push_back(a.get<std::string>());
         }
     }
-    const auto answer = write(caller, "serve scenario " + action + " " + name, [&](SQLite::Database& db, json& facts) {
+    const auto answer = write(caller, "serve scenario " + action + " " + name, [&](Database& db, json& facts) {
         const auto act = action == "submit" || action == "withdraw" ? ScenarioAct::submit : ScenarioAct::review;
         allow(db, name, caller, act);
         auto s = load_scenario(db, name);
@@ -208,7 +208,7 @@ void ScenarioRoutes::Desk::share(const httplib::Request& request, httplib::Respo
     if (access != "view" && access != "edit" && access != "none")
         throw HttpError(400, "access '" + access + "': give view, edit or none");
     if (!org_.user(user)) throw HttpError(422, "'" + user + "' is not a user of this org (orgplan user list)");
-    const auto answer = write(caller, "serve scenario share " + name, [&](SQLite::Database& db, json& facts) {
+    const auto answer = write(caller, "serve scenario share " + name, [&](Database& db, json& facts) {
         if (user == allow(db, name, caller, ScenarioAct::share).owner)
             throw HttpError(422, user + " owns scenario " + name);
         share_scenario(db, name, user, access == "none" ? std::nullopt : std::optional<bool>(access == "edit"));
@@ -222,7 +222,7 @@ void ScenarioRoutes::Desk::share(const httplib::Request& request, httplib::Respo
 void ScenarioRoutes::Desk::remove(const httplib::Request& request, httplib::Response& response) {
     const auto& caller = require(Action::read_answers, "delete scenarios");
     const auto name = name_in(request);
-    write(caller, "serve scenario delete " + name, [&](SQLite::Database& db, json& facts) {
+    write(caller, "serve scenario delete " + name, [&](Database& db, json& facts) {
         allow(db, name, caller, ScenarioAct::remove);
         delete_scenario(db, name);
         facts["scenarios"] = 1;
@@ -272,15 +272,15 @@ void ScenarioRoutes::Desk::merge(const httplib::Request& request, httplib::Respo
     Database db(org_.path(), Database::Open::write);
     WriteTransaction tx(db);
     // A preview holds the write lock while it merges and rolls back: only for those who change, review or merge.
-    const auto facts = allow(db.sql(), name, caller, preview ? ScenarioAct::view : ScenarioAct::merge);
+    const auto facts = allow(db, name, caller, preview ? ScenarioAct::view : ScenarioAct::merge);
     if (preview && !refusal(facts, caller, ScenarioAct::edit).empty() &&
         !refusal(facts, caller, ScenarioAct::review).empty() && !refusal(facts, caller, ScenarioAct::merge).empty())
         throw HttpError(403, caller.name + " may open scenario " + name + " but not merge, review or change it");
-    const auto s = load_scenario(db.sql(), name);
+    const auto s = load_scenario(db, name);
     if (!preview) check_version(request, s);
     MergeSummary m;
     try {
-        m = merge_scenario(db.sql(), name, resolve, removals || preview, choices);
+        m = merge_scenario(db, name, resolve, removals || preview, choices);
     } catch (const MergeConflicts& e) {
         const auto conflicts = redacted_conflicts(e.conflicts(), caller);
         if (preview) {
@@ -313,8 +313,8 @@ void ScenarioRoutes::Desk::merge(const httplib::Request& request, httplib::Respo
         send_json(response, summary); // rolled back with `tx`
         return;
     }
-    record_review(db.sql(), name, {"", caller.name, "merge", "", {}});
-    record_change(db.sql(), "serve scenario merge " + name,
+    record_review(db, name, {"", caller.name, "merge", "", {}});
+    record_change(db, "serve scenario merge " + name,
                   {{"written", m.written}, {"removed", m.removed}, {"conflicts", m.conflicts}, {"settings", m.settings}},
                   caller.name);
     tx.commit();
@@ -331,14 +331,14 @@ std::shared_ptr<const Answer> ScenarioRoutes::Desk::impact(const Caller& caller,
     {
         // Asked for every caller: the answer kept below is shared by everyone with the same view.
         Database db(org_.path(), Database::Open::read);
-        const ReadTransaction snapshot(db.sql());
-        allow(db.sql(), name, caller, ScenarioAct::view);
+        const ReadTransaction snapshot(db);
+        allow(db, name, caller, ScenarioAct::view);
     }
     const auto key = fmt::format("impact\n{}\n{}\n{}\n{}\n{}", name, view_db, quarters, costs, static_cast<int>(format));
     return answers_.made(key, version, [&] {
         Database db(org_.path(), Database::Open::read);
-        const ReadTransaction snapshot(db.sql());
-        auto [current, scenario] = load_scenario_pair(db.sql(), kCurrentScenario, name);
+        const ReadTransaction snapshot(db);
+        auto [current, scenario] = load_scenario_pair(db, kCurrentScenario, name);
         as_seen(view_db, current.org, scenario.org);
         auto output = scenario_comparison(current, scenario, host(), quarters, format, costs);
         if (!costs) remove_costs(output);
@@ -355,10 +355,10 @@ json ScenarioRoutes::Desk::board(const Caller& caller, const std::string& name, 
     const auto version = org_.version();
     const auto view_db = org_.answer_db(caller, version);
     Database db(org_.path(), Database::Open::read);
-    const ReadTransaction snapshot(db.sql());
-    allow(db.sql(), name, caller, ScenarioAct::view);
-    auto live = load_org(db.sql());
-    auto org = load_scenario(db.sql(), name).org;
+    const ReadTransaction snapshot(db);
+    allow(db, name, caller, ScenarioAct::view);
+    auto live = load_org(db);
+    auto org = load_scenario(db, name).org;
     as_seen(view_db, live, org);
     std::map<std::string, const Person*> person;
     for (const auto& p : org.people) person[p.id] = &p;
@@ -423,9 +423,9 @@ void ScenarioRoutes::Desk::add(httplib::Server& http) {
         const auto& caller = require(Action::read_answers, "read scenarios");
         const auto name = name_in(request);
         Database db(org_.path(), Database::Open::read);
-        const ReadTransaction snapshot(db.sql());
-        const auto facts = allow(db.sql(), name, caller, ScenarioAct::view);
-        const auto s = scenario_json(db.sql(), load_scenario(db.sql(), name), facts, caller);
+        const ReadTransaction snapshot(db);
+        const auto facts = allow(db, name, caller, ScenarioAct::view);
+        const auto s = scenario_json(db, load_scenario(db, name), facts, caller);
         send_scenario(response, {{"scenario", name}, {"version", s["version"]}, {"changes", s["changes"]}});
     });
     http.Get(one + "/impact", [this](const httplib::Request& request, httplib::Response& response) {

@@ -76,7 +76,7 @@ int cmd_serve(const Args& args) {
     options.db = db_path(common);
     {
         Database db(options.db, Database::Open::write); // exists, migrated (users need the newest schema)
-        check_exposure(options, load_users(db.sql()).size());
+        check_exposure(options, load_users(db).size());
     }
 #ifdef __GLIBC__
     // A server lives long and answers in many threads: give memory back instead of keeping the CLI's large heap.

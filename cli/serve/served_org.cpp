@@ -37,29 +37,29 @@ ServedOrg::~ServedOrg() {
 
 long long ServedOrg::version() {
     const std::lock_guard lock(db_mutex_);
-    return db_.sql().execAndGet("PRAGMA data_version").getInt64();
+    return db_.data_version();
 }
 
 std::optional<User> ServedOrg::user(const std::string& name) {
     const std::lock_guard lock(db_mutex_);
-    return find_user(db_.sql(), name);
+    return find_user(db_, name);
 }
 
 std::optional<User> ServedOrg::user_of_token(const std::string& token) {
     const auto digest = sha256_hex(token);
     const std::lock_guard lock(db_mutex_);
-    return orgplan::user_of_token(db_.sql(), digest);
+    return orgplan::user_of_token(db_, digest);
 }
 
 double ServedOrg::setting(const std::string& key) {
     const std::lock_guard lock(db_mutex_);
-    return load_settings(db_.sql()).get(key);
+    return load_settings(db_).get(key);
 }
 
 void ServedOrg::log(const std::string& user, const std::string& command, const nlohmann::json& facts) {
     const std::lock_guard lock(db_mutex_);
     WriteTransaction tx(db_);
-    record_change(db_.sql(), command, facts, user);
+    record_change(db_, command, facts, user);
     tx.commit();
 }
 
@@ -119,8 +119,8 @@ std::shared_ptr<const OrgTree> ServedOrg::tree(const Caller& caller, long long v
     const auto db_file = answer_db(caller, version);
     return once_per_key(views_mutex_, trees_, db_file, [&] { forget_older_than(version); }, [&] {
         Database db(db_file, Database::Open::read);
-        const ReadTransaction snapshot(db.sql());
-        return std::make_shared<const OrgTree>(load_org(db.sql(), PersonDetail::full));
+        const ReadTransaction snapshot(db);
+        return std::make_shared<const OrgTree>(load_org(db, PersonDetail::full));
     });
 }
 

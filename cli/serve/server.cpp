@@ -249,8 +249,8 @@ void Server::State::change_settings(const httplib::Request& request, httplib::Re
     try {
         Database db(org.path(), Database::Open::write);
         WriteTransaction tx(db);
-        store_settings(db.sql(), values);
-        record_change(db.sql(), "serve config set", body, caller.name);
+        store_settings(db, values);
+        record_change(db, "serve config set", body, caller.name);
         tx.commit();
     } catch (const Error& e) {
         throw HttpError(422, e.what());

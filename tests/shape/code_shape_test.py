@@ -71,6 +71,11 @@ def long_functions(path, text):
     return found
 
 
+# The store is the one door to the engine: a second engine would replace storage/ and nothing else.
+STORAGE = ("core/src/storage/", "core/include/orgplan/storage/")
+ENGINE = re.compile(r"#include\s*<SQLiteCpp/|\bSQLite::|(?:\.|->)sql\(\)")
+
+
 def main(root):
     failures = []
     for top in ("core", "cli", "plugins"):
@@ -86,6 +91,9 @@ def main(root):
                         if REPLACING.search(line) and not line.lstrip().startswith("//"):
                             failures.append(f"{rel}:{number}: SQL that replaces rows: write an upsert (INSERT ... "
                                             "ON CONFLICT DO UPDATE), which fires the update triggers")
+                    if not rel.startswith(STORAGE) and ENGINE.search(blank_out(text)):
+                        failures.append(f"{rel}: reaches the database engine (SQLiteCpp, sql()), which only storage/ "
+                                        "does: call the store's functions with the Database")
                     for line, lines, name in long_functions(path, text):
                         if (rel, name) not in DATA_TABLES:
                             failures.append(f"{rel}:{line}: {name} is {lines} lines (at most {MAX_LINES}): "

@@ -8,6 +8,10 @@
 #include <unistd.h>
 #include <vector>
 
+// Tests look into the file itself (row counts, raw SQL) as only storage/ does in the code.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
 #include "orgplan/storage/database.hpp"
 #include "orgplan/import/importer.hpp"
 #include "orgplan/storage/org_store.hpp"

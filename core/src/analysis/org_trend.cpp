@@ -28,8 +28,8 @@ namespace {
 // side on separate threads (one connection per thread).
 TrendPoint trend_point(const std::string& path, const SnapshotInfo& s) {
     const auto at = materialize_snapshot(path, s.id);
-    const auto settings = load_settings(at->sql());
-    const auto org = load_org(at->sql());
+    const auto settings = load_settings(*at);
+    const auto org = load_org(*at);
     const double threshold = settings.get("ratio.threshold");
     const auto ratios = compute_ratios(org, "team", threshold, settings.get("ratio.max_spread"));
     std::size_t over = 0, with_makers = 0;
@@ -37,7 +37,7 @@ TrendPoint trend_point(const std::string& path, const SnapshotInfo& s) {
         over += row.status == RatioStatus::over;
         with_makers += row.makers > 1e-12;
     }
-    const auto lines = load_reporting_lines(at->sql());
+    const auto lines = load_reporting_lines(*at);
     const auto tree = reporting_tree(lines.lines);
     const auto shape = span_summary(tree, SpanBands(settings));
     const double ratio = ratios.org_ratio() ? *ratios.org_ratio() : std::numeric_limits<double>::quiet_NaN();
@@ -50,7 +50,7 @@ TrendPoint trend_point(const std::string& path, const SnapshotInfo& s) {
 
 } // namespace
 
-std::vector<TrendPoint> compute_trend(SQLite::Database& db, const std::string& path, std::size_t most) {
+std::vector<TrendPoint> compute_trend(Database& db, const std::string& path, std::size_t most) {
     auto snapshots = list_snapshots(db);
     if (snapshots.size() > most) snapshots.erase(snapshots.begin(), snapshots.end() - static_cast<long>(most));
     std::vector<TrendPoint> out;

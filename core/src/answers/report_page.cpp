@@ -21,13 +21,13 @@ namespace orgplan {
 
 // 1. The org, its settings and saved pairings, from one snapshot (one commit, or with --as-of one dated snapshot).
 void read_report_org(Database& db, const std::string& path, ReportAnalysis& a) {
-    const ReadTransaction snapshot(db.sql());
-    a.settings = load_settings(db.sql());
-    a.org = load_org(db.sql());
-    a.family_source = load_family_sources(db.sql());
-    a.mentor_pairs = load_mentor_pairs(db.sql());
+    const ReadTransaction snapshot(db);
+    a.settings = load_settings(db);
+    a.org = load_org(db);
+    a.family_source = load_family_sources(db);
+    a.mentor_pairs = load_mentor_pairs(db);
     // The trend over the last twelve snapshots; each is rebuilt from history, so this costs per snapshot.
-    if (!a.as_of && list_snapshots(db.sql()).size() >= 2) a.trend = compute_trend(db.sql(), path, 12);
+    if (!a.as_of && list_snapshots(db).size() >= 2) a.trend = compute_trend(db, path, 12);
 }
 
 // 2. Every answer the commands give, on that one org. The answers that need no plugin are computed on a second

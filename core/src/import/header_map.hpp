@@ -11,6 +11,7 @@
 #include "columns.hpp"
 #include "orgplan/import/record_source.hpp"
 #include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/org_writer.hpp"
 #include "problems.hpp"
 
 namespace orgplan::importing {

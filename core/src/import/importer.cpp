@@ -56,30 +56,30 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     if (!options.dry_run) order = std::async(std::launch::async, [&in] { return write_order(in); });
     const auto as_of = options.as_of.empty() ? today() : options.as_of;
     std::optional<ImportTransaction> tx;
-    if (!options.dry_run) tx.emplace(db.sql(), in.people.items.size() + in.memberships.items.size(), as_of);
-    if (options.precondition) options.precondition(db.sql());
+    if (!options.dry_run) tx.emplace(db, in.people.items.size() + in.memberships.items.size(), as_of);
+    if (options.precondition) options.precondition(db);
     if (options.progress) options.progress("validating", 0, 0);
     // Validation needs ids, not names. Replacing, the import is checked against nothing stored.
-    const Org stored = options.replace ? Org{} : load_org(db.sql(), PersonDetail::lean);
+    const Org stored = options.replace ? Org{} : load_org(db, PersonDetail::lean);
 
     summary.created = create_missing(options.create_missing, stored, in);
     const auto records = check_records(in, stored, problems);
-    const auto people = index_people(in, stored, [&] { return people_with_family_column(db.sql()); }, problems);
+    const auto people = index_people(in, stored, [&] { return people_with_family_column(db); }, problems);
     const auto managers = check_managers(in, people, stored, problems);
     check_cycles(in, people, managers, problems);
     const auto memberships = check_memberships(in, people, records.teams, stored, problems);
     const auto assignments = check_assignments(in, people, records, stored, problems);
     append(summary.notes, assignments.notes);
     check_logs(in, people, records, problems);
-    const std::string org_currency = load_settings(db.sql()).text("cost.currency"); // read once, inside the write lock
+    const std::string org_currency = load_settings(db).text("cost.currency"); // read once, inside the write lock
     check_currency(in, org_currency, problems);
     if (problems.any()) problems.raise();
     summary.unmatched_titles = unmatched_titles(in);
     if (options.dry_run) return summary;
 
-    append(summary.notes, write_records(db.sql(), *tx, {in, people, records, memberships, assignments, org_currency}, order.get(),
+    append(summary.notes, write_records(db, *tx, {in, people, records, memberships, assignments, org_currency}, order.get(),
                                         stored.people.size(), options));
-    if (options.before_commit && !options.before_commit(db.sql())) return summary; // rolled back with `tx`
+    if (options.before_commit && !options.before_commit(db)) return summary; // rolled back with `tx`
     auto logged = nlohmann::json(summary.records);
     if (!summary.created.empty()) logged["created"] = summary.created;
     logged.update(options.log_facts);

@@ -9,6 +9,7 @@
 
 #include "orgplan/org.hpp"
 #include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/org_writer.hpp"
 #include "problems.hpp"
 
 namespace orgplan::importing {

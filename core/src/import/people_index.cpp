@@ -4,6 +4,7 @@
 
 #include "check_records.hpp"
 #include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/org_writer.hpp"
 
 namespace orgplan::importing {
 

@@ -11,6 +11,7 @@
 #include "orgplan/storage/scenario_base.hpp"
 #include "orgplan/storage/interrupt_store.hpp"
 #include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/org_writer.hpp"
 #include "orgplan/storage/settings_store.hpp"
 #include "orgplan/storage/task_force_store.hpp"
 
@@ -22,18 +23,18 @@ namespace {
 constexpr std::size_t kBulkRows = 50000;
 
 // A bulk import defers foreign keys; declared before the transaction, so they are restored after it ends.
-std::unique_ptr<DeferredForeignKeys> deferred_keys(SQLite::Database& db, std::size_t incoming_rows) {
+std::unique_ptr<DeferredForeignKeys> deferred_keys(Database& db, std::size_t incoming_rows) {
     return incoming_rows >= kBulkRows ? std::make_unique<DeferredForeignKeys>(db) : nullptr;
 }
 
 // A large page cache keeps the secondary indexes' random inserts in memory.
-SQLite::Database& with_large_cache(SQLite::Database& db) {
+Database& with_large_cache(Database& db) {
     set_page_cache(db, 256);
     return db;
 }
 
 // The costs' currency becomes the org's when it has none yet (check_currency refused a different one).
-void adopt_currency(SQLite::Database& db, const IncomingRecords& in, const std::string& org_currency,
+void adopt_currency(Database& db, const IncomingRecords& in, const std::string& org_currency,
                     std::vector<std::string>& notes) {
     if (in.currency.empty() || !org_currency.empty()) return;
     store_setting(db, "cost.currency", in.currency);
@@ -87,7 +88,7 @@ void write_coverage(OrgWriter& writer, const CheckedImport& c, const std::vector
 
 // Interrupts upsert by key; each task force a file names gets exactly that file's seats. With --replace, the log and
 // the task forces are replaced only by an import that brings files of them.
-void write_logs(SQLite::Database& db, const IncomingRecords& in, bool replace) {
+void write_logs(Database& db, const IncomingRecords& in, bool replace) {
     if (!in.interrupts.items.empty()) {
         InterruptWriter writer(db);
         if (replace) writer.clear();
@@ -110,9 +111,9 @@ void write_logs(SQLite::Database& db, const IncomingRecords& in, bool replace) {
 
 } // namespace
 
-ImportTransaction::ImportTransaction(SQLite::Database& db, std::size_t incoming_rows, const std::string& as_of)
+ImportTransaction::ImportTransaction(Database& db, std::size_t incoming_rows, const std::string& as_of)
     : db_(db), as_of_(as_of), deferred_keys_(deferred_keys(db, incoming_rows)),
-      tx_(with_large_cache(db), SQLite::TransactionBehavior::IMMEDIATE) {
+      tx_(with_large_cache(db)) {
     // A first snapshot kept in the org tables goes into history before they change.
     prepare_snapshot(db_, as_of_);
 }
@@ -128,7 +129,7 @@ void ImportTransaction::commit(const std::string& command, nlohmann::json record
     tx_.commit();
 }
 
-std::vector<std::string> write_records(SQLite::Database& db, const ImportTransaction& tx, const CheckedImport& checked,
+std::vector<std::string> write_records(Database& db, const ImportTransaction& tx, const CheckedImport& checked,
                                        const WriteOrder& order, std::size_t stored_people,
                                        const ImportOptions& options) {
     std::vector<std::string> notes;

@@ -7,8 +7,6 @@
 #include <string>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Transaction.h>
 #include <nlohmann/json.hpp>
 
 #include "check_assignments.hpp"
@@ -17,6 +15,8 @@
 #include "incoming.hpp"
 #include "orgplan/import/importer.hpp"
 #include "orgplan/storage/bulk_write.hpp"
+#include "orgplan/storage/database.hpp"
+#include "orgplan/storage/write_transaction.hpp"
 #include "people_index.hpp"
 #include "write_order.hpp"
 
@@ -29,18 +29,18 @@ namespace orgplan::importing {
 class ImportTransaction {
 public:
     /// `incoming_rows`: people and memberships the import brings; `as_of`: the date its snapshot stands for.
-    ImportTransaction(SQLite::Database& db, std::size_t incoming_rows, const std::string& as_of);
+    ImportTransaction(Database& db, std::size_t incoming_rows, const std::string& as_of);
     bool bulk() const { return deferred_keys_ != nullptr; }
     /// Checks foreign keys, records the snapshot and the change log entry (`records` under `command`, by `user` or,
     /// empty, the OS user), commits.
     void commit(const std::string& command, nlohmann::json records, const std::string& user = "");
 
 private:
-    SQLite::Database& db_;
+    Database& db_;
     std::string as_of_;
     // Restored in reverse order: the transaction ends before foreign keys are put back.
     std::unique_ptr<DeferredForeignKeys> deferred_keys_;
-    SQLite::Transaction tx_;
+    WriteTransaction tx_;
 };
 
 /// What the checks established, for the write.
@@ -56,7 +56,7 @@ struct CheckedImport {
 /// Writes every checked record inside `tx`: with `options.replace` the org's tables are cleared first (and the
 /// interrupt log and task forces when files of them came); stored people get only the columns their records had,
 /// their memberships and assignments replaced when new ones came. Returns notes for the summary.
-std::vector<std::string> write_records(SQLite::Database& db, const ImportTransaction& tx, const CheckedImport& checked,
+std::vector<std::string> write_records(Database& db, const ImportTransaction& tx, const CheckedImport& checked,
                                        const WriteOrder& order, std::size_t stored_people,
                                        const ImportOptions& options);
 

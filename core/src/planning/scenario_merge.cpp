@@ -11,6 +11,7 @@
 #include "orgplan/model/org_json.hpp"
 #include "orgplan/model/org_records.hpp"
 #include "orgplan/storage/org_store.hpp"
+#include "orgplan/storage/org_writer.hpp"
 #include "orgplan/storage/scenario_store.hpp"
 #include "orgplan/model/settings.hpp"
 #include "orgplan/storage/position_store.hpp"
@@ -31,7 +32,7 @@ std::string kind_word(const std::string& group) {
 }
 
 // Writes one group's changed records: `final` null removes the record.
-void write_group(SQLite::Database& db, OrgWriter& writer, const std::string& group,
+void write_group(Database& db, OrgWriter& writer, const std::string& group,
                  const std::map<std::string, json>& changed) {
     json doc{{group, json::array()}};
     std::vector<std::string> removed;
@@ -127,7 +128,7 @@ std::map<std::string, const json*> by_id(const OrgChanges& changes, const std::s
 
 } // namespace
 
-MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, MergeResolve resolve, bool allow_removals,
+MergeSummary merge_scenario(Database& db, const std::string& name, MergeResolve resolve, bool allow_removals,
                             const MergeChoices& choices) {
     const auto scenario = load_scenario(db, name); // throws for unknown names
     const auto base = load_scenario_base(db, scenario);

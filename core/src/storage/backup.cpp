@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
@@ -66,7 +67,7 @@ std::string integrity_problems(SQLite::Database& db) {
 
 } // namespace
 
-BackupInfo backup_database(SQLite::Database& source, const std::string& path, bool replace) {
+BackupInfo backup_database(Database& source, const std::string& path, bool replace) {
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0) {
         if (!replace) throw DatabaseError(path + ": exists already; choose a new name, or pass --force to replace it");
@@ -84,7 +85,7 @@ BackupInfo backup_database(SQLite::Database& source, const std::string& path, bo
     try {
         {
             SQLite::Database copy(temp, SQLite::OPEN_READWRITE);
-            SQLite::Backup(copy, source).executeStep(-1); // one step: a consistent snapshot of the source
+            SQLite::Backup(copy, source.sql()).executeStep(-1); // one step: a consistent snapshot of the source
             // A single file to mail or archive: the copy leaves WAL for the rollback journal.
             copy.exec("PRAGMA journal_mode = DELETE");
         }
@@ -138,18 +139,18 @@ BackupInfo check_backup(const std::string& path, const std::string& named) {
     return info;
 }
 
-BackupInfo restore_database(SQLite::Database& dest, const std::string& dest_path, const std::string& path) {
+BackupInfo restore_database(Database& dest, const std::string& dest_path, const std::string& path) {
     auto info = check_backup(path);
     try {
         SQLite::Database source(path, SQLite::OPEN_READONLY);
         // The backup API writes the whole destination in one transaction under its write lock.
-        SQLite::Backup(dest, source).executeStep(-1);
+        SQLite::Backup(dest.sql(), source).executeStep(-1);
     } catch (const SQLite::Exception& e) {
         throw failed(dest_path, e, "restore failed, the database is as it was");
     }
     try {
-        dest.exec("PRAGMA foreign_keys = ON");
-        migrate(dest, dest_path);
+        dest.sql().exec("PRAGMA foreign_keys = ON");
+        migrate(dest.sql(), dest_path);
     } catch (const SQLite::Exception& e) {
         throw failed(dest_path, e, "restored, but migrating the restored schema failed");
     }

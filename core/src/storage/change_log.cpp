@@ -1,6 +1,7 @@
 #include "orgplan/storage/change_log.hpp"
 
 #include <cstdlib>
+#include <SQLiteCpp/Database.h>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -14,22 +15,22 @@ std::string current_user() {
     return "uid " + std::to_string(::geteuid());
 }
 
-void record_change(SQLite::Database& db, const std::string& command, const nlohmann::json& records) {
+void record_change(Database& db, const std::string& command, const nlohmann::json& records) {
     record_change(db, command, records, current_user());
 }
 
-void record_change(SQLite::Database& db, const std::string& command, const nlohmann::json& records,
+void record_change(Database& db, const std::string& command, const nlohmann::json& records,
                    const std::string& user) {
-    SQLite::Statement q(db, "INSERT INTO change_log(command, user, records) VALUES(?1, ?2, ?3)");
+    SQLite::Statement q(db.sql(), "INSERT INTO change_log(command, user, records) VALUES(?1, ?2, ?3)");
     q.bind(1, command);
     q.bind(2, user);
     q.bind(3, records.dump());
     q.exec();
 }
 
-std::vector<ChangeEntry> load_change_log(SQLite::Database& db, std::size_t limit, const std::string& command) {
+std::vector<ChangeEntry> load_change_log(Database& db, std::size_t limit, const std::string& command) {
     std::vector<ChangeEntry> out;
-    SQLite::Statement q(db, "SELECT id, at, command, user, records FROM change_log WHERE ?2 = '' OR command = ?2 "
+    SQLite::Statement q(db.sql(), "SELECT id, at, command, user, records FROM change_log WHERE ?2 = '' OR command = ?2 "
                             "ORDER BY id DESC LIMIT ?1");
     q.bind(1, static_cast<int64_t>(limit));
     q.bind(2, command);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
@@ -180,6 +181,12 @@ std::string describe_database_failure(int code, const std::string& what, const s
     }
 }
 
+std::optional<std::string> describe_database_failure(const std::exception& e, const std::string& path) {
+    const auto* engine = dynamic_cast<const SQLite::Exception*>(&e);
+    if (!engine) return std::nullopt;
+    return describe_database_failure(engine->getExtendedErrorCode(), engine->what(), path);
+}
+
 Database::Database(const std::string& path, Open open, int busy_timeout_ms) : path_(path) {
     const bool in_memory = path == ":memory:";
     if (!in_memory) remove_orphaned_staging(path);
@@ -265,7 +272,7 @@ void Database::connect(Open open, int busy_timeout_ms) {
         // write no user asked for.
         if (!in_memory && version > 0) {
             try {
-                backup_database(*db_, migration_backup_path(path_, version), true);
+                backup_database(*this, migration_backup_path(path_, version), true);
             } catch (const Error& e) {
                 throw DatabaseError(std::string(e.what()) + "; the schema was not migrated and the database is as "
                                                             "it was");
@@ -278,6 +285,7 @@ void Database::connect(Open open, int busy_timeout_ms) {
 }
 
 int Database::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
+long long Database::data_version() { return db_->execAndGet("PRAGMA data_version").getInt64(); }
 
 void Database::checkpoint() { db_->exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <ctime>
 #include <optional>
+#include <SQLiteCpp/Database.h>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -24,7 +25,7 @@ using Tracked = TableColumns;
 const char* const kTables[] = {"segment", "product", "initiative", "account",    "team",
                                "person",  "goal",    "goal_product", "membership", "pm_assignment"};
 
-std::vector<Tracked> tracked(SQLite::Database& db) {
+std::vector<Tracked> tracked(Database& db) {
     std::vector<Tracked> out;
     for (const char* table : kTables) out.push_back(table_columns(db, table));
     return out;
@@ -54,27 +55,27 @@ void check_date(const std::string& date, const std::string& option) {
 
 namespace {
 // The snapshot kept in the org tables themselves, if any: (id, as_of).
-std::optional<std::pair<long long, std::string>> lazy_snapshot(SQLite::Database& db) {
-    SQLite::Statement q(db, "SELECT id, as_of FROM snapshot WHERE lazy = 1");
+std::optional<std::pair<long long, std::string>> lazy_snapshot(Database& db) {
+    SQLite::Statement q(db.sql(), "SELECT id, as_of FROM snapshot WHERE lazy = 1");
     if (!q.executeStep()) return std::nullopt;
     return std::make_pair(q.getColumn(0).getInt64(), q.getColumn(1).getString());
 }
 } // namespace
 
-void prepare_snapshot(SQLite::Database& db, const std::string& as_of) {
+void prepare_snapshot(Database& db, const std::string& as_of) {
     const auto lazy = lazy_snapshot(db);
     if (!lazy || lazy->second == as_of) return;
     for (const auto& t : tracked(db))
-        db.exec(fmt::format("INSERT INTO h_{0}({1}, valid_from, valid_to) SELECT {1}, {2}, {3} FROM {0} ORDER BY {4}",
+        db.sql().exec(fmt::format("INSERT INTO h_{0}({1}, valid_from, valid_to) SELECT {1}, {2}, {3} FROM {0} ORDER BY {4}",
                             t.table, joined(t.columns), lazy->first, kOpen, joined(t.keys)));
-    db.exec("UPDATE snapshot SET lazy = 0 WHERE lazy = 1");
+    db.sql().exec("UPDATE snapshot SET lazy = 0 WHERE lazy = 1");
 }
 
-SnapshotInfo record_snapshot(SQLite::Database& db, const std::string& as_of, const std::string& command) {
+SnapshotInfo record_snapshot(Database& db, const std::string& as_of, const std::string& command) {
     long long id = 0;
     bool first = false;
     {
-        SQLite::Statement latest(db, "SELECT id, as_of FROM snapshot ORDER BY as_of DESC LIMIT 1");
+        SQLite::Statement latest(db.sql(), "SELECT id, as_of FROM snapshot ORDER BY as_of DESC LIMIT 1");
         if (latest.executeStep()) {
             const auto last = latest.getColumn(1).getString();
             if (as_of < last)
@@ -89,19 +90,19 @@ SnapshotInfo record_snapshot(SQLite::Database& db, const std::string& as_of, con
     if (first || (id && lazy_snapshot(db))) {
         // The first snapshot stays in the org tables: nothing is copied until the next import of another date.
         if (first) {
-            SQLite::Statement q(db, "INSERT INTO snapshot(as_of, command, lazy) VALUES(?1, ?2, 1)");
+            SQLite::Statement q(db.sql(), "INSERT INTO snapshot(as_of, command, lazy) VALUES(?1, ?2, 1)");
             q.bind(1, as_of);
             q.bind(2, command);
             q.exec();
-            id = db.getLastInsertRowid();
+            id = db.sql().getLastInsertRowid();
         } else {
-            SQLite::Statement q(db, "UPDATE snapshot SET taken_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), command = ?2 "
+            SQLite::Statement q(db.sql(), "UPDATE snapshot SET taken_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), command = ?2 "
                                     "WHERE id = ?1");
             q.bind(1, static_cast<int64_t>(id));
             q.bind(2, command);
             q.exec();
         }
-        SQLite::Statement q(db, "SELECT id, as_of, taken_at, command FROM snapshot WHERE id = ?1");
+        SQLite::Statement q(db.sql(), "SELECT id, as_of, taken_at, command FROM snapshot WHERE id = ?1");
         q.bind(1, static_cast<int64_t>(id));
         q.executeStep();
         return read_snapshot(q);
@@ -110,54 +111,54 @@ SnapshotInfo record_snapshot(SQLite::Database& db, const std::string& as_of, con
     if (id) {
         // The same date again: that snapshot is taken anew, so what it recorded is undone first.
         for (const auto& t : tables) {
-            db.exec(fmt::format("DELETE FROM h_{} WHERE valid_from = {}", t.table, id));
-            db.exec(fmt::format("UPDATE h_{} SET valid_to = {} WHERE valid_to = {}", t.table, kOpen, id));
+            db.sql().exec(fmt::format("DELETE FROM h_{} WHERE valid_from = {}", t.table, id));
+            db.sql().exec(fmt::format("UPDATE h_{} SET valid_to = {} WHERE valid_to = {}", t.table, kOpen, id));
         }
-        SQLite::Statement q(db, "UPDATE snapshot SET taken_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), command = ?2 "
+        SQLite::Statement q(db.sql(), "UPDATE snapshot SET taken_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), command = ?2 "
                                 "WHERE id = ?1");
         q.bind(1, static_cast<int64_t>(id));
         q.bind(2, command);
         q.exec();
     } else {
-        SQLite::Statement q(db, "INSERT INTO snapshot(as_of, command) VALUES(?1, ?2)");
+        SQLite::Statement q(db.sql(), "INSERT INTO snapshot(as_of, command) VALUES(?1, ?2)");
         q.bind(1, as_of);
         q.bind(2, command);
         q.exec();
-        id = db.getLastInsertRowid();
+        id = db.sql().getLastInsertRowid();
     }
     for (const auto& t : tables) {
         const auto h = "h_" + t.table;
         const bool any_open =
-            db.execAndGet(fmt::format("SELECT EXISTS (SELECT 1 FROM {} WHERE valid_to = {})", h, kOpen)).getInt() != 0;
+            db.sql().execAndGet(fmt::format("SELECT EXISTS (SELECT 1 FROM {} WHERE valid_to = {})", h, kOpen)).getInt() != 0;
         if (!any_open) { // the first snapshot of this table: every row, with no lookups
-            db.exec(fmt::format("INSERT INTO {0}({1}, valid_from, valid_to) SELECT {1}, {2}, {3} FROM {4} ORDER BY {5}",
+            db.sql().exec(fmt::format("INSERT INTO {0}({1}, valid_from, valid_to) SELECT {1}, {2}, {3} FROM {4} ORDER BY {5}",
                                 h, joined(t.columns), id, kOpen, t.table, joined(t.keys)));
             continue;
         }
         // Rows removed or changed since: their history row closes at this snapshot...
-        db.exec(fmt::format("UPDATE {0} SET valid_to = {1} WHERE valid_to = {2} AND NOT EXISTS (SELECT 1 FROM {3} "
+        db.sql().exec(fmt::format("UPDATE {0} SET valid_to = {1} WHERE valid_to = {2} AND NOT EXISTS (SELECT 1 FROM {3} "
                             "WHERE {4} AND {5})",
                             h, id, kOpen, t.table, matching(t.keys, t.table, h), matching(t.columns, t.table, h, " IS ")));
         // ...and rows new or changed open a history row of their own.
-        db.exec(fmt::format("INSERT INTO {0}({1}, valid_from, valid_to) SELECT {1}, {2}, {3} FROM {4} WHERE NOT EXISTS "
+        db.sql().exec(fmt::format("INSERT INTO {0}({1}, valid_from, valid_to) SELECT {1}, {2}, {3} FROM {4} WHERE NOT EXISTS "
                             "(SELECT 1 FROM {0} WHERE {5} AND {0}.valid_to = {3})",
                             h, joined(t.columns), id, kOpen, t.table, matching(t.keys, h, t.table)));
     }
-    SQLite::Statement q(db, "SELECT id, as_of, taken_at, command FROM snapshot WHERE id = ?1");
+    SQLite::Statement q(db.sql(), "SELECT id, as_of, taken_at, command FROM snapshot WHERE id = ?1");
     q.bind(1, static_cast<int64_t>(id));
     q.executeStep();
     return read_snapshot(q);
 }
 
-std::vector<SnapshotInfo> list_snapshots(SQLite::Database& db) {
+std::vector<SnapshotInfo> list_snapshots(Database& db) {
     std::vector<SnapshotInfo> out;
-    SQLite::Statement q(db, "SELECT id, as_of, taken_at, command FROM snapshot ORDER BY as_of");
+    SQLite::Statement q(db.sql(), "SELECT id, as_of, taken_at, command FROM snapshot ORDER BY as_of");
     while (q.executeStep()) out.push_back(read_snapshot(q));
     return out;
 }
 
-SnapshotInfo snapshot_on(SQLite::Database& db, const std::string& date) {
-    SQLite::Statement q(db, "SELECT id, as_of, taken_at, command FROM snapshot WHERE as_of <= ?1 ORDER BY as_of DESC "
+SnapshotInfo snapshot_on(Database& db, const std::string& date) {
+    SQLite::Statement q(db.sql(), "SELECT id, as_of, taken_at, command FROM snapshot WHERE as_of <= ?1 ORDER BY as_of DESC "
                             "LIMIT 1");
     q.bind(1, date);
     if (q.executeStep()) return read_snapshot(q);
@@ -169,46 +170,46 @@ SnapshotInfo snapshot_on(SQLite::Database& db, const std::string& date) {
 
 std::unique_ptr<Database> materialize_snapshot(const std::string& path, long long id) {
     auto mem = std::make_unique<Database>(":memory:");
-    auto& db = mem->sql();
-    SQLite::Statement attach(db, "ATTACH DATABASE ?1 AS src");
+    auto& db = *mem;
+    SQLite::Statement attach(db.sql(), "ATTACH DATABASE ?1 AS src");
     attach.bind(1, path);
     attach.exec();
-    db.exec("PRAGMA foreign_keys = OFF");
+    db.sql().exec("PRAGMA foreign_keys = OFF");
     bool in_tables = false;
     {
-        SQLite::Statement lazy(db, "SELECT lazy FROM src.snapshot WHERE id = ?1");
+        SQLite::Statement lazy(db.sql(), "SELECT lazy FROM src.snapshot WHERE id = ?1");
         lazy.bind(1, static_cast<int64_t>(id));
         in_tables = lazy.executeStep() && lazy.getColumn(0).getInt() == 1;
     } // finished before src is detached
 
     for (const auto& t : tracked(db)) {
         if (in_tables) { // the snapshot is the org tables as they stand
-            db.exec(fmt::format("INSERT INTO main.{0}({1}) SELECT {1} FROM src.{0}", t.table, joined(t.columns)));
+            db.sql().exec(fmt::format("INSERT INTO main.{0}({1}) SELECT {1} FROM src.{0}", t.table, joined(t.columns)));
             continue;
         }
         const auto columns = joined(t.columns);
         // In key order, so each table's B-tree is appended to rather than split all over.
-        db.exec(fmt::format("INSERT INTO main.{0}({1}) SELECT {1} FROM src.h_{0} WHERE valid_from <= {2} AND "
+        db.sql().exec(fmt::format("INSERT INTO main.{0}({1}) SELECT {1} FROM src.h_{0} WHERE valid_from <= {2} AND "
                             "(valid_to = 0 OR valid_to > {2}) ORDER BY {3}",
                             t.table, columns, id, joined(t.keys)));
     }
-    db.exec("INSERT INTO main.setting SELECT * FROM src.setting");
+    db.sql().exec("INSERT INTO main.setting SELECT * FROM src.setting");
     // Interrupts carry their own dates: those up to the snapshot's date. Task forces are not historized: today's.
     {
-        SQLite::Statement copy(db, "INSERT INTO main.interrupt SELECT * FROM src.interrupt WHERE date <= "
+        SQLite::Statement copy(db.sql(), "INSERT INTO main.interrupt SELECT * FROM src.interrupt WHERE date <= "
                                    "(SELECT as_of FROM src.snapshot WHERE id = ?1)");
         copy.bind(1, static_cast<int64_t>(id));
         copy.exec();
     } // finished before src is detached
-    db.exec("INSERT INTO main.task_force SELECT * FROM src.task_force;"
+    db.sql().exec("INSERT INTO main.task_force SELECT * FROM src.task_force;"
             "INSERT INTO main.task_force_seat SELECT * FROM src.task_force_seat");
-    db.exec("DETACH DATABASE src");
-    db.exec("PRAGMA foreign_keys = ON");
+    db.sql().exec("DETACH DATABASE src");
+    db.sql().exec("PRAGMA foreign_keys = ON");
     refresh_maker_totals(db);
     return mem;
 }
 
-std::vector<PersonChange> people_changes(SQLite::Database& db, long long from, long long to) {
+std::vector<PersonChange> people_changes(Database& db, long long from, long long to) {
     const auto at = [](const char* alias, long long s) {
         return fmt::format("{0}.valid_from <= {1} AND ({0}.valid_to = 0 OR {0}.valid_to > {1})", alias, s);
     };
@@ -234,7 +235,7 @@ std::vector<PersonChange> people_changes(SQLite::Database& db, long long from, l
         "ORDER BY 1, 2",
         at("a", from), at("b", to), teams(from), teams(to));
     std::vector<PersonChange> out;
-    SQLite::Statement q(db, sql);
+    SQLite::Statement q(db.sql(), sql);
     while (q.executeStep())
         out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                        q.getColumn(3).getString(), q.getColumn(4).getString()});

@@ -1,14 +1,16 @@
 #include "orgplan/storage/interrupt_store.hpp"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include "orgplan/model/enums.hpp"
 
 namespace orgplan {
 
-std::vector<Interrupt> load_interrupts(SQLite::Database& db) {
+std::vector<Interrupt> load_interrupts(Database& db) {
     std::vector<Interrupt> out;
-    SQLite::Statement q(db, "SELECT date, requester_id, requester_name, requester_function, pm_id, team_id, "
+    SQLite::Statement q(db.sql(), "SELECT date, requester_id, requester_name, requester_function, pm_id, team_id, "
                             "product_id, hours, kind, planned FROM interrupt ORDER BY date, key");
     while (q.executeStep()) {
         Interrupt x;
@@ -38,31 +40,33 @@ std::string interrupt_key(const std::string& id, const Interrupt& x, int occurre
     return key;
 }
 
-InterruptWriter::InterruptWriter(SQLite::Database& db)
+InterruptWriter::InterruptWriter(Database& db)
     : db_(db),
-      upsert_(db, "INSERT INTO interrupt(key, date, requester_id, requester_name, requester_function, pm_id, team_id, "
+      upsert_(std::make_unique<SQLite::Statement>(db.sql(), "INSERT INTO interrupt(key, date, requester_id, requester_name, requester_function, pm_id, team_id, "
                   "product_id, hours, kind, planned) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
                   "ON CONFLICT(key) DO UPDATE SET date = excluded.date, requester_id = excluded.requester_id, "
                   "requester_name = excluded.requester_name, requester_function = excluded.requester_function, "
                   "pm_id = excluded.pm_id, team_id = excluded.team_id, product_id = excluded.product_id, "
-                  "hours = excluded.hours, kind = excluded.kind, planned = excluded.planned") {}
+                  "hours = excluded.hours, kind = excluded.kind, planned = excluded.planned")) {}
 
-void InterruptWriter::clear() { db_.exec("DELETE FROM interrupt"); }
+InterruptWriter::~InterruptWriter() = default;
+
+void InterruptWriter::clear() { db_.sql().exec("DELETE FROM interrupt"); }
 
 void InterruptWriter::put(const std::string& key, const Interrupt& x) {
-    upsert_.bind(1, key);
-    upsert_.bind(2, x.date);
-    upsert_.bind(3, x.requester_id);
-    upsert_.bind(4, x.requester_name);
-    upsert_.bind(5, x.requester_function);
-    upsert_.bind(6, x.pm_id);
-    upsert_.bind(7, x.team_id);
-    upsert_.bind(8, x.product_id);
-    upsert_.bind(9, x.hours);
-    upsert_.bind(10, std::string(to_string(x.kind)));
-    upsert_.bind(11, x.planned ? 1 : 0);
-    upsert_.exec();
-    upsert_.reset();
+    upsert_->bind(1, key);
+    upsert_->bind(2, x.date);
+    upsert_->bind(3, x.requester_id);
+    upsert_->bind(4, x.requester_name);
+    upsert_->bind(5, x.requester_function);
+    upsert_->bind(6, x.pm_id);
+    upsert_->bind(7, x.team_id);
+    upsert_->bind(8, x.product_id);
+    upsert_->bind(9, x.hours);
+    upsert_->bind(10, std::string(to_string(x.kind)));
+    upsert_->bind(11, x.planned ? 1 : 0);
+    upsert_->exec();
+    upsert_->reset();
 }
 
 } // namespace orgplan

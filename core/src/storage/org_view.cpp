@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 #include <vector>
+#include <SQLiteCpp/Database.h>
 
 #include <fmt/format.h>
 #include <SQLiteCpp/Statement.h>
@@ -57,45 +58,45 @@ constexpr TableRule kRules[] = {
 };
 
 // The sets of ids a view keeps, as temporary tables: the people in scope, their teams, what those refer to.
-void mark_scope(SQLite::Database& db, const std::string& scope) {
+void mark_scope(Database& db, const std::string& scope) {
     const bool whole = scope.empty();
-    db.exec(fmt::format("CREATE TEMP TABLE view_kind(whole INTEGER); INSERT INTO view_kind VALUES({})", whole ? 1 : 0));
-    db.exec("CREATE TEMP TABLE kept_person(id TEXT PRIMARY KEY)");
+    db.sql().exec(fmt::format("CREATE TEMP TABLE view_kind(whole INTEGER); INSERT INTO view_kind VALUES({})", whole ? 1 : 0));
+    db.sql().exec("CREATE TEMP TABLE kept_person(id TEXT PRIMARY KEY)");
     if (whole) {
-        db.exec("INSERT OR IGNORE INTO kept_person SELECT id FROM src.person");
+        db.sql().exec("INSERT OR IGNORE INTO kept_person SELECT id FROM src.person");
     } else {
-        SQLite::Statement root(db, "SELECT 1 FROM src.person WHERE id = ?1");
+        SQLite::Statement root(db.sql(), "SELECT 1 FROM src.person WHERE id = ?1");
         root.bind(1, scope);
         if (!root.executeStep())
             throw Error("the scope " + scope + " names no person in the org (orgplan user add ... --scope PERSON_ID)");
-        SQLite::Statement q(db, "WITH RECURSIVE below(id) AS (SELECT ?1 UNION SELECT p.id FROM src.person p JOIN below "
+        SQLite::Statement q(db.sql(), "WITH RECURSIVE below(id) AS (SELECT ?1 UNION SELECT p.id FROM src.person p JOIN below "
                                 "b ON p.manager_id = b.id) INSERT OR IGNORE INTO kept_person SELECT id FROM below");
         q.bind(1, scope);
         q.exec();
     }
     const char* all_or = whole ? "SELECT id FROM src.{0} UNION " : "";
-    db.exec(fmt::format("CREATE TEMP TABLE kept_team(id TEXT PRIMARY KEY);"
+    db.sql().exec(fmt::format("CREATE TEMP TABLE kept_team(id TEXT PRIMARY KEY);"
                         "INSERT OR IGNORE INTO kept_team {} SELECT team_id FROM src.membership WHERE person_id IN kept_person",
                         whole ? "SELECT id FROM src.team UNION" : ""));
     const auto assigned = [](const char* kind) {
         return fmt::format("SELECT target_id FROM src.pm_assignment WHERE target_kind = '{}' AND pm_id IN kept_person",
                            kind);
     };
-    db.exec(fmt::format("CREATE TEMP TABLE kept_product(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_product {} SELECT "
+    db.sql().exec(fmt::format("CREATE TEMP TABLE kept_product(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_product {} SELECT "
                         "product_id FROM src.team WHERE id IN kept_team AND product_id IS NOT NULL UNION {}",
                         fmt::format(all_or, "product"), assigned("product")));
-    db.exec(fmt::format("CREATE TEMP TABLE kept_account(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_account {} {}",
+    db.sql().exec(fmt::format("CREATE TEMP TABLE kept_account(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_account {} {}",
                         fmt::format(all_or, "account"), assigned("account")));
-    db.exec(fmt::format("CREATE TEMP TABLE kept_initiative(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_initiative {} {}",
+    db.sql().exec(fmt::format("CREATE TEMP TABLE kept_initiative(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_initiative {} {}",
                         fmt::format(all_or, "initiative"), assigned("initiative")));
-    db.exec(fmt::format(
+    db.sql().exec(fmt::format(
         "CREATE TEMP TABLE kept_segment(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_segment {} SELECT segment_id FROM "
         "src.team WHERE id IN kept_team AND segment_id IS NOT NULL UNION SELECT segment_id FROM src.product WHERE id "
         "IN kept_product AND segment_id IS NOT NULL UNION SELECT segment_id FROM src.account WHERE id IN kept_account "
         "AND segment_id IS NOT NULL UNION {}",
         fmt::format(all_or, "segment"), assigned("segment")));
     // A function's goal stays when it is about a product in view, or about no product at all.
-    db.exec("CREATE TEMP TABLE kept_goal(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_goal SELECT id FROM src.goal g WHERE "
+    db.sql().exec("CREATE TEMP TABLE kept_goal(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_goal SELECT id FROM src.goal g WHERE "
             "NOT EXISTS (SELECT 1 FROM src.goal_product gp WHERE gp.goal_id = g.id) OR EXISTS (SELECT 1 FROM "
             "src.goal_product gp WHERE gp.goal_id = g.id AND gp.product_id IN kept_product)");
 }
@@ -116,25 +117,25 @@ std::string column_value(const std::string& table, const std::string& column, co
     return "t." + column;
 }
 
-void copy_table(SQLite::Database& db, const std::string& table, const char* keep, const ViewRules& rules) {
+void copy_table(Database& db, const std::string& table, const char* keep, const ViewRules& rules) {
     const auto columns = table_columns(db, table).columns;
     std::string names, values;
     for (const auto& c : columns) {
         names += (names.empty() ? "" : ", ") + c;
         values += (values.empty() ? "" : ", ") + column_value(table, c, rules);
     }
-    db.exec(fmt::format("INSERT INTO main.{0}({1}) SELECT {2} FROM src.{0} t WHERE {3}", table, names, values, keep));
+    db.sql().exec(fmt::format("INSERT INTO main.{0}({1}) SELECT {2} FROM src.{0} t WHERE {3}", table, names, values, keep));
 }
 
 // Micro-aggregation: everyone's cost becomes the mean of a group of at least `min_size` people: their main team
 // when it is that large, else their unit, else everyone left. Totals over those groups stay exact.
-void group_costs(SQLite::Database& db, int min_size) {
+void group_costs(Database& db, int min_size) {
     struct Row {
         std::string id, team, unit;
         std::optional<double> cost;
     };
     std::vector<Row> rows;
-    SQLite::Statement q(db, "SELECT p.id, coalesce((SELECT m.team_id FROM membership m WHERE m.person_id = p.id ORDER "
+    SQLite::Statement q(db.sql(), "SELECT p.id, coalesce((SELECT m.team_id FROM membership m WHERE m.person_id = p.id ORDER "
                             "BY m.allocation DESC, m.team_id LIMIT 1), ''), p.unit, p.cost FROM person p");
     while (q.executeStep())
         rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
@@ -160,7 +161,7 @@ void group_costs(SQLite::Database& db, int min_size) {
             ++sums[group[i]].second;
         }
     }
-    SQLite::Statement update(db, "UPDATE person SET cost = ?2 WHERE id = ?1");
+    SQLite::Statement update(db.sql(), "UPDATE person SET cost = ?2 WHERE id = ?1");
     for (std::size_t i = 0; i < rows.size(); ++i) {
         update.bind(1, rows[i].id);
         const auto it = sums.find(group[i]);
@@ -170,21 +171,21 @@ void group_costs(SQLite::Database& db, int min_size) {
         update.exec();
         update.reset();
     }
-    db.exec("UPDATE h_person SET cost = NULL");
+    db.sql().exec("UPDATE h_person SET cost = NULL");
 }
 
 } // namespace
 
 void write_org_view(const std::string& source, const std::string& target, const ViewRules& rules) {
     Database view(target, Database::Open::create);
-    auto& db = view.sql();
+    auto& db = view;
     {
-        SQLite::Statement attach(db, "ATTACH DATABASE ?1 AS src");
+        SQLite::Statement attach(db.sql(), "ATTACH DATABASE ?1 AS src");
         attach.bind(1, source);
         attach.exec();
     }
-    db.exec("PRAGMA foreign_keys = OFF"); // a person's manager may come after them; checked below
-    db.exec("BEGIN");
+    db.sql().exec("PRAGMA foreign_keys = OFF"); // a person's manager may come after them; checked below
+    db.sql().exec("BEGIN");
     mark_scope(db, rules.scope);
     for (const auto& rule : kRules) {
         copy_table(db, rule.table, rule.keep, rules);
@@ -193,13 +194,13 @@ void write_org_view(const std::string& source, const std::string& target, const 
     refresh_maker_totals(db);
     if (rules.cost_group_min && !rules.personal_fields) {
         // Costs were blanked with the other personal fields: take them again, then hide each one in its group.
-        db.exec("UPDATE person SET cost = (SELECT s.cost FROM src.person s WHERE s.id = person.id)");
+        db.sql().exec("UPDATE person SET cost = (SELECT s.cost FROM src.person s WHERE s.id = person.id)");
         group_costs(db, *rules.cost_group_min);
     }
-    db.exec("COMMIT");
-    db.exec("DETACH DATABASE src");
-    db.exec("PRAGMA foreign_keys = ON");
-    SQLite::Statement check(db, "PRAGMA foreign_key_check");
+    db.sql().exec("COMMIT");
+    db.sql().exec("DETACH DATABASE src");
+    db.sql().exec("PRAGMA foreign_keys = ON");
+    SQLite::Statement check(db.sql(), "PRAGMA foreign_key_check");
     if (check.executeStep())
         throw Error(fmt::format("the view of {} breaks a reference in table {}; please report this", source,
                                 check.getColumn(0).getString()));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <SQLiteCpp/Database.h>
 
 #include <SQLiteCpp/Statement.h>
 
@@ -41,15 +42,15 @@ std::size_t word_at(const std::string& change, const std::string& id, std::size_
 
 bool names(const std::string& change, const std::string& id) { return word_at(change, id) != std::string::npos; }
 
-std::vector<std::string> scenario_names(SQLite::Database& db) {
+std::vector<std::string> scenario_names(Database& db) {
     std::vector<std::string> out;
     for (const auto& info : list_scenarios(db)) out.push_back(info.name);
     return out;
 }
 
 // The base a scenario stored whole (before bases were kept copy-on-write) keeps as JSON; null for others.
-nlohmann::json base_of(SQLite::Database& db, const std::string& name) {
-    SQLite::Statement q(db, "SELECT base_json FROM scenario WHERE name = ?1");
+nlohmann::json base_of(Database& db, const std::string& name) {
+    SQLite::Statement q(db.sql(), "SELECT base_json FROM scenario WHERE name = ?1");
     q.bind(1, name);
     if (!q.executeStep() || q.getColumn(0).isNull()) return nullptr;
     return nlohmann::json::parse(q.getColumn(0).getString());
@@ -110,9 +111,9 @@ bool remove_from(Scenario& s, const std::string& id) {
 }
 
 // Rows of a query binding the id as ?1, each as an object of its columns.
-nlohmann::json rows_json(SQLite::Database& db, const std::string& sql, const std::string& id) {
+nlohmann::json rows_json(Database& db, const std::string& sql, const std::string& id) {
     auto out = nlohmann::json::array();
-    SQLite::Statement q(db, sql);
+    SQLite::Statement q(db.sql(), sql);
     q.bind(1, id);
     while (q.executeStep()) {
         nlohmann::json row = nlohmann::json::object();
@@ -144,7 +145,7 @@ const std::vector<std::pair<std::string, std::string>> kHistoryOfPerson = {
 
 } // namespace
 
-nlohmann::json export_person(SQLite::Database& db, const std::string& id) {
+nlohmann::json export_person(Database& db, const std::string& id) {
     nlohmann::json out{{"id", id}};
     const auto org = load_org(db);
     out["org"] = rows_of(org, id);
@@ -155,7 +156,7 @@ nlohmann::json export_person(SQLite::Database& db, const std::string& id) {
             if (p.manager_id == id) reports.push_back(p.id);
         out["org"]["direct_reports"] = reports;
         auto mentor_of = nlohmann::json::array(), mentored_by = nlohmann::json::array();
-        SQLite::Statement q(db, "SELECT mentor_id, novice_id, hours FROM mentor_pair WHERE mentor_id = ?1 OR "
+        SQLite::Statement q(db.sql(), "SELECT mentor_id, novice_id, hours FROM mentor_pair WHERE mentor_id = ?1 OR "
                                 "novice_id = ?1 ORDER BY mentor_id, novice_id");
         q.bind(1, id);
         while (q.executeStep()) {
@@ -201,7 +202,7 @@ nlohmann::json export_person(SQLite::Database& db, const std::string& id) {
 namespace {
 
 // The person out of every scenario and its base; returns how many scenarios had them.
-std::size_t erase_from_scenarios(SQLite::Database& db, const std::string& id, const std::string& manager) {
+std::size_t erase_from_scenarios(Database& db, const std::string& id, const std::string& manager) {
     // Scenario bases kept the person's rows as the org had them (the deletion above kept them too): those go first,
     // so each scenario below is compared with a base without them.
     std::size_t scenarios = 0;
@@ -218,7 +219,7 @@ std::size_t erase_from_scenarios(SQLite::Database& db, const std::string& id, co
             auto base_org = org_from_json(base.at("org"));
             if (remove_from(base_org, id)) {
                 base["org"] = to_json(base_org);
-                SQLite::Statement q(db, "UPDATE scenario SET base_json = ?2 WHERE name = ?1");
+                SQLite::Statement q(db.sql(), "UPDATE scenario SET base_json = ?2 WHERE name = ?1");
                 q.bind(1, name);
                 q.bind(2, base.dump());
                 q.exec();
@@ -232,11 +233,11 @@ std::size_t erase_from_scenarios(SQLite::Database& db, const std::string& id, co
 
 } // namespace
 
-ErasureSummary erase_person(SQLite::Database& db, const std::string& id) {
-    db.exec("PRAGMA secure_delete = ON");
+ErasureSummary erase_person(Database& db, const std::string& id) {
+    db.sql().exec("PRAGMA secure_delete = ON");
     ErasureSummary summary;
     auto count = [&](const char* sql) {
-        SQLite::Statement q(db, sql);
+        SQLite::Statement q(db.sql(), sql);
         q.bind(1, id);
         q.executeStep();
         return q.getColumn(0).getInt64();
@@ -244,35 +245,35 @@ ErasureSummary erase_person(SQLite::Database& db, const std::string& id) {
     summary.in_org = count("SELECT count(*) FROM person WHERE id = ?1") > 0;
     std::string manager;
     if (summary.in_org) {
-        SQLite::Statement q(db, "SELECT coalesce(manager_id, '') FROM person WHERE id = ?1");
+        SQLite::Statement q(db.sql(), "SELECT coalesce(manager_id, '') FROM person WHERE id = ?1");
         q.bind(1, id);
         if (q.executeStep()) manager = q.getColumn(0).getString();
         summary.memberships = count("SELECT count(*) FROM membership WHERE person_id = ?1");
         summary.assignments = count("SELECT count(*) FROM pm_assignment WHERE pm_id = ?1");
         summary.mentor_pairs = count("SELECT count(*) FROM mentor_pair WHERE mentor_id = ?1 OR novice_id = ?1");
-        SQLite::Statement up(db, "UPDATE person SET manager_id = (SELECT manager_id FROM person WHERE id = ?1) "
+        SQLite::Statement up(db.sql(), "UPDATE person SET manager_id = (SELECT manager_id FROM person WHERE id = ?1) "
                                  "WHERE manager_id = ?1");
         up.bind(1, id);
         summary.reports_moved = up.exec();
-        SQLite::Statement del(db, "DELETE FROM person WHERE id = ?1"); // memberships, assignments, pairs cascade
+        SQLite::Statement del(db.sql(), "DELETE FROM person WHERE id = ?1"); // memberships, assignments, pairs cascade
         del.bind(1, id);
         del.exec();
         refresh_maker_totals(db);
-        db.exec("DELETE FROM title_match WHERE title NOT IN (SELECT title FROM person)");
+        db.sql().exec("DELETE FROM title_match WHERE title NOT IN (SELECT title FROM person)");
     }
     // Snapshots: their rows of the person go; reports point at the person's last manager instead.
     long long history_rows = 0;
     {
-        SQLite::Statement manager(db, "SELECT coalesce(manager_id, '') FROM h_person WHERE id = ?1 ORDER BY valid_from "
+        SQLite::Statement manager(db.sql(), "SELECT coalesce(manager_id, '') FROM h_person WHERE id = ?1 ORDER BY valid_from "
                                       "DESC LIMIT 1");
         manager.bind(1, id);
         const std::string up = manager.executeStep() ? manager.getColumn(0).getString() : "";
-        SQLite::Statement reports(db, "UPDATE h_person SET manager_id = nullif(?2, '') WHERE manager_id = ?1");
+        SQLite::Statement reports(db.sql(), "UPDATE h_person SET manager_id = nullif(?2, '') WHERE manager_id = ?1");
         reports.bind(1, id);
         reports.bind(2, up);
         reports.exec();
         for (const auto& [table, column] : kHistoryOfPerson) {
-            SQLite::Statement del(db, "DELETE FROM h_" + table + " WHERE " + column + " = ?1");
+            SQLite::Statement del(db.sql(), "DELETE FROM h_" + table + " WHERE " + column + " = ?1");
             del.bind(1, id);
             history_rows += del.exec();
         }
@@ -281,7 +282,7 @@ ErasureSummary erase_person(SQLite::Database& db, const std::string& id) {
     // Interrupt rows are keyed by their content, the person's id included: they go whole.
     for (auto [sql, counter] : {std::pair{"DELETE FROM interrupt WHERE requester_id = ?1 OR pm_id = ?1", &summary.interrupts},
                                 std::pair{"DELETE FROM task_force_seat WHERE person_id = ?1", &summary.task_force_seats}}) {
-        SQLite::Statement del(db, sql);
+        SQLite::Statement del(db.sql(), sql);
         del.bind(1, id);
         *counter = del.exec();
     }

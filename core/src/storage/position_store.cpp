@@ -1,5 +1,6 @@
 #include "orgplan/storage/position_store.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "orgplan/model/enums.hpp"
@@ -8,9 +9,9 @@
 
 namespace orgplan {
 
-std::vector<Position> load_positions(SQLite::Database& db) {
+std::vector<Position> load_positions(Database& db) {
     std::vector<Position> out;
-    SQLite::Statement q(db, "SELECT id, kind, team_id, family, fte, quarter, person_id, status, source FROM position "
+    SQLite::Statement q(db.sql(), "SELECT id, kind, team_id, family, fte, quarter, person_id, status, source FROM position "
                             "ORDER BY id");
     while (q.executeStep()) {
         Position p;
@@ -28,14 +29,14 @@ std::vector<Position> load_positions(SQLite::Database& db) {
     return out;
 }
 
-void put_position(SQLite::Database& db, const Position& p) {
+void put_position(Database& db, const Position& p) {
     if (p.id.empty()) throw Error("a position needs an id");
     if (!(p.fte > 0 && p.fte <= 1)) throw Error("position " + p.id + ": fte must be greater than 0 and at most 1");
     if (!p.quarter.empty() && !parse_quarter(p.quarter))
         throw Error("position " + p.id + ": quarter '" + p.quarter.substr(0, 24) + "' is not YYYY-Qn, e.g. 2027-Q1");
     // An upsert, not INSERT OR REPLACE: a replaced row is deleted without its delete triggers, and scenario bases
     // keep rows as they were through those (storage/scenario_base.hpp).
-    SQLite::Statement q(db, "INSERT INTO position(id, kind, team_id, family, fte, quarter, person_id, status, source) "
+    SQLite::Statement q(db.sql(), "INSERT INTO position(id, kind, team_id, family, fte, quarter, person_id, status, source) "
                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
                             "team_id = excluded.team_id, family = excluded.family, fte = excluded.fte, quarter = "
                             "excluded.quarter, person_id = excluded.person_id, status = excluded.status, source = "
@@ -52,14 +53,14 @@ void put_position(SQLite::Database& db, const Position& p) {
     q.exec();
 }
 
-void remove_position(SQLite::Database& db, const std::string& id) {
-    SQLite::Statement q(db, "DELETE FROM position WHERE id = ?1");
+void remove_position(Database& db, const std::string& id) {
+    SQLite::Statement q(db.sql(), "DELETE FROM position WHERE id = ?1");
     q.bind(1, id);
     q.exec();
 }
 
-void set_position_status(SQLite::Database& db, const std::string& id, PositionStatus status) {
-    SQLite::Statement q(db, "UPDATE position SET status = ?2 WHERE id = ?1");
+void set_position_status(Database& db, const std::string& id, PositionStatus status) {
+    SQLite::Statement q(db.sql(), "UPDATE position SET status = ?2 WHERE id = ?1");
     q.bind(1, id);
     q.bind(2, std::string(to_string(status)));
     if (q.exec() == 1) return;

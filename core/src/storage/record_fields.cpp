@@ -1,12 +1,13 @@
 #include "orgplan/storage/record_fields.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "orgplan/base/error.hpp"
 
 namespace orgplan {
 
-nlohmann::json load_record_fields(SQLite::Database& db, const std::string& table, const RecordColumns& columns,
+nlohmann::json load_record_fields(Database& db, const std::string& table, const RecordColumns& columns,
                                   const std::string& id) {
     // Table and column names cannot be bound: only the record tables, and columns that are identifiers.
     if (table != "person" && table != "team") throw Error("no record table '" + table + "': person or team");
@@ -16,7 +17,7 @@ nlohmann::json load_record_fields(SQLite::Database& db, const std::string& table
             throw Error("'" + column + "' is not a column of " + table);
         list += (list.empty() ? "" : ", ") + column;
     }
-    SQLite::Statement q(db, "SELECT " + list + " FROM " + table + " WHERE id = ?1");
+    SQLite::Statement q(db.sql(), "SELECT " + list + " FROM " + table + " WHERE id = ?1");
     q.bind(1, id);
     if (!q.executeStep()) return nullptr;
     nlohmann::json out{{"id", id}};

@@ -1,5 +1,7 @@
 #include "orgplan/storage/row_statement.hpp"
 
+#include <SQLiteCpp/Database.h>
+
 #include <sqlite3.h>
 
 namespace orgplan {
@@ -17,8 +19,8 @@ sqlite3_stmt* prepare(sqlite3* db, const char* sql) {
 
 } // namespace
 
-RowStatement::RowStatement(SQLite::Database& db, const char* sql)
-    : db_(db.getHandle()), stmt_(prepare(db_, sql)) {}
+RowStatement::RowStatement(Database& db, const char* sql)
+    : db_(db.sql().getHandle()), stmt_(prepare(db_, sql)) {}
 
 RowStatement::~RowStatement() { sqlite3_finalize(stmt_); }
 
@@ -43,8 +45,8 @@ void RowStatement::run() {
     if (rc != SQLITE_DONE) throw SQLite::Exception(db_, rc);
 }
 
-RowQuery::RowQuery(SQLite::Database& db, const std::string& sql)
-    : db_(db.getHandle()), stmt_(prepare(db_, sql.c_str())) {}
+RowQuery::RowQuery(Database& db, const std::string& sql)
+    : db_(db.sql().getHandle()), stmt_(prepare(db_, sql.c_str())) {}
 
 RowQuery::~RowQuery() { sqlite3_finalize(stmt_); }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <SQLiteCpp/Database.h>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -20,7 +21,7 @@ const char* const kKept[] = {"segment", "product", "initiative", "account",    "
 std::string kept_table(const std::string& table) { return "base_" + table; }
 
 // The kept rows' columns of the org table (without _base and _present).
-std::vector<std::string> row_columns(SQLite::Database& db, const std::string& table) {
+std::vector<std::string> row_columns(Database& db, const std::string& table) {
     auto columns = table_columns(db, kept_table(table)).columns;
     columns.erase(std::remove_if(columns.begin(), columns.end(),
                                  [](const std::string& c) { return c == "_base" || c == "_present"; }),
@@ -28,18 +29,18 @@ std::vector<std::string> row_columns(SQLite::Database& db, const std::string& ta
     return columns;
 }
 
-bool capturing(SQLite::Database& db) { return db.tableExists(kept_table(kKept[0])); }
+bool capturing(Database& db) { return db.sql().tableExists(kept_table(kKept[0])); }
 
 // The kept rows' table of an org table (new columns added), and its three triggers made afresh.
-void install(SQLite::Database& db, const TableColumns& t) {
+void install(Database& db, const TableColumns& t) {
     const auto kept = kept_table(t.table);
-    db.exec(fmt::format("CREATE TABLE IF NOT EXISTS {0} ({1}, _base INTEGER NOT NULL, _present INTEGER NOT NULL, "
+    db.sql().exec(fmt::format("CREATE TABLE IF NOT EXISTS {0} ({1}, _base INTEGER NOT NULL, _present INTEGER NOT NULL, "
                         "PRIMARY KEY ({2}, _base)) WITHOUT ROWID;"
                         "CREATE INDEX IF NOT EXISTS {0}_base ON {0}(_base)",
                         kept, joined(t.columns), joined(t.keys)));
     const auto has = table_columns(db, kept).columns;
     for (const auto& c : t.columns)
-        if (std::find(has.begin(), has.end(), c) == has.end()) db.exec(fmt::format("ALTER TABLE {} ADD COLUMN {}", kept, c));
+        if (std::find(has.begin(), has.end(), c) == has.end()) db.sql().exec(fmt::format("ALTER TABLE {} ADD COLUMN {}", kept, c));
     // A row already kept for the newest base keeps its older content. Not INSERT OR IGNORE: a statement's own
     // conflict clause (an import's upsert) overrides the conflict clauses of the triggers it fires.
     const auto keep = [&](const std::vector<std::string>& columns, const char* row, int present) {
@@ -55,30 +56,30 @@ void install(SQLite::Database& db, const TableColumns& t) {
         {"INSERT", "", keep_absent}, {"DELETE", "", keep_old}, {"UPDATE", " WHEN " + changed, keep_old + keep_absent}};
     for (const auto& [event, when, body] : triggers) {
         const auto name = fmt::format("keep_{}_{}", t.table, event);
-        db.exec(fmt::format("DROP TRIGGER IF EXISTS {0}; CREATE TRIGGER {0} AFTER {1} ON {2}{3} BEGIN {4} END", name,
+        db.sql().exec(fmt::format("DROP TRIGGER IF EXISTS {0}; CREATE TRIGGER {0} AFTER {1} ON {2}{3} BEGIN {4} END", name,
                             event, t.table, when, body));
     }
 }
 
-void drop_triggers(SQLite::Database& db, const char* table) {
+void drop_triggers(Database& db, const char* table) {
     for (const char* event : {"INSERT", "DELETE", "UPDATE"})
-        db.exec(fmt::format("DROP TRIGGER IF EXISTS keep_{}_{}", table, event));
+        db.sql().exec(fmt::format("DROP TRIGGER IF EXISTS keep_{}_{}", table, event));
 }
 
-void uninstall(SQLite::Database& db) {
+void uninstall(Database& db) {
     for (const char* table : kKept) {
         drop_triggers(db, table);
-        db.exec("DROP TABLE IF EXISTS " + kept_table(table));
+        db.sql().exec("DROP TABLE IF EXISTS " + kept_table(table));
     }
 }
 
 // The org tables seen as base `base` by unqualified names (temporary views come first), for as long as it lives.
 class BaseView {
 public:
-    BaseView(SQLite::Database& db, long long base)
-        : db_(db), query_only_(db.execAndGet("PRAGMA query_only").getInt() != 0) {
+    BaseView(Database& db, long long base)
+        : db_(db), query_only_(db.sql().execAndGet("PRAGMA query_only").getInt() != 0) {
         // A reader refuses every write (query_only), temporary views included; these touch no file.
-        if (query_only_) db.exec("PRAGMA query_only = OFF");
+        if (query_only_) db.sql().exec("PRAGMA query_only = OFF");
         try {
             for (const char* table : kKept) {
                 const auto t = table_columns(db, table);
@@ -89,7 +90,7 @@ public:
                                  (std::find(kept.begin(), kept.end(), c) == kept.end() ? "NULL AS " + c : "k." + c);
                 // Per key, the row kept first at or after the base (SQLite takes a bare column's values from the
                 // row min() picks); live rows where none was kept.
-                db.exec(fmt::format(
+                db.sql().exec(fmt::format(
                     "CREATE TEMP VIEW {0} AS SELECT {1} FROM main.{0} WHERE NOT EXISTS (SELECT 1 FROM main.{3} f WHERE "
                     "{6} AND f._base >= {4}) UNION ALL SELECT {1} FROM (SELECT {5}, k._present, min(k._base) FROM "
                     "main.{3} k WHERE k._base >= {4} GROUP BY {2}) WHERE _present = 1",
@@ -109,51 +110,51 @@ public:
 private:
     void drop() noexcept {
         for (const auto& table : made_) try {
-                db_.exec("DROP VIEW IF EXISTS temp." + table);
+                db_.sql().exec("DROP VIEW IF EXISTS temp." + table);
             } catch (...) { // the connection is gone or broken: the views went with it
             }
         made_.clear();
         if (query_only_) try {
-                db_.exec("PRAGMA query_only = ON");
+                db_.sql().exec("PRAGMA query_only = ON");
             } catch (...) {
             }
     }
-    SQLite::Database& db_;
+    Database& db_;
     bool query_only_;
     std::vector<std::string> made_;
 };
 
 } // namespace
 
-long long open_scenario_base(SQLite::Database& db, const std::string& settings) {
+long long open_scenario_base(Database& db, const std::string& settings) {
     prune_kept_rows(db);
     {
-        SQLite::Statement newest(db, "SELECT id, settings FROM scenario_base ORDER BY id DESC LIMIT 1");
+        SQLite::Statement newest(db.sql(), "SELECT id, settings FROM scenario_base ORDER BY id DESC LIMIT 1");
         if (newest.executeStep() && newest.getColumn(1).getString() == settings) {
             const long long id = newest.getColumn(0).getInt64();
             newest.reset();
             if (base_is_live(db, id)) return id;
         }
     }
-    SQLite::Statement add(db, "INSERT INTO scenario_base(settings) VALUES(?1)");
+    SQLite::Statement add(db.sql(), "INSERT INTO scenario_base(settings) VALUES(?1)");
     add.bind(1, settings);
     add.exec();
-    const long long id = db.getLastInsertRowid();
+    const long long id = db.sql().getLastInsertRowid();
     for (const char* table : kKept) install(db, table_columns(db, table));
     return id;
 }
 
-std::string scenario_base_settings(SQLite::Database& db, long long base) {
-    SQLite::Statement q(db, "SELECT settings FROM scenario_base WHERE id = ?1");
+std::string scenario_base_settings(Database& db, long long base) {
+    SQLite::Statement q(db.sql(), "SELECT settings FROM scenario_base WHERE id = ?1");
     q.bind(1, static_cast<int64_t>(base));
     if (!q.executeStep()) throw Error(fmt::format("no scenario base {}: the database is damaged", base));
     return q.getColumn(0).getString();
 }
 
-bool base_is_live(SQLite::Database& db, long long base) {
+bool base_is_live(Database& db, long long base) {
     if (!capturing(db)) return true;
     for (const char* table : kKept) {
-        SQLite::Statement q(db, "SELECT EXISTS (SELECT 1 FROM " + kept_table(table) + " WHERE _base >= ?1)");
+        SQLite::Statement q(db.sql(), "SELECT EXISTS (SELECT 1 FROM " + kept_table(table) + " WHERE _base >= ?1)");
         q.bind(1, static_cast<int64_t>(base));
         q.executeStep();
         if (q.getColumn(0).getInt()) return false;
@@ -161,16 +162,16 @@ bool base_is_live(SQLite::Database& db, long long base) {
     return true;
 }
 
-Org load_base_org(SQLite::Database& db, long long base) {
+Org load_base_org(Database& db, long long base) {
     if (base_is_live(db, base)) return load_org(db);
     BaseView view(db, base);
     return load_org(db);
 }
 
-void release_unused_bases(SQLite::Database& db) {
+void release_unused_bases(Database& db) {
     std::vector<long long> unused;
     {
-        SQLite::Statement q(db, "SELECT id FROM scenario_base WHERE id NOT IN (SELECT base_id FROM scenario WHERE "
+        SQLite::Statement q(db.sql(), "SELECT id FROM scenario_base WHERE id NOT IN (SELECT base_id FROM scenario WHERE "
                                 "base_id IS NOT NULL) ORDER BY id DESC");
         while (q.executeStep()) unused.push_back(q.getColumn(0).getInt64());
     }
@@ -178,7 +179,7 @@ void release_unused_bases(SQLite::Database& db) {
     for (const long long base : unused) {
         // An older base still reads, per row, the first row kept at or after it: rows this base kept are its rows
         // now, unless it kept one of its own.
-        SQLite::Statement older(db, "SELECT max(id) FROM scenario_base WHERE id < ?1");
+        SQLite::Statement older(db.sql(), "SELECT max(id) FROM scenario_base WHERE id < ?1");
         older.bind(1, static_cast<int64_t>(base));
         older.executeStep();
         const bool has_older = !older.getColumn(0).isNull();
@@ -188,34 +189,34 @@ void release_unused_bases(SQLite::Database& db) {
             const auto kept = kept_table(table);
             if (has_older) {
                 const auto columns = joined(row_columns(db, table));
-                db.exec(fmt::format("INSERT OR IGNORE INTO {0}({1}, _base, _present) SELECT {1}, {2}, _present FROM {0} "
+                db.sql().exec(fmt::format("INSERT OR IGNORE INTO {0}({1}, _base, _present) SELECT {1}, {2}, _present FROM {0} "
                                     "WHERE _base = {3}",
                                     kept, columns, to, base));
             }
-            db.exec(fmt::format("DELETE FROM {} WHERE _base = {}", kept, base));
+            db.sql().exec(fmt::format("DELETE FROM {} WHERE _base = {}", kept, base));
         }
-        SQLite::Statement drop(db, "DELETE FROM scenario_base WHERE id = ?1");
+        SQLite::Statement drop(db.sql(), "DELETE FROM scenario_base WHERE id = ?1");
         drop.bind(1, static_cast<int64_t>(base));
         drop.exec();
     }
-    if (db.execAndGet("SELECT count(*) FROM scenario_base").getInt64() == 0) uninstall(db);
+    if (db.sql().execAndGet("SELECT count(*) FROM scenario_base").getInt64() == 0) uninstall(db);
 }
 
-void suspend_base_capture(SQLite::Database& db) {
+void suspend_base_capture(Database& db) {
     if (!capturing(db)) return;
     for (const char* table : kKept) {
         const auto t = table_columns(db, table);
-        db.exec(fmt::format("DROP TABLE IF EXISTS temp.was_{0}; CREATE TEMP TABLE was_{0} AS SELECT * FROM main.{0}; "
+        db.sql().exec(fmt::format("DROP TABLE IF EXISTS temp.was_{0}; CREATE TEMP TABLE was_{0} AS SELECT * FROM main.{0}; "
                             "CREATE INDEX temp.was_{0}_key ON was_{0}({1})",
                             table, joined(t.keys)));
         drop_triggers(db, table);
     }
 }
 
-void resume_base_capture(SQLite::Database& db) {
+void resume_base_capture(Database& db) {
     // Only a suspended capture has the tables aside (temporary: sqlite_temp_schema, which tableExists does not read).
     if (!capturing(db) ||
-        !db.execAndGet("SELECT count(*) FROM sqlite_temp_schema WHERE type = 'table' AND name = 'was_person'").getInt())
+        !db.sql().execAndGet("SELECT count(*) FROM sqlite_temp_schema WHERE type = 'table' AND name = 'was_person'").getInt())
         return;
     for (const char* table : kKept) {
         const auto t = table_columns(db, table);
@@ -230,20 +231,20 @@ void resume_base_capture(SQLite::Database& db) {
         };
         // Rows that were there and are not there again as they were: kept as they were. Keys there now and not
         // before: kept as absent then. What was kept for the newest base already stays.
-        db.exec(fmt::format("INSERT INTO {0}({1}, _base, _present) SELECT {2}, b, 1 FROM temp.was_{3} w, {4} AND NOT "
+        db.sql().exec(fmt::format("INSERT INTO {0}({1}, _base, _present) SELECT {2}, b, 1 FROM temp.was_{3} w, {4} AND NOT "
                             "EXISTS (SELECT 1 FROM main.{3} l WHERE {5}{6})",
                             kept, joined(t.columns), joined(t.columns, "w."), table, newest_without("w"),
                             matching(t.keys, "l", "w"), same_row));
-        db.exec(fmt::format("INSERT INTO {0}({1}, _base, _present) SELECT {2}, b, 0 FROM main.{3} l, {4} AND NOT EXISTS "
+        db.sql().exec(fmt::format("INSERT INTO {0}({1}, _base, _present) SELECT {2}, b, 0 FROM main.{3} l, {4} AND NOT EXISTS "
                             "(SELECT 1 FROM temp.was_{3} w WHERE {5})",
                             kept, joined(t.keys), joined(t.keys, "l."), table, newest_without("l"),
                             matching(t.keys, "w", "l")));
-        db.exec(fmt::format("DROP TABLE temp.was_{}", table));
+        db.sql().exec(fmt::format("DROP TABLE temp.was_{}", table));
         install(db, t);
     }
 }
 
-void prune_kept_rows(SQLite::Database& db) {
+void prune_kept_rows(Database& db) {
     if (!capturing(db)) return;
     resume_base_capture(db);
     for (const char* table : kKept) {
@@ -254,7 +255,7 @@ void prune_kept_rows(SQLite::Database& db) {
         for (const auto& c : columns) same_row += fmt::format(" AND l.{0} IS {1}.{0}", c, kept);
         // The newest row kept for a key, when the live row is that row again (or is again absent): every base that
         // read it reads the same from the live table.
-        db.exec(fmt::format(
+        db.sql().exec(fmt::format(
             "DELETE FROM {0} WHERE NOT EXISTS (SELECT 1 FROM {0} n WHERE {1} AND n._base > {0}._base) AND CASE WHEN "
             "_present = 1 THEN EXISTS (SELECT 1 FROM main.{2} l WHERE {3}{4}) ELSE NOT EXISTS (SELECT 1 FROM main.{2} l "
             "WHERE {3}) END",
@@ -262,9 +263,9 @@ void prune_kept_rows(SQLite::Database& db) {
     }
 }
 
-long long erase_from_bases(SQLite::Database& db, const std::string& id, const std::string& manager) {
+long long erase_from_bases(Database& db, const std::string& id, const std::string& manager) {
     if (!capturing(db)) return 0;
-    SQLite::Statement newest(db, "SELECT coalesce(max(_base), 0) FROM base_person WHERE id = ?1 AND _present = 1");
+    SQLite::Statement newest(db.sql(), "SELECT coalesce(max(_base), 0) FROM base_person WHERE id = ?1 AND _present = 1");
     newest.bind(1, id);
     newest.executeStep();
     const long long had = newest.getColumn(0).getInt64();
@@ -273,7 +274,7 @@ long long erase_from_bases(SQLite::Database& db, const std::string& id, const st
                             "base_person k WHERE k.id = ?1 ORDER BY k._base LIMIT 1)) WHERE manager_id = ?1",
                             "DELETE FROM base_person WHERE id = ?1", "DELETE FROM base_membership WHERE person_id = ?1",
                             "DELETE FROM base_pm_assignment WHERE pm_id = ?1"}) {
-        SQLite::Statement q(db, sql);
+        SQLite::Statement q(db.sql(), sql);
         q.bind(1, id);
         if (q.getBindParameterCount() > 1) q.bind(2, manager);
         q.exec();

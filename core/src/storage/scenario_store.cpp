@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <SQLiteCpp/Database.h>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -79,8 +80,8 @@ ScenarioInfo info_of(SQLite::Statement& q) {
 constexpr const char* kInfoColumns =
     "name, created_at, coalesce(json_array_length(steps), json_array_length(changes)), owner, status, version";
 
-bool exists(SQLite::Database& db, const std::string& name) {
-    SQLite::Statement q(db, "SELECT 1 FROM scenario WHERE name = ?1");
+bool exists(Database& db, const std::string& name) {
+    SQLite::Statement q(db.sql(), "SELECT 1 FROM scenario WHERE name = ?1");
     q.bind(1, name);
     return q.executeStep();
 }
@@ -89,7 +90,7 @@ bool exists(SQLite::Database& db, const std::string& name) {
 
 namespace {
 
-[[noreturn]] void unknown_scenario(SQLite::Database& db, const std::string& name) {
+[[noreturn]] void unknown_scenario(Database& db, const std::string& name) {
     std::string known;
     for (const auto& info : list_scenarios(db)) known += ", " + info.name;
     throw Error("no scenario named '" + name + "' (known: current" + known + ")");
@@ -99,7 +100,7 @@ namespace {
 void read_whole(Scenario& s, const std::string& org_json) { s.org = org_from_json(nlohmann::json::parse(org_json)); }
 
 // A scenario over a base: the base's org, then the scenario's changes made again.
-void read_changes(SQLite::Database& db, Scenario& s, long long base_id, const std::string& delta) {
+void read_changes(Database& db, Scenario& s, long long base_id, const std::string& delta) {
     s.base = std::make_shared<const Org>(load_base_org(db, base_id));
     s.base_id = base_id;
     s.org = *s.base;
@@ -108,14 +109,14 @@ void read_changes(SQLite::Database& db, Scenario& s, long long base_id, const st
 
 } // namespace
 
-void create_scenario(SQLite::Database& db, const std::string& name, const std::string& from, const std::string& owner) {
+void create_scenario(Database& db, const std::string& name, const std::string& from, const std::string& owner) {
     check_new_name(name);
     if (exists(db, name)) throw Error("scenario '" + name + "' exists already; delete it first or pick another name");
     if (from == kCurrentScenario) {
         // Nothing of the org is copied: the base keeps, copy-on-write, what is written to the org from now on.
         const auto values = settings_values(load_settings(db));
         const long long base = open_scenario_base(db, values.dump());
-        SQLite::Statement q(db, "INSERT INTO scenario(name, org_json, settings_json, changes, owner, steps, base_id, "
+        SQLite::Statement q(db.sql(), "INSERT INTO scenario(name, org_json, settings_json, changes, owner, steps, base_id, "
                                 "delta) VALUES(?1, '', ?2, '[]', ?3, '[]', ?4, '{}')");
         q.bind(1, name);
         q.bind(2, nlohmann::json{{"settings", values}, {"mix", "balanced"}}.dump());
@@ -125,7 +126,7 @@ void create_scenario(SQLite::Database& db, const std::string& name, const std::s
         return;
     }
     if (!exists(db, from)) unknown_scenario(db, from);
-    SQLite::Statement q(db, "INSERT INTO scenario(name, org_json, settings_json, changes, base_json, owner, steps, "
+    SQLite::Statement q(db.sql(), "INSERT INTO scenario(name, org_json, settings_json, changes, base_json, owner, steps, "
                             "base_id, delta) SELECT ?1, org_json, settings_json, changes, base_json, ?2, steps, base_id, "
                             "delta FROM scenario WHERE name = ?3");
     q.bind(1, name);
@@ -134,7 +135,7 @@ void create_scenario(SQLite::Database& db, const std::string& name, const std::s
     q.exec();
 }
 
-Scenario load_scenario(SQLite::Database& db, const std::string& name) {
+Scenario load_scenario(Database& db, const std::string& name) {
     Scenario s;
     s.name = name;
     if (name == kCurrentScenario) {
@@ -142,7 +143,7 @@ Scenario load_scenario(SQLite::Database& db, const std::string& name) {
         s.settings = load_settings(db);
         return s;
     }
-    SQLite::Statement q(db, "SELECT created_at, org_json, settings_json, changes, steps, owner, status, version, "
+    SQLite::Statement q(db.sql(), "SELECT created_at, org_json, settings_json, changes, steps, owner, status, version, "
                             "base_id, delta FROM scenario WHERE name = ?1");
     q.bind(1, name);
     if (!q.executeStep()) unknown_scenario(db, name);
@@ -170,16 +171,16 @@ Scenario load_scenario(SQLite::Database& db, const std::string& name) {
     return s;
 }
 
-void save_scenario(SQLite::Database& db, Scenario& s) {
+void save_scenario(Database& db, Scenario& s) {
     check_name(s.name);
-    SQLite::Statement current(db, "SELECT version, status FROM scenario WHERE name = ?1");
+    SQLite::Statement current(db.sql(), "SELECT version, status FROM scenario WHERE name = ?1");
     current.bind(1, s.name);
     if (!current.executeStep()) throw Error("no scenario named '" + s.name + "'");
     // The steps this save adds are of the version it makes; what was reviewed is not what the scenario is now.
     const long long version = current.getColumn(0).getInt64() + 1;
     auto status = parse_scenario_status(current.getColumn(1).getString()).value_or(ScenarioStatus::draft);
     if (status == ScenarioStatus::in_review || status == ScenarioStatus::approved) status = ScenarioStatus::draft;
-    SQLite::Statement q(db, "UPDATE scenario SET org_json = ?2, settings_json = ?3, changes = ?4, steps = ?5, "
+    SQLite::Statement q(db.sql(), "UPDATE scenario SET org_json = ?2, settings_json = ?3, changes = ?4, steps = ?5, "
                             "version = ?6, status = ?7, delta = ?8 WHERE name = ?1");
     q.bind(1, s.name);
     if (s.base) { // only what differs from the base
@@ -201,7 +202,7 @@ void save_scenario(SQLite::Database& db, Scenario& s) {
     s.status = status;
 }
 
-std::pair<Scenario, Scenario> load_scenario_pair(SQLite::Database& db, const std::string& a, const std::string& b) {
+std::pair<Scenario, Scenario> load_scenario_pair(Database& db, const std::string& a, const std::string& b) {
     const auto live_of = [&](const Scenario& other) {
         Scenario current;
         current.name = kCurrentScenario;
@@ -223,7 +224,7 @@ std::pair<Scenario, Scenario> load_scenario_pair(SQLite::Database& db, const std
     return {std::move(first), load_scenario(db, b)};
 }
 
-Scenario load_scenario_start(SQLite::Database& db, const std::string& name) {
+Scenario load_scenario_start(Database& db, const std::string& name) {
     auto s = load_scenario(db, name);
     const auto base = load_scenario_base(db, s);
     if (!base.org)
@@ -238,39 +239,39 @@ Scenario load_scenario_start(SQLite::Database& db, const std::string& name) {
     return s;
 }
 
-long long set_scenario_status(SQLite::Database& db, const std::string& name, ScenarioStatus status) {
-    SQLite::Statement q(db, "UPDATE scenario SET status = ?2, version = version + 1 WHERE name = ?1");
+long long set_scenario_status(Database& db, const std::string& name, ScenarioStatus status) {
+    SQLite::Statement q(db.sql(), "UPDATE scenario SET status = ?2, version = version + 1 WHERE name = ?1");
     q.bind(1, name);
     q.bind(2, std::string(to_string(status)));
     if (q.exec() != 1) throw Error("no scenario named '" + name + "'");
     return scenario_info(db, name)->version;
 }
 
-std::optional<ScenarioInfo> scenario_info(SQLite::Database& db, const std::string& name) {
-    SQLite::Statement q(db, std::string("SELECT ") + kInfoColumns + " FROM scenario WHERE name = ?1");
+std::optional<ScenarioInfo> scenario_info(Database& db, const std::string& name) {
+    SQLite::Statement q(db.sql(), std::string("SELECT ") + kInfoColumns + " FROM scenario WHERE name = ?1");
     q.bind(1, name);
     if (!q.executeStep()) return std::nullopt;
     return info_of(q);
 }
 
-void delete_scenario(SQLite::Database& db, const std::string& name) {
+void delete_scenario(Database& db, const std::string& name) {
     check_name(name);
-    SQLite::Statement q(db, "DELETE FROM scenario WHERE name = ?1");
+    SQLite::Statement q(db.sql(), "DELETE FROM scenario WHERE name = ?1");
     q.bind(1, name);
     if (q.exec() != 1) throw Error("no scenario named '" + name + "'");
     release_unused_bases(db);
 }
 
-std::vector<ScenarioInfo> list_scenarios(SQLite::Database& db) {
+std::vector<ScenarioInfo> list_scenarios(Database& db) {
     std::vector<ScenarioInfo> out;
-    SQLite::Statement q(db, std::string("SELECT ") + kInfoColumns + " FROM scenario ORDER BY name");
+    SQLite::Statement q(db.sql(), std::string("SELECT ") + kInfoColumns + " FROM scenario ORDER BY name");
     while (q.executeStep()) out.push_back(info_of(q));
     return out;
 }
 
-ScenarioBase load_scenario_base(SQLite::Database& db, const Scenario& scenario) {
+ScenarioBase load_scenario_base(Database& db, const Scenario& scenario) {
     ScenarioBase base;
-    SQLite::Statement q(db, "SELECT base_json, merged_at, base_id FROM scenario WHERE name = ?1");
+    SQLite::Statement q(db.sql(), "SELECT base_json, merged_at, base_id FROM scenario WHERE name = ?1");
     q.bind(1, scenario.name);
     if (!q.executeStep()) return base;
     base.found = true;
@@ -292,8 +293,8 @@ ScenarioBase load_scenario_base(SQLite::Database& db, const Scenario& scenario) 
     return base;
 }
 
-void mark_scenario_merged(SQLite::Database& db, const std::string& name) {
-    SQLite::Statement mark(db, "UPDATE scenario SET merged_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
+void mark_scenario_merged(Database& db, const std::string& name) {
+    SQLite::Statement mark(db.sql(), "UPDATE scenario SET merged_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
                                "status = 'merged', version = version + 1 WHERE name = ?1");
     mark.bind(1, name);
     mark.exec();

@@ -1,5 +1,6 @@
 #include "orgplan/storage/settings_store.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 namespace orgplan {
@@ -9,35 +10,35 @@ namespace {
 // Runs `change` in a savepoint and checks the stored settings together after it: values that do not fit together
 // are undone here, whatever transaction the caller holds.
 template <typename Change>
-void checked_change(SQLite::Database& db, const char* savepoint, Change change) {
-    db.exec(std::string("SAVEPOINT ") + savepoint);
+void checked_change(Database& db, const char* savepoint, Change change) {
+    db.sql().exec(std::string("SAVEPOINT ") + savepoint);
     try {
         change();
         load_settings(db).check_together();
     } catch (...) {
-        db.exec(std::string("ROLLBACK TO ") + savepoint + "; RELEASE " + savepoint);
+        db.sql().exec(std::string("ROLLBACK TO ") + savepoint + "; RELEASE " + savepoint);
         throw;
     }
-    db.exec(std::string("RELEASE ") + savepoint);
+    db.sql().exec(std::string("RELEASE ") + savepoint);
 }
 
 } // namespace
 
-Settings load_settings(SQLite::Database& db) {
+Settings load_settings(Database& db) {
     std::vector<std::pair<std::string, std::string>> rows;
-    SQLite::Statement q(db, "SELECT key, value FROM setting");
+    SQLite::Statement q(db.sql(), "SELECT key, value FROM setting");
     while (q.executeStep()) rows.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
     return Settings::from_stored(rows);
 }
 
-void store_setting(SQLite::Database& db, const std::string& key, const std::string& value) {
+void store_setting(Database& db, const std::string& key, const std::string& value) {
     store_settings(db, {{key, value}});
 }
 
-void store_settings(SQLite::Database& db, const std::vector<std::pair<std::string, std::string>>& values) {
+void store_settings(Database& db, const std::vector<std::pair<std::string, std::string>>& values) {
     for (const auto& [key, value] : values) Settings::check_value(key, value);
     checked_change(db, "store_settings", [&] {
-        SQLite::Statement q(db, "INSERT INTO setting(key, value) VALUES(?, ?) "
+        SQLite::Statement q(db.sql(), "INSERT INTO setting(key, value) VALUES(?, ?) "
                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
         for (const auto& [key, value] : values) {
             q.bind(1, key);
@@ -48,10 +49,10 @@ void store_settings(SQLite::Database& db, const std::vector<std::pair<std::strin
     });
 }
 
-void remove_setting(SQLite::Database& db, const std::string& key) {
+void remove_setting(Database& db, const std::string& key) {
     Settings::check_key(key);
     checked_change(db, "remove_setting", [&] { // the default coming back must fit the others
-        SQLite::Statement q(db, "DELETE FROM setting WHERE key = ?");
+        SQLite::Statement q(db.sql(), "DELETE FROM setting WHERE key = ?");
         q.bind(1, key);
         q.exec();
     });

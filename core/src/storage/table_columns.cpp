@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <utility>
+#include <SQLiteCpp/Database.h>
 
 #include <SQLiteCpp/Statement.h>
 
@@ -9,9 +10,9 @@
 
 namespace orgplan {
 
-TableColumns table_columns(SQLite::Database& db, const std::string& table) {
+TableColumns table_columns(Database& db, const std::string& table) {
     TableColumns t{table, {}, {}};
-    SQLite::Statement q(db, "SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid");
+    SQLite::Statement q(db.sql(), "SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid");
     q.bind(1, table);
     std::vector<std::pair<int, std::string>> keys;
     while (q.executeStep()) {

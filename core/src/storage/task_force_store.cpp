@@ -1,16 +1,17 @@
 #include "orgplan/storage/task_force_store.hpp"
 
 #include <map>
+#include <SQLiteCpp/Database.h>
 
 #include <SQLiteCpp/Statement.h>
 
 #include "orgplan/base/text.hpp"
 
 namespace orgplan {
-std::vector<StoredTaskForce> load_task_forces(SQLite::Database& db) {
+std::vector<StoredTaskForce> load_task_forces(Database& db) {
     std::vector<StoredTaskForce> out;
     std::map<std::string, std::size_t> index;
-    SQLite::Statement q(db, "SELECT name, topic, products, functions, created FROM task_force ORDER BY name");
+    SQLite::Statement q(db.sql(), "SELECT name, topic, products, functions, created FROM task_force ORDER BY name");
     while (q.executeStep()) {
         StoredTaskForce t;
         t.task_force.name = q.getColumn(0).getString();
@@ -21,7 +22,7 @@ std::vector<StoredTaskForce> load_task_forces(SQLite::Database& db) {
         index[t.task_force.name] = out.size();
         out.push_back(std::move(t));
     }
-    SQLite::Statement seats(db, "SELECT task_force, person_id, role, reason FROM task_force_seat "
+    SQLite::Statement seats(db.sql(), "SELECT task_force, person_id, role, reason FROM task_force_seat "
                                 "ORDER BY task_force, role = 'review', person_id");
     while (seats.executeStep()) {
         auto it = index.find(seats.getColumn(0).getString());
@@ -32,16 +33,16 @@ std::vector<StoredTaskForce> load_task_forces(SQLite::Database& db) {
     return out;
 }
 
-void save_task_force(SQLite::Database& db, const StoredTaskForce& t) {
+void save_task_force(Database& db, const StoredTaskForce& t) {
     delete_task_force(db, t.task_force.name);
-    SQLite::Statement q(db, "INSERT INTO task_force(name, topic, products, functions, created) "
+    SQLite::Statement q(db.sql(), "INSERT INTO task_force(name, topic, products, functions, created) "
                             "VALUES(?1, ?2, ?3, ?4, datetime('now'))");
     q.bind(1, t.task_force.name);
     q.bind(2, t.task_force.topic);
     q.bind(3, text::join(t.products, ","));
     q.bind(4, text::join(t.functions, ","));
     q.exec();
-    SQLite::Statement seat(db, "INSERT INTO task_force_seat(task_force, person_id, role, reason) VALUES(?1, ?2, ?3, ?4)");
+    SQLite::Statement seat(db.sql(), "INSERT INTO task_force_seat(task_force, person_id, role, reason) VALUES(?1, ?2, ?3, ?4)");
     for (const auto& s : t.task_force.seats) {
         seat.bind(1, t.task_force.name);
         seat.bind(2, s.person_id);
@@ -52,12 +53,12 @@ void save_task_force(SQLite::Database& db, const StoredTaskForce& t) {
     }
 }
 
-bool delete_task_force(SQLite::Database& db, const std::string& name) {
-    SQLite::Statement q(db, "DELETE FROM task_force WHERE name = ?1"); // seats cascade
+bool delete_task_force(Database& db, const std::string& name) {
+    SQLite::Statement q(db.sql(), "DELETE FROM task_force WHERE name = ?1"); // seats cascade
     q.bind(1, name);
     return q.exec() > 0;
 }
 
-void delete_all_task_forces(SQLite::Database& db) { db.exec("DELETE FROM task_force"); } // seats cascade
+void delete_all_task_forces(Database& db) { db.sql().exec("DELETE FROM task_force"); } // seats cascade
 
 } // namespace orgplan

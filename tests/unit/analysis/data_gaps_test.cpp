@@ -13,7 +13,7 @@ using namespace orgplan::test;
 TEST_CASE("every kind of gap is found once, with its count and first ids, most consequential first") {
     Database db(":memory:");
     import_paths(db, {fixture("gaps")});
-    const auto gaps = find_data_gaps(load_org(db.sql()), TitleRules::builtin(), load_family_sources(db.sql()));
+    const auto gaps = find_data_gaps(load_org(db), TitleRules::builtin(), load_family_sources(db));
     std::vector<std::string> order;
     std::map<std::string, DataGap> by_id;
     for (const auto& g : gaps) {

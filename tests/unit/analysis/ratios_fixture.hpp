@@ -23,7 +23,7 @@ inline const RatioRow& row(const RatioReport& r, const std::string& id) {
 inline Org fixture_org() {
     Database db(":memory:");
     import_paths(db, {fixture("ratios")});
-    return load_org(db.sql());
+    return load_org(db);
 }
 
 } // namespace orgplan::test

@@ -89,15 +89,15 @@ TEST_CASE("org ratio counts makers in no team as it counts PMs at org level, and
     import_paths(db, {write_temp("people.csv", "id,name,title,fte\nfree1,Free One,Software Engineer,1\n"
                                                "free2,Free Two,Software Engineer,0.5\n")});
     for (const bool makers : {false, true}) {
-        const auto totals = load_maker_totals(db.sql());
-        const auto r = compute_ratios(load_org(db.sql()), "org", 10, 3, nullptr, makers ? &totals : nullptr);
+        const auto totals = load_maker_totals(db);
+        const auto r = compute_ratios(load_org(db), "org", 10, 3, nullptr, makers ? &totals : nullptr);
         CHECK(r.org_makers == Approx(17.0));
         CHECK(r.unallocated_makers == Approx(1.5));
         CHECK(*r.org_ratio() == Approx(17.0 / 3.5));
     }
     // Team rows count only what is in teams.
     double in_teams = 0;
-    for (const auto& row : compute_ratios(load_org(db.sql()), "team", 10, 3).rows) in_teams += row.makers;
+    for (const auto& row : compute_ratios(load_org(db), "team", 10, 3).rows) in_teams += row.makers;
     CHECK(in_teams == Approx(15.5));
 }
 

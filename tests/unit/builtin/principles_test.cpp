@@ -21,7 +21,7 @@ double share_of(const sdk::Proposal& p, const std::string& pm, TargetKind kind, 
 Org demo_org() {
     Database db(":memory:");
     import_paths(db, {std::string(ORGPLAN_DATA) + "/demo"});
-    return load_org(db.sql());
+    return load_org(db);
 }
 } // namespace
 

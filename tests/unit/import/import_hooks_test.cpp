@@ -22,9 +22,9 @@ TEST_CASE("an import's precondition refuses it inside the write lock, before any
     const auto file = write_temp("people.json", R"([{"id": "m1", "fte": "0.5"}])");
     ImportOptions options;
     bool asked = false;
-    options.precondition = [&](SQLite::Database& sql) {
+    options.precondition = [&](Database& db) {
         asked = true;
-        CHECK(sql.execAndGet("SELECT fte FROM person WHERE id = 'm1'").getDouble() == 1.0);
+        CHECK(db.sql().execAndGet("SELECT fte FROM person WHERE id = 'm1'").getDouble() == 1.0);
         throw Error("changed since");
     };
     CHECK_THROWS_WITH(import_paths(db, {file}, options), "changed since");
@@ -38,29 +38,29 @@ TEST_CASE("a look before the commit sees the import written and may roll it all 
     ImportOptions options;
     Org before;
     std::vector<GroupDifference> difference;
-    options.precondition = [&](SQLite::Database& sql) { before = load_org(sql); };
-    options.before_commit = [&](SQLite::Database& sql) {
-        difference = org_difference(before, load_org(sql));
+    options.precondition = [&](Database& db) { before = load_org(db); };
+    options.before_commit = [&](Database& db) {
+        difference = org_difference(before, load_org(db));
         return false;
     };
-    const auto entries = load_change_log(db.sql(), 100).size();
+    const auto entries = load_change_log(db, 100).size();
     const auto summary = import_paths(db, {file}, options);
     CHECK_FALSE(summary.written);
     CHECK(fte_of(db, "m1") == 1.0);
-    CHECK(load_change_log(db.sql(), 100).size() == entries);
+    CHECK(load_change_log(db, 100).size() == entries);
     REQUIRE(difference.size() == 1);
     CHECK(difference[0].group == "people");
     CHECK(difference[0].created == std::vector<std::string>{"new1"});
     CHECK(difference[0].changed == std::vector<std::string>{"m1"});
     CHECK(difference[0].removed.empty());
 
-    options.before_commit = [](SQLite::Database&) { return true; };
+    options.before_commit = [](Database&) { return true; };
     options.log_user = "hana";
     options.log_command = "serve edit";
     options.log_facts = {{"fields", {{"fte", {{"old", 1}, {"new", 0.5}}}}}};
     CHECK(import_paths(db, {file}, options).written);
     CHECK(fte_of(db, "m1") == 0.5);
-    const auto log = load_change_log(db.sql(), 1);
+    const auto log = load_change_log(db, 1);
     CHECK(log[0].user == "hana");
     CHECK(log[0].command == "serve edit");
     CHECK(log[0].records["fields"]["fte"]["new"] == 0.5);

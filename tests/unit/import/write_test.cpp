@@ -46,9 +46,9 @@ TEST_CASE("write: checked records land in one transaction with maker totals, the
     Checked c;
     ImportOptions options;
     {
-        ImportTransaction tx(db.sql(), 3, "2026-12-01");
+        ImportTransaction tx(db, 3, "2026-12-01");
         CHECK_FALSE(tx.bulk());
-        const auto notes = write_records(db.sql(), tx, c.view(), write_order(c.in), 0, options);
+        const auto notes = write_records(db, tx, c.view(), write_order(c.in), 0, options);
         CHECK(notes.empty());
         tx.commit("import", nlohmann::json{{"people", 2}});
     }
@@ -56,7 +56,7 @@ TEST_CASE("write: checked records land in one transaction with maker totals, the
     CHECK(orgplan::test::count(db, "membership") == 1);
     CHECK(orgplan::test::count(db, "pm_assignment") == 1);
     CHECK(db.sql().execAndGet("SELECT manager_id FROM person WHERE id = 'M1'").getString() == "P1");
-    const auto makers = load_maker_totals(db.sql());
+    const auto makers = load_maker_totals(db);
     REQUIRE(makers.team_fte.size() == 1);
     CHECK(makers.team_fte[0].second == Approx(0.5));
     CHECK(db.sql().execAndGet("SELECT count(*) FROM change_log WHERE command = 'import'").getInt() == 1);
@@ -66,8 +66,8 @@ TEST_CASE("write: a transaction left without commit leaves the database as it wa
     Database db(":memory:");
     Checked c;
     {
-        ImportTransaction tx(db.sql(), 3, "2026-12-01");
-        write_records(db.sql(), tx, c.view(), write_order(c.in), 0, ImportOptions{});
+        ImportTransaction tx(db, 3, "2026-12-01");
+        write_records(db, tx, c.view(), write_order(c.in), 0, ImportOptions{});
         CHECK(orgplan::test::count(db, "person") == 2);
     }
     CHECK(orgplan::test::count(db, "person") == 0);
@@ -78,8 +78,8 @@ TEST_CASE("write: the costs' currency becomes the org's when it has none") {
     Database db(":memory:");
     Checked c;
     c.in.currency = "EUR";
-    ImportTransaction tx(db.sql(), 3, "2026-12-01");
-    const auto notes = write_records(db.sql(), tx, c.view(), write_order(c.in), 0, ImportOptions{});
+    ImportTransaction tx(db, 3, "2026-12-01");
+    const auto notes = write_records(db, tx, c.view(), write_order(c.in), 0, ImportOptions{});
     REQUIRE(notes.size() == 1);
     CHECK(notes[0] == "cost.currency set to EUR from the currency column");
 }

@@ -9,7 +9,7 @@ using namespace orgplan;
 TEST_CASE("an org survives a round trip through JSON") {
     Database db(":memory:");
     test::import_paths(db, {std::string(ORGPLAN_DATA) + "/demo"});
-    const auto org = load_org(db.sql());
+    const auto org = load_org(db);
     const auto back = org_from_json(nlohmann::json::parse(to_json(org).dump()));
     CHECK(to_json(back) == to_json(org));
     CHECK(back.people.size() == org.people.size());

@@ -30,7 +30,7 @@ TEST_CASE("the text arena keeps every text intact across its blocks, long ones i
 TEST_CASE("reporting lines are read in id order with their managers, units and families") {
     Database db(":memory:");
     import_paths(db, {fixture("ratios")});
-    const auto read = load_reporting_lines(db.sql());
+    const auto read = load_reporting_lines(db);
     REQUIRE(static_cast<long long>(read.lines.size()) == count(db, "person"));
     for (std::size_t i = 1; i < read.lines.size(); ++i) CHECK(read.lines[i - 1].id < read.lines[i].id);
     const auto pm1 = std::find_if(read.lines.begin(), read.lines.end(), [](const auto& l) { return l.id == "pm1"; });

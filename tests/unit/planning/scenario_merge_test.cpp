@@ -35,10 +35,10 @@ std::string pm_targets(Database& db, const std::string& pm) {
 template <typename Meanwhile>
 void scenario_moving(Database& db, const Move& move, Meanwhile meanwhile) {
     WriteTransaction tx(db);
-    create_scenario(db.sql(), "s", kCurrentScenario);
-    auto s = load_scenario(db.sql(), "s");
+    create_scenario(db, "s", kCurrentScenario);
+    auto s = load_scenario(db, "s");
     move_pm(s, move.pm, TargetKind::team, move.team, 1.0);
-    save_scenario(db.sql(), s);
+    save_scenario(db, s);
     meanwhile();
     tx.commit();
 }
@@ -52,13 +52,13 @@ TEST_CASE("a scenario merge writes what the scenario changed and marks it merged
     scenario_moving(db, move, [] {});
     CHECK(pm_targets(db, move.pm) != move.team);
     WriteTransaction tx(db);
-    const auto summary = merge_scenario(db.sql(), "s", MergeResolve::refuse);
+    const auto summary = merge_scenario(db, "s", MergeResolve::refuse);
     tx.commit();
     CHECK(summary.written >= 1);
     CHECK(summary.conflicts == 0);
     CHECK(pm_targets(db, move.pm) == move.team);
     WriteTransaction again(db);
-    CHECK_THROWS_WITH(merge_scenario(db.sql(), "s", MergeResolve::refuse), Catch::Contains("was merged at"));
+    CHECK_THROWS_WITH(merge_scenario(db, "s", MergeResolve::refuse), Catch::Contains("was merged at"));
 }
 
 TEST_CASE("a record both sides changed is a conflict, refused unless a side is chosen") {
@@ -71,7 +71,7 @@ TEST_CASE("a record both sides changed is a conflict, refused unless a side is c
     {
         WriteTransaction tx(db);
         try {
-            merge_scenario(db.sql(), "s", MergeResolve::refuse);
+            merge_scenario(db, "s", MergeResolve::refuse);
             FAIL("the merge was expected to be refused");
         } catch (const MergeConflicts& e) {
             REQUIRE(e.conflicts().size() == 1);
@@ -80,7 +80,7 @@ TEST_CASE("a record both sides changed is a conflict, refused unless a side is c
     }
     const auto before = pm_targets(db, move.pm);
     WriteTransaction tx(db);
-    const auto summary = merge_scenario(db.sql(), "s", MergeResolve::ours);
+    const auto summary = merge_scenario(db, "s", MergeResolve::ours);
     tx.commit();
     CHECK(summary.conflicts == 1);
     CHECK(pm_targets(db, move.pm) == before); // the org's side stayed

@@ -13,7 +13,7 @@ namespace {
 // The ratios fixture with scenario "s" of ann.
 Database fixture_db() {
     auto db = fixture_database();
-    create_scenario(db.sql(), "s", kCurrentScenario, "ann");
+    create_scenario(db, "s", kCurrentScenario, "ann");
     return db;
 }
 
@@ -55,7 +55,7 @@ TEST_CASE("apply's options split into one step per change, companions kept with 
 
 TEST_CASE("steps are recorded with who made them, and written wrongly they say how to write them") {
     auto db = fixture_db();
-    auto s = load_scenario(db.sql(), "s");
+    auto s = load_scenario(db, "s");
     apply(s, {{"set-fte", "m1=0.5"}});
     REQUIRE(s.steps.size() == 1);
     CHECK(s.steps[0].options == json{{"set-fte", "m1=0.5"}});
@@ -68,8 +68,8 @@ TEST_CASE("steps are recorded with who made them, and written wrongly they say h
     CHECK_THROWS_AS(apply(s, {{"set", "no.such=1"}}), StepFormatError);
     CHECK_THROWS_AS(apply(s, {{"set-fte", "nobody=0.5"}}), Error);
     const auto saved_from = s.version;
-    save_scenario(db.sql(), s);
-    const auto again = load_scenario(db.sql(), "s");
+    save_scenario(db, s);
+    const auto again = load_scenario(db, "s");
     CHECK(s.version == again.version); // the saved scenario is brought up to date
     CHECK(s.steps[0].version == again.version);
     REQUIRE(again.steps.size() == 1);
@@ -79,7 +79,7 @@ TEST_CASE("steps are recorded with who made them, and written wrongly they say h
 
 TEST_CASE("people move to another manager or team, never under themselves, and allocations stay within 1") {
     auto db = fixture_db();
-    auto s = load_scenario(db.sql(), "s");
+    auto s = load_scenario(db, "s");
     apply(s, {{"move-person", "pm1"}, {"to-manager", "L2"}});
     CHECK(person(s, "pm1").manager_id == "L2");
     // L1 reports to L2: L2 cannot report to L1's report... nor to anyone below.
@@ -98,7 +98,7 @@ TEST_CASE("people move to another manager or team, never under themselves, and a
 
 TEST_CASE("positions open, close and plan departures in a scenario") {
     auto db = fixture_db();
-    auto s = load_scenario(db.sql(), "s");
+    auto s = load_scenario(db, "s");
     apply(s, {{"open-role", "D"}, {"family", "pm"}, {"fte", 0.5}, {"quarter", "2027-Q1"}});
     REQUIRE(s.org.positions.size() == 1);
     const auto open = s.org.positions[0];
@@ -118,14 +118,14 @@ TEST_CASE("positions open, close and plan departures in a scenario") {
 
 TEST_CASE("undo makes the scenario again from its base without the change, or says which change needs it") {
     auto db = fixture_db();
-    auto s = load_scenario(db.sql(), "s");
+    auto s = load_scenario(db, "s");
     apply(s, {{"add-team", "E"}, {"name", "Team E"}});
     apply(s, {{"set-fte", "m1=0.5"}});
     apply(s, {{"move-person", "m2"}, {"to-team", "E"}});
-    save_scenario(db.sql(), s);
-    const auto stored = load_scenario(db.sql(), "s");
+    save_scenario(db, s);
+    const auto stored = load_scenario(db, "s");
 
-    const auto without_fte = without_step(stored, load_scenario_start(db.sql(), "s"), 1, any_mix);
+    const auto without_fte = without_step(stored, load_scenario_start(db, "s"), 1, any_mix);
     CHECK(person(without_fte, "m1").fte == 1);
     CHECK(teams_of(without_fte, "m2") == std::vector<std::string>{"E"});
     REQUIRE(without_fte.steps.size() == 2);
@@ -133,12 +133,12 @@ TEST_CASE("undo makes the scenario again from its base without the change, or sa
     CHECK(without_fte.owner == "ann");
 
     // Moving m2 into team E needs the team.
-    CHECK_THROWS_WITH(without_step(stored, load_scenario_start(db.sql(), "s"), 0, any_mix),
+    CHECK_THROWS_WITH(without_step(stored, load_scenario_start(db, "s"), 0, any_mix),
                       Catch::Contains("change 3 ('move m2 to team E') depends on change 1"));
-    CHECK_THROWS_WITH(without_step(stored, load_scenario_start(db.sql(), "s"), 7, any_mix),
+    CHECK_THROWS_WITH(without_step(stored, load_scenario_start(db, "s"), 7, any_mix),
                       Catch::Contains("no change 8"));
     // Undoing the last step gives what the scenario was before it.
-    const auto without_move = without_step(stored, load_scenario_start(db.sql(), "s"), 2, any_mix);
+    const auto without_move = without_step(stored, load_scenario_start(db, "s"), 2, any_mix);
     CHECK(teams_of(without_move, "m2") == std::vector<std::string>{"A"});
 }
 

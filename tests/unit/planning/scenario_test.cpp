@@ -15,21 +15,21 @@ using namespace orgplan::test;
 
 TEST_CASE("a scenario is a copy: changing it leaves the live org alone") {
     auto db = fixture_database();
-    create_scenario(db.sql(), "s", kCurrentScenario);
-    auto s = load_scenario(db.sql(), "s");
+    create_scenario(db, "s", kCurrentScenario);
+    auto s = load_scenario(db, "s");
     move_pm(s, "pm3", TargetKind::team, "D", 1.0);
-    save_scenario(db.sql(), s);
-    const auto reloaded = load_scenario(db.sql(), "s");
+    save_scenario(db, s);
+    const auto reloaded = load_scenario(db, "s");
     CHECK(reloaded.changes == std::vector<std::string>{"move PM pm3 to team D (1)"});
-    const auto live = load_scenario(db.sql(), kCurrentScenario);
+    const auto live = load_scenario(db, kCurrentScenario);
     CHECK(compute_ratios(live.org, "team", 10, 3).teams_without_pm == std::vector<std::string>{"D"});
     CHECK(compute_ratios(reloaded.org, "team", 10, 3).teams_without_pm.empty());
 }
 
 TEST_CASE("moving a PM replaces their assignments and membership coverage") {
     auto db = fixture_database();
-    create_scenario(db.sql(), "s", kCurrentScenario);
-    auto s = load_scenario(db.sql(), "s");
+    create_scenario(db, "s", kCurrentScenario);
+    auto s = load_scenario(db, "s");
     move_pm(s, "pm4", TargetKind::product, "P1", 0.5); // pm4 covered team C by membership
     const auto r = compute_ratios(s.org, "team", 10, 3);
     for (const auto& row : r.rows)
@@ -41,8 +41,8 @@ TEST_CASE("moving a PM replaces their assignments and membership coverage") {
 
 TEST_CASE("makers a scenario adds or removes are planned positions, never people, and count only as planned") {
     auto db = fixture_database();
-    create_scenario(db.sql(), "s", kCurrentScenario);
-    auto s = load_scenario(db.sql(), "s");
+    create_scenario(db, "s", kCurrentScenario);
+    auto s = load_scenario(db, "s");
     const auto people = s.org.people.size();
     add_team(s, "E", "Team E", 4, "P2", "");
     change_makers(s, "C", -2, "2027-Q3");
@@ -75,8 +75,8 @@ TEST_CASE("makers a scenario adds or removes are planned positions, never people
     REQUIRE_THROWS_WITH(add_team(s, "E", "", 1, "", ""), Catch::Contains("exists already"));
     REQUIRE_THROWS_WITH(add_team(s, "F", "", 1, "nope", ""), Catch::Contains("unknown product"));
     // Positions travel with the scenario.
-    save_scenario(db.sql(), s);
-    CHECK(load_scenario(db.sql(), "s").org.positions.size() == 4);
+    save_scenario(db, s);
+    CHECK(load_scenario(db, "s").org.positions.size() == 4);
 }
 
 TEST_CASE("planned makers count in the plan from their quarter, past and unset quarters from the first") {
@@ -100,34 +100,34 @@ TEST_CASE("planned makers count in the plan from their quarter, past and unset q
 
 TEST_CASE("scenario names are checked and unknown ones are listed") {
     auto db = fixture_database();
-    REQUIRE_THROWS_AS(create_scenario(db.sql(), kCurrentScenario, kCurrentScenario), Error);
-    create_scenario(db.sql(), "a", kCurrentScenario);
-    REQUIRE_THROWS_WITH(create_scenario(db.sql(), "a", kCurrentScenario), Catch::Contains("exists already"));
-    REQUIRE_THROWS_WITH(load_scenario(db.sql(), "b"), Catch::Contains("known: current, a"));
-    auto a = load_scenario(db.sql(), "a");
+    REQUIRE_THROWS_AS(create_scenario(db, kCurrentScenario, kCurrentScenario), Error);
+    create_scenario(db, "a", kCurrentScenario);
+    REQUIRE_THROWS_WITH(create_scenario(db, "a", kCurrentScenario), Catch::Contains("exists already"));
+    REQUIRE_THROWS_WITH(load_scenario(db, "b"), Catch::Contains("known: current, a"));
+    auto a = load_scenario(db, "a");
     apply_step(a, {{"move-pm", "pm3"}, {"to", "team:D"}}, [](const std::string&) {}, "ann", "2026-12-05T10:00:00Z");
-    save_scenario(db.sql(), a);
-    create_scenario(db.sql(), "b", "a", "bo");
+    save_scenario(db, a);
+    create_scenario(db, "b", "a", "bo");
     // A copy keeps the steps it was made by (and the base), so each can still be undone in it.
-    const auto b = load_scenario(db.sql(), "b");
+    const auto b = load_scenario(db, "b");
     CHECK(b.changes == std::vector<std::string>{"move PM pm3 to team D (1)"});
     REQUIRE(b.steps.size() == 1);
     CHECK(b.steps[0].by == "ann");
     CHECK(b.owner == "bo");
     for (const auto* bad : {"a/b", "x:y", "50%", ""})
-        CHECK_THROWS_AS(create_scenario(db.sql(), bad, kCurrentScenario), Error);
-    delete_scenario(db.sql(), "a");
-    CHECK(list_scenarios(db.sql()).size() == 1);
+        CHECK_THROWS_AS(create_scenario(db, bad, kCurrentScenario), Error);
+    delete_scenario(db, "a");
+    CHECK(list_scenarios(db).size() == 1);
 }
 
 TEST_CASE("scenario settings and mix travel with it") {
     auto db = fixture_database();
-    create_scenario(db.sql(), "s", kCurrentScenario);
-    auto s = load_scenario(db.sql(), "s");
+    create_scenario(db, "s", kCurrentScenario);
+    auto s = load_scenario(db, "s");
     set_setting(s, "ratio.threshold", 7);
     set_mix(s, "growth");
-    save_scenario(db.sql(), s);
-    const auto back = load_scenario(db.sql(), "s");
+    save_scenario(db, s);
+    const auto back = load_scenario(db, "s");
     CHECK(back.settings.get("ratio.threshold") == 7);
     CHECK(back.mix == "growth");
     REQUIRE_THROWS_AS(set_setting(s, "ratio.treshold", 7), Error);

@@ -77,7 +77,7 @@ TEST_CASE("a plugin that throws returns an error naming it, and the host keeps w
     REQUIRE(host.warnings().empty());
     Database db(":memory:");
     test::import_paths(db, {test::fixture("ratios")});
-    const auto org = load_org(db.sql());
+    const auto org = load_org(db);
     const auto coverage = to_sdk(compute_coverage(org, org.assignments));
     const auto coaching = sdk::Coaching{};
     REQUIRE_THROWS_WITH(host.propose(host.get(sdk::PluginKind::principle, "test-throws"), {org, coverage, {}, {}}),

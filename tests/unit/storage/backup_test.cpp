@@ -14,15 +14,15 @@ TEST_CASE("backup: a copy holds what the org holds and restores it, a file that 
     Database db(org.path);
     import_paths(db, {fixture("ratios")});
     const auto people = count(db, "person");
-    const auto info = backup_database(db.sql(), copy.path);
+    const auto info = backup_database(db, copy.path);
     CHECK(info.records.at("people") == people);
     CHECK(info.schema_version == db.sql().execAndGet("PRAGMA user_version").getInt());
-    CHECK_THROWS(backup_database(db.sql(), copy.path)); // an existing file is kept unless replacing
-    CHECK_NOTHROW(backup_database(db.sql(), copy.path, true));
+    CHECK_THROWS(backup_database(db, copy.path)); // an existing file is kept unless replacing
+    CHECK_NOTHROW(backup_database(db, copy.path, true));
 
     Database target(other.path);
     CHECK(count(target, "person") == 0);
-    restore_database(target.sql(), other.path, copy.path);
+    restore_database(target, other.path, copy.path);
     CHECK(count(target, "person") == people);
 
     std::ofstream(other.path + ".txt") << "not a database";

@@ -12,9 +12,9 @@ using orgplan::test::TempPath;
 
 namespace {
 
-SQLite::Database parent_child(const std::string& path) {
-    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    db.exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
+Database parent_child(const std::string& path) {
+    Database db(path);
+    db.sql().exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
             "CREATE TABLE parent(id TEXT PRIMARY KEY);"
             "CREATE TABLE child(id TEXT PRIMARY KEY, parent_id TEXT NOT NULL REFERENCES parent(id));"
             "CREATE INDEX child_parent ON child(parent_id);"
@@ -29,33 +29,33 @@ TEST_CASE("deferred foreign keys let a write break references only until check()
     auto db = parent_child(tmp.path);
     {
         DeferredForeignKeys keys(db);
-        CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 0);
-        SQLite::Transaction tx(db);
-        db.exec("INSERT INTO child VALUES('c2', 'nobody')");
+        CHECK(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 0);
+        SQLite::Transaction tx(db.sql());
+        db.sql().exec("INSERT INTO child VALUES('c2', 'nobody')");
         REQUIRE_THROWS_WITH(keys.check(), Catch::Contains("1 broken reference") && Catch::Contains("child row") &&
                                               Catch::Contains("-> parent"));
     } // the transaction rolls back, then enforcement comes back on
-    CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);
-    CHECK(db.execAndGet("SELECT count(*) FROM child").getInt() == 1);
+    CHECK(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM child").getInt() == 1);
     {
         DeferredForeignKeys keys(db);
-        SQLite::Transaction tx(db);
-        db.exec("DELETE FROM child; DELETE FROM parent; INSERT INTO parent VALUES('b'); INSERT INTO child VALUES('c3', 'b')");
+        SQLite::Transaction tx(db.sql());
+        db.sql().exec("DELETE FROM child; DELETE FROM parent; INSERT INTO parent VALUES('b'); INSERT INTO child VALUES('c3', 'b')");
         keys.check();
         tx.commit();
     }
-    CHECK(db.execAndGet("SELECT parent_id FROM child").getString() == "b");
-    CHECK_THROWS(db.exec("INSERT INTO child VALUES('c4', 'nobody')")); // enforced again
+    CHECK(db.sql().execAndGet("SELECT parent_id FROM child").getString() == "b");
+    CHECK_THROWS(db.sql().exec("INSERT INTO child VALUES('c4', 'nobody')")); // enforced again
 }
 
 TEST_CASE("deferred indexes are dropped for the write and built again from their definitions") {
     TempPath tmp("idx.db");
     auto db = parent_child(tmp.path);
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db.sql());
     DeferredIndexes indexes(db, {"child"});
-    CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'child_parent'").getInt() == 0);
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'child_parent'").getInt() == 0);
     indexes.rebuild();
-    CHECK(db.execAndGet("SELECT sql FROM sqlite_master WHERE name = 'child_parent'").getString() ==
+    CHECK(db.sql().execAndGet("SELECT sql FROM sqlite_master WHERE name = 'child_parent'").getString() ==
           "CREATE INDEX child_parent ON child(parent_id)");
     tx.commit();
 }

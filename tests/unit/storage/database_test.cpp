@@ -114,13 +114,13 @@ TEST_CASE("a backup taken while another connection writes holds the last commit 
     writer.sql().exec("INSERT INTO segment(id, name) VALUES('pending', 'P')");
     {
         Database reader(tmp.path, Database::Open::read);
-        backup_database(reader.sql(), copy.path);
+        backup_database(reader, copy.path);
     }
     pending.commit();
     SQLite::Database c(copy.path, SQLite::OPEN_READONLY);
     CHECK(c.execAndGet("SELECT group_concat(id) FROM segment").getString() == "committed");
     CHECK(c.execAndGet("PRAGMA journal_mode").getString() == "delete");
-    CHECK_THROWS_AS(backup_database(writer.sql(), copy.path), DatabaseError); // exists: refused
+    CHECK_THROWS_AS(backup_database(writer, copy.path), DatabaseError); // exists: refused
 }
 
 TEST_CASE("a database newer than the binary is refused and left untouched") {
@@ -181,16 +181,16 @@ TEST_CASE("a read transaction sees one commit while another connection writes") 
     Database writer(tmp.path, Database::Open::write);
     writer.sql().exec("INSERT INTO segment(id, name) VALUES('a', 'A')");
     {
-        const ReadTransaction snapshot(reader.sql());
+        const ReadTransaction snapshot(reader);
         CHECK(reader.sql().execAndGet("SELECT count(*) FROM segment").getInt() == 1);
         writer.sql().exec("INSERT INTO segment(id, name) VALUES('b', 'B')");
         CHECK(reader.sql().execAndGet("SELECT count(*) FROM segment").getInt() == 1);
-        CHECK(load_org(reader.sql()).segments.size() == 1);
+        CHECK(load_org(reader).segments.size() == 1);
     }
     CHECK(reader.sql().execAndGet("SELECT count(*) FROM segment").getInt() == 2);
     // Inside an open transaction it leaves that transaction alone.
     reader.sql().exec("BEGIN");
-    { const ReadTransaction nested(reader.sql()); }
+    { const ReadTransaction nested(reader); }
     CHECK_NOTHROW(reader.sql().exec("COMMIT"));
 }
 

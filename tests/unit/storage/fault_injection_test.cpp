@@ -140,7 +140,7 @@ struct FaultyVfs {
 
 std::string org_state(const std::string& path) {
     Database db(path, Database::Open::read);
-    const auto org = load_org(db.sql());
+    const auto org = load_org(db);
     const auto r = compute_ratios(org, "team", 10, 3);
     std::string state = std::to_string(org.people.size()) + "/" + std::to_string(org.memberships.size());
     for (const auto& row : r.rows) state += " " + row.id + "=" + std::to_string(row.makers) + ":" + std::to_string(row.pms);

@@ -23,13 +23,13 @@ TEST_CASE("history: each import is a snapshot, in date order, the org as of a da
         const auto people = count(db, "person");
         const auto later = write_temp("history_people.csv", "id,name,title\nN1,New Person,Developer\n");
         import_as_of(db, {later}, "2026-03-01");
-        const auto snapshots = list_snapshots(db.sql());
+        const auto snapshots = list_snapshots(db);
         REQUIRE(snapshots.size() == 2);
         CHECK(snapshots[0].as_of == "2026-01-15");
-        CHECK(snapshot_on(db.sql(), "2026-02-01").id == snapshots[0].id);
-        CHECK(snapshot_on(db.sql(), "2026-03-01").id == snapshots[1].id);
-        CHECK_THROWS_WITH(snapshot_on(db.sql(), "2025-12-31"), Catch::Contains("2026-01-15"));
-        const auto changes = people_changes(db.sql(), snapshots[0].id, snapshots[1].id);
+        CHECK(snapshot_on(db, "2026-02-01").id == snapshots[0].id);
+        CHECK(snapshot_on(db, "2026-03-01").id == snapshots[1].id);
+        CHECK_THROWS_WITH(snapshot_on(db, "2025-12-31"), Catch::Contains("2026-01-15"));
+        const auto changes = people_changes(db, snapshots[0].id, snapshots[1].id);
         REQUIRE(changes.size() == 1);
         CHECK(changes[0].kind == "joiner");
         CHECK(changes[0].id == "N1");

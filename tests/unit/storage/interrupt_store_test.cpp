@@ -17,19 +17,19 @@ TEST_CASE("interrupts are kept by key: the same log twice once, two identical ca
     CHECK(interrupt_key("T-1", outside, 0) == interrupt_key("T-1", call, 3)); // an id decides alone
     CHECK(interrupt_key("", outside, 0) != interrupt_key("", outside, 1));
     for (int pass = 0; pass < 2; ++pass) {
-        InterruptWriter writer(db.sql());
+        InterruptWriter writer(db);
         writer.put(interrupt_key("", outside, 0), outside);
         writer.put(interrupt_key("", outside, 1), outside);
         auto earlier = outside;
         earlier.date = "2026-10-30";
         writer.put(interrupt_key("", earlier, 0), earlier);
     }
-    const auto stored = load_interrupts(db.sql());
+    const auto stored = load_interrupts(db);
     REQUIRE(stored.size() == 3);
     CHECK(stored[0].date == "2026-10-30"); // ordered by date
     CHECK(stored[1].hours == 1.5);
     CHECK(stored[1].kind == InterruptKind::customer_call);
     CHECK(stored[1].requester_name == "Dana");
-    InterruptWriter(db.sql()).clear();
-    CHECK(load_interrupts(db.sql()).empty());
+    InterruptWriter(db).clear();
+    CHECK(load_interrupts(db).empty());
 }

@@ -27,7 +27,7 @@ std::map<std::string, double> joined_totals(Database& db) {
 }
 
 std::map<std::string, double> stored_totals(Database& db) {
-    const auto totals = load_maker_totals(db.sql());
+    const auto totals = load_maker_totals(db);
     std::map<std::string, double> out(totals.team_fte.begin(), totals.team_fte.end());
     out[""] = totals.unallocated;
     return out;

@@ -24,7 +24,7 @@ void import_small_org(Database& db) {
                   "@x.example,Software Engineer,B," + std::to_string(100000 + i * 1000) + ",t1,Oslo\n";
     import_paths(db, {write_temp("people.csv", people),
                       write_temp("teams.csv", "id,name\nt1,Team One\nt2,Team Two\n")});
-    add_user(db.sql(), User{"ada", Role::admin, "", "$argon2id$x", ""});
+    add_user(db, User{"ada", Role::admin, "", "$argon2id$x", ""});
 }
 
 double real(Database& db, const std::string& sql) { return db.sql().execAndGet(sql).getDouble(); }

@@ -24,14 +24,14 @@ TEST_CASE("person data: an export holds the person and who reports to them, an u
     Database db(":memory:");
     import_paths(db, {fixture("ratios")});
     const auto id = a_manager(db);
-    const auto data = export_person(db.sql(), id);
+    const auto data = export_person(db, id);
     CHECK(data["id"] == id);
     CHECK(data["org"]["person"]["id"] == id);
     const auto reports = db.sql().execAndGet("SELECT count(*) FROM person WHERE manager_id = '" + id + "'").getInt();
     CHECK(reports > 0);
     CHECK(data["org"]["direct_reports"].size() == static_cast<std::size_t>(reports));
     CHECK(data["scenarios"].empty());
-    CHECK_THROWS_AS(export_person(db.sql(), "nobody-here"), Error);
+    CHECK_THROWS_AS(export_person(db, "nobody-here"), Error);
 }
 
 TEST_CASE("person data: erasing a person removes them, moves their reports up and says what it did") {
@@ -42,7 +42,7 @@ TEST_CASE("person data: erasing a person removes them, moves their reports up an
         db.sql().execAndGet("SELECT coalesce(manager_id, '') FROM person WHERE id = '" + id + "'").getString();
     const auto reports = db.sql().execAndGet("SELECT count(*) FROM person WHERE manager_id = '" + id + "'").getInt();
     WriteTransaction tx(db);
-    const auto summary = erase_person(db.sql(), id);
+    const auto summary = erase_person(db, id);
     tx.commit();
     CHECK(summary.in_org);
     CHECK(summary.reports_moved == reports);
@@ -52,21 +52,21 @@ TEST_CASE("person data: erasing a person removes them, moves their reports up an
                                ? "manager_id IS NULL"
                                : "manager_id = '" + their_manager + "'";
     CHECK(db.sql().execAndGet("SELECT count(*) FROM person WHERE " + now_under).getInt() >= reports);
-    CHECK_THROWS_AS(erase_person(db.sql(), id), Error); // known nowhere any more
+    CHECK_THROWS_AS(erase_person(db, id), Error); // known nowhere any more
 }
 
 TEST_CASE("person data: erasing someone a scenario's base had takes them out of its base and export") {
     Database db(":memory:");
     import_paths(db, {fixture("ratios")});
     const auto id = a_manager(db);
-    create_scenario(db.sql(), "s", kCurrentScenario);
+    create_scenario(db, "s", kCurrentScenario);
     db.sql().exec("UPDATE person SET fte = 0.5 WHERE id = '" + id + "'"); // the base keeps their row as it was
-    CHECK(export_person(db.sql(), id)["scenarios"][0]["base_records"]["person"]["fte"] == 1.0);
+    CHECK(export_person(db, id)["scenarios"][0]["base_records"]["person"]["fte"] == 1.0);
     WriteTransaction tx(db);
-    const auto summary = erase_person(db.sql(), id);
+    const auto summary = erase_person(db, id);
     tx.commit();
     CHECK(summary.scenarios == 1);
-    const auto s = load_scenario(db.sql(), "s");
+    const auto s = load_scenario(db, "s");
     CHECK(s.base);
     for (const auto* org : {&s.org, s.base.get()})
         for (const auto& p : org->people) {
@@ -75,5 +75,5 @@ TEST_CASE("person data: erasing someone a scenario's base had takes them out of 
         }
     CHECK(db.sql().execAndGet("SELECT count(*) FROM base_person WHERE id = '" + id + "' OR manager_id = '" + id + "'")
               .getInt() == 0);
-    CHECK_THROWS_AS(export_person(db.sql(), id), Error);
+    CHECK_THROWS_AS(export_person(db, id), Error);
 }

@@ -12,11 +12,11 @@ TEST_CASE("positions are stored by id, checked, closed by status and removed") {
     import_paths(db, {fixture("ratios")});
     const auto team = db.sql().execAndGet("SELECT id FROM team ORDER BY id LIMIT 1").getString();
     Position open{"o2", PositionKind::open_role, team, Family::maker, 0.5, "2027-Q1", "", PositionStatus::open, "s"};
-    put_position(db.sql(), open);
-    put_position(db.sql(), {"o1", PositionKind::departure, team, Family::maker, 1.0, "", "", PositionStatus::open, ""});
+    put_position(db, open);
+    put_position(db, {"o1", PositionKind::departure, team, Family::maker, 1.0, "", "", PositionStatus::open, ""});
     open.fte = 1.0;
-    put_position(db.sql(), open); // replaces by id
-    auto stored = load_positions(db.sql());
+    put_position(db, open); // replaces by id
+    auto stored = load_positions(db);
     REQUIRE(stored.size() == 2);
     CHECK(stored[0].id == "o1");
     CHECK(stored[1].fte == 1.0);
@@ -24,14 +24,14 @@ TEST_CASE("positions are stored by id, checked, closed by status and removed") {
     CHECK(stored[1].source == "s");
     auto bad = open;
     bad.fte = 0;
-    CHECK_THROWS_AS(put_position(db.sql(), bad), Error);
+    CHECK_THROWS_AS(put_position(db, bad), Error);
     bad = open;
     bad.quarter = "next spring";
-    CHECK_THROWS_AS(put_position(db.sql(), bad), Error);
-    set_position_status(db.sql(), "o2", PositionStatus::filled);
-    CHECK(load_positions(db.sql())[1].status == PositionStatus::filled);
-    CHECK_THROWS_WITH(set_position_status(db.sql(), "o9", PositionStatus::filled), Catch::Contains("o1"));
-    remove_position(db.sql(), "o1");
-    remove_position(db.sql(), "o1"); // nothing left to remove: no error
-    CHECK(load_positions(db.sql()).size() == 1);
+    CHECK_THROWS_AS(put_position(db, bad), Error);
+    set_position_status(db, "o2", PositionStatus::filled);
+    CHECK(load_positions(db)[1].status == PositionStatus::filled);
+    CHECK_THROWS_WITH(set_position_status(db, "o9", PositionStatus::filled), Catch::Contains("o1"));
+    remove_position(db, "o1");
+    remove_position(db, "o1"); // nothing left to remove: no error
+    CHECK(load_positions(db).size() == 1);
 }

@@ -18,7 +18,7 @@ TEST_CASE("read transaction: every read inside it sees one commit, and the next 
     Database reader(file.path, Database::Open::create);
     Database writer(file.path, Database::Open::write);
     {
-        const ReadTransaction snapshot(reader.sql());
+        const ReadTransaction snapshot(reader);
         CHECK(settings_stored(reader) == 0); // the snapshot is taken here
         writer.sql().exec("INSERT INTO setting(key, value) VALUES ('ratio.threshold', '8')");
         CHECK(settings_stored(reader) == 0); // another connection's commit is not seen inside it
@@ -30,7 +30,7 @@ TEST_CASE("read transaction: inside a transaction already open it does nothing, 
     Database db(":memory:");
     db.sql().exec("BEGIN");
     db.sql().exec("INSERT INTO setting(key, value) VALUES ('ratio.threshold', '8')");
-    { const ReadTransaction inner(db.sql()); }
+    { const ReadTransaction inner(db); }
     // Still the caller's transaction: its write is there to commit or roll back.
     db.sql().exec("ROLLBACK");
     CHECK(settings_stored(db) == 0);

@@ -21,9 +21,9 @@ void bind_pair(RowStatement& q, int first, const Pair& p) {
     q.real(first + 1, p.value);
 }
 
-SQLite::Database table_db() {
-    SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    db.exec("CREATE TABLE t(name TEXT NOT NULL CHECK (name <> 'bad'), value REAL NOT NULL)");
+Database table_db() {
+    Database db(":memory:");
+    db.sql().exec("CREATE TABLE t(name TEXT NOT NULL CHECK (name <> 'bad'), value REAL NOT NULL)");
     return db;
 }
 
@@ -39,8 +39,8 @@ TEST_CASE("a row statement binds views as text, empty views as empty text, not N
     q.text(1, std::string_view());
     q.real(2, 2);
     q.run();
-    CHECK(db.execAndGet("SELECT group_concat(name, '|') FROM t").getString() == "beta|");
-    CHECK(db.execAndGet("SELECT count(*) FROM t WHERE typeof(name) = 'text'").getInt() == 2);
+    CHECK(db.sql().execAndGet("SELECT group_concat(name, '|') FROM t").getString() == "beta|");
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM t WHERE typeof(name) = 'text'").getInt() == 2);
 }
 
 TEST_CASE("a row statement reports SQLite's error and can run again") {
@@ -51,7 +51,7 @@ TEST_CASE("a row statement reports SQLite's error and can run again") {
     REQUIRE_THROWS_WITH(q.run(), Catch::Contains("CHECK constraint failed"));
     q.text(1, "good");
     q.run();
-    CHECK(db.execAndGet("SELECT count(*) FROM t").getInt() == 1);
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM t").getInt() == 1);
 }
 
 TEST_CASE("batched inserts write full batches as they fill and the rest at flush, in order") {
@@ -62,13 +62,13 @@ TEST_CASE("batched inserts write full batches as they fill and the rest at flush
     for (int i = 0; i < 131; ++i) {
         insert.add({names[i], static_cast<double>(i)});
         // Two full batches are written as soon as they fill; the last three rows wait for flush().
-        if (i == 63) CHECK(db.execAndGet("SELECT count(*) FROM t").getInt() == 64);
+        if (i == 63) CHECK(db.sql().execAndGet("SELECT count(*) FROM t").getInt() == 64);
     }
-    CHECK(db.execAndGet("SELECT count(*) FROM t").getInt() == 128);
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM t").getInt() == 128);
     insert.flush();
-    CHECK(db.execAndGet("SELECT count(*) FROM t").getInt() == 131);
-    CHECK(db.execAndGet("SELECT sum(value) FROM t").getDouble() == Approx(130 * 131 / 2));
-    CHECK(db.execAndGet("SELECT name FROM t WHERE value = 130").getString() == "n130");
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM t").getInt() == 131);
+    CHECK(db.sql().execAndGet("SELECT sum(value) FROM t").getDouble() == Approx(130 * 131 / 2));
+    CHECK(db.sql().execAndGet("SELECT name FROM t WHERE value = 130").getString() == "n130");
     insert.flush(); // nothing pending: nothing written twice
-    CHECK(db.execAndGet("SELECT count(*) FROM t").getInt() == 131);
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM t").getInt() == 131);
 }

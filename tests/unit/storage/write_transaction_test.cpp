@@ -14,16 +14,16 @@ TEST_CASE("a write transaction keeps what it committed and nothing of what an ex
     Database db(path.path);
     {
         WriteTransaction tx(db);
-        store_setting(db.sql(), "ratio.threshold", "8");
+        store_setting(db, "ratio.threshold", "8");
         tx.commit();
     }
     try {
         WriteTransaction tx(db);
-        store_setting(db.sql(), "ratio.threshold", "12");
+        store_setting(db, "ratio.threshold", "12");
         throw std::runtime_error("the command failed after writing");
     } catch (const std::runtime_error&) {
     }
-    CHECK(load_settings(db.sql()).get("ratio.threshold") == 8);
+    CHECK(load_settings(db).get("ratio.threshold") == 8);
     {
         WriteTransaction tx(db); // the write lock is taken at once: a second writer cannot begin meanwhile
         Database other(path.path);
@@ -31,5 +31,5 @@ TEST_CASE("a write transaction keeps what it committed and nothing of what an ex
         CHECK_THROWS(WriteTransaction(other));
     }
     Database other(path.path);
-    CHECK(load_settings(other.sql()).get("ratio.threshold") == 8);
+    CHECK(load_settings(other).get("ratio.threshold") == 8);
 }

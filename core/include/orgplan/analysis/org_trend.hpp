@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
+#include "orgplan/storage/database.hpp"
 
 #include "orgplan/storage/history.hpp"
 
@@ -20,7 +20,7 @@ struct TrendPoint {
 
 /// Each snapshot's metrics, oldest first (the newest `most` snapshots), each computed on the snapshot rebuilt from
 /// the file's history with the file's current settings.
-std::vector<TrendPoint> compute_trend(SQLite::Database& db, const std::string& path, std::size_t most = 1000);
+std::vector<TrendPoint> compute_trend(Database& db, const std::string& path, std::size_t most = 1000);
 
 
 } // namespace orgplan

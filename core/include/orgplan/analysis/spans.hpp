@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
+#include "orgplan/storage/database.hpp"
 
 #include "orgplan/org.hpp"
 #include "orgplan/reporting_tree.hpp"

@@ -43,10 +43,10 @@ struct ImportOptions {
     nlohmann::json log_facts = nlohmann::json::object();
     /// Called inside the write lock before anything stored is read: throws to refuse the import (a record edited
     /// since the version the caller saw). Optional.
-    std::function<void(SQLite::Database&)> precondition;
+    std::function<void(Database&)> precondition;
     /// Called once everything is written, before the commit: false rolls it all back (a preview of what an import
     /// would change). Optional.
-    std::function<bool(SQLite::Database&)> before_commit;
+    std::function<bool(Database&)> before_commit;
     /// The date the import's snapshot stands for (YYYY-MM-DD); empty: today.
     std::string as_of;
     /// Files larger than this are refused before they are read (`--max-file-size`).

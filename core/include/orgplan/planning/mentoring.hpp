@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
+#include "orgplan/storage/database.hpp"
 
 #include "orgplan/org.hpp"
 #include "orgplan/model/settings.hpp"

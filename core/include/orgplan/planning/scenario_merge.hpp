@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
 
 #include "orgplan/base/error.hpp"
+#include "orgplan/storage/database.hpp"
 
 namespace orgplan {
 
@@ -67,7 +67,7 @@ public:
 /// caller's write transaction, recomputes maker totals and marks the scenario merged. Removing people of the org
 /// needs `allow_removals` (else MergeRemovesPeople, before anything is written). Throws MergeConflicts when both
 /// sides changed a record and `resolve` is refuse; orgplan::Error for an unknown or already merged scenario.
-MergeSummary merge_scenario(SQLite::Database& db, const std::string& name, MergeResolve resolve,
+MergeSummary merge_scenario(Database& db, const std::string& name, MergeResolve resolve,
                             bool allow_removals = false, const MergeChoices& choices = {});
 
 } // namespace orgplan

@@ -4,7 +4,7 @@
 #include <map>
 #include <string>
 
-#include <SQLiteCpp/Database.h>
+#include "orgplan/storage/database.hpp"
 
 namespace orgplan {
 
@@ -18,7 +18,7 @@ struct BackupInfo {
 /// (0600) in rollback-journal mode, so the copy is one self-contained file. Built under a temporary name, checked
 /// as restore would check it, and moved into place only then: a failed or refused copy leaves nothing at `path`.
 /// An existing `path` is refused unless `replace`. Throws DatabaseError naming the cause; returns what it holds.
-BackupInfo backup_database(SQLite::Database& source, const std::string& path, bool replace = false);
+BackupInfo backup_database(Database& source, const std::string& path, bool replace = false);
 
 /// Checks that `path` is an orgplan database that can be restored: SQLite's integrity check, no broken foreign key,
 /// an orgplan schema this version knows. Opens it read-only. Throws DatabaseError saying what is wrong.
@@ -28,7 +28,7 @@ BackupInfo check_backup(const std::string& path, const std::string& named);
 
 /// Replaces everything in `dest` with the checked backup at `path`, in one step (readers see the old org or the new
 /// one), then migrates it to this version's schema.
-BackupInfo restore_database(SQLite::Database& dest, const std::string& dest_path, const std::string& path);
+BackupInfo restore_database(Database& dest, const std::string& dest_path, const std::string& path);
 
 /// Where a schema migration keeps the database as it was: PATH.schema-vN.bak beside it.
 std::string migration_backup_path(const std::string& path, int version);

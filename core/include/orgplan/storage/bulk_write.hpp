@@ -5,13 +5,13 @@
 #include <utility>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
+#include "orgplan/storage/database.hpp"
 
 namespace orgplan {
 
 /// Sets the connection's page cache to `mib` MiB (SQLite's default is 2 MB): a large write keeps the random inserts
 /// of secondary indexes in memory with a large one, and leaves memory to itself with a small one.
-void set_page_cache(SQLite::Database& db, int mib);
+void set_page_cache(Database& db, int mib);
 
 /// Checks foreign keys once over the whole database at the end of one large write instead of row by row.
 ///
@@ -23,14 +23,14 @@ void set_page_cache(SQLite::Database& db, int mib);
 /// off: the writer deletes child rows itself.
 class DeferredForeignKeys {
 public:
-    explicit DeferredForeignKeys(SQLite::Database& db);
+    explicit DeferredForeignKeys(Database& db);
     ~DeferredForeignKeys();
     DeferredForeignKeys(const DeferredForeignKeys&) = delete;
     DeferredForeignKeys& operator=(const DeferredForeignKeys&) = delete;
     void check();
 
 private:
-    SQLite::Database& db_;
+    Database& db_;
 };
 
 /// Drops the secondary indexes of `tables` inside the caller's transaction, so rows go into the tables alone;
@@ -38,11 +38,11 @@ private:
 /// If the transaction rolls back instead, the drops roll back with it.
 class DeferredIndexes {
 public:
-    DeferredIndexes(SQLite::Database& db, const std::vector<std::string>& tables);
+    DeferredIndexes(Database& db, const std::vector<std::string>& tables);
     void rebuild();
 
 private:
-    SQLite::Database& db_;
+    Database& db_;
     std::vector<std::pair<std::string, std::string>> indexes_; ///< name, CREATE INDEX statement
 };
 

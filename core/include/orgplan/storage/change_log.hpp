@@ -4,8 +4,9 @@
 #include <string>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
+
+#include "orgplan/storage/database.hpp"
 
 namespace orgplan {
 
@@ -18,13 +19,13 @@ struct ChangeEntry {
 };
 
 /// Adds an entry inside the caller's write transaction, so the log holds exactly the writes that committed.
-void record_change(SQLite::Database& db, const std::string& command, const nlohmann::json& records);
+void record_change(Database& db, const std::string& command, const nlohmann::json& records);
 /// The same, on behalf of `user` (a signed-in user of `orgplan serve`) rather than the OS user.
-void record_change(SQLite::Database& db, const std::string& command, const nlohmann::json& records,
+void record_change(Database& db, const std::string& command, const nlohmann::json& records,
                    const std::string& user);
 
 /// The newest `limit` entries, newest first; only those of `command` when one is given.
-std::vector<ChangeEntry> load_change_log(SQLite::Database& db, std::size_t limit, const std::string& command = "");
+std::vector<ChangeEntry> load_change_log(Database& db, std::size_t limit, const std::string& command = "");
 
 /// The OS user running orgplan: the login name of the effective user id, else $USER, else the uid.
 std::string current_user();

@@ -1,12 +1,17 @@
 // The org database: one SQLite file per org, schema kept current by ordered forward migrations.
 #pragma once
 
+#include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 
-#include <SQLiteCpp/Database.h>
-
 #include "orgplan/base/error.hpp"
+
+// The engine stays behind this seam: only storage/ (and tests that inspect the file) include SQLiteCpp and call sql().
+namespace SQLite {
+class Database;
+}
 
 namespace orgplan {
 
@@ -39,9 +44,13 @@ public:
     Database(Database&&) = default; ///< the connection moves with it (a moved-from Database holds none)
     Database& operator=(Database&&) = delete;
 
+    /// The SQLite connection, for the store's own functions in storage/; everything else passes the Database.
     SQLite::Database& sql() noexcept { return *db_; }
     const std::string& path() const noexcept { return path_; }
     int schema_version();
+    /// A number that changes whenever another connection commits to the file (PRAGMA data_version): a cache of an
+    /// answer is still good while it stays the same.
+    long long data_version();
     /// Writes every page the WAL holds back into the file and empties the WAL (after an erasure: the log's copies
     /// of the old pages go too).
     void checkpoint();
@@ -57,6 +66,9 @@ private:
 /// A message for a failed SQLite call that says what happened to `path` and what to do (disk full, read-only,
 /// locked, damaged), for SQLite's extended error code `code`.
 std::string describe_database_failure(int code, const std::string& what, const std::string& path);
+/// When `e` is a failure the database engine raised (outside the store's own error types), that message for
+/// `path`; nothing for any other exception. Front ends use it so that they need not know the engine.
+std::optional<std::string> describe_database_failure(const std::exception& e, const std::string& path);
 
 /// The private name beside `path` under which the import of process `pid` builds a new database before linking it
 /// into place.

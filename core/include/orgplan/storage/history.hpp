@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
 
 #include "orgplan/base/utc_time.hpp"
 
@@ -25,19 +24,19 @@ void check_date(const std::string& date, const std::string& option);
 
 /// Before an import writes (inside its transaction): a first snapshot still kept in the org tables is copied into
 /// history, unless the import is of the same date (it then becomes that snapshot).
-void prepare_snapshot(SQLite::Database& db, const std::string& as_of);
+void prepare_snapshot(Database& db, const std::string& as_of);
 
 /// Records the org as it now stands (inside the import's transaction) as the snapshot of `as_of`. A snapshot of the
 /// same date is replaced; a date before the latest snapshot is refused (history is recorded in order). Only rows
 /// that changed since the previous snapshot are copied.
-SnapshotInfo record_snapshot(SQLite::Database& db, const std::string& as_of, const std::string& command);
+SnapshotInfo record_snapshot(Database& db, const std::string& as_of, const std::string& command);
 
 /// Every snapshot, oldest first.
-std::vector<SnapshotInfo> list_snapshots(SQLite::Database& db);
+std::vector<SnapshotInfo> list_snapshots(Database& db);
 
 /// The snapshot in force on `date`: the latest one on or before it. Throws orgplan::Error naming the first snapshot
 /// when there is none.
-SnapshotInfo snapshot_on(SQLite::Database& db, const std::string& date);
+SnapshotInfo snapshot_on(Database& db, const std::string& date);
 
 /// The org of snapshot `id` rebuilt in a private in-memory database (with the file's current settings), so every
 /// command can answer as of that date unchanged.
@@ -50,6 +49,6 @@ struct PersonChange {
 };
 
 /// What changed for people from snapshot `from` to snapshot `to` (ids), in kind then id order.
-std::vector<PersonChange> people_changes(SQLite::Database& db, long long from, long long to);
+std::vector<PersonChange> people_changes(Database& db, long long from, long long to);
 
 } // namespace orgplan

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
+#include "orgplan/storage/database.hpp"
 
 namespace orgplan {
 
@@ -15,8 +15,8 @@ struct MentorPair {
 };
 
 /// Saved pairs (mentor id, novice id), ordered by mentor then novice; empty when none were saved.
-std::vector<std::pair<std::string, std::string>> load_mentor_pairs(SQLite::Database& db);
+std::vector<std::pair<std::string, std::string>> load_mentor_pairs(Database& db);
 /// Replaces the saved pairs. The caller owns the transaction.
-void save_mentor_pairs(SQLite::Database& db, const std::vector<MentorPair>& pairs);
+void save_mentor_pairs(Database& db, const std::vector<MentorPair>& pairs);
 
 } // namespace orgplan

@@ -3,8 +3,9 @@
 
 #include <string>
 
-#include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
+
+#include "orgplan/storage/database.hpp"
 
 namespace orgplan {
 
@@ -12,7 +13,7 @@ namespace orgplan {
 /// pairings (as mentor and as novice), who reports to them, and their records in every scenario with the scenario
 /// changes that name them. Throws orgplan::Error when neither the org nor any scenario knows the id. Reads inside the
 /// caller's transaction.
-nlohmann::json export_person(SQLite::Database& db, const std::string& id);
+nlohmann::json export_person(Database& db, const std::string& id);
 
 struct ErasureSummary {
     bool in_org = false;
@@ -27,6 +28,6 @@ struct ErasureSummary {
 /// manager (in the org and in each scenario); scenario changes that name them say "(erased)" instead; maker totals
 /// are recomputed. Turns SQLite's secure_delete on first, so the freed bytes are zeroed; the caller owns the
 /// transaction and checkpoints the WAL after the commit. Throws orgplan::Error when the id is unknown everywhere.
-ErasureSummary erase_person(SQLite::Database& db, const std::string& id);
+ErasureSummary erase_person(Database& db, const std::string& id);
 
 } // namespace orgplan

@@ -1,7 +1,7 @@
 // A read transaction: every query inside it sees the database as one commit left it.
 #pragma once
 
-#include <SQLiteCpp/Database.h>
+#include "orgplan/storage/database.hpp"
 
 namespace orgplan {
 
@@ -11,13 +11,13 @@ namespace orgplan {
 /// never throws. Not thread-safe; must not outlive the database.
 class ReadTransaction {
 public:
-    explicit ReadTransaction(SQLite::Database& db);
+    explicit ReadTransaction(Database& db);
     ~ReadTransaction();
     ReadTransaction(const ReadTransaction&) = delete;
     ReadTransaction& operator=(const ReadTransaction&) = delete;
 
 private:
-    SQLite::Database& db_;
+    Database& db_;
     bool began_ = false;
 };
 

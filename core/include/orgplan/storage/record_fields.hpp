@@ -6,8 +6,9 @@
 #include <utility>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
+
+#include "orgplan/storage/database.hpp"
 
 namespace orgplan {
 
@@ -16,7 +17,7 @@ using RecordColumns = std::vector<std::pair<std::string, std::string>>;
 
 /// The record `id` of `table` ("person" or "team") as {"id": id, field: value...}: numbers as numbers, NULL as null.
 /// Null when there is no such record. Throws orgplan::Error for another table.
-nlohmann::json load_record_fields(SQLite::Database& db, const std::string& table, const RecordColumns& columns,
+nlohmann::json load_record_fields(Database& db, const std::string& table, const RecordColumns& columns,
                                   const std::string& id);
 
 } // namespace orgplan

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
+#include "orgplan/storage/database.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -19,7 +19,7 @@ namespace orgplan {
 /// message (a constraint names the table and column). Not thread-safe; must not outlive the database.
 class RowStatement {
 public:
-    RowStatement(SQLite::Database& db, const char* sql);
+    RowStatement(Database& db, const char* sql);
     ~RowStatement();
     RowStatement(const RowStatement&) = delete;
     RowStatement& operator=(const RowStatement&) = delete;
@@ -43,7 +43,7 @@ private:
 /// SQLite::Exception. Not thread-safe; must not outlive the database.
 class RowQuery {
 public:
-    RowQuery(SQLite::Database& db, const std::string& sql);
+    RowQuery(Database& db, const std::string& sql);
     ~RowQuery();
     RowQuery(const RowQuery&) = delete;
     RowQuery& operator=(const RowQuery&) = delete;
@@ -73,7 +73,7 @@ public:
     using Bind = void (*)(RowStatement& statement, int first, const Row& row);
 
     /// `head` is "INSERT INTO table(col, ...)"; each row has `columns` values.
-    BatchInsert(SQLite::Database& db, const std::string& head, int columns, Bind bind, int batch = 64)
+    BatchInsert(Database& db, const std::string& head, int columns, Bind bind, int batch = 64)
         : single_(db, (head + values(columns, 1)).c_str()),
           batch_(db, (head + values(columns, batch)).c_str()),
           columns_(columns),

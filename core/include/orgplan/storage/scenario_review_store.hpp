@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
+#include "orgplan/storage/database.hpp"
 
 namespace orgplan {
 
@@ -15,9 +15,9 @@ struct ScenarioShare {
     std::string user;
     bool edit = false;
 };
-std::vector<ScenarioShare> load_scenario_shares(SQLite::Database& db, const std::string& scenario);
+std::vector<ScenarioShare> load_scenario_shares(Database& db, const std::string& scenario);
 /// Shares a scenario with `user` (edit or view only), or with nothing takes the share back.
-void share_scenario(SQLite::Database& db, const std::string& scenario, const std::string& user,
+void share_scenario(Database& db, const std::string& scenario, const std::string& user,
                     std::optional<bool> edit);
 
 /// One event of a scenario's review.
@@ -27,8 +27,8 @@ struct ReviewEntry {
     std::string comment;
     std::vector<std::string> approvers; ///< of a submission: whom it asks (empty: anyone whose role approves)
 };
-void record_review(SQLite::Database& db, const std::string& scenario, const ReviewEntry& entry);
+void record_review(Database& db, const std::string& scenario, const ReviewEntry& entry);
 /// Oldest first.
-std::vector<ReviewEntry> load_reviews(SQLite::Database& db, const std::string& scenario);
+std::vector<ReviewEntry> load_reviews(Database& db, const std::string& scenario);
 
 } // namespace orgplan

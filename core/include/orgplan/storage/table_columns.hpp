@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
+#include "orgplan/storage/database.hpp"
 
 namespace orgplan {
 
@@ -16,7 +16,7 @@ struct TableColumns {
 };
 
 /// Throws orgplan::Error for a table the schema does not have.
-TableColumns table_columns(SQLite::Database& db, const std::string& table);
+TableColumns table_columns(Database& db, const std::string& table);
 
 /// "a, b, c", each name with `prefix` ("NEW." gives "NEW.a, NEW.b, NEW.c").
 std::string joined(const std::vector<std::string>& names, const std::string& prefix = "");

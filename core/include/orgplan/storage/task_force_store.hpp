@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
+#include "orgplan/storage/database.hpp"
 
 #include "orgplan/org.hpp"
 
@@ -18,15 +18,15 @@ struct StoredTaskForce {
 };
 
 /// Every saved task force, ordered by name, seats by role (working group first) and person id.
-std::vector<StoredTaskForce> load_task_forces(SQLite::Database& db);
+std::vector<StoredTaskForce> load_task_forces(Database& db);
 
 /// Saves a task force, replacing one of the same name (its seats with it). The caller owns the transaction.
-void save_task_force(SQLite::Database& db, const StoredTaskForce& t);
+void save_task_force(Database& db, const StoredTaskForce& t);
 
 /// Deletes a task force; false when there was none of that name.
-bool delete_task_force(SQLite::Database& db, const std::string& name);
+bool delete_task_force(Database& db, const std::string& name);
 
 /// Deletes every task force (an import bringing task force files with --replace). The caller owns the transaction.
-void delete_all_task_forces(SQLite::Database& db);
+void delete_all_task_forces(Database& db);
 
 } // namespace orgplan

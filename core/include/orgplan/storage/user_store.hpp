@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
+#include "orgplan/storage/database.hpp"
 
 #include "orgplan/access/role.hpp"
 
@@ -30,22 +30,22 @@ struct ApiToken {
 };
 
 /// Every user, by name.
-std::vector<User> load_users(SQLite::Database& db);
-std::optional<User> find_user(SQLite::Database& db, const std::string& name);
+std::vector<User> load_users(Database& db);
+std::optional<User> find_user(Database& db, const std::string& name);
 /// Adds a user; throws orgplan::Error when the name is taken. The caller owns the transaction.
-void add_user(SQLite::Database& db, const User& user);
+void add_user(Database& db, const User& user);
 /// Removes a user and their tokens; throws orgplan::Error naming the known users when there is none.
-void remove_user(SQLite::Database& db, const std::string& name);
+void remove_user(Database& db, const std::string& name);
 /// Replaces a user's password hash; throws orgplan::Error when there is no such user.
-void set_password_hash(SQLite::Database& db, const std::string& name, const std::string& password_hash);
+void set_password_hash(Database& db, const std::string& name, const std::string& password_hash);
 
 /// Stores a token's digest for `user_name` under `id`.
-void add_token(SQLite::Database& db, const std::string& id, const std::string& user_name, const std::string& digest);
+void add_token(Database& db, const std::string& id, const std::string& user_name, const std::string& digest);
 /// Marks a token revoked; throws orgplan::Error when there is no live token with `id`.
-void revoke_token(SQLite::Database& db, const std::string& id);
+void revoke_token(Database& db, const std::string& id);
 /// Every token, newest first.
-std::vector<ApiToken> load_tokens(SQLite::Database& db);
+std::vector<ApiToken> load_tokens(Database& db);
 /// The user a live (not revoked) token with this digest belongs to, if any.
-std::optional<User> user_of_token(SQLite::Database& db, const std::string& digest);
+std::optional<User> user_of_token(Database& db, const std::string& digest);
 
 } // namespace orgplan
