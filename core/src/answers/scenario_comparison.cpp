@@ -198,12 +198,12 @@ Output scenario_comparison(const Scenario& a, const Scenario& b, const PluginHos
     output.fields = {{"a", a.name}, {"b", b.name}, {"quarters", quarters}};
     output.sections.push_back({"", metrics_table(a, b, oa, ob, for_people, costs), "metrics"});
     // An empty list says nothing in a table; data formats keep the key, empty.
-    auto section = [&](std::string title, Table table, std::string key) {
-        if (table.size() > 0 || format != Format::table)
-            output.sections.push_back({std::move(title), std::move(table), std::move(key)});
+    const auto changes = [&](std::string title, Table table, std::string key) {
+        output.sections.push_back({std::move(title), std::move(table), std::move(key)});
+        output.sections.back().hidden_when_empty = true;
     };
-    section("findings that change", findings_table(oa, ob), "findings");
-    section("coverage that changes (products, segments, initiatives, accounts)", coverage_table(a, b, oa, ob),
+    changes("findings that change", findings_table(oa, ob), "findings");
+    changes("coverage that changes (products, segments, initiatives, accounts)", coverage_table(a, b, oa, ob),
             "coverage");
     return output;
 }

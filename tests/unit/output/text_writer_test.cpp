@@ -19,6 +19,12 @@ TEST_CASE("text writer: intro, aligned tables with titles after the first, what 
     CHECK(written(*text_writer(), output).find("\nPMs:\nPM\n--\nE1\n") != std::string::npos); // not empty
     output.sections[1].table = Table(std::vector<Column>{{"pm", "PM"}});
     CHECK(written(*text_writer(), output).find("\nPMs:\nno PMs\n\none team") != std::string::npos);
+    // A section hidden when empty leaves no title and no blank line; JSON keeps it, empty.
+    output.sections[1].hidden_when_empty = true;
+    const auto hidden = written(*text_writer(), output);
+    CHECK(hidden.find("PMs:") == std::string::npos);
+    CHECK(hidden.find("10    1\n\none team has no PM\n") != std::string::npos);
+    CHECK(written(*json_writer(), output).find("\"pms\": []") != std::string::npos);
 }
 
 TEST_CASE("text writer: messages as lines, findings as cards, columns for JSON only left out") {

@@ -31,6 +31,7 @@ struct Section {
     Layout layout = Layout::aligned;
     std::size_t card_head = 0; ///< Layout::cards: how many cells the first line of a row holds
     std::string if_empty = {}; ///< what the table format says instead of an empty table ("no findings"); empty: the table
+    bool hidden_when_empty = false; ///< the table format leaves the section out when it has no rows (data keeps it)
 };
 
 /// The section's table as every format but JSON writes it: without its JSON-only columns. The table itself when it

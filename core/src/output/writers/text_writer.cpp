@@ -1,6 +1,8 @@
 // The table format: aligned columns for a terminal, with the answer's prose around them.
 #include "orgplan/output/output.hpp"
 
+#include <vector>
+
 #include "orgplan/base/text.hpp"
 
 namespace orgplan {
@@ -57,15 +59,17 @@ void print_section(const Section& s, std::ostream& out) {
 class TextWriter final : public OutputWriter {
 public:
     void write(const Output& output, std::ostream& out) const override {
+        std::vector<const Section*> shown;
+        for (const auto& s : output.sections)
+            if (!(s.hidden_when_empty && s.table.size() == 0)) shown.push_back(&s);
         for (const auto& line : output.intro) out << line << "\n";
-        if (!output.intro.empty() && !output.sections.empty()) out << "\n";
-        for (std::size_t i = 0; i < output.sections.size(); ++i) {
-            const auto& s = output.sections[i];
+        if (!output.intro.empty() && !shown.empty()) out << "\n";
+        for (std::size_t i = 0; i < shown.size(); ++i) {
             if (i > 0) out << "\n";
-            if (!s.title.empty() && i > 0) out << s.title << ":\n";
-            print_section(s, out);
+            if (!shown[i]->title.empty() && i > 0) out << shown[i]->title << ":\n";
+            print_section(*shown[i], out);
         }
-        if (!output.notes.empty() && !output.sections.empty()) out << "\n";
+        if (!output.notes.empty() && !shown.empty()) out << "\n";
         for (const auto& line : output.notes) out << line << "\n";
     }
 };
