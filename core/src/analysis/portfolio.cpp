@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <vector>
 
 #include "orgplan/model/enums.hpp"
 #include "orgplan/base/error.hpp"
@@ -44,29 +45,48 @@ public:
 
     void add_teams(const Coverage& coverage) {
         for (std::size_t t = 0; t < org_.teams.size(); ++t) {
-            auto& row = row_for(product_of_team(t));
+            const auto* product = product_of_team(t);
+            auto& row = row_for(product);
             ++row.teams;
             row.maker_fte += coverage.team_makers[t];
             row.pm_fte += coverage.team_pm[t];
+            team_row_.push_back(&row);
+            team_status_cost_.push_back(&status_cost_[product ? std::string(to_string(product->status)) : ""]);
         }
     }
 
     // People's cost where they work: members by allocation, PMs by the FTE their assignments bring each team.
     void add_costs(const Coverage& coverage, const CostOf& cost_of) {
+        long near = 0;
         for (const auto& m : org_.memberships) {
-            const auto* person = people_.find(m.person_id);
+            const auto at = people_.position_near(m.person_id, near);
             const auto team = team_index_.find(m.team_id);
-            if (!person || team == team_index_.end()) continue;
-            if (person->family == Family::pm) continue; // counted through coverage below
-            const auto [cost, estimated] = cost_of(*person);
-            add_cost(row_for(product_of_team(team->second)), cost * person->fte * m.allocation, estimated);
+            if (at < 0 || team == team_index_.end()) continue;
+            near = at;
+            const auto& person = org_.people[static_cast<std::size_t>(at)];
+            if (person.family == Family::pm) continue; // counted through coverage below
+            const auto [cost, estimated] = cost_of(person);
+            add_cost(team->second, cost * person.fte * m.allocation, estimated);
         }
         for (const auto& [pm, parts] : coverage.pm_team) {
             const auto* person = people_.find(pm);
             if (!person) continue;
             const auto [cost, estimated] = cost_of(*person);
-            for (const auto& [t, fte] : parts) add_cost(row_for(product_of_team(t)), cost * fte, estimated);
+            for (const auto& [t, fte] : parts) add_cost(t, cost * fte, estimated);
         }
+    }
+
+    // What the people of products that are not active cost: the rows by status other than active and none, summed
+    // as the status grouping sums them (most costly first), so every grouping states the same figure.
+    double winding_down_cost() const {
+        std::vector<std::pair<std::string, double>> by_status;
+        for (const auto& [status, cost] : status_cost_) by_status.emplace_back(status, cost);
+        std::stable_sort(by_status.begin(), by_status.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        double sum = 0;
+        for (const auto& [status, cost] : by_status)
+            if (!status.empty() && status != "active") sum += cost;
+        return sum;
     }
 
     void add_goals() {
@@ -108,9 +128,12 @@ public:
     }
 
 private:
-    static void add_cost(PortfolioRow& row, double cost, bool estimated) {
+    // Adds to the row of team `t` and to its product's status (add_teams found both).
+    void add_cost(std::size_t t, double cost, bool estimated) {
+        auto& row = *team_row_[t];
         row.cost += cost;
         if (estimated) row.estimated_cost += cost;
+        *team_status_cost_[t] += cost;
     }
 
     PortfolioRow& row_for(const Product* p) {
@@ -134,6 +157,11 @@ private:
     PeopleById people_;
     std::unordered_map<std::string, std::size_t> team_index_;
     std::map<std::string, PortfolioRow> rows_;
+    /// Cost by product status ("" for teams without a product), keyed like the status grouping's rows so the sums
+    /// run in the same order: every grouping states the same winding-down figure, to the cent.
+    std::map<std::string, double> status_cost_;
+    std::vector<PortfolioRow*> team_row_;     ///< by team position: its row (map nodes stay where they are)
+    std::vector<double*> team_status_cost_;   ///< by team position: its entry of status_cost_
 };
 
 } // namespace
@@ -152,12 +180,7 @@ Portfolio compute_portfolio(const Org& org, const Settings& settings, const std:
     for (std::size_t t = 0; t < org.teams.size(); ++t)
         if (const auto* p = rows.product_of_team(t); p && p->status != ProductStatus::active)
             out.winding_down_makers += coverage.team_makers[t];
-    if (by == "status") {
-        for (const auto& row : out.rows)
-            if (row.id != "active" && row.id != "(none)") out.winding_down_cost += row.cost;
-    } else {
-        out.winding_down_cost = compute_portfolio(org, settings, "status").winding_down_cost;
-    }
+    out.winding_down_cost = rows.winding_down_cost();
     return out;
 }
 

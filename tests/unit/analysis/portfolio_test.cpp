@@ -92,6 +92,12 @@ TEST_CASE("portfolio groups by status and segment, and refuses other groupings")
     CHECK(row(by_segment, "S").teams == 2);
     CHECK(row(by_segment, "(none)").teams == 2); // P2's team and the team without a product
     CHECK_THROWS_AS(compute_portfolio(fixture(), defaults(), "colour"), Error);
+    // One pass states the winding-down cost under every grouping, the same figure as the status rows add up to.
+    const auto by_product = compute_portfolio(fixture(), defaults(), "product");
+    CHECK(by_status.winding_down_cost == Approx(100));
+    CHECK(by_product.winding_down_cost == by_status.winding_down_cost);
+    CHECK(by_segment.winding_down_cost == by_status.winding_down_cost);
+    CHECK(row(by_status, "retired").cost == by_status.winding_down_cost);
 }
 
 TEST_CASE("retiring a product releases its makers' time there, and only that") {
