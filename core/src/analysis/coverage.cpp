@@ -174,6 +174,7 @@ struct CoverageBasis::Data {
     std::vector<double> team_makers;
     double unallocated_makers = 0;
     double pm_fte_total = 0;
+    std::vector<std::size_t> coverers; // PMs and product leaders (player-coaches), in people order: who can cover
     std::vector<std::size_t> pm_memberships; // memberships of PMs, used for PMs with no assignment
     std::vector<std::size_t> pm_membership_person;
     std::vector<std::string> segments; // each team's effective segment; by_segment's keys point here
@@ -190,8 +191,10 @@ struct CoverageBasis::Data {
             if (org.people[i].family == Family::pm) {
                 pm_index.emplace(org.people[i].id, i);
                 pm_fte_total += org.people[i].fte;
+                coverers.push_back(i);
             } else if (org.people[i].family == Family::product_leader) {
                 pm_index.emplace(org.people[i].id, i);
+                coverers.push_back(i);
             }
         const auto member = person_of_memberships(org);
         std::vector<double> maker_allocated(org.people.size(), 0.0);
@@ -301,7 +304,8 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
     const PersonGroups memberships_of(org.people.size(), d.pm_membership_person);
     TeamRow row(org.teams.size());
     std::vector<const SpreadTargets::Group*> groups; // spread_disjoint's, kept between PMs
-    for (std::size_t i = 0; i < org.people.size(); ++i) {
+    // Only PMs and leaders can cover: a walk over a million people's records for their family was most of the time.
+    for (const auto i : d.coverers) {
         const Person& pm = org.people[i];
         const bool player_coach = pm.family == Family::product_leader && has_assignment[i];
         if (pm.family != Family::pm && !player_coach) continue;
