@@ -4,6 +4,8 @@
 
 #include <tsl/robin_map.h>
 
+#include "orgplan/model/membership_people.hpp"
+
 namespace orgplan {
 namespace {
 
@@ -136,32 +138,6 @@ private:
     std::vector<char> touched_;
     std::vector<std::size_t> list_;
 };
-
-// The person index of each membership (-1: no such person): a merge over both lists when they are sorted by person
-// id (as load_org returns them), else through a full index.
-std::vector<long> person_of_memberships(const Org& org) {
-    std::vector<long> member(org.memberships.size(), -1);
-    const bool sorted =
-        std::is_sorted(org.people.begin(), org.people.end(), [](const Person& a, const Person& b) { return a.id < b.id; }) &&
-        std::is_sorted(org.memberships.begin(), org.memberships.end(),
-                       [](const Membership& a, const Membership& b) { return a.person_id < b.person_id; });
-    if (sorted) {
-        std::size_t p = 0;
-        for (std::size_t m = 0; m < org.memberships.size(); ++m) {
-            const auto& id = org.memberships[m].person_id;
-            while (p < org.people.size() && org.people[p].id < id) ++p;
-            if (p < org.people.size() && org.people[p].id == id) member[m] = static_cast<long>(p);
-        }
-    } else {
-        ViewIndex person_index;
-        person_index.reserve(org.people.size());
-        for (std::size_t i = 0; i < org.people.size(); ++i) person_index.emplace(org.people[i].id, i);
-        for (std::size_t m = 0; m < org.memberships.size(); ++m)
-            if (auto it = person_index.find(org.memberships[m].person_id); it != person_index.end())
-                member[m] = static_cast<long>(it->second);
-    }
-    return member;
-}
 
 } // namespace
 

@@ -10,6 +10,7 @@
 
 #include "orgplan/analysis/coaching.hpp"
 #include "orgplan/model/enums.hpp"
+#include "orgplan/model/membership_people.hpp"
 #include "orgplan/model/people_by_id.hpp"
 #include "orgplan/analysis/ratios.hpp"
 
@@ -88,9 +89,9 @@ public:
     const std::vector<double>& allocated() const {
         if (!allocated_) {
             allocated_.emplace(org.people.size(), 0.0);
-            for (const auto& m : org.memberships)
-                if (const auto at = people().position(m.person_id); at >= 0)
-                    (*allocated_)[static_cast<std::size_t>(at)] += m.allocation;
+            const auto member = person_of_memberships(org);
+            for (std::size_t k = 0; k < org.memberships.size(); ++k)
+                if (member[k] >= 0) (*allocated_)[static_cast<std::size_t>(member[k])] += org.memberships[k].allocation;
         }
         return *allocated_;
     }

@@ -9,6 +9,7 @@
 #include "orgplan/model/enums.hpp"
 #include "orgplan/base/error.hpp"
 #include "orgplan/analysis/ratios.hpp"
+#include "orgplan/model/membership_people.hpp"
 #include "orgplan/model/people_by_id.hpp"
 
 namespace orgplan {
@@ -57,13 +58,12 @@ public:
 
     // People's cost where they work: members by allocation, PMs by the FTE their assignments bring each team.
     void add_costs(const Coverage& coverage, const CostOf& cost_of) {
-        long near = 0;
-        for (const auto& m : org_.memberships) {
-            const auto at = people_.position_near(m.person_id, near);
+        const auto member = person_of_memberships(org_);
+        for (std::size_t k = 0; k < org_.memberships.size(); ++k) {
+            const auto& m = org_.memberships[k];
             const auto team = team_index_.find(m.team_id);
-            if (at < 0 || team == team_index_.end()) continue;
-            near = at;
-            const auto& person = org_.people[static_cast<std::size_t>(at)];
+            if (member[k] < 0 || team == team_index_.end()) continue;
+            const auto& person = org_.people[static_cast<std::size_t>(member[k])];
             if (person.family == Family::pm) continue; // counted through coverage below
             const auto [cost, estimated] = cost_of(person);
             add_cost(team->second, cost * person.fte * m.allocation, estimated);

@@ -10,8 +10,7 @@ struct PeopleById::Table {
 
 PeopleById::PeopleById(const std::vector<Person>& people) : people_(&people), table_(std::make_unique<Table>()) {
     table_->at.reserve(people.size());
-    for (std::size_t i = 0; i < people.size(); ++i)
-        unique_ = table_->at.emplace(people[i].id, static_cast<std::uint32_t>(i)).second && unique_;
+    for (std::size_t i = 0; i < people.size(); ++i) table_->at.emplace(people[i].id, static_cast<std::uint32_t>(i));
 }
 
 PeopleById::~PeopleById() = default;
@@ -21,14 +20,6 @@ PeopleById& PeopleById::operator=(PeopleById&&) noexcept = default;
 long PeopleById::position(std::string_view id) const {
     const auto it = table_->at.find(id);
     return it == table_->at.end() ? -1 : static_cast<long>(it->second);
-}
-
-long PeopleById::position_near(std::string_view id, long near) const {
-    const auto& people = *people_;
-    if (unique_ && near >= 0)
-        for (auto at = static_cast<std::size_t>(near); at < people.size() && at <= static_cast<std::size_t>(near) + 1; ++at)
-            if (people[at].id == id) return static_cast<long>(at);
-    return position(id);
 }
 
 const Person* PeopleById::find(std::string_view id) const {

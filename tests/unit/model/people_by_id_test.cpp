@@ -29,18 +29,6 @@ TEST_CASE("people by id: find, position, and the first of a repeated id") {
     CHECK_FALSE(index.has("P1"));
 }
 
-TEST_CASE("people by id: a position near the last one found, else from the index, and never a repeated id's second") {
-    const std::vector<Person> people{person("a"), person("b"), person("c"), person("d")};
-    const PeopleById index(people);
-    CHECK(index.position_near("b", 1) == 1); // the same person again
-    CHECK(index.position_near("c", 1) == 2); // the next one
-    CHECK(index.position_near("a", 2) == 0); // elsewhere: the index
-    CHECK(index.position_near("d", 3) == 3); // the last, with nothing after it
-    CHECK(index.position_near("zz", 3) == -1);
-    const std::vector<Person> repeated{person("p3"), person("p1"), person("p2"), person("p1")};
-    CHECK(PeopleById(repeated).position_near("p1", 3) == 1); // as position(): the first p1
-}
-
 TEST_CASE("people by id: managers as positions") {
     const std::vector<Person> people{person("ceo"), person("vp", "ceo"), person("pm", "vp"), person("x", "gone")};
     const auto managers = PeopleById(people).manager_positions();

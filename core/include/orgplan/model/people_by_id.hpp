@@ -25,9 +25,6 @@ public:
     const Person* find(std::string_view id) const;
     /// Their position in the people list, or -1.
     long position(std::string_view id) const;
-    /// The same, trying positions `near` and `near + 1` before the hash: for walks over records in the people's
-    /// order (load_org reads people and memberships by id), where the next record is of the same or the next person.
-    long position_near(std::string_view id, long near) const;
     bool has(std::string_view id) const { return position(id) >= 0; }
     /// Each person's manager as a position in the list, -1 for none or one not in the org.
     std::vector<std::int32_t> manager_positions() const;
@@ -48,7 +45,6 @@ private:
     struct Table;
     const std::vector<Person>* people_;
     std::unique_ptr<Table> table_;
-    bool unique_ = true; ///< no id is given twice (else a position found by its neighbour could be the second one)
 };
 
 } // namespace orgplan
