@@ -1,9 +1,11 @@
 #include "orgplan/answers/report_page.hpp"
 
+#include <atomic>
 #include <ctime>
 #include <future>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -414,6 +416,30 @@ const std::vector<ReportSection>& report_sections() {
     return sections;
 }
 
+// The shown sections' HTML, in order. Sections only read the finished analysis, so two threads write them, each
+// taking the next section not yet taken (the mentoring tables and the org chart alone are a few seconds at 1M).
+std::vector<std::string> written_sections(const ReportAnalysis& a, const ReportOptions& o) {
+    std::vector<const ReportSection*> shown;
+    for (const auto& s : report_sections())
+        if (s.shown(a)) shown.push_back(&s);
+    std::vector<std::string> written(shown.size());
+    std::atomic<std::size_t> next{0};
+    const auto write = [&] {
+        for (std::size_t i = next++; i < shown.size(); i = next++) {
+            const auto& s = *shown[i];
+            auto sentence = s.sentence(a);
+            // The chart's caption depends on the options: how deep it is drawn.
+            if (std::string_view(s.id) == "orgchart") sentence += chart_caption(a.chart, o.chart.depth) + ".";
+            written[i] = section(s.id, s.title, sentence, s.content(a, o), std::string_view(s.id) == "summary");
+        }
+    };
+    // A failure on this thread still waits for the other before unwinding (the future's destructor joins it).
+    auto helper = std::async(std::launch::async, write);
+    write();
+    helper.get();
+    return written;
+}
+
 std::string render_report(const ReportAnalysis& a, const ReportOptions& o, const std::string& db) {
     std::time_t now = std::time(nullptr);
     char date[32];
@@ -427,13 +453,7 @@ std::string render_report(const ReportAnalysis& a, const ReportOptions& o, const
     for (const auto& s : report_sections())
         if (s.shown(a)) html += fmt::format("<li><a href=\"#{}\">{}</a></li>", s.id, html_escape(s.title));
     html += "</ul></nav>\n";
-    for (const auto& s : report_sections()) {
-        if (!s.shown(a)) continue;
-        auto sentence = s.sentence(a);
-        // The chart's caption depends on the options: how deep it is drawn.
-        if (std::string_view(s.id) == "orgchart") sentence += chart_caption(a.chart, o.chart.depth) + ".";
-        html += section(s.id, s.title, sentence, s.content(a, o), std::string_view(s.id) == "summary");
-    }
+    for (const auto& written : written_sections(a, o)) html += written;
     html += "<footer>orgplan " ORGPLAN_SDK_VERSION "</footer>";
     return html_page(o.title, html);
 }
