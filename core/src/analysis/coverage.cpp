@@ -44,16 +44,46 @@ class SpreadTargets {
 public:
     struct Group {
         std::vector<std::size_t> teams;
-        double weight = 0; // Σ maker FTE of the teams
+        double weight = 0;                // Σ maker FTE of the teams
+        std::size_t index = 0;            // among all groups (see finish)
+        std::vector<double> makers_order; // the teams' maker FTE, ascending
+
+        // A PM's share of `fte` over the whole group, on team t.
+        double share_of(double fte, std::size_t t, const std::vector<double>& team_makers) const {
+            return weight > kTiny ? fte * team_makers[t] / weight : fte / teams.size();
+        }
+        // How many of the teams `fte` spread over the group reaches (more than kTiny each): the share grows with a
+        // team's makers, so the first team reached in ascending order says it.
+        std::size_t reached(double fte) const {
+            if (weight <= kTiny) return fte / teams.size() > kTiny ? teams.size() : 0;
+            const auto first = std::partition_point(makers_order.begin(), makers_order.end(),
+                                                    [&](double m) { return !(fte * m / weight > kTiny); });
+            return static_cast<std::size_t>(makers_order.end() - first);
+        }
     };
     void add(const std::string& key, std::size_t team, double makers) {
         auto& g = groups_[key];
         g.teams.push_back(team);
         g.weight += makers;
     }
+    // Numbers the groups from `first` on and sorts each one's makers; returns the next free number. No add() after.
+    std::size_t finish(std::size_t first, const std::vector<double>& team_makers) {
+        for (auto it = groups_.begin(); it != groups_.end(); ++it) {
+            auto& g = it.value();
+            g.index = first++;
+            for (auto t : g.teams) g.makers_order.push_back(team_makers[t]);
+            std::sort(g.makers_order.begin(), g.makers_order.end());
+        }
+        return first;
+    }
     const Group* find(const std::string& key) const {
         auto it = groups_.find(key);
         return it == groups_.end() || it->second.teams.empty() ? nullptr : &it->second;
+    }
+    // Calls `visit(group)` for each group.
+    template <typename Visit>
+    void each(Visit visit) const {
+        for (const auto& [key, g] : groups_) visit(g);
     }
 
 private:
@@ -155,6 +185,7 @@ struct CoverageBasis::Data {
     std::vector<std::size_t> pm_membership_person;
     std::vector<std::string> segments; // each team's effective segment; by_segment's keys point here
     SpreadTargets by_product, by_segment;
+    std::size_t groups = 0; // products and segments together
 
     Data(const Org& o, const MakerTotals* makers) : org(o), team_index(index_by_id(o.teams)) {
         team_makers.assign(org.teams.size(), 0.0);
@@ -197,6 +228,7 @@ struct CoverageBasis::Data {
             if (!org.teams[i].product_id.empty()) by_product.add(org.teams[i].product_id, i, team_makers[i]);
             if (!segments[i].empty()) by_segment.add(segments[i], i, team_makers[i]);
         }
+        groups = by_segment.finish(by_product.finish(0, team_makers), team_makers);
     }
 };
 
@@ -218,14 +250,14 @@ void account(const Person& pm, bool player_coach, double share_used, Coverage& c
 }
 
 // A PM whose assignments are all whole products, or all whole segments, each named once, when only the teams each
-// PM reaches are counted (align --compare scores every principle's proposal so). Such groups share no team, so each
-// team gets one share from the PM, and it goes straight to the team's total: the same number a row would have held
-// and drained (principles put thousands of PMs on products and segments of thousands of teams, and the row's
-// bookkeeping was most of the work). False, with nothing done, for any other PM.
+// PM reaches are counted (align --compare scores every principle's proposal so). Such a PM's FTE is added to each
+// group's total, spread over its teams once after every PM (spread_groups): principles put thousands of PMs on
+// products and segments of thousands of teams, and spreading each PM's share over every team was most of the work.
+// How many teams the PM reaches comes from the group's makers in order. False, with nothing done, for any other PM.
 bool spread_disjoint(const SpreadTargets& products, const SpreadTargets& segments, const Person& pm,
-                     const std::vector<Assignment>& assignments, const PersonGroups::Range& mine, Coverage& c,
+                     const std::vector<Assignment>& assignments, const PersonGroups::Range& mine,
                      double& share_used, std::vector<std::size_t>& teams_per_pm,
-                     std::vector<const SpreadTargets::Group*>& groups) {
+                     std::vector<const SpreadTargets::Group*>& groups, std::vector<double>& group_fte) {
     const auto kind = assignments[*mine.begin()].kind;
     if (kind != TargetKind::product && kind != TargetKind::segment) return false;
     const auto& targets = kind == TargetKind::product ? products : segments;
@@ -246,14 +278,19 @@ bool spread_disjoint(const SpreadTargets& products, const SpreadTargets& segment
         const auto* group = groups[g++];
         const double fte = pm.fte * a.share;
         share_used += a.share;
-        for (auto t : group->teams) {
-            const double x = group->weight > kTiny ? fte * c.team_makers[t] / group->weight : fte / group->teams.size();
-            reached += x > kTiny;
-            c.team_pm[t] += x;
-        }
+        group_fte[group->index] += fte;
+        reached += group->reached(fte);
     }
     if (reached) teams_per_pm.push_back(reached);
     return true;
+}
+
+// Each group's FTE from spread_disjoint, over its teams as each PM's share would have gone.
+void spread_groups(const SpreadTargets& targets, const std::vector<double>& group_fte, Coverage& c) {
+    targets.each([&](const SpreadTargets::Group& g) {
+        if (const double fte = group_fte[g.index]; fte != 0)
+            for (auto t : g.teams) c.team_pm[t] += g.share_of(fte, t, c.team_makers);
+    });
 }
 
 } // namespace
@@ -280,6 +317,7 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
     const PersonGroups memberships_of(org.people.size(), d.pm_membership_person);
     TeamRow row(org.teams.size());
     std::vector<const SpreadTargets::Group*> groups; // spread_disjoint's, kept between PMs
+    std::vector<double> group_fte(teams_per_pm ? d.groups : 0, 0.0);
     // Only PMs and leaders can cover: a walk over a million people's records for their family was most of the time.
     for (const auto i : d.coverers) {
         const Person& pm = org.people[i];
@@ -287,8 +325,8 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
         if (pm.family != Family::pm && !player_coach) continue;
         double share_used = 0;
         if (teams_per_pm && has_assignment[i] &&
-            spread_disjoint(d.by_product, d.by_segment, pm, assignments, assignments_of.of(i), c, share_used,
-                            *teams_per_pm, groups)) {
+            spread_disjoint(d.by_product, d.by_segment, pm, assignments, assignments_of.of(i), share_used,
+                            *teams_per_pm, groups, group_fte)) {
             account(pm, player_coach, share_used, c);
             continue;
         }
@@ -310,8 +348,7 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
                 c.pm_org_level[pm.id] += fte;
                 return;
             }
-            for (auto t : group->teams)
-                row.add(t, group->weight > kTiny ? fte * c.team_makers[t] / group->weight : fte / group->teams.size());
+            for (auto t : group->teams) row.add(t, group->share_of(fte, t, c.team_makers));
         };
         if (has_assignment[i])
             for (auto k : assignments_of.of(i)) apply(assignments[k].kind, assignments[k].target_id, assignments[k].share);
@@ -328,6 +365,10 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
         }
         auto parts = row.take(c.team_pm);
         if (!parts.empty()) c.pm_team.emplace_back(pm.id, std::move(parts));
+    }
+    if (teams_per_pm) {
+        spread_groups(d.by_product, group_fte, c);
+        spread_groups(d.by_segment, group_fte, c);
     }
     return c;
 }

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "../org_builder.hpp"
 #include "orgplan/analysis/coverage.hpp"
 
@@ -54,4 +56,39 @@ TEST_CASE("a team's segment is its own, else its product's") {
     OrgBuilder b;
     b.segment("s1").segment("s2").product("p1", ProductStatus::active, "s1").team("t1", "p1").team("t2", "p1", "s2").team("t3");
     CHECK(effective_segments(b.org) == std::vector<std::string>{"s1", "s2", ""});
+}
+
+TEST_CASE("scoring adds whole-product and whole-segment PMs by group and gives what each PM's own spread gives") {
+    OrgBuilder b;
+    b.segment("s1").product("p1", ProductStatus::active, "s1").product("p2");
+    b.team("t1", "p1").team("t2", "p1").team("t3", "p1").team("t4", "p2").team("t5", "", "s1").team("t6", "p2");
+    b.makers("t1", 3).makers("t2", 1).makers("t4", 2).makers("t5", 4); // t3 and t6 have no makers
+    b.pm("a").pm("b", 5, Origin::external_senior, "", 0.5).pm("c").pm("d").pm("e").pm("f");
+    const std::vector<Assignment> proposal = {
+        {"a", TargetKind::product, "p1", 1.0},   {"b", TargetKind::product, "p1", 0.6},
+        {"b", TargetKind::product, "p2", 0.4},   {"c", TargetKind::segment, "s1", 1.0},
+        {"d", TargetKind::product, "p1", 0.5},   {"d", TargetKind::team, "t4", 0.5}, // mixed: a row of its own
+        {"e", TargetKind::product, "nowhere", 1.0}, {"f", TargetKind::team, "t6", 1.0}};
+    const CoverageBasis basis(b.org);
+    std::vector<std::size_t> teams_per_pm;
+    const auto scored = basis.cover(proposal, &teams_per_pm);
+    const auto exact = basis.cover(proposal); // every PM's share spread one by one, in parts
+    REQUIRE(scored.team_pm.size() == exact.team_pm.size());
+    for (std::size_t t = 0; t < exact.team_pm.size(); ++t) {
+        INFO("team " << b.org.teams[t].id);
+        CHECK(scored.team_pm[t] == Approx(exact.team_pm[t]).margin(1e-12));
+    }
+    CHECK(scored.team_pm[0] == Approx(0.75 + 0.3 * 0.75 + 0.5 * 0.75 + 3.0 / 8)); // a, b, d on p1; c on s1
+    CHECK(scored.team_pm[2] == 0.0);                                                // no makers, no share
+    // Teams each PM reaches, as the parts say: only teams with makers take a share of a spread.
+    std::vector<std::size_t> expected;
+    for (const auto& [pm, parts] : exact.pm_team) {
+        std::size_t reached = 0;
+        for (const auto& [team, fte] : parts) reached += fte > 1e-12;
+        if (reached) expected.push_back(reached);
+    }
+    std::sort(expected.begin(), expected.end());
+    std::sort(teams_per_pm.begin(), teams_per_pm.end());
+    CHECK(teams_per_pm == expected);
+    CHECK(scored.pm_org_level.at("e") == 1.0); // a product that is not there is PM time at org level
 }
