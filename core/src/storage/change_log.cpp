@@ -1,10 +1,11 @@
 #include "orgplan/storage/change_log.hpp"
 
 #include <cstdlib>
-#include <SQLiteCpp/Database.h>
+
 #include <pwd.h>
 #include <unistd.h>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 namespace orgplan {

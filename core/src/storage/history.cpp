@@ -4,10 +4,10 @@
 #include <cstdio>
 #include <ctime>
 #include <optional>
-#include <SQLiteCpp/Database.h>
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "orgplan/base/error.hpp"
 #include "orgplan/storage/org_store.hpp"

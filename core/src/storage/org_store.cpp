@@ -1,12 +1,12 @@
 #include "orgplan/storage/org_store.hpp"
 
-#include "orgplan/base/error.hpp"
-
 #include <algorithm>
 #include <map>
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "orgplan/base/error.hpp"
 #include "orgplan/model/enums.hpp"
 #include "orgplan/storage/interrupt_store.hpp"
 #include "orgplan/storage/position_store.hpp"

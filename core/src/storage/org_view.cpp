@@ -4,9 +4,9 @@
 #include <map>
 #include <unordered_map>
 #include <vector>
-#include <SQLiteCpp/Database.h>
 
 #include <fmt/format.h>
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "orgplan/base/error.hpp"

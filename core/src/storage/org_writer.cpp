@@ -14,7 +14,6 @@
 namespace orgplan {
 namespace {
 
-
 // Empty strings are stored as NULL in reference columns so foreign keys accept "no product".
 void bind_ref(SQLite::Statement& q, int index, const std::string& id) {
     if (id.empty())
@@ -28,10 +27,6 @@ void run(SQLite::Statement& q) {
     q.exec();
     q.reset();
 }
-
-} // namespace
-
-namespace {
 
 constexpr const char* kPersonInsert = "INSERT INTO person(id, name, email, title, family, family_source, level, "
                                       "pm_years, origin, manager_id, location, fte, cost, coaching_hours, unit, "
@@ -74,10 +69,6 @@ void bind_membership(RowStatement& q, int first, const MembershipRow& m) {
     q.text(first + 1, m.team_id);
     q.real(first + 2, m.allocation);
 }
-
-} // namespace
-
-namespace {
 
 // One kind's upsert: the INSERT with every column, and for each updatable column (input name) the assignments that
 // overwrite it on conflict.
@@ -153,7 +144,6 @@ std::string upsert_sql(const UpsertSpec& spec, ColumnSet update) {
             set += (set.empty() ? "" : ", ") + spec.updates[i].second;
     return spec.insert + " ON CONFLICT(id) DO " + (set.empty() ? "NOTHING" : "UPDATE SET " + set);
 }
-
 
 } // namespace
 

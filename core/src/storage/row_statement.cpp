@@ -1,7 +1,6 @@
 #include "orgplan/storage/row_statement.hpp"
 
 #include <SQLiteCpp/Database.h>
-
 #include <sqlite3.h>
 
 namespace orgplan {

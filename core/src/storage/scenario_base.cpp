@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <tuple>
-#include <SQLiteCpp/Database.h>
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "orgplan/base/error.hpp"
 #include "orgplan/storage/org_store.hpp"

@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <SQLiteCpp/Database.h>
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "orgplan/model/enums.hpp"
 #include "orgplan/base/error.hpp"

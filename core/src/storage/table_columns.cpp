@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <utility>
-#include <SQLiteCpp/Database.h>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "orgplan/base/error.hpp"

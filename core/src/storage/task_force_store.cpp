@@ -1,8 +1,8 @@
 #include "orgplan/storage/task_force_store.hpp"
 
 #include <map>
-#include <SQLiteCpp/Database.h>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "orgplan/base/text.hpp"
