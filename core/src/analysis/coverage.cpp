@@ -318,7 +318,7 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
     TeamRow row(org.teams.size());
     std::vector<const SpreadTargets::Group*> groups; // spread_disjoint's, kept between PMs
     std::vector<double> group_fte(teams_per_pm ? d.groups : 0, 0.0);
-    // Only PMs and leaders can cover: a walk over a million people's records for their family was most of the time.
+    // Only PMs and leaders can cover: the walk visits them alone, not every person's record.
     for (const auto i : d.coverers) {
         const Person& pm = org.people[i];
         const bool player_coach = pm.family == Family::product_leader && has_assignment[i];

@@ -52,7 +52,7 @@ public:
             row.maker_fte += coverage.team_makers[t];
             row.pm_fte += coverage.team_pm[t];
             team_row_.push_back(&row);
-            team_status_cost_.push_back(&status_cost_[product ? std::string(to_string(product->status)) : ""]);
+            team_status_cost_.push_back(&status_cost_[key_of(product, "status")]);
         }
     }
 

@@ -417,7 +417,7 @@ const std::vector<ReportSection>& report_sections() {
 }
 
 // The shown sections' HTML, in order. Sections only read the finished analysis, so two threads write them, each
-// taking the next section not yet taken (the mentoring tables and the org chart alone are a few seconds at 1M).
+// taking the next section not yet taken (the mentoring tables and charts alone take about two seconds at 1M).
 std::vector<std::string> written_sections(const ReportAnalysis& a, const ReportOptions& o) {
     std::vector<const ReportSection*> shown;
     for (const auto& s : report_sections())
