@@ -30,7 +30,8 @@ struct GapKind {
 };
 const std::vector<GapKind>& gap_kinds();
 
-/// Person id -> how the import set their family ("column", "rule", "unmatched"); see load_family_sources().
+/// Person id -> how the import set their family when no title rule did ("column", "unmatched"); a person not in it
+/// had theirs from a rule. See load_family_sources().
 using FamilySources = std::unordered_map<std::string, std::string>;
 
 /// Every gap found in `org`, most consequential kinds first; none when the data is complete. `rules` are the title

@@ -42,8 +42,10 @@ void refresh_maker_totals(Database& db);
 /// own). Rows come back ordered by id so output is stable run to run.
 Org load_org(Database& db, PersonDetail detail = PersonDetail::full);
 
-/// How each person's role family was set by the import: person id -> "column", "rule" or "unmatched". With
-/// `unmatched_only`, only the people whose title no rule matched (a gap every answer counting families rests on).
+/// How the import set the role family of each person whose family no title rule set: person id -> "column" or
+/// "unmatched"; a person not listed had theirs from a rule (most people, and no answer asks which rule: at a million
+/// people, listing them all was a map of a million ids). With `unmatched_only`, only the people whose title no rule
+/// matched (a gap every answer counting families rests on).
 std::unordered_map<std::string, std::string> load_family_sources(Database& db, bool unmatched_only = false);
 
 /// Everyone's reporting line, in id order, with the text the lines view (spans and layers need no more).
