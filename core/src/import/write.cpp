@@ -35,7 +35,7 @@ Database& with_large_cache(Database& db) {
 
 // The costs' currency becomes the org's when it has none yet (check_currency refused a different one).
 void adopt_currency(Database& db, const IncomingRecords& in, const std::string& org_currency,
-                    std::vector<std::string>& notes) {
+            std::vector<std::string>& notes) {
     if (in.currency.empty() || !org_currency.empty()) return;
     store_setting(db, "cost.currency", in.currency);
     notes.push_back("cost.currency set to " + in.currency + " from the currency column");
@@ -130,8 +130,8 @@ void ImportTransaction::commit(const std::string& command, nlohmann::json record
 }
 
 std::vector<std::string> write_records(Database& db, const ImportTransaction& tx, const CheckedImport& checked,
-                                       const WriteOrder& order, std::size_t stored_people,
-                                       const ImportOptions& options) {
+                               const WriteOrder& order, std::size_t stored_people,
+                               const ImportOptions& options) {
     std::vector<std::string> notes;
     OrgWriter writer(db);
     if (options.replace) writer.clear();

@@ -57,7 +57,7 @@ struct CheckedImport {
 /// interrupt log and task forces when files of them came); stored people get only the columns their records had,
 /// their memberships and assignments replaced when new ones came. Returns notes for the summary.
 std::vector<std::string> write_records(Database& db, const ImportTransaction& tx, const CheckedImport& checked,
-                                       const WriteOrder& order, std::size_t stored_people,
-                                       const ImportOptions& options);
+                               const WriteOrder& order, std::size_t stored_people,
+                               const ImportOptions& options);
 
 } // namespace orgplan::importing

@@ -33,7 +33,7 @@ std::string kind_word(const std::string& group) {
 
 // Writes one group's changed records: `final` null removes the record.
 void write_group(Database& db, OrgWriter& writer, const std::string& group,
-                 const std::map<std::string, json>& changed) {
+         const std::map<std::string, json>& changed) {
     json doc{{group, json::array()}};
     std::vector<std::string> removed;
     for (const auto& [id, final] : changed) {
@@ -129,7 +129,7 @@ std::map<std::string, const json*> by_id(const OrgChanges& changes, const std::s
 } // namespace
 
 MergeSummary merge_scenario(Database& db, const std::string& name, MergeResolve resolve, bool allow_removals,
-                            const MergeChoices& choices) {
+                    const MergeChoices& choices) {
     const auto scenario = load_scenario(db, name); // throws for unknown names
     const auto base = load_scenario_base(db, scenario);
     if (!base.merged_at.empty())

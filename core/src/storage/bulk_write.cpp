@@ -37,7 +37,7 @@ void DeferredForeignKeys::check() {
 
 DeferredIndexes::DeferredIndexes(Database& db, const std::vector<std::string>& tables) : db_(db) {
     SQLite::Statement q(db_.sql(), "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 "
-                             "AND sql IS NOT NULL ORDER BY name"); // sql is NULL for primary keys
+                                   "AND sql IS NOT NULL ORDER BY name"); // sql is NULL for primary keys
     for (const auto& table : tables) {
         q.bind(1, table);
         while (q.executeStep()) indexes_.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());

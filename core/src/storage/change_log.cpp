@@ -21,7 +21,7 @@ void record_change(Database& db, const std::string& command, const nlohmann::jso
 }
 
 void record_change(Database& db, const std::string& command, const nlohmann::json& records,
-                   const std::string& user) {
+           const std::string& user) {
     SQLite::Statement q(db.sql(), "INSERT INTO change_log(command, user, records) VALUES(?1, ?2, ?3)");
     q.bind(1, command);
     q.bind(2, user);
@@ -32,7 +32,7 @@ void record_change(Database& db, const std::string& command, const nlohmann::jso
 std::vector<ChangeEntry> load_change_log(Database& db, std::size_t limit, const std::string& command) {
     std::vector<ChangeEntry> out;
     SQLite::Statement q(db.sql(), "SELECT id, at, command, user, records FROM change_log WHERE ?2 = '' OR command = ?2 "
-                            "ORDER BY id DESC LIMIT ?1");
+                                  "ORDER BY id DESC LIMIT ?1");
     q.bind(1, static_cast<int64_t>(limit));
     q.bind(2, command);
     while (q.executeStep()) {

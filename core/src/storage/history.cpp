@@ -67,7 +67,7 @@ void prepare_snapshot(Database& db, const std::string& as_of) {
     if (!lazy || lazy->second == as_of) return;
     for (const auto& t : tracked(db))
         db.sql().exec(fmt::format("INSERT INTO h_{0}({1}, valid_from, valid_to) SELECT {1}, {2}, {3} FROM {0} ORDER BY {4}",
-                            t.table, joined(t.columns), lazy->first, kOpen, joined(t.keys)));
+                                  t.table, joined(t.columns), lazy->first, kOpen, joined(t.keys)));
     db.sql().exec("UPDATE snapshot SET lazy = 0 WHERE lazy = 1");
 }
 
@@ -97,7 +97,7 @@ SnapshotInfo record_snapshot(Database& db, const std::string& as_of, const std::
             id = db.sql().getLastInsertRowid();
         } else {
             SQLite::Statement q(db.sql(), "UPDATE snapshot SET taken_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), command = ?2 "
-                                    "WHERE id = ?1");
+                                          "WHERE id = ?1");
             q.bind(1, static_cast<int64_t>(id));
             q.bind(2, command);
             q.exec();
@@ -115,7 +115,7 @@ SnapshotInfo record_snapshot(Database& db, const std::string& as_of, const std::
             db.sql().exec(fmt::format("UPDATE h_{} SET valid_to = {} WHERE valid_to = {}", t.table, kOpen, id));
         }
         SQLite::Statement q(db.sql(), "UPDATE snapshot SET taken_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), command = ?2 "
-                                "WHERE id = ?1");
+                                      "WHERE id = ?1");
         q.bind(1, static_cast<int64_t>(id));
         q.bind(2, command);
         q.exec();
@@ -132,17 +132,17 @@ SnapshotInfo record_snapshot(Database& db, const std::string& as_of, const std::
             db.sql().execAndGet(fmt::format("SELECT EXISTS (SELECT 1 FROM {} WHERE valid_to = {})", h, kOpen)).getInt() != 0;
         if (!any_open) { // the first snapshot of this table: every row, with no lookups
             db.sql().exec(fmt::format("INSERT INTO {0}({1}, valid_from, valid_to) SELECT {1}, {2}, {3} FROM {4} ORDER BY {5}",
-                                h, joined(t.columns), id, kOpen, t.table, joined(t.keys)));
+                                      h, joined(t.columns), id, kOpen, t.table, joined(t.keys)));
             continue;
         }
         // Rows removed or changed since: their history row closes at this snapshot...
         db.sql().exec(fmt::format("UPDATE {0} SET valid_to = {1} WHERE valid_to = {2} AND NOT EXISTS (SELECT 1 FROM {3} "
-                            "WHERE {4} AND {5})",
-                            h, id, kOpen, t.table, matching(t.keys, t.table, h), matching(t.columns, t.table, h, " IS ")));
+                                  "WHERE {4} AND {5})",
+                                  h, id, kOpen, t.table, matching(t.keys, t.table, h), matching(t.columns, t.table, h, " IS ")));
         // ...and rows new or changed open a history row of their own.
         db.sql().exec(fmt::format("INSERT INTO {0}({1}, valid_from, valid_to) SELECT {1}, {2}, {3} FROM {4} WHERE NOT EXISTS "
-                            "(SELECT 1 FROM {0} WHERE {5} AND {0}.valid_to = {3})",
-                            h, joined(t.columns), id, kOpen, t.table, matching(t.keys, h, t.table)));
+                                  "(SELECT 1 FROM {0} WHERE {5} AND {0}.valid_to = {3})",
+                                  h, joined(t.columns), id, kOpen, t.table, matching(t.keys, h, t.table)));
     }
     SQLite::Statement q(db.sql(), "SELECT id, as_of, taken_at, command FROM snapshot WHERE id = ?1");
     q.bind(1, static_cast<int64_t>(id));
@@ -159,7 +159,7 @@ std::vector<SnapshotInfo> list_snapshots(Database& db) {
 
 SnapshotInfo snapshot_on(Database& db, const std::string& date) {
     SQLite::Statement q(db.sql(), "SELECT id, as_of, taken_at, command FROM snapshot WHERE as_of <= ?1 ORDER BY as_of DESC "
-                            "LIMIT 1");
+                                  "LIMIT 1");
     q.bind(1, date);
     if (q.executeStep()) return read_snapshot(q);
     const auto all = list_snapshots(db);
@@ -190,19 +190,19 @@ std::unique_ptr<Database> materialize_snapshot(const std::string& path, long lon
         const auto columns = joined(t.columns);
         // In key order, so each table's B-tree is appended to rather than split all over.
         db.sql().exec(fmt::format("INSERT INTO main.{0}({1}) SELECT {1} FROM src.h_{0} WHERE valid_from <= {2} AND "
-                            "(valid_to = 0 OR valid_to > {2}) ORDER BY {3}",
-                            t.table, columns, id, joined(t.keys)));
+                                  "(valid_to = 0 OR valid_to > {2}) ORDER BY {3}",
+                                  t.table, columns, id, joined(t.keys)));
     }
     db.sql().exec("INSERT INTO main.setting SELECT * FROM src.setting");
     // Interrupts carry their own dates: those up to the snapshot's date. Task forces are not historized: today's.
     {
         SQLite::Statement copy(db.sql(), "INSERT INTO main.interrupt SELECT * FROM src.interrupt WHERE date <= "
-                                   "(SELECT as_of FROM src.snapshot WHERE id = ?1)");
+                                         "(SELECT as_of FROM src.snapshot WHERE id = ?1)");
         copy.bind(1, static_cast<int64_t>(id));
         copy.exec();
     } // finished before src is detached
     db.sql().exec("INSERT INTO main.task_force SELECT * FROM src.task_force;"
-            "INSERT INTO main.task_force_seat SELECT * FROM src.task_force_seat");
+                  "INSERT INTO main.task_force_seat SELECT * FROM src.task_force_seat");
     db.sql().exec("DETACH DATABASE src");
     db.sql().exec("PRAGMA foreign_keys = ON");
     refresh_maker_totals(db);

@@ -11,7 +11,7 @@ namespace orgplan {
 std::vector<Interrupt> load_interrupts(Database& db) {
     std::vector<Interrupt> out;
     SQLite::Statement q(db.sql(), "SELECT date, requester_id, requester_name, requester_function, pm_id, team_id, "
-                            "product_id, hours, kind, planned FROM interrupt ORDER BY date, key");
+                                  "product_id, hours, kind, planned FROM interrupt ORDER BY date, key");
     while (q.executeStep()) {
         Interrupt x;
         x.date = q.getColumn(0).getString();
@@ -42,12 +42,14 @@ std::string interrupt_key(const std::string& id, const Interrupt& x, int occurre
 
 InterruptWriter::InterruptWriter(Database& db)
     : db_(db),
-      upsert_(std::make_unique<SQLite::Statement>(db.sql(), "INSERT INTO interrupt(key, date, requester_id, requester_name, requester_function, pm_id, team_id, "
-                  "product_id, hours, kind, planned) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-                  "ON CONFLICT(key) DO UPDATE SET date = excluded.date, requester_id = excluded.requester_id, "
-                  "requester_name = excluded.requester_name, requester_function = excluded.requester_function, "
-                  "pm_id = excluded.pm_id, team_id = excluded.team_id, product_id = excluded.product_id, "
-                  "hours = excluded.hours, kind = excluded.kind, planned = excluded.planned")) {}
+      upsert_(std::make_unique<SQLite::Statement>(
+          db.sql(),
+          "INSERT INTO interrupt(key, date, requester_id, requester_name, requester_function, pm_id, team_id, "
+          "product_id, hours, kind, planned) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+          "ON CONFLICT(key) DO UPDATE SET date = excluded.date, requester_id = excluded.requester_id, "
+          "requester_name = excluded.requester_name, requester_function = excluded.requester_function, "
+          "pm_id = excluded.pm_id, team_id = excluded.team_id, product_id = excluded.product_id, "
+          "hours = excluded.hours, kind = excluded.kind, planned = excluded.planned")) {}
 
 InterruptWriter::~InterruptWriter() = default;
 

@@ -27,7 +27,7 @@ std::vector<Goal> load_goals(Database& db) {
     SQLite::Statement gp(db.sql(), "SELECT goal_id, product_id FROM goal_product ORDER BY goal_id, product_id");
     while (gp.executeStep()) products_of[gp.getColumn(0).getString()].push_back(gp.getColumn(1).getString());
     SQLite::Statement q(db.sql(), "SELECT id, function, objective, name, metric, metric_kind, incentive, north_star, "
-                            "counter_metric, theme FROM goal ORDER BY id");
+                                  "counter_metric, theme FROM goal ORDER BY id");
     while (q.executeStep()) {
         Goal g;
         g.id = q.getColumn(0).getString();
@@ -163,7 +163,7 @@ std::vector<Membership> load_memberships(Database& db, PersonDetail detail) {
 std::vector<Assignment> load_assignments(Database& db) {
     std::vector<Assignment> assignments;
     SQLite::Statement q(db.sql(), "SELECT pm_id, target_kind, target_id, share FROM pm_assignment "
-                            "ORDER BY pm_id, target_kind, target_id");
+                                  "ORDER BY pm_id, target_kind, target_id");
     while (q.executeStep())
         assignments.push_back({q.getColumn(0).getString(),
                                parse_target_kind(q.getColumn(1).getString()).value_or(TargetKind::team),
@@ -213,10 +213,10 @@ ReportingLines load_reporting_lines(Database& db) {
 
 std::vector<TitleClass> load_title_classes(Database& db, bool unmatched_only) {
     SQLite::Statement q(db.sql(), std::string("SELECT p.title, p.family, p.family_source, "
-                                        "CASE WHEN p.family_source = 'rule' THEN coalesce(t.pattern, '') ELSE '' END, "
-                                        "count(*) AS n FROM person p LEFT JOIN title_match t ON t.title = p.title ") +
-                                (unmatched_only ? "WHERE p.family_source = 'unmatched' " : "") +
-                                "GROUP BY 1, 2, 3, 4 ORDER BY p.family_source = 'unmatched' DESC, n DESC, p.title");
+                                              "CASE WHEN p.family_source = 'rule' THEN coalesce(t.pattern, '') ELSE '' END, "
+                                              "count(*) AS n FROM person p LEFT JOIN title_match t ON t.title = p.title ") +
+                                      (unmatched_only ? "WHERE p.family_source = 'unmatched' " : "") +
+                                      "GROUP BY 1, 2, 3, 4 ORDER BY p.family_source = 'unmatched' DESC, n DESC, p.title");
     std::vector<TitleClass> out;
     while (q.executeStep())
         out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
@@ -252,10 +252,10 @@ MakerTotals load_maker_totals(Database& db) {
 
 void refresh_maker_totals(Database& db) {
     db.sql().exec("DELETE FROM team_maker_fte;"
-            "INSERT INTO team_maker_fte(team_id, fte) SELECT m.team_id, total(p.fte * m.allocation) FROM membership m "
-            "JOIN person p ON p.id = m.person_id WHERE p.family = 'maker' GROUP BY m.team_id;"
-            "INSERT INTO team_maker_fte(team_id, fte) SELECT '', max(0, (SELECT total(fte) FROM person WHERE family = "
-            "'maker') - (SELECT total(fte) FROM team_maker_fte));");
+                  "INSERT INTO team_maker_fte(team_id, fte) SELECT m.team_id, total(p.fte * m.allocation) FROM membership m "
+                  "JOIN person p ON p.id = m.person_id WHERE p.family = 'maker' GROUP BY m.team_id;"
+                  "INSERT INTO team_maker_fte(team_id, fte) SELECT '', max(0, (SELECT total(fte) FROM person WHERE family = "
+                  "'maker') - (SELECT total(fte) FROM team_maker_fte));");
 }
 
 void store_maker_totals(Database& db, const MakerTotals& totals) {

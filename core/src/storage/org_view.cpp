@@ -70,35 +70,35 @@ void mark_scope(Database& db, const std::string& scope) {
         if (!root.executeStep())
             throw Error("the scope " + scope + " names no person in the org (orgplan user add ... --scope PERSON_ID)");
         SQLite::Statement q(db.sql(), "WITH RECURSIVE below(id) AS (SELECT ?1 UNION SELECT p.id FROM src.person p JOIN below "
-                                "b ON p.manager_id = b.id) INSERT OR IGNORE INTO kept_person SELECT id FROM below");
+                                      "b ON p.manager_id = b.id) INSERT OR IGNORE INTO kept_person SELECT id FROM below");
         q.bind(1, scope);
         q.exec();
     }
     const char* all_or = whole ? "SELECT id FROM src.{0} UNION " : "";
     db.sql().exec(fmt::format("CREATE TEMP TABLE kept_team(id TEXT PRIMARY KEY);"
-                        "INSERT OR IGNORE INTO kept_team {} SELECT team_id FROM src.membership WHERE person_id IN kept_person",
-                        whole ? "SELECT id FROM src.team UNION" : ""));
+                              "INSERT OR IGNORE INTO kept_team {} SELECT team_id FROM src.membership WHERE person_id IN kept_person",
+                              whole ? "SELECT id FROM src.team UNION" : ""));
     const auto assigned = [](const char* kind) {
         return fmt::format("SELECT target_id FROM src.pm_assignment WHERE target_kind = '{}' AND pm_id IN kept_person",
                            kind);
     };
     db.sql().exec(fmt::format("CREATE TEMP TABLE kept_product(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_product {} SELECT "
-                        "product_id FROM src.team WHERE id IN kept_team AND product_id IS NOT NULL UNION {}",
-                        fmt::format(all_or, "product"), assigned("product")));
+                              "product_id FROM src.team WHERE id IN kept_team AND product_id IS NOT NULL UNION {}",
+                              fmt::format(all_or, "product"), assigned("product")));
     db.sql().exec(fmt::format("CREATE TEMP TABLE kept_account(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_account {} {}",
-                        fmt::format(all_or, "account"), assigned("account")));
+                              fmt::format(all_or, "account"), assigned("account")));
     db.sql().exec(fmt::format("CREATE TEMP TABLE kept_initiative(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_initiative {} {}",
-                        fmt::format(all_or, "initiative"), assigned("initiative")));
+                              fmt::format(all_or, "initiative"), assigned("initiative")));
     db.sql().exec(fmt::format(
-        "CREATE TEMP TABLE kept_segment(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_segment {} SELECT segment_id FROM "
-        "src.team WHERE id IN kept_team AND segment_id IS NOT NULL UNION SELECT segment_id FROM src.product WHERE id "
-        "IN kept_product AND segment_id IS NOT NULL UNION SELECT segment_id FROM src.account WHERE id IN kept_account "
-        "AND segment_id IS NOT NULL UNION {}",
-        fmt::format(all_or, "segment"), assigned("segment")));
+              "CREATE TEMP TABLE kept_segment(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_segment {} SELECT segment_id FROM "
+              "src.team WHERE id IN kept_team AND segment_id IS NOT NULL UNION SELECT segment_id FROM src.product WHERE id "
+              "IN kept_product AND segment_id IS NOT NULL UNION SELECT segment_id FROM src.account WHERE id IN kept_account "
+              "AND segment_id IS NOT NULL UNION {}",
+              fmt::format(all_or, "segment"), assigned("segment")));
     // A function's goal stays when it is about a product in view, or about no product at all.
     db.sql().exec("CREATE TEMP TABLE kept_goal(id TEXT PRIMARY KEY); INSERT OR IGNORE INTO kept_goal SELECT id FROM src.goal g WHERE "
-            "NOT EXISTS (SELECT 1 FROM src.goal_product gp WHERE gp.goal_id = g.id) OR EXISTS (SELECT 1 FROM "
-            "src.goal_product gp WHERE gp.goal_id = g.id AND gp.product_id IN kept_product)");
+                  "NOT EXISTS (SELECT 1 FROM src.goal_product gp WHERE gp.goal_id = g.id) OR EXISTS (SELECT 1 FROM "
+                  "src.goal_product gp WHERE gp.goal_id = g.id AND gp.product_id IN kept_product)");
 }
 
 // What a column of a person row becomes in the view: personal fields blank, a manager outside the scope gone, an
@@ -136,7 +136,7 @@ void group_costs(Database& db, int min_size) {
     };
     std::vector<Row> rows;
     SQLite::Statement q(db.sql(), "SELECT p.id, coalesce((SELECT m.team_id FROM membership m WHERE m.person_id = p.id ORDER "
-                            "BY m.allocation DESC, m.team_id LIMIT 1), ''), p.unit, p.cost FROM person p");
+                                  "BY m.allocation DESC, m.team_id LIMIT 1), ''), p.unit, p.cost FROM person p");
     while (q.executeStep())
         rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                         q.getColumn(3).isNull() ? std::nullopt : std::optional<double>(q.getColumn(3).getDouble())});

@@ -157,7 +157,7 @@ nlohmann::json export_person(Database& db, const std::string& id) {
         out["org"]["direct_reports"] = reports;
         auto mentor_of = nlohmann::json::array(), mentored_by = nlohmann::json::array();
         SQLite::Statement q(db.sql(), "SELECT mentor_id, novice_id, hours FROM mentor_pair WHERE mentor_id = ?1 OR "
-                                "novice_id = ?1 ORDER BY mentor_id, novice_id");
+                                      "novice_id = ?1 ORDER BY mentor_id, novice_id");
         q.bind(1, id);
         while (q.executeStep()) {
             const auto mentor = q.getColumn(0).getString(), novice = q.getColumn(1).getString();
@@ -252,7 +252,7 @@ ErasureSummary erase_person(Database& db, const std::string& id) {
         summary.assignments = count("SELECT count(*) FROM pm_assignment WHERE pm_id = ?1");
         summary.mentor_pairs = count("SELECT count(*) FROM mentor_pair WHERE mentor_id = ?1 OR novice_id = ?1");
         SQLite::Statement up(db.sql(), "UPDATE person SET manager_id = (SELECT manager_id FROM person WHERE id = ?1) "
-                                 "WHERE manager_id = ?1");
+                                       "WHERE manager_id = ?1");
         up.bind(1, id);
         summary.reports_moved = up.exec();
         SQLite::Statement del(db.sql(), "DELETE FROM person WHERE id = ?1"); // memberships, assignments, pairs cascade
@@ -265,7 +265,7 @@ ErasureSummary erase_person(Database& db, const std::string& id) {
     long long history_rows = 0;
     {
         SQLite::Statement manager(db.sql(), "SELECT coalesce(manager_id, '') FROM h_person WHERE id = ?1 ORDER BY valid_from "
-                                      "DESC LIMIT 1");
+                                            "DESC LIMIT 1");
         manager.bind(1, id);
         const std::string up = manager.executeStep() ? manager.getColumn(0).getString() : "";
         SQLite::Statement reports(db.sql(), "UPDATE h_person SET manager_id = nullif(?2, '') WHERE manager_id = ?1");

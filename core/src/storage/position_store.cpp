@@ -12,7 +12,7 @@ namespace orgplan {
 std::vector<Position> load_positions(Database& db) {
     std::vector<Position> out;
     SQLite::Statement q(db.sql(), "SELECT id, kind, team_id, family, fte, quarter, person_id, status, source FROM position "
-                            "ORDER BY id");
+                                  "ORDER BY id");
     while (q.executeStep()) {
         Position p;
         p.id = q.getColumn(0).getString();
@@ -37,10 +37,10 @@ void put_position(Database& db, const Position& p) {
     // An upsert, not INSERT OR REPLACE: a replaced row is deleted without its delete triggers, and scenario bases
     // keep rows as they were through those (storage/scenario_base.hpp).
     SQLite::Statement q(db.sql(), "INSERT INTO position(id, kind, team_id, family, fte, quarter, person_id, status, source) "
-                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
-                            "team_id = excluded.team_id, family = excluded.family, fte = excluded.fte, quarter = "
-                            "excluded.quarter, person_id = excluded.person_id, status = excluded.status, source = "
-                            "excluded.source");
+                                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
+                                  "team_id = excluded.team_id, family = excluded.family, fte = excluded.fte, quarter = "
+                                  "excluded.quarter, person_id = excluded.person_id, status = excluded.status, source = "
+                                  "excluded.source");
     q.bind(1, p.id);
     q.bind(2, std::string(to_string(p.kind)));
     q.bind(3, p.team_id);

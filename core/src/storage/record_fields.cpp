@@ -8,7 +8,7 @@
 namespace orgplan {
 
 nlohmann::json load_record_fields(Database& db, const std::string& table, const RecordColumns& columns,
-                                  const std::string& id) {
+                          const std::string& id) {
     // Table and column names cannot be bound: only the record tables, and columns that are identifiers.
     if (table != "person" && table != "team") throw Error("no record table '" + table + "': person or team");
     std::string list;

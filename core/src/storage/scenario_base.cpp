@@ -35,9 +35,9 @@ bool capturing(Database& db) { return db.sql().tableExists(kept_table(kKept[0]))
 void install(Database& db, const TableColumns& t) {
     const auto kept = kept_table(t.table);
     db.sql().exec(fmt::format("CREATE TABLE IF NOT EXISTS {0} ({1}, _base INTEGER NOT NULL, _present INTEGER NOT NULL, "
-                        "PRIMARY KEY ({2}, _base)) WITHOUT ROWID;"
-                        "CREATE INDEX IF NOT EXISTS {0}_base ON {0}(_base)",
-                        kept, joined(t.columns), joined(t.keys)));
+                              "PRIMARY KEY ({2}, _base)) WITHOUT ROWID;"
+                              "CREATE INDEX IF NOT EXISTS {0}_base ON {0}(_base)",
+                              kept, joined(t.columns), joined(t.keys)));
     const auto has = table_columns(db, kept).columns;
     for (const auto& c : t.columns)
         if (std::find(has.begin(), has.end(), c) == has.end()) db.sql().exec(fmt::format("ALTER TABLE {} ADD COLUMN {}", kept, c));
@@ -57,7 +57,7 @@ void install(Database& db, const TableColumns& t) {
     for (const auto& [event, when, body] : triggers) {
         const auto name = fmt::format("keep_{}_{}", t.table, event);
         db.sql().exec(fmt::format("DROP TRIGGER IF EXISTS {0}; CREATE TRIGGER {0} AFTER {1} ON {2}{3} BEGIN {4} END", name,
-                            event, t.table, when, body));
+                                  event, t.table, when, body));
     }
 }
 
@@ -91,11 +91,11 @@ public:
                 // Per key, the row kept first at or after the base (SQLite takes a bare column's values from the
                 // row min() picks); live rows where none was kept.
                 db.sql().exec(fmt::format(
-                    "CREATE TEMP VIEW {0} AS SELECT {1} FROM main.{0} WHERE NOT EXISTS (SELECT 1 FROM main.{3} f WHERE "
-                    "{6} AND f._base >= {4}) UNION ALL SELECT {1} FROM (SELECT {5}, k._present, min(k._base) FROM "
-                    "main.{3} k WHERE k._base >= {4} GROUP BY {2}) WHERE _present = 1",
-                    table, joined(t.columns), joined(t.keys, "k."), kept_table(table), base, from_kept,
-                    matching(t.keys, "f", "main." + std::string(table))));
+                          "CREATE TEMP VIEW {0} AS SELECT {1} FROM main.{0} WHERE NOT EXISTS (SELECT 1 FROM main.{3} f WHERE "
+                          "{6} AND f._base >= {4}) UNION ALL SELECT {1} FROM (SELECT {5}, k._present, min(k._base) FROM "
+                          "main.{3} k WHERE k._base >= {4} GROUP BY {2}) WHERE _present = 1",
+                          table, joined(t.columns), joined(t.keys, "k."), kept_table(table), base, from_kept,
+                          matching(t.keys, "f", "main." + std::string(table))));
                 made_.push_back(table);
             }
         } catch (...) {
@@ -172,7 +172,7 @@ void release_unused_bases(Database& db) {
     std::vector<long long> unused;
     {
         SQLite::Statement q(db.sql(), "SELECT id FROM scenario_base WHERE id NOT IN (SELECT base_id FROM scenario WHERE "
-                                "base_id IS NOT NULL) ORDER BY id DESC");
+                                      "base_id IS NOT NULL) ORDER BY id DESC");
         while (q.executeStep()) unused.push_back(q.getColumn(0).getInt64());
     }
     const bool kept_rows = capturing(db);
@@ -190,8 +190,8 @@ void release_unused_bases(Database& db) {
             if (has_older) {
                 const auto columns = joined(row_columns(db, table));
                 db.sql().exec(fmt::format("INSERT OR IGNORE INTO {0}({1}, _base, _present) SELECT {1}, {2}, _present FROM {0} "
-                                    "WHERE _base = {3}",
-                                    kept, columns, to, base));
+                                          "WHERE _base = {3}",
+                                          kept, columns, to, base));
             }
             db.sql().exec(fmt::format("DELETE FROM {} WHERE _base = {}", kept, base));
         }
@@ -207,8 +207,8 @@ void suspend_base_capture(Database& db) {
     for (const char* table : kKept) {
         const auto t = table_columns(db, table);
         db.sql().exec(fmt::format("DROP TABLE IF EXISTS temp.was_{0}; CREATE TEMP TABLE was_{0} AS SELECT * FROM main.{0}; "
-                            "CREATE INDEX temp.was_{0}_key ON was_{0}({1})",
-                            table, joined(t.keys)));
+                                  "CREATE INDEX temp.was_{0}_key ON was_{0}({1})",
+                                  table, joined(t.keys)));
         drop_triggers(db, table);
     }
 }
@@ -232,13 +232,13 @@ void resume_base_capture(Database& db) {
         // Rows that were there and are not there again as they were: kept as they were. Keys there now and not
         // before: kept as absent then. What was kept for the newest base already stays.
         db.sql().exec(fmt::format("INSERT INTO {0}({1}, _base, _present) SELECT {2}, b, 1 FROM temp.was_{3} w, {4} AND NOT "
-                            "EXISTS (SELECT 1 FROM main.{3} l WHERE {5}{6})",
-                            kept, joined(t.columns), joined(t.columns, "w."), table, newest_without("w"),
-                            matching(t.keys, "l", "w"), same_row));
+                                  "EXISTS (SELECT 1 FROM main.{3} l WHERE {5}{6})",
+                                  kept, joined(t.columns), joined(t.columns, "w."), table, newest_without("w"),
+                                  matching(t.keys, "l", "w"), same_row));
         db.sql().exec(fmt::format("INSERT INTO {0}({1}, _base, _present) SELECT {2}, b, 0 FROM main.{3} l, {4} AND NOT EXISTS "
-                            "(SELECT 1 FROM temp.was_{3} w WHERE {5})",
-                            kept, joined(t.keys), joined(t.keys, "l."), table, newest_without("l"),
-                            matching(t.keys, "w", "l")));
+                                  "(SELECT 1 FROM temp.was_{3} w WHERE {5})",
+                                  kept, joined(t.keys), joined(t.keys, "l."), table, newest_without("l"),
+                                  matching(t.keys, "w", "l")));
         db.sql().exec(fmt::format("DROP TABLE temp.was_{}", table));
         install(db, t);
     }
@@ -256,10 +256,10 @@ void prune_kept_rows(Database& db) {
         // The newest row kept for a key, when the live row is that row again (or is again absent): every base that
         // read it reads the same from the live table.
         db.sql().exec(fmt::format(
-            "DELETE FROM {0} WHERE NOT EXISTS (SELECT 1 FROM {0} n WHERE {1} AND n._base > {0}._base) AND CASE WHEN "
-            "_present = 1 THEN EXISTS (SELECT 1 FROM main.{2} l WHERE {3}{4}) ELSE NOT EXISTS (SELECT 1 FROM main.{2} l "
-            "WHERE {3}) END",
-            kept, matching(t.keys, "n", kept), table, matching(t.keys, "l", kept), same_row));
+                  "DELETE FROM {0} WHERE NOT EXISTS (SELECT 1 FROM {0} n WHERE {1} AND n._base > {0}._base) AND CASE WHEN "
+                  "_present = 1 THEN EXISTS (SELECT 1 FROM main.{2} l WHERE {3}{4}) ELSE NOT EXISTS (SELECT 1 FROM main.{2} l "
+                  "WHERE {3}) END",
+                  kept, matching(t.keys, "n", kept), table, matching(t.keys, "l", kept), same_row));
     }
 }
 

@@ -15,7 +15,7 @@ std::vector<ScenarioShare> load_scenario_shares(Database& db, const std::string&
 }
 
 void share_scenario(Database& db, const std::string& scenario, const std::string& user,
-                    std::optional<bool> edit) {
+            std::optional<bool> edit) {
     if (!edit) {
         SQLite::Statement q(db.sql(), "DELETE FROM scenario_share WHERE scenario = ?1 AND user_name = ?2");
         q.bind(1, scenario);
@@ -24,7 +24,7 @@ void share_scenario(Database& db, const std::string& scenario, const std::string
         return;
     }
     SQLite::Statement q(db.sql(), "INSERT INTO scenario_share(scenario, user_name, edit) VALUES(?1, ?2, ?3) "
-                            "ON CONFLICT(scenario, user_name) DO UPDATE SET edit = excluded.edit");
+                                  "ON CONFLICT(scenario, user_name) DO UPDATE SET edit = excluded.edit");
     q.bind(1, scenario);
     q.bind(2, user);
     q.bind(3, *edit ? 1 : 0);
@@ -33,7 +33,7 @@ void share_scenario(Database& db, const std::string& scenario, const std::string
 
 void record_review(Database& db, const std::string& scenario, const ReviewEntry& entry) {
     SQLite::Statement q(db.sql(), "INSERT INTO scenario_review(scenario, user_name, action, comment, approvers) "
-                            "VALUES(?1, ?2, ?3, ?4, ?5)");
+                                  "VALUES(?1, ?2, ?3, ?4, ?5)");
     q.bind(1, scenario);
     q.bind(2, entry.user);
     q.bind(3, entry.action);
@@ -45,7 +45,7 @@ void record_review(Database& db, const std::string& scenario, const ReviewEntry&
 std::vector<ReviewEntry> load_reviews(Database& db, const std::string& scenario) {
     std::vector<ReviewEntry> out;
     SQLite::Statement q(db.sql(), "SELECT at, user_name, action, comment, approvers FROM scenario_review "
-                            "WHERE scenario = ?1 ORDER BY id");
+                                  "WHERE scenario = ?1 ORDER BY id");
     q.bind(1, scenario);
     while (q.executeStep()) {
         ReviewEntry e{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),

@@ -117,7 +117,7 @@ void create_scenario(Database& db, const std::string& name, const std::string& f
         const auto values = settings_values(load_settings(db));
         const long long base = open_scenario_base(db, values.dump());
         SQLite::Statement q(db.sql(), "INSERT INTO scenario(name, org_json, settings_json, changes, owner, steps, base_id, "
-                                "delta) VALUES(?1, '', ?2, '[]', ?3, '[]', ?4, '{}')");
+                                      "delta) VALUES(?1, '', ?2, '[]', ?3, '[]', ?4, '{}')");
         q.bind(1, name);
         q.bind(2, nlohmann::json{{"settings", values}, {"mix", "balanced"}}.dump());
         q.bind(3, owner);
@@ -127,8 +127,8 @@ void create_scenario(Database& db, const std::string& name, const std::string& f
     }
     if (!exists(db, from)) unknown_scenario(db, from);
     SQLite::Statement q(db.sql(), "INSERT INTO scenario(name, org_json, settings_json, changes, base_json, owner, steps, "
-                            "base_id, delta) SELECT ?1, org_json, settings_json, changes, base_json, ?2, steps, base_id, "
-                            "delta FROM scenario WHERE name = ?3");
+                                  "base_id, delta) SELECT ?1, org_json, settings_json, changes, base_json, ?2, steps, base_id, "
+                                  "delta FROM scenario WHERE name = ?3");
     q.bind(1, name);
     q.bind(2, owner);
     q.bind(3, from);
@@ -144,7 +144,7 @@ Scenario load_scenario(Database& db, const std::string& name) {
         return s;
     }
     SQLite::Statement q(db.sql(), "SELECT created_at, org_json, settings_json, changes, steps, owner, status, version, "
-                            "base_id, delta FROM scenario WHERE name = ?1");
+                                  "base_id, delta FROM scenario WHERE name = ?1");
     q.bind(1, name);
     if (!q.executeStep()) unknown_scenario(db, name);
     s.created_at = q.getColumn(0).getString();
@@ -181,7 +181,7 @@ void save_scenario(Database& db, Scenario& s) {
     auto status = parse_scenario_status(current.getColumn(1).getString()).value_or(ScenarioStatus::draft);
     if (status == ScenarioStatus::in_review || status == ScenarioStatus::approved) status = ScenarioStatus::draft;
     SQLite::Statement q(db.sql(), "UPDATE scenario SET org_json = ?2, settings_json = ?3, changes = ?4, steps = ?5, "
-                            "version = ?6, status = ?7, delta = ?8 WHERE name = ?1");
+                                  "version = ?6, status = ?7, delta = ?8 WHERE name = ?1");
     q.bind(1, s.name);
     if (s.base) { // only what differs from the base
         q.bind(2, std::string());
@@ -295,7 +295,7 @@ ScenarioBase load_scenario_base(Database& db, const Scenario& scenario) {
 
 void mark_scenario_merged(Database& db, const std::string& name) {
     SQLite::Statement mark(db.sql(), "UPDATE scenario SET merged_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
-                               "status = 'merged', version = version + 1 WHERE name = ?1");
+                                     "status = 'merged', version = version + 1 WHERE name = ?1");
     mark.bind(1, name);
     mark.exec();
 }

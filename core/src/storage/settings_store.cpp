@@ -39,7 +39,7 @@ void store_settings(Database& db, const std::vector<std::pair<std::string, std::
     for (const auto& [key, value] : values) Settings::check_value(key, value);
     checked_change(db, "store_settings", [&] {
         SQLite::Statement q(db.sql(), "INSERT INTO setting(key, value) VALUES(?, ?) "
-                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+                                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
         for (const auto& [key, value] : values) {
             q.bind(1, key);
             q.bind(2, value);

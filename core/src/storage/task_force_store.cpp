@@ -23,7 +23,7 @@ std::vector<StoredTaskForce> load_task_forces(Database& db) {
         out.push_back(std::move(t));
     }
     SQLite::Statement seats(db.sql(), "SELECT task_force, person_id, role, reason FROM task_force_seat "
-                                "ORDER BY task_force, role = 'review', person_id");
+                                      "ORDER BY task_force, role = 'review', person_id");
     while (seats.executeStep()) {
         auto it = index.find(seats.getColumn(0).getString());
         if (it == index.end()) continue;
@@ -36,7 +36,7 @@ std::vector<StoredTaskForce> load_task_forces(Database& db) {
 void save_task_force(Database& db, const StoredTaskForce& t) {
     delete_task_force(db, t.task_force.name);
     SQLite::Statement q(db.sql(), "INSERT INTO task_force(name, topic, products, functions, created) "
-                            "VALUES(?1, ?2, ?3, ?4, datetime('now'))");
+                                  "VALUES(?1, ?2, ?3, ?4, datetime('now'))");
     q.bind(1, t.task_force.name);
     q.bind(2, t.task_force.topic);
     q.bind(3, text::join(t.products, ","));

@@ -78,7 +78,7 @@ void add_token(Database& db, const std::string& id, const std::string& user_name
 
 void revoke_token(Database& db, const std::string& id) {
     SQLite::Statement q(db.sql(), "UPDATE api_token SET revoked = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 AND "
-                            "revoked IS NULL");
+                                  "revoked IS NULL");
     q.bind(1, id);
     if (q.exec() == 0) throw Error("no live token with id '" + id + "' (orgplan token list shows them)");
 }
@@ -86,7 +86,7 @@ void revoke_token(Database& db, const std::string& id) {
 std::vector<ApiToken> load_tokens(Database& db) {
     std::vector<ApiToken> out;
     SQLite::Statement q(db.sql(), "SELECT id, user_name, created, coalesce(revoked, '') FROM api_token ORDER BY created "
-                            "DESC, id");
+                                  "DESC, id");
     while (q.executeStep())
         out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                        q.getColumn(3).getString()});
@@ -95,8 +95,8 @@ std::vector<ApiToken> load_tokens(Database& db) {
 
 std::optional<User> user_of_token(Database& db, const std::string& digest) {
     SQLite::Statement q(db.sql(), std::string("SELECT ") + kUserColumns +
-                                " FROM api_token t JOIN app_user u ON u.name = t.user_name WHERE t.digest = ?1 AND "
-                                "t.revoked IS NULL");
+                                      " FROM api_token t JOIN app_user u ON u.name = t.user_name WHERE t.digest = ?1 AND "
+                                      "t.revoked IS NULL");
     q.bind(1, digest);
     if (!q.executeStep()) return std::nullopt;
     return read_user(q);

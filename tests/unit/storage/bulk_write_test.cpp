@@ -15,10 +15,10 @@ namespace {
 Database parent_child(const std::string& path) {
     Database db(path);
     db.sql().exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
-            "CREATE TABLE parent(id TEXT PRIMARY KEY);"
-            "CREATE TABLE child(id TEXT PRIMARY KEY, parent_id TEXT NOT NULL REFERENCES parent(id));"
-            "CREATE INDEX child_parent ON child(parent_id);"
-            "INSERT INTO parent VALUES('a'); INSERT INTO child VALUES('c1', 'a');");
+                  "CREATE TABLE parent(id TEXT PRIMARY KEY);"
+                  "CREATE TABLE child(id TEXT PRIMARY KEY, parent_id TEXT NOT NULL REFERENCES parent(id));"
+                  "CREATE INDEX child_parent ON child(parent_id);"
+                  "INSERT INTO parent VALUES('a'); INSERT INTO child VALUES('c1', 'a');");
     return db;
 }
 

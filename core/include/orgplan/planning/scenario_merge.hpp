@@ -68,6 +68,6 @@ public:
 /// needs `allow_removals` (else MergeRemovesPeople, before anything is written). Throws MergeConflicts when both
 /// sides changed a record and `resolve` is refuse; orgplan::Error for an unknown or already merged scenario.
 MergeSummary merge_scenario(Database& db, const std::string& name, MergeResolve resolve,
-                            bool allow_removals = false, const MergeChoices& choices = {});
+                    bool allow_removals = false, const MergeChoices& choices = {});
 
 } // namespace orgplan

@@ -22,7 +22,7 @@ struct ChangeEntry {
 void record_change(Database& db, const std::string& command, const nlohmann::json& records);
 /// The same, on behalf of `user` (a signed-in user of `orgplan serve`) rather than the OS user.
 void record_change(Database& db, const std::string& command, const nlohmann::json& records,
-                   const std::string& user);
+           const std::string& user);
 
 /// The newest `limit` entries, newest first; only those of `command` when one is given.
 std::vector<ChangeEntry> load_change_log(Database& db, std::size_t limit, const std::string& command = "");

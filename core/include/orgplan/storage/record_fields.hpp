@@ -18,6 +18,6 @@ using RecordColumns = std::vector<std::pair<std::string, std::string>>;
 /// The record `id` of `table` ("person" or "team") as {"id": id, field: value...}: numbers as numbers, NULL as null.
 /// Null when there is no such record. Throws orgplan::Error for another table.
 nlohmann::json load_record_fields(Database& db, const std::string& table, const RecordColumns& columns,
-                                  const std::string& id);
+                          const std::string& id);
 
 } // namespace orgplan

@@ -18,7 +18,7 @@ struct ScenarioShare {
 std::vector<ScenarioShare> load_scenario_shares(Database& db, const std::string& scenario);
 /// Shares a scenario with `user` (edit or view only), or with nothing takes the share back.
 void share_scenario(Database& db, const std::string& scenario, const std::string& user,
-                    std::optional<bool> edit);
+            std::optional<bool> edit);
 
 /// One event of a scenario's review.
 struct ReviewEntry {

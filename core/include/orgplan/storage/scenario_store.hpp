@@ -20,7 +20,7 @@ namespace orgplan {
 /// nothing but the settings; a copy of a scenario keeps its base, changes and steps. Throws orgplan::Error if the name is taken or not usable (empty, "current", over 100
 /// characters, a '/'). The caller owns the transaction.
 void create_scenario(Database& db, const std::string& name, const std::string& from,
-                     const std::string& owner = "");
+             const std::string& owner = "");
 /// Loads a scenario (its base with its changes made again), or the live org for "current"; throws orgplan::Error
 /// naming the known scenarios.
 Scenario load_scenario(Database& db, const std::string& name);
