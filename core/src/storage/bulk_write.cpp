@@ -1,9 +1,9 @@
 #include "orgplan/storage/bulk_write.hpp"
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include "orgplan/base/error.hpp"
+#include "statements.hpp"
 
 namespace orgplan {
 
@@ -22,27 +22,22 @@ DeferredForeignKeys::~DeferredForeignKeys() {
 }
 
 void DeferredForeignKeys::check() {
-    SQLite::Statement q(db_.sql(), "PRAGMA foreign_key_check");
     std::string found;
     std::size_t count = 0;
-    while (q.executeStep()) {
+    for_each_row(db_, "PRAGMA foreign_key_check", [&](const Row& r) {
         if (++count <= 5)
-            found += std::string(found.empty() ? "" : "; ") + q.getColumn(0).getString() + " row " +
-                     q.getColumn(1).getString() + " -> " + q.getColumn(2).getString();
-    }
+            found += std::string(found.empty() ? "" : "; ") + r.text(0) + " row " + r.text(1) + " -> " + r.text(2);
+    });
     if (count)
         throw Error("the write would leave " + std::to_string(count) + " broken reference" + (count == 1 ? "" : "s") +
                     " (" + found + "); nothing was written");
 }
 
 DeferredIndexes::DeferredIndexes(Database& db, const std::vector<std::string>& tables) : db_(db) {
-    SQLite::Statement q(db_.sql(), "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 "
-                                   "AND sql IS NOT NULL ORDER BY name"); // sql is NULL for primary keys
-    for (const auto& table : tables) {
-        q.bind(1, table);
-        while (q.executeStep()) indexes_.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
-        q.reset();
-    }
+    for (const auto& table : tables) // sql is NULL for primary keys
+        for_each_row(
+            db_, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name",
+            [&](const Row& r) { indexes_.emplace_back(r.text(0), r.text(1)); }, table);
     for (const auto& [name, sql] : indexes_) db_.sql().exec("DROP INDEX \"" + name + "\"");
 }
 

@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "statements.hpp"
 
 namespace orgplan {
 
@@ -22,30 +22,23 @@ void record_change(Database& db, const std::string& command, const nlohmann::jso
 
 void record_change(Database& db, const std::string& command, const nlohmann::json& records,
            const std::string& user) {
-    SQLite::Statement q(db.sql(), "INSERT INTO change_log(command, user, records) VALUES(?1, ?2, ?3)");
-    q.bind(1, command);
-    q.bind(2, user);
-    q.bind(3, records.dump());
-    q.exec();
+    execute(db, "INSERT INTO change_log(command, user, records) VALUES(?1, ?2, ?3)", command, user, records.dump());
 }
 
 std::vector<ChangeEntry> load_change_log(Database& db, std::size_t limit, const std::string& command) {
-    std::vector<ChangeEntry> out;
-    SQLite::Statement q(db.sql(), "SELECT id, at, command, user, records FROM change_log WHERE ?2 = '' OR command = ?2 "
-                                  "ORDER BY id DESC LIMIT ?1");
-    q.bind(1, static_cast<int64_t>(limit));
-    q.bind(2, command);
-    while (q.executeStep()) {
-        ChangeEntry e;
-        e.id = q.getColumn(0).getInt64();
-        e.at = q.getColumn(1).getString();
-        e.command = q.getColumn(2).getString();
-        e.user = q.getColumn(3).getString();
-        e.records = nlohmann::json::parse(q.getColumn(4).getString(), nullptr, false);
-        if (e.records.is_discarded()) e.records = nlohmann::json::object();
-        out.push_back(std::move(e));
-    }
-    return out;
+    return select_rows(
+        db, "SELECT id, at, command, user, records FROM change_log WHERE ?2 = '' OR command = ?2 ORDER BY id DESC LIMIT ?1",
+        [](const Row& r) {
+            ChangeEntry e;
+            e.id = r.integer(0);
+            e.at = r.text(1);
+            e.command = r.text(2);
+            e.user = r.text(3);
+            e.records = nlohmann::json::parse(r.text(4), nullptr, false);
+            if (e.records.is_discarded()) e.records = nlohmann::json::object();
+            return e;
+        },
+        static_cast<std::int64_t>(limit), command);
 }
 
 } // namespace orgplan

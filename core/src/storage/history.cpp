@@ -7,11 +7,11 @@
 
 #include <fmt/format.h>
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include "orgplan/base/error.hpp"
 #include "orgplan/storage/org_store.hpp"
 #include "orgplan/storage/table_columns.hpp"
+#include "statements.hpp"
 
 namespace orgplan {
 namespace {
@@ -31,9 +31,12 @@ std::vector<Tracked> tracked(Database& db) {
     return out;
 }
 
-SnapshotInfo read_snapshot(SQLite::Statement& q) {
-    return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-            q.getColumn(3).getString()};
+constexpr const char* kSnapshotColumns = "SELECT id, as_of, taken_at, command FROM snapshot ";
+
+SnapshotInfo read_snapshot(const Row& r) { return {r.integer(0), r.text(1), r.text(2), r.text(3)}; }
+
+SnapshotInfo snapshot_of(Database& db, long long id) {
+    return *select_row(db, std::string(kSnapshotColumns) + "WHERE id = ?1", read_snapshot, static_cast<std::int64_t>(id));
 }
 
 } // namespace
@@ -56,9 +59,13 @@ void check_date(const std::string& date, const std::string& option) {
 namespace {
 // The snapshot kept in the org tables themselves, if any: (id, as_of).
 std::optional<std::pair<long long, std::string>> lazy_snapshot(Database& db) {
-    SQLite::Statement q(db.sql(), "SELECT id, as_of FROM snapshot WHERE lazy = 1");
-    if (!q.executeStep()) return std::nullopt;
-    return std::make_pair(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    return select_row(db, "SELECT id, as_of FROM snapshot WHERE lazy = 1",
+                      [](const Row& r) { return std::make_pair(static_cast<long long>(r.integer(0)), r.text(1)); });
+}
+// A snapshot of the same date taken again: when and by which command.
+void retake_snapshot(Database& db, long long id, const std::string& command) {
+    execute(db, "UPDATE snapshot SET taken_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), command = ?2 WHERE id = ?1",
+            static_cast<std::int64_t>(id), command);
 }
 } // namespace
 
@@ -73,39 +80,24 @@ void prepare_snapshot(Database& db, const std::string& as_of) {
 
 SnapshotInfo record_snapshot(Database& db, const std::string& as_of, const std::string& command) {
     long long id = 0;
-    bool first = false;
-    {
-        SQLite::Statement latest(db.sql(), "SELECT id, as_of FROM snapshot ORDER BY as_of DESC LIMIT 1");
-        if (latest.executeStep()) {
-            const auto last = latest.getColumn(1).getString();
-            if (as_of < last)
-                throw Error(fmt::format("--as-of {} is before the latest snapshot ({}); snapshots are recorded in "
-                                        "date order (orgplan history lists them)",
-                                        as_of, last));
-            if (as_of == last) id = latest.getColumn(0).getInt64();
-        } else {
-            first = true;
-        }
+    const auto latest = select_row(db, std::string(kSnapshotColumns) + "ORDER BY as_of DESC LIMIT 1", read_snapshot);
+    const bool first = !latest;
+    if (latest) {
+        if (as_of < latest->as_of)
+            throw Error(fmt::format("--as-of {} is before the latest snapshot ({}); snapshots are recorded in "
+                                    "date order (orgplan history lists them)",
+                                    as_of, latest->as_of));
+        if (as_of == latest->as_of) id = latest->id;
     }
     if (first || (id && lazy_snapshot(db))) {
         // The first snapshot stays in the org tables: nothing is copied until the next import of another date.
         if (first) {
-            SQLite::Statement q(db.sql(), "INSERT INTO snapshot(as_of, command, lazy) VALUES(?1, ?2, 1)");
-            q.bind(1, as_of);
-            q.bind(2, command);
-            q.exec();
+            execute(db, "INSERT INTO snapshot(as_of, command, lazy) VALUES(?1, ?2, 1)", as_of, command);
             id = db.sql().getLastInsertRowid();
         } else {
-            SQLite::Statement q(db.sql(), "UPDATE snapshot SET taken_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), command = ?2 "
-                                          "WHERE id = ?1");
-            q.bind(1, static_cast<int64_t>(id));
-            q.bind(2, command);
-            q.exec();
+            retake_snapshot(db, id, command);
         }
-        SQLite::Statement q(db.sql(), "SELECT id, as_of, taken_at, command FROM snapshot WHERE id = ?1");
-        q.bind(1, static_cast<int64_t>(id));
-        q.executeStep();
-        return read_snapshot(q);
+        return snapshot_of(db, id);
     }
     const auto tables = tracked(db);
     if (id) {
@@ -114,16 +106,9 @@ SnapshotInfo record_snapshot(Database& db, const std::string& as_of, const std::
             db.sql().exec(fmt::format("DELETE FROM h_{} WHERE valid_from = {}", t.table, id));
             db.sql().exec(fmt::format("UPDATE h_{} SET valid_to = {} WHERE valid_to = {}", t.table, kOpen, id));
         }
-        SQLite::Statement q(db.sql(), "UPDATE snapshot SET taken_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), command = ?2 "
-                                      "WHERE id = ?1");
-        q.bind(1, static_cast<int64_t>(id));
-        q.bind(2, command);
-        q.exec();
+        retake_snapshot(db, id, command);
     } else {
-        SQLite::Statement q(db.sql(), "INSERT INTO snapshot(as_of, command) VALUES(?1, ?2)");
-        q.bind(1, as_of);
-        q.bind(2, command);
-        q.exec();
+        execute(db, "INSERT INTO snapshot(as_of, command) VALUES(?1, ?2)", as_of, command);
         id = db.sql().getLastInsertRowid();
     }
     for (const auto& t : tables) {
@@ -144,24 +129,17 @@ SnapshotInfo record_snapshot(Database& db, const std::string& as_of, const std::
                                   "(SELECT 1 FROM {0} WHERE {5} AND {0}.valid_to = {3})",
                                   h, joined(t.columns), id, kOpen, t.table, matching(t.keys, h, t.table)));
     }
-    SQLite::Statement q(db.sql(), "SELECT id, as_of, taken_at, command FROM snapshot WHERE id = ?1");
-    q.bind(1, static_cast<int64_t>(id));
-    q.executeStep();
-    return read_snapshot(q);
+    return snapshot_of(db, id);
 }
 
 std::vector<SnapshotInfo> list_snapshots(Database& db) {
-    std::vector<SnapshotInfo> out;
-    SQLite::Statement q(db.sql(), "SELECT id, as_of, taken_at, command FROM snapshot ORDER BY as_of");
-    while (q.executeStep()) out.push_back(read_snapshot(q));
-    return out;
+    return select_rows(db, std::string(kSnapshotColumns) + "ORDER BY as_of", read_snapshot);
 }
 
 SnapshotInfo snapshot_on(Database& db, const std::string& date) {
-    SQLite::Statement q(db.sql(), "SELECT id, as_of, taken_at, command FROM snapshot WHERE as_of <= ?1 ORDER BY as_of DESC "
-                                  "LIMIT 1");
-    q.bind(1, date);
-    if (q.executeStep()) return read_snapshot(q);
+    if (auto on = select_row(db, std::string(kSnapshotColumns) + "WHERE as_of <= ?1 ORDER BY as_of DESC LIMIT 1",
+                             read_snapshot, date))
+        return *on;
     const auto all = list_snapshots(db);
     throw Error(all.empty() ? "no snapshots yet: every import records one (orgplan import --as-of DATE ...)"
                             : fmt::format("no snapshot on or before {}; the first is of {} (orgplan history lists them)",
@@ -171,16 +149,9 @@ SnapshotInfo snapshot_on(Database& db, const std::string& date) {
 std::unique_ptr<Database> materialize_snapshot(const std::string& path, long long id) {
     auto mem = std::make_unique<Database>(":memory:");
     auto& db = *mem;
-    SQLite::Statement attach(db.sql(), "ATTACH DATABASE ?1 AS src");
-    attach.bind(1, path);
-    attach.exec();
+    execute(db, "ATTACH DATABASE ?1 AS src", path);
     db.sql().exec("PRAGMA foreign_keys = OFF");
-    bool in_tables = false;
-    {
-        SQLite::Statement lazy(db.sql(), "SELECT lazy FROM src.snapshot WHERE id = ?1");
-        lazy.bind(1, static_cast<int64_t>(id));
-        in_tables = lazy.executeStep() && lazy.getColumn(0).getInt() == 1;
-    } // finished before src is detached
+    const bool in_tables = any_row(db, "SELECT 1 FROM src.snapshot WHERE id = ?1 AND lazy = 1", static_cast<std::int64_t>(id));
 
     for (const auto& t : tracked(db)) {
         if (in_tables) { // the snapshot is the org tables as they stand
@@ -195,12 +166,9 @@ std::unique_ptr<Database> materialize_snapshot(const std::string& path, long lon
     }
     db.sql().exec("INSERT INTO main.setting SELECT * FROM src.setting");
     // Interrupts carry their own dates: those up to the snapshot's date. Task forces are not historized: today's.
-    {
-        SQLite::Statement copy(db.sql(), "INSERT INTO main.interrupt SELECT * FROM src.interrupt WHERE date <= "
-                                         "(SELECT as_of FROM src.snapshot WHERE id = ?1)");
-        copy.bind(1, static_cast<int64_t>(id));
-        copy.exec();
-    } // finished before src is detached
+    execute(db, "INSERT INTO main.interrupt SELECT * FROM src.interrupt WHERE date <= (SELECT as_of FROM src.snapshot "
+                "WHERE id = ?1)",
+            static_cast<std::int64_t>(id));
     db.sql().exec("INSERT INTO main.task_force SELECT * FROM src.task_force;"
                   "INSERT INTO main.task_force_seat SELECT * FROM src.task_force_seat");
     db.sql().exec("DETACH DATABASE src");
@@ -234,12 +202,9 @@ std::vector<PersonChange> people_changes(Database& db, long long from, long long
         "WHERE {0} AND {1} AND coalesce(ta.teams, '') <> coalesce(tb.teams, '') "
         "ORDER BY 1, 2",
         at("a", from), at("b", to), teams(from), teams(to));
-    std::vector<PersonChange> out;
-    SQLite::Statement q(db.sql(), sql);
-    while (q.executeStep())
-        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                       q.getColumn(3).getString(), q.getColumn(4).getString()});
-    return out;
+    return select_rows(db, sql, [](const Row& r) {
+        return PersonChange{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)};
+    });
 }
 
 } // namespace orgplan

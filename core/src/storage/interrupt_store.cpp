@@ -5,28 +5,28 @@
 #include <fmt/format.h>
 
 #include "orgplan/model/enums.hpp"
+#include "statements.hpp"
 
 namespace orgplan {
 
 std::vector<Interrupt> load_interrupts(Database& db) {
-    std::vector<Interrupt> out;
-    SQLite::Statement q(db.sql(), "SELECT date, requester_id, requester_name, requester_function, pm_id, team_id, "
-                                  "product_id, hours, kind, planned FROM interrupt ORDER BY date, key");
-    while (q.executeStep()) {
-        Interrupt x;
-        x.date = q.getColumn(0).getString();
-        x.requester_id = q.getColumn(1).getString();
-        x.requester_name = q.getColumn(2).getString();
-        x.requester_function = q.getColumn(3).getString();
-        x.pm_id = q.getColumn(4).getString();
-        x.team_id = q.getColumn(5).getString();
-        x.product_id = q.getColumn(6).getString();
-        x.hours = q.getColumn(7).getDouble();
-        x.kind = parse_interrupt_kind(q.getColumn(8).getString()).value_or(InterruptKind::other);
-        x.planned = q.getColumn(9).getInt() != 0;
-        out.push_back(std::move(x));
-    }
-    return out;
+    return select_rows(db,
+                       "SELECT date, requester_id, requester_name, requester_function, pm_id, team_id, product_id, "
+                       "hours, kind, planned FROM interrupt ORDER BY date, key",
+                       [](const Row& r) {
+                           Interrupt x;
+                           x.date = r.text(0);
+                           x.requester_id = r.text(1);
+                           x.requester_name = r.text(2);
+                           x.requester_function = r.text(3);
+                           x.pm_id = r.text(4);
+                           x.team_id = r.text(5);
+                           x.product_id = r.text(6);
+                           x.hours = r.real(7);
+                           x.kind = parse_interrupt_kind(r.text(8)).value_or(InterruptKind::other);
+                           x.planned = r.flag(9);
+                           return x;
+                       });
 }
 
 std::string interrupt_key(const std::string& id, const Interrupt& x, int occurrence) {

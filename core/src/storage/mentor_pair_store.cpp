@@ -3,13 +3,13 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "statements.hpp"
+
 namespace orgplan {
 
 std::vector<std::pair<std::string, std::string>> load_mentor_pairs(Database& db) {
-    std::vector<std::pair<std::string, std::string>> out;
-    SQLite::Statement q(db.sql(), "SELECT mentor_id, novice_id FROM mentor_pair ORDER BY mentor_id, novice_id");
-    while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
-    return out;
+    return select_rows(db, "SELECT mentor_id, novice_id FROM mentor_pair ORDER BY mentor_id, novice_id",
+                       [](const Row& r) { return std::make_pair(r.text(0), r.text(1)); });
 }
 
 void save_mentor_pairs(Database& db, const std::vector<MentorPair>& pairs) {

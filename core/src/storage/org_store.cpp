@@ -12,62 +12,49 @@
 #include "orgplan/storage/position_store.hpp"
 #include "orgplan/storage/read_transaction.hpp"
 #include "orgplan/storage/row_statement.hpp"
+#include "statements.hpp"
 #include "orgplan/storage/scenario_base.hpp"
 #include "orgplan/storage/task_force_store.hpp"
 
 namespace orgplan {
 namespace {
 
-std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
-
 // Goals with the products each is about.
 std::vector<Goal> load_goals(Database& db) {
-    std::vector<Goal> goals;
     std::map<std::string, std::vector<std::string>> products_of;
-    SQLite::Statement gp(db.sql(), "SELECT goal_id, product_id FROM goal_product ORDER BY goal_id, product_id");
-    while (gp.executeStep()) products_of[gp.getColumn(0).getString()].push_back(gp.getColumn(1).getString());
-    SQLite::Statement q(db.sql(), "SELECT id, function, objective, name, metric, metric_kind, incentive, north_star, "
-                                  "counter_metric, theme FROM goal ORDER BY id");
-    while (q.executeStep()) {
-        Goal g;
-        g.id = q.getColumn(0).getString();
-        g.function = q.getColumn(1).getString();
-        g.objective = q.getColumn(2).getString();
-        g.name = q.getColumn(3).getString();
-        g.metric = q.getColumn(4).getString();
-        g.metric_kind = parse_metric_kind(q.getColumn(5).getString()).value_or(MetricKind::outcome);
-        g.incentive = q.getColumn(6).getInt() != 0;
-        g.north_star = q.getColumn(7).getInt() != 0;
-        g.counter_metric = q.getColumn(8).getString();
-        g.theme = q.getColumn(9).getString();
-        g.product_ids = products_of[g.id];
-        goals.push_back(std::move(g));
-    }
-    return goals;
+    for_each_row(db, "SELECT goal_id, product_id FROM goal_product ORDER BY goal_id, product_id",
+                 [&](const Row& r) { products_of[r.text(0)].push_back(r.text(1)); });
+    return select_rows(db,
+                       "SELECT id, function, objective, name, metric, metric_kind, incentive, north_star, counter_metric, "
+                       "theme FROM goal ORDER BY id",
+                       [&](const Row& r) {
+                           Goal g;
+                           g.id = r.text(0);
+                           g.function = r.text(1);
+                           g.objective = r.text(2);
+                           g.name = r.text(3);
+                           g.metric = r.text(4);
+                           g.metric_kind = parse_metric_kind(r.text(5)).value_or(MetricKind::outcome);
+                           g.incentive = r.flag(6);
+                           g.north_star = r.flag(7);
+                           g.counter_metric = r.text(8);
+                           g.theme = r.text(9);
+                           g.product_ids = products_of[g.id];
+                           return g;
+                       });
 }
 
 // Segments, products, initiatives and accounts: few rows each.
 void load_portfolio(Database& db, Org& org) {
-    {
-        SQLite::Statement q(db.sql(), "SELECT id, name FROM segment ORDER BY id");
-        while (q.executeStep()) org.segments.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
-    }
-    {
-        SQLite::Statement q(db.sql(), "SELECT id, name, status, segment_id FROM product ORDER BY id");
-        while (q.executeStep())
-            org.products.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
-                                    parse_product_status(q.getColumn(2).getString()).value_or(ProductStatus::active),
-                                    text_or_empty(q.getColumn(3))});
-    }
-    {
-        SQLite::Statement q(db.sql(), "SELECT id, name FROM initiative ORDER BY id");
-        while (q.executeStep()) org.initiatives.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
-    }
-    {
-        SQLite::Statement q(db.sql(), "SELECT id, name, segment_id FROM account ORDER BY id");
-        while (q.executeStep())
-            org.accounts.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), text_or_empty(q.getColumn(2))});
-    }
+    org.segments = select_rows(db, "SELECT id, name FROM segment ORDER BY id",
+                               [](const Row& r) { return Segment{r.text(0), r.text(1)}; });
+    org.products = select_rows(db, "SELECT id, name, status, segment_id FROM product ORDER BY id", [](const Row& r) {
+        return Product{r.text(0), r.text(1), parse_product_status(r.text(2)).value_or(ProductStatus::active), r.text(3)};
+    });
+    org.initiatives = select_rows(db, "SELECT id, name FROM initiative ORDER BY id",
+                                  [](const Row& r) { return Initiative{r.text(0), r.text(1)}; });
+    org.accounts = select_rows(db, "SELECT id, name, segment_id FROM account ORDER BY id",
+                               [](const Row& r) { return Account{r.text(0), r.text(1), r.text(2)}; });
 }
 
 // Teams, people and memberships come by the hundred thousand: read as views, copied once.
@@ -161,14 +148,12 @@ std::vector<Membership> load_memberships(Database& db, PersonDetail detail) {
 }
 
 std::vector<Assignment> load_assignments(Database& db) {
-    std::vector<Assignment> assignments;
-    SQLite::Statement q(db.sql(), "SELECT pm_id, target_kind, target_id, share FROM pm_assignment "
-                                  "ORDER BY pm_id, target_kind, target_id");
-    while (q.executeStep())
-        assignments.push_back({q.getColumn(0).getString(),
-                               parse_target_kind(q.getColumn(1).getString()).value_or(TargetKind::team),
-                               q.getColumn(2).getString(), q.getColumn(3).getDouble()});
-    return assignments;
+    return select_rows(db, "SELECT pm_id, target_kind, target_id, share FROM pm_assignment ORDER BY pm_id, target_kind, "
+                           "target_id",
+                       [](const Row& r) {
+                           return Assignment{r.text(0), parse_target_kind(r.text(1)).value_or(TargetKind::team),
+                                             r.text(2), r.real(3)};
+                       });
 }
 
 } // namespace
@@ -212,41 +197,31 @@ ReportingLines load_reporting_lines(Database& db) {
 }
 
 std::vector<TitleClass> load_title_classes(Database& db, bool unmatched_only) {
-    SQLite::Statement q(db.sql(), std::string("SELECT p.title, p.family, p.family_source, "
-                                              "CASE WHEN p.family_source = 'rule' THEN coalesce(t.pattern, '') ELSE '' END, "
-                                              "count(*) AS n FROM person p LEFT JOIN title_match t ON t.title = p.title ") +
-                                      (unmatched_only ? "WHERE p.family_source = 'unmatched' " : "") +
-                                      "GROUP BY 1, 2, 3, 4 ORDER BY p.family_source = 'unmatched' DESC, n DESC, p.title");
-    std::vector<TitleClass> out;
-    while (q.executeStep())
-        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                       q.getColumn(3).getString(), q.getColumn(4).getInt64()});
-    return out;
+    return select_rows(db,
+                       std::string("SELECT p.title, p.family, p.family_source, CASE WHEN p.family_source = 'rule' THEN "
+                                   "coalesce(t.pattern, '') ELSE '' END, count(*) AS n FROM person p LEFT JOIN "
+                                   "title_match t ON t.title = p.title ") +
+                           (unmatched_only ? "WHERE p.family_source = 'unmatched' " : "") +
+                           "GROUP BY 1, 2, 3, 4 ORDER BY p.family_source = 'unmatched' DESC, n DESC, p.title",
+                       [](const Row& r) { return TitleClass{r.text(0), r.text(1), r.text(2), r.text(3), r.integer(4)}; });
 }
 
-bool person_exists(Database& db, const std::string& id) {
-    SQLite::Statement q(db.sql(), "SELECT 1 FROM person WHERE id = ?1");
-    q.bind(1, id);
-    return q.executeStep();
-}
+bool person_exists(Database& db, const std::string& id) { return any_row(db, "SELECT 1 FROM person WHERE id = ?1", id); }
 
 std::unordered_set<std::string> people_with_family_column(Database& db) {
     std::unordered_set<std::string> ids;
-    SQLite::Statement q(db.sql(), "SELECT id FROM person WHERE family_source = 'column'");
-    while (q.executeStep()) ids.insert(q.getColumn(0).getString());
+    for_each_row(db, "SELECT id FROM person WHERE family_source = 'column'", [&](const Row& r) { ids.insert(r.text(0)); });
     return ids;
 }
 
 MakerTotals load_maker_totals(Database& db) {
     MakerTotals totals;
-    SQLite::Statement q(db.sql(), "SELECT team_id, fte FROM team_maker_fte");
-    while (q.executeStep()) {
-        auto team = q.getColumn(0).getString();
-        if (team.empty())
-            totals.unallocated = q.getColumn(1).getDouble();
+    for_each_row(db, "SELECT team_id, fte FROM team_maker_fte", [&](const Row& r) {
+        if (auto team = r.text(0); team.empty())
+            totals.unallocated = r.real(1);
         else
-            totals.team_fte.emplace_back(std::move(team), q.getColumn(1).getDouble());
-    }
+            totals.team_fte.emplace_back(std::move(team), r.real(1));
+    });
     return totals;
 }
 

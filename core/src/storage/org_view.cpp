@@ -13,6 +13,7 @@
 #include "orgplan/storage/database.hpp"
 #include "orgplan/storage/org_store.hpp"
 #include "orgplan/storage/table_columns.hpp"
+#include "statements.hpp"
 
 namespace orgplan {
 namespace {
@@ -65,14 +66,11 @@ void mark_scope(Database& db, const std::string& scope) {
     if (whole) {
         db.sql().exec("INSERT OR IGNORE INTO kept_person SELECT id FROM src.person");
     } else {
-        SQLite::Statement root(db.sql(), "SELECT 1 FROM src.person WHERE id = ?1");
-        root.bind(1, scope);
-        if (!root.executeStep())
+        if (!any_row(db, "SELECT 1 FROM src.person WHERE id = ?1", scope))
             throw Error("the scope " + scope + " names no person in the org (orgplan user add ... --scope PERSON_ID)");
-        SQLite::Statement q(db.sql(), "WITH RECURSIVE below(id) AS (SELECT ?1 UNION SELECT p.id FROM src.person p JOIN below "
-                                      "b ON p.manager_id = b.id) INSERT OR IGNORE INTO kept_person SELECT id FROM below");
-        q.bind(1, scope);
-        q.exec();
+        execute(db, "WITH RECURSIVE below(id) AS (SELECT ?1 UNION SELECT p.id FROM src.person p JOIN below b ON "
+                    "p.manager_id = b.id) INSERT OR IGNORE INTO kept_person SELECT id FROM below",
+                scope);
     }
     const char* all_or = whole ? "SELECT id FROM src.{0} UNION " : "";
     db.sql().exec(fmt::format("CREATE TEMP TABLE kept_team(id TEXT PRIMARY KEY);"
@@ -130,16 +128,17 @@ void copy_table(Database& db, const std::string& table, const char* keep, const 
 // Micro-aggregation: everyone's cost becomes the mean of a group of at least `min_size` people: their main team
 // when it is that large, else their unit, else everyone left. Totals over those groups stay exact.
 void group_costs(Database& db, int min_size) {
-    struct Row {
+    struct PersonCost {
         std::string id, team, unit;
         std::optional<double> cost;
     };
-    std::vector<Row> rows;
-    SQLite::Statement q(db.sql(), "SELECT p.id, coalesce((SELECT m.team_id FROM membership m WHERE m.person_id = p.id ORDER "
-                                  "BY m.allocation DESC, m.team_id LIMIT 1), ''), p.unit, p.cost FROM person p");
-    while (q.executeStep())
-        rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                        q.getColumn(3).isNull() ? std::nullopt : std::optional<double>(q.getColumn(3).getDouble())});
+    const auto rows = select_rows(
+        db,
+        "SELECT p.id, (SELECT m.team_id FROM membership m WHERE m.person_id = p.id ORDER BY m.allocation DESC, "
+        "m.team_id LIMIT 1), p.unit, p.cost FROM person p",
+        [](const Row& r) {
+            return PersonCost{r.text(0), r.text(1), r.text(2), r.is_null(3) ? std::nullopt : std::optional(r.real(3))};
+        });
     std::vector<std::string> group(rows.size());
     // Pass 1 by team, pass 2 by unit for those left, then the rest together.
     const auto assign = [&](auto key_of, const char* prefix) {
@@ -150,8 +149,8 @@ void group_costs(Database& db, int min_size) {
             if (static_cast<int>(list.size()) >= min_size)
                 for (auto i : list) group[i] = prefix + key;
     };
-    assign([](const Row& r) -> const std::string& { return r.team; }, "team:");
-    assign([](const Row& r) -> const std::string& { return r.unit; }, "unit:");
+    assign([](const PersonCost& r) -> const std::string& { return r.team; }, "team:");
+    assign([](const PersonCost& r) -> const std::string& { return r.unit; }, "unit:");
     std::size_t rest = std::count(group.begin(), group.end(), std::string());
     std::unordered_map<std::string, std::pair<double, int>> sums; // cost total and people with a cost
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -179,11 +178,7 @@ void group_costs(Database& db, int min_size) {
 void write_org_view(const std::string& source, const std::string& target, const ViewRules& rules) {
     Database view(target, Database::Open::create);
     auto& db = view;
-    {
-        SQLite::Statement attach(db.sql(), "ATTACH DATABASE ?1 AS src");
-        attach.bind(1, source);
-        attach.exec();
-    }
+    execute(db, "ATTACH DATABASE ?1 AS src", source);
     db.sql().exec("PRAGMA foreign_keys = OFF"); // a person's manager may come after them; checked below
     db.sql().exec("BEGIN");
     mark_scope(db, rules.scope);
@@ -200,10 +195,8 @@ void write_org_view(const std::string& source, const std::string& target, const 
     db.sql().exec("COMMIT");
     db.sql().exec("DETACH DATABASE src");
     db.sql().exec("PRAGMA foreign_keys = ON");
-    SQLite::Statement check(db.sql(), "PRAGMA foreign_key_check");
-    if (check.executeStep())
-        throw Error(fmt::format("the view of {} breaks a reference in table {}; please report this", source,
-                                check.getColumn(0).getString()));
+    if (const auto table = select_row(db, "PRAGMA foreign_key_check", [](const Row& r) { return r.text(0); }))
+        throw Error(fmt::format("the view of {} breaks a reference in table {}; please report this", source, *table));
 }
 
 } // namespace orgplan

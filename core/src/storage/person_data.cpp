@@ -11,6 +11,7 @@
 #include "orgplan/storage/org_store.hpp"
 #include "orgplan/storage/scenario_base.hpp"
 #include "orgplan/storage/scenario_store.hpp"
+#include "statements.hpp"
 
 namespace orgplan {
 namespace {
@@ -50,10 +51,9 @@ std::vector<std::string> scenario_names(Database& db) {
 
 // The base a scenario stored whole (before bases were kept copy-on-write) keeps as JSON; null for others.
 nlohmann::json base_of(Database& db, const std::string& name) {
-    SQLite::Statement q(db.sql(), "SELECT base_json FROM scenario WHERE name = ?1");
-    q.bind(1, name);
-    if (!q.executeStep() || q.getColumn(0).isNull()) return nullptr;
-    return nlohmann::json::parse(q.getColumn(0).getString());
+    const auto base = select_row(db, "SELECT base_json FROM scenario WHERE name = ?1 AND base_json IS NOT NULL",
+                                 [](const Row& r) { return r.text(0); }, name);
+    return base ? nlohmann::json::parse(*base) : nlohmann::json(nullptr);
 }
 
 // Removes the person from an org (their reports move up to their manager), with the interrupts they asked for or
@@ -156,15 +156,16 @@ nlohmann::json export_person(Database& db, const std::string& id) {
             if (p.manager_id == id) reports.push_back(p.id);
         out["org"]["direct_reports"] = reports;
         auto mentor_of = nlohmann::json::array(), mentored_by = nlohmann::json::array();
-        SQLite::Statement q(db.sql(), "SELECT mentor_id, novice_id, hours FROM mentor_pair WHERE mentor_id = ?1 OR "
-                                      "novice_id = ?1 ORDER BY mentor_id, novice_id");
-        q.bind(1, id);
-        while (q.executeStep()) {
-            const auto mentor = q.getColumn(0).getString(), novice = q.getColumn(1).getString();
-            const double hours = q.getColumn(2).getDouble();
-            if (mentor == id) mentor_of.push_back({{"novice", novice}, {"hours", hours}});
-            if (novice == id) mentored_by.push_back({{"mentor", mentor}, {"hours", hours}});
-        }
+        for_each_row(
+            db, "SELECT mentor_id, novice_id, hours FROM mentor_pair WHERE mentor_id = ?1 OR novice_id = ?1 ORDER BY "
+                "mentor_id, novice_id",
+            [&](const Row& r) {
+                const auto mentor = r.text(0), novice = r.text(1);
+                const double hours = r.real(2);
+                if (mentor == id) mentor_of.push_back({{"novice", novice}, {"hours", hours}});
+                if (novice == id) mentored_by.push_back({{"mentor", mentor}, {"hours", hours}});
+            },
+            id);
         out["org"]["mentoring"] = {{"mentor_of", mentor_of}, {"mentored_by", mentored_by}};
     }
     auto scenarios = nlohmann::json::array();
@@ -219,10 +220,7 @@ std::size_t erase_from_scenarios(Database& db, const std::string& id, const std:
             auto base_org = org_from_json(base.at("org"));
             if (remove_from(base_org, id)) {
                 base["org"] = to_json(base_org);
-                SQLite::Statement q(db.sql(), "UPDATE scenario SET base_json = ?2 WHERE name = ?1");
-                q.bind(1, name);
-                q.bind(2, base.dump());
-                q.exec();
+                execute(db, "UPDATE scenario SET base_json = ?2 WHERE name = ?1", name, base.dump());
                 touched = true;
             }
         }
@@ -236,55 +234,35 @@ std::size_t erase_from_scenarios(Database& db, const std::string& id, const std:
 ErasureSummary erase_person(Database& db, const std::string& id) {
     db.sql().exec("PRAGMA secure_delete = ON");
     ErasureSummary summary;
-    auto count = [&](const char* sql) {
-        SQLite::Statement q(db.sql(), sql);
-        q.bind(1, id);
-        q.executeStep();
-        return q.getColumn(0).getInt64();
-    };
+    auto count = [&](const char* sql) { return *select_row(db, sql, [](const Row& r) { return r.integer(0); }, id); };
+    const auto text_of = [](const Row& r) { return r.text(0); };
     summary.in_org = count("SELECT count(*) FROM person WHERE id = ?1") > 0;
     std::string manager;
     if (summary.in_org) {
-        SQLite::Statement q(db.sql(), "SELECT coalesce(manager_id, '') FROM person WHERE id = ?1");
-        q.bind(1, id);
-        if (q.executeStep()) manager = q.getColumn(0).getString();
+        manager = select_row(db, "SELECT manager_id FROM person WHERE id = ?1", text_of, id).value_or("");
         summary.memberships = count("SELECT count(*) FROM membership WHERE person_id = ?1");
         summary.assignments = count("SELECT count(*) FROM pm_assignment WHERE pm_id = ?1");
         summary.mentor_pairs = count("SELECT count(*) FROM mentor_pair WHERE mentor_id = ?1 OR novice_id = ?1");
-        SQLite::Statement up(db.sql(), "UPDATE person SET manager_id = (SELECT manager_id FROM person WHERE id = ?1) "
-                                       "WHERE manager_id = ?1");
-        up.bind(1, id);
-        summary.reports_moved = up.exec();
-        SQLite::Statement del(db.sql(), "DELETE FROM person WHERE id = ?1"); // memberships, assignments, pairs cascade
-        del.bind(1, id);
-        del.exec();
+        summary.reports_moved = execute(
+            db, "UPDATE person SET manager_id = (SELECT manager_id FROM person WHERE id = ?1) WHERE manager_id = ?1", id);
+        execute(db, "DELETE FROM person WHERE id = ?1", id); // memberships, assignments, pairs cascade
         refresh_maker_totals(db);
         db.sql().exec("DELETE FROM title_match WHERE title NOT IN (SELECT title FROM person)");
     }
     // Snapshots: their rows of the person go; reports point at the person's last manager instead.
     long long history_rows = 0;
     {
-        SQLite::Statement manager(db.sql(), "SELECT coalesce(manager_id, '') FROM h_person WHERE id = ?1 ORDER BY valid_from "
-                                            "DESC LIMIT 1");
-        manager.bind(1, id);
-        const std::string up = manager.executeStep() ? manager.getColumn(0).getString() : "";
-        SQLite::Statement reports(db.sql(), "UPDATE h_person SET manager_id = nullif(?2, '') WHERE manager_id = ?1");
-        reports.bind(1, id);
-        reports.bind(2, up);
-        reports.exec();
-        for (const auto& [table, column] : kHistoryOfPerson) {
-            SQLite::Statement del(db.sql(), "DELETE FROM h_" + table + " WHERE " + column + " = ?1");
-            del.bind(1, id);
-            history_rows += del.exec();
-        }
+        const auto up =
+            select_row(db, "SELECT manager_id FROM h_person WHERE id = ?1 ORDER BY valid_from DESC LIMIT 1", text_of, id);
+        execute(db, "UPDATE h_person SET manager_id = nullif(?2, '') WHERE manager_id = ?1", id, up.value_or(""));
+        for (const auto& [table, column] : kHistoryOfPerson)
+            history_rows += execute(db, "DELETE FROM h_" + table + " WHERE " + column + " = ?1", id);
     }
     summary.snapshot_rows = history_rows;
     // Interrupt rows are keyed by their content, the person's id included: they go whole.
     for (auto [sql, counter] : {std::pair{"DELETE FROM interrupt WHERE requester_id = ?1 OR pm_id = ?1", &summary.interrupts},
                                 std::pair{"DELETE FROM task_force_seat WHERE person_id = ?1", &summary.task_force_seats}}) {
-        SQLite::Statement del(db.sql(), sql);
-        del.bind(1, id);
-        *counter = del.exec();
+        *counter = execute(db, sql, id);
     }
     summary.scenarios = erase_from_scenarios(db, id, manager);
     if (!summary.in_org && !summary.scenarios && !history_rows && !summary.interrupts && !summary.task_force_seats)

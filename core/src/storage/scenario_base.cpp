@@ -10,6 +10,7 @@
 #include "orgplan/base/error.hpp"
 #include "orgplan/storage/org_store.hpp"
 #include "orgplan/storage/table_columns.hpp"
+#include "statements.hpp"
 
 namespace orgplan {
 namespace {
@@ -128,37 +129,27 @@ private:
 
 long long open_scenario_base(Database& db, const std::string& settings) {
     prune_kept_rows(db);
-    {
-        SQLite::Statement newest(db.sql(), "SELECT id, settings FROM scenario_base ORDER BY id DESC LIMIT 1");
-        if (newest.executeStep() && newest.getColumn(1).getString() == settings) {
-            const long long id = newest.getColumn(0).getInt64();
-            newest.reset();
-            if (base_is_live(db, id)) return id;
-        }
-    }
-    SQLite::Statement add(db.sql(), "INSERT INTO scenario_base(settings) VALUES(?1)");
-    add.bind(1, settings);
-    add.exec();
+    const auto newest = select_row(db, "SELECT id, settings FROM scenario_base ORDER BY id DESC LIMIT 1",
+                                   [](const Row& r) { return std::make_pair(r.integer(0), r.text(1)); });
+    if (newest && newest->second == settings && base_is_live(db, newest->first)) return newest->first;
+    execute(db, "INSERT INTO scenario_base(settings) VALUES(?1)", settings);
     const long long id = db.sql().getLastInsertRowid();
     for (const char* table : kKept) install(db, table_columns(db, table));
     return id;
 }
 
 std::string scenario_base_settings(Database& db, long long base) {
-    SQLite::Statement q(db.sql(), "SELECT settings FROM scenario_base WHERE id = ?1");
-    q.bind(1, static_cast<int64_t>(base));
-    if (!q.executeStep()) throw Error(fmt::format("no scenario base {}: the database is damaged", base));
-    return q.getColumn(0).getString();
+    if (auto settings = select_row(db, "SELECT settings FROM scenario_base WHERE id = ?1",
+                                   [](const Row& r) { return r.text(0); }, static_cast<std::int64_t>(base)))
+        return *settings;
+    throw Error(fmt::format("no scenario base {}: the database is damaged", base));
 }
 
 bool base_is_live(Database& db, long long base) {
     if (!capturing(db)) return true;
-    for (const char* table : kKept) {
-        SQLite::Statement q(db.sql(), "SELECT EXISTS (SELECT 1 FROM " + kept_table(table) + " WHERE _base >= ?1)");
-        q.bind(1, static_cast<int64_t>(base));
-        q.executeStep();
-        if (q.getColumn(0).getInt()) return false;
-    }
+    for (const char* table : kKept)
+        if (any_row(db, "SELECT 1 FROM " + kept_table(table) + " WHERE _base >= ?1 LIMIT 1", static_cast<std::int64_t>(base)))
+            return false;
     return true;
 }
 
@@ -169,21 +160,19 @@ Org load_base_org(Database& db, long long base) {
 }
 
 void release_unused_bases(Database& db) {
-    std::vector<long long> unused;
-    {
-        SQLite::Statement q(db.sql(), "SELECT id FROM scenario_base WHERE id NOT IN (SELECT base_id FROM scenario WHERE "
-                                      "base_id IS NOT NULL) ORDER BY id DESC");
-        while (q.executeStep()) unused.push_back(q.getColumn(0).getInt64());
-    }
+    const auto unused = select_rows(db,
+                                    "SELECT id FROM scenario_base WHERE id NOT IN (SELECT base_id FROM scenario WHERE "
+                                    "base_id IS NOT NULL) ORDER BY id DESC",
+                                    [](const Row& r) { return static_cast<long long>(r.integer(0)); });
     const bool kept_rows = capturing(db);
     for (const long long base : unused) {
         // An older base still reads, per row, the first row kept at or after it: rows this base kept are its rows
         // now, unless it kept one of its own.
-        SQLite::Statement older(db.sql(), "SELECT max(id) FROM scenario_base WHERE id < ?1");
-        older.bind(1, static_cast<int64_t>(base));
-        older.executeStep();
-        const bool has_older = !older.getColumn(0).isNull();
-        const long long to = has_older ? older.getColumn(0).getInt64() : 0;
+        const auto older = select_row(db, "SELECT max(id) FROM scenario_base WHERE id < ?1 HAVING max(id) IS NOT NULL",
+                                      [](const Row& r) { return static_cast<long long>(r.integer(0)); },
+                                      static_cast<std::int64_t>(base));
+        const bool has_older = older.has_value();
+        const long long to = older.value_or(0);
         for (const char* table : kKept) {
             if (!kept_rows) break;
             const auto kept = kept_table(table);
@@ -195,9 +184,7 @@ void release_unused_bases(Database& db) {
             }
             db.sql().exec(fmt::format("DELETE FROM {} WHERE _base = {}", kept, base));
         }
-        SQLite::Statement drop(db.sql(), "DELETE FROM scenario_base WHERE id = ?1");
-        drop.bind(1, static_cast<int64_t>(base));
-        drop.exec();
+        execute(db, "DELETE FROM scenario_base WHERE id = ?1", static_cast<std::int64_t>(base));
     }
     if (db.sql().execAndGet("SELECT count(*) FROM scenario_base").getInt64() == 0) uninstall(db);
 }
@@ -265,10 +252,8 @@ void prune_kept_rows(Database& db) {
 
 long long erase_from_bases(Database& db, const std::string& id, const std::string& manager) {
     if (!capturing(db)) return 0;
-    SQLite::Statement newest(db.sql(), "SELECT coalesce(max(_base), 0) FROM base_person WHERE id = ?1 AND _present = 1");
-    newest.bind(1, id);
-    newest.executeStep();
-    const long long had = newest.getColumn(0).getInt64();
+    const long long had = *select_row(db, "SELECT coalesce(max(_base), 0) FROM base_person WHERE id = ?1 AND _present = 1",
+                                      [](const Row& r) { return r.integer(0); }, id);
     // Reports first, while the person's own kept row can still say who their manager was.
     for (const char* sql : {"UPDATE base_person SET manager_id = coalesce(nullif(?2, ''), (SELECT k.manager_id FROM "
                             "base_person k WHERE k.id = ?1 ORDER BY k._base LIMIT 1)) WHERE manager_id = ?1",

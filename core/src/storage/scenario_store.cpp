@@ -15,6 +15,7 @@
 #include "orgplan/storage/scenario_base.hpp"
 #include "orgplan/storage/org_store.hpp"
 #include "orgplan/base/text.hpp"
+#include "statements.hpp"
 
 namespace orgplan {
 namespace {
@@ -66,24 +67,35 @@ std::vector<ScenarioStep> steps_from(const std::string& text) {
     return out;
 }
 
-ScenarioInfo info_of(SQLite::Statement& q) {
+ScenarioInfo info_of(const Row& r) {
     ScenarioInfo info;
-    info.name = q.getColumn(0).getString();
-    info.created_at = q.getColumn(1).getString();
-    info.changes = static_cast<std::size_t>(q.getColumn(2).getInt64());
-    info.owner = q.getColumn(3).getString();
-    info.status = parse_scenario_status(q.getColumn(4).getString()).value_or(ScenarioStatus::draft);
-    info.version = q.getColumn(5).getInt64();
+    info.name = r.text(0);
+    info.created_at = r.text(1);
+    info.changes = static_cast<std::size_t>(r.integer(2));
+    info.owner = r.text(3);
+    info.status = parse_scenario_status(r.text(4)).value_or(ScenarioStatus::draft);
+    info.version = r.integer(5);
     return info;
 }
 
 constexpr const char* kInfoColumns =
     "name, created_at, coalesce(json_array_length(steps), json_array_length(changes)), owner, status, version";
 
-bool exists(Database& db, const std::string& name) {
-    SQLite::Statement q(db.sql(), "SELECT 1 FROM scenario WHERE name = ?1");
-    q.bind(1, name);
-    return q.executeStep();
+bool exists(Database& db, const std::string& name) { return any_row(db, "SELECT 1 FROM scenario WHERE name = ?1", name); }
+
+// A scenario's row as stored: the org whole (older scenarios) or its base and the changes over it.
+struct StoredScenario {
+    std::string created_at, org_json, settings_json, changes, owner, status, delta;
+    long long version = 0;
+    std::optional<std::string> steps;
+    std::optional<long long> base_id;
+};
+
+StoredScenario stored_scenario_of(const Row& r) {
+    StoredScenario s{r.text(0), r.text(1), r.text(2), r.text(3), r.text(5), r.text(6), r.text(9), r.integer(7), {}, {}};
+    if (!r.is_null(4)) s.steps = r.text(4);
+    if (!r.is_null(8)) s.base_id = r.integer(8);
+    return s;
 }
 
 } // namespace
@@ -116,23 +128,17 @@ void create_scenario(Database& db, const std::string& name, const std::string& f
         // Nothing of the org is copied: the base keeps, copy-on-write, what is written to the org from now on.
         const auto values = settings_values(load_settings(db));
         const long long base = open_scenario_base(db, values.dump());
-        SQLite::Statement q(db.sql(), "INSERT INTO scenario(name, org_json, settings_json, changes, owner, steps, base_id, "
-                                      "delta) VALUES(?1, '', ?2, '[]', ?3, '[]', ?4, '{}')");
-        q.bind(1, name);
-        q.bind(2, nlohmann::json{{"settings", values}, {"mix", "balanced"}}.dump());
-        q.bind(3, owner);
-        q.bind(4, static_cast<int64_t>(base));
-        q.exec();
+        execute(db,
+                "INSERT INTO scenario(name, org_json, settings_json, changes, owner, steps, base_id, delta) VALUES(?1, '', "
+                "?2, '[]', ?3, '[]', ?4, '{}')",
+                name, nlohmann::json{{"settings", values}, {"mix", "balanced"}}.dump(), owner, static_cast<std::int64_t>(base));
         return;
     }
     if (!exists(db, from)) unknown_scenario(db, from);
-    SQLite::Statement q(db.sql(), "INSERT INTO scenario(name, org_json, settings_json, changes, base_json, owner, steps, "
-                                  "base_id, delta) SELECT ?1, org_json, settings_json, changes, base_json, ?2, steps, base_id, "
-                                  "delta FROM scenario WHERE name = ?3");
-    q.bind(1, name);
-    q.bind(2, owner);
-    q.bind(3, from);
-    q.exec();
+    execute(db,
+            "INSERT INTO scenario(name, org_json, settings_json, changes, base_json, owner, steps, base_id, delta) SELECT "
+            "?1, org_json, settings_json, changes, base_json, ?2, steps, base_id, delta FROM scenario WHERE name = ?3",
+            name, owner, from);
 }
 
 Scenario load_scenario(Database& db, const std::string& name) {
@@ -143,28 +149,29 @@ Scenario load_scenario(Database& db, const std::string& name) {
         s.settings = load_settings(db);
         return s;
     }
-    SQLite::Statement q(db.sql(), "SELECT created_at, org_json, settings_json, changes, steps, owner, status, version, "
-                                  "base_id, delta FROM scenario WHERE name = ?1");
-    q.bind(1, name);
-    if (!q.executeStep()) unknown_scenario(db, name);
-    s.created_at = q.getColumn(0).getString();
-    s.owner = q.getColumn(5).getString();
-    s.status = parse_scenario_status(q.getColumn(6).getString()).value_or(ScenarioStatus::draft);
-    s.version = q.getColumn(7).getInt64();
+    const auto row = select_row(db,
+                                "SELECT created_at, org_json, settings_json, changes, steps, owner, status, version, "
+                                "base_id, delta FROM scenario WHERE name = ?1",
+                                stored_scenario_of, name);
+    if (!row) unknown_scenario(db, name);
+    s.created_at = row->created_at;
+    s.owner = row->owner;
+    s.status = parse_scenario_status(row->status).value_or(ScenarioStatus::draft);
+    s.version = row->version;
     // The org's settings, then the scenario's own numbers over them: text settings (the currency) are the org's.
     s.settings = load_settings(db);
     try {
-        if (q.getColumn(8).isNull()) read_whole(s, q.getColumn(1).getString());
-        else read_changes(db, s, q.getColumn(8).getInt64(), q.getColumn(9).getString());
-        const auto extra = nlohmann::json::parse(q.getColumn(2).getString());
+        if (!row->base_id) read_whole(s, row->org_json);
+        else read_changes(db, s, *row->base_id, row->delta);
+        const auto extra = nlohmann::json::parse(row->settings_json);
         overlay_settings(s.settings, extra.value("settings", nlohmann::json::object()));
         s.mix = extra.value("mix", std::string("balanced"));
-        s.changes = nlohmann::json::parse(q.getColumn(3).getString()).get<std::vector<std::string>>();
+        s.changes = nlohmann::json::parse(row->changes).get<std::vector<std::string>>();
         // Scenarios from before steps were kept: each change a step of text only.
-        if (q.getColumn(4).isNull())
+        if (!row->steps)
             for (const auto& c : s.changes) s.steps.push_back({nullptr, c, "", "", 1});
         else
-            s.steps = steps_from(q.getColumn(4).getString());
+            s.steps = steps_from(*row->steps);
     } catch (const nlohmann::json::exception& e) {
         throw Error("scenario '" + name + "' is damaged (" + e.what() + "); delete and recreate it");
     }
@@ -173,12 +180,12 @@ Scenario load_scenario(Database& db, const std::string& name) {
 
 void save_scenario(Database& db, Scenario& s) {
     check_name(s.name);
-    SQLite::Statement current(db.sql(), "SELECT version, status FROM scenario WHERE name = ?1");
-    current.bind(1, s.name);
-    if (!current.executeStep()) throw Error("no scenario named '" + s.name + "'");
+    const auto current = select_row(db, "SELECT version, status FROM scenario WHERE name = ?1",
+                                    [](const Row& r) { return std::make_pair(r.integer(0), r.text(1)); }, s.name);
+    if (!current) throw Error("no scenario named '" + s.name + "'");
     // The steps this save adds are of the version it makes; what was reviewed is not what the scenario is now.
-    const long long version = current.getColumn(0).getInt64() + 1;
-    auto status = parse_scenario_status(current.getColumn(1).getString()).value_or(ScenarioStatus::draft);
+    const long long version = current->first + 1;
+    auto status = parse_scenario_status(current->second).value_or(ScenarioStatus::draft);
     if (status == ScenarioStatus::in_review || status == ScenarioStatus::approved) status = ScenarioStatus::draft;
     SQLite::Statement q(db.sql(), "UPDATE scenario SET org_json = ?2, settings_json = ?3, changes = ?4, steps = ?5, "
                                   "version = ?6, status = ?7, delta = ?8 WHERE name = ?1");
@@ -240,50 +247,53 @@ Scenario load_scenario_start(Database& db, const std::string& name) {
 }
 
 long long set_scenario_status(Database& db, const std::string& name, ScenarioStatus status) {
-    SQLite::Statement q(db.sql(), "UPDATE scenario SET status = ?2, version = version + 1 WHERE name = ?1");
-    q.bind(1, name);
-    q.bind(2, std::string(to_string(status)));
-    if (q.exec() != 1) throw Error("no scenario named '" + name + "'");
+    if (execute(db, "UPDATE scenario SET status = ?2, version = version + 1 WHERE name = ?1", name,
+                std::string(to_string(status))) != 1) throw Error("no scenario named '" + name + "'");
     return scenario_info(db, name)->version;
 }
 
 std::optional<ScenarioInfo> scenario_info(Database& db, const std::string& name) {
-    SQLite::Statement q(db.sql(), std::string("SELECT ") + kInfoColumns + " FROM scenario WHERE name = ?1");
-    q.bind(1, name);
-    if (!q.executeStep()) return std::nullopt;
-    return info_of(q);
+    return select_row(db, std::string("SELECT ") + kInfoColumns + " FROM scenario WHERE name = ?1", info_of, name);
 }
 
 void delete_scenario(Database& db, const std::string& name) {
     check_name(name);
-    SQLite::Statement q(db.sql(), "DELETE FROM scenario WHERE name = ?1");
-    q.bind(1, name);
-    if (q.exec() != 1) throw Error("no scenario named '" + name + "'");
+    if (execute(db, "DELETE FROM scenario WHERE name = ?1", name) != 1) throw Error("no scenario named '" + name + "'");
     release_unused_bases(db);
 }
 
 std::vector<ScenarioInfo> list_scenarios(Database& db) {
-    std::vector<ScenarioInfo> out;
-    SQLite::Statement q(db.sql(), std::string("SELECT ") + kInfoColumns + " FROM scenario ORDER BY name");
-    while (q.executeStep()) out.push_back(info_of(q));
-    return out;
+    return select_rows(db, std::string("SELECT ") + kInfoColumns + " FROM scenario ORDER BY name", info_of);
 }
 
 ScenarioBase load_scenario_base(Database& db, const Scenario& scenario) {
     ScenarioBase base;
-    SQLite::Statement q(db.sql(), "SELECT base_json, merged_at, base_id FROM scenario WHERE name = ?1");
-    q.bind(1, scenario.name);
-    if (!q.executeStep()) return base;
+    struct Stored {
+        std::optional<std::string> base_json;
+        std::string merged_at;
+        std::optional<long long> base_id;
+    };
+    const auto row = select_row(
+        db, "SELECT base_json, merged_at, base_id FROM scenario WHERE name = ?1",
+        [](const Row& r) {
+            Stored s;
+            if (!r.is_null(0)) s.base_json = r.text(0);
+            s.merged_at = r.text(1);
+            if (!r.is_null(2)) s.base_id = r.integer(2);
+            return s;
+        },
+        scenario.name);
+    if (!row) return base;
     base.found = true;
-    if (!q.getColumn(1).isNull()) base.merged_at = q.getColumn(1).getString();
+    base.merged_at = row->merged_at;
     try {
-        if (!q.getColumn(2).isNull()) {
-            const long long id = q.getColumn(2).getInt64();
+        if (row->base_id) {
+            const long long id = *row->base_id;
             base.org = scenario.base && scenario.base_id == id ? scenario.base
                                                                 : std::make_shared<const Org>(load_base_org(db, id));
             base.settings = nlohmann::json::parse(scenario_base_settings(db, id));
-        } else if (!q.getColumn(0).isNull()) {
-            const auto doc = nlohmann::json::parse(q.getColumn(0).getString());
+        } else if (row->base_json) {
+            const auto doc = nlohmann::json::parse(*row->base_json);
             base.org = std::make_shared<const Org>(org_from_json(doc.at("org")));
             base.settings = doc.value("settings", nlohmann::json::object());
         }
@@ -294,10 +304,9 @@ ScenarioBase load_scenario_base(Database& db, const Scenario& scenario) {
 }
 
 void mark_scenario_merged(Database& db, const std::string& name) {
-    SQLite::Statement mark(db.sql(), "UPDATE scenario SET merged_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
-                                     "status = 'merged', version = version + 1 WHERE name = ?1");
-    mark.bind(1, name);
-    mark.exec();
+    execute(db, "UPDATE scenario SET merged_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), status = 'merged', version = "
+                "version + 1 WHERE name = ?1",
+            name);
 }
 
 } // namespace orgplan

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include "statements.hpp"
 
 namespace orgplan {
 
@@ -25,10 +26,8 @@ void checked_change(Database& db, const char* savepoint, Change change) {
 } // namespace
 
 Settings load_settings(Database& db) {
-    std::vector<std::pair<std::string, std::string>> rows;
-    SQLite::Statement q(db.sql(), "SELECT key, value FROM setting");
-    while (q.executeStep()) rows.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
-    return Settings::from_stored(rows);
+    return Settings::from_stored(
+        select_rows(db, "SELECT key, value FROM setting", [](const Row& r) { return std::make_pair(r.text(0), r.text(1)); }));
 }
 
 void store_setting(Database& db, const std::string& key, const std::string& value) {
@@ -52,9 +51,7 @@ void store_settings(Database& db, const std::vector<std::pair<std::string, std::
 void remove_setting(Database& db, const std::string& key) {
     Settings::check_key(key);
     checked_change(db, "remove_setting", [&] { // the default coming back must fit the others
-        SQLite::Statement q(db.sql(), "DELETE FROM setting WHERE key = ?");
-        q.bind(1, key);
-        q.exec();
+        execute(db, "DELETE FROM setting WHERE key = ?1", key);
     });
 }
 

@@ -4,21 +4,22 @@
 #include <utility>
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include "orgplan/base/error.hpp"
+#include "statements.hpp"
 
 namespace orgplan {
 
 TableColumns table_columns(Database& db, const std::string& table) {
     TableColumns t{table, {}, {}};
-    SQLite::Statement q(db.sql(), "SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid");
-    q.bind(1, table);
-    std::vector<std::pair<int, std::string>> keys;
-    while (q.executeStep()) {
-        t.columns.push_back(q.getColumn(0).getString());
-        if (const int pk = q.getColumn(1).getInt()) keys.emplace_back(pk, t.columns.back());
-    }
+    std::vector<std::pair<std::int64_t, std::string>> keys;
+    for_each_row(
+        db, "SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid",
+        [&](const Row& r) {
+            t.columns.push_back(r.text(0));
+            if (const auto pk = r.integer(1)) keys.emplace_back(pk, t.columns.back());
+        },
+        table);
     if (t.columns.empty()) throw Error("the database has no table '" + table + "'");
     std::sort(keys.begin(), keys.end());
     for (const auto& [order, name] : keys) t.keys.push_back(name);
