@@ -251,7 +251,7 @@ int undo(const ScenarioRun& run, Database& db) {
 int diff(const ScenarioRun& run, Database& db) {
     const auto host = load_plugins(run.plugin_options);
     const auto [a, b] = load_scenario_pair(db, run.words[1], run.words[2]);
-    emit(scenario_comparison(a, b, *host, run.quarters, output_format(run.common)), run.common);
+    emit(scenario_comparison(a, b, *host, run.quarters), run.common);
     return 0;
 }
 

@@ -17,12 +17,6 @@ std::optional<std::size_t> column(const Table& table, const std::string& key) {
     return std::nullopt;
 }
 
-std::optional<double> number(const Cell& cell) {
-    if (const auto* d = std::get_if<double>(&cell)) return *d;
-    if (const auto* n = std::get_if<long long>(&cell)) return static_cast<double>(*n);
-    return std::nullopt;
-}
-
 std::string text(const Cell& cell) {
     if (const auto* s = std::get_if<std::string>(&cell)) return *s;
     if (const auto* n = std::get_if<long long>(&cell)) return std::to_string(*n);
@@ -48,7 +42,7 @@ std::string trend_chart(const Output& output) {
         const auto& row = table.rows()[i];
         c.x.push_back(static_cast<double>(i + 1));
         c.x_labels.push_back(text(row[*as_of]));
-        c.line.push_back(number(row[*ratio]));
+        c.line.push_back(number_in(row[*ratio]));
     }
     return line_chart(c);
 }
@@ -64,11 +58,11 @@ std::string plan_chart(const Output& output) {
     c.y_label = "makers per PM";
     if ((c.reference = threshold_of(output))) c.reference_label = fmt::format("target {:g}:1", *c.reference);
     for (const auto& row : table.rows()) {
-        c.x.push_back(number(row[*quarter]).value_or(0));
-        c.line.push_back(number(row[*ratio]));
+        c.x.push_back(number_in(row[*quarter]).value_or(0));
+        c.line.push_back(number_in(row[*ratio]));
         if (low && high) {
-            c.low.push_back(number(row[*low]));
-            c.high.push_back(number(row[*high]));
+            c.low.push_back(number_in(row[*low]));
+            c.high.push_back(number_in(row[*high]));
         }
     }
     return line_chart(c);

@@ -340,7 +340,7 @@ std::shared_ptr<const Answer> ScenarioRoutes::Desk::impact(const Caller& caller,
         const ReadTransaction snapshot(db);
         auto [current, scenario] = load_scenario_pair(db, kCurrentScenario, name);
         as_seen(view_db, current.org, scenario.org);
-        auto output = scenario_comparison(current, scenario, host(), quarters, format, costs);
+        auto output = scenario_comparison(current, scenario, host(), quarters, costs);
         if (!costs) remove_costs(output);
         auto a = std::make_shared<Answer>();
         a->rendered = shared_text(format == Format::json ? to_json(output).dump(2) + "\n" : html_answer(output));

@@ -24,7 +24,7 @@ namespace {
 struct Metric {
     std::string name;
     std::optional<double> value; ///< empty: no value (a ratio without PMs)
-    bool money = false;          ///< shown to people with its thousands grouped
+    bool money = false;          ///< a sum in the org's currency
 };
 // PM time on a product, segment, initiative or account (directly assigned), and whose it is.
 struct TargetCover {
@@ -128,22 +128,20 @@ Outcome evaluate(const Scenario& s, const PluginHost& host, int quarters) {
     return o;
 }
 
-Table metrics_table(const Scenario& a, const Scenario& b, const Outcome& oa, const Outcome& ob, bool for_people,
-                    bool costs) {
+Table metrics_table(const Scenario& a, const Scenario& b, const Outcome& oa, const Outcome& ob, bool costs) {
     Table table({{"metric", "metric"}, {"a", a.name}, {"b", b.name}, {"change", "change"}});
     const auto& currency = b.settings.text("cost.currency");
     for (std::size_t i = 0; i < oa.metrics.size(); ++i) {
-        if (oa.metrics[i].money && !costs) continue;
-        // Data formats keep numbers; people read money grouped ("1,382,400").
-        const bool grouped = oa.metrics[i].money && for_people;
+        const bool money = oa.metrics[i].money;
+        if (money && !costs) continue;
         const auto cell = [&](const std::optional<double>& v) {
             if (!v) return Cell{std::monostate{}};
-            return grouped ? Cell{group_thousands(*v, 0)} : Cell{*v};
+            return money ? Cell{Money{*v}} : Cell{*v};
         };
         const auto& x = oa.metrics[i].value;
         const auto& y = ob.metrics[i].value;
-        const auto name = grouped && !currency.empty() ? oa.metrics[i].name + " (" + currency + ")" : oa.metrics[i].name;
-        table.add({name, cell(x), cell(y), x && y ? cell(*y - *x) : Cell{std::monostate{}}});
+        table.add({Named{oa.metrics[i].name, money ? currency : ""}, cell(x), cell(y),
+                   x && y ? cell(*y - *x) : Cell{std::monostate{}}});
     }
     return table;
 }
@@ -187,16 +185,14 @@ Table coverage_table(const Scenario& a, const Scenario& b, const Outcome& oa, co
 
 } // namespace
 
-Output scenario_comparison(const Scenario& a, const Scenario& b, const PluginHost& host, int quarters, Format format,
-                           bool costs) {
+Output scenario_comparison(const Scenario& a, const Scenario& b, const PluginHost& host, int quarters, bool costs) {
     const auto oa = evaluate(a, host, quarters);
     const auto ob = evaluate(b, host, quarters);
-    const bool for_people = format == Format::table || format == Format::md;
     Output output;
     output.title = "scenario " + a.name + " -> " + b.name;
     output.intro.push_back(fmt::format("{} -> {}", a.name, b.name));
     output.fields = {{"a", a.name}, {"b", b.name}, {"quarters", quarters}};
-    output.sections.push_back({"", metrics_table(a, b, oa, ob, for_people, costs), "metrics"});
+    output.sections.push_back({"", metrics_table(a, b, oa, ob, costs), "metrics"});
     // An empty list says nothing in a table; data formats keep the key, empty.
     const auto changes = [&](std::string title, Table table, std::string key) {
         output.sections.push_back({std::move(title), std::move(table), std::move(key)});

@@ -57,6 +57,13 @@ std::string fields_text(const Fields& fields) {
 const char* flag_text(const Flag& flag) { return flag.value ? "yes" : "no"; }
 } // namespace
 
+std::optional<double> number_in(const Cell& cell) {
+    if (const auto* d = std::get_if<double>(&cell)) return *d;
+    if (const auto* n = std::get_if<long long>(&cell)) return static_cast<double>(*n);
+    if (const auto* m = std::get_if<Money>(&cell)) return m->value;
+    return std::nullopt;
+}
+
 std::string Table::cell_text(const Cell& cell, const Column& column) {
     struct Visitor {
         const Column& column;
@@ -66,6 +73,10 @@ std::string Table::cell_text(const Cell& cell, const Column& column) {
         std::string operator()(const Fields& fields) const { return fields_text(fields); }
         std::string operator()(const Flag& flag) const { return flag_text(flag); }
         std::string operator()(const Omitted& omitted) const { return omitted.text.empty() ? "-" : omitted.text; }
+        std::string operator()(const Money& money) const { return group_thousands(money.value, 0); }
+        std::string operator()(const Named& named) const {
+            return named.unit.empty() ? named.name : named.name + " (" + named.unit + ")";
+        }
         std::string operator()(long long v) const {
             return column.money ? group_thousands(static_cast<double>(v), 0) : std::to_string(v);
         }
@@ -78,10 +89,6 @@ std::string Table::cell_text(const Cell& cell, const Column& column) {
 }
 
 namespace {
-
-bool is_number(const Cell& c) {
-    return std::holds_alternative<long long>(c) || std::holds_alternative<double>(c);
-}
 
 using text::display_width;
 
@@ -181,6 +188,10 @@ void CsvWriter::row(const std::vector<Cell>& cells) {
         if (i) buffer_ += ',';
         if (const auto* d = std::get_if<double>(&cells[i]))
             fmt::format_to(std::back_inserter(buffer_), "{}", stable(*d));
+        else if (const auto* money = std::get_if<Money>(&cells[i]))
+            fmt::format_to(std::back_inserter(buffer_), "{}", stable(money->value));
+        else if (const auto* named = std::get_if<Named>(&cells[i]))
+            field(named->name);
         else if (const auto* n = std::get_if<long long>(&cells[i]))
             fmt::format_to(std::back_inserter(buffer_), "{}", *n);
         else if (const auto* text = std::get_if<std::string>(&cells[i]))
@@ -222,6 +233,10 @@ nlohmann::json Table::to_json() const {
                         obj[key] = v.value;
                     else if constexpr (std::is_same_v<T, Omitted>)
                         return;
+                    else if constexpr (std::is_same_v<T, Money>)
+                        obj[key] = stable(v.value);
+                    else if constexpr (std::is_same_v<T, Named>)
+                        obj[key] = v.name;
                     else
                         obj[key] = v;
                 },

@@ -3,6 +3,9 @@
 #include "../builtin_plugins.hpp"
 #include "orgplan/answers/scenario_comparison.hpp"
 #include "orgplan/planning/scenario.hpp"
+#include "orgplan/output/output.hpp"
+
+#include <sstream>
 
 using namespace orgplan;
 using namespace orgplan::test;
@@ -17,7 +20,7 @@ TEST_CASE("two scenarios compared: a metric's change, and coverage of a product 
     moved.name = "moved";
     moved.org.teams.push_back({"t2", "t2", "", "", "", ""});
     move_pm(moved, "pa", TargetKind::team, "t2", 1.0);
-    const auto output = scenario_comparison(a, moved, builtin_host(), 4, Format::json);
+    const auto output = scenario_comparison(a, moved, builtin_host(), 4);
     const auto doc = to_json(output);
     CHECK(doc["a"] == "current");
     CHECK(doc["b"] == "moved");
@@ -49,13 +52,38 @@ TEST_CASE("a comparison shows people, spans, layers and yearly cost, and leaves 
             if (m["metric"] == name) return m;
         return nlohmann::json();
     };
-    const auto doc = to_json(scenario_comparison(a, half, builtin_host(), 4, Format::json));
+    const auto doc = to_json(scenario_comparison(a, half, builtin_host(), 4));
     CHECK(metric(doc, "people")["a"] == static_cast<double>(a.org.people.size()));
     CHECK(metric(doc, "yearly people cost")["change"] == -50000.0);
     CHECK(metric(doc, "layers").is_object());
     CHECK(metric(doc, "median span").is_object());
-    const auto without = to_json(scenario_comparison(a, half, builtin_host(), 4, Format::json, false));
+    const auto without = to_json(scenario_comparison(a, half, builtin_host(), 4, false));
     CHECK(metric(without, "yearly people cost").is_null());
     CHECK(metric(without, "added yearly cost").is_null());
     CHECK(metric(without, "people").is_object());
+}
+
+TEST_CASE("a comparison's money is grouped with its currency for people and stays a number in data formats") {
+    OrgBuilder b;
+    b.product("p1").team("t1", "p1").makers("t1", 4).pm("pa").assign("pa", TargetKind::team, "t1");
+    Scenario a;
+    a.name = "current";
+    a.org = b.org;
+    for (auto& p : a.org.people) p.cost = 1000000;
+    a.settings = Settings::from_stored({{"cost.currency", "EUR"}});
+    Scenario half = a;
+    half.name = "half";
+    half.org.people[0].fte = 0.5;
+    const auto output = scenario_comparison(a, half, builtin_host(), 4);
+    std::ostringstream table, csv;
+    output_writer(Format::table)->write(output, table);
+    output_writer(Format::csv)->write(output, csv);
+    CHECK_THAT(table.str(), Catch::Contains("yearly people cost (EUR)") && Catch::Contains("-500,000"));
+    CHECK_THAT(csv.str(), Catch::Contains("\r\nyearly people cost,") && Catch::Contains(",-500000\r\n") &&
+                              !Catch::Contains("EUR") && !Catch::Contains("500,000"));
+    const auto doc = to_json(output);
+    bool found = false;
+    for (const auto& m : doc["metrics"])
+        if (m["metric"] == "yearly people cost") found = m["change"] == -500000.0;
+    CHECK(found);
 }

@@ -97,3 +97,25 @@ TEST_CASE("a table for the terminal keeps each row on one line and prints no con
                        "two lines and more  1\n"
                        "?[2Jclear           2\n");
 }
+
+TEST_CASE("money among other numbers is grouped for people and a number in data, a name carries its unit for people") {
+    Table t({{"metric", "metric"}, {"value", "value"}});
+    t.add({Named{"yearly cost", "EUR"}, Money{1382400.4}});
+    t.add({Named{"people", ""}, 12.0});
+    std::ostringstream table, csv;
+    t.print_table(table);
+    CHECK(table.str() == "metric                 value\n"
+                         "-----------------  ---------\n"
+                         "yearly cost (EUR)  1,382,400\n"
+                         "people                  12.0\n");
+    t.print_csv(csv);
+    CHECK(csv.str() == "metric,value\r\nyearly cost,1382400.4\r\npeople,12\r\n");
+    const auto json = t.to_json();
+    CHECK(json[0]["metric"] == "yearly cost");
+    CHECK(json[0]["value"] == 1382400.4);
+    CHECK(number_in(Cell{Money{5}}) == 5.0);
+    CHECK(number_in(Cell{7LL}) == 7.0);
+    CHECK_FALSE(number_in(Cell{std::string("7")}));
+    CHECK(is_number(Cell{Money{0}}));
+    CHECK_FALSE(is_number(Cell{Named{"x", ""}}));
+}

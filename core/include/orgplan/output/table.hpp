@@ -1,6 +1,7 @@
 // Tables of typed cells, written aligned, as CSV (RFC 4180, also streamed) or as JSON rows; shared by every answer.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -39,9 +40,30 @@ struct Omitted {
     bool operator==(const Omitted& other) const { return text == other.text; }
 };
 
+/// A sum of money in a column that holds other numbers too (a comparison's rows: counts, ratios and costs): tables,
+/// Markdown and HTML show it in whole units with thousands grouped ("1,382,400"); CSV and JSON keep the number, XLSX a
+/// number in the money format. (A column of money only is a money column instead.)
+struct Money {
+    double value = 0;
+    bool operator==(const Money& other) const { return value == other.value; }
+};
+
+/// A row's name with the unit its values are in: tables, Markdown and HTML add the unit ("total cost (EUR)"); CSV,
+/// JSON and XLSX, whose values are plain numbers, keep the bare name, a key that does not change with the currency.
+struct Named {
+    std::string name;
+    std::string unit; ///< empty: the name alone everywhere
+    bool operator==(const Named& other) const { return name == other.name && unit == other.unit; }
+};
+
 /// A value in a table: nothing (shown as "-" / null), text, a whole number, a decimal, a list of ids, named values,
-/// a yes or no, or a cell JSON leaves out.
-using Cell = std::variant<std::monostate, std::string, long long, double, IdList, Fields, Flag, Omitted>;
+/// a yes or no, a cell JSON leaves out, a sum of money or a row's name with its unit.
+using Cell = std::variant<std::monostate, std::string, long long, double, IdList, Fields, Flag, Omitted, Money, Named>;
+
+/// The number a cell holds (a whole number, a decimal or money); nothing for any other cell.
+std::optional<double> number_in(const Cell& cell);
+/// Whether a cell holds a number (a whole number, a decimal or money): a column of them is right-aligned.
+inline bool is_number(const Cell& cell) { return number_in(cell).has_value(); }
 
 /// Which formats write a column. JSON keeps types and detail a reader parses (the covered and total counts apart);
 /// tables for people may show them together ("3/5") in a column JSON leaves out.

@@ -85,7 +85,7 @@ std::string table_html(const Table& table) {
     std::vector<bool> numeric(columns.size(), false);
     for (const auto& row : table.rows())
         for (std::size_t i = 0; i < row.size(); ++i)
-            if (std::holds_alternative<long long>(row[i]) || std::holds_alternative<double>(row[i])) numeric[i] = true;
+            if (is_number(row[i])) numeric[i] = true;
     std::string out = "<div class=\"table-wrap\"><table class=\"data\"><thead><tr>";
     for (std::size_t i = 0; i < columns.size(); ++i)
         out += fmt::format("<th{}>{}</th>", numeric[i] ? " class=\"num\"" : "", html_escape(columns[i].header));
@@ -94,8 +94,8 @@ std::string table_html(const Table& table) {
         out += "<tr>";
         for (std::size_t i = 0; i < row.size(); ++i) {
             const auto& cell = row[i];
-            if (const auto* d = std::get_if<double>(&cell))
-                out += fmt::format("<td class=\"num\" data-value=\"{}\">{}</td>", stable(*d),
+            if (std::holds_alternative<double>(cell) || std::holds_alternative<Money>(cell))
+                out += fmt::format("<td class=\"num\" data-value=\"{}\">{}</td>", stable(*number_in(cell)),
                                    html_escape(Table::cell_text(cell, columns[i])));
             else if (const auto* n = std::get_if<long long>(&cell))
                 out += fmt::format("<td class=\"num\" data-value=\"{}\">{}</td>", *n, *n);

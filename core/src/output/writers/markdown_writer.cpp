@@ -29,7 +29,7 @@ void write_table(const Table& table, std::ostream& out) {
     std::vector<bool> numeric(columns.size(), false);
     for (const auto& row : table.rows())
         for (std::size_t i = 0; i < row.size(); ++i)
-            if (std::holds_alternative<long long>(row[i]) || std::holds_alternative<double>(row[i])) numeric[i] = true;
+            if (is_number(row[i])) numeric[i] = true;
     out << "|";
     for (const auto& c : columns) out << " " << escape(c.header) << " |";
     out << "\n|";

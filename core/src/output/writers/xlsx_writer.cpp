@@ -57,6 +57,12 @@ void write_sheet(lxw_workbook* book, lxw_worksheet* sheet, const Table& table) {
             if (const auto* d = std::get_if<double>(&cell)) {
                 check(worksheet_write_number(sheet, r, col, stable(*d), shown), "number");
                 widths[c] = std::max(widths[c], Table::cell_text(cell, columns[c]).size());
+            } else if (const auto* m = std::get_if<Money>(&cell)) {
+                check(worksheet_write_number(sheet, r, col, stable(m->value), money), "number");
+                widths[c] = std::max(widths[c], Table::cell_text(cell, columns[c]).size());
+            } else if (const auto* named = std::get_if<Named>(&cell)) {
+                check(worksheet_write_string(sheet, r, col, named->name.c_str(), nullptr), "text");
+                widths[c] = std::max(widths[c], text::display_width(named->name));
             } else if (const auto* n = std::get_if<long long>(&cell)) {
                 check(worksheet_write_number(sheet, r, col, static_cast<double>(*n), shown), "number");
                 widths[c] = std::max(widths[c], Table::cell_text(cell, columns[c]).size());
