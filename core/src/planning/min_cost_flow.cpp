@@ -88,57 +88,81 @@ std::int64_t MinCostFlow::augment(int v, int t, std::int64_t limit) {
     return 0;
 }
 
-std::pair<std::int64_t, std::int64_t> MinCostFlow::solve(int s, int t) {
-    build_arcs();
-    std::int64_t flow = 0, cost = 0;
+void MinCostFlow::shortest_distances(int s, int t) {
+    // Dijkstra under reduced costs, which stay non-negative thanks to the potentials. Reduced distances are small
+    // whole numbers, so nodes wait in a bucket per distance (Dial's queue), a heap only past kBuckets. Every node
+    // closer than t is settled once t is; the rest only need "at least as far as t", which is what the potentials
+    // take from them (the order nodes of one distance are settled in changes nothing).
+    constexpr std::int64_t kBuckets = 1 << 12;
+    std::fill(distance_.begin(), distance_.end(), kInfinity);
+    if (buckets_.size() < kBuckets) buckets_.resize(kBuckets);
+    for (auto& b : buckets_) b.clear();
     using Item = std::pair<std::int64_t, int>;
-    while (true) {
-        // Shortest paths under reduced costs, which stay non-negative thanks to the potentials.
-        std::fill(distance_.begin(), distance_.end(), kInfinity);
-        std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
-        distance_[s] = 0;
-        queue.push({0, s});
-        while (!queue.empty()) {
-            const auto [d, v] = queue.top();
-            queue.pop();
+    std::priority_queue<Item, std::vector<Item>, std::greater<>> far;
+    const auto push = [&](std::int64_t d, int v) {
+        if (d < kBuckets) buckets_[static_cast<std::size_t>(d)].push_back(v);
+        else far.push({d, v});
+    };
+    distance_[s] = 0;
+    push(0, s);
+    for (std::int64_t d = 0;; ++d) {
+        if (d >= kBuckets) {
+            if (far.empty()) return;
+            d = far.top().first;
+            for (; !far.empty() && far.top().first == d; far.pop()) buckets_[0].push_back(far.top().second);
+        }
+        auto& bucket = buckets_[static_cast<std::size_t>(d < kBuckets ? d : 0)];
+        if (d < kBuckets && bucket.empty()) continue;
+        // A bucket may grow while it is settled (arcs of zero reduced cost): by index, not by iterator.
+        for (std::size_t i = 0; i < bucket.size(); ++i) {
+            const int v = bucket[i];
             if (d != distance_[v]) continue;
-            // Every node closer than t is settled once t is: the rest only need "at least as far as t", which is
-            // what the potentials take from them below.
-            if (v == t) break;
+            if (v == t) return;
             for (int a = first_arc_[v]; a < first_arc_[v + 1]; ++a) {
                 if (capacity_[a] <= 0) continue;
                 const int w = to_[a];
                 const std::int64_t nd = d + cost_[a] + potential_[v] - potential_[w];
                 if (nd < distance_[w]) {
                     distance_[w] = nd;
-                    queue.push({nd, w});
+                    push(nd, w);
                 }
             }
         }
+        bucket.clear();
+    }
+}
+
+bool MinCostFlow::level_graph(int s, int t) {
+    // Breadth first over the admissible arcs with capacity. Stops once t is reached: every node of a lower level is
+    // labelled by then, and nodes at t's level or beyond lie on no shortest path to it.
+    std::fill(level_.begin(), level_.end(), -1);
+    order_.clear();
+    level_[s] = 0;
+    order_.push_back(s);
+    for (std::size_t head = 0; head < order_.size() && level_[t] < 0; ++head) {
+        const int v = order_[head];
+        for (int i = admissible_first_[v]; i < admissible_first_[v + 1]; ++i) {
+            const int a = admissible_[i], w = to_[a];
+            if (capacity_[a] > 0 && level_[w] < 0) {
+                level_[w] = level_[v] + 1;
+                order_.push_back(w);
+            }
+        }
+    }
+    return level_[t] >= 0;
+}
+
+std::pair<std::int64_t, std::int64_t> MinCostFlow::solve(int s, int t) {
+    build_arcs();
+    std::int64_t flow = 0, cost = 0;
+    while (true) {
+        shortest_distances(s, t);
         if (distance_[t] >= kInfinity) break;
         for (int v = 0; v < nodes_; ++v) potential_[v] += std::min(distance_[v], distance_[t]);
         keep_admissible();
 
         // Blocking flow over the admissible arcs, layered by BFS so the search cannot cycle.
-        while (true) {
-            std::fill(level_.begin(), level_.end(), -1);
-            std::queue<int> bfs;
-            level_[s] = 0;
-            bfs.push(s);
-            // Stops once t is reached: every node of a lower level is labelled by then, and nodes at t's level or
-            // beyond lie on no shortest path to it.
-            while (!bfs.empty() && level_[t] < 0) {
-                const int v = bfs.front();
-                bfs.pop();
-                for (int i = admissible_first_[v]; i < admissible_first_[v + 1]; ++i) {
-                    const int a = admissible_[i], w = to_[a];
-                    if (capacity_[a] > 0 && level_[w] < 0) {
-                        level_[w] = level_[v] + 1;
-                        bfs.push(w);
-                    }
-                }
-            }
-            if (level_[t] < 0) break;
+        while (level_graph(s, t)) {
             std::copy(admissible_first_.begin(), admissible_first_.end() - 1, next_.begin());
             while (const auto pushed = augment(s, t, kInfinity)) {
                 flow += pushed;

@@ -30,7 +30,11 @@ private:
         std::int32_t capacity, cost;
     };
     void build_arcs();
+    /// distance_: each node's reduced distance from s, exact for those closer than t, at least t's for the rest.
+    void shortest_distances(int s, int t);
     void keep_admissible();
+    /// level_: BFS levels over the admissible arcs with capacity left; false when t cannot be reached.
+    bool level_graph(int s, int t);
     std::int64_t augment(int v, int t, std::int64_t limit);
 
     int nodes_;
@@ -43,6 +47,8 @@ private:
     std::vector<std::int32_t> capacity_, cost_;
     std::vector<std::int64_t> potential_, distance_;
     std::vector<int> level_, next_;
+    std::vector<std::vector<int>> buckets_; // Dijkstra's nodes waiting, by distance
+    std::vector<int> order_;                 // the BFS's nodes in the order they were reached
 };
 
 } // namespace orgplan
