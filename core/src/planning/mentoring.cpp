@@ -21,7 +21,7 @@ namespace {
 struct Profile {
     std::vector<int> products, segments;
     int location = -1;
-    std::string leader; // nearest product leader (themselves for a leader)
+    int leader = -1; // nearest product leader (themselves for a leader), interned; -1 for none
 };
 
 bool intersects(const std::vector<int>& a, const std::vector<int>& b) {
@@ -45,7 +45,7 @@ using Profiles = std::unordered_map<std::string, Profile>;
 // Profiles of every possible mentor and novice: the products and segments each covers, their location and their
 // nearest leader.
 Profiles work_profiles(const Org& org, const sdk::Coaching& groups, const std::vector<std::string>& free_seniors) {
-    Interner products, segments, locations;
+    Interner products, segments, locations, leaders;
     const auto coverage = compute_coverage(org, org.assignments);
     const auto segment_of = effective_segments(org);
     Profiles profile;
@@ -61,9 +61,10 @@ Profiles work_profiles(const Org& org, const sdk::Coaching& groups, const std::v
         if (a.kind == TargetKind::segment) profile[a.pm_id].segments.push_back(segments.id(a.target_id));
     }
     for (const auto& g : groups.groups) {
-        profile[g.leader_id].leader = g.leader_id;
-        for (const auto& n : g.novices) profile[n].leader = g.leader_id;
-        for (const auto& s : g.seniors) profile[s].leader = g.leader_id;
+        const int leader = leaders.id(g.leader_id);
+        profile[g.leader_id].leader = leader;
+        for (const auto& n : g.novices) profile[n].leader = leader;
+        for (const auto& s : g.seniors) profile[s].leader = leader;
     }
     for (const auto& s : free_seniors) profile[s];
     for (const auto& n : groups.novices_without_leader) profile[n];
@@ -137,7 +138,7 @@ public:
         credit(intersects(pm.products, pn.products), costs_.product, "product");
         credit(intersects(pm.segments, pn.segments), costs_.segment, "segment");
         credit(pm.location >= 0 && pm.location == pn.location, costs_.location, "location");
-        credit(!pn.leader.empty() && pm.leader == pn.leader, costs_.leader, "leader");
+        credit(pn.leader >= 0 && pm.leader == pn.leader, costs_.leader, "leader");
         return std::max(0, c);
     }
 
@@ -149,14 +150,14 @@ private:
 // Mentors by what they share with a novice: the novice's leader, products, segments and location.
 class MentorIndex {
 public:
-    MentorIndex(const SideProfiles& profiles, const Sides& sides) : profiles_(profiles), sides_(sides) {
+    MentorIndex(const SideProfiles& profiles, const Sides& sides) : profiles_(profiles) {
         seen_.assign(sides.mentors.size(), 0);
         for (std::size_t m = 0; m < sides.mentors.size(); ++m) {
             const auto& p = *profiles.mentors[m];
             for (int x : p.products) by_product_[x].push_back(m);
             for (int x : p.segments) by_segment_[x].push_back(m);
             if (p.location >= 0) by_location_[p.location].push_back(m);
-            if (!p.leader.empty()) by_leader_[p.leader].push_back(m);
+            if (p.leader >= 0) by_leader_[p.leader].push_back(m);
         }
     }
     // Up to `most` mentors sharing something with novice n, leader first, never the novice themselves.
@@ -166,13 +167,13 @@ public:
         auto take = [&](const std::vector<std::size_t>& bucket) {
             for (auto m : bucket) {
                 if (pool.size() >= most) return;
-                if (!seen_[m] && sides_.mentors[m] != sides_.novices[n]) {
+                if (!seen_[m] && profiles_.mentors[m] != profiles_.novices[n]) { // one profile per person
                     seen_[m] = 1;
                     pool.push_back(m);
                 }
             }
         };
-        if (!p.leader.empty())
+        if (p.leader >= 0)
             if (auto it = by_leader_.find(p.leader); it != by_leader_.end()) take(it->second);
         for (int x : p.products)
             if (auto it = by_product_.find(x); it != by_product_.end()) take(it->second);
@@ -186,9 +187,7 @@ public:
 
 private:
     const SideProfiles& profiles_;
-    const Sides& sides_;
-    std::unordered_map<int, std::vector<std::size_t>> by_product_, by_segment_, by_location_;
-    std::unordered_map<std::string, std::vector<std::size_t>> by_leader_;
+    std::unordered_map<int, std::vector<std::size_t>> by_product_, by_segment_, by_location_, by_leader_;
     std::vector<char> seen_;
 };
 

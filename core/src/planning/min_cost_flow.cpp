@@ -66,9 +66,13 @@ void MinCostFlow::keep_admissible() {
     // once (each node's in their order) instead of every arc being tested again in every round.
     admissible_first_.assign(static_cast<std::size_t>(nodes_) + 1, 0);
     admissible_.clear();
+    admissible_to_.clear();
     for (int v = 0; v < nodes_; ++v) {
         for (int a = first_arc_[v]; a < first_arc_[v + 1]; ++a)
-            if (cost_[a] + potential_[v] - potential_[to_[a]] == 0) admissible_.push_back(a);
+            if (cost_[a] + potential_[v] - potential_[to_[a]] == 0) {
+                admissible_.push_back(a);
+                admissible_to_.push_back(to_[a]);
+            }
         admissible_first_[v + 1] = static_cast<int>(admissible_.size());
     }
 }
@@ -76,7 +80,7 @@ void MinCostFlow::keep_admissible() {
 std::int64_t MinCostFlow::augment(int v, int t, std::int64_t limit) {
     if (v == t) return limit;
     for (auto& i = next_[v]; i < admissible_first_[v + 1]; ++i) {
-        const int a = admissible_[i], w = to_[a];
+        const int a = admissible_[i], w = admissible_to_[i];
         if (capacity_[a] <= 0 || level_[w] != level_[v] + 1) continue;
         if (const auto pushed = augment(w, t, std::min<std::int64_t>(limit, capacity_[a])); pushed > 0) {
             // At most capacity_[a], so the arcs' 32 bits hold it.
@@ -142,7 +146,7 @@ bool MinCostFlow::level_graph(int s, int t) {
     for (std::size_t head = 0; head < order_.size() && level_[t] < 0; ++head) {
         const int v = order_[head];
         for (int i = admissible_first_[v]; i < admissible_first_[v + 1]; ++i) {
-            const int a = admissible_[i], w = to_[a];
+            const int a = admissible_[i], w = admissible_to_[i];
             if (capacity_[a] > 0 && level_[w] < 0) {
                 level_[w] = level_[v] + 1;
                 order_.push_back(w);

@@ -44,6 +44,7 @@ private:
     std::vector<int> first_arc_; // node v's arcs are [first_arc_[v], first_arc_[v + 1])
     std::vector<int> to_, reverse_, position_; // position_: edge id -> its forward arc
     std::vector<int> admissible_first_, admissible_; // the phase's arcs of zero reduced cost, node by node
+    std::vector<int> admissible_to_;                  // where each of them goes (to_ of it, read without a jump)
     std::vector<std::int32_t> capacity_, cost_;
     std::vector<std::int64_t> potential_, distance_;
     std::vector<int> level_, next_;
