@@ -37,16 +37,25 @@ TEST_CASE("two scenarios compared: a metric's change, and coverage of a product 
     CHECK(no_pm["change"] == 1.0);
 }
 
-TEST_CASE("a comparison shows people, spans, layers and yearly cost, and leaves money out when asked") {
+namespace {
+// One team of four makers and a PM, everyone costing `cost` a year, and the same org with its first person at half time.
+std::pair<Scenario, Scenario> current_and_half(double cost, Settings settings = {}) {
     OrgBuilder b;
     b.product("p1").team("t1", "p1").makers("t1", 4).pm("pa").assign("pa", TargetKind::team, "t1");
     Scenario a;
     a.name = "current";
     a.org = b.org;
-    for (auto& p : a.org.people) p.cost = 100000;
+    a.settings = std::move(settings);
+    for (auto& p : a.org.people) p.cost = cost;
     Scenario half = a;
     half.name = "half";
     half.org.people[0].fte = 0.5;
+    return {a, half};
+}
+} // namespace
+
+TEST_CASE("a comparison shows people, spans, layers and yearly cost, and leaves money out when asked") {
+    const auto [a, half] = current_and_half(100000);
     const auto metric = [](const nlohmann::json& doc, const std::string& name) {
         for (const auto& m : doc["metrics"])
             if (m["metric"] == name) return m;
@@ -64,16 +73,7 @@ TEST_CASE("a comparison shows people, spans, layers and yearly cost, and leaves 
 }
 
 TEST_CASE("a comparison's money is grouped with its currency for people and stays a number in data formats") {
-    OrgBuilder b;
-    b.product("p1").team("t1", "p1").makers("t1", 4).pm("pa").assign("pa", TargetKind::team, "t1");
-    Scenario a;
-    a.name = "current";
-    a.org = b.org;
-    for (auto& p : a.org.people) p.cost = 1000000;
-    a.settings = Settings::from_stored({{"cost.currency", "EUR"}});
-    Scenario half = a;
-    half.name = "half";
-    half.org.people[0].fte = 0.5;
+    const auto [a, half] = current_and_half(1000000, Settings::from_stored({{"cost.currency", "EUR"}}));
     const auto output = scenario_comparison(a, half, builtin_host(), 4);
     std::ostringstream table, csv;
     output_writer(Format::table)->write(output, table);
