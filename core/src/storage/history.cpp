@@ -62,6 +62,7 @@ std::optional<std::pair<long long, std::string>> lazy_snapshot(Database& db) {
     return select_row(db, "SELECT id, as_of FROM snapshot WHERE lazy = 1",
                       [](const Row& r) { return std::make_pair(static_cast<long long>(r.integer(0)), r.text(1)); });
 }
+
 // A snapshot of the same date taken again: when and by which command.
 void retake_snapshot(Database& db, long long id, const std::string& command) {
     execute(db, "UPDATE snapshot SET taken_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), command = ?2 WHERE id = ?1",

@@ -12,9 +12,9 @@
 #include "orgplan/storage/position_store.hpp"
 #include "orgplan/storage/read_transaction.hpp"
 #include "orgplan/storage/row_statement.hpp"
-#include "statements.hpp"
 #include "orgplan/storage/scenario_base.hpp"
 #include "orgplan/storage/task_force_store.hpp"
+#include "statements.hpp"
 
 namespace orgplan {
 namespace {
