@@ -60,15 +60,14 @@ void write_sheet(lxw_workbook* book, lxw_worksheet* sheet, const Table& table) {
             } else if (const auto* m = std::get_if<Money>(&cell)) {
                 check(worksheet_write_number(sheet, r, col, stable(m->value), money), "number");
                 widths[c] = std::max(widths[c], Table::cell_text(cell, columns[c]).size());
-            } else if (const auto* named = std::get_if<Named>(&cell)) {
-                check(worksheet_write_string(sheet, r, col, named->name.c_str(), nullptr), "text");
-                widths[c] = std::max(widths[c], text::display_width(named->name));
             } else if (const auto* n = std::get_if<long long>(&cell)) {
                 check(worksheet_write_number(sheet, r, col, static_cast<double>(*n), shown), "number");
                 widths[c] = std::max(widths[c], Table::cell_text(cell, columns[c]).size());
             } else if (!std::holds_alternative<std::monostate>(cell)) {
-                // A string cell is never run as a formula, but the apostrophe keeps it equal to the CSV export.
-                const auto text = Table::cell_text(cell, columns[c]);
+                // A string cell is never run as a formula, but the apostrophe keeps it equal to the CSV export, which
+                // also keeps a Named row's bare name.
+                const auto* named = std::get_if<Named>(&cell);
+                const auto text = named ? named->name : Table::cell_text(cell, columns[c]);
                 const auto value = runs_as_formula(text) ? "'" + text : text;
                 check(worksheet_write_string(sheet, r, col, value.c_str(), nullptr), "text");
                 widths[c] = std::max(widths[c], text::display_width(value));
