@@ -15,7 +15,6 @@ int cmd_plugins(const Args& args) {
     po::positional_options_description pos;
     pos.add("words", -1);
     if (!parse(args, desc, pos, common, "orgplan plugins [list | info NAME]")) return 0;
-    const auto format = output_format(common);
     const std::string action = words.empty() ? "list" : words[0];
     const auto host = load_plugins(plugin_options);
 
@@ -32,13 +31,10 @@ int cmd_plugins(const Args& args) {
     if (action == "info" && words.size() == 2) {
         const auto* p = host->find(words[1]);
         if (!p) throw Error("no plugin named '" + words[1] + "'; orgplan plugins list shows the loaded ones");
-        if (format == Format::json) {
-            Output info;
-            info.fields = {{"name", p->name}, {"kind", to_string(p->kind)}, {"version", p->version},
-                           {"description", p->description}, {"file", p->file}, {"abi_version", sdk::abi_version}};
-            emit(info, common);
-            return 0;
-        }
+        // JSON gives the fields; every other format a table of them, which JSON leaves out (no key).
+        Output info;
+        info.fields = {{"name", p->name}, {"kind", to_string(p->kind)}, {"version", p->version},
+                       {"description", p->description}, {"file", p->file}, {"abi_version", sdk::abi_version}};
         Table table({{"field", "field"}, {"value", "value"}});
         table.add({std::string("name"), p->name});
         table.add({std::string("kind"), std::string(to_string(p->kind))});
@@ -46,7 +42,8 @@ int cmd_plugins(const Args& args) {
         table.add({std::string("description"), p->description});
         table.add({std::string("file"), p->file});
         table.add({std::string("abi"), static_cast<long long>(sdk::abi_version)});
-        print_rows(table, common);
+        info.sections.push_back({"", std::move(table), ""});
+        emit(info, common);
         return 0;
     }
     throw UsageError("usage: orgplan plugins [list | info NAME]");
