@@ -35,9 +35,15 @@ void Table::add(std::vector<Cell> row) {
     rows_.push_back(std::move(row));
 }
 
+namespace {
+// A name with the unit of its values, as people read it: "yearly cost (EUR)"; the name alone without a unit.
+std::string with_unit(const std::string& name, const std::string& unit) {
+    return unit.empty() ? name : name + " (" + unit + ")";
+}
+} // namespace
+
 Column money_column(std::string key, std::string header, const std::string& currency) {
-    if (!currency.empty()) header += " (" + currency + ")";
-    return {std::move(key), std::move(header), 0, true};
+    return {std::move(key), with_unit(header, currency), 0, true};
 }
 
 namespace {
@@ -74,9 +80,7 @@ std::string Table::cell_text(const Cell& cell, const Column& column) {
         std::string operator()(const Flag& flag) const { return flag_text(flag); }
         std::string operator()(const Omitted& omitted) const { return omitted.text.empty() ? "-" : omitted.text; }
         std::string operator()(const Money& money) const { return group_thousands(money.value, 0); }
-        std::string operator()(const Named& named) const {
-            return named.unit.empty() ? named.name : named.name + " (" + named.unit + ")";
-        }
+        std::string operator()(const Named& named) const { return with_unit(named.name, named.unit); }
         std::string operator()(long long v) const {
             return column.money ? group_thousands(static_cast<double>(v), 0) : std::to_string(v);
         }

@@ -54,11 +54,10 @@ void write_sheet(lxw_workbook* book, lxw_worksheet* sheet, const Table& table) {
             const auto col = static_cast<lxw_col_t>(c);
             const auto& cell = row[c];
             lxw_format* shown = columns[c].money ? money : nullptr;
-            if (const auto* d = std::get_if<double>(&cell)) {
-                check(worksheet_write_number(sheet, r, col, stable(*d), shown), "number");
-                widths[c] = std::max(widths[c], Table::cell_text(cell, columns[c]).size());
-            } else if (const auto* m = std::get_if<Money>(&cell)) {
-                check(worksheet_write_number(sheet, r, col, stable(m->value), money), "number");
+            if (std::holds_alternative<double>(cell) || std::holds_alternative<Money>(cell)) {
+                // Money among other numbers is shown as money whatever its column.
+                lxw_format* format = std::holds_alternative<Money>(cell) ? money : shown;
+                check(worksheet_write_number(sheet, r, col, stable(*number_in(cell)), format), "number");
                 widths[c] = std::max(widths[c], Table::cell_text(cell, columns[c]).size());
             } else if (const auto* n = std::get_if<long long>(&cell)) {
                 check(worksheet_write_number(sheet, r, col, static_cast<double>(*n), shown), "number");
