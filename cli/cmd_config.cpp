@@ -21,7 +21,6 @@ int cmd_config(const Args& args) {
     pos.add("words", -1);
     const std::string usage = "orgplan config [list | get KEY | set KEY VALUE [KEY VALUE...] | unset KEY]";
     if (!parse(args, desc, pos, common, usage)) return 0;
-    const auto format = output_format(common);
     const std::string action = words.empty() ? "list" : words[0];
     const auto expect = [&](std::size_t n) {
         if (words.size() != n) throw UsageError("config " + action + ": wrong number of arguments\nusage: " + usage);
@@ -73,14 +72,12 @@ int cmd_config(const Args& args) {
         table.add({spec.key, settings.text(spec.key), spec.default_value, spec.allowed, spec.description});
     }
     if (action == "get" && table.size() == 0) settings.get(words[1]); // throws: unknown key
-    if (action == "get" && format == Format::table) {
-        if (is_text_setting(words[1]))
-            std::cout << settings.text(words[1]) << "\n";
-        else
-            std::cout << settings.get(words[1]) << "\n";
-        return 0;
+    auto output = Output::of(std::move(table));
+    if (action == "get") { // the terminal gets the bare value, for scripts: x=$(orgplan config get ratio.threshold)
+        output.sections[0].layout = Layout::value;
+        output.sections[0].value_key = "value";
     }
-    print_rows(table, common);
+    emit(output, common);
     return 0;
 }
 

@@ -229,16 +229,20 @@ ImportSummary import_into(const std::string& path, const ImportRun& r, const Imp
 }
 
 // A refused import in JSON: every problem with where it is.
-void emit_problems(const InputErrors& e, const std::string& path, const Common& common) {
-    nlohmann::json doc{{"ok", false}, {"db", path}, {"problem_count", e.total()}};
-    auto list = nlohmann::json::array();
-    for (const auto& p : e.problems())
-        list.push_back({{"file", p.file}, {p.is_record ? "record" : "line", p.line}, {"field", p.field},
-                        {"message", p.message}});
-    doc["problems"] = list;
+// What a failed import found, for a script or a spreadsheet: JSON's problem list (each with its "line", or its
+// "record" in a JSON source), a CSV or workbook to work through. The terminal has it on stderr already.
+Output problems_answer(const InputErrors& e, const std::string& path) {
+    Table table({{"file", "file"}, {"line", "line"}, {"record", "record"}, {"field", "field"}, {"message", "message"}});
+    for (const auto& p : e.problems()) {
+        const Cell at = static_cast<long long>(p.line);
+        table.add({p.file, p.is_record ? Cell{Omitted{}} : at, p.is_record ? at : Cell{Omitted{}}, p.field, p.message});
+    }
     Output failed;
-    failed.fields = doc;
-    emit(failed, common);
+    failed.title = fmt::format("import: {} problem{}, nothing written", e.total(), e.total() == 1 ? "" : "s");
+    failed.sections.push_back({"", std::move(table), "problems"});
+    failed.sections[0].hidden_in_table = HiddenInTable::always;
+    failed.fields = {{"ok", false}, {"db", path}, {"problem_count", e.total()}};
+    return failed;
 }
 
 } // namespace
@@ -259,7 +263,7 @@ int cmd_import(const Args& args) {
     try {
         summary = import_into(path, run, options);
     } catch (const InputErrors& e) {
-        if (output_format(run.common) == Format::json) emit_problems(e, path, run.common);
+        emit(problems_answer(e, path), run.common);
         throw;
     }
     if (summary.written) note_written("the import was written to " + path);

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <iostream>
 #include <optional>
-#include <unordered_map>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -14,14 +14,15 @@
 #include "orgplan/planning/positions.hpp"
 #include "orgplan/analysis/ratio_filter.hpp"
 #include "orgplan/analysis/ratios.hpp"
+#include "orgplan/model/people_by_id.hpp"
 #include "orgplan/model/settings.hpp"
 #include "orgplan/base/text.hpp"
 
 namespace orgplan::cli {
 namespace {
 
-std::string status_text(const RatioRow& row, const std::string& by, double threshold) {
-    switch (row.status) {
+std::string status_text(RatioStatus status, const std::string& by, double threshold) {
+    switch (status) {
     case RatioStatus::no_pm: return "NO PM";
     case RatioStatus::over: return fmt::format("OVER {:g}:1", threshold);
     case RatioStatus::no_makers: return "no makers";
@@ -31,14 +32,19 @@ std::string status_text(const RatioRow& row, const std::string& by, double thres
     return "";
 }
 
+// A person's name, or the id of someone not in the org.
+std::string_view name_of(const PeopleById& people, std::string_view id) {
+    const auto* person = people.find(id);
+    return person ? std::string_view(person->name) : id;
+}
+
 // The first `limit` items for people to read, and how many more.
 std::string join(const std::vector<std::string>& items, std::size_t limit) { return text::join(items, ", ", limit); }
 
 Cell ratio_cell(const std::optional<double>& r) { return r ? Cell{*r} : Cell{}; }
 
 // The org-level figures every ratio answer carries: JSON fields, and notes for people.
-void add_org_summary(Output& output, const RatioReport& report,
-                     const std::unordered_map<std::string_view, std::string_view>& names) {
+void add_org_summary(Output& output, const RatioReport& report, const PeopleById& people) {
     const double threshold = report.threshold, max_spread = report.max_spread;
     output.fields["org"] = {{"maker_fte", stable(report.org_makers)},
                             {"pm_fte", stable(report.org_pms)},
@@ -81,10 +87,7 @@ void add_org_summary(Output& output, const RatioReport& report,
                                         report.unowned_teams.size(), join(report.unowned_teams, 12)));
     }
     std::vector<std::string> thin;
-    for (const auto& [pm, n] : report.thin_pms) {
-        const auto it = names.find(pm);
-        thin.push_back(fmt::format("{} ({} teams)", it != names.end() ? it->second : std::string_view(pm), n));
-    }
+    for (const auto& [pm, n] : report.thin_pms) thin.push_back(fmt::format("{} ({} teams)", name_of(people, pm), n));
     notes.push_back(fmt::format("PMs covering more than {:g} teams ({}): {}", max_spread, thin.size(),
                                 thin.empty() ? "none" : join(thin, 12)));
 }
@@ -156,12 +159,10 @@ po::options_description ratios_options(RatiosRun& r) {
 }
 
 // The columns of a level's table, and the cells of each row. Team rows each cover one team, so the count column only
-// appears where it says something; tables and Markdown are read by people (names and status words), CSV, JSON and
-// XLSX keep ids and codes.
+// appears where it says something; people read names and status words, programs ids and codes (Worded cells).
 class RatioTable {
 public:
-    RatioTable(const std::string& by, double threshold, Format format, const Org& org)
-        : by_(by), threshold_(threshold), for_people_(format == Format::table || format == Format::md) {
+    RatioTable(const std::string& by, double threshold, const Org& org) : people_(org.people) {
         columns_ = {{by, by}, {"name", "name"}, {"makers", "makers"}, {"pm_fte", "PM FTE", 2},
                     {"ratio", "ratio"}, {"status", "status"}};
         with_count_ = by != "team" && by != "org";
@@ -173,11 +174,15 @@ public:
         // PM rows say who is a product leader covering teams as PM, whose time there is leader time.
         with_role_ = by == "pm";
         if (with_role_) columns_.push_back({"role", "role"});
-        if (for_people_) // PM names appear in the table only; CSV and JSON give ids
-            for (const auto& p : org.people) names_.emplace(p.id, p.name);
+        for (auto status : {RatioStatus::no_pm, RatioStatus::over, RatioStatus::no_makers, RatioStatus::ok,
+                            RatioStatus::empty}) {
+            const auto at = static_cast<std::size_t>(status);
+            if (statuses_.size() <= at) statuses_.resize(at + 1);
+            statuses_[at] = {std::string(to_string(status)), status_text(status, by, threshold)};
+        }
     }
     const std::vector<Column>& columns() const { return columns_; }
-    const std::unordered_map<std::string_view, std::string_view>& names() const { return names_; }
+    const PeopleById& people() const { return people_; }
 
     // Strings are moved out of the row, not copied: a team report has a row per team.
     std::vector<Cell> cells(RatioRow& row) const {
@@ -188,7 +193,7 @@ public:
         cells.emplace_back(row.makers);
         cells.emplace_back(row.pms);
         cells.emplace_back(ratio_cell(row.ratio));
-        cells.emplace_back(for_people_ ? status_text(row, by_, threshold_) : std::string(to_string(row.status)));
+        cells.emplace_back(statuses_.at(static_cast<std::size_t>(row.status)));
         if (with_count_) cells.push_back(static_cast<long long>(row.spread));
         if (with_role_) cells.emplace_back(std::string(row.leader ? "leader" : "pm"));
         if (with_uncovered_) cells.push_back(uncovered_cell(row));
@@ -197,28 +202,29 @@ public:
     }
 
 private:
-    Cell uncovered_cell(const RatioRow& row) const {
-        if (!for_people_) return IdList(row.uncovered_teams);
-        return row.uncovered_teams.empty()
-                   ? std::string("")
-                   : fmt::format("{}: {}", row.uncovered_teams.size(), join(row.uncovered_teams, 3));
+    // How many teams, and the first few.
+    static Worded uncovered_cell(RatioRow& row) {
+        auto words = row.uncovered_teams.empty()
+                         ? std::string()
+                         : fmt::format("{}: {}", row.uncovered_teams.size(), join(row.uncovered_teams, 3));
+        return {std::move(row.uncovered_teams), std::move(words)};
     }
-    Cell pms_cell(const RatioRow& row) const {
-        if (!for_people_) return IdList(row.pm_ids);
-        std::vector<std::string> pm_names;
-        for (const auto& id : row.pm_ids) {
-            const auto it = names_.find(id);
-            pm_names.emplace_back(it != names_.end() ? it->second : id);
+    // The first few PMs by name, and how many more (as join() writes them; only the names shown are looked up).
+    Worded pms_cell(RatioRow& row) const {
+        constexpr std::size_t shown = 3;
+        std::string words;
+        for (std::size_t i = 0; i < row.pm_ids.size() && i < shown; ++i) {
+            if (i) words += ", ";
+            words += name_of(people_, row.pm_ids[i]);
         }
-        return join(pm_names, 3);
+        if (row.pm_ids.size() > shown) words += " +" + std::to_string(row.pm_ids.size() - shown);
+        return {std::move(row.pm_ids), std::move(words)};
     }
 
-    std::string by_;
-    double threshold_;
-    bool for_people_;
+    std::vector<Worded> statuses_; // by RatioStatus: the same few words on every row, made once
     bool with_count_ = false, with_pms_ = false, with_uncovered_ = false, with_role_ = false;
     std::vector<Column> columns_;
-    std::unordered_map<std::string_view, std::string_view> names_;
+    PeopleById people_;
 };
 
 // Which rows a filter kept; the org's totals stay those of the whole org.
@@ -253,7 +259,6 @@ int cmd_ratios(const Args& args) {
         return 0;
     if ((!run.from.empty() || !run.to.empty()) && !run.net_of_interrupts)
         throw UsageError("--from and --to go with --net-of-interrupts");
-    const auto format = output_format(run.common);
     std::optional<SnapshotInfo> used;
     const auto opened = open_for_answers(db_path(run.common), run.as_of, &used);
     Database& db = *opened;
@@ -278,26 +283,20 @@ int cmd_ratios(const Args& args) {
     } catch (const Error& e) {
         throw UsageError(e.what());
     }
-    const RatioTable shape(run.by, threshold, format, org);
+    const RatioTable shape(run.by, threshold, org);
     // By leader the org is whole; otherwise it holds no makers, which the gaps of ratios do not look at.
     auto gaps = answer_gaps("ratios", org, db);
-    if (format == Format::csv && run.common.out.empty() && !answers_captured()) {
-        CsvWriter csv(std::cout, shape.columns()); // rows are written as they come, not held as a table first
-        for (auto& row : report.rows) csv.row(shape.cells(row));
-        say_gaps(gaps);
-        return 0;
-    }
-    Table table(shape.columns());
-    for (auto& row : report.rows) table.add(shape.cells(row));
-    auto output = Output::of(std::move(table), {{"by", run.by}, {"threshold", threshold}, {"max_spread", max_spread}});
+    MainRows rows(shape.columns(), run.common);
+    for (auto& row : report.rows) rows.add(shape.cells(row));
+    auto output = Output::of(rows.table(), {{"by", run.by}, {"threshold", threshold}, {"max_spread", max_spread}});
     output.title = "maker:PM ratios by " + run.by;
     note_snapshot(output, used);
     if (net) add_net_of_interrupts(output, *net);
-    add_org_summary(output, report, shape.names());
+    add_org_summary(output, report, shape.people());
     if (!run.filter.empty()) note_filter(output, run.filter, report.rows.size(), rows_before);
     output.fields["gaps"] = std::move(gaps);
     note_positions(output, org, run.planned);
-    emit(output, run.common);
+    emit(output, rows, run.common);
     return 0;
 }
 

@@ -11,6 +11,18 @@
 #include "orgplan/storage/org_store.hpp"
 
 namespace orgplan::cli {
+namespace {
+
+// The rule a title matched: whole patterns can be hundreds of characters, so people read the words of the title that
+// matched ('Developer'), programs get the pattern itself.
+Worded matched_rule(const std::string& title, const std::string& pattern) {
+    const auto words = pattern.empty() ? std::string() : TitleRules::matched_words(title, pattern);
+    return {pattern, words.empty() ? "" : "'" + words + "'"};
+}
+
+const Column matched_rule_column{"rule", "matched"};
+
+} // namespace
 
 int cmd_roles(const Args& args) {
     Common common;
@@ -26,16 +38,16 @@ int cmd_roles(const Args& args) {
     add_common(desc, common);
     if (!parse(args, desc, {}, common, "orgplan roles [--unmatched] [--test TITLE] [--format table|json|csv|md|xlsx|html]"))
         return 0;
-    const auto format = output_format(common);
 
     if (!titles.empty()) {
         if (rules_file.empty())
             if (const char* env = std::getenv("ORGPLAN_RULES"); env && *env) rules_file = env;
         const auto rules = title_rules(rules_file);
-        Table table({{"title", "title"}, {"family", "family"}, {"source", "source"}, {"rule", "rule"}});
+        Table table({{"title", "title"}, {"family", "family"}, {"source", "source"}, matched_rule_column});
         for (const auto& t : titles) {
             const auto m = rules.classify(t);
-            table.add({t, std::string(to_string(m.family)), std::string(m.matched ? "rule" : "unmatched"), m.pattern});
+            table.add({t, std::string(to_string(m.family)), std::string(m.matched ? "rule" : "unmatched"),
+                       matched_rule(t, m.pattern)});
         }
         print_rows(table, common);
         return 0;
@@ -43,22 +55,12 @@ int cmd_roles(const Args& args) {
 
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db); // one answer from one commit
-    // Whole patterns can be hundreds of characters; the table shows the words of the title that matched, JSON and
-    // CSV the pattern itself.
-    const bool table_format = format == Format::table;
-    Table table({{"title", "title"},
-                 {"family", "family"},
-                 {"source", "source"},
-                 {table_format ? "matched" : "rule", table_format ? "matched" : "rule"},
+    Table table({{"title", "title"}, {"family", "family"}, {"source", "source"}, matched_rule_column,
                  {"people", "people"}});
-    auto matched_text = [](const std::string& title, const std::string& pattern) -> std::string {
-        const auto words = pattern.empty() ? std::string() : TitleRules::matched_words(title, pattern);
-        return words.empty() ? "" : "'" + words + "'";
-    };
     std::size_t unmatched = 0;
     for (auto& c : load_title_classes(db, unmatched_only)) {
         if (c.source == "unmatched") ++unmatched;
-        table.add({c.title, c.family, c.source, table_format ? matched_text(c.title, c.pattern) : c.pattern, c.people});
+        table.add({c.title, c.family, c.source, matched_rule(c.title, c.pattern), c.people});
     }
     auto output = Output::of(std::move(table), {{"unmatched_titles", unmatched}});
     output.title = "role families by title";

@@ -363,6 +363,29 @@ void emit(const Output& output, const Common& common) {
     if (auto it = output.fields.find("gaps"); it != output.fields.end()) say_gaps(*it);
 }
 
+MainRows::MainRows(std::vector<Column> columns, const Common& common) : kept_(std::move(columns)) {
+    if (output_format(common) == Format::csv && common.out.empty() && !capture) written_.emplace(std::cout, kept_.columns());
+}
+
+void MainRows::add(std::vector<Cell> cells) {
+    if (written_)
+        written_->row(cells);
+    else
+        kept_.add(std::move(cells));
+}
+
+Table MainRows::table() {
+    Table out(kept_.columns());
+    std::swap(out, kept_);
+    return out;
+}
+
+void emit(const Output& output, MainRows& rows, const Common& common) {
+    if (!rows.written_) return emit(output, common);
+    rows.written_.reset(); // writes what it still holds
+    if (auto it = output.fields.find("gaps"); it != output.fields.end()) say_gaps(*it);
+}
+
 void emit_done(const Common& common, const std::vector<std::string>& lines, nlohmann::json fields) {
     Table table(std::vector<Column>{{"message", "message"}});
     for (const auto& line : lines) table.add({line});

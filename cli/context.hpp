@@ -175,6 +175,24 @@ std::ostream& message_stream();
 /// Writes the answer in the format asked for, to --out FILE or stdout (XLSX is refused on a terminal), then says on
 /// stderr which data gaps it rests on (note_gaps).
 void emit(const Output& output, const Common& common);
+/// The rows of an answer's main table as a command makes them. They are kept for the answer's Output, except when the
+/// answer is CSV on stdout: CSV holds the main table only, so each row is written as it comes and a report of a
+/// hundred thousand rows is never held. Make the Output around table(), and emit it with these rows.
+class MainRows {
+public:
+    MainRows(std::vector<Column> columns, const Common& common);
+    void add(std::vector<Cell> cells);
+    /// The rows kept (none when they were written as they came), taken out.
+    Table table();
+
+private:
+    friend void emit(const Output& output, MainRows& rows, const Common& common);
+    Table kept_;
+    std::optional<CsvWriter> written_;
+};
+/// emit() for an answer whose main table came through `rows`: rows written as they came are not written again (the
+/// gaps are still said).
+void emit(const Output& output, MainRows& rows, const Common& common);
 /// What a write command did: its lines for people (table format), the same lines under "messages" beside `fields`
 /// in JSON, a one-column table of them in CSV, Markdown and XLSX. Every write command answers through it, so
 /// --format json gives a script what was written.

@@ -51,6 +51,30 @@ TEST_CASE("import errors can be read as JSON") {
     CHECK(j["problems"][0].contains("file"));
 }
 
+TEST_CASE("a failed import's problems are its answer in every format but the terminal's, which has them on stderr") {
+    TempDb db;
+    const auto table = run(db.flag() + " import " + fixture("bad"));
+    CHECK(table.exit_code == 3);
+    CHECK(table.out.empty());
+    CHECK_THAT(table.err, Catch::Contains("bad/memberships.csv:3: field 'allocation'"));
+    const auto csv = run(db.flag() + " import --format csv " + fixture("bad"));
+    CHECK(csv.exit_code == 3);
+    CHECK_THAT(csv.out, Catch::StartsWith("file,line,record,field,message\r\n") &&
+                            Catch::Contains("bad/memberships.csv,3,,allocation,"));
+    CHECK_THAT(csv.err, Catch::Contains("nothing was written"));
+    const auto md = run(db.flag() + " import --format md " + fixture("bad"));
+    CHECK_THAT(md.out, Catch::StartsWith("## import: ") && Catch::Contains("problems, nothing written"));
+    CHECK_FALSE(std::filesystem::exists(db.path()));
+    // A JSON source counts records, not lines: the problem says "record" and leaves "line" out.
+    const auto json_source = db.dir() + "/people.json";
+    std::ofstream(json_source) << R"([{"id": "E1", "name": "Ann", "title": "Engineer", "manager": "E9"}])";
+    const auto j = run(db.flag() + " import --format json " + json_source).json();
+    REQUIRE(j["problems"].size() == 1);
+    CHECK(j["problems"][0]["record"] == 1);
+    CHECK_FALSE(j["problems"][0].contains("line"));
+    CHECK(j["problems"][0]["field"] == "manager");
+}
+
 TEST_CASE("a dry run validates and writes nothing") {
     TempDb db;
     const auto r = run(db.flag() + " import --dry-run " + data("demo"));
@@ -107,6 +131,11 @@ TEST_CASE("roles lists unmatched titles of the demo org") {
     CHECK_THAT(table.out, Catch::Contains("Full Stack Developer") && Catch::Contains("'Developer'"));
     const auto csv = run(db.flag() + " roles --format csv");
     CHECK_THAT(csv.out, Catch::Contains("Full Stack Developer,maker,rule,engineer|developer|"));
+    // Markdown is read by people, as the table is: the matched words, not the pattern.
+    const auto md = run(db.flag() + " roles --format md");
+    CHECK_THAT(md.out, Catch::Contains("| title | family | source | matched | people |") &&
+                           Catch::Contains("| Full Stack Developer | maker | rule | &#39;Developer&#39; | 18 |"));
+    CHECK_THAT(md.out, !Catch::Contains("engineer\\|developer"));
 }
 
 TEST_CASE("roles --test classifies titles without a database") {
@@ -114,6 +143,8 @@ TEST_CASE("roles --test classifies titles without a database") {
     REQUIRE(r.exit_code == 0);
     CHECK_THAT(r.out, Catch::Contains("\"Senior Backend Engineer, Plan\",maker,rule"));
     CHECK_THAT(r.out, Catch::Contains("Product Marketing Manager,other,rule"));
+    const auto table = run("roles --test 'Senior Backend Engineer, Plan' --test 'Chief Vibes'");
+    CHECK_THAT(table.out, Catch::Contains("matched") && Catch::Contains("'Engineer'") && !Catch::Contains("developer|"));
 }
 
 namespace {

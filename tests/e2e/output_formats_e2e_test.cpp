@@ -262,6 +262,12 @@ TEST_CASE("write commands answer in JSON when asked: what was written, as data")
     CHECK(j["changed"]["settings"] == 2);
     CHECK(j["messages"] == nlohmann::json::array({"ratio.threshold = 8", "coaching.novice_hours = 1.5"}));
     CHECK(run(db.flag() + " config get ratio.threshold").out == "8\n");
+    CHECK(run(db.flag() + " config get coaching.novice_hours").out == "1.5\n");
+    // The bare value is the number as data writes it, in full: never "1.5e+06".
+    REQUIRE(run(db.flag() + " config set cost.default_pm 1500000").exit_code == 0);
+    CHECK(run(db.flag() + " config get cost.default_pm").out == "1500000\n");
+    CHECK_THAT(run(db.flag() + " config get cost.default_pm --format csv").out,
+               Catch::StartsWith("key,value,default,range,description\r\ncost.default_pm,1500000,120000,"));
     // People still read the lines; CSV gets them as a column.
     CHECK(run(db.flag() + " config unset ratio.threshold").out == "ratio.threshold reset to its default\n");
     CHECK_THAT(run(db.flag() + " scenario create what-if --format csv").out,

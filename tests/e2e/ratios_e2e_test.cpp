@@ -55,6 +55,25 @@ TEST_CASE("ratios by every level answer in every format") {
     }
 }
 
+TEST_CASE("ratios: people read PMs' names and status words (table, Markdown, HTML), programs ids and codes") {
+    TempDb db;
+    REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);
+    const auto table = run(db.flag() + " ratios");
+    CHECK_THAT(table.out, Catch::Contains("OVER 10:1  PM Two") && Catch::Contains("PM One, PM Four"));
+    const auto md = run(db.flag() + " ratios --format md");
+    CHECK_THAT(md.out, Catch::Contains("| OVER 10:1 | PM Two |") && Catch::Contains("| NO PM |"));
+    const auto html = run(db.flag() + " ratios --format html");
+    CHECK_THAT(html.out, Catch::Contains("<td>OVER 10:1</td><td>PM Two</td>") && !Catch::Contains(">pm2<"));
+    const auto csv = run(db.flag() + " ratios --format csv");
+    CHECK_THAT(csv.out, Catch::Contains("B,Team B,4.5,0.3,15,over,pm2\r\n") && Catch::Contains(",ok,pm1;pm4\r\n"));
+    CHECK_THAT(csv.out, !Catch::Contains("PM Two"));
+    // Written to a file, CSV is made from the whole table rather than row by row: the same bytes.
+    const auto file = db.dir() + "/ratios.csv";
+    REQUIRE(run(db.flag() + " ratios --format csv --out " + file).exit_code == 0);
+    std::ifstream in(file, std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == csv.out);
+}
+
 TEST_CASE("the threshold flag and the stored setting change what is over") {
     TempDb db;
     REQUIRE(run(db.flag() + " import " + fixture("ratios")).exit_code == 0);

@@ -140,7 +140,7 @@ Table metrics_table(const Scenario& a, const Scenario& b, const Outcome& oa, con
         };
         const auto& x = oa.metrics[i].value;
         const auto& y = ob.metrics[i].value;
-        table.add({Named{oa.metrics[i].name, money ? currency : ""}, cell(x), cell(y),
+        table.add({named(oa.metrics[i].name, money ? currency : ""), cell(x), cell(y),
                    x && y ? cell(*y - *x) : Cell{std::monostate{}}});
     }
     return table;
@@ -196,7 +196,7 @@ Output scenario_comparison(const Scenario& a, const Scenario& b, const PluginHos
     // An empty list says nothing in a table; data formats keep the key, empty.
     const auto changes = [&](std::string title, Table table, std::string key) {
         output.sections.push_back({std::move(title), std::move(table), std::move(key)});
-        output.sections.back().hidden_when_empty = true;
+        output.sections.back().hidden_in_table = HiddenInTable::when_empty;
     };
     changes("findings that change", findings_table(oa, ob), "findings");
     changes("coverage that changes (products, segments, initiatives, accounts)", coverage_table(a, b, oa, ob),

@@ -46,6 +46,11 @@ Column money_column(std::string key, std::string header, const std::string& curr
     return {std::move(key), with_unit(header, currency), 0, true};
 }
 
+Worded named(std::string name, const std::string& unit) {
+    auto words = with_unit(name, unit);
+    return {std::move(name), std::move(words)};
+}
+
 namespace {
 // An id list as every format but JSON writes it: one field, ids joined with ';'.
 std::string id_list_text(const IdList& ids) { return text::join(ids, ";"); }
@@ -62,6 +67,22 @@ std::string fields_text(const Fields& fields) {
 
 const char* flag_text(const Flag& flag) { return flag.value ? "yes" : "no"; }
 } // namespace
+
+std::string data_text(const Cell& cell) {
+    struct Visitor {
+        std::string operator()(std::monostate) const { return {}; }
+        std::string operator()(const std::string& s) const { return s; }
+        std::string operator()(long long v) const { return std::to_string(v); }
+        std::string operator()(double v) const { return fmt::format("{}", stable(v)); }
+        std::string operator()(const IdList& ids) const { return id_list_text(ids); }
+        std::string operator()(const Fields& fields) const { return fields_text(fields); }
+        std::string operator()(const Flag& flag) const { return flag_text(flag); }
+        std::string operator()(const Omitted& omitted) const { return omitted.text; }
+        std::string operator()(const Money& money) const { return (*this)(money.value); }
+        std::string operator()(const Worded& worded) const { return std::visit(*this, worded.data); }
+    };
+    return std::visit(Visitor{}, cell);
+}
 
 std::optional<double> number_in(const Cell& cell) {
     if (const auto* d = std::get_if<double>(&cell)) return *d;
@@ -80,7 +101,7 @@ std::string Table::cell_text(const Cell& cell, const Column& column) {
         std::string operator()(const Flag& flag) const { return flag_text(flag); }
         std::string operator()(const Omitted& omitted) const { return omitted.text.empty() ? "-" : omitted.text; }
         std::string operator()(const Money& money) const { return group_thousands(money.value, 0); }
-        std::string operator()(const Named& named) const { return with_unit(named.name, named.unit); }
+        std::string operator()(const Worded& worded) const { return worded.words; }
         std::string operator()(long long v) const {
             return column.money ? group_thousands(static_cast<double>(v), 0) : std::to_string(v);
         }
@@ -190,24 +211,15 @@ void CsvWriter::end_line() {
 void CsvWriter::row(const std::vector<Cell>& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i) buffer_ += ',';
-        if (const auto* d = std::get_if<double>(&cells[i]))
-            fmt::format_to(std::back_inserter(buffer_), "{}", stable(*d));
-        else if (const auto* money = std::get_if<Money>(&cells[i]))
-            fmt::format_to(std::back_inserter(buffer_), "{}", stable(money->value));
-        else if (const auto* named = std::get_if<Named>(&cells[i]))
-            field(named->name);
-        else if (const auto* n = std::get_if<long long>(&cells[i]))
+        // A number, negative ones included, is never a formula: it is not quoted.
+        if (const auto* n = std::get_if<long long>(&cells[i]))
             fmt::format_to(std::back_inserter(buffer_), "{}", *n);
+        else if (const auto number = number_in(cells[i]))
+            fmt::format_to(std::back_inserter(buffer_), "{}", stable(*number));
         else if (const auto* text = std::get_if<std::string>(&cells[i]))
             field(*text);
-        else if (const auto* ids = std::get_if<IdList>(&cells[i]))
-            field(id_list_text(*ids));
-        else if (const auto* fields = std::get_if<Fields>(&cells[i]))
-            field(fields_text(*fields));
-        else if (const auto* flag = std::get_if<Flag>(&cells[i]))
-            field(flag_text(*flag));
-        else if (const auto* omitted = std::get_if<Omitted>(&cells[i]))
-            field(omitted->text);
+        else
+            field(data_text(cells[i]));
     }
     end_line();
 }
@@ -239,8 +251,8 @@ nlohmann::json Table::to_json() const {
                         return;
                     else if constexpr (std::is_same_v<T, Money>)
                         obj[key] = stable(v.value);
-                    else if constexpr (std::is_same_v<T, Named>)
-                        obj[key] = v.name;
+                    else if constexpr (std::is_same_v<T, Worded>)
+                        std::visit([&](const auto& data) { obj[key] = data; }, v.data);
                     else
                         obj[key] = v;
                 },

@@ -21,8 +21,8 @@ TEST_CASE("html writer: one self-contained page, every text escaped, numbers mar
 
 TEST_CASE("html writer: money among other numbers is grouped, sorts by its value and its row names the currency") {
     Table table({{"metric", "metric"}, {"a", "a"}});
-    table.add({Named{"yearly cost", "EUR"}, Money{1382400}});
-    table.add({Named{"people", ""}, 12.0});
+    table.add({named("yearly cost", "EUR"), Money{1382400}});
+    table.add({named("people", ""), 12.0});
     const auto html = written(*html_writer(), Output::of(std::move(table)));
     CHECK(html.find("<td>yearly cost (EUR)</td><td class=\"num\" data-value=\"1382400\">1,382,400</td>") !=
           std::string::npos);

@@ -14,3 +14,11 @@ TEST_CASE("markdown writer: headings, pipe tables with numbers right-aligned, ce
     CHECK(md.find("### PMs\n\n| PM |\n| --- |\n| E1 |") != std::string::npos);
     CHECK(md.substr(md.size() - 21) == "\none team has no PM\n\n");
 }
+
+TEST_CASE("markdown writer: a worded cell in its words, as people read it") {
+    Table table(std::vector<Column>{{"status", "status"}});
+    table.add({Worded{std::string("no_pm"), "NO PM"}});
+    const auto md = written(*markdown_writer(), Output::of(std::move(table)));
+    CHECK(md.find("| NO PM |") != std::string::npos);
+    CHECK(md.find("no_pm") == std::string::npos);
+}

@@ -100,8 +100,8 @@ TEST_CASE("a table for the terminal keeps each row on one line and prints no con
 
 TEST_CASE("money among other numbers is grouped for people and a number in data, a name carries its unit for people") {
     Table t({{"metric", "metric"}, {"value", "value"}});
-    t.add({Named{"yearly cost", "EUR"}, Money{1382400.4}});
-    t.add({Named{"people", ""}, 12.0});
+    t.add({named("yearly cost", "EUR"), Money{1382400.4}});
+    t.add({named("people", ""), 12.0});
     std::ostringstream table, csv;
     t.print_table(table);
     CHECK(table.str() == "metric                 value\n"
@@ -117,5 +117,48 @@ TEST_CASE("money among other numbers is grouped for people and a number in data,
     CHECK(number_in(Cell{7LL}) == 7.0);
     CHECK_FALSE(number_in(Cell{std::string("7")}));
     CHECK(is_number(Cell{Money{0}}));
-    CHECK_FALSE(is_number(Cell{Named{"x", ""}}));
+    CHECK_FALSE(is_number(Cell{named("x", "")}));
+}
+
+TEST_CASE("a worded cell: its words in tables for people, its data (text or ids) in CSV and JSON") {
+    Table t({{"status", "status"}, {"pm_ids", "PMs"}});
+    t.add({Worded{std::string("over"), "OVER 10:1"}, Worded{IdList{"P1", "P2"}, "Ana, Bo"}});
+    t.add({Worded{std::string("ok"), "ok"}, Worded{IdList{}, ""}});
+    std::ostringstream table, csv;
+    t.print_table(table);
+    CHECK(table.str() == "status     PMs\n"
+                         "---------  -------\n"
+                         "OVER 10:1  Ana, Bo\n"
+                         "ok\n");
+    t.print_csv(csv);
+    CHECK(csv.str() == "status,pm_ids\r\nover,P1;P2\r\nok,\r\n");
+    const auto json = t.to_json();
+    CHECK(json[0]["status"] == "over");
+    CHECK(json[0]["pm_ids"] == nlohmann::json::array({"P1", "P2"}));
+    CHECK(json[1]["pm_ids"] == nlohmann::json::array());
+    CHECK(data_text(Worded{IdList{"a", "b"}, "x"}) == "a;b");
+    CHECK(data_text(Worded{std::string("no_pm"), "NO PM"}) == "no_pm");
+    CHECK_FALSE(is_number(Cell{Worded{std::string("3"), "3"}}));
+}
+
+TEST_CASE("a cell as data: numbers in full, lists joined, nothing empty") {
+    CHECK(data_text(Cell{0.25}) == "0.25");
+    CHECK(data_text(Cell{10.0}) == "10");
+    CHECK(data_text(Cell{1234567.0}) == "1234567");
+    CHECK(data_text(Cell{0.123456}) == "0.1235");
+    CHECK(data_text(Cell{-3LL}) == "-3");
+    CHECK(data_text(Cell{Money{-1382400.4}}) == "-1382400.4");
+    CHECK(data_text(Cell{IdList{"a", "b"}}) == "a;b");
+    CHECK(data_text(Cell{Flag{true}}) == "yes");
+    CHECK(data_text(Cell{Omitted{}}).empty());
+    CHECK(data_text(Cell{}).empty());
+    CHECK(data_text(Cell{std::string("=1+1")}) == "=1+1"); // quoting and formula guards belong to the CSV writer
+}
+
+TEST_CASE("CSV writes negative numbers and money bare, text that looks like a formula with its guard") {
+    Table t({{"a", "a"}, {"b", "b"}, {"c", "c"}});
+    t.add({-2.5, Money{-10}, std::string("-x")});
+    std::ostringstream csv;
+    t.print_csv(csv);
+    CHECK(csv.str() == "a,b,c\r\n-2.5,-10,\"'-x\"\r\n");
 }

@@ -20,7 +20,7 @@ TEST_CASE("text writer: intro, aligned tables with titles after the first, what 
     output.sections[1].table = Table(std::vector<Column>{{"pm", "PM"}});
     CHECK(written(*text_writer(), output).find("\nPMs:\nno PMs\n\none team") != std::string::npos);
     // A section hidden when empty leaves no title and no blank line; JSON keeps it, empty.
-    output.sections[1].hidden_when_empty = true;
+    output.sections[1].hidden_in_table = HiddenInTable::when_empty;
     const auto hidden = written(*text_writer(), output);
     CHECK(hidden.find("PMs:") == std::string::npos);
     CHECK(hidden.find("10    1\n\none team has no PM\n") != std::string::npos);
@@ -62,4 +62,29 @@ TEST_CASE("text writer: messages as lines, findings as cards, columns for JSON o
     const auto aligned = written(*text_writer(), cards);
     CHECK(aligned.find("secret") == std::string::npos);
     CHECK(aligned.find("severity  check              subject  evidence") == 0);
+}
+
+TEST_CASE("text writer: a value layout writes one column's cells bare, as data, and the other formats the whole table") {
+    Table table({{"key", "key"}, {"value", "value", 2}, {"default", "default"}});
+    table.add({std::string("cost.default_pm"), 1500000.0, 120000.0});
+    auto output = Output::of(std::move(table));
+    output.notes.push_back("a note after it");
+    output.sections[0].layout = Layout::value;
+    output.sections[0].value_key = "value";
+    CHECK(written(*text_writer(), output) == "1500000\n\na note after it\n");
+    output.notes.clear();
+    CHECK(written(*text_writer(), output) == "1500000\n");
+    CHECK(written(*csv_writer(), output) == "key,value,default\r\ncost.default_pm,1500000,120000\r\n");
+    output.sections[0].value_key = "missing";
+    CHECK_THROWS_WITH(written(*text_writer(), output), Catch::Contains("no column 'missing'"));
+}
+
+TEST_CASE("text writer: a section hidden in the table always is left out there, and kept by the other formats") {
+    auto output = Output::of(Table(std::vector<Column>{{"message", "message"}}), {{"ok", false}});
+    output.sections[0].table.add({std::string("line 2: unknown manager")});
+    output.sections[0].json_key = "problems";
+    output.sections[0].hidden_in_table = HiddenInTable::always;
+    CHECK(written(*text_writer(), output).empty());
+    CHECK(written(*csv_writer(), output) == "message\r\nline 2: unknown manager\r\n");
+    CHECK(written(*json_writer(), output).find("\"problems\": [") != std::string::npos);
 }

@@ -21,6 +21,16 @@ enum class Layout {
     /// column's least_width), then each other cell on a line of its own, under the second, after its column's lead.
     /// For rows of long text a table would make wider than the terminal (diagnose's findings).
     cards,
+    /// each row's cell of the column `value_key` names, alone on a line as data writes it ("0.25", text as it is),
+    /// nothing else: a value a script reads from the terminal (`config get KEY`)
+    value,
+};
+
+/// When the table format (a terminal) leaves a section out. Every other format keeps it.
+enum class HiddenInTable {
+    never,
+    when_empty, ///< a section with no rows, which would only say so
+    always,     ///< what stderr says in full already (a failed import's problems)
 };
 
 /// One table of an answer.
@@ -30,8 +40,9 @@ struct Section {
     std::string json_key; ///< where JSON puts the rows ("rows" for the main table); empty: left out of JSON
     Layout layout = Layout::aligned;
     std::size_t card_head = 0; ///< Layout::cards: how many cells the first line of a row holds
+    std::string value_key = {}; ///< Layout::value: the key of the column written
     std::string if_empty = {}; ///< what the table format says instead of an empty table ("no findings"); empty: the table
-    bool hidden_when_empty = false; ///< the table format leaves the section out when it has no rows (data keeps it)
+    HiddenInTable hidden_in_table = HiddenInTable::never;
 };
 
 /// The section's table as every format but JSON writes it: without its JSON-only columns. The table itself when it

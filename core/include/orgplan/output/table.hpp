@@ -48,20 +48,26 @@ struct Money {
     bool operator==(const Money& other) const { return value == other.value; }
 };
 
-/// A row's name with the unit its values are in: tables, Markdown and HTML add the unit ("total cost (EUR)"); CSV,
-/// JSON and XLSX, whose values are plain numbers, keep the bare name, a key that does not change with the currency.
-struct Named {
-    std::string name;
-    std::string unit; ///< empty: the name alone everywhere
-    bool operator==(const Named& other) const { return name == other.name && unit == other.unit; }
+/// A value people read in words and programs as data: tables, Markdown and HTML show `words` (a status in words, PMs'
+/// names, the words of a title a rule matched, a row's name with its unit); CSV, JSON and XLSX keep `data` (the
+/// status code, the ids, the rule's pattern, the bare name), which does not change with how it is worded.
+struct Worded {
+    std::variant<std::string, IdList> data; ///< text, or ids (an array in JSON, joined with ';' in CSV and XLSX)
+    std::string words;
+    bool operator==(const Worded& other) const { return data == other.data && words == other.words; }
 };
-
+/// A row's name with the unit its values are in: "yearly cost (EUR)" for people, the bare name (a key that does not
+/// change with the currency) for data. Without a unit, the name alone everywhere.
+Worded named(std::string name, const std::string& unit);
 /// A value in a table: nothing (shown as "-" / null), text, a whole number, a decimal, a list of ids, named values,
-/// a yes or no, a cell JSON leaves out, a sum of money or a row's name with its unit.
-using Cell = std::variant<std::monostate, std::string, long long, double, IdList, Fields, Flag, Omitted, Money, Named>;
+/// a yes or no, a cell JSON leaves out, a sum of money or a value worded for people and kept as data for programs.
+using Cell = std::variant<std::monostate, std::string, long long, double, IdList, Fields, Flag, Omitted, Money, Worded>;
 
 /// The number a cell holds (a whole number, a decimal or money); nothing for any other cell.
 std::optional<double> number_in(const Cell& cell);
+/// A cell as data, the text CSV writes before quoting: numbers in full (rounded by stable(), "0.25", "1382400.4"),
+/// ids joined with ';', a worded cell's data, nothing as empty text.
+std::string data_text(const Cell& cell);
 /// Whether a cell holds a number (a whole number, a decimal or money): a column of them is right-aligned.
 inline bool is_number(const Cell& cell) { return number_in(cell).has_value(); }
 

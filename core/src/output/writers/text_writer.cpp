@@ -1,8 +1,10 @@
 // The table format: aligned columns for a terminal, with the answer's prose around them.
 #include "orgplan/output/output.hpp"
 
+#include <algorithm>
 #include <vector>
 
+#include "orgplan/base/error.hpp"
 #include "orgplan/base/text.hpp"
 
 namespace orgplan {
@@ -42,6 +44,14 @@ void print_cards(const Table& table, std::size_t head, std::ostream& out) {
     }
 }
 
+// Each row's cell of one column alone on a line, as data (a script reads it).
+void print_values(const Table& table, const std::string& key, std::ostream& out) {
+    const auto& columns = table.columns();
+    const auto column = std::find_if(columns.begin(), columns.end(), [&](const Column& c) { return c.key == key; });
+    if (column == columns.end()) throw Error("no column '" + key + "' to write values of");
+    for (const auto& row : table.rows()) out << data_text(row[column - columns.begin()]) << "\n";
+}
+
 void print_section(const Section& s, std::ostream& out) {
     std::optional<Table> copy;
     const Table& table = table_for_people(s, copy);
@@ -53,7 +63,17 @@ void print_section(const Section& s, std::ostream& out) {
     case Layout::aligned: table.print_table(out); break;
     case Layout::lines: print_lines(table, out); break;
     case Layout::cards: print_cards(table, s.card_head, out); break;
+    case Layout::value: print_values(table, s.value_key, out); break;
     }
+}
+
+bool hidden(const Section& s) {
+    switch (s.hidden_in_table) {
+    case HiddenInTable::never: return false;
+    case HiddenInTable::when_empty: return s.table.size() == 0;
+    case HiddenInTable::always: return true;
+    }
+    return false;
 }
 
 class TextWriter final : public OutputWriter {
@@ -61,7 +81,7 @@ public:
     void write(const Output& output, std::ostream& out) const override {
         std::vector<const Section*> shown;
         for (const auto& s : output.sections)
-            if (!(s.hidden_when_empty && s.table.size() == 0)) shown.push_back(&s);
+            if (!hidden(s)) shown.push_back(&s);
         for (const auto& line : output.intro) out << line << "\n";
         if (!output.intro.empty() && !shown.empty()) out << "\n";
         for (std::size_t i = 0; i < shown.size(); ++i) {
