@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "../fixture.hpp"
-#include "sample_output.hpp"
+#include "../../fixture.hpp"
+#include "../sample_output.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;

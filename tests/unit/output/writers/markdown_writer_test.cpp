@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "sample_output.hpp"
+#include "../sample_output.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;
