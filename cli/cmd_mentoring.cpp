@@ -5,7 +5,8 @@
 
 #include "orgplan/storage/write_transaction.hpp"
 #include "orgplan/storage/settings_store.hpp"
-#include "orgplan//answers/answers.hpp"
+#include "orgplan/answers/answers.hpp"
+#include "orgplan/model/people_by_id.hpp"
 #include "context.hpp"
 #include "orgplan/storage/change_log.hpp"
 #include "orgplan/storage/read_transaction.hpp"
@@ -42,13 +43,13 @@ int cmd_mentoring(const Args& args) {
     const ReadTransaction snapshot(db);
     const auto org = load_org(db);
     GapsAhead gaps("mentoring", org, db); // found while the answer is worked out
-    std::unordered_map<std::string, std::string> names;
-    for (const auto& p : org.people) names.emplace(p.id, p.name);
 
     if (action == "show") {
+        const PeopleById people(org.people);
+        const auto name = [&](const std::string& id) { return std::string(people.name_of(id)); };
         Table table({{"mentor", "mentor"}, {"mentor_name", "mentor name"}, {"novice", "novice"}, {"novice_name", "novice name"}});
         for (const auto& [mentor, novice] : load_mentor_pairs(db))
-            table.add({mentor, names[mentor], novice, names[novice]});
+            table.add({mentor, name(mentor), novice, name(novice)});
         auto output = Output::of(std::move(table));
         if (output.sections[0].table.size() == 0) output.notes.push_back("no saved plan; run orgplan mentoring plan --save");
         emit(output, common);

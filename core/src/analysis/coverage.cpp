@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include <tsl/robin_map.h>
+#include "../base/view_map.hpp"
 
 #include "orgplan/model/membership_people.hpp"
 
@@ -12,7 +12,7 @@ namespace {
 constexpr double kTiny = 1e-12;
 
 // Views into the org's ids: a hundred thousand teams or PMs hashed without a node or a copy each.
-using ViewIndex = tsl::robin_map<std::string_view, std::size_t>;
+using ViewIndex = ViewMap<std::size_t>;
 
 ViewIndex index_by_id(const std::vector<Team>& teams) {
     ViewIndex index;
@@ -87,7 +87,7 @@ public:
     }
 
 private:
-    tsl::robin_map<std::string_view, Group> groups_;
+    ViewMap<Group> groups_;
 };
 
 // Items grouped by the person they belong to (SIZE_MAX: none), each person's in their original order.

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <thread>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "orgplan/planning/analysis.hpp"
 #include "orgplan/analysis/coaching.hpp"
 #include "orgplan/model/enums.hpp"
+#include "orgplan/model/people_by_id.hpp"
 #include "orgplan/base/error.hpp"
 #include "orgplan/analysis/interrupt_report.hpp"
 #include "orgplan/base/number.hpp"
@@ -20,12 +20,6 @@
 
 namespace orgplan {
 namespace {
-
-std::unordered_map<std::string, std::string> names_of(const Org& org) {
-    std::unordered_map<std::string, std::string> names;
-    for (const auto& p : org.people) names.emplace(p.id, p.name);
-    return names;
-}
 
 Cell optional_cell(const std::optional<double>& v) { return v ? Cell{*v} : Cell{}; }
 // Whole hires and quarters print as whole numbers ("3", not "3.0"); a plugin's fractional count keeps its decimals.
@@ -304,20 +298,21 @@ HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const Plug
 }
 
 Output mentoring_answer(const Org& org, const MentoringPlan& plan) {
-    auto names = names_of(org);
+    const PeopleById people(org.people);
+    const auto name = [&](const std::string& id) { return std::string(people.name_of(id)); };
     Table pairs({{"mentor", "mentor"}, {"mentor_name", "mentor name"}, {"novice", "novice"},
                  {"novice_name", "novice name"}, {"hours", "h/week"}, {"shared", "shared"}, {"cost", "cost"}});
     for (const auto& p : plan.pairings) {
         std::string shared;
         for (const auto& w : p.why) shared += (shared.empty() ? "" : ", ") + w;
-        pairs.add({p.mentor_id, names[p.mentor_id], p.novice_id, names[p.novice_id], p.hours, shared,
+        pairs.add({p.mentor_id, name(p.mentor_id), p.novice_id, name(p.novice_id), p.hours, shared,
                    static_cast<long long>(p.cost)});
     }
     Table loads({{"mentor", "mentor"}, {"name", "name"}, {"role", "role"}, {"used", "used h/week"},
                  {"capacity", "capacity h/week"}});
     auto loads_json = nlohmann::json::array();
     for (const auto& m : plan.mentors) {
-        loads.add({m.mentor_id, names[m.mentor_id], std::string(m.leader ? "leader" : "senior PM"), m.used_hours,
+        loads.add({m.mentor_id, name(m.mentor_id), std::string(m.leader ? "leader" : "senior PM"), m.used_hours,
                    m.capacity_hours});
         loads_json.push_back({{"mentor", m.mentor_id}, {"leader", m.leader}, {"capacity_hours", stable(m.capacity_hours)},
                               {"used_hours", stable(m.used_hours)}});
@@ -331,7 +326,7 @@ Output mentoring_answer(const Org& org, const MentoringPlan& plan) {
     output.title = "mentoring plan";
     output.sections.push_back({"mentor load", std::move(loads), ""});
     std::string uncovered;
-    for (const auto& u : plan.uncovered) uncovered += (uncovered.empty() ? "" : ", ") + names[u] + " (" + u + ")";
+    for (const auto& u : plan.uncovered) uncovered += (uncovered.empty() ? "" : ", ") + name(u) + " (" + u + ")";
     output.notes.push_back(fmt::format("{} novices, {} coached, {} without coaching{}", plan.novices,
                                        plan.novices - plan.uncovered.size(), plan.uncovered.size(),
                                        plan.uncovered.empty() ? "" : ": " + uncovered));

@@ -1,11 +1,11 @@
 #include "orgplan/answers/principle_proposal.hpp"
 
-#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "orgplan/analysis/alignment.hpp"
 #include "orgplan/analysis/coverage.hpp"
+#include "orgplan/model/people_by_id.hpp"
 #include "orgplan/model/enums.hpp"
 #include "orgplan/plugin_host/plugin_requests.hpp"
 
@@ -21,13 +21,12 @@ std::string summary_line(const ProposalMetrics& m, double threshold, double max_
 }
 
 Table assignments_table(const Org& org, const sdk::Proposal& proposal) {
-    std::unordered_map<std::string, std::string> names;
-    for (const auto& p : org.people) names.emplace(p.id, p.name);
+    const PeopleById people(org.people);
     Table table({{"pm", "pm"}, {"name", "name"}, {"role", "role"}, {"kind", "kind"}, {"target", "target"},
                  {"share", "share", 2}});
     for (const auto& a : proposal.assignments) {
         auto role = proposal.pm_roles.find(a.pm_id);
-        table.add({a.pm_id, names[a.pm_id], role == proposal.pm_roles.end() ? std::string() : role->second,
+        table.add({a.pm_id, std::string(people.name_of(a.pm_id)), role == proposal.pm_roles.end() ? std::string() : role->second,
                    std::string(to_string(a.kind)), a.target_id, a.share});
     }
     return table;

@@ -12,6 +12,7 @@
 #include "orgplan/base/text.hpp"
 #include "orgplan/plugin.hpp" // ORGPLAN_SDK_VERSION: one version for orgplan and its SDK
 #include "orgplan/output/html_escape.hpp"
+#include "orgplan/model/people_by_id.hpp"
 #include "orgplan/output/svg_chart.hpp"
 #include "orgplan/storage/history.hpp"
 #include "orgplan/storage/mentor_pair_store.hpp"
@@ -188,11 +189,10 @@ std::string principles_chart(const PrincipleComparison& c) {
 }
 
 std::string mentor_chart(const ReportAnalysis& a, std::size_t top) {
-    std::unordered_map<std::string, std::string> names;
-    for (const auto& p : a.org.people) names.emplace(p.id, p.name);
+    const PeopleById people(a.org.people);
     std::vector<Bar> bars;
     for (const auto& m : a.mentoring.mentors)
-        bars.push_back({names[m.mentor_id] + " (" + m.mentor_id + ")", m.used_hours, m.leader ? "leader" : "senior",
+        bars.push_back({std::string(people.name_of(m.mentor_id)) + " (" + m.mentor_id + ")", m.used_hours, m.leader ? "leader" : "senior",
                         fmt::format("{:.1f} of {:.1f} h/week", m.used_hours, m.capacity_hours)});
     BarChartOptions o;
     o.title = "coaching hours each mentor gives";
@@ -266,13 +266,12 @@ std::string interrupts_html(const ReportAnalysis& a, std::size_t top) {
 
 std::string task_forces_html(const ReportAnalysis& a, std::size_t top) {
     Table table({{"name", "name"}, {"topic", "topic"}, {"working", "working group"}, {"review", "review audience"}});
-    std::unordered_map<std::string, std::string> names;
-    for (const auto& p : a.org.people) names.emplace(p.id, p.name);
+    const PeopleById people(a.org.people);
     for (const auto& t : a.org.task_forces) {
         std::vector<std::string> working, review;
         for (const auto& seat : t.seats) {
-            const auto it = names.find(seat.person_id);
-            (seat.review ? review : working).push_back(it == names.end() ? seat.person_id : it->second);
+            const auto* person = people.find(seat.person_id);
+            (seat.review ? review : working).push_back(person ? person->name : seat.person_id);
         }
         table.add({t.name, t.topic, text::join(working, ", "), text::join(review, ", ")});
     }

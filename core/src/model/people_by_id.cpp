@@ -1,11 +1,11 @@
 #include "orgplan/model/people_by_id.hpp"
 
-#include <tsl/robin_map.h>
+#include "../base/view_map.hpp"
 
 namespace orgplan {
 
 struct PeopleById::Table {
-    tsl::robin_map<std::string_view, std::uint32_t> at;
+    ViewMap<std::uint32_t> at;
 };
 
 PeopleById::PeopleById(const std::vector<Person>& people) : people_(&people), table_(std::make_unique<Table>()) {

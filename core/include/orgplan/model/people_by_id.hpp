@@ -26,6 +26,11 @@ public:
     /// Their position in the people list, or -1.
     long position(std::string_view id) const;
     bool has(std::string_view id) const { return position(id) >= 0; }
+    /// Their name, or empty for an id not in the org.
+    std::string_view name_of(std::string_view id) const {
+        const auto* person = find(id);
+        return person ? std::string_view(person->name) : std::string_view();
+    }
     /// Each person's manager as a position in the list, -1 for none or one not in the org.
     std::vector<std::int32_t> manager_positions() const;
     /// Calls `visit(person)` for `id`'s person and then each manager above, nearest first, until `visit` returns
