@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "orgplan/analysis/shared_coverage.hpp"
 #include "orgplan/answers/answers.hpp"
 #include "orgplan/storage/settings_store.hpp"
 #include "context.hpp"
@@ -36,6 +37,7 @@ int cmd_hire(const Args& args) {
     const ReadTransaction snapshot(db); // one answer from one commit
     const auto settings = load_settings(db);
     const auto org = load_org(db);
+    const SharedCoverage coverage_once(org); // the answer and its data gaps work coverage out once
     GapsAhead gaps("hire", org, db); // found while the answer is worked out
     const auto host = load_plugins(plugin_options);
     auto output = hiring_answer(org, settings, plugin_run(*host, plugin_options, "hire"),

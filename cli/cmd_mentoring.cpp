@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "orgplan/analysis/shared_coverage.hpp"
 #include "orgplan/storage/write_transaction.hpp"
 #include "orgplan/storage/settings_store.hpp"
 #include "orgplan/answers/answers.hpp"
@@ -42,6 +43,7 @@ int cmd_mentoring(const Args& args) {
     if (save) write.emplace(db);
     const ReadTransaction snapshot(db);
     const auto org = load_org(db);
+    const SharedCoverage coverage_once(org); // the answer and its data gaps work coverage out once
     GapsAhead gaps("mentoring", org, db); // found while the answer is worked out
 
     if (action == "show") {

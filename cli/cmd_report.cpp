@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "context.hpp"
+#include "orgplan/analysis/shared_coverage.hpp"
 #include "orgplan/answers/report_page.hpp"
 
 namespace orgplan::cli {
@@ -33,6 +34,8 @@ int cmd_report(const Args& args) {
         const auto opened = open_for_answers(path, options.as_of, &analysis.as_of);
         read_report_org(*opened, path, analysis);
     }
+    // The report's sections each ask the org's coverage: worked out once, for all of them.
+    const SharedCoverage coverage_once(analysis.org);
     const auto host = load_plugins(plugin_options);
     analyse_report(plugin_run(*host, plugin_options, "report"), options, analysis);
     for (const auto& e : analysis.diagnostics.errors) std::cerr << "orgplan report: skipped: " << e << "\n";

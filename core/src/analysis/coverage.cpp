@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "../base/view_map.hpp"
-
+#include "orgplan/analysis/shared_coverage.hpp"
 #include "orgplan/model/membership_people.hpp"
+#include "../base/view_map.hpp"
 
 namespace orgplan {
 namespace {
@@ -374,6 +374,8 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
 }
 
 Coverage compute_coverage(const Org& org, const std::vector<Assignment>& assignments, const MakerTotals* makers) {
+    if (!makers && &assignments == &org.assignments)
+        if (auto shared = shared_coverage(org)) return std::move(*shared);
     return CoverageBasis(org, makers).cover(assignments);
 }
 

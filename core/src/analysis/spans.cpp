@@ -1,12 +1,13 @@
 #include "orgplan/analysis/spans.hpp"
 
 #include <algorithm>
+
 #include <fmt/format.h>
-#include <tsl/robin_map.h>
 
 #include "orgplan/model/enums.hpp"
 #include "orgplan/base/error.hpp"
 #include "orgplan/storage/org_store.hpp"
+#include "../base/view_map.hpp"
 
 namespace orgplan {
 
@@ -15,7 +16,7 @@ sdk::ReportingTree reporting_tree(const std::vector<ReportingLine>& lines) {
     constexpr auto kTop = sdk::ReportingTree::kTop;
     // Only managers' ids are hashed (a tenth of the people or fewer, so the table stays in cache); each is found in
     // the id-ordered lines by a merge.
-    tsl::robin_map<std::string_view, std::uint32_t> manager_index;
+    ViewMap<std::uint32_t> manager_index;
     for (const auto& line : lines)
         if (!line.manager_id.empty()) manager_index.emplace(line.manager_id, kTop);
     const bool sorted = std::is_sorted(lines.begin(), lines.end(),

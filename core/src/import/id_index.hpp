@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include <tsl/robin_map.h>
+#include "../base/view_map.hpp"
 
 #include "problems.hpp"
 
@@ -37,7 +37,7 @@ public:
 
 private:
     // Open addressing: a million ids are a million lookups each way, and node-based maps allocate per id.
-    tsl::robin_map<std::string_view, std::uint32_t> index_;
+    ViewMap<std::uint32_t> index_;
     std::vector<std::string_view> ids_;
 };
 

@@ -7,10 +7,10 @@
 #include <string_view>
 
 #include <fmt/format.h>
-#include <tsl/robin_map.h>
 
 #include "orgplan/model/enums.hpp"
 #include "orgplan/base/error.hpp"
+#include "../base/view_map.hpp"
 
 namespace orgplan {
 namespace {
@@ -48,16 +48,16 @@ void validate_assignments(const Org& org, const std::vector<Assignment>& assignm
     // Ids are numbered through views into the org, and each row packed into one number: a role split proposes
     // hundreds of thousands of rows, and a set of copied keys per row was a fifth of align --compare. Only PMs are
     // indexed: anyone else is "not a PM" whether or not they are in the org, and PMs are a tenth of it.
-    tsl::robin_map<std::string_view, std::uint64_t> pms;
+    ViewMap<std::uint64_t> pms;
     for (const auto& p : org.people)
         if (p.family == Family::pm) pms.emplace(p.id, pms.size());
-    tsl::robin_map<std::string_view, std::uint64_t> ids[kTargetKinds];
+    ViewMap<std::uint64_t> ids[kTargetKinds];
     for (int k = 0; k < kTargetKinds; ++k) {
         auto& of_kind = ids[k];
         for_each_target(org, static_cast<TargetKind>(k), [&](const std::string& id) { of_kind.emplace(id, of_kind.size()); });
     }
     Problems problems(source);
-    tsl::robin_map<std::string_view, double> total;
+    ViewMap<double> total;
     std::vector<std::string_view> pm_order; // shares are reported in the order PMs first appear
     std::vector<std::pair<std::uint64_t, std::size_t>> keys; // (PM, kind, target) packed, row
     keys.reserve(assignments.size());

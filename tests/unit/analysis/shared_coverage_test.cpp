@@ -1,0 +1,50 @@
+#include <catch2/catch.hpp>
+
+#include <thread>
+#include <vector>
+
+#include "../org_builder.hpp"
+#include "orgplan/analysis/shared_coverage.hpp"
+
+using namespace orgplan;
+using namespace orgplan::test;
+
+namespace {
+Org small_org() {
+    OrgBuilder b;
+    b.product("p1").team("t1", "p1").team("t2", "p1").makers("t1", 3).makers("t2", 1).pm("pa");
+    b.assign("pa", TargetKind::product, "p1");
+    return b.org;
+}
+} // namespace
+
+TEST_CASE("shared coverage: the same answer as compute_coverage, only for its org and only while it lives") {
+    const auto org = small_org();
+    const auto other = small_org();
+    CHECK_FALSE(shared_coverage(org).has_value());
+    {
+        const SharedCoverage scope(org);
+        const auto shared = shared_coverage(org);
+        REQUIRE(shared.has_value());
+        CHECK(shared->team_pm == CoverageBasis(org).cover(org.assignments).team_pm);
+        CHECK(shared->team_pm[0] == Approx(0.75));
+        CHECK_FALSE(shared_coverage(other).has_value()); // another org, even one equal to it
+    }
+    CHECK_FALSE(shared_coverage(org).has_value());
+}
+
+TEST_CASE("shared coverage is worked out once: later asks, on any thread, get the first answer") {
+    auto org = small_org();
+    const SharedCoverage scope(org);
+    std::vector<std::vector<double>> seen(4);
+    std::vector<std::thread> threads;
+    for (auto& s : seen) threads.emplace_back([&] { s = compute_coverage(org, org.assignments).team_pm; });
+    for (auto& t : threads) t.join();
+    for (const auto& s : seen) CHECK(s == seen[0]);
+    // Changing the org breaks the scope's rule, which shows that nothing is worked out again: the first answer stays.
+    org.assignments[0].share = 0.5;
+    CHECK(compute_coverage(org, org.assignments).team_pm == seen[0]);
+    // A list of assignments other than the org's own, or maker totals, are worked out as always.
+    const auto changed = org.assignments;
+    CHECK(compute_coverage(org, changed).team_pm[0] == Approx(0.375));
+}
