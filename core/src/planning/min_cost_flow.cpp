@@ -54,6 +54,7 @@ void MinCostFlow::build_arcs() {
         position_[i] = forward;
     }
     std::vector<Added>().swap(added_);
+    place_.assign(arcs, -1);
     potential_.assign(nodes_, 0);
     distance_.resize(nodes_);
     level_.resize(nodes_);
@@ -64,32 +65,59 @@ void MinCostFlow::keep_admissible() {
     // With the potentials fixed for the phase, an arc's reduced cost does not change, and an arc of zero reduced
     // cost has a twin of zero reduced cost: the phase's level graphs only ever use these arcs, so they are listed
     // once (each node's in their order) instead of every arc being tested again in every round.
+    // During the phase their capacities live beside them, each with its twin's place in the list, so that the level
+    // searches and augmenting paths read one run of memory per node; end_phase() writes them back to the arcs.
     admissible_first_.assign(static_cast<std::size_t>(nodes_) + 1, 0);
     admissible_.clear();
     admissible_to_.clear();
+    admissible_capacity_.clear();
     for (int v = 0; v < nodes_; ++v) {
         for (int a = first_arc_[v]; a < first_arc_[v + 1]; ++a)
             if (cost_[a] + potential_[v] - potential_[to_[a]] == 0) {
+                place_[a] = static_cast<int>(admissible_.size());
                 admissible_.push_back(a);
                 admissible_to_.push_back(to_[a]);
+                admissible_capacity_.push_back(capacity_[a]);
             }
         admissible_first_[v + 1] = static_cast<int>(admissible_.size());
     }
+    admissible_twin_.resize(admissible_.size());
+    for (std::size_t i = 0; i < admissible_.size(); ++i) admissible_twin_[i] = place_[reverse_[admissible_[i]]];
 }
 
-std::int64_t MinCostFlow::augment(int v, int t, std::int64_t limit) {
-    if (v == t) return limit;
-    for (auto& i = next_[v]; i < admissible_first_[v + 1]; ++i) {
-        const int a = admissible_[i], w = admissible_to_[i];
-        if (capacity_[a] <= 0 || level_[w] != level_[v] + 1) continue;
-        if (const auto pushed = augment(w, t, std::min<std::int64_t>(limit, capacity_[a])); pushed > 0) {
-            // At most capacity_[a], so the arcs' 32 bits hold it.
-            capacity_[a] -= static_cast<std::int32_t>(pushed);
-            capacity_[reverse_[a]] += static_cast<std::int32_t>(pushed);
+void MinCostFlow::end_phase() {
+    for (std::size_t i = 0; i < admissible_.size(); ++i) capacity_[admissible_[i]] = admissible_capacity_[i];
+}
+
+std::int64_t MinCostFlow::augment(int s, int t) {
+    // Depth first from s along the level graph, with the path on a stack rather than the call stack: each node goes
+    // on from the arc it stopped at (next_), a node that leads nowhere is left for good (its next_ runs out), and a
+    // path reaching t carries the least capacity on it. The same paths in the same order as a recursive search.
+    path_.clear();
+    int v = s;
+    while (true) {
+        if (v == t) {
+            std::int32_t pushed = std::numeric_limits<std::int32_t>::max();
+            for (const int i : path_) pushed = std::min(pushed, admissible_capacity_[i]);
+            for (const int i : path_) {
+                admissible_capacity_[i] -= pushed;
+                admissible_capacity_[admissible_twin_[i]] += pushed;
+            }
             return pushed;
         }
+        const int next_level = level_[v] + 1, end = admissible_first_[v + 1];
+        int& i = next_[v];
+        while (i < end && (admissible_capacity_[i] <= 0 || level_[admissible_to_[i]] != next_level)) ++i;
+        if (i < end) {
+            path_.push_back(i);
+            v = admissible_to_[i];
+            continue;
+        }
+        if (path_.empty()) return 0; // s leads nowhere more
+        path_.pop_back();
+        v = path_.empty() ? s : admissible_to_[path_.back()];
+        ++next_[v]; // the arc it took led nowhere
     }
-    return 0;
 }
 
 void MinCostFlow::shortest_distances(int s, int t) {
@@ -146,8 +174,8 @@ bool MinCostFlow::level_graph(int s, int t) {
     for (std::size_t head = 0; head < order_.size() && level_[t] < 0; ++head) {
         const int v = order_[head];
         for (int i = admissible_first_[v]; i < admissible_first_[v + 1]; ++i) {
-            const int a = admissible_[i], w = admissible_to_[i];
-            if (capacity_[a] > 0 && level_[w] < 0) {
+            const int w = admissible_to_[i];
+            if (admissible_capacity_[i] > 0 && level_[w] < 0) {
                 level_[w] = level_[v] + 1;
                 order_.push_back(w);
             }
@@ -168,11 +196,12 @@ std::pair<std::int64_t, std::int64_t> MinCostFlow::solve(int s, int t) {
         // Blocking flow over the admissible arcs, layered by BFS so the search cannot cycle.
         while (level_graph(s, t)) {
             std::copy(admissible_first_.begin(), admissible_first_.end() - 1, next_.begin());
-            while (const auto pushed = augment(s, t, kInfinity)) {
+            while (const auto pushed = augment(s, t)) {
                 flow += pushed;
                 cost += pushed * (potential_[t] - potential_[s]);
             }
         }
+        end_phase();
     }
     return {flow, cost};
 }

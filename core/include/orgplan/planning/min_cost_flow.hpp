@@ -33,9 +33,12 @@ private:
     /// distance_: each node's reduced distance from s, exact for those closer than t, at least t's for the rest.
     void shortest_distances(int s, int t);
     void keep_admissible();
+    /// Writes the phase's admissible capacities back to their arcs.
+    void end_phase();
     /// level_: BFS levels over the admissible arcs with capacity left; false when t cannot be reached.
     bool level_graph(int s, int t);
-    std::int64_t augment(int v, int t, std::int64_t limit);
+    /// Sends flow along one shortest path of the level graph; returns how much (0: none is left).
+    std::int64_t augment(int s, int t);
 
     int nodes_;
     std::vector<Added> added_; // until solve() lays them out as arcs
@@ -45,11 +48,15 @@ private:
     std::vector<int> to_, reverse_, position_; // position_: edge id -> its forward arc
     std::vector<int> admissible_first_, admissible_; // the phase's arcs of zero reduced cost, node by node
     std::vector<int> admissible_to_;                  // where each of them goes (to_ of it, read without a jump)
+    std::vector<std::int32_t> admissible_capacity_;   // their capacity left, during the phase
+    std::vector<int> admissible_twin_;                // where each one's twin is in the list
+    std::vector<int> place_;                          // arc -> its place in the list (valid for listed arcs)
     std::vector<std::int32_t> capacity_, cost_;
     std::vector<std::int64_t> potential_, distance_;
     std::vector<int> level_, next_;
     std::vector<std::vector<int>> buckets_; // Dijkstra's nodes waiting, by distance
     std::vector<int> order_;                 // the BFS's nodes in the order they were reached
+    std::vector<int> path_;                  // augment's path from s, as places in the admissible list
 };
 
 } // namespace orgplan
