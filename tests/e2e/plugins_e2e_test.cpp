@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -57,6 +59,20 @@ TEST_CASE("a plugin that throws is skipped in a comparison and reported, never a
     const auto diag = run(db.flag() + " diagnose --strict-plugins --plugin-dir " + test_plugins("throwing_plugin"));
     CHECK(diag.exit_code == 3);
     CHECK(run(db.flag() + " ratios --format json").json()["rows"].size() == 30); // database intact
+}
+
+TEST_CASE("a stripped plugin loads: its ABI mark is read from the dynamic symbols, which stripping keeps") {
+    DemoDb db;
+    TempDb place;
+    const auto dir = place.dir() + "/plugins";
+    std::filesystem::create_directory(dir);
+    const auto copy = dir + "/throwing_plugin.so";
+    std::filesystem::copy_file(test_plugins("throwing_plugin") + "/throwing_plugin.so", copy);
+    REQUIRE(std::system(("strip --strip-all '" + copy + "'").c_str()) == 0);
+    const auto r = run(db.flag() + " align --compare --plugin-dir '" + dir + "'");
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.err, Catch::Contains("boom from a test principle")); // it loaded, and ran
+    CHECK_THAT(r.err, !Catch::Contains("not an orgplan plugin"));
 }
 
 TEST_CASE("ORGPLAN_PLUGIN_PATH adds plugin directories") {

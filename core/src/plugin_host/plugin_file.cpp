@@ -7,9 +7,8 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <vector> // boost/dll/library_info.hpp uses std::vector without including it
 
-#include <boost/dll/library_info.hpp>
+#include "orgplan/plugin_host/elf_exports.hpp"
 
 namespace orgplan {
 
@@ -71,15 +70,20 @@ PluginFileCheck check_plugin_file(const std::string& path) {
 }
 
 long plugin_abi_mark(const std::string& path) {
+    std::vector<std::string> exported;
     try {
-        boost::dll::library_info info(path);
-        static const std::string prefix = "orgplan_plugin_abi_v";
-        for (const auto& symbol : info.symbols())
-            if (symbol.rfind(prefix, 0) == 0) return std::atol(symbol.c_str() + prefix.size());
-        return 0;
+        exported = elf_exports_of_file(path);
     } catch (const std::exception&) {
         return -1;
     }
+    static const std::string prefix = "orgplan_plugin_abi_v";
+    for (const auto& symbol : exported) {
+        if (symbol.rfind(prefix, 0) != 0) continue;
+        const auto digits = symbol.substr(prefix.size());
+        if (!digits.empty() && digits.size() < 9 && digits.find_first_not_of("0123456789") == std::string::npos)
+            return std::stol(digits);
+    }
+    return 0;
 }
 
 } // namespace orgplan

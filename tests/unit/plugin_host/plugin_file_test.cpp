@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
@@ -72,3 +73,17 @@ TEST_CASE("the ABI mark is read from a library's symbols without loading it") {
     CHECK(plugin_abi_mark(std::string(ORGPLAN_TEST_PLUGINS) + "/not_a_library/notes.so") == -1);
     CHECK(plugin_abi_mark("/nonexistent/orgplan.so") == -1);
 }
+
+TEST_CASE("the ABI mark of a stripped library is read from its dynamic symbols, which stripping keeps") {
+    // Packaging strips libraries (cmake --install --strip, Debian's dh_strip): their static symbol table is gone.
+    const PrivateDir dir;
+    const auto copy = (dir.path / "stripped.so").string();
+    fs::copy_file(std::string(ORGPLAN_BUILTIN_PLUGINS) + "/orgplan_principles.so", copy);
+    REQUIRE(std::system(("strip --strip-all '" + copy + "'").c_str()) == 0);
+    CHECK(plugin_abi_mark(copy) == ORGPLAN_PLUGIN_ABI);
+    const auto wrong = (dir.path / "wrong.so").string();
+    fs::copy_file(std::string(ORGPLAN_TEST_PLUGINS) + "/wrong_abi_plugin/wrong_abi_plugin.so", wrong);
+    REQUIRE(std::system(("strip --strip-all '" + wrong + "'").c_str()) == 0);
+    CHECK(plugin_abi_mark(wrong) == 999);
+}
+
