@@ -346,6 +346,13 @@ void say_gaps(const nlohmann::json& gaps) {
                              gaps.size() == 1 ? "a gap" : std::to_string(gaps.size()) + " gaps", listed);
 }
 
+namespace {
+// The gaps an answer carries in its JSON (note_gaps), said on stderr.
+void say_gaps_of(const Output& output) {
+    if (auto it = output.fields.find("gaps"); it != output.fields.end()) say_gaps(*it);
+}
+} // namespace
+
 void emit(const Output& output, const Common& common) {
     if (capture) { // the caller renders it (the gaps are in the answer's JSON)
         capture->output = output;
@@ -360,11 +367,12 @@ void emit(const Output& output, const Common& common) {
             throw UsageError("--format xlsx writes a workbook, not text: add --out FILE.xlsx");
         writer->write(output, std::cout);
     }
-    if (auto it = output.fields.find("gaps"); it != output.fields.end()) say_gaps(*it);
+    say_gaps_of(output);
 }
 
 MainRows::MainRows(std::vector<Column> columns, const Common& common) : kept_(std::move(columns)) {
-    if (output_format(common) == Format::csv && common.out.empty() && !capture) written_.emplace(std::cout, kept_.columns());
+    if (output_format(common) == Format::csv && common.out.empty() && !capture)
+        written_.emplace(std::cout, kept_.columns());
 }
 
 void MainRows::add(std::vector<Cell> cells) {
@@ -383,7 +391,7 @@ Table MainRows::table() {
 void emit(const Output& output, MainRows& rows, const Common& common) {
     if (!rows.written_) return emit(output, common);
     rows.written_.reset(); // writes what it still holds
-    if (auto it = output.fields.find("gaps"); it != output.fields.end()) say_gaps(*it);
+    say_gaps_of(output);
 }
 
 void emit_done(const Common& common, const std::vector<std::string>& lines, nlohmann::json fields) {
