@@ -1,31 +1,62 @@
 #include "check_managers.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
+#include <deque>
 #include <optional>
-#include <unordered_map>
+#include <string_view>
 
 #include "orgplan/base/text.hpp"
+#include "../base/view_map.hpp"
 
 namespace orgplan::importing {
 
 namespace {
 
+// Emails compared without case, as keys of one open-addressed table: a view of the email itself when it is
+// lower-case already (most are), else of a lower-cased copy kept here. A million people's emails make no node and,
+// mostly, no string each. The emails viewed must outlive the map.
+template <typename T>
+class EmailMap {
+public:
+    explicit EmailMap(std::size_t expected) { map_.reserve(expected); }
+    /// The value of `email` and whether it is new; a known email keeps its first value.
+    std::pair<T, bool> emplace(std::string_view email, T value) {
+        const auto [at, fresh] = map_.emplace(key(email), value);
+        return {at->second, fresh};
+    }
+    const T* find(std::string_view email) const {
+        const auto it = is_lower(email) ? map_.find(email) : map_.find(text::lower(email));
+        return it == map_.end() ? nullptr : &it->second;
+    }
+
+private:
+    static bool is_lower(std::string_view s) {
+        return std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::tolower(c) != c; });
+    }
+    std::string_view key(std::string_view email) {
+        return is_lower(email) ? email : copies_.emplace_back(text::lower(email));
+    }
+    ViewMap<T> map_;
+    std::deque<std::string> copies_; // a deque: the copies stay where they are as it grows
+};
+
 // Emails name one person each: managers may be given by email.
 void check_emails(const IncomingRecords& in, const PeopleIndex& people, Problems& problems) {
-    std::unordered_map<std::string, std::size_t> incoming_email; // lower-cased email -> first incoming record
+    EmailMap<std::size_t> incoming_email(people.incoming); // email -> first incoming record
     for (std::size_t i = 0; i < people.incoming; ++i) {
         const auto& email = in.people.items[i].person.email;
         if (email.empty()) continue;
-        const auto [at, fresh] = incoming_email.emplace(text::lower(email), i);
-        if (!fresh && people.person_of_item[at->second] != people.person_of_item[i])
+        const auto [first, fresh] = incoming_email.emplace(email, i);
+        if (!fresh && people.person_of_item[first] != people.person_of_item[i])
             problems.add(in.people.locs[i], "email",
-                         "the same email as '" + std::string(in.people.items[at->second].person.id) + "' (" +
-                             problems.where(in.people.locs[at->second]) + "); emails must be unique");
+                         "the same email as '" + std::string(in.people.items[first].person.id) + "' (" +
+                             problems.where(in.people.locs[first]) + "); emails must be unique");
     }
 }
 
-// People by lower-cased email, built when some manager reference is not an id.
+// People by email, built when some manager reference is not an id.
 class EmailIndex {
 public:
     EmailIndex(const IncomingRecords& in, const PeopleIndex& people, const Org& stored)
@@ -33,21 +64,21 @@ public:
 
     long find(std::string_view ref) {
         if (!by_email_) {
-            by_email_.emplace();
+            by_email_.emplace(in_.people.items.size() + stored_.people.size());
             for (const auto& x : in_.people.items)
-                if (!x.person.email.empty()) by_email_->emplace(text::lower(x.person.email), people_.find(x.person.id));
+                if (!x.person.email.empty()) by_email_->emplace(x.person.email, people_.find(x.person.id));
             for (const auto& p : stored_.people)
-                if (!p.email.empty()) by_email_->emplace(text::lower(p.email), people_.find(p.id));
+                if (!p.email.empty()) by_email_->emplace(p.email, people_.find(p.id));
         }
-        auto it = by_email_->find(text::lower(ref));
-        return it == by_email_->end() ? -1 : static_cast<long>(it->second);
+        const auto* at = by_email_->find(ref);
+        return at ? static_cast<long>(*at) : -1;
     }
 
 private:
     const IncomingRecords& in_;
     const PeopleIndex& people_;
     const Org& stored_;
-    std::optional<std::unordered_map<std::string, std::uint32_t>> by_email_;
+    std::optional<EmailMap<long>> by_email_;
 };
 
 } // namespace
