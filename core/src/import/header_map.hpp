@@ -55,6 +55,9 @@ private:
     std::string_view constant(std::string_view name) const;
 
     static constexpr int kConstant = -2; // index_ value of a column given by --set
+    // present_columns of a record with every column (a CSV file's), for the last list of columns asked about.
+    mutable const std::vector<std::string_view>* every_record_for_ = nullptr;
+    mutable ColumnSet every_record_ = 0;
     bool ok_ = true;
     std::vector<std::pair<std::string_view, int>> index_; // our column name (from column_specs) -> file column
     std::vector<std::pair<std::string_view, std::string_view>> constants_; // --set values this file uses
