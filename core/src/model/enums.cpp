@@ -103,6 +103,9 @@ std::optional<Family> parse_family(std::string_view text) {
 }
 
 std::optional<Origin> parse_origin(std::string_view text) {
+    // Stored origins are already canonical: no copy for the million rows a report reads.
+    for (const auto o : {Origin::unknown, Origin::external_senior, Origin::internal_transfer, Origin::newcomer})
+        if (text == to_string(o)) return o;
     const auto key = text::normalise_key(text);
     if (key.empty()) return Origin::unknown;
     if (key == "senior" || key == "external" || key == "seasoned") return Origin::external_senior;

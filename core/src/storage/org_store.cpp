@@ -14,6 +14,7 @@
 #include "orgplan/storage/row_statement.hpp"
 #include "orgplan/storage/scenario_base.hpp"
 #include "orgplan/storage/task_force_store.hpp"
+#include "people_rows.hpp"
 #include "statements.hpp"
 
 namespace orgplan {
@@ -85,7 +86,7 @@ void load_people_but_makers(Database& db, std::vector<Person>& people) {
 }
 
 // Everyone, whole (full) or lean: only the columns validation and coverage need, names of PMs and leaders.
-void load_all_people(Database& db, PersonDetail detail, std::vector<Person>& people) {
+void load_all_people(Database& db, PersonDetail detail, std::size_t count, std::vector<Person>& people) {
     const std::string columns =
         detail == PersonDetail::full
             ? "id, name, email, title, family, level, pm_years, origin, manager_id, location, fte, cost, "
@@ -93,41 +94,20 @@ void load_all_people(Database& db, PersonDetail detail, std::vector<Person>& peo
             : "id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name ELSE '' END, email, '', "
               "family, '', pm_years, origin, manager_id, '', fte, CASE WHEN family = 'pm' THEN cost END, "
               "coaching_hours, '', '', ''";
-    RowQuery q(db, "SELECT " + columns + " FROM person ORDER BY id");
-    auto optional = [&](int column) -> std::optional<double> {
-        if (q.is_null(column)) return std::nullopt;
-        return q.real(column);
-    };
-    while (q.step()) {
-        auto& p = people.emplace_back();
-        p.id = q.text(0);
-        p.name = q.text(1);
-        p.email = q.text(2);
-        p.title = q.text(3);
-        p.family = parse_family(q.text(4)).value_or(Family::other);
-        p.level = q.text(5);
-        p.pm_years = optional(6);
-        p.origin = parse_origin(q.text(7)).value_or(Origin::unknown);
-        p.manager_id = q.text(8);
-        p.location = q.text(9);
-        p.fte = q.real(10);
-        p.cost = optional(11);
-        p.coaching_hours = optional(12);
-        p.unit = q.text(13);
-        p.cost_center = q.text(14);
-        p.function = q.text(15);
-    }
+    read_people(db, "SELECT " + columns + " FROM person ORDER BY id", count, people);
 }
 
 std::vector<Person> load_people(Database& db, PersonDetail detail) {
     std::vector<Person> people;
     // Counting first saves growing (and copying) a vector of a million people several times over.
     const std::string where = detail == PersonDetail::no_makers ? " WHERE family <> 'maker'" : "";
-    people.reserve(static_cast<std::size_t>(db.sql().execAndGet("SELECT count(*) FROM person" + where).getInt64()));
-    if (detail == PersonDetail::no_makers)
+    const auto count = static_cast<std::size_t>(db.sql().execAndGet("SELECT count(*) FROM person" + where).getInt64());
+    if (detail == PersonDetail::no_makers) {
+        people.reserve(count);
         load_people_but_makers(db, people);
-    else
-        load_all_people(db, detail, people);
+    } else {
+        load_all_people(db, detail, count, people);
+    }
     return people;
 }
 
