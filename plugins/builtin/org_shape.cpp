@@ -26,7 +26,7 @@ public:
     std::vector<Finding> run(const sdk::DiagnosticRequest& r) const override {
         const auto below = static_cast<std::uint32_t>(setting(r.settings, "spans.narrow_below", 3));
         const auto& people = r.org.people;
-        const auto tree = sdk::reporting_tree(people);
+        const auto& tree = r.reporting;
         std::vector<Finding> out;
         for (std::size_t i = 0; i < people.size(); ++i) {
             const auto directs = tree.directs[i];
@@ -52,7 +52,7 @@ public:
     std::vector<Finding> run(const sdk::DiagnosticRequest& r) const override {
         const auto above = static_cast<std::uint32_t>(setting(r.settings, "spans.wide_above", 16));
         const auto& people = r.org.people;
-        const auto tree = sdk::reporting_tree(people);
+        const auto& tree = r.reporting;
         std::vector<Finding> out;
         for (std::size_t i = 0; i < people.size(); ++i) {
             const auto directs = tree.directs[i];
@@ -72,7 +72,7 @@ public:
     std::vector<Finding> run(const sdk::DiagnosticRequest& r) const override {
         const auto most = static_cast<std::uint32_t>(setting(r.settings, "spans.max_layers", 6));
         const auto& people = r.org.people;
-        const auto tree = sdk::reporting_tree(people);
+        const auto& tree = r.reporting;
         // Individual contributors below the allowed depth, by the manager on the last allowed layer above them.
         struct Deep {
             std::uint32_t people = 0;
@@ -119,7 +119,7 @@ public:
     std::vector<Finding> run(const sdk::DiagnosticRequest& r) const override {
         const auto most = static_cast<std::uint32_t>(setting(r.settings, "spans.max_product_layers", 1));
         const auto& people = r.org.people;
-        const auto tree = sdk::reporting_tree(people);
+        const auto& tree = r.reporting;
         auto leads = [&](std::uint32_t i) { return people[i].family == Family::product_leader; };
         // For each top product leader: the most product-leader layers above any PM below them, and the first-line
         // leaders (those PMs report to).

@@ -27,7 +27,8 @@ inline std::vector<sdk::Finding> run_check(const std::string& name, const Org& o
                                            const sdk::HiringPlan& plan = {}) {
     const auto coverage = to_sdk(compute_coverage(org, org.assignments));
     const auto coaching = coaching_groups(org, settings);
-    sdk::DiagnosticRequest request{org, coverage, coaching, to_sdk(settings), {}, {}, plan};
+    const auto reporting = sdk::reporting_tree(org.people);
+    sdk::DiagnosticRequest request{org, coverage, coaching, reporting, to_sdk(settings), {}, {}, plan};
     return builtin_host().diagnose(builtin_host().get(sdk::PluginKind::diagnostic, name), request);
 }
 

@@ -12,6 +12,7 @@
 #include "orgplan/org.hpp"
 #include "orgplan/plugin.hpp"
 #include "orgplan/plugin_inputs.hpp"
+#include "orgplan/reporting_tree.hpp"
 
 namespace orgplan::sdk {
 
@@ -53,6 +54,9 @@ struct DiagnosticRequest {
     const Org& org;
     const Coverage& coverage;
     const Coaching& coaching;
+    /// The org's reporting tree (Org::people order), worked out once by the host for every diagnostic that asks
+    /// about spans and layers.
+    const ReportingTree& reporting;
     Settings settings;
     Params params;
     /// Mentor pairings (mentor id, novice id) saved by the mentoring plan; empty when none.

@@ -80,11 +80,12 @@ TEST_CASE("a plugin that throws returns an error naming it, and the host keeps w
     const auto org = load_org(db);
     const auto coverage = to_sdk(compute_coverage(org, org.assignments));
     const auto coaching = sdk::Coaching{};
+    const auto reporting = sdk::reporting_tree(org.people);
     REQUIRE_THROWS_WITH(host.propose(host.get(sdk::PluginKind::principle, "test-throws"), {org, coverage, {}, {}}),
                         Catch::Contains("plugin 'test-throws'") && Catch::Contains("boom from a test principle"));
-    REQUIRE_THROWS_WITH(
-        host.diagnose(host.get(sdk::PluginKind::diagnostic, "test-throws-int"), {org, coverage, coaching, {}, {}, {}, {}}),
-        Catch::Contains("unknown exception"));
+    const sdk::DiagnosticRequest request{org, coverage, coaching, reporting, {}, {}, {}, {}};
+    REQUIRE_THROWS_WITH(host.diagnose(host.get(sdk::PluginKind::diagnostic, "test-throws-int"), request),
+                        Catch::Contains("unknown exception"));
     // Still usable after the failures.
     CHECK(host.of_kind(sdk::PluginKind::principle).size() == 2);
 }
