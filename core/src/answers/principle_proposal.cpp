@@ -26,7 +26,8 @@ Table assignments_table(const Org& org, const sdk::Proposal& proposal) {
                  {"share", "share", 2}});
     for (const auto& a : proposal.assignments) {
         auto role = proposal.pm_roles.find(a.pm_id);
-        table.add({a.pm_id, std::string(people.name_of(a.pm_id)), role == proposal.pm_roles.end() ? std::string() : role->second,
+        const auto name = std::string(people.name_of(a.pm_id));
+        table.add({a.pm_id, name, role == proposal.pm_roles.end() ? std::string() : role->second,
                    std::string(to_string(a.kind)), a.target_id, a.share});
     }
     return table;

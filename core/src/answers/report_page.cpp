@@ -192,7 +192,8 @@ std::string mentor_chart(const ReportAnalysis& a, std::size_t top) {
     const PeopleById people(a.org.people);
     std::vector<Bar> bars;
     for (const auto& m : a.mentoring.mentors)
-        bars.push_back({std::string(people.name_of(m.mentor_id)) + " (" + m.mentor_id + ")", m.used_hours, m.leader ? "leader" : "senior",
+        bars.push_back({std::string(people.name_of(m.mentor_id)) + " (" + m.mentor_id + ")", m.used_hours,
+                        m.leader ? "leader" : "senior",
                         fmt::format("{:.1f} of {:.1f} h/week", m.used_hours, m.capacity_hours)});
     BarChartOptions o;
     o.title = "coaching hours each mentor gives";

@@ -65,7 +65,8 @@ void write_sheet(lxw_workbook* book, lxw_worksheet* sheet, const Table& table) {
             } else if (!std::holds_alternative<std::monostate>(cell)) {
                 // A string cell is never run as a formula, but the apostrophe keeps it equal to the CSV export, which
                 // also keeps a Worded cell's data.
-                const auto text = std::holds_alternative<Worded>(cell) ? data_text(cell) : Table::cell_text(cell, columns[c]);
+                const auto text =
+                    std::holds_alternative<Worded>(cell) ? data_text(cell) : Table::cell_text(cell, columns[c]);
                 const auto value = runs_as_formula(text) ? "'" + text : text;
                 check(worksheet_write_string(sheet, r, col, value.c_str(), nullptr), "text");
                 widths[c] = std::max(widths[c], text::display_width(value));
