@@ -228,7 +228,6 @@ ImportSummary import_into(const std::string& path, const ImportRun& r, const Imp
     return summary;
 }
 
-// A refused import in JSON: every problem with where it is.
 // What a failed import found, for a script or a spreadsheet: JSON's problem list (each with its "line", or its
 // "record" in a JSON source), a CSV or workbook to work through. The terminal has it on stderr already.
 Output problems_answer(const InputErrors& e, const std::string& path) {

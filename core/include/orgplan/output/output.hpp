@@ -42,7 +42,7 @@ struct Section {
     std::size_t card_head = 0; ///< Layout::cards: how many cells the first line of a row holds
     std::string value_key = {}; ///< Layout::value: the key of the column written
     std::string if_empty = {}; ///< what the table format says instead of an empty table ("no findings"); empty: the table
-    HiddenInTable hidden_in_table = HiddenInTable::never;
+    HiddenInTable hidden_in_table = HiddenInTable::never; ///< when the table format leaves the section out
 };
 
 /// The section's table as every format but JSON writes it: without its JSON-only columns. The table itself when it
