@@ -187,6 +187,7 @@ bool MinCostFlow::level_graph(int s, int t) {
 std::pair<std::int64_t, std::int64_t> MinCostFlow::solve(int s, int t) {
     build_arcs();
     std::int64_t flow = 0, cost = 0;
+    if (s == t) return {flow, cost}; // nothing flows from a node to itself
     while (true) {
         shortest_distances(s, t);
         if (distance_[t] >= kInfinity) break;

@@ -71,6 +71,17 @@ TEST_CASE("min-cost flow solves a small assignment by hand") {
     CHECK(f.flow(b2) == 0);
 }
 
+TEST_CASE("min-cost flow from a node to itself sends nothing, and a sink out of reach gets nothing") {
+    MinCostFlow same(3);
+    const int e = same.add_edge(0, 1, 4, 1);
+    same.add_edge(1, 0, 4, 1);
+    CHECK(same.solve(0, 0) == std::pair<std::int64_t, std::int64_t>{0, 0});
+    CHECK(same.flow(e) == 0);
+    MinCostFlow apart(3);
+    apart.add_edge(0, 1, 4, 1);
+    CHECK(apart.solve(0, 2) == std::pair<std::int64_t, std::int64_t>{0, 0});
+}
+
 TEST_CASE("min-cost flow matches Boost.Graph on random transportation problems") {
     std::mt19937 rng(12345);
     for (int round = 0; round < 60; ++round) {
