@@ -32,12 +32,6 @@ std::string status_text(RatioStatus status, const std::string& by, double thresh
     return "";
 }
 
-// A person's name, or the id of someone not in the org.
-std::string_view name_of(const PeopleById& people, std::string_view id) {
-    const auto* person = people.find(id);
-    return person ? std::string_view(person->name) : id;
-}
-
 // The first `limit` items for people to read, and how many more.
 std::string join(const std::vector<std::string>& items, std::size_t limit) { return text::join(items, ", ", limit); }
 
@@ -87,7 +81,7 @@ void add_org_summary(Output& output, const RatioReport& report, const PeopleById
                                         report.unowned_teams.size(), join(report.unowned_teams, 12)));
     }
     std::vector<std::string> thin;
-    for (const auto& [pm, n] : report.thin_pms) thin.push_back(fmt::format("{} ({} teams)", name_of(people, pm), n));
+    for (const auto& [pm, n] : report.thin_pms) thin.push_back(fmt::format("{} ({} teams)", people.name_of(pm, pm), n));
     notes.push_back(fmt::format("PMs covering more than {:g} teams ({}): {}", max_spread, thin.size(),
                                 thin.empty() ? "none" : join(thin, 12)));
 }
@@ -209,16 +203,13 @@ private:
                          : fmt::format("{}: {}", row.uncovered_teams.size(), join(row.uncovered_teams, 3));
         return {std::move(row.uncovered_teams), std::move(words)};
     }
-    // The first few PMs by name, and how many more (as join() writes them; only the names shown are looked up).
+    // The first few PMs by name, and how many more: only the names join() shows are looked up.
     Worded pms_cell(RatioRow& row) const {
         constexpr std::size_t shown = 3;
-        std::string words;
-        for (std::size_t i = 0; i < row.pm_ids.size() && i < shown; ++i) {
-            if (i) words += ", ";
-            words += name_of(people_, row.pm_ids[i]);
-        }
-        if (row.pm_ids.size() > shown) words += " +" + std::to_string(row.pm_ids.size() - shown);
-        return {std::move(row.pm_ids), std::move(words)};
+        std::vector<std::string> names(row.pm_ids.size());
+        for (std::size_t i = 0; i < names.size() && i < shown; ++i)
+            names[i] = people_.name_of(row.pm_ids[i], row.pm_ids[i]);
+        return {std::move(row.pm_ids), join(names, shown)};
     }
 
     std::vector<Worded> statuses_; // by RatioStatus: the same few words on every row, made once

@@ -270,10 +270,8 @@ std::string task_forces_html(const ReportAnalysis& a, std::size_t top) {
     const PeopleById people(a.org.people);
     for (const auto& t : a.org.task_forces) {
         std::vector<std::string> working, review;
-        for (const auto& seat : t.seats) {
-            const auto* person = people.find(seat.person_id);
-            (seat.review ? review : working).push_back(person ? person->name : seat.person_id);
-        }
+        for (const auto& seat : t.seats)
+            (seat.review ? review : working).emplace_back(people.name_of(seat.person_id, seat.person_id));
         table.add({t.name, t.topic, text::join(working, ", "), text::join(review, ", ")});
     }
     auto list = Output::of(std::move(table));

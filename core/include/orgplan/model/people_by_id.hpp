@@ -26,10 +26,10 @@ public:
     /// Their position in the people list, or -1.
     long position(std::string_view id) const;
     bool has(std::string_view id) const { return position(id) >= 0; }
-    /// Their name, or empty for an id not in the org.
-    std::string_view name_of(std::string_view id) const {
+    /// Their name, or `otherwise` for an id not in the org (empty; answers that list people give the id).
+    std::string_view name_of(std::string_view id, std::string_view otherwise = {}) const {
         const auto* person = find(id);
-        return person ? std::string_view(person->name) : std::string_view();
+        return person ? std::string_view(person->name) : otherwise;
     }
     /// Each person's manager as a position in the list, -1 for none or one not in the org.
     std::vector<std::int32_t> manager_positions() const;
