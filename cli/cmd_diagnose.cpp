@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/analysis/shared_coverage.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/storage/settings_store.hpp"
 #include "orgplan/storage/read_transaction.hpp"
 #include "orgplan/planning/analysis.hpp"
@@ -47,7 +47,7 @@ int cmd_diagnose(const Args& args) {
     const ReadTransaction snapshot(db); // one answer from one commit
     const auto settings = load_settings(db);
     const auto org = load_org(db);
-    const SharedCoverage coverage_once(org); // the answer and its data gaps work coverage out once
+    const SharedWork work_once(org); // the answer and its data gaps share coverage and the people index
     GapsAhead gaps("diagnose", org, db); // found while the answer is worked out
     const auto host = load_plugins(plugin_options);
     const auto params = plugin_params(plugin_options);

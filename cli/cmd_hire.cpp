@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "orgplan/analysis/shared_coverage.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/answers/answers.hpp"
 #include "orgplan/storage/settings_store.hpp"
 #include "context.hpp"
@@ -37,7 +37,7 @@ int cmd_hire(const Args& args) {
     const ReadTransaction snapshot(db); // one answer from one commit
     const auto settings = load_settings(db);
     const auto org = load_org(db);
-    const SharedCoverage coverage_once(org); // the answer and its data gaps work coverage out once
+    const SharedWork work_once(org); // the answer and its data gaps share coverage and the people index
     GapsAhead gaps("hire", org, db); // found while the answer is worked out
     const auto host = load_plugins(plugin_options);
     auto output = hiring_answer(org, settings, plugin_run(*host, plugin_options, "hire"),

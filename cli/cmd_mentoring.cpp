@@ -3,11 +3,10 @@
 
 #include <fmt/format.h>
 
-#include "orgplan/analysis/shared_coverage.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/storage/write_transaction.hpp"
 #include "orgplan/storage/settings_store.hpp"
 #include "orgplan/answers/answers.hpp"
-#include "orgplan/model/people_by_id.hpp"
 #include "context.hpp"
 #include "orgplan/storage/change_log.hpp"
 #include "orgplan/storage/read_transaction.hpp"
@@ -43,12 +42,12 @@ int cmd_mentoring(const Args& args) {
     if (save) write.emplace(db);
     const ReadTransaction snapshot(db);
     const auto org = load_org(db);
-    const SharedCoverage coverage_once(org); // the answer and its data gaps work coverage out once
+    const SharedWork work_once(org); // the answer and its data gaps share coverage and the people index
     GapsAhead gaps("mentoring", org, db); // found while the answer is worked out
 
     if (action == "show") {
-        const PeopleById people(org.people);
-        const auto name = [&](const std::string& id) { return std::string(people.name_of(id)); };
+        const auto people = people_by_id(org);
+        const auto name = [&](const std::string& id) { return std::string(people->name_of(id)); };
         Table table({{"mentor", "mentor"}, {"mentor_name", "mentor name"}, {"novice", "novice"}, {"novice_name", "novice name"}});
         for (const auto& [mentor, novice] : load_mentor_pairs(db))
             table.add({mentor, name(mentor), novice, name(novice)});

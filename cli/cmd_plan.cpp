@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "orgplan/analysis/shared_coverage.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/answers/answers.hpp"
 #include "orgplan/storage/settings_store.hpp"
 #include "context.hpp"
@@ -80,7 +80,7 @@ int cmd_plan(const Args& args) {
     const ReadTransaction snapshot(db); // one answer from one commit
     auto settings = load_settings(db);
     const auto org = load_org(db);
-    const SharedCoverage coverage_once(org); // the answer and its data gaps work coverage out once
+    const SharedWork work_once(org); // the answer and its data gaps share coverage and the people index
     GapsAhead gaps("plan", org, db); // found while the answer is worked out
     override_setting(settings, "plan.maker_growth", growth_option);
     override_setting(settings, "plan.hire_delay_probability", delay_option);

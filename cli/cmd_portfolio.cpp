@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "orgplan/analysis/shared_coverage.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/storage/write_transaction.hpp"
 #include "orgplan//storage/change_log.hpp"
 #include "orgplan/storage/database.hpp"
@@ -71,7 +71,7 @@ int cmd_portfolio(const Args& args) {
     const auto opened = open_for_answers(db_path(common), as_of, &used);
     Database& db = *opened;
     const auto [org, settings] = read_org_and_settings(db);
-    const SharedCoverage coverage_once(org); // the answer and its data gaps work coverage out once
+    const SharedWork work_once(org); // the answer and its data gaps share coverage and the people index
     GapsAhead gaps("portfolio", org, db); // found while the answer is worked out
     Portfolio p;
     try {

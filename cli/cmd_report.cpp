@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 #include "context.hpp"
-#include "orgplan/analysis/shared_coverage.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/answers/report_page.hpp"
 
 namespace orgplan::cli {
@@ -35,7 +35,7 @@ int cmd_report(const Args& args) {
         read_report_org(*opened, path, analysis);
     }
     // The report's sections each ask the org's coverage: worked out once, for all of them.
-    const SharedCoverage coverage_once(analysis.org);
+    const SharedWork work_once(analysis.org); // the answer and its data gaps share coverage and the people index
     const auto host = load_plugins(plugin_options);
     analyse_report(plugin_run(*host, plugin_options, "report"), options, analysis);
     for (const auto& e : analysis.diagnostics.errors) std::cerr << "orgplan report: skipped: " << e << "\n";

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "orgplan/analysis/data_gaps.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/storage/org_store.hpp"
 #include "orgplan/storage/read_transaction.hpp"
@@ -322,6 +323,9 @@ GapsAhead::GapsAhead(std::string_view answer, const Org& org, Database& db)
     : pending_(std::make_unique<Pending>()) {
     pending_->family_source = load_family_sources(db, true);
     pending_->gaps = std::async(std::launch::async, [answer = std::string(answer), &org, sources = pending_.get()] {
+        // The answer's thread starts on the coverage, which the gaps need too: the people index is the work this
+        // thread can do meanwhile for both.
+        prepare_people_by_id(org);
         return gaps_for_answer(answer, org, sources->family_source);
     });
 }

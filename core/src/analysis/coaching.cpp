@@ -6,7 +6,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "orgplan/model/people_by_id.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 
 namespace orgplan {
 
@@ -26,11 +26,11 @@ namespace {
 // Walks up the manager chain to the first product leader; "" when there is none.
 class LeaderFinder {
 public:
-    explicit LeaderFinder(const Org& org) : people_(org.people) {}
+    explicit LeaderFinder(const Org& org) : people_(people_by_id(org)) {}
     std::string nearest(const Person& p) const {
         std::string leader;
         if (!p.manager_id.empty())
-            people_.walk_up(p.manager_id, [&](const Person& above) {
+            people_->walk_up(p.manager_id, [&](const Person& above) {
                 if (above.family == Family::product_leader) leader = above.id;
                 return leader.empty();
             });
@@ -38,7 +38,7 @@ public:
     }
 
 private:
-    PeopleById people_;
+    std::shared_ptr<const PeopleById> people_;
 };
 
 // Senior PMs with no product leader above them, in people order.

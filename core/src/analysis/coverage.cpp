@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "orgplan/analysis/shared_coverage.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/model/membership_people.hpp"
 #include "../base/view_map.hpp"
 

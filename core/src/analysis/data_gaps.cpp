@@ -11,7 +11,7 @@
 #include "orgplan/analysis/coaching.hpp"
 #include "orgplan/model/enums.hpp"
 #include "orgplan/model/membership_people.hpp"
-#include "orgplan/model/people_by_id.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/analysis/ratios.hpp"
 
 namespace orgplan {
@@ -97,12 +97,12 @@ public:
     }
 
     const PeopleById& people() const {
-        if (!people_) people_.emplace(org.people);
+        if (!people_) people_ = people_by_id(org);
         return *people_;
     }
 
 private:
-    mutable std::optional<PeopleById> people_;
+    mutable std::shared_ptr<const PeopleById> people_;
     mutable std::optional<Coverage> coverage_;
     mutable std::optional<std::vector<double>> allocated_;
 };

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/model/enums.hpp"
 #include "orgplan/base/error.hpp"
 #include "orgplan/storage/org_store.hpp"
@@ -40,6 +41,15 @@ sdk::ReportingTree reporting_tree(const std::vector<ReportingLine>& lines) {
     for (std::uint32_t i = 0; i < n; ++i)
         if (!lines[i].manager_id.empty())
             if (const auto m = manager_index.at(lines[i].manager_id); m != i) manager[i] = m;
+    return sdk::reporting_tree_of(std::move(manager));
+}
+
+sdk::ReportingTree reporting_tree(const Org& org) {
+    const auto positions = people_by_id(org)->manager_positions();
+    std::vector<std::uint32_t> manager(positions.size(), sdk::ReportingTree::kTop);
+    for (std::size_t i = 0; i < positions.size(); ++i)
+        if (positions[i] >= 0 && static_cast<std::size_t>(positions[i]) != i)
+            manager[i] = static_cast<std::uint32_t>(positions[i]);
     return sdk::reporting_tree_of(std::move(manager));
 }
 

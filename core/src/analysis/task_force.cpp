@@ -11,9 +11,9 @@
 
 #include "orgplan/base/error.hpp"
 #include "orgplan/model/functions.hpp"
-#include "orgplan/reporting_tree.hpp"
+#include "orgplan/analysis/spans.hpp"
 #include "orgplan/base/text.hpp"
-#include "orgplan/model/people_by_id.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 
 namespace orgplan {
 namespace {
@@ -40,7 +40,7 @@ struct Proposer {
     std::set<std::uint32_t> in_review;
 
     Proposer(const Org& o, const TaskForceRequest& r)
-        : org(o), request(r), function_of(o), tree(sdk::reporting_tree(o.people)) {}
+        : org(o), request(r), function_of(o), tree(reporting_tree(o)) {}
 
     void validate() {
         if (request.min_size < 1 || request.max_size < request.min_size)
@@ -273,13 +273,13 @@ TaskForceProposal propose_task_force(const Org& org, const TaskForceRequest& req
 
 std::vector<SeatLoad> task_force_load(const Org& org, std::size_t at_least) {
     if (org.task_forces.empty()) return {};
-    const PeopleById people(org.people);
+    const auto people = people_by_id(org);
     std::map<std::string, SeatLoad> loads;
     for (const auto& t : org.task_forces)
         for (const auto& s : t.seats) {
             auto& l = loads[s.person_id];
             l.person_id = s.person_id;
-            if (const auto* person = people.find(s.person_id)) l.name = person->name;
+            if (const auto* person = people->find(s.person_id)) l.name = person->name;
             (s.review ? l.review : l.working).push_back(t.name);
         }
     std::vector<SeatLoad> out;

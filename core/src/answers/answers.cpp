@@ -9,7 +9,7 @@
 #include "orgplan/planning/analysis.hpp"
 #include "orgplan/analysis/coaching.hpp"
 #include "orgplan/model/enums.hpp"
-#include "orgplan/model/people_by_id.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/base/error.hpp"
 #include "orgplan/analysis/interrupt_report.hpp"
 #include "orgplan/base/number.hpp"
@@ -298,8 +298,8 @@ HeadcountAnswer plan_answer(const Org& org, const Settings& settings, const Plug
 }
 
 Output mentoring_answer(const Org& org, const MentoringPlan& plan) {
-    const PeopleById people(org.people);
-    const auto name = [&](const std::string& id) { return std::string(people.name_of(id)); };
+    const auto people = people_by_id(org);
+    const auto name = [&](const std::string& id) { return std::string(people->name_of(id)); };
     Table pairs({{"mentor", "mentor"}, {"mentor_name", "mentor name"}, {"novice", "novice"},
                  {"novice_name", "novice name"}, {"hours", "h/week"}, {"shared", "shared"}, {"cost", "cost"}});
     for (const auto& p : plan.pairings) {

@@ -5,7 +5,7 @@
 
 #include "orgplan/analysis/alignment.hpp"
 #include "orgplan/analysis/coverage.hpp"
-#include "orgplan/model/people_by_id.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/model/enums.hpp"
 #include "orgplan/plugin_host/plugin_requests.hpp"
 
@@ -21,12 +21,12 @@ std::string summary_line(const ProposalMetrics& m, double threshold, double max_
 }
 
 Table assignments_table(const Org& org, const sdk::Proposal& proposal) {
-    const PeopleById people(org.people);
+    const auto people = people_by_id(org);
     Table table({{"pm", "pm"}, {"name", "name"}, {"role", "role"}, {"kind", "kind"}, {"target", "target"},
                  {"share", "share", 2}});
     for (const auto& a : proposal.assignments) {
         auto role = proposal.pm_roles.find(a.pm_id);
-        const auto name = std::string(people.name_of(a.pm_id));
+        const auto name = std::string(people->name_of(a.pm_id));
         table.add({a.pm_id, name, role == proposal.pm_roles.end() ? std::string() : role->second,
                    std::string(to_string(a.kind)), a.target_id, a.share});
     }

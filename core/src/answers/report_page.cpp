@@ -12,7 +12,7 @@
 #include "orgplan/base/text.hpp"
 #include "orgplan/plugin.hpp" // ORGPLAN_SDK_VERSION: one version for orgplan and its SDK
 #include "orgplan/output/html_escape.hpp"
-#include "orgplan/model/people_by_id.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/output/svg_chart.hpp"
 #include "orgplan/storage/history.hpp"
 #include "orgplan/storage/mentor_pair_store.hpp"
@@ -189,10 +189,10 @@ std::string principles_chart(const PrincipleComparison& c) {
 }
 
 std::string mentor_chart(const ReportAnalysis& a, std::size_t top) {
-    const PeopleById people(a.org.people);
+    const auto people = people_by_id(a.org);
     std::vector<Bar> bars;
     for (const auto& m : a.mentoring.mentors)
-        bars.push_back({std::string(people.name_of(m.mentor_id)) + " (" + m.mentor_id + ")", m.used_hours,
+        bars.push_back({std::string(people->name_of(m.mentor_id)) + " (" + m.mentor_id + ")", m.used_hours,
                         m.leader ? "leader" : "senior",
                         fmt::format("{:.1f} of {:.1f} h/week", m.used_hours, m.capacity_hours)});
     BarChartOptions o;
@@ -267,11 +267,11 @@ std::string interrupts_html(const ReportAnalysis& a, std::size_t top) {
 
 std::string task_forces_html(const ReportAnalysis& a, std::size_t top) {
     Table table({{"name", "name"}, {"topic", "topic"}, {"working", "working group"}, {"review", "review audience"}});
-    const PeopleById people(a.org.people);
+    const auto people = people_by_id(a.org);
     for (const auto& t : a.org.task_forces) {
         std::vector<std::string> working, review;
         for (const auto& seat : t.seats)
-            (seat.review ? review : working).emplace_back(people.name_of(seat.person_id, seat.person_id));
+            (seat.review ? review : working).emplace_back(people->name_of(seat.person_id, seat.person_id));
         table.add({t.name, t.topic, text::join(working, ", "), text::join(review, ", ")});
     }
     auto list = Output::of(std::move(table));

@@ -9,7 +9,7 @@
 #include "orgplan/planning/positions.hpp"
 #include "orgplan/plugin_host/plugin_requests.hpp"
 #include "orgplan/analysis/ratios.hpp"
-#include "orgplan/reporting_tree.hpp"
+#include "orgplan/analysis/spans.hpp"
 
 namespace orgplan {
 
@@ -67,7 +67,7 @@ DiagnosticsRun run_diagnostics(const PluginHost& host, std::vector<const LoadedP
                                const sdk::HiringPlan& planned_hiring, const MakerTotals* makers) {
     const auto coverage = to_sdk(compute_coverage(org, org.assignments, makers));
     const auto coaching = coaching_groups(org, settings);
-    const auto reporting = sdk::reporting_tree(org.people); // once, for every span and layer check
+    const auto reporting = reporting_tree(org); // once, for every span and layer check
     const sdk::DiagnosticRequest request{org,    coverage,     coaching,      reporting, to_sdk(settings),
                                          params, mentor_pairs, planned_hiring};
     if (diagnostics.empty()) diagnostics = host.of_kind(sdk::PluginKind::diagnostic);

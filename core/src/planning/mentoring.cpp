@@ -12,7 +12,7 @@
 #include "orgplan/planning/min_cost_flow.hpp"
 #include "orgplan/base/number.hpp"
 #include "orgplan/analysis/ratios.hpp"
-#include "orgplan/model/people_by_id.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 
 namespace orgplan {
 namespace {
@@ -91,12 +91,12 @@ struct Sides {
 // same); each mentor's load starts in plan.mentors.
 Sides matching_sides(const Org& org, const Settings& settings, const sdk::Coaching& groups,
                      const std::vector<std::string>& free_seniors, MentoringPlan& plan) {
-    const PeopleById people(org.people);
+    const auto people = people_by_id(org);
     Sides sides;
     const auto add_senior = [&](const std::string& id) {
         sides.mentors.push_back(id);
         plan.mentors.push_back(
-            {id, false, people.find(id)->coaching_hours.value_or(settings.get("coaching.senior_hours")), 0});
+            {id, false, people->find(id)->coaching_hours.value_or(settings.get("coaching.senior_hours")), 0});
     };
     for (const auto& g : groups.groups) {
         sides.mentors.push_back(g.leader_id);

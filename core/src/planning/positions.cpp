@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include "orgplan/model/people_by_id.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 
 namespace orgplan {
 
@@ -35,11 +35,11 @@ Quarter quarter_of_date(const std::string& date) {
 }
 
 MakerTotals maker_totals(const Org& org) {
-    const PeopleById people(org.people);
+    const auto people = people_by_id(org);
     std::map<std::string, double> per_team;
     std::unordered_map<std::string_view, double> allocated;
     for (const auto& m : org.memberships) {
-        const auto* person = people.find(m.person_id);
+        const auto* person = people->find(m.person_id);
         if (!person || person->family != Family::maker) continue;
         per_team[m.team_id] += person->fte * m.allocation;
         allocated[m.person_id] += m.allocation;

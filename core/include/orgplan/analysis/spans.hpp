@@ -22,6 +22,9 @@ namespace orgplan {
 
 /// The reporting tree of those lines (sdk::reporting_tree, with the id index a million people need).
 sdk::ReportingTree reporting_tree(const std::vector<ReportingLine>& lines);
+/// The reporting tree of the org's people (as sdk::reporting_tree gives it), through the people index the org's
+/// answers share (analysis/shared_work).
+sdk::ReportingTree reporting_tree(const Org& org);
 
 /// Span bands by upper bound (settings spans.band_1 .. spans.band_5; the sixth band is above the fifth). The
 /// fourth band is the target. Throws orgplan::Error naming the settings when the bounds do not increase.

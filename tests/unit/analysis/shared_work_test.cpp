@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "../org_builder.hpp"
-#include "orgplan/analysis/shared_coverage.hpp"
+#include "orgplan/analysis/shared_work.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;
@@ -23,7 +23,7 @@ TEST_CASE("shared coverage: the same answer as compute_coverage, only for its or
     const auto other = small_org();
     CHECK_FALSE(shared_coverage(org).has_value());
     {
-        const SharedCoverage scope(org);
+        const SharedWork scope(org);
         const auto shared = shared_coverage(org);
         REQUIRE(shared.has_value());
         CHECK(shared->team_pm == CoverageBasis(org).cover(org.assignments).team_pm);
@@ -35,7 +35,7 @@ TEST_CASE("shared coverage: the same answer as compute_coverage, only for its or
 
 TEST_CASE("shared coverage is worked out once: later asks, on any thread, get the first answer") {
     auto org = small_org();
-    const SharedCoverage scope(org);
+    const SharedWork scope(org);
     std::vector<std::vector<double>> seen(4);
     std::vector<std::thread> threads;
     for (auto& s : seen) threads.emplace_back([&] { s = compute_coverage(org, org.assignments).team_pm; });
@@ -47,4 +47,25 @@ TEST_CASE("shared coverage is worked out once: later asks, on any thread, get th
     // A list of assignments other than the org's own, or maker totals, are worked out as always.
     const auto changed = org.assignments;
     CHECK(compute_coverage(org, changed).team_pm[0] == Approx(0.375));
+}
+
+TEST_CASE("shared people index: one for every ask while the scope lives, valid as long as it is held") {
+    const auto org = small_org();
+    const auto alone = people_by_id(org);
+    CHECK(alone != people_by_id(org)); // no scope: each ask builds its own
+    std::shared_ptr<const PeopleById> kept;
+    {
+        const SharedWork scope(org);
+        kept = people_by_id(org);
+        std::vector<std::shared_ptr<const PeopleById>> seen(4);
+        std::vector<std::thread> threads;
+        for (auto& s : seen) threads.emplace_back([&] { s = people_by_id(org); });
+        for (auto& t : threads) t.join();
+        for (const auto& s : seen) CHECK(s == kept);
+        const auto other = small_org();
+        CHECK(people_by_id(other) != kept); // another org, even one equal to it
+    }
+    REQUIRE(kept->find("pa")); // the scope is gone; the index it made lives on with its holder
+    CHECK(kept->find("pa")->id == "pa");
+    CHECK(people_by_id(org) != kept);
 }
