@@ -22,9 +22,10 @@ namespace {
 // Imports of at least this many people and memberships are written in bulk (see bulk_write.hpp).
 constexpr std::size_t kBulkRows = 50000;
 
-// A bulk import defers foreign keys; declared before the transaction, so they are restored after it ends.
-std::unique_ptr<DeferredForeignKeys> deferred_keys(Database& db, std::size_t incoming_rows) {
-    return incoming_rows >= kBulkRows ? std::make_unique<DeferredForeignKeys>(db) : nullptr;
+// A bulk import leaves foreign keys to its own validation; declared before the transaction, so they are enforced
+// again after it ends.
+std::unique_ptr<ForeignKeysOff> keys_off(Database& db, std::size_t incoming_rows) {
+    return incoming_rows >= kBulkRows ? std::make_unique<ForeignKeysOff>(db) : nullptr;
 }
 
 // A large page cache keeps the secondary indexes' random inserts in memory.
@@ -112,14 +113,13 @@ void write_logs(Database& db, const IncomingRecords& in, bool replace) {
 } // namespace
 
 ImportTransaction::ImportTransaction(Database& db, std::size_t incoming_rows, const std::string& as_of)
-    : db_(db), as_of_(as_of), deferred_keys_(deferred_keys(db, incoming_rows)),
+    : db_(db), as_of_(as_of), keys_off_(keys_off(db, incoming_rows)),
       tx_(with_large_cache(db)) {
     // A first snapshot kept in the org tables goes into history before they change.
     prepare_snapshot(db_, as_of_);
 }
 
 void ImportTransaction::commit(const std::string& command, nlohmann::json records, const std::string& user) {
-    if (deferred_keys_) deferred_keys_->check();
     prune_kept_rows(db_); // resumes what --replace set aside; rows written again as they were need no keeping
     records["snapshot"] = record_snapshot(db_, as_of_, command).as_of;
     if (user.empty())

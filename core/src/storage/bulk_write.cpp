@@ -11,26 +11,14 @@ void set_page_cache(Database& db, int mib) {
     db.sql().exec("PRAGMA cache_size = -" + std::to_string(mib * 1024)); // negative: KiB rather than pages
 }
 
-DeferredForeignKeys::DeferredForeignKeys(Database& db) : db_(db) { db_.sql().exec("PRAGMA foreign_keys = OFF"); }
+ForeignKeysOff::ForeignKeysOff(Database& db) : db_(db) { db_.sql().exec("PRAGMA foreign_keys = OFF"); }
 
-DeferredForeignKeys::~DeferredForeignKeys() {
+ForeignKeysOff::~ForeignKeysOff() {
     try {
         db_.sql().exec("PRAGMA foreign_keys = ON");
     } catch (const SQLite::Exception&) {
         // Only fails inside a transaction, which the owner has ended by now; the next connection has it on anyway.
     }
-}
-
-void DeferredForeignKeys::check() {
-    std::string found;
-    std::size_t count = 0;
-    for_each_row(db_, "PRAGMA foreign_key_check", [&](const Row& r) {
-        if (++count <= 5)
-            found += std::string(found.empty() ? "" : "; ") + r.text(0) + " row " + r.text(1) + " -> " + r.text(2);
-    });
-    if (count)
-        throw Error("the write would leave " + std::to_string(count) + " broken reference" + (count == 1 ? "" : "s") +
-                    " (" + found + "); nothing was written");
 }
 
 DeferredIndexes::DeferredIndexes(Database& db, const std::vector<std::string>& tables) : db_(db) {

@@ -249,6 +249,35 @@ TEST_CASE("a large import is written in bulk and leaves the database in WAL, a f
     }
 }
 
+TEST_CASE("a large import, written with foreign keys off, refuses every broken reference in its own checks") {
+    TempPath tmp("bulk-references.db");
+    // Above the bulk threshold, where SQLite does not look references up: the import's checks must find each one.
+    std::string teams = "id,name,product\n", people = "id,name,title,team,manager\n";
+    for (int t = 0; t < 6000; ++t) teams += "t" + std::to_string(t) + ",Team " + std::to_string(t) + ",\n";
+    for (int i = 0; i < 60000; ++i)
+        people += "p" + std::to_string(i) + ",Person,Backend Engineer,t" + std::to_string(i % 6000) + "," +
+                  (i ? "p0" : "") + "\n";
+    const auto teams_file = write_temp("references-teams.csv", teams);
+    const auto people_file = write_temp("references-people.csv", people);
+    Database db(tmp.path);
+    const auto refused = [&](const std::vector<std::string>& files, const std::string& suffix, long line,
+                             const std::string& field) {
+        const auto ps = problems_of(db, files);
+        CHECK(has_problem(ps, suffix, line, field, ""));
+        CHECK(count(db, "person") == 0);
+    };
+    refused({teams_file, write_temp("p1-people.csv", people + "x1,X,Developer,t_none,p0\n")}, "p1-people.csv",
+            60002, "team");
+    refused({teams_file, write_temp("p2-people.csv", people + "x2,X,Developer,t1,nobody\n")}, "p2-people.csv",
+            60002, "manager");
+    refused({write_temp("t-teams.csv", teams + "t_new,New,no_product\n"), people_file}, "t-teams.csv", 6002,
+            "product");
+    refused({teams_file, people_file, write_temp("a-assignments.csv", "pm,kind,target,share\nghost,team,t1,1\n")},
+            "a-assignments.csv", 2, "pm");
+    import_paths(db, {teams_file, people_file});
+    check_bulk_org(db, 60000); // no broken reference: PRAGMA foreign_key_check finds none
+}
+
 TEST_CASE("a large import while another connection has the database open stays in WAL and still succeeds") {
     TempPath tmp("bulk-shared.db");
     std::string people = "id,name,title\n";

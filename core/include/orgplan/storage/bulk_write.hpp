@@ -13,21 +13,19 @@ namespace orgplan {
 /// of secondary indexes in memory with a large one, and leaves memory to itself with a small one.
 void set_page_cache(Database& db, int mib);
 
-/// Checks foreign keys once over the whole database at the end of one large write instead of row by row.
+/// Turns foreign key enforcement off for one large write whose references the writer has checked itself (an import
+/// validates every reference against the incoming and stored records before it writes a row), so SQLite does not look
+/// each one up again: two million lookups, half a second, in an import of a million people and their memberships.
 ///
-/// Construct it outside any transaction: it turns enforcement off for the connection (SQLite allows that only
-/// between transactions), so deleting a whole table is one truncation rather than a million child lookups. Call
-/// check() inside the transaction before committing: it runs PRAGMA foreign_key_check and throws orgplan::Error
-/// naming the first broken references, so the transaction rolls back and nothing is written. The destructor turns
-/// enforcement on again (after the transaction has ended) and never throws. ON DELETE CASCADE does not fire while
-/// off: the writer deletes child rows itself.
-class DeferredForeignKeys {
+/// Construct it outside any transaction (SQLite changes enforcement only between transactions); the destructor turns
+/// enforcement on again after the transaction has ended and never throws. ON DELETE CASCADE does not fire while off:
+/// the writer deletes child rows itself.
+class ForeignKeysOff {
 public:
-    explicit DeferredForeignKeys(Database& db);
-    ~DeferredForeignKeys();
-    DeferredForeignKeys(const DeferredForeignKeys&) = delete;
-    DeferredForeignKeys& operator=(const DeferredForeignKeys&) = delete;
-    void check();
+    explicit ForeignKeysOff(Database& db);
+    ~ForeignKeysOff();
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
 
 private:
     Database& db_;
