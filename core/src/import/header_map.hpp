@@ -45,11 +45,13 @@ public:
 private:
     void check_duplicate_columns(const RecordSource& source, Problems& problems, Loc header);
     void note_unused_columns(const RecordSource& source, const std::vector<ColumnSpec>& specs);
-    // A kind has at most fifteen columns: a scan of short names beats a map on every field of every record.
+    // A kind has at most fifteen columns: a scan of short names beats a map on every field of every record, and
+    // comparing sizes and first letters first spares nearly every full comparison (20 lookups per person).
     // -1 when the file lacks the column or the kind has no such column.
     int index_of(std::string_view name) const {
+        if (name.empty()) return -1;
         for (const auto& [column, index] : index_)
-            if (column == name) return index;
+            if (column.size() == name.size() && column[0] == name[0] && column == name) return index;
         return -1;
     }
     std::string_view constant(std::string_view name) const;

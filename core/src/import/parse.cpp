@@ -31,25 +31,26 @@ public:
     }
     bool present(std::string_view name) const { return f_.present(r_, name); }
     ColumnSet columns(std::string_view kind) const { return f_.present_columns(r_, updatable_columns(kind)); }
-    // A number in (low, high]; `inclusive_low` makes it [low, high].
+    // A number in (low, high]; `inclusive_low` makes it [low, high]. Hints are views: a million records make no
+    // string of them unless one fails.
     std::optional<double> number(std::string_view name, double low, double high, bool inclusive_low,
-                                 const std::string& hint) {
+                                 std::string_view hint) {
         const auto raw = f_.get(r_, name);
         if (raw.empty()) return std::nullopt;
         const auto v = text::parse_number(raw);
         if (!v || (inclusive_low ? *v < low : *v <= low) || *v > high) {
-            fail(name, quoted_value(raw) + " " + hint);
+            fail(name, quoted_value(raw) + " " + std::string(hint));
             return std::nullopt;
         }
         return v;
     }
     template <typename E>
     E choice(std::string_view name, std::optional<E> (*parse)(std::string_view), E fallback,
-             const std::string& allowed) {
+             std::string_view allowed) {
         const auto raw = f_.get(r_, name);
         if (raw.empty()) return fallback;
         if (auto v = parse(raw)) return *v;
-        fail(name, quoted_value(raw) + " is not one of " + allowed);
+        fail(name, quoted_value(raw) + " is not one of " + std::string(allowed));
         return fallback;
     }
     bool flag(std::string_view name) {
@@ -109,8 +110,8 @@ void parse_interrupt(RecordParser& p, Loc loc, IncomingRecords& in) {
 
 // Below a hundredth (24 minutes a week) an FTE is a slip, and near 0 it would blow every ratio up.
 constexpr double kMinFte = 0.01;
-const std::string kFteHint = "is not a number from 0.01 to 1; write FTE as a fraction like 0.5";
-const std::string kShareHint = "is not a number greater than 0 and at most 1; write a share like 0.5";
+constexpr std::string_view kFteHint = "is not a number from 0.01 to 1; write FTE as a fraction like 0.5";
+constexpr std::string_view kShareHint = "is not a number greater than 0 and at most 1; write a share like 0.5";
 
 // What a record's parser writes into and checks against.
 struct RecordContext {
