@@ -169,7 +169,7 @@ sqlite3 "$old" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_schema WHERE t
   sqlite3 "$old"
 sqlite3 "$old" "DELETE FROM scenario; ALTER TABLE scenario DROP COLUMN base_id; ALTER TABLE scenario DROP COLUMN delta;
   DROP TABLE scenario_base;" >/dev/null
-sqlite3 "$old" "DROP TABLE scenario_review; DROP TABLE scenario_share; DROP TABLE api_token; DROP TABLE app_user; DROP TABLE position; DROP TABLE change_log; DROP TABLE snapshot; DROP TABLE interrupt; DROP TABLE task_force_seat; DROP TABLE task_force;
+sqlite3 "$old" "DROP INDEX person_family_not_rule; DROP TABLE scenario_review; DROP TABLE scenario_share; DROP TABLE api_token; DROP TABLE app_user; DROP TABLE position; DROP TABLE change_log; DROP TABLE snapshot; DROP TABLE interrupt; DROP TABLE task_force_seat; DROP TABLE task_force;
   DROP TABLE h_segment; DROP TABLE h_product; DROP TABLE h_initiative; DROP TABLE h_account; DROP TABLE h_team;
   DROP TABLE h_person; DROP TABLE h_goal; DROP TABLE h_goal_product; DROP TABLE h_membership; DROP TABLE h_pm_assignment;
   ALTER TABLE scenario DROP COLUMN base_json; ALTER TABLE scenario DROP COLUMN merged_at;

@@ -416,6 +416,11 @@ CREATE TABLE scenario_base (
 ALTER TABLE scenario ADD COLUMN base_id INTEGER REFERENCES scenario_base(id);
 ALTER TABLE scenario ADD COLUMN delta TEXT;
 )sql"},
+        {15, "the people whose family no title rule set, found without reading everyone", R"sql(
+-- The data-gap notes and the report ask for these few on every answer: a million-person org read whole for them
+-- took a tenth of a second.
+CREATE INDEX person_family_not_rule ON person(family_source) WHERE family_source <> 'rule';
+)sql"},
     };
     return all;
 }

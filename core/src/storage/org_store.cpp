@@ -155,8 +155,10 @@ Org load_org(Database& db, PersonDetail detail) {
 
 std::unordered_map<std::string, std::string> load_family_sources(Database& db, bool unmatched_only) {
     std::unordered_map<std::string, std::string> out;
-    RowQuery q(db, unmatched_only ? "SELECT id, family_source FROM person WHERE family_source = 'unmatched'"
-                                  : "SELECT id, family_source FROM person WHERE family_source <> 'rule'");
+    // Both through the partial index person_family_not_rule, whose condition each query repeats so SQLite uses it.
+    RowQuery q(db, unmatched_only
+                       ? "SELECT id, family_source FROM person WHERE family_source <> 'rule' AND family_source = 'unmatched'"
+                       : "SELECT id, family_source FROM person WHERE family_source <> 'rule'");
     while (q.step()) out.emplace(std::string(q.text(0)), std::string(q.text(1)));
     return out;
 }

@@ -109,3 +109,23 @@ TEST_CASE("the schema migration fills maker totals from an org stored by an olde
     CHECK(db.schema_version() == latest_schema_version());
     check_totals(db, {{"T", 1.1}, {"U", 0.4}, {"", 1.0}});
 }
+
+TEST_CASE("family sources: the people no title rule classed, read through their own index after the migration") {
+    TempPath tmp("v14.db");
+    {
+        SQLite::Database raw(tmp.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        migrate(raw, tmp.path, 14);
+        raw.exec("INSERT INTO person(id, name, family, family_source) VALUES ('a', 'A', 'maker', 'rule'),"
+                 " ('b', 'B', 'pm', 'column'), ('c', 'C', 'other', 'unmatched'), ('d', 'D', 'maker', 'rule');");
+    }
+    Database db(tmp.path); // migrates to the latest schema, which adds the index
+    CHECK(load_family_sources(db) == std::unordered_map<std::string, std::string>{{"b", "column"}, {"c", "unmatched"}});
+    CHECK(load_family_sources(db, true) == std::unordered_map<std::string, std::string>{{"c", "unmatched"}});
+    // A million-person org must not be read whole for these few: both queries use the partial index.
+    for (const auto* where : {"family_source <> 'rule'", "family_source <> 'rule' AND family_source = 'unmatched'"}) {
+        SQLite::Statement plan(db.sql(), std::string("EXPLAIN QUERY PLAN SELECT id, family_source FROM person WHERE ") +
+                                             where);
+        REQUIRE(plan.executeStep());
+        CHECK_THAT(plan.getColumn(3).getString(), Catch::Contains("person_family_not_rule"));
+    }
+}
