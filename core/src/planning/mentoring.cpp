@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -24,10 +25,18 @@ struct Profile {
     int leader = -1; // nearest product leader (themselves for a leader), interned; -1 for none
 };
 
-bool intersects(const std::vector<int>& a, const std::vector<int>& b) {
-    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (a[i] == b[j]) return true;
-        a[i] < b[j] ? ++i : ++j;
+// A run of sorted ids within a flat list.
+struct Ids {
+    const int* first;
+    const int* last;
+    const int* begin() const { return first; }
+    const int* end() const { return last; }
+};
+
+bool intersects(Ids a, Ids b) {
+    for (const int *i = a.first, *j = b.first; i != a.last && j != b.last;) {
+        if (*i == *j) return true;
+        *i < *j ? ++i : ++j;
     }
     return false;
 }
@@ -113,13 +122,35 @@ Sides matching_sides(const Org& org, const Settings& settings, const sdk::Coachi
     return sides;
 }
 
-// The profile of each mentor and novice by their place in Sides, looked up once rather than per pair tried.
-struct SideProfiles {
-    std::vector<const Profile*> mentors, novices;
+// The profile of each mentor and novice by their place in Sides, looked up once and laid out flat: pools and pair
+// costs read them millions of times, and a profile in a hash node with its lists elsewhere was a cache miss or three
+// per read.
+class SideProfiles {
+public:
+    struct Flat {
+        const Profile* who; // one profile per person: tells a novice from themselves among the mentors
+        int location, leader;
+        std::uint32_t products, segments, end; // their products and segments, in ids_
+    };
     SideProfiles(const Profiles& profiles, const Sides& sides) {
-        for (const auto& id : sides.mentors) mentors.push_back(&profiles.at(id));
-        for (const auto& id : sides.novices) novices.push_back(&profiles.at(id));
+        for (const auto& id : sides.mentors) mentors.push_back(flat(profiles.at(id)));
+        for (const auto& id : sides.novices) novices.push_back(flat(profiles.at(id)));
     }
+    Ids products(const Flat& p) const { return {ids_.data() + p.products, ids_.data() + p.segments}; }
+    Ids segments(const Flat& p) const { return {ids_.data() + p.segments, ids_.data() + p.end}; }
+
+    std::vector<Flat> mentors, novices;
+
+private:
+    Flat flat(const Profile& p) {
+        Flat f{&p, p.location, p.leader, static_cast<std::uint32_t>(ids_.size()), 0, 0};
+        ids_.insert(ids_.end(), p.products.begin(), p.products.end());
+        f.segments = static_cast<std::uint32_t>(ids_.size());
+        ids_.insert(ids_.end(), p.segments.begin(), p.segments.end());
+        f.end = static_cast<std::uint32_t>(ids_.size());
+        return f;
+    }
+    std::vector<int> ids_;
 };
 
 // What pairing a mentor with a novice costs, and why it is cheaper than the base.
@@ -127,16 +158,16 @@ class PairCost {
 public:
     PairCost(const SideProfiles& profiles, const PairingCosts& costs) : profiles_(profiles), costs_(costs) {}
     int operator()(std::size_t m, std::size_t n, std::vector<std::string>* why) const {
-        const auto& pm = *profiles_.mentors[m];
-        const auto& pn = *profiles_.novices[n];
+        const auto& pm = profiles_.mentors[m];
+        const auto& pn = profiles_.novices[n];
         int c = costs_.base;
         auto credit = [&](bool shared, int amount, const char* label) {
             if (!shared) return;
             c -= amount;
             if (why) why->push_back(label);
         };
-        credit(intersects(pm.products, pn.products), costs_.product, "product");
-        credit(intersects(pm.segments, pn.segments), costs_.segment, "segment");
+        credit(intersects(profiles_.products(pm), profiles_.products(pn)), costs_.product, "product");
+        credit(intersects(profiles_.segments(pm), profiles_.segments(pn)), costs_.segment, "segment");
         credit(pm.location >= 0 && pm.location == pn.location, costs_.location, "location");
         credit(pn.leader >= 0 && pm.leader == pn.leader, costs_.leader, "leader");
         return std::max(0, c);
@@ -153,21 +184,21 @@ public:
     MentorIndex(const SideProfiles& profiles, const Sides& sides) : profiles_(profiles) {
         seen_.assign(sides.mentors.size(), 0);
         for (std::size_t m = 0; m < sides.mentors.size(); ++m) {
-            const auto& p = *profiles.mentors[m];
-            for (int x : p.products) by_product_[x].push_back(m);
-            for (int x : p.segments) by_segment_[x].push_back(m);
+            const auto& p = profiles.mentors[m];
+            for (int x : profiles.products(p)) by_product_[x].push_back(m);
+            for (int x : profiles.segments(p)) by_segment_[x].push_back(m);
             if (p.location >= 0) by_location_[p.location].push_back(m);
             if (p.leader >= 0) by_leader_[p.leader].push_back(m);
         }
     }
     // Up to `most` mentors sharing something with novice n, leader first, never the novice themselves.
     std::vector<std::size_t> pool(std::size_t n, std::size_t most) {
-        const auto& p = *profiles_.novices[n];
+        const auto& p = profiles_.novices[n];
         std::vector<std::size_t> pool;
         auto take = [&](const std::vector<std::size_t>& bucket) {
             for (auto m : bucket) {
                 if (pool.size() >= most) return;
-                if (!seen_[m] && profiles_.mentors[m] != profiles_.novices[n]) { // one profile per person
+                if (!seen_[m] && profiles_.mentors[m].who != p.who) { // one profile per person
                     seen_[m] = 1;
                     pool.push_back(m);
                 }
@@ -175,9 +206,9 @@ public:
         };
         if (p.leader >= 0)
             if (auto it = by_leader_.find(p.leader); it != by_leader_.end()) take(it->second);
-        for (int x : p.products)
+        for (int x : profiles_.products(p))
             if (auto it = by_product_.find(x); it != by_product_.end()) take(it->second);
-        for (int x : p.segments)
+        for (int x : profiles_.segments(p))
             if (auto it = by_segment_.find(x); it != by_segment_.end()) take(it->second);
         if (p.location >= 0)
             if (auto it = by_location_.find(p.location); it != by_location_.end()) take(it->second);
@@ -207,16 +238,22 @@ std::vector<std::pair<int, int>> match(const Sides& sides, const PairCost& cost,
     // Novice by novice: its direct edges, its hub edge, its sink edge, so the ids of its direct edges run from the
     // previous novice's sink edge to its own hub edge (the graph keeps where each starts: nothing more to hold).
     std::vector<int> hub_to_novice(N);
-    std::vector<std::pair<int, std::size_t>> ranked;
+    std::vector<std::uint64_t> ranked; // cost in the high half, mentor in the low: one compare orders by both
     for (int n = 0; n < N; ++n) {
         ranked.clear();
-        for (auto m : index.pool(n, candidates * 4)) ranked.push_back({cost(m, n, nullptr), m});
-        // The cheapest `candidates` in order (mentors are distinct, so the order is total and the same as a sort's).
-        const auto kept = std::min(candidates, ranked.size());
-        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(kept), ranked.end());
-        ranked.resize(kept);
-        for (const auto& [c, m] : ranked)
-            if (c < base) flow.add_edge(1 + static_cast<int>(m), M + 2 + n, 1, c);
+        for (auto m : index.pool(n, candidates * 4))
+            ranked.push_back(static_cast<std::uint64_t>(cost(m, n, nullptr)) << 32 | m);
+        // The cheapest `candidates`, by cost and then mentor (mentors are distinct, so the order is total).
+        if (ranked.size() > candidates) {
+            std::nth_element(ranked.begin(), ranked.begin() + static_cast<long>(candidates), ranked.end());
+            ranked.resize(candidates);
+        }
+        std::sort(ranked.begin(), ranked.end());
+        for (const auto key : ranked) {
+            const auto c = static_cast<int>(key >> 32);
+            const auto m = static_cast<int>(key & 0xFFFFFFFFu);
+            if (c < base) flow.add_edge(1 + m, M + 2 + n, 1, c);
+        }
         hub_to_novice[n] = flow.add_edge(hub, M + 2 + n, 1, base);
         flow.add_edge(M + 2 + n, sink, 1, 0);
     }
