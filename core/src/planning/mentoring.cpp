@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <future>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -182,7 +183,6 @@ private:
 class MentorIndex {
 public:
     MentorIndex(const SideProfiles& profiles, const Sides& sides) : profiles_(profiles) {
-        seen_.assign(sides.mentors.size(), 0);
         for (std::size_t m = 0; m < sides.mentors.size(); ++m) {
             const auto& p = profiles.mentors[m];
             for (int x : profiles.products(p)) by_product_[x].push_back(m);
@@ -191,15 +191,16 @@ public:
             if (p.leader >= 0) by_leader_[p.leader].push_back(m);
         }
     }
-    // Up to `most` mentors sharing something with novice n, leader first, never the novice themselves.
-    std::vector<std::size_t> pool(std::size_t n, std::size_t most) {
+    // Up to `most` mentors sharing something with novice n, leader first, never the novice themselves. `seen` is the
+    // caller's scratch, one zero per mentor (each thread asking has its own), left as it was given.
+    std::vector<std::size_t> pool(std::size_t n, std::size_t most, std::vector<char>& seen) const {
         const auto& p = profiles_.novices[n];
         std::vector<std::size_t> pool;
         auto take = [&](const std::vector<std::size_t>& bucket) {
             for (auto m : bucket) {
                 if (pool.size() >= most) return;
-                if (!seen_[m] && profiles_.mentors[m].who != p.who) { // one profile per person
-                    seen_[m] = 1;
+                if (!seen[m] && profiles_.mentors[m].who != p.who) { // one profile per person
+                    seen[m] = 1;
                     pool.push_back(m);
                 }
             }
@@ -212,19 +213,63 @@ public:
             if (auto it = by_segment_.find(x); it != by_segment_.end()) take(it->second);
         if (p.location >= 0)
             if (auto it = by_location_.find(p.location); it != by_location_.end()) take(it->second);
-        for (auto m : pool) seen_[m] = 0;
+        for (auto m : pool) seen[m] = 0;
         return pool;
     }
 
 private:
     const SideProfiles& profiles_;
     std::unordered_map<int, std::vector<std::size_t>> by_product_, by_segment_, by_location_, by_leader_;
-    std::vector<char> seen_;
 };
+
+// Each novice's direct candidates for novices [begin, end): the `candidates` cheapest mentors of its pool by cost
+// and then mentor, as keys with the cost in the high half and the mentor in the low (one compare orders by both;
+// mentors are distinct, so the order is total), novice after novice; `counts` gets how many each has.
+struct RankedCandidates {
+    std::vector<std::uint64_t> keys;
+    std::vector<std::uint32_t> counts;
+};
+
+RankedCandidates rank_candidates(const PairCost& cost, const MentorIndex& index, std::size_t mentors,
+                                 std::size_t candidates, std::size_t begin, std::size_t end) {
+    RankedCandidates out;
+    out.counts.reserve(end - begin);
+    std::vector<char> seen(mentors, 0);
+    std::vector<std::uint64_t> ranked;
+    for (auto n = begin; n < end; ++n) {
+        ranked.clear();
+        for (auto m : index.pool(n, candidates * 4, seen))
+            ranked.push_back(static_cast<std::uint64_t>(cost(m, n, nullptr)) << 32 | m);
+        if (ranked.size() > candidates) {
+            std::nth_element(ranked.begin(), ranked.begin() + static_cast<long>(candidates), ranked.end());
+            ranked.resize(candidates);
+        }
+        std::sort(ranked.begin(), ranked.end());
+        out.keys.insert(out.keys.end(), ranked.begin(), ranked.end());
+        out.counts.push_back(static_cast<std::uint32_t>(ranked.size()));
+    }
+    return out;
+}
+
+// Candidates of many novices are ranked on two threads, each half of the novices in order, so the graph gets the
+// same edges in the same order as from one.
+constexpr std::size_t kRankedOnTwoThreads = 20000;
+
+std::vector<RankedCandidates> ranked_candidates(const PairCost& cost, const MentorIndex& index, const Sides& sides,
+                                                std::size_t candidates) {
+    const auto mentors = sides.mentors.size(), novices = sides.novices.size();
+    if (novices < kRankedOnTwoThreads) return {rank_candidates(cost, index, mentors, candidates, 0, novices)};
+    const auto half = novices / 2;
+    auto second = std::async(std::launch::async, [&] {
+        return rank_candidates(cost, index, mentors, candidates, half, novices);
+    });
+    auto first = rank_candidates(cost, index, mentors, candidates, 0, half);
+    return {std::move(first), second.get()};
+}
 
 // The min-cost max-flow matching, as (mentor, novice) index pairs. Nodes: source, mentors, a hub that reaches every
 // novice at the base cost, novices, sink; each novice also gets direct edges from its `candidates` cheapest mentors.
-std::vector<std::pair<int, int>> match(const Sides& sides, const PairCost& cost, MentorIndex& index,
+std::vector<std::pair<int, int>> match(const Sides& sides, const PairCost& cost, const MentorIndex& index,
                                        std::size_t candidates, int base) {
     const int M = static_cast<int>(sides.mentors.size()), N = static_cast<int>(sides.novices.size());
     const int source = 0, hub = M + 1, sink = M + N + 2;
@@ -238,20 +283,14 @@ std::vector<std::pair<int, int>> match(const Sides& sides, const PairCost& cost,
     // Novice by novice: its direct edges, its hub edge, its sink edge, so the ids of its direct edges run from the
     // previous novice's sink edge to its own hub edge (the graph keeps where each starts: nothing more to hold).
     std::vector<int> hub_to_novice(N);
-    std::vector<std::uint64_t> ranked; // cost in the high half, mentor in the low: one compare orders by both
+    const auto ranked = ranked_candidates(cost, index, sides, candidates);
+    auto part = ranked.begin();
+    std::size_t count = 0, key = 0;
     for (int n = 0; n < N; ++n) {
-        ranked.clear();
-        for (auto m : index.pool(n, candidates * 4))
-            ranked.push_back(static_cast<std::uint64_t>(cost(m, n, nullptr)) << 32 | m);
-        // The cheapest `candidates`, by cost and then mentor (mentors are distinct, so the order is total).
-        if (ranked.size() > candidates) {
-            std::nth_element(ranked.begin(), ranked.begin() + static_cast<long>(candidates), ranked.end());
-            ranked.resize(candidates);
-        }
-        std::sort(ranked.begin(), ranked.end());
-        for (const auto key : ranked) {
-            const auto c = static_cast<int>(key >> 32);
-            const auto m = static_cast<int>(key & 0xFFFFFFFFu);
+        while (count == part->counts.size()) ++part, count = 0, key = 0; // on to the second thread's novices
+        for (const auto end = key + part->counts[count++]; key < end; ++key) {
+            const auto c = static_cast<int>(part->keys[key] >> 32);
+            const auto m = static_cast<int>(part->keys[key] & 0xFFFFFFFFu);
             if (c < base) flow.add_edge(1 + m, M + 2 + n, 1, c);
         }
         hub_to_novice[n] = flow.add_edge(hub, M + 2 + n, 1, base);
@@ -309,7 +348,7 @@ MentoringPlan plan_mentoring(const Org& org, const Settings& settings, std::size
     plan.experience_unknown = groups.experience_unknown;
     const SideProfiles side_profiles(profiles, sides);
     const PairCost cost(side_profiles, costs);
-    MentorIndex index(side_profiles, sides);
+    const MentorIndex index(side_profiles, sides);
 
     std::vector<char> covered(sides.novices.size(), 0);
     for (const auto& [m, n] : match(sides, cost, index, candidates, costs.base)) {

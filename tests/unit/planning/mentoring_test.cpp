@@ -88,3 +88,30 @@ TEST_CASE("in a flat org with no product leader, senior PMs mentor the novices i
     CHECK(balance.capacity == 2);
     CHECK(balance.demand == 1);
 }
+
+TEST_CASE("twenty thousand novices: candidates ranked on two threads still reach each novice's own best mentor") {
+    // 10,000 seniors without a leader, each alone in their city with room for two novices; two novices in each city.
+    // Each novice's only candidate sharing anything is the senior of their city, so the one optimum pairs them so:
+    // a candidate list given to the wrong novice (the second thread's half shifted) would pair across cities.
+    OrgBuilder b;
+    constexpr int kCities = 10000;
+    for (int c = 0; c < kCities; ++c) {
+        const auto city = std::to_string(c);
+        b.pm("s" + city, 8, Origin::external_senior);
+        b.pm("n" + city + "a", 1, Origin::newcomer).pm("n" + city + "b", 1, Origin::newcomer);
+    }
+    for (auto& p : b.org.people) {
+        p.location = "city " + p.id.substr(1, p.id.find_first_not_of("0123456789", 1) - 1);
+        if (p.id[0] == 's') p.coaching_hours = 2.0;
+    }
+    const auto plan = plan_mentoring(b.org, Settings{});
+    CHECK(plan.novices == 2 * kCities);
+    CHECK(plan.uncovered.empty());
+    REQUIRE(plan.pairings.size() == 2 * kCities);
+    std::size_t in_own_city = 0;
+    for (const auto& p : plan.pairings)
+        if (p.mentor_id.substr(1) == p.novice_id.substr(1, p.novice_id.size() - 2) &&
+            std::find(p.why.begin(), p.why.end(), "location") != p.why.end())
+            ++in_own_city;
+    CHECK(in_own_city == 2 * kCities);
+}
