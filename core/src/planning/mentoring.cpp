@@ -230,10 +230,10 @@ struct RankedCandidates {
     std::vector<std::uint32_t> counts;
 };
 
-RankedCandidates rank_candidates(const PairCost& cost, const MentorIndex& index, std::size_t mentors,
-                                 std::size_t candidates, std::size_t begin, std::size_t end) {
-    RankedCandidates out;
-    out.counts.reserve(end - begin);
+// `out` comes reserved from the caller's thread: blocks a helper thread allocates stay in its own heap arena when
+// freed, where the flow's arcs could not reuse them.
+void rank_candidates(const PairCost& cost, const MentorIndex& index, std::size_t mentors, std::size_t candidates,
+                     std::size_t begin, std::size_t end, RankedCandidates& out) {
     std::vector<char> seen(mentors, 0);
     std::vector<std::uint64_t> ranked;
     for (auto n = begin; n < end; ++n) {
@@ -248,7 +248,6 @@ RankedCandidates rank_candidates(const PairCost& cost, const MentorIndex& index,
         out.keys.insert(out.keys.end(), ranked.begin(), ranked.end());
         out.counts.push_back(static_cast<std::uint32_t>(ranked.size()));
     }
-    return out;
 }
 
 // Candidates of many novices are ranked on two threads, each half of the novices in order, so the graph gets the
@@ -258,13 +257,21 @@ constexpr std::size_t kRankedOnTwoThreads = 20000;
 std::vector<RankedCandidates> ranked_candidates(const PairCost& cost, const MentorIndex& index, const Sides& sides,
                                                 std::size_t candidates) {
     const auto mentors = sides.mentors.size(), novices = sides.novices.size();
-    if (novices < kRankedOnTwoThreads) return {rank_candidates(cost, index, mentors, candidates, 0, novices)};
-    const auto half = novices / 2;
-    auto second = std::async(std::launch::async, [&] {
-        return rank_candidates(cost, index, mentors, candidates, half, novices);
-    });
-    auto first = rank_candidates(cost, index, mentors, candidates, 0, half);
-    return {std::move(first), second.get()};
+    const auto half = novices < kRankedOnTwoThreads ? novices : novices / 2;
+    std::vector<RankedCandidates> parts(half < novices ? 2 : 1);
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        const auto size = k == 0 ? half : novices - half;
+        parts[k].counts.reserve(size);
+        parts[k].keys.reserve(size * std::min(candidates, mentors));
+    }
+    std::future<void> second;
+    if (parts.size() == 2)
+        second = std::async(std::launch::async, [&] {
+            rank_candidates(cost, index, mentors, candidates, half, novices, parts[1]);
+        });
+    rank_candidates(cost, index, mentors, candidates, 0, half, parts[0]);
+    if (second.valid()) second.get();
+    return parts;
 }
 
 // The min-cost max-flow matching, as (mentor, novice) index pairs. Nodes: source, mentors, a hub that reaches every
@@ -283,7 +290,7 @@ std::vector<std::pair<int, int>> match(const Sides& sides, const PairCost& cost,
     // Novice by novice: its direct edges, its hub edge, its sink edge, so the ids of its direct edges run from the
     // previous novice's sink edge to its own hub edge (the graph keeps where each starts: nothing more to hold).
     std::vector<int> hub_to_novice(N);
-    const auto ranked = ranked_candidates(cost, index, sides, candidates);
+    auto ranked = ranked_candidates(cost, index, sides, candidates);
     auto part = ranked.begin();
     std::size_t count = 0, key = 0;
     for (int n = 0; n < N; ++n) {
@@ -296,6 +303,7 @@ std::vector<std::pair<int, int>> match(const Sides& sides, const PairCost& cost,
         hub_to_novice[n] = flow.add_edge(hub, M + 2 + n, 1, base);
         flow.add_edge(M + 2 + n, sink, 1, 0);
     }
+    std::vector<RankedCandidates>().swap(ranked); // the graph has them: room for its arcs
     flow.solve(source, sink);
     // Direct edges, then the hub's flow matched mentor by mentor.
     std::vector<std::pair<int, int>> pairs;
