@@ -15,6 +15,7 @@
 #include "orgplan/base/number.hpp"
 #include "orgplan/analysis/ratios.hpp"
 #include "orgplan/analysis/shared_work.hpp"
+#include "../base/view_map.hpp"
 
 namespace orgplan {
 namespace {
@@ -42,53 +43,69 @@ bool intersects(Ids a, Ids b) {
     return false;
 }
 
+// Small ids for the names profiles compare; the names are views into the org (or the caller's lists), which outlive
+// the interner.
 class Interner {
 public:
-    int id(const std::string& s) { return ids_.emplace(s, static_cast<int>(ids_.size())).first->second; }
+    int id(std::string_view s) { return ids_.try_emplace(s, static_cast<int>(ids_.size())).first->second; }
 
 private:
-    std::unordered_map<std::string, int> ids_;
+    ViewMap<int> ids_;
 };
 
-using Profiles = std::unordered_map<std::string, Profile>;
+// The profiles of the org's people by their place in org.people; only possible mentors and novices have one set.
+struct Profiles {
+    std::vector<Profile> of;
+    std::shared_ptr<const PeopleById> people;
+    /// Throws std::out_of_range for an id not in the org.
+    const Profile& at(const std::string& id) const { return of.at(static_cast<std::size_t>(people->position(id))); }
+};
 
 // Profiles of every possible mentor and novice: the products and segments each covers, their location and their
-// nearest leader.
+// nearest leader. Ids not in the org (an assignment of someone who left) get none.
 Profiles work_profiles(const Org& org, const sdk::Coaching& groups, const std::vector<std::string>& free_seniors) {
     Interner products, segments, locations, leaders;
     const auto coverage = compute_coverage(org, org.assignments);
     const auto segment_of = effective_segments(org);
-    Profiles profile;
-    for (const auto& [pm, teams] : coverage.pm_team)
+    Profiles profiles{std::vector<Profile>(org.people.size()), people_by_id(org)};
+    std::vector<char> has(org.people.size(), 0);
+    Profile ignored; // where the profile of an id not in the org goes
+    const auto profile = [&](std::string_view id) -> Profile& {
+        const auto at = profiles.people->position(id);
+        if (at < 0) return ignored = Profile{};
+        has[static_cast<std::size_t>(at)] = 1;
+        return profiles.of[static_cast<std::size_t>(at)];
+    };
+    for (const auto& [pm, teams] : coverage.pm_team) {
+        auto& prof = profile(pm);
         for (const auto& [t, fte] : teams) {
             const auto& team = org.teams[t];
-            auto& prof = profile[pm];
             if (!team.product_id.empty()) prof.products.push_back(products.id(team.product_id));
             if (!segment_of[t].empty()) prof.segments.push_back(segments.id(segment_of[t]));
         }
+    }
     for (const auto& a : org.assignments) {
-        if (a.kind == TargetKind::product) profile[a.pm_id].products.push_back(products.id(a.target_id));
-        if (a.kind == TargetKind::segment) profile[a.pm_id].segments.push_back(segments.id(a.target_id));
+        if (a.kind == TargetKind::product) profile(a.pm_id).products.push_back(products.id(a.target_id));
+        if (a.kind == TargetKind::segment) profile(a.pm_id).segments.push_back(segments.id(a.target_id));
     }
     for (const auto& g : groups.groups) {
         const int leader = leaders.id(g.leader_id);
-        profile[g.leader_id].leader = leader;
-        for (const auto& n : g.novices) profile[n].leader = leader;
-        for (const auto& s : g.seniors) profile[s].leader = leader;
+        profile(g.leader_id).leader = leader;
+        for (const auto& n : g.novices) profile(n).leader = leader;
+        for (const auto& s : g.seniors) profile(s).leader = leader;
     }
-    for (const auto& s : free_seniors) profile[s];
-    for (const auto& n : groups.novices_without_leader) profile[n];
-    for (const auto& p : org.people) {
-        auto it = profile.find(p.id);
-        if (it == profile.end()) continue;
-        auto& prof = it->second;
-        if (!p.location.empty()) prof.location = locations.id(p.location);
+    for (const auto& s : free_seniors) profile(s);
+    for (const auto& n : groups.novices_without_leader) profile(n);
+    for (std::size_t i = 0; i < org.people.size(); ++i) {
+        if (!has[i]) continue;
+        auto& prof = profiles.of[i];
+        if (!org.people[i].location.empty()) prof.location = locations.id(org.people[i].location);
         for (auto* v : {&prof.products, &prof.segments}) {
             std::sort(v->begin(), v->end());
             v->erase(std::unique(v->begin(), v->end()), v->end());
         }
     }
-    return profile;
+    return profiles;
 }
 
 // The two sides of the matching: mentors with their whole-novice slots, and novices.
