@@ -1,12 +1,12 @@
 #include "orgplan/analysis/coaching.hpp"
 
 #include <algorithm>
-#include <map>
 #include <string_view>
 #include <set>
 #include <unordered_map>
 
 #include "orgplan/analysis/shared_work.hpp"
+#include "../base/view_map.hpp"
 
 namespace orgplan {
 
@@ -27,8 +27,8 @@ namespace {
 class LeaderFinder {
 public:
     explicit LeaderFinder(const Org& org) : people_(people_by_id(org)) {}
-    std::string nearest(const Person& p) const {
-        std::string leader;
+    std::string_view nearest(const Person& p) const {
+        std::string_view leader;
         if (!p.manager_id.empty())
             people_->walk_up(p.manager_id, [&](const Person& above) {
                 if (above.family == Family::product_leader) leader = above.id;
@@ -81,11 +81,18 @@ sdk::Coaching coaching_groups(const Org& org, const Settings& settings, const Le
     // keeps half the hours.
     std::unordered_map<std::string_view, double> pm_share;
     for (const auto& a : org.assignments) pm_share[a.pm_id] += a.share;
-    std::map<std::string, sdk::CoachingGroup> groups;
+    // Groups by leader, each found with one probe (a million people's org has tens of thousands of leaders), listed
+    // by leader id at the end.
+    std::vector<sdk::CoachingGroup> listed;
+    ViewMap<std::size_t> group_of;
+    const auto group = [&](std::string_view leader) -> sdk::CoachingGroup& {
+        const auto [at, fresh] = group_of.try_emplace(leader, listed.size());
+        if (fresh) listed.emplace_back().leader_id = std::string(leader);
+        return listed[at->second];
+    };
     for (const auto& p : org.people)
         if (p.family == Family::product_leader) {
-            auto& g = groups[p.id];
-            g.leader_id = p.id;
+            auto& g = group(p.id);
             const auto share = pm_share.find(p.id);
             const double coaching_time = share == pm_share.end() ? 1.0 : std::max(0.0, 1.0 - share->second);
             g.leader_hours = p.coaching_hours.value_or(settings.get("coaching.leader_hours")) * coaching_time;
@@ -103,14 +110,18 @@ sdk::Coaching coaching_groups(const Org& org, const Settings& settings, const Le
                 out.novices_without_leader.push_back(p.id);
                 continue;
             }
-            groups[leader].novices.push_back(p.id);
-            if (p.manager_id == leader) groups[leader].direct_novices.push_back(p.id);
+            auto& g = group(leader);
+            g.novices.push_back(p.id);
+            if (p.manager_id == leader) g.direct_novices.push_back(p.id);
         } else if (is_senior(p, settings) && !leader.empty()) {
-            groups[leader].capacity_hours += p.coaching_hours.value_or(settings.get("coaching.senior_hours"));
-            groups[leader].seniors.push_back(p.id);
+            auto& g = group(leader);
+            g.capacity_hours += p.coaching_hours.value_or(settings.get("coaching.senior_hours"));
+            g.seniors.push_back(p.id);
         }
     }
-    for (auto& [id, g] : groups) out.groups.push_back(std::move(g));
+    std::sort(listed.begin(), listed.end(),
+              [](const sdk::CoachingGroup& a, const sdk::CoachingGroup& b) { return a.leader_id < b.leader_id; });
+    out.groups = std::move(listed);
     return out;
 }
 
