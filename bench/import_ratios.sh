@@ -8,12 +8,16 @@
 #            foreign keys on, rows in key order, indexes built after): no import into this schema can be faster;
 #   ratios   `orgplan ratios --by team` vs a GROUP BY over the untyped table;
 #   reads    what SQLite alone takes to read the rows the team report needs from orgplan's schema;
+#   +pandas  `orgplan import` then `ratios --by team` on a new database vs pandas reading the people file and summing
+#            FTE by team (bench/pandas_ratios.py; needs python3-pandas, else the column says "-");
 # then peak memory of the import and the scaling of import time from the first size to the last.
 source "$(dirname "$0")/lib.sh"
 sizes=("${@:-10000 100000 1000000}")
 read -r -a sizes <<<"${sizes[*]}"
-printf '%-9s %9s %9s %6s %9s %6s | %9s %9s %6s %9s %6s | %8s\n' people import_s sqlite_s ratio floor_s ratio \
-  ratios_s groupby_s ratio reads_s ratio peak_MB
+python=${PYTHON:-/usr/bin/python3} # Debian's python, which python3-pandas installs into
+"$python" -c "import pandas" 2>/dev/null || python=""
+printf '%-9s %9s %9s %6s %9s %6s | %9s %9s %6s %9s %6s | %9s %9s %6s | %8s\n' people import_s sqlite_s ratio floor_s \
+  ratio ratios_s groupby_s ratio reads_s ratio both_s pandas_s ratio peak_MB
 declare -A per_person
 for n in "${sizes[@]}"; do
   dir=$OUT/org-$n
@@ -56,12 +60,20 @@ for n in "${sizes[@]}"; do
     "SELECT pm_id, target_kind, target_id, share FROM pm_assignment ORDER BY pm_id, target_kind, target_id" \
     "SELECT team_id, fte FROM team_maker_fte")
 
+  both_s=$(best_of 2 bash -c "rm -f '$db' '$db-wal' '$db-shm'; '$BIN/orgplan' --db '$db' import '$dir' &&
+                             '$BIN/orgplan' --db '$db' ratios --by team --format csv")
+  pandas_s=- pandas_ratio=-
+  if [ -n "$python" ]; then
+    pandas_s=$(best_of 2 "$python" "$ROOT/bench/pandas_ratios.py" "$dir/people.csv")
+    pandas_ratio=$(ratio "$both_s" "$pandas_s")
+  fi
+
   rm -f "$db" "$db-wal" "$db-shm"
   peak=$(peak_kb "$BIN/orgplan" --db "$db" import "$dir")
-  printf '%-9s %9s %9s %6s %9s %6s | %9s %9s %6s %9s %6s | %8s\n' "$n" "$import_s" "$sqlite_s" \
+  printf '%-9s %9s %9s %6s %9s %6s | %9s %9s %6s %9s %6s | %9s %9s %6s | %8s\n' "$n" "$import_s" "$sqlite_s" \
     "$(ratio "$import_s" "$sqlite_s")" "$floor_s" "$(ratio "$floor_s" "$sqlite_s")" \
     "$ratios_s" "$groupby_s" "$(ratio "$ratios_s" "$groupby_s")" "$reads_s" "$(ratio "$reads_s" "$groupby_s")" \
-    "$((peak / 1024))"
+    "$both_s" "$pandas_s" "$pandas_ratio" "$((peak / 1024))"
   per_person[$n]=$(calc "$import_s / $n")
 done
 first=${sizes[0]} last=${sizes[${#sizes[@]}-1]}
