@@ -323,9 +323,9 @@ GapsAhead::GapsAhead(std::string_view answer, const Org& org, Database& db)
     : pending_(std::make_unique<Pending>()) {
     pending_->family_source = load_family_sources(db, true);
     pending_->gaps = std::async(std::launch::async, [answer = std::string(answer), &org, sources = pending_.get()] {
-        // The answer's thread starts on the coverage, which the gaps need too: the people index is the work this
-        // thread can do meanwhile for both.
-        prepare_people_by_id(org);
+        // The gaps need the coverage and the people index the answer needs too: worked out here, the answer's thread
+        // does its other work meanwhile.
+        prepare_shared_work(org);
         return gaps_for_answer(answer, org, sources->family_source);
     });
 }

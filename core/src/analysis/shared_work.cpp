@@ -60,9 +60,11 @@ std::shared_ptr<const PeopleById> people_by_id(const Org& org) {
     return {state, &*state->people}; // shares the scope's ownership: valid after the scope closes
 }
 
-void prepare_people_by_id(const Org& org) {
-    if (const auto state = open_scope_of(org))
-        std::call_once(state->people_once, [&] { state->people.emplace(org.people); });
+void prepare_shared_work(const Org& org) {
+    const auto state = open_scope_of(org);
+    if (!state) return;
+    std::call_once(state->coverage_once, [&] { state->coverage = CoverageBasis(org).cover(org.assignments); });
+    std::call_once(state->people_once, [&] { state->people.emplace(org.people); });
 }
 
 } // namespace orgplan

@@ -65,9 +65,10 @@ DiagnosticsRun run_diagnostics(const PluginHost& host, std::vector<const LoadedP
                                const Settings& settings, const sdk::Params& params,
                                const std::vector<std::pair<std::string, std::string>>& mentor_pairs,
                                const sdk::HiringPlan& planned_hiring, const MakerTotals* makers) {
-    const auto coverage = to_sdk(compute_coverage(org, org.assignments, makers));
+    // Coaching and the tree first: an answer's second thread may be working the coverage out meanwhile.
     const auto coaching = coaching_groups(org, settings);
     const auto reporting = reporting_tree(org); // once, for every span and layer check
+    const auto coverage = to_sdk(compute_coverage(org, org.assignments, makers));
     const sdk::DiagnosticRequest request{org,    coverage,     coaching,      reporting, to_sdk(settings),
                                          params, mentor_pairs, planned_hiring};
     if (diagnostics.empty()) diagnostics = host.of_kind(sdk::PluginKind::diagnostic);

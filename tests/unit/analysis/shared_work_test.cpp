@@ -69,3 +69,15 @@ TEST_CASE("shared people index: one for every ask while the scope lives, valid a
     CHECK(kept->find("pa")->id == "pa");
     CHECK(people_by_id(org) != kept);
 }
+
+TEST_CASE("prepared shared work: the coverage and the index are there before anyone asks, and only in a scope") {
+    auto org = small_org();
+    prepare_shared_work(org); // no scope: nothing to prepare, nothing kept
+    CHECK_FALSE(shared_coverage(org).has_value());
+    const SharedWork scope(org);
+    std::thread([&] { prepare_shared_work(org); }).join();
+    // Changed after the preparing thread worked them out: what it worked out is what later asks get.
+    org.assignments[0].share = 0.5;
+    CHECK(shared_coverage(org)->team_pm[0] == Approx(0.75));
+    CHECK(people_by_id(org) == people_by_id(org));
+}

@@ -35,8 +35,8 @@ std::optional<Coverage> shared_coverage(const Org& org);
 /// the pointer is held), a new one otherwise.
 std::shared_ptr<const PeopleById> people_by_id(const Org& org);
 
-/// While a SharedWork of `org` is open, works out its people index now (if no one has), so a thread with time to
-/// spare has it ready for the answer's; nothing otherwise.
-void prepare_people_by_id(const Org& org);
+/// While a SharedWork of `org` is open, works out its coverage and then its people index now (each unless someone
+/// has), so a thread with time to spare has them ready for the answer's; nothing otherwise.
+void prepare_shared_work(const Org& org);
 
 } // namespace orgplan
