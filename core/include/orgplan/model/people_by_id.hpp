@@ -1,6 +1,7 @@
-// The people of an org by id: one index, built once per answer, for every analysis that follows ids (managers,
-// PMs of assignments, requesters). A million people are a million lookups each way, so the index is open-addressed
-// over views of the ids, with no copy of a string and no allocation per person.
+// The people of an org by id: one index, built once per answer (analysis/shared_work hands it to every analysis
+// of the answer), for everything that follows ids (managers, PMs of assignments, requesters). A million people are
+// a million lookups each way, so the index is open-addressed over places in the people list, with no copy of a
+// string and no allocation per person.
 #pragma once
 
 #include <cstdint>
