@@ -6,12 +6,22 @@
 
 namespace orgplan {
 
+// The first to ask works a result out; others asking meanwhile wait for it (a throw leaves it for the next to try).
 struct SharedWork::State {
     const Org* org;
     std::once_flag coverage_once;
     Coverage coverage;
     std::once_flag people_once;
     std::optional<PeopleById> people;
+
+    const Coverage& worked_out_coverage() {
+        std::call_once(coverage_once, [&] { coverage = CoverageBasis(*org).cover(org->assignments); });
+        return coverage;
+    }
+    const PeopleById& worked_out_people() {
+        std::call_once(people_once, [&] { people.emplace(org->people); });
+        return *people;
+    }
 };
 
 namespace {
@@ -44,27 +54,23 @@ SharedWork::~SharedWork() {
     scopes.erase(std::find(scopes.begin(), scopes.end(), state_));
 }
 
-// The first to ask works a result out; others asking meanwhile wait for it (a throw leaves it for the next to try).
-
 std::optional<Coverage> shared_coverage(const Org& org) {
     const auto state = open_scope_of(org);
     if (!state) return std::nullopt;
-    std::call_once(state->coverage_once, [&] { state->coverage = CoverageBasis(org).cover(org.assignments); });
-    return state->coverage;
+    return state->worked_out_coverage();
 }
 
 std::shared_ptr<const PeopleById> people_by_id(const Org& org) {
     const auto state = open_scope_of(org);
     if (!state) return std::make_shared<const PeopleById>(org.people);
-    std::call_once(state->people_once, [&] { state->people.emplace(org.people); });
-    return {state, &*state->people}; // shares the scope's ownership: valid after the scope closes
+    return {state, &state->worked_out_people()}; // shares the scope's ownership: valid after the scope closes
 }
 
 void prepare_shared_work(const Org& org) {
-    const auto state = open_scope_of(org);
-    if (!state) return;
-    std::call_once(state->coverage_once, [&] { state->coverage = CoverageBasis(org).cover(org.assignments); });
-    std::call_once(state->people_once, [&] { state->people.emplace(org.people); });
+    if (const auto state = open_scope_of(org)) {
+        state->worked_out_coverage();
+        state->worked_out_people();
+    }
 }
 
 } // namespace orgplan
