@@ -34,8 +34,8 @@ int cmd_report(const Args& args) {
         const auto opened = open_for_answers(path, options.as_of, &analysis.as_of);
         read_report_org(*opened, path, analysis);
     }
-    // The report's sections each ask the org's coverage: worked out once, for all of them.
-    const SharedWork work_once(analysis.org); // the answer and its data gaps share coverage and the people index
+    // The report's sections each ask the org's coverage and look people up by id: each worked out once, for all.
+    const SharedWork work_once(analysis.org);
     const auto host = load_plugins(plugin_options);
     analyse_report(plugin_run(*host, plugin_options, "report"), options, analysis);
     for (const auto& e : analysis.diagnostics.errors) std::cerr << "orgplan report: skipped: " << e << "\n";
