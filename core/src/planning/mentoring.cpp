@@ -4,8 +4,6 @@
 #include <cmath>
 #include <cstdint>
 #include <future>
-#include <map>
-#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>

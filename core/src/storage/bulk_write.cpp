@@ -2,7 +2,6 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include "orgplan/base/error.hpp"
 #include "statements.hpp"
 
 namespace orgplan {
