@@ -3,82 +3,104 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <string_view>
 
 #include "orgplan/base/text.hpp"
-#include "../base/view_map.hpp"
+#include "../base/place_table.hpp"
 
 namespace orgplan::importing {
 
 namespace {
 
-// Emails compared without case, as keys of one open-addressed table: a view of the email itself when it is
-// lower-case already (most are), else of a lower-cased copy kept here. A million people's emails make no node and,
-// mostly, no string each. The emails viewed must outlive the map.
-template <typename T>
-class EmailMap {
+// Places of entries (incoming records, stored people) by their email, compared without case, in one table of
+// places: a million people's emails make no node and no string each (an email with capitals is lowered only to be
+// hashed). `email_at(place)` gives the email at a place; the entries must outlive the table.
+template <typename EmailAt>
+class EmailPlaces {
 public:
-    explicit EmailMap(std::size_t expected) { map_.reserve(expected); }
-    /// The value of `email` and whether it is new; a known email keeps its first value.
-    std::pair<T, bool> emplace(std::string_view email, T value) {
-        const auto [at, fresh] = map_.emplace(key(email), value);
-        return {at->second, fresh};
+    EmailPlaces(std::size_t expected, EmailAt email_at) : email_at_(std::move(email_at)) { places_.reserve(expected); }
+    /// The first place with `email`, and whether it is `place`.
+    std::pair<std::uint32_t, bool> insert(std::string_view email, std::uint32_t place) {
+        return places_.insert(hash(email), place, same_as(email));
     }
-    const T* find(std::string_view email) const {
-        const auto it = is_lower(email) ? map_.find(email) : map_.find(text::lower(email));
-        return it == map_.end() ? nullptr : &it->second;
-    }
+    /// The first place with `email`, or -1.
+    long find(std::string_view email) const { return places_.find(hash(email), same_as(email)); }
 
 private:
     static bool is_lower(std::string_view s) {
         return std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::tolower(c) != c; });
     }
-    std::string_view key(std::string_view email) {
-        return is_lower(email) ? email : copies_.emplace_back(text::lower(email));
+    static std::uint32_t hash(std::string_view email) {
+        return is_lower(email) ? PlaceTable::hash_of(email) : PlaceTable::hash_of(text::lower(email));
     }
-    ViewMap<T> map_;
-    std::deque<std::string> copies_; // a deque: the copies stay where they are as it grows
+    auto same_as(std::string_view email) const {
+        return [this, email](std::uint32_t place) {
+            const auto other = email_at_(place);
+            return other.size() == email.size() &&
+                   std::equal(other.begin(), other.end(), email.begin(), [](unsigned char a, unsigned char b) {
+                       return std::tolower(a) == std::tolower(b);
+                   });
+        };
+    }
+    EmailAt email_at_;
+    PlaceTable places_;
 };
 
 // Emails name one person each: managers may be given by email.
 void check_emails(const IncomingRecords& in, const PeopleIndex& people, Problems& problems) {
-    EmailMap<std::size_t> incoming_email(people.incoming); // email -> first incoming record
+    const auto& items = in.people.items;
+    EmailPlaces incoming_email(people.incoming, [&](std::uint32_t i) { return items[i].person.email; });
     for (std::size_t i = 0; i < people.incoming; ++i) {
-        const auto& email = in.people.items[i].person.email;
+        const auto& email = items[i].person.email;
         if (email.empty()) continue;
-        const auto [first, fresh] = incoming_email.emplace(email, i);
+        const auto [first, fresh] = incoming_email.insert(email, static_cast<std::uint32_t>(i));
         if (!fresh && people.person_of_item[first] != people.person_of_item[i])
             problems.add(in.people.locs[i], "email",
-                         "the same email as '" + std::string(in.people.items[first].person.id) + "' (" +
+                         "the same email as '" + std::string(items[first].person.id) + "' (" +
                              problems.where(in.people.locs[first]) + "); emails must be unique");
     }
 }
 
-// People by email, built when some manager reference is not an id.
+// People by email, built when some manager reference is not an id: places run over the incoming records, then the
+// stored people.
 class EmailIndex {
 public:
     EmailIndex(const IncomingRecords& in, const PeopleIndex& people, const Org& stored)
         : in_(in), people_(people), stored_(stored) {}
 
     long find(std::string_view ref) {
+        const auto incoming = in_.people.items.size();
         if (!by_email_) {
-            by_email_.emplace(in_.people.items.size() + stored_.people.size());
-            for (const auto& x : in_.people.items)
-                if (!x.person.email.empty()) by_email_->emplace(x.person.email, people_.find(x.person.id));
-            for (const auto& p : stored_.people)
-                if (!p.email.empty()) by_email_->emplace(p.email, people_.find(p.id));
+            by_email_.emplace(incoming + stored_.people.size(), EmailAt{in_, stored_});
+            for (std::size_t i = 0; i < incoming; ++i)
+                if (const auto& email = in_.people.items[i].person.email; !email.empty())
+                    by_email_->insert(email, static_cast<std::uint32_t>(i));
+            for (std::size_t i = 0; i < stored_.people.size(); ++i)
+                if (const auto& email = stored_.people[i].email; !email.empty())
+                    by_email_->insert(email, static_cast<std::uint32_t>(incoming + i));
         }
-        const auto* at = by_email_->find(ref);
-        return at ? static_cast<long>(*at) : -1;
+        const auto at = by_email_->find(ref);
+        if (at < 0) return -1;
+        const auto place = static_cast<std::size_t>(at);
+        return people_.find(place < incoming ? in_.people.items[place].person.id
+                                             : std::string_view(stored_.people[place - incoming].id));
     }
 
 private:
+    struct EmailAt {
+        const IncomingRecords& in;
+        const Org& stored;
+        std::string_view operator()(std::uint32_t place) const {
+            const auto incoming = in.people.items.size();
+            return place < incoming ? in.people.items[place].person.email
+                                    : std::string_view(stored.people[place - incoming].email);
+        }
+    };
     const IncomingRecords& in_;
     const PeopleIndex& people_;
     const Org& stored_;
-    std::optional<EmailMap<long>> by_email_;
+    std::optional<EmailPlaces<EmailAt>> by_email_;
 };
 
 } // namespace
@@ -105,7 +127,7 @@ std::vector<long> check_managers(IncomingRecords& in, const PeopleIndex& people,
             problems.add(loc, "manager", quoted_reference(ref) + " is this person; a person cannot manage themselves");
             manager[i] = -1;
         } else {
-            in.people.items[item].person.manager_id = people.id_of[m];
+            in.people.items[item].person.manager_id = people.id_of(m);
         }
     }
     return manager;
@@ -126,10 +148,10 @@ void check_cycles(const IncomingRecords& in, const PeopleIndex& people, const st
             at = manager[at];
         }
         if (at >= 0 && state[at] == 1) {
-            std::string cycle(people.id_of[at]);
+            std::string cycle(people.id_of(at));
             for (auto it = std::find(path.begin(), path.end(), static_cast<std::size_t>(at)) + 1; it != path.end(); ++it)
-                cycle += " -> " + std::string(people.id_of[*it]);
-            cycle += " -> " + std::string(people.id_of[at]);
+                cycle += " -> " + std::string(people.id_of(*it));
+            cycle += " -> " + std::string(people.id_of(at));
             const auto where = in.people.locs[people.item_of[at] >= 0 ? people.item_of[at] : people.item_of[start]];
             problems.add(where, "manager", "reporting cycle " + cycle + "; someone in it must report elsewhere");
         }

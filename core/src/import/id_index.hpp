@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "../base/view_map.hpp"
+#include "../base/place_table.hpp"
 
 #include "problems.hpp"
 
@@ -16,6 +16,13 @@ namespace orgplan::importing {
 /// Ids of one kind, what the database already has plus what this import brings, each with a dense index.
 /// Keys are views into strings that outlive the set (incoming records, the stored org, broken ids).
 class IdIndex {
+    struct Is { // whether the id at an index is this one
+        const std::vector<std::string_view>& ids;
+        std::string_view id;
+        bool operator()(std::uint32_t index) const { return ids[index] == id; }
+    };
+    Is is(std::string_view id) const { return {ids_, id}; }
+
 public:
     void reserve(std::size_t n) {
         index_.reserve(n);
@@ -23,21 +30,20 @@ public:
     }
     /// Adds an id and returns its index and whether it is new; an id already present keeps its first index.
     std::pair<std::uint32_t, bool> add(std::string_view id) {
-        const auto [it, fresh] = index_.emplace(id, static_cast<std::uint32_t>(ids_.size()));
-        if (fresh) ids_.push_back(id);
-        return {it->second, fresh};
+        const auto added = index_.insert(PlaceTable::hash_of(id), static_cast<std::uint32_t>(ids_.size()), is(id));
+        if (added.second) ids_.push_back(id);
+        return added;
     }
     std::size_t size() const { return ids_.size(); }
     std::string_view id(std::size_t index) const { return ids_[index]; }
-    bool has(std::string_view id) const { return index_.count(id) != 0; }
-    long find(std::string_view id) const {
-        auto it = index_.find(id);
-        return it == index_.end() ? -1 : static_cast<long>(it->second);
-    }
+    /// All ids by index.
+    const std::vector<std::string_view>& ids() const { return ids_; }
+    bool has(std::string_view id) const { return find(id) >= 0; }
+    long find(std::string_view id) const { return index_.find(PlaceTable::hash_of(id), is(id)); }
 
 private:
-    // Open addressing: a million ids are a million lookups each way, and node-based maps allocate per id.
-    ViewMap<std::uint32_t> index_;
+    // Places in ids_: a million ids are a million lookups each way, in 8 bytes a slot.
+    PlaceTable index_;
     std::vector<std::string_view> ids_;
 };
 

@@ -23,7 +23,6 @@ std::uint32_t add_person(PeopleIndex& x, std::string_view id, std::string_view m
                              problems.where(in.people.locs[x.item_of[index]]) + "); ids must be unique");
         return index;
     }
-    x.id_of.push_back(id);
     x.manager_ref.push_back(manager);
     x.family.push_back(family);
     x.fte.push_back(fte);

@@ -22,14 +22,15 @@ struct PeopleIndex {
     IdIndex ids;
     std::size_t incoming = 0; ///< incoming records, good or duplicate
     std::size_t known = 0;    ///< people with a record or a stored row; above it, broken records' ids only
-    std::vector<std::string_view> id_of, manager_ref;
+    std::vector<std::string_view> manager_ref;
     std::vector<Family> family;
     std::vector<double> fte;
     std::vector<long> item_of; ///< incoming record behind each person, -1 for stored ones
     std::vector<bool> stored;  ///< in the database already: only their rows are updated, old memberships cleared
     std::vector<std::uint32_t> person_of_item; ///< incoming record -> person
 
-    std::size_t size() const { return id_of.size(); }
+    std::size_t size() const { return ids.size(); }
+    std::string_view id_of(std::size_t p) const { return ids.id(p); }
     long find(std::string_view id) const { return ids.find(id); }
     /// A person with a record or a stored row (not only a broken record's id).
     bool is_known(long p) const { return p >= 0 && static_cast<std::size_t>(p) < known; }

@@ -77,8 +77,8 @@ void write_coverage(OrgWriter& writer, const CheckedImport& c, const std::vector
                     const ProgressFn& progress) {
     for (std::size_t p = 0; p < c.people.known; ++p) {
         if (!c.people.stored[p]) continue;
-        if (c.memberships.replaced(static_cast<long>(p))) writer.clear_memberships(std::string(c.people.id_of[p]));
-        if (c.assignments.replaced[p]) writer.clear_assignments(std::string(c.people.id_of[p]));
+        if (c.memberships.replaced(static_cast<long>(p))) writer.clear_memberships(std::string(c.people.id_of(p)));
+        if (c.assignments.replaced[p]) writer.clear_assignments(std::string(c.people.id_of(p)));
     }
     for (std::size_t k = 0; k < order.size(); ++k) {
         writer.put(c.in.memberships.items[order[k]]);

@@ -21,10 +21,10 @@ TEST_CASE("index people: incoming first, then stored, then broken ids, a second 
     const auto x = index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, s.problems);
     CHECK(s.reported(4, "id", "duplicate person id 'E2' (first at org.csv:2)"));
     REQUIRE(x.size() == 4);
-    CHECK(x.id_of[0] == "E2");
-    CHECK(x.id_of[1] == "E1");
-    CHECK(x.id_of[2] == "E0");
-    CHECK(x.id_of[3] == "E9");
+    CHECK(x.id_of(0) == "E2");
+    CHECK(x.id_of(1) == "E1");
+    CHECK(x.id_of(2) == "E0");
+    CHECK(x.id_of(3) == "E9");
     CHECK(x.known == 3);
     CHECK(x.is_known(2));
     CHECK_FALSE(x.is_known(3));
