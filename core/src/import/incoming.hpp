@@ -37,11 +37,11 @@ struct Incoming {
     }
 };
 
-/// A person's record: views into the file's text, and how their family was decided.
+/// A person's record: views into the file's text, and how their family was decided. Until the checks resolve it,
+/// `person.manager_id` is the manager as the file gave them, by id or email.
 struct PersonIn {
     PersonRow person;
     FamilyOrigin how;
-    std::string_view manager_ref; ///< id or email, resolved after all people are read
     bool family_given = false;    ///< a family cell with text: it wins over title rules
     bool family_kept = false;     ///< a stored person's family stands (no family, and no title or a family column)
 };

@@ -201,7 +201,7 @@ void parse_person(RecordParser& p, const RecordContext& c) {
     person.pm_years = p.number("pm_years", 0, 80, true, "is not a number of years from 0 to 80");
     person.origin =
         p.choice<Origin>("origin", parse_origin, Origin::unknown, "external_senior, internal_transfer, newcomer");
-    x.manager_ref = p.view("manager");
+    person.manager_id = p.view("manager");
     person.location = p.view("location");
     person.fte = p.number("fte", kMinFte, 1, true, kFteHint).value_or(1.0);
     // FTE as a percentage [1-100], as HR systems export it; a file giving both is refused at the header.

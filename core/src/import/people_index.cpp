@@ -42,7 +42,7 @@ public:
         auto& record = in.people.items[item];
         auto& columns = in.people.present[item];
         if (!(columns & fte_bit_)) x.fte[index] = record.person.fte = p.fte;
-        if (!(columns & manager_bit_)) x.manager_ref[index] = record.manager_ref = p.manager_id;
+        if (!(columns & manager_bit_)) x.manager_ref[index] = record.person.manager_id = p.manager_id;
         // A family from title rules follows a new title; one from a family column stays.
         bool keep_family = !record.family_given && !(columns & title_bit_);
         if (!record.family_given && (columns & title_bit_)) {
@@ -75,7 +75,7 @@ PeopleIndex index_people(IncomingRecords& in, const Org& stored, const FamilyCol
     x.person_of_item.resize(x.incoming);
     for (std::size_t i = 0; i < x.incoming; ++i) {
         const auto& record = in.people.items[i];
-        x.person_of_item[i] = add_person(x, record.person.id, record.manager_ref, record.person.family,
+        x.person_of_item[i] = add_person(x, record.person.id, record.person.manager_id, record.person.family,
                                          record.person.fte, static_cast<long>(i), false, in, problems);
     }
     StoredValues stored_values(family_column_ids);

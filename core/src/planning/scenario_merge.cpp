@@ -61,11 +61,7 @@ void write_group(Database& db, OrgWriter& writer, const std::string& group,
     for (const auto& x : org.accounts) writer.put(x);
     for (const auto& x : org.teams) writer.put(x);
     static const FamilyOrigin explicit_family{"column", ""}; // a scenario's people were given their family
-    for (const auto& p : org.people) {
-        const PersonRow row{p.id, p.name, p.email, p.title, p.level, p.manager_id, p.location, p.unit, p.cost_center,
-                            p.function, p.family, p.pm_years, p.origin, p.fte, p.cost, p.coaching_hours};
-        writer.put(row, explicit_family);
-    }
+    for (const auto& p : org.people) writer.put(person_row(p), explicit_family);
     for (const auto& g : org.goals) writer.put(g);
     for (const auto& m : org.memberships) writer.put(MembershipRow{m.person_id, m.team_id, m.allocation});
     writer.flush(); // the rows view `org`, which ends here

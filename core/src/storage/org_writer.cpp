@@ -12,6 +12,27 @@
 #include "orgplan/storage/scenario_base.hpp"
 
 namespace orgplan {
+
+PersonRow person_row(const Person& p) {
+    PersonRow row;
+    row.id = p.id;
+    row.name = p.name;
+    row.email = p.email;
+    row.title = p.title;
+    row.level = p.level;
+    row.manager_id = p.manager_id;
+    row.location = p.location;
+    row.unit = p.unit;
+    row.cost_center = p.cost_center;
+    row.function = p.function;
+    row.family = p.family;
+    row.origin = p.origin;
+    row.pm_years = p.pm_years;
+    row.fte = p.fte;
+    row.cost = p.cost;
+    row.coaching_hours = p.coaching_hours;
+    return row;
+}
 namespace {
 
 // Empty strings are stored as NULL in reference columns so foreign keys accept "no product".

@@ -31,7 +31,7 @@ inline PersonIn person_in(std::string_view id, std::string_view manager = {}, Fa
     x.person.name = id;
     x.person.family = family;
     x.person.fte = fte;
-    x.manager_ref = manager;
+    x.person.manager_id = manager;
     x.how = {"rule", ""};
     return x;
 }

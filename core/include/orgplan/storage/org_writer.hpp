@@ -24,11 +24,14 @@ struct FamilyOrigin {
 struct PersonRow {
     std::string_view id, name, email, title, level, manager_id, location, unit, cost_center, function;
     Family family = Family::other;
+    Origin origin = Origin::unknown; // beside the family: no padding after either (a million records)
     std::optional<double> pm_years;
-    Origin origin = Origin::unknown;
     double fte = 1.0;
     std::optional<double> cost, coaching_hours;
 };
+
+/// A person of an org as a row to write: views of `p`, which must outlive the row.
+PersonRow person_row(const Person& p);
 
 /// A membership as an import writes it; see PersonRow.
 struct MembershipRow {
