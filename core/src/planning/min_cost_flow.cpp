@@ -1,5 +1,6 @@
 #include "orgplan/planning/min_cost_flow.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <queue>
 #include <stdexcept>
@@ -21,40 +22,62 @@ int MinCostFlow::add_edge(int from, int to, std::int64_t capacity, std::int64_t 
     if (capacity < 0 || capacity > most || cost < -most || cost > most)
         throw std::invalid_argument("min-cost flow edge " + std::to_string(from) + "->" + std::to_string(to) +
                                     ": capacity and cost must fit in 32 bits");
-    added_.push_back({from, to, static_cast<std::int32_t>(capacity), static_cast<std::int32_t>(cost)});
-    return static_cast<int>(added_.size() - 1);
+    added_.from.push_back(from);
+    added_.to.push_back(to);
+    added_.capacity.push_back(static_cast<std::int32_t>(capacity));
+    added_.cost.push_back(static_cast<std::int32_t>(cost));
+    return static_cast<int>(added_.from.size() - 1);
+}
+
+namespace {
+template <typename T>
+void release(std::vector<T>& v) {
+    std::vector<T>().swap(v);
+}
+} // namespace
+
+void MinCostFlow::reserve_edges(std::size_t edges) {
+    added_.from.reserve(edges);
+    added_.to.reserve(edges);
+    added_.capacity.reserve(edges);
+    added_.cost.reserve(edges);
 }
 
 void MinCostFlow::build_arcs() {
     // Node by node, forward arcs and twins in the order their edges were added (the order the search visits them).
+    // Column by column, each of the added edges' columns let go once laid out: the edges and the arcs are never
+    // whole side by side (millions of edges).
+    const auto edges = added_.from.size(), arcs = 2 * edges;
     first_arc_.assign(static_cast<std::size_t>(nodes_) + 1, 0);
-    for (const auto& e : added_) {
-        ++first_arc_[static_cast<std::size_t>(e.from) + 1];
-        ++first_arc_[static_cast<std::size_t>(e.to) + 1];
+    for (std::size_t i = 0; i < edges; ++i) {
+        ++first_arc_[static_cast<std::size_t>(added_.from[i]) + 1];
+        ++first_arc_[static_cast<std::size_t>(added_.to[i]) + 1];
     }
     for (int v = 0; v < nodes_; ++v) first_arc_[v + 1] += first_arc_[v];
-    const auto arcs = 2 * added_.size();
     to_.resize(arcs);
     reverse_.resize(arcs);
-    capacity_.resize(arcs);
-    cost_.resize(arcs);
-    position_.resize(added_.size());
+    position_.resize(edges);
     std::vector<int> fill(first_arc_.begin(), first_arc_.end() - 1);
-    for (std::size_t i = 0; i < added_.size(); ++i) {
-        const auto& e = added_[i];
-        const int forward = fill[e.from]++, backward = fill[e.to]++;
-        to_[forward] = e.to;
-        to_[backward] = e.from;
+    for (std::size_t i = 0; i < edges; ++i) {
+        const int from = added_.from[i], to = added_.to[i];
+        const int forward = fill[from]++, backward = fill[to]++;
+        to_[forward] = to;
+        to_[backward] = from;
         reverse_[forward] = backward;
         reverse_[backward] = forward;
-        capacity_[forward] = e.capacity;
-        capacity_[backward] = 0;
-        cost_[forward] = e.cost;
-        cost_[backward] = -e.cost;
         position_[i] = forward;
     }
-    std::vector<Added>().swap(added_);
-    place_.assign(arcs, -1);
+    release(added_.from);
+    release(added_.to);
+    capacity_.assign(arcs, 0); // twins start empty
+    for (std::size_t i = 0; i < edges; ++i) capacity_[position_[i]] = added_.capacity[i];
+    release(added_.capacity);
+    cost_.resize(arcs);
+    for (std::size_t i = 0; i < edges; ++i) {
+        cost_[position_[i]] = added_.cost[i];
+        cost_[reverse_[position_[i]]] = -added_.cost[i];
+    }
+    release(added_.cost);
     potential_.assign(nodes_, 0);
     distance_.resize(nodes_);
     level_.resize(nodes_);
@@ -67,22 +90,32 @@ void MinCostFlow::keep_admissible() {
     // once (each node's in their order) instead of every arc being tested again in every round.
     // During the phase their capacities live beside them, each with its twin's place in the list, so that the level
     // searches and augmenting paths read one run of memory per node; end_phase() writes them back to the arcs.
+    // The list is counted before it is filled, so that it takes what it needs and no more (millions of arcs).
+    const auto admissible = [&](int v, int a) { return cost_[a] + potential_[v] - potential_[to_[a]] == 0; };
     admissible_first_.assign(static_cast<std::size_t>(nodes_) + 1, 0);
-    admissible_.clear();
-    admissible_to_.clear();
-    admissible_capacity_.clear();
     for (int v = 0; v < nodes_; ++v) {
-        for (int a = first_arc_[v]; a < first_arc_[v + 1]; ++a)
-            if (cost_[a] + potential_[v] - potential_[to_[a]] == 0) {
-                place_[a] = static_cast<int>(admissible_.size());
-                admissible_.push_back(a);
-                admissible_to_.push_back(to_[a]);
-                admissible_capacity_.push_back(capacity_[a]);
-            }
-        admissible_first_[v + 1] = static_cast<int>(admissible_.size());
+        int count = 0;
+        for (int a = first_arc_[v]; a < first_arc_[v + 1]; ++a) count += admissible(v, a);
+        admissible_first_[v + 1] = admissible_first_[v] + count;
     }
-    admissible_twin_.resize(admissible_.size());
-    for (std::size_t i = 0; i < admissible_.size(); ++i) admissible_twin_[i] = place_[reverse_[admissible_[i]]];
+    const auto listed = static_cast<std::size_t>(admissible_first_[nodes_]);
+    admissible_.resize(listed);
+    admissible_to_.resize(listed);
+    admissible_capacity_.resize(listed);
+    admissible_twin_.resize(listed);
+    for (int v = 0, i = 0; v < nodes_; ++v)
+        for (int a = first_arc_[v]; a < first_arc_[v + 1]; ++a)
+            if (admissible(v, a)) {
+                admissible_[i] = a;
+                admissible_to_[i] = to_[a];
+                admissible_capacity_[i++] = capacity_[a];
+            }
+    // A twin's place: its node lists arcs in arc order, so a binary search there finds it.
+    for (std::size_t i = 0; i < listed; ++i) {
+        const int w = admissible_to_[i];
+        const auto first = admissible_.begin() + admissible_first_[w], last = admissible_.begin() + admissible_first_[w + 1];
+        admissible_twin_[i] = static_cast<int>(std::lower_bound(first, last, reverse_[admissible_[i]]) - admissible_.begin());
+    }
 }
 
 void MinCostFlow::end_phase() {

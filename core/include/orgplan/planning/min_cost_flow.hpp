@@ -12,7 +12,7 @@ class MinCostFlow {
 public:
     explicit MinCostFlow(int nodes);
     /// Room for `edges` edges, so a graph of millions is not copied as it grows.
-    void reserve_edges(std::size_t edges) { added_.reserve(edges); }
+    void reserve_edges(std::size_t edges);
     /// Adds an edge with non-negative cost; returns its id for flow(). Capacity and cost must fit in 32 bits (they
     /// are kept that small so a graph of millions of edges stays small); throws std::invalid_argument otherwise, and
     /// for a node outside the graph.
@@ -25,9 +25,9 @@ public:
     int from(int edge) const { return to_[reverse_[position_[edge]]]; }
 
 private:
-    struct Added {
-        int from, to;
-        std::int32_t capacity, cost;
+    struct Added { // edges as added, column by column
+        std::vector<int> from, to;
+        std::vector<std::int32_t> capacity, cost;
     };
     void build_arcs();
     /// distance_: each node's reduced distance from s, exact for those closer than t, at least t's for the rest.
@@ -41,7 +41,7 @@ private:
     std::int64_t augment(int s, int t);
 
     int nodes_;
-    std::vector<Added> added_; // until solve() lays them out as arcs
+    Added added_; // until solve() lays them out as arcs
     // The residual graph, each node's arcs side by side (in the order their edges were added) so that every scan of
     // a node's arcs reads one run of memory: arc a goes to to_[a], its twin in the other direction is reverse_[a].
     std::vector<int> first_arc_; // node v's arcs are [first_arc_[v], first_arc_[v + 1])
@@ -50,7 +50,6 @@ private:
     std::vector<int> admissible_to_;                  // where each of them goes (to_ of it, read without a jump)
     std::vector<std::int32_t> admissible_capacity_;   // their capacity left, during the phase
     std::vector<int> admissible_twin_;                // where each one's twin is in the list
-    std::vector<int> place_;                          // arc -> its place in the list (valid for listed arcs)
     std::vector<std::int32_t> capacity_, cost_;
     std::vector<std::int64_t> potential_, distance_;
     std::vector<int> level_, next_;
