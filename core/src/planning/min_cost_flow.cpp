@@ -90,32 +90,43 @@ void MinCostFlow::keep_admissible() {
     // once (each node's in their order) instead of every arc being tested again in every round.
     // During the phase their capacities live beside them, each with its twin's place in the list, so that the level
     // searches and augmenting paths read one run of memory per node; end_phase() writes them back to the arcs.
-    // The list is counted before it is filled, so that it takes what it needs and no more (millions of arcs).
-    const auto admissible = [&](int v, int a) { return cost_[a] + potential_[v] - potential_[to_[a]] == 0; };
+    // The list takes what it needs and no more (millions of arcs): the admissible arcs are marked in a bitmap and
+    // counted before it is filled. It holds them in arc order (nodes' arcs are consecutive), so an arc's place in it
+    // is how many admissible arcs come before it: counts by word of the bitmap and one popcount find a twin's place.
+    const auto words = (to_.size() + 63) / 64;
+    admissible_bits_.assign(words, 0);
     admissible_first_.assign(static_cast<std::size_t>(nodes_) + 1, 0);
     for (int v = 0; v < nodes_; ++v) {
         int count = 0;
-        for (int a = first_arc_[v]; a < first_arc_[v + 1]; ++a) count += admissible(v, a);
+        for (int a = first_arc_[v]; a < first_arc_[v + 1]; ++a)
+            if (cost_[a] + potential_[v] - potential_[to_[a]] == 0) {
+                admissible_bits_[a >> 6] |= std::uint64_t{1} << (a & 63);
+                ++count;
+            }
         admissible_first_[v + 1] = admissible_first_[v] + count;
     }
+    admissible_before_.resize(words + 1);
+    admissible_before_[0] = 0;
+    for (std::size_t w = 0; w < words; ++w)
+        admissible_before_[w + 1] = admissible_before_[w] + __builtin_popcountll(admissible_bits_[w]);
+    const auto place_of = [&](int a) {
+        const auto below = admissible_bits_[a >> 6] & ((std::uint64_t{1} << (a & 63)) - 1);
+        return admissible_before_[a >> 6] + __builtin_popcountll(below);
+    };
     const auto listed = static_cast<std::size_t>(admissible_first_[nodes_]);
     admissible_.resize(listed);
     admissible_to_.resize(listed);
     admissible_capacity_.resize(listed);
     admissible_twin_.resize(listed);
-    for (int v = 0, i = 0; v < nodes_; ++v)
-        for (int a = first_arc_[v]; a < first_arc_[v + 1]; ++a)
-            if (admissible(v, a)) {
-                admissible_[i] = a;
-                admissible_to_[i] = to_[a];
-                admissible_capacity_[i++] = capacity_[a];
-            }
-    // A twin's place: its node lists arcs in arc order, so a binary search there finds it.
-    for (std::size_t i = 0; i < listed; ++i) {
-        const int w = admissible_to_[i];
-        const auto first = admissible_.begin() + admissible_first_[w], last = admissible_.begin() + admissible_first_[w + 1];
-        admissible_twin_[i] = static_cast<int>(std::lower_bound(first, last, reverse_[admissible_[i]]) - admissible_.begin());
-    }
+    std::size_t i = 0;
+    for (std::size_t w = 0; w < words; ++w)
+        for (auto bits = admissible_bits_[w]; bits != 0; bits &= bits - 1, ++i) {
+            const auto a = static_cast<int>(64 * w) + __builtin_ctzll(bits);
+            admissible_[i] = a;
+            admissible_to_[i] = to_[a];
+            admissible_capacity_[i] = capacity_[a];
+            admissible_twin_[i] = place_of(reverse_[a]);
+        }
 }
 
 void MinCostFlow::end_phase() {

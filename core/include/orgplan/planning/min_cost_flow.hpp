@@ -50,6 +50,8 @@ private:
     std::vector<int> admissible_to_;                  // where each of them goes (to_ of it, read without a jump)
     std::vector<std::int32_t> admissible_capacity_;   // their capacity left, during the phase
     std::vector<int> admissible_twin_;                // where each one's twin is in the list
+    std::vector<std::uint64_t> admissible_bits_;      // arc -> whether it is in the list, a bit each
+    std::vector<int> admissible_before_;              // listed arcs before each word of the bitmap
     std::vector<std::int32_t> capacity_, cost_;
     std::vector<std::int64_t> potential_, distance_;
     std::vector<int> level_, next_;
