@@ -59,9 +59,9 @@ int cmd_diagnose(const Args& args) {
     std::vector<const LoadedPlugin*> selected;
     for (const auto& name : checks) selected.push_back(&host->get(sdk::PluginKind::diagnostic, name));
     if (selected.empty()) selected = host->of_kind(sdk::PluginKind::diagnostic);
-    const auto run = run_diagnostics(*host, selected, org, settings, params, load_mentor_pairs(db), planned);
+    auto run = run_diagnostics(*host, selected, org, settings, params, load_mentor_pairs(db), planned);
     for (const auto& e : run.errors) message_stream() << "orgplan diagnose: skipped: " << e << "\n";
-    const auto& findings = run.findings;
+    auto& findings = run.findings;
     const auto& failed = run.failed;
     std::size_t counts[3] = {0, 0, 0};
     for (const auto& f : findings) ++counts[static_cast<int>(f.severity)];
@@ -72,8 +72,13 @@ int cmd_diagnose(const Args& args) {
                  {"subject", "subject"},
                  {"evidence", "evidence"},
                  {"recommendation", "recommendation", 1, false, Shown::everywhere, 0, "-> "}});
-    for (const auto& f : findings)
-        table.add({std::string(to_string(f.severity)), f.check, f.subject, f.evidence, f.recommendation});
+    for (auto& f : findings) { // moved, not copied: a million-person org can have a hundred thousand findings
+        std::vector<Cell> row; // (a braced list would copy each cell once more)
+        row.reserve(5);
+        row.emplace_back(std::string(to_string(f.severity)));
+        for (auto* text : {&f.check, &f.subject, &f.evidence, &f.recommendation}) row.emplace_back(std::move(*text));
+        table.add(std::move(row));
+    }
     auto output = Output::of(std::move(table),
                              {{"counts", {{"error", counts[2]}, {"warning", counts[1]}, {"info", counts[0]}}},
                               {"diagnostics_run", selected.size() - failed.size()},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "orgplan/analysis/coaching.hpp"
 #include "orgplan/base/error.hpp"
@@ -76,7 +77,8 @@ DiagnosticsRun run_diagnostics(const PluginHost& host, std::vector<const LoadedP
     for (const auto* p : diagnostics) {
         try {
             auto found = host.diagnose(*p, request);
-            run.findings.insert(run.findings.end(), found.begin(), found.end());
+            run.findings.insert(run.findings.end(), std::make_move_iterator(found.begin()),
+                                std::make_move_iterator(found.end()));
         } catch (const Error& e) {
             if (host.on_error() == PluginHost::OnError::fail) throw;
             run.failed.push_back(p->name);
