@@ -18,6 +18,28 @@
 
 namespace orgplan::cli {
 
+namespace {
+
+// The findings as rows, moved rather than copied (a million-person org can have a hundred thousand of them).
+Table findings_table(std::vector<sdk::Finding>& findings) {
+    // Long evidence reads better on a terminal as cards than as a table wider than it.
+    Table table({{"severity", "severity", 1, false, Shown::everywhere, 7},
+                 {"check", "check", 1, false, Shown::everywhere, 24},
+                 {"subject", "subject"},
+                 {"evidence", "evidence"},
+                 {"recommendation", "recommendation", 1, false, Shown::everywhere, 0, "-> "}});
+    for (auto& f : findings) {
+        std::vector<Cell> row; // (a braced list would copy each cell once more)
+        row.reserve(5);
+        row.emplace_back(std::string(to_string(f.severity)));
+        for (auto* text : {&f.check, &f.subject, &f.evidence, &f.recommendation}) row.emplace_back(std::move(*text));
+        table.add(std::move(row));
+    }
+    return table;
+}
+
+} // namespace
+
 int cmd_diagnose(const Args& args) {
     Common common;
     PluginOptions plugin_options;
@@ -66,19 +88,7 @@ int cmd_diagnose(const Args& args) {
     std::size_t counts[3] = {0, 0, 0};
     for (const auto& f : findings) ++counts[static_cast<int>(f.severity)];
 
-    // Long evidence reads better on a terminal as cards than as a table wider than it.
-    Table table({{"severity", "severity", 1, false, Shown::everywhere, 7},
-                 {"check", "check", 1, false, Shown::everywhere, 24},
-                 {"subject", "subject"},
-                 {"evidence", "evidence"},
-                 {"recommendation", "recommendation", 1, false, Shown::everywhere, 0, "-> "}});
-    for (auto& f : findings) { // moved, not copied: a million-person org can have a hundred thousand findings
-        std::vector<Cell> row; // (a braced list would copy each cell once more)
-        row.reserve(5);
-        row.emplace_back(std::string(to_string(f.severity)));
-        for (auto* text : {&f.check, &f.subject, &f.evidence, &f.recommendation}) row.emplace_back(std::move(*text));
-        table.add(std::move(row));
-    }
+    auto table = findings_table(findings);
     auto output = Output::of(std::move(table),
                              {{"counts", {{"error", counts[2]}, {"warning", counts[1]}, {"info", counts[0]}}},
                               {"diagnostics_run", selected.size() - failed.size()},
