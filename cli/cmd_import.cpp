@@ -2,16 +2,20 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <unistd.h>
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "context.hpp"
 #include "orgplan/import/csv.hpp"
+#include "orgplan/storage/bulk_write.hpp"
 #include "orgplan/storage/database.hpp"
 #include "orgplan/storage/history.hpp"
 #include "orgplan/import/importer.hpp"
@@ -30,8 +34,20 @@ void remove_db_files(const std::string& path) {
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
 }
 
+// Writes a file's data to disk: a staging database is written without syncs, and must be whole before it is linked.
+void sync_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const bool synced = fd >= 0 && ::fsync(fd) == 0;
+    const int error = errno;
+    if (fd >= 0) ::close(fd);
+    if (!synced)
+        throw DatabaseError(path + ": cannot write the new database to disk (" + std::strerror(error) +
+                            "); nothing was written");
+}
+
 // Moves a finished staging database to `path`; false when another process created `path` in the meantime.
 bool publish(const std::string& staging, const std::string& path) {
+    sync_file(staging);
     if (::link(staging.c_str(), path.c_str()) != 0) {
         const int error = errno;
         remove_db_files(staging);
@@ -214,7 +230,10 @@ ImportSummary import_into(const std::string& path, const ImportRun& r, const Imp
             if (target != path && target != ":memory:") staging = target;
             {
                 Database db(target, r.dry_run && existed ? Database::Open::read : Database::Open::create);
+                std::optional<UnpublishedWrite> unpublished; // a staging copy: published whole, or deleted
+                if (!staging.empty()) unpublished.emplace(db);
                 summary = import_org(db, r.files, options);
+                if (unpublished) unpublished->finish();
             }
             done = staging.empty() || publish(staging, path);
             staging.clear();

@@ -193,6 +193,22 @@ TEST_CASE("a failed first import removes only its own staging files") {
     CHECK(files_in(db.dir()).empty());
 }
 
+TEST_CASE("a first import, written into its staging copy without a journal, is published whole and in WAL mode") {
+    TempDb db;
+    const auto org = db.dir() + "/org";
+    REQUIRE(std::system(("'" ORGPLAN_GEN "' 60000 '" + org + "' >/dev/null").c_str()) == 0); // the bulk path
+    REQUIRE(run(db.flag() + " import '" + org + "'").exit_code == 0);
+    fs::remove_all(org);
+    CHECK(files_in(db.dir()) == std::vector<std::string>{"org.db"}); // no staging copy, no journal left
+    CHECK(sqlite_value(db.path(), "PRAGMA journal_mode") == "wal");
+    CHECK(sqlite_value(db.path(), "PRAGMA integrity_check") == "ok");
+    CHECK(sqlite_value(db.path(), "SELECT count(*) FROM person") == "60000");
+    CHECK(sqlite_value(db.path(), "SELECT count(*) FROM pragma_foreign_key_check") == "0");
+    // The next write is journaled as any other: a replace that fails leaves the org as it was.
+    CHECK(run(db.flag() + " import --replace " + fixture("bad")).exit_code == 3);
+    CHECK(sqlite_value(db.path(), "SELECT count(*) FROM person") == "60000");
+}
+
 TEST_CASE("a command that starts during a bulk import answers or waits for it instead of failing") {
     TempDb db;
     const auto org = db.dir() + "/org";

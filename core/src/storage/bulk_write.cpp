@@ -20,6 +20,16 @@ ForeignKeysOff::~ForeignKeysOff() {
     }
 }
 
+UnpublishedWrite::UnpublishedWrite(Database& db) : db_(db) {
+    db_.sql().exec("PRAGMA journal_mode = OFF");
+    db_.sql().exec("PRAGMA synchronous = OFF");
+}
+
+void UnpublishedWrite::finish() {
+    db_.sql().exec("PRAGMA journal_mode = WAL");
+    db_.sql().exec("PRAGMA synchronous = NORMAL");
+}
+
 DeferredIndexes::DeferredIndexes(Database& db, const std::vector<std::string>& tables) : db_(db) {
     for (const auto& table : tables) // sql is NULL for primary keys
         for_each_row(

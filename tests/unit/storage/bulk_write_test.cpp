@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
@@ -57,4 +59,26 @@ TEST_CASE("deferred indexes are dropped for the write and built again from their
     CHECK(db.sql().execAndGet("SELECT sql FROM sqlite_master WHERE name = 'child_parent'").getString() ==
           "CREATE INDEX child_parent ON child(parent_id)");
     tx.commit();
+}
+
+TEST_CASE("an unpublished write goes into the file without a journal, and the file is in WAL mode again after") {
+    TempPath tmp("unpublished.db");
+    {
+        auto db = parent_child(tmp.path);
+        UnpublishedWrite unpublished(db);
+        CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "off");
+        {
+            SQLite::Transaction tx(db.sql());
+            for (int i = 0; i < 2000; ++i) db.sql().exec("INSERT INTO parent VALUES('p" + std::to_string(i) + "')");
+            tx.commit();
+        }
+        CHECK_FALSE(std::filesystem::exists(tmp.path + "-wal")); // the rows went into the file alone
+        CHECK_FALSE(std::filesystem::exists(tmp.path + "-journal"));
+        unpublished.finish();
+        CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
+    }
+    Database reopened(tmp.path);
+    CHECK(reopened.sql().execAndGet("PRAGMA journal_mode").getString() == "wal"); // kept in the file's header
+    CHECK(reopened.sql().execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK(reopened.sql().execAndGet("SELECT count(*) FROM parent").getInt() == 2001);
 }

@@ -31,6 +31,20 @@ private:
     Database& db_;
 };
 
+/// Writes into a database file no one else sees yet (a first import's private copy, which the caller publishes whole
+/// when the write succeeded and deletes otherwise) with neither a journal nor syncs: a failed write needs no rollback,
+/// as its file goes, and the WAL doubled every page written (a million people: their pages went three times into the
+/// WAL, then once into the file). finish() puts WAL journaling back, so the published file is like any other; the
+/// caller syncs the file before publishing it. Construct it and call finish() outside transactions.
+class UnpublishedWrite {
+public:
+    explicit UnpublishedWrite(Database& db);
+    void finish();
+
+private:
+    Database& db_;
+};
+
 /// Drops the secondary indexes of `tables` inside the caller's transaction, so rows go into the tables alone;
 /// rebuild() creates them again from their saved definitions, one sorted pass each, before the caller commits.
 /// If the transaction rolls back instead, the drops roll back with it.
