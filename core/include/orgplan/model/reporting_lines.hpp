@@ -2,10 +2,10 @@
 // kept in one arena.
 #pragma once
 
-#include <memory>
 #include <string_view>
 #include <vector>
 
+#include "orgplan/model/text_arena.hpp"
 #include "orgplan/org.hpp"
 
 namespace orgplan {
@@ -15,18 +15,6 @@ namespace orgplan {
 struct ReportingLine {
     std::string_view id, name, manager_id, unit;
     Family family = Family::other;
-};
-
-/// Copies of short texts in large blocks: a million people's ids and names without an allocation each.
-class TextArena {
-public:
-    std::string_view keep(std::string_view text);
-
-private:
-    static constexpr std::size_t kBlock = 1 << 20;
-    std::vector<std::unique_ptr<char[]>> blocks_;
-    char* current_ = nullptr;
-    std::size_t used_ = kBlock;
 };
 
 /// Everyone's reporting line, in id order, with the text the lines view.

@@ -1,4 +1,4 @@
-#include "orgplan/model/reporting_lines.hpp"
+#include "orgplan/model/text_arena.hpp"
 
 #include <algorithm>
 
