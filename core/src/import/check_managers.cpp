@@ -66,7 +66,7 @@ void check_emails(const IncomingRecords& in, const PeopleIndex& people, Problems
 // stored people.
 class EmailIndex {
 public:
-    EmailIndex(const IncomingRecords& in, const PeopleIndex& people, const Org& stored)
+    EmailIndex(const IncomingRecords& in, const PeopleIndex& people, const StoredPeople& stored)
         : in_(in), people_(people), stored_(stored) {}
 
     long find(std::string_view ref) {
@@ -77,35 +77,33 @@ public:
                 if (const auto& email = in_.people.items[i].person.email; !email.empty())
                     by_email_->insert(email, static_cast<std::uint32_t>(i));
             for (std::size_t i = 0; i < stored_.people.size(); ++i)
-                if (const auto& email = stored_.people[i].email; !email.empty())
+                if (const auto email = stored_.people[i].email; !email.empty())
                     by_email_->insert(email, static_cast<std::uint32_t>(incoming + i));
         }
         const auto at = by_email_->find(ref);
         if (at < 0) return -1;
         const auto place = static_cast<std::size_t>(at);
-        return people_.find(place < incoming ? in_.people.items[place].person.id
-                                             : std::string_view(stored_.people[place - incoming].id));
+        return people_.find(place < incoming ? in_.people.items[place].person.id : stored_.people[place - incoming].id);
     }
 
 private:
     struct EmailAt {
         const IncomingRecords& in;
-        const Org& stored;
+        const StoredPeople& stored;
         std::string_view operator()(std::uint32_t place) const {
             const auto incoming = in.people.items.size();
-            return place < incoming ? in.people.items[place].person.email
-                                    : std::string_view(stored.people[place - incoming].email);
+            return place < incoming ? in.people.items[place].person.email : stored.people[place - incoming].email;
         }
     };
     const IncomingRecords& in_;
     const PeopleIndex& people_;
-    const Org& stored_;
+    const StoredPeople& stored_;
     std::optional<EmailPlaces<EmailAt>> by_email_;
 };
 
 } // namespace
 
-std::vector<long> check_managers(IncomingRecords& in, const PeopleIndex& people, const Org& stored,
+std::vector<long> check_managers(IncomingRecords& in, const PeopleIndex& people, const StoredPeople& stored,
                                  Problems& problems) {
     check_emails(in, people, problems);
     EmailIndex emails(in, people, stored);

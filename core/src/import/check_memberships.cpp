@@ -22,12 +22,12 @@ std::set<std::pair<std::uint32_t, long>> duplicate_person_rows(const IncomingRec
 // A membership given again without an allocation column keeps its stored allocation (stored rows are sorted by
 // person and team).
 void keep_stored_allocations(Incoming<MembershipRow>& rows, const std::vector<long>& member,
-                             const PeopleIndex& people, const Org& stored) {
+                             const PeopleIndex& people, const StoredPeople& stored) {
     for (std::size_t i = 0; i < rows.items.size(); ++i) {
         auto& m = rows.items[i];
         if (rows.present[i] || member[i] < 0 || !people.stored[member[i]]) continue;
         const auto at = std::lower_bound(stored.memberships.begin(), stored.memberships.end(), m,
-                                         [](const Membership& a, const MembershipRow& b) {
+                                         [](const StoredMembership& a, const MembershipRow& b) {
                                              return a.person_id != b.person_id ? a.person_id < b.person_id
                                                                                : a.team_id < b.team_id;
                                          });
@@ -39,7 +39,7 @@ void keep_stored_allocations(Incoming<MembershipRow>& rows, const std::vector<lo
 } // namespace
 
 MembershipFacts check_memberships(IncomingRecords& in, const PeopleIndex& people, const IdIndex& teams,
-                                  const Org& stored, Problems& problems) {
+                                  const StoredPeople& stored, Problems& problems) {
     const auto duplicate_rows = duplicate_person_rows(in, people);
     const std::size_t n = in.memberships.items.size();
     MembershipFacts facts;

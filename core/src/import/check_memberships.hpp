@@ -24,7 +24,7 @@ struct MembershipFacts {
 /// org will hold. A membership given again without an allocation takes the stored one (written into `in`); a
 /// duplicate person record's team column is not checked a second time.
 MembershipFacts check_memberships(IncomingRecords& in, const PeopleIndex& people, const IdIndex& teams,
-                                  const Org& stored, Problems& problems);
+                                  const StoredPeople& stored, Problems& problems);
 
 /// Maker FTE per team and makers' FTE outside any team, as stored with the org for ratio reports.
 MakerTotals maker_totals(const PeopleIndex& people, const IdIndex& teams, const MembershipFacts& memberships);

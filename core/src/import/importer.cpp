@@ -60,14 +60,15 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     if (options.precondition) options.precondition(db);
     if (options.progress) options.progress("validating", 0, 0);
     // Validation needs ids, not names. Replacing, the import is checked against nothing stored.
-    const Org stored = options.replace ? Org{} : load_org(db, PersonDetail::lean);
+    const Org stored = options.replace ? Org{} : load_org(db, PersonDetail::none);
+    const StoredPeople stored_people = options.replace ? StoredPeople{} : load_stored_people(db);
 
     summary.created = create_missing(options.create_missing, stored, in);
     const auto records = check_records(in, stored, problems);
-    const auto people = index_people(in, stored, [&] { return people_with_family_column(db); }, problems);
-    const auto managers = check_managers(in, people, stored, problems);
+    const auto people = index_people(in, stored_people, [&] { return people_with_family_column(db); }, problems);
+    const auto managers = check_managers(in, people, stored_people, problems);
     check_cycles(in, people, managers, problems);
-    const auto memberships = check_memberships(in, people, records.teams, stored, problems);
+    const auto memberships = check_memberships(in, people, records.teams, stored_people, problems);
     const auto assignments = check_assignments(in, people, records, stored, problems);
     append(summary.notes, assignments.notes);
     check_logs(in, people, records, problems);
@@ -78,7 +79,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     if (options.dry_run) return summary;
 
     append(summary.notes, write_records(db, *tx, {in, people, records, memberships, assignments, org_currency}, order.get(),
-                                        stored.people.size(), options));
+                                        stored_people.people.size(), options));
     if (options.before_commit && !options.before_commit(db)) return summary; // rolled back with `tx`
     auto logged = nlohmann::json(summary.records);
     if (!summary.created.empty()) logged["created"] = summary.created;

@@ -36,7 +36,7 @@ class StoredValues {
 public:
     explicit StoredValues(const FamilyColumnIds& family_column_ids) : family_column_ids_(family_column_ids) {}
 
-    void keep(PeopleIndex& x, std::uint32_t index, const Person& p, IncomingRecords& in) {
+    void keep(PeopleIndex& x, std::uint32_t index, const StoredPerson& p, IncomingRecords& in) {
         const long item = x.item_of[index];
         if (item < 0) return;
         auto& record = in.people.items[item];
@@ -47,7 +47,7 @@ public:
         bool keep_family = !record.family_given && !(columns & title_bit_);
         if (!record.family_given && (columns & title_bit_)) {
             if (!from_column_) from_column_ = family_column_ids_();
-            keep_family = from_column_->count(p.id) != 0;
+            keep_family = from_column_->count(std::string(p.id)) != 0;
         }
         if (keep_family) {
             x.family[index] = record.person.family = p.family;
@@ -67,7 +67,7 @@ private:
 
 } // namespace
 
-PeopleIndex index_people(IncomingRecords& in, const Org& stored, const FamilyColumnIds& family_column_ids,
+PeopleIndex index_people(IncomingRecords& in, const StoredPeople& stored, const FamilyColumnIds& family_column_ids,
                          Problems& problems) {
     PeopleIndex x;
     x.incoming = in.people.items.size();

@@ -11,7 +11,7 @@
 
 #include "id_index.hpp"
 #include "incoming.hpp"
-#include "orgplan/org.hpp"
+#include "orgplan/model/stored_people.hpp"
 
 namespace orgplan::importing {
 
@@ -43,7 +43,7 @@ using FamilyColumnIds = std::function<std::unordered_set<std::string>()>;
 /// updated by a record without some columns keeps the stored values: the record in `in` takes its FTE, manager and
 /// family (unless its title changed and the family came from rules; `family_column_ids` is asked only then), so that
 /// the checks and the write see the person as the write leaves them. The index views ids in `in` and `stored`.
-PeopleIndex index_people(IncomingRecords& in, const Org& stored, const FamilyColumnIds& family_column_ids,
+PeopleIndex index_people(IncomingRecords& in, const StoredPeople& stored, const FamilyColumnIds& family_column_ids,
                          Problems& problems);
 
 } // namespace orgplan::importing

@@ -85,16 +85,12 @@ void load_people_but_makers(Database& db, std::vector<Person>& people) {
     }
 }
 
-// Everyone, whole (full) or lean: only the columns validation and coverage need, names of PMs and leaders.
-void load_all_people(Database& db, PersonDetail detail, std::size_t count, std::vector<Person>& people) {
-    const std::string columns =
-        detail == PersonDetail::full
-            ? "id, name, email, title, family, level, pm_years, origin, manager_id, location, fte, cost, "
-              "coaching_hours, unit, cost_center, function"
-            : "id, CASE WHEN family = 'pm' OR family = 'product_leader' THEN name ELSE '' END, email, '', "
-              "family, '', pm_years, origin, manager_id, '', fte, CASE WHEN family = 'pm' THEN cost END, "
-              "coaching_hours, '', '', ''";
-    read_people(db, "SELECT " + columns + " FROM person ORDER BY id", count, people);
+// Everyone, whole.
+void load_all_people(Database& db, std::size_t count, std::vector<Person>& people) {
+    read_people(db,
+                "SELECT id, name, email, title, family, level, pm_years, origin, manager_id, location, fte, cost, "
+                "coaching_hours, unit, cost_center, function FROM person ORDER BY id",
+                count, people);
 }
 
 std::vector<Person> load_people(Database& db, PersonDetail detail) {
@@ -106,7 +102,7 @@ std::vector<Person> load_people(Database& db, PersonDetail detail) {
         people.reserve(count);
         load_people_but_makers(db, people);
     } else {
-        load_all_people(db, detail, count, people);
+        load_all_people(db, count, people);
     }
     return people;
 }
@@ -143,14 +139,40 @@ Org load_org(Database& db, PersonDetail detail) {
     Org org;
     load_portfolio(db, org);
     org.teams = load_teams(db, detail);
-    org.people = load_people(db, detail);
-    org.memberships = load_memberships(db, detail);
+    if (detail != PersonDetail::none) {
+        org.people = load_people(db, detail);
+        org.memberships = load_memberships(db, detail);
+    }
     org.assignments = load_assignments(db);
     org.goals = load_goals(db);
     org.interrupts = load_interrupts(db);
     for (auto& t : load_task_forces(db)) org.task_forces.push_back(std::move(t.task_force));
     org.positions = load_positions(db);
     return org;
+}
+
+StoredPeople load_stored_people(Database& db) {
+    StoredPeople out;
+    auto& text = out.text;
+    out.people.reserve(static_cast<std::size_t>(db.sql().execAndGet("SELECT count(*) FROM person").getInt64()));
+    RowQuery people(db, "SELECT id, email, coalesce(manager_id, ''), family, fte FROM person ORDER BY id");
+    while (people.step())
+        out.people.push_back({text.keep(people.text(0)), text.keep(people.text(1)), text.keep(people.text(2)),
+                              parse_family(people.text(3)).value_or(Family::other), people.real(4)});
+    // Both in person order: a membership views its person's id rather than a copy (only teams' ids are copied, once
+    // per team in a row, as people of a team often follow each other).
+    out.memberships.reserve(static_cast<std::size_t>(db.sql().execAndGet("SELECT count(*) FROM membership").getInt64()));
+    RowQuery memberships(db, "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
+    std::size_t at = 0;
+    std::string_view team;
+    while (memberships.step()) {
+        const auto person = memberships.text(0);
+        while (at < out.people.size() && out.people[at].id < person) ++at;
+        const auto id = at < out.people.size() && out.people[at].id == person ? out.people[at].id : text.keep(person);
+        if (memberships.text(1) != team) team = text.keep(memberships.text(1));
+        out.memberships.push_back({id, team, memberships.real(2)});
+    }
+    return out;
 }
 
 std::unordered_map<std::string, std::string> load_family_sources(Database& db, bool unmatched_only) {

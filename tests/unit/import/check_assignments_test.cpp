@@ -40,7 +40,8 @@ TEST_CASE("check assignments: the PM must be a PM, the target must exist, a pair
     in.assignments.add({"M1", TargetKind::team, "t1", 0.5}, s.line(14), 1);
     in.assignments.add({"X1", TargetKind::team, "t1", 0.5}, s.line(15), 1);
     const Org stored;
-    const auto people = index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, s.problems);
+    const auto packed = stored_people_of(stored); // the index views it
+    const auto people = index_people(in, packed, [] { return std::unordered_set<std::string>{}; }, s.problems);
     RecordIndexes records;
     records.teams.add("t1");
     records.products.add("p1");

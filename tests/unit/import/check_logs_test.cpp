@@ -27,7 +27,8 @@ TEST_CASE("check logs: interrupts name known people, PMs, teams and products, a 
     in.seats.add({"tf", "", {"P1", true, ""}}, s.line(21));
     in.seats.add({"tf", "", {"X2", false, ""}}, s.line(22));
     const Org stored;
-    const auto people = index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, s.problems);
+    const auto packed = stored_people_of(stored); // the index views it
+    const auto people = index_people(in, packed, [] { return std::unordered_set<std::string>{}; }, s.problems);
     RecordIndexes records;
     records.teams.add("t1");
     check_logs(in, people, records, s.problems);

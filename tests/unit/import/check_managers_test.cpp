@@ -11,7 +11,7 @@ using orgplan::test::person;
 
 namespace {
 
-PeopleIndex indexed(IncomingRecords& in, const Org& stored, Sheet& s) {
+PeopleIndex indexed(IncomingRecords& in, const StoredPeople& stored, Sheet& s) {
     return index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, s.problems);
 }
 
@@ -31,8 +31,9 @@ TEST_CASE("check managers: ids and emails resolve, unknown and self are reported
     in.people.add(twin, s.line(6));
     Org stored;
     stored.people = {person("S1", Family::maker)};
-    const auto people = indexed(in, stored, s);
-    const auto manager = check_managers(in, people, stored, s.problems);
+    const auto packed = stored_people_of(stored); // the index views it
+    const auto people = indexed(in, packed, s);
+    const auto manager = check_managers(in, people, packed, s.problems);
     CHECK(manager[1] == 0);
     CHECK(in.people.items[1].person.manager_id == "E1"); // the email resolved to the id
     CHECK(manager[2] == -1);
@@ -52,8 +53,9 @@ TEST_CASE("check cycles: a reporting cycle is reported once with its people in o
     in.people.add(person_in("C", "A"), s.line(4));
     in.people.add(person_in("D", "A"), s.line(5));
     const Org stored;
-    const auto people = indexed(in, stored, s);
-    const auto manager = check_managers(in, people, stored, s.problems);
+    const auto packed = stored_people_of(stored); // the index views it
+    const auto people = indexed(in, packed, s);
+    const auto manager = check_managers(in, people, packed, s.problems);
     check_cycles(in, people, manager, s.problems);
     CHECK(s.reported(2, "manager", "reporting cycle A -> B -> C -> A"));
     CHECK(s.problems.count() == 1);

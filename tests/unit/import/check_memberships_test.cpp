@@ -21,11 +21,12 @@ TEST_CASE("check memberships: unknown people and teams, a team twice, allocation
     in.memberships.add({"X9", "t1", 1.0}, s.line(14), 1);
     in.memberships.add({"M1", "t404", 0.1}, s.line(15), 1);
     const Org stored;
-    const auto people = index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, s.problems);
+    const auto packed = stored_people_of(stored); // the index views it
+    const auto people = index_people(in, packed, [] { return std::unordered_set<std::string>{}; }, s.problems);
     IdIndex teams;
     teams.add("t1");
     teams.add("t2");
-    const auto facts = check_memberships(in, people, teams, stored, s.problems);
+    const auto facts = check_memberships(in, people, teams, packed, s.problems);
     CHECK(s.reported(11, "allocation", "allocations of 'M1' add up to 1.20 here"));
     CHECK(s.reported(13, "team", "'P1' is listed in team 't1' more than once"));
     CHECK(s.reported(14, "person", "unknown person 'X9'"));
@@ -45,11 +46,12 @@ TEST_CASE("check memberships: a stored person's new rows replace theirs, a row w
     Org stored;
     stored.people = {person("M1", Family::maker), person("M2", Family::maker)};
     stored.memberships = {{"M1", "t1", 0.4}, {"M1", "t2", 0.6}, {"M2", "t2", 1.0}};
-    const auto people = index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, s.problems);
+    const auto packed = stored_people_of(stored); // the index views it
+    const auto people = index_people(in, packed, [] { return std::unordered_set<std::string>{}; }, s.problems);
     IdIndex teams;
     teams.add("t1");
     teams.add("t2");
-    const auto facts = check_memberships(in, people, teams, stored, s.problems);
+    const auto facts = check_memberships(in, people, teams, packed, s.problems);
     CHECK_FALSE(s.problems.any());
     CHECK(in.memberships.items[0].allocation == Approx(0.4));
     CHECK(facts.team_maker_fte[0] == Approx(0.4)); // M1's stored t2 row is replaced

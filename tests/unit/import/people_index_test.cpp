@@ -18,7 +18,8 @@ TEST_CASE("index people: incoming first, then stored, then broken ids, a second 
     in.broken_ids["people"] = {"E9"};
     Org stored;
     stored.people = {person("E0", Family::maker), person("E1", Family::maker)};
-    const auto x = index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, s.problems);
+    const auto packed = stored_people_of(stored); // the index views it
+    const auto x = index_people(in, packed, [] { return std::unordered_set<std::string>{}; }, s.problems);
     CHECK(s.reported(4, "id", "duplicate person id 'E2' (first at org.csv:2)"));
     REQUIRE(x.size() == 4);
     CHECK(x.id_of(0) == "E2");
@@ -45,7 +46,8 @@ TEST_CASE("index people: a stored person's record without some columns keeps the
     stored.people = {person("E1", Family::pm, 0.5, "E0"), person("E2", Family::pm),
                      person("E3", Family::pm), person("E0", Family::maker)};
     int asked = 0;
-    const auto x = index_people(in, stored, [&] { ++asked; return std::unordered_set<std::string>{"E3"}; },
+    const auto packed = stored_people_of(stored); // the index views it
+    const auto x = index_people(in, packed, [&] { ++asked; return std::unordered_set<std::string>{"E3"}; },
                                 s.problems);
     CHECK_FALSE(s.problems.any());
     CHECK(x.fte[0] == Approx(0.5));
@@ -66,7 +68,8 @@ TEST_CASE("index people: a new person without a name is reported, a stored one m
     in.people.add(person_in("E2"), s.line(3), 0);
     Org stored;
     stored.people = {person("E2", Family::maker)};
-    index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, s.problems);
+    const auto packed = stored_people_of(stored); // the index views it
+    index_people(in, packed, [] { return std::unordered_set<std::string>{}; }, s.problems);
     CHECK(s.reported(2, "name", "a new person needs a name"));
     CHECK(s.problems.count() == 1);
 }

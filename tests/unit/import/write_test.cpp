@@ -17,6 +17,7 @@ struct Checked {
     Sheet sheet;
     IncomingRecords in;
     Org stored;
+    StoredPeople stored_people; // of `stored`, which the index views
     PeopleIndex people;
     RecordIndexes records;
     MembershipFacts memberships;
@@ -29,9 +30,10 @@ struct Checked {
         in.memberships.add({"M1", "t1", 1.0}, sheet.line(4));
         in.assignments.add({"P1", TargetKind::team, "t1", 1.0}, sheet.line(5));
         records = check_records(in, stored, sheet.problems);
-        people = index_people(in, stored, [] { return std::unordered_set<std::string>{}; }, sheet.problems);
-        check_managers(in, people, stored, sheet.problems); // resolves M1's manager
-        memberships = check_memberships(in, people, records.teams, stored, sheet.problems);
+        stored_people = stored_people_of(stored);
+        people = index_people(in, stored_people, [] { return std::unordered_set<std::string>{}; }, sheet.problems);
+        check_managers(in, people, stored_people, sheet.problems); // resolves M1's manager
+        memberships = check_memberships(in, people, records.teams, stored_people, sheet.problems);
         assignments = check_assignments(in, people, records, stored, sheet.problems);
         REQUIRE_FALSE(sheet.problems.any());
     }

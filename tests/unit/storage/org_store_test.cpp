@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -128,4 +129,41 @@ TEST_CASE("family sources: the people no title rule classed, read through their 
         REQUIRE(plan.executeStep());
         CHECK_THAT(plan.getColumn(3).getString(), Catch::Contains("person_family_not_rule"));
     }
+}
+
+TEST_CASE("stored people as an import reads them: what the whole org holds, packed, memberships viewing their person") {
+    Database db(":memory:");
+    import_paths(db, {fixture("ratios")});
+    // One person with no manager and one given by email, so both kinds of text are read.
+    db.sql().exec("UPDATE person SET email = 'Lead@Example.com' WHERE id = (SELECT min(id) FROM person)");
+    const auto whole = load_org(db);
+    const auto stored = load_stored_people(db);
+    REQUIRE(stored.people.size() == whole.people.size());
+    for (std::size_t i = 0; i < whole.people.size(); ++i) {
+        const auto& p = whole.people[i];
+        const auto& s = stored.people[i];
+        INFO(p.id);
+        CHECK(s.id == p.id);
+        CHECK(s.email == p.email);
+        CHECK(s.manager_id == p.manager_id);
+        CHECK(s.family == p.family);
+        CHECK(s.fte == p.fte);
+    }
+    REQUIRE(stored.memberships.size() == whole.memberships.size());
+    REQUIRE_FALSE(stored.memberships.empty());
+    for (std::size_t i = 0; i < whole.memberships.size(); ++i) {
+        const auto& m = stored.memberships[i];
+        CHECK(m.person_id == whole.memberships[i].person_id);
+        CHECK(m.team_id == whole.memberships[i].team_id);
+        CHECK(m.allocation == whole.memberships[i].allocation);
+        // The person's own id, not a copy: a million memberships add no text of their people.
+        const auto person = std::find_if(stored.people.begin(), stored.people.end(),
+                                         [&](const StoredPerson& p) { return p.id == m.person_id; });
+        REQUIRE(person != stored.people.end());
+        CHECK(person->id.data() == m.person_id.data());
+    }
+    const auto none = load_org(db, PersonDetail::none);
+    CHECK(none.people.empty());
+    CHECK(none.memberships.empty());
+    CHECK(none.teams.size() == whole.teams.size());
 }

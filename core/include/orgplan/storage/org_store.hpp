@@ -8,18 +8,18 @@
 #include <vector>
 
 #include "orgplan/model/reporting_lines.hpp"
+#include "orgplan/model/stored_people.hpp"
 #include "orgplan/org.hpp"
 #include "orgplan/storage/database.hpp"
 
 namespace orgplan {
 
-/// How much of each person to read: `lean` keeps what analysis and import validation need (id, email, family,
-/// FTE, manager, PM experience and origin, coaching hours) and the names of PMs and leaders, and leaves other
-/// text empty;
+/// How much of each person to read: `full` is everything; `none` reads no people and no memberships (an import
+/// reads those packed, with load_stored_people());
 /// `no_makers` keeps only id, name, family, FTE and manager of everyone who is not a maker, only PMs' memberships,
 /// and teams without type and parent unit, for ratio reports that take makers from load_maker_totals() instead
 /// (plugins always get the whole org).
-enum class PersonDetail { full, lean, no_makers };
+enum class PersonDetail { full, none, no_makers };
 
 /// Maker FTE per team id, one entry per team with makers, and the maker FTE allocated to no team.
 struct MakerTotals {
@@ -37,6 +37,10 @@ MakerTotals load_maker_totals(Database& db);
 void store_maker_totals(Database& db, const MakerTotals& totals);
 /// Recomputes the stored maker totals from the people and memberships (after a write other than an import).
 void refresh_maker_totals(Database& db);
+
+/// The stored people and memberships with only what an import checks (see StoredPeople), inside the caller's
+/// transaction: a million of them in a fifth of the memory of the org's structs.
+StoredPeople load_stored_people(Database& db);
 
 /// Reads the whole org, all of it from one commit (inside the caller's transaction, or a read transaction of its
 /// own). Rows come back ordered by id so output is stable run to run.
