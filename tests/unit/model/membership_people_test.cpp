@@ -36,3 +36,10 @@ TEST_CASE("an id given twice is its first person, sorted or not") {
     CHECK(person_of_memberships(org_of({"b", "a", "b"}, {"b"})) == std::vector<long>{0});
     CHECK(person_of_memberships(org_of({}, {"a"})) == std::vector<long>{-1});
 }
+
+TEST_CASE("people out of order after the last membership's person still send the lookup through the index") {
+    // The merge stops at b; only the check of the people it never walked past sees c before a.
+    CHECK(person_of_memberships(org_of({"b", "c", "a"}, {"a", "b"})) == std::vector<long>{2, 0});
+    CHECK(person_of_memberships(org_of({"a", "b", "d", "c"}, {"b"})) == std::vector<long>{1});
+    CHECK(person_of_memberships(org_of({"a", "c", "b"}, {"c"})) == std::vector<long>{1});
+}
