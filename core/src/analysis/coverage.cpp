@@ -196,13 +196,13 @@ struct CoverageBasis::Data {
         }
         for (std::size_t i = 0; i < org.people.size(); ++i)
             if (org.people[i].family == Family::pm) {
-                pm_index.emplace(org.people[i].id, i);
                 pm_fte_total += org.people[i].fte;
                 coverers.push_back(i);
             } else if (org.people[i].family == Family::product_leader) {
-                pm_index.emplace(org.people[i].id, i);
                 coverers.push_back(i);
             }
+        pm_index.reserve(coverers.size()); // sized once they are counted: grown as found, the map moved them again and again
+        for (const auto i : coverers) pm_index.emplace(org.people[i].id, i);
         const auto member = person_of_memberships(org);
         std::vector<double> maker_allocated(org.people.size(), 0.0);
         for (std::size_t k = 0; k < org.memberships.size(); ++k) {
