@@ -28,9 +28,11 @@ std::unique_ptr<ForeignKeysOff> keys_off(Database& db, std::size_t incoming_rows
     return incoming_rows >= kBulkRows ? std::make_unique<ForeignKeysOff>(db) : nullptr;
 }
 
-// A large page cache keeps the secondary indexes' random inserts in memory.
+// A large page cache keeps the secondary indexes' random inserts in memory. 64 MB holds the index pages a
+// million-person org's updates touch: 200,000 people added to a million, or a million updated, took no longer than
+// with 256 MB, in 100 to 120 MB less.
 Database& with_large_cache(Database& db) {
-    set_page_cache(db, 256);
+    set_page_cache(db, 64);
     return db;
 }
 
