@@ -201,7 +201,8 @@ struct CoverageBasis::Data {
             } else if (org.people[i].family == Family::product_leader) {
                 coverers.push_back(i);
             }
-        pm_index.reserve(coverers.size()); // sized once they are counted: grown as found, the map moved them again and again
+        // Sized once they are counted: grown as they were found, the map moved them again and again.
+        pm_index.reserve(coverers.size());
         for (const auto i : coverers) pm_index.emplace(org.people[i].id, i);
         const auto member = person_of_memberships(org);
         std::vector<double> maker_allocated(org.people.size(), 0.0);

@@ -305,17 +305,19 @@ bool record_readable(const RecordSource& source, const Record& record, Loc loc, 
     bool ok = true;
     for (std::size_t i = 0; i < record.values.size(); ++i) {
         const auto& value = record.values[i];
-        const std::string column = i < source.columns().size() ? source.columns()[i] : std::to_string(i + 1);
+        // Named only for a problem: twenty fields of a million records would make twenty million strings.
+        const auto column = [&] { return i < source.columns().size() ? source.columns()[i] : std::to_string(i + 1); };
         if (value.size() > kMaxFieldBytes) {
-            problems.add(loc, column, fmt::format("is {} bytes long; a field holds at most {} (is a quote left open?)",
-                                                  value.size(), kMaxFieldBytes));
+            problems.add(loc, column(),
+                         fmt::format("is {} bytes long; a field holds at most {} (is a quote left open?)", value.size(),
+                                     kMaxFieldBytes));
             ok = false;
         } else if (const auto nul = value.find('\0'); nul != std::string_view::npos) {
-            problems.add(loc, column, fmt::format("holds a NUL byte (byte {} of the field); save the file as text",
+            problems.add(loc, column(), fmt::format("holds a NUL byte (byte {} of the field); save the file as text",
                                                   nul + 1));
             ok = false;
         } else if (const auto bad = text::utf8_error(value)) {
-            problems.add(loc, column, fmt::format("is not valid UTF-8 (byte {} of the field); save the file as UTF-8",
+            problems.add(loc, column(), fmt::format("is not valid UTF-8 (byte {} of the field); save the file as UTF-8",
                                                   *bad + 1));
             ok = false;
         }

@@ -161,7 +161,8 @@ StoredPeople load_stored_people(Database& db) {
                               parse_family(people.text(3)).value_or(Family::other), people.real(4)});
     // Both in person order: a membership views its person's id rather than a copy (only teams' ids are copied, once
     // per team in a row, as people of a team often follow each other).
-    out.memberships.reserve(static_cast<std::size_t>(db.sql().execAndGet("SELECT count(*) FROM membership").getInt64()));
+    const auto memberships_count = db.sql().execAndGet("SELECT count(*) FROM membership").getInt64();
+    out.memberships.reserve(static_cast<std::size_t>(memberships_count));
     RowQuery memberships(db, "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
     std::size_t at = 0;
     std::string_view team;
