@@ -46,8 +46,11 @@ public:
         // A family from title rules follows a new title; one from a family column stays.
         bool keep_family = !record.family_given && !(columns & title_bit_);
         if (!record.family_given && (columns & title_bit_)) {
-            if (!from_column_) from_column_ = family_column_ids_();
-            keep_family = from_column_->count(std::string(p.id)) != 0;
+            if (!from_column_) {
+                from_column_ = family_column_ids_();
+                from_column_views_.insert(from_column_->begin(), from_column_->end());
+            }
+            keep_family = from_column_views_.count(p.id) != 0;
         }
         if (keep_family) {
             x.family[index] = record.person.family = p.family;
@@ -61,6 +64,7 @@ public:
 private:
     const FamilyColumnIds& family_column_ids_;
     std::optional<std::unordered_set<std::string>> from_column_; // asked when first needed
+    std::unordered_set<std::string_view> from_column_views_;     // views of it: stored ids are views too
     const ColumnSet fte_bit_ = column_bit("people", "fte"), manager_bit_ = column_bit("people", "manager"),
                     title_bit_ = column_bit("people", "title"), family_bit_ = column_bit("people", "family");
 };

@@ -1,6 +1,5 @@
 #include "orgplan/model/membership_people.hpp"
 
-#include <algorithm>
 #include <string_view>
 
 #include "orgplan/model/people_by_id.hpp"
