@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The answers of the scale issue on one generated org, each beside a reference in the same run.
 #   bench/scale.sh [PEOPLE] [NOVICES MENTORS] [SCENARIO_PEOPLE]   default 1000000, 100000 50000, 200000
-#   PARTS="answers mentoring scenarios" (the default) picks which parts run.
+#   PARTS="answers imports mentoring scenarios" (the default) picks which parts run.
 # Each row: wall seconds (best of 3, or one run for the long ones), user CPU and peak memory from /usr/bin/time.
 # References: `ratios --by team` (reads the stored team totals, no org snapshot) for the answers that load the
 # whole org; `plan` without simulation for the Monte Carlo; `ratios --by pm` for mentor matching.
 source "$(dirname "$0")/lib.sh"
 n=${1:-1000000} novices=${2:-100000} mentors=${3:-50000} sn=${4:-200000}
-parts=" ${PARTS:-answers mentoring scenarios} "
+parts=" ${PARTS:-answers imports mentoring scenarios} "
 
 # measure LABEL CMD...: one run; prints wall s, user s and peak MB.
 measure() {
@@ -36,6 +36,37 @@ measure "portfolio" "$BIN/orgplan" --db "$db" portfolio --format csv
 measure "plan --quarters 8" "$BIN/orgplan" --db "$db" plan --quarters 8 --format csv
 measure "plan --quarters 8 --simulate 10000" "$BIN/orgplan" --db "$db" plan --quarters 8 --simulate 10000 --format csv
 measure "report (every section)" "$BIN/orgplan" --db "$db" report --out "$OUT/scale-report-$n.html"
+fi
+
+if [[ $parts == *" imports "* ]]; then
+dir=$OUT/org-$n db=$OUT/scale-$n.db
+org "$dir" "$db" "$n"
+# A fifth as many people again, under new ids and emails, in teams the org has: an update that adds them.
+add=$((n / 5)) adir=$OUT/new-people-$((n / 5))
+if [ ! -f "$adir/people.csv" ]; then
+  rm -rf "$adir.gen" && "$BIN/orgplan-gen" "$add" "$adir.gen" >/dev/null && mkdir -p "$adir"
+  sed -E 's/(^|,)([ELP][0-9]+)/\1N\2/g; s/@example/@new.example/' "$adir.gen/people.csv" >"$adir/people.csv"
+  rm -rf "$adir.gen"
+fi
+work=$OUT/scale-import.db ref=$OUT/scale-import-ref.db
+fresh() { rm -f "$work" "$work-wal" "$work-shm"; [ "${1:-}" = copy ] && cp "$db" "$work"; return 0; }
+# Updates on the day of the stored snapshot overwrite it; a month later they keep the month's history first.
+day=$(sqlite3 "$db" "SELECT max(as_of) FROM snapshot") later=$(sqlite3 "$db" "SELECT date(max(as_of), '+1 month') FROM snapshot")
+echo "imports of $n people ($(nproc) cores)"
+rm -f "$ref"
+measure "sqlite3 .import of the people file (reference)" sqlite3 "$ref" ".import --csv $dir/people.csv people"
+fresh
+measure "import into a new database" "$BIN/orgplan" --db "$work" import "$dir"
+fresh copy
+measure "the same org again, the same day" "$BIN/orgplan" --db "$work" import --as-of "$day" "$dir"
+fresh copy
+measure "the same org again, a month later (history)" "$BIN/orgplan" --db "$work" import --as-of "$later" "$dir"
+fresh copy
+measure "$add new people, the same day" "$BIN/orgplan" --db "$work" import --as-of "$day" "$adir"
+fresh copy
+measure "import --replace, the same day" "$BIN/orgplan" --db "$work" import --replace --as-of "$day" "$dir"
+fresh
+rm -f "$ref"
 fi
 
 if [[ $parts == *" mentoring "* ]]; then
