@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 
+#include <fmt/format.h>
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -96,58 +97,56 @@ void bind_membership(RowStatement& q, int first, const MembershipRow& m) {
 struct UpsertSpec {
     std::string_view kind;
     std::string insert; // "INSERT INTO t(...) VALUES(...)"
-    std::vector<std::pair<std::string_view, std::string>> updates;
+    std::vector<std::pair<std::string_view, std::vector<std::string_view>>> updates; // name in files -> columns
 };
 
 const std::vector<UpsertSpec>& upsert_specs() {
     static const std::vector<UpsertSpec> specs = {
-        {"segments", "INSERT INTO segment(id, name) VALUES(?1, ?2)", {{"name", "name = excluded.name"}}},
-        {"initiatives", "INSERT INTO initiative(id, name) VALUES(?1, ?2)", {{"name", "name = excluded.name"}}},
+        {"segments", "INSERT INTO segment(id, name) VALUES(?1, ?2)", {{"name", {"name"}}}},
+        {"initiatives", "INSERT INTO initiative(id, name) VALUES(?1, ?2)", {{"name", {"name"}}}},
         {"products",
          "INSERT INTO product(id, name, status, segment_id) VALUES(?1, ?2, ?3, ?4)",
-         {{"name", "name = excluded.name"},
-          {"status", "status = excluded.status"},
-          {"segment", "segment_id = excluded.segment_id"}}},
+         {{"name", {"name"}}, {"status", {"status"}}, {"segment", {"segment_id"}}}},
         {"accounts",
          "INSERT INTO account(id, name, segment_id) VALUES(?1, ?2, ?3)",
-         {{"name", "name = excluded.name"}, {"segment", "segment_id = excluded.segment_id"}}},
+         {{"name", {"name"}}, {"segment", {"segment_id"}}}},
         {"teams",
          "INSERT INTO team(id, name, type, product_id, segment_id, parent_unit) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
-         {{"name", "name = excluded.name"},
-          {"type", "type = excluded.type"},
-          {"product", "product_id = excluded.product_id"},
-          {"segment", "segment_id = excluded.segment_id"},
-          {"parent_unit", "parent_unit = excluded.parent_unit"}}},
+         {{"name", {"name"}},
+          {"type", {"type"}},
+          {"product", {"product_id"}},
+          {"segment", {"segment_id"}},
+          {"parent_unit", {"parent_unit"}}}},
         {"people",
          std::string(kPersonInsert) + " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-         {{"name", "name = excluded.name"},
-          {"email", "email = excluded.email"},
-          {"title", "title = excluded.title"},
-          {"family", "family = excluded.family, family_source = excluded.family_source"},
-          {"level", "level = excluded.level"},
-          {"pm_years", "pm_years = excluded.pm_years"},
-          {"origin", "origin = excluded.origin"},
-          {"manager", "manager_id = excluded.manager_id"},
-          {"location", "location = excluded.location"},
-          {"fte", "fte = excluded.fte"},
-          {"cost", "cost = excluded.cost"},
-          {"coaching_hours", "coaching_hours = excluded.coaching_hours"},
-          {"unit", "unit = excluded.unit"},
-          {"cost_center", "cost_center = excluded.cost_center"},
-          {"function", "function = excluded.function"}}},
+         {{"name", {"name"}},
+          {"email", {"email"}},
+          {"title", {"title"}},
+          {"family", {"family", "family_source"}},
+          {"level", {"level"}},
+          {"pm_years", {"pm_years"}},
+          {"origin", {"origin"}},
+          {"manager", {"manager_id"}},
+          {"location", {"location"}},
+          {"fte", {"fte"}},
+          {"cost", {"cost"}},
+          {"coaching_hours", {"coaching_hours"}},
+          {"unit", {"unit"}},
+          {"cost_center", {"cost_center"}},
+          {"function", {"function"}}}},
         {"goals",
          "INSERT INTO goal(id, function, objective, name, metric, metric_kind, incentive, north_star, counter_metric, "
          "theme) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-         {{"function", "function = excluded.function"},
-          {"objective", "objective = excluded.objective"},
-          {"name", "name = excluded.name"},
-          {"metric", "metric = excluded.metric"},
-          {"metric_kind", "metric_kind = excluded.metric_kind"},
-          {"incentive", "incentive = excluded.incentive"},
-          {"north_star", "north_star = excluded.north_star"},
-          {"products", ""}, // goal_product rows, replaced by put(Goal) itself
-          {"counter_metric", "counter_metric = excluded.counter_metric"},
-          {"theme", "theme = excluded.theme"}}},
+         {{"function", {"function"}},
+          {"objective", {"objective"}},
+          {"name", {"name"}},
+          {"metric", {"metric"}},
+          {"metric_kind", {"metric_kind"}},
+          {"incentive", {"incentive"}},
+          {"north_star", {"north_star"}},
+          {"products", {}}, // goal_product rows, replaced by put(Goal) itself
+          {"counter_metric", {"counter_metric"}},
+          {"theme", {"theme"}}}},
     };
     return specs;
 }
@@ -158,12 +157,17 @@ const UpsertSpec& upsert_spec(std::string_view kind) {
     throw std::out_of_range("no upsert for kind '" + std::string(kind) + "'");
 }
 
+// The stored row is updated only where a column differs: a record written again as it stands changes no page (a
+// monthly re-import of a million people, most of them as they were, rewrote every row).
 std::string upsert_sql(const UpsertSpec& spec, ColumnSet update) {
-    std::string set;
+    std::string set, differs;
     for (std::size_t i = 0; i < spec.updates.size(); ++i)
-        if ((update >> i & 1u) && !spec.updates[i].second.empty())
-            set += (set.empty() ? "" : ", ") + spec.updates[i].second;
-    return spec.insert + " ON CONFLICT(id) DO " + (set.empty() ? "NOTHING" : "UPDATE SET " + set);
+        if (update >> i & 1u)
+            for (const auto column : spec.updates[i].second) {
+                set += fmt::format("{}{} = excluded.{}", set.empty() ? "" : ", ", column, column);
+                differs += fmt::format("{}{} IS NOT excluded.{}", differs.empty() ? "" : " OR ", column, column);
+            }
+    return spec.insert + " ON CONFLICT(id) DO " + (set.empty() ? "NOTHING" : "UPDATE SET " + set + " WHERE " + differs);
 }
 
 } // namespace

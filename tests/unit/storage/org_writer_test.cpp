@@ -45,6 +45,32 @@ TEST_CASE("an upsert overwrites only the columns it is given and keeps the other
     CHECK(db.sql().execAndGet("SELECT product_id IS NULL FROM team WHERE id = 't1'").getInt() == 1);
 }
 
+TEST_CASE("an upsert of a record as it stands changes no row, and one that differs in a column updates it") {
+    Database db(":memory:");
+    WriteTransaction tx(db);
+    OrgWriter writer(db);
+    auto p = person("E1", Family::maker);
+    p.pm_years = 2.0;
+    writer.put(p, kByColumn);
+    CHECK(db.sql().getChanges() == 1);
+    writer.put(p, kByColumn); // every column as stored, NULLs included (cost, coaching hours)
+    CHECK(db.sql().getChanges() == 0);
+    p.cost = 90000;
+    writer.put(p, kByColumn);
+    CHECK(db.sql().getChanges() == 1);
+    CHECK(db.sql().execAndGet("SELECT cost FROM person WHERE id = 'E1'").getDouble() == 90000);
+    // A column a file lacks is not compared: the stored cost stands, and nothing else differs.
+    p.cost.reset();
+    writer.put(p, kByColumn, kAllColumns & ~column_bit("people", "cost"));
+    CHECK(db.sql().getChanges() == 0);
+    writer.put(Team{"t1", "Checkout", "", "", "", ""});
+    writer.put(Team{"t1", "Checkout", "", "", "", ""});
+    CHECK(db.sql().getChanges() == 0);
+    writer.put(Team{"t1", "Checkout squad", "", "", "", ""});
+    CHECK(db.sql().getChanges() == 1);
+    tx.commit();
+}
+
 TEST_CASE("batched people and memberships reach the table at flush, memberships after their people") {
     Database db(":memory:");
     WriteTransaction tx(db);
