@@ -36,6 +36,39 @@ void keep_stored_allocations(Incoming<MembershipRow>& rows, const std::vector<lo
     }
 }
 
+// Each stored person's run in the stored memberships (sorted by person): where it starts and how long it is.
+struct StoredRuns {
+    std::vector<std::uint32_t> first, count;
+    explicit StoredRuns(std::size_t people) : first(people, 0), count(people, 0) {}
+    void add(long person, std::size_t k) {
+        if (count[person]++ == 0) first[person] = static_cast<std::uint32_t>(k);
+    }
+};
+
+// Stored people whose incoming memberships are their stored ones exactly: as many, each a stored team with the
+// same allocation (a team listed twice is refused as a problem). A monthly re-import of a million people, most in
+// the teams they were in, deleted and wrote every membership again.
+std::vector<bool> unchanged_memberships(const Incoming<MembershipRow>& rows, const std::vector<long>& member,
+                                        const PeopleIndex& people, const StoredPeople& stored, const StoredRuns& runs,
+                                        const std::vector<std::uint32_t>& incoming) {
+    std::vector<bool> unchanged(people.size(), false);
+    for (std::size_t p = 0; p < people.size(); ++p)
+        unchanged[p] = people.stored[p] && incoming[p] > 0 && incoming[p] == runs.count[p];
+    for (std::size_t i = 0; i < rows.items.size(); ++i) {
+        const long p = member[i];
+        if (p < 0 || !unchanged[p]) continue;
+        const auto& m = rows.items[i];
+        bool same = false;
+        for (auto k = runs.first[p]; k < runs.first[p] + runs.count[p]; ++k)
+            if (stored.memberships[k].team_id == m.team_id) {
+                same = stored.memberships[k].allocation == m.allocation;
+                break;
+            }
+        if (!same) unchanged[p] = false;
+    }
+    return unchanged;
+}
+
 } // namespace
 
 MembershipFacts check_memberships(IncomingRecords& in, const PeopleIndex& people, const IdIndex& teams,
@@ -54,12 +87,17 @@ MembershipFacts check_memberships(IncomingRecords& in, const PeopleIndex& people
     auto add_maker_fte = [&](long p, long t, double allocation) {
         if (p >= 0 && t >= 0 && people.family[p] == Family::maker) facts.team_maker_fte[t] += people.fte[p] * allocation;
     };
-    for (const auto& m : stored.memberships) {
+    StoredRuns runs(people.size());
+    for (std::size_t k = 0; k < stored.memberships.size(); ++k) {
+        const auto& m = stored.memberships[k];
         const auto p = people.find(m.person_id);
-        if (p < 0 || facts.replaced(p)) continue;
+        if (p < 0) continue;
+        runs.add(p, k);
+        if (facts.replaced(p)) continue;
         facts.allocated[p] += m.allocation;
         add_maker_fte(p, teams.find(m.team_id), m.allocation);
     }
+    facts.unchanged = unchanged_memberships(in.memberships, member, people, stored, runs, facts.incoming);
     // Only people with several incoming memberships can list a team twice; most have one.
     std::unordered_set<std::uint64_t> seen_pairs;
     for (std::size_t i = 0; i < n; ++i) {
@@ -85,6 +123,7 @@ MembershipFacts check_memberships(IncomingRecords& in, const PeopleIndex& people
                          fmt::format("allocations of '{}' add up to {:.2f} here, more than 1.0; lower them "
                                      "so they sum to at most 1", m.person_id, total));
     }
+    facts.person_of_row = std::move(member);
     return facts;
 }
 

@@ -17,7 +17,13 @@ struct MembershipFacts {
     std::vector<std::uint32_t> incoming; ///< per person: incoming memberships, which replace all stored ones
     std::vector<double> allocated;       ///< per person: allocations summed over their teams
     std::vector<double> team_maker_fte;  ///< per team (index of `teams`): makers' FTE × allocation
+    /// per person: a stored person whose incoming memberships are their stored ones (the same teams, the same
+    /// allocations), whose rows the write leaves as they are
+    std::vector<bool> unchanged;
+    std::vector<long> person_of_row; ///< per incoming membership: its person, -1 when unknown
     bool replaced(long person) const { return incoming[person] > 0; }
+    /// Whether the write replaces a stored person's memberships (or writes a new person's).
+    bool rewritten(long person) const { return replaced(person) && !unchanged[person]; }
 };
 
 /// Checks the incoming memberships against `people`, `teams` and the `stored` ones they replace, and sums what the

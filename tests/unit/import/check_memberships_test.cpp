@@ -61,3 +61,43 @@ TEST_CASE("check memberships: a stored person's new rows replace theirs, a row w
     CHECK(totals.team_fte[0].first == "t1");
     CHECK(totals.unallocated == Approx(0.6)); // M1 is 0.4 allocated
 }
+
+TEST_CASE("check memberships: a stored person given their own teams and allocations again is left unchanged") {
+    Sheet s;
+    IncomingRecords in;
+    for (const auto* id : {"M1", "M2", "M3", "M4", "M5", "M6"}) in.people.add(person_in(id), s.line(2));
+    in.memberships.add({"M1", "t2", 0.6}, s.line(3)); // both of M1's teams, in another order
+    in.memberships.add({"M1", "t1", 0.4}, s.line(4));
+    in.memberships.add({"M2", "t2", 0.5}, s.line(5)); // another allocation
+    in.memberships.add({"M3", "t2", 1.0}, s.line(6)); // another team
+    in.memberships.add({"M4", "t1", 1.0}, s.line(7)); // new
+    in.memberships.add({"M5", "t1", 0.5}, s.line(8)); // one of two teams
+    in.memberships.add({"M6", "t1", 1.0}, s.line(9), 0); // no allocation column: the stored one stands
+    Org stored;
+    stored.people = {person("M1", Family::maker), person("M2", Family::maker), person("M3", Family::maker),
+                     person("M5", Family::maker), person("M6", Family::maker), person("M7", Family::maker)};
+    stored.memberships = {{"M1", "t1", 0.4}, {"M1", "t2", 0.6}, {"M2", "t2", 1.0}, {"M3", "t1", 1.0},
+                          {"M5", "t1", 0.5}, {"M5", "t2", 0.5}, {"M6", "t1", 0.8}, {"M7", "t2", 1.0}};
+    const auto packed = stored_people_of(stored); // the index views it
+    const auto people = index_people(in, packed, [] { return std::unordered_set<std::string>{}; }, s.problems);
+    IdIndex teams;
+    teams.add("t1");
+    teams.add("t2");
+    const auto facts = check_memberships(in, people, teams, packed, s.problems);
+    REQUIRE_FALSE(s.problems.any());
+    const auto unchanged = [&](const char* id) { return facts.unchanged[people.find(id)]; };
+    CHECK(unchanged("M1"));
+    CHECK(unchanged("M6"));
+    CHECK_FALSE(unchanged("M2"));
+    CHECK_FALSE(unchanged("M3"));
+    CHECK_FALSE(unchanged("M4"));
+    CHECK_FALSE(unchanged("M5"));
+    CHECK_FALSE(unchanged("M7")); // no record at all: nothing of theirs is written
+    CHECK_FALSE(facts.rewritten(people.find("M1")));
+    CHECK(facts.rewritten(people.find("M2")));
+    CHECK(facts.rewritten(people.find("M4")));
+    CHECK_FALSE(facts.rewritten(people.find("M7")));
+    REQUIRE(facts.person_of_row.size() == in.memberships.items.size());
+    CHECK(facts.person_of_row[3] == people.find("M3"));
+    CHECK(facts.team_maker_fte[0] == Approx(0.4 + 1.0 + 0.5 + 0.8)); // M1, M4, M5, M6 in t1
+}

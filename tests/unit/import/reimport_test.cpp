@@ -121,6 +121,30 @@ TEST_CASE("memberships and assignments given again without allocation or share k
     CHECK(text_of(db, "SELECT group_concat(share) FROM pm_assignment WHERE pm_id = 'pm1'") == "0.5,0.5");
 }
 
+TEST_CASE("memberships given again as stored stay, and those that differ replace all of that person's") {
+    Database db(":memory:");
+    import_paths(db, {fixture("ratios")});
+    REQUIRE(memberships_of(db, "m4") == "A:0.5,B:0.5");
+    const auto m1 = memberships_of(db, "m1");
+    REQUIRE_FALSE(m1.empty());
+    REQUIRE(m1.find(',') == std::string::npos); // one team
+    const auto team_of_m1 = m1.substr(0, m1.find(':'));
+    // m4 again as stored (one row per team, in the other order); m1 as stored; then m4 in one of the two teams.
+    import_paths(db, {write_temp("memberships.csv", "person,team,allocation\nm4,B,0.5\nm4,A,0.5\nm1," + team_of_m1 +
+                                                        "," + m1.substr(m1.find(':') + 1) + "\n")});
+    CHECK(memberships_of(db, "m4") == "A:0.5,B:0.5");
+    CHECK(memberships_of(db, "m1") == m1);
+    import_paths(db, {write_temp("memberships.csv", "person,team,allocation\nm4,B,0.5\n")});
+    CHECK(memberships_of(db, "m4") == "B:0.5"); // the A row went: the person's rows are replaced, not merged
+    CHECK(memberships_of(db, "m1") == m1);
+    import_paths(db, {write_temp("memberships.csv", "person,team,allocation\nm4,B,0.25\n")});
+    CHECK(memberships_of(db, "m4") == "B:0.25");
+    // The stored maker totals follow what the rows say, skipped rows included ('' holds makers in no team).
+    CHECK(text_of(db, "SELECT count(*) FROM team_maker_fte t WHERE t.team_id <> '' AND abs(t.fte - "
+                      "(SELECT total(p.fte * m.allocation) FROM membership m JOIN person p ON p.id = m.person_id "
+                      "WHERE m.team_id = t.team_id AND p.family = 'maker')) > 1e-9") == "0");
+}
+
 TEST_CASE("teams, products, accounts and goals keep columns their file lacks") {
     Database db(":memory:");
     import_paths(db, {std::string(ORGPLAN_DATA) + "/demo"});
