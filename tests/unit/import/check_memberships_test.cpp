@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <tuple>
+
 #include "import/check_memberships.hpp"
 #include "../org_builder.hpp"
 #include "import_fixture.hpp"
@@ -8,6 +10,24 @@ using namespace orgplan;
 using namespace orgplan::importing;
 using namespace orgplan::importing::test;
 using orgplan::test::person;
+
+namespace {
+
+// `stored` packed, the people indexed and the memberships checked against teams t1 and t2.
+struct Checked {
+    StoredPeople packed; // first: the index views it
+    PeopleIndex people;
+    IdIndex teams;
+    MembershipFacts facts;
+    Checked(IncomingRecords& in, const Org& stored, Sheet& s) : packed(stored_people_of(stored)) {
+        people = index_people(in, packed, [] { return std::unordered_set<std::string>{}; }, s.problems);
+        teams.add("t1");
+        teams.add("t2");
+        facts = check_memberships(in, people, teams, packed, s.problems);
+    }
+};
+
+} // namespace
 
 TEST_CASE("check memberships: unknown people and teams, a team twice, allocations over 1, maker FTE per team") {
     Sheet s;
@@ -21,12 +41,8 @@ TEST_CASE("check memberships: unknown people and teams, a team twice, allocation
     in.memberships.add({"X9", "t1", 1.0}, s.line(14), 1);
     in.memberships.add({"M1", "t404", 0.1}, s.line(15), 1);
     const Org stored;
-    const auto packed = stored_people_of(stored); // the index views it
-    const auto people = index_people(in, packed, [] { return std::unordered_set<std::string>{}; }, s.problems);
-    IdIndex teams;
-    teams.add("t1");
-    teams.add("t2");
-    const auto facts = check_memberships(in, people, teams, packed, s.problems);
+    const Checked c(in, stored, s);
+    const auto& [people, teams, facts] = std::tie(c.people, c.teams, c.facts);
     CHECK(s.reported(11, "allocation", "allocations of 'M1' add up to 1.20 here"));
     CHECK(s.reported(13, "team", "'P1' is listed in team 't1' more than once"));
     CHECK(s.reported(14, "person", "unknown person 'X9'"));
@@ -46,12 +62,8 @@ TEST_CASE("check memberships: a stored person's new rows replace theirs, a row w
     Org stored;
     stored.people = {person("M1", Family::maker), person("M2", Family::maker)};
     stored.memberships = {{"M1", "t1", 0.4}, {"M1", "t2", 0.6}, {"M2", "t2", 1.0}};
-    const auto packed = stored_people_of(stored); // the index views it
-    const auto people = index_people(in, packed, [] { return std::unordered_set<std::string>{}; }, s.problems);
-    IdIndex teams;
-    teams.add("t1");
-    teams.add("t2");
-    const auto facts = check_memberships(in, people, teams, packed, s.problems);
+    const Checked c(in, stored, s);
+    const auto& [people, teams, facts] = std::tie(c.people, c.teams, c.facts);
     CHECK_FALSE(s.problems.any());
     CHECK(in.memberships.items[0].allocation == Approx(0.4));
     CHECK(facts.team_maker_fte[0] == Approx(0.4)); // M1's stored t2 row is replaced
@@ -78,12 +90,8 @@ TEST_CASE("check memberships: a stored person given their own teams and allocati
                      person("M5", Family::maker), person("M6", Family::maker), person("M7", Family::maker)};
     stored.memberships = {{"M1", "t1", 0.4}, {"M1", "t2", 0.6}, {"M2", "t2", 1.0}, {"M3", "t1", 1.0},
                           {"M5", "t1", 0.5}, {"M5", "t2", 0.5}, {"M6", "t1", 0.8}, {"M7", "t2", 1.0}};
-    const auto packed = stored_people_of(stored); // the index views it
-    const auto people = index_people(in, packed, [] { return std::unordered_set<std::string>{}; }, s.problems);
-    IdIndex teams;
-    teams.add("t1");
-    teams.add("t2");
-    const auto facts = check_memberships(in, people, teams, packed, s.problems);
+    const Checked c(in, stored, s);
+    const auto& [people, teams, facts] = std::tie(c.people, c.teams, c.facts);
     REQUIRE_FALSE(s.problems.any());
     const auto unchanged = [&](const char* id) { return facts.unchanged[people.find(id)]; };
     CHECK(unchanged("M1"));
