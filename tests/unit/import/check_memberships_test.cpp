@@ -1,7 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <tuple>
-
 #include "import/check_memberships.hpp"
 #include "../org_builder.hpp"
 #include "import_fixture.hpp"
@@ -42,16 +40,15 @@ TEST_CASE("check memberships: unknown people and teams, a team twice, allocation
     in.memberships.add({"M1", "t404", 0.1}, s.line(15), 1);
     const Org stored;
     const Checked c(in, stored, s);
-    const auto& [people, teams, facts] = std::tie(c.people, c.teams, c.facts);
     CHECK(s.reported(11, "allocation", "allocations of 'M1' add up to 1.20 here"));
     CHECK(s.reported(13, "team", "'P1' is listed in team 't1' more than once"));
     CHECK(s.reported(14, "person", "unknown person 'X9'"));
     CHECK(s.reported(15, "team", "unknown team 't404'"));
     CHECK(s.problems.count() == 5); // and P1's allocations over 1 at line 13
-    CHECK(facts.team_maker_fte[0] == Approx(0.3)); // M1: 0.5 FTE x 0.6; P1 is no maker
-    CHECK(facts.team_maker_fte[1] == Approx(0.3));
-    CHECK(facts.replaced(0));
-    CHECK(facts.allocated[0] == Approx(1.3));
+    CHECK(c.facts.team_maker_fte[0] == Approx(0.3)); // M1: 0.5 FTE x 0.6; P1 is no maker
+    CHECK(c.facts.team_maker_fte[1] == Approx(0.3));
+    CHECK(c.facts.replaced(0));
+    CHECK(c.facts.allocated[0] == Approx(1.3));
 }
 
 TEST_CASE("check memberships: a stored person's new rows replace theirs, a row without allocation keeps the stored one") {
@@ -63,12 +60,11 @@ TEST_CASE("check memberships: a stored person's new rows replace theirs, a row w
     stored.people = {person("M1", Family::maker), person("M2", Family::maker)};
     stored.memberships = {{"M1", "t1", 0.4}, {"M1", "t2", 0.6}, {"M2", "t2", 1.0}};
     const Checked c(in, stored, s);
-    const auto& [people, teams, facts] = std::tie(c.people, c.teams, c.facts);
     CHECK_FALSE(s.problems.any());
     CHECK(in.memberships.items[0].allocation == Approx(0.4));
-    CHECK(facts.team_maker_fte[0] == Approx(0.4)); // M1's stored t2 row is replaced
-    CHECK(facts.team_maker_fte[1] == Approx(1.0)); // M2 only
-    const auto totals = maker_totals(people, teams, facts);
+    CHECK(c.facts.team_maker_fte[0] == Approx(0.4)); // M1's stored t2 row is replaced
+    CHECK(c.facts.team_maker_fte[1] == Approx(1.0)); // M2 only
+    const auto totals = maker_totals(c.people, c.teams, c.facts);
     REQUIRE(totals.team_fte.size() == 2);
     CHECK(totals.team_fte[0].first == "t1");
     CHECK(totals.unallocated == Approx(0.6)); // M1 is 0.4 allocated
@@ -91,9 +87,8 @@ TEST_CASE("check memberships: a stored person given their own teams and allocati
     stored.memberships = {{"M1", "t1", 0.4}, {"M1", "t2", 0.6}, {"M2", "t2", 1.0}, {"M3", "t1", 1.0},
                           {"M5", "t1", 0.5}, {"M5", "t2", 0.5}, {"M6", "t1", 0.8}, {"M7", "t2", 1.0}};
     const Checked c(in, stored, s);
-    const auto& [people, teams, facts] = std::tie(c.people, c.teams, c.facts);
     REQUIRE_FALSE(s.problems.any());
-    const auto unchanged = [&](const char* id) { return facts.unchanged[people.find(id)]; };
+    const auto unchanged = [&](const char* id) { return c.facts.unchanged[c.people.find(id)]; };
     CHECK(unchanged("M1"));
     CHECK(unchanged("M6"));
     CHECK_FALSE(unchanged("M2"));
@@ -101,11 +96,11 @@ TEST_CASE("check memberships: a stored person given their own teams and allocati
     CHECK_FALSE(unchanged("M4"));
     CHECK_FALSE(unchanged("M5"));
     CHECK_FALSE(unchanged("M7")); // no record at all: nothing of theirs is written
-    CHECK_FALSE(facts.rewritten(people.find("M1")));
-    CHECK(facts.rewritten(people.find("M2")));
-    CHECK(facts.rewritten(people.find("M4")));
-    CHECK_FALSE(facts.rewritten(people.find("M7")));
-    REQUIRE(facts.person_of_row.size() == in.memberships.items.size());
-    CHECK(facts.person_of_row[3] == people.find("M3"));
-    CHECK(facts.team_maker_fte[0] == Approx(0.4 + 1.0 + 0.5 + 0.8)); // M1, M4, M5, M6 in t1
+    CHECK_FALSE(c.facts.rewritten(c.people.find("M1")));
+    CHECK(c.facts.rewritten(c.people.find("M2")));
+    CHECK(c.facts.rewritten(c.people.find("M4")));
+    CHECK_FALSE(c.facts.rewritten(c.people.find("M7")));
+    REQUIRE(c.facts.person_of_row.size() == in.memberships.items.size());
+    CHECK(c.facts.person_of_row[3] == c.people.find("M3"));
+    CHECK(c.facts.team_maker_fte[0] == Approx(0.4 + 1.0 + 0.5 + 0.8)); // M1, M4, M5, M6 in t1
 }
