@@ -19,23 +19,6 @@ std::set<std::pair<std::uint32_t, long>> duplicate_person_rows(const IncomingRec
     return rows;
 }
 
-// A membership given again without an allocation column keeps its stored allocation (stored rows are sorted by
-// person and team).
-void keep_stored_allocations(Incoming<MembershipRow>& rows, const std::vector<long>& member,
-                             const PeopleIndex& people, const StoredPeople& stored) {
-    for (std::size_t i = 0; i < rows.items.size(); ++i) {
-        auto& m = rows.items[i];
-        if (rows.present[i] || member[i] < 0 || !people.stored[member[i]]) continue;
-        const auto at = std::lower_bound(stored.memberships.begin(), stored.memberships.end(), m,
-                                         [](const StoredMembership& a, const MembershipRow& b) {
-                                             return a.person_id != b.person_id ? a.person_id < b.person_id
-                                                                               : a.team_id < b.team_id;
-                                         });
-        if (at != stored.memberships.end() && at->person_id == m.person_id && at->team_id == m.team_id)
-            m.allocation = at->allocation;
-    }
-}
-
 // Each stored person's run in the stored memberships (sorted by person): where it starts and how long it is.
 struct StoredRuns {
     std::vector<std::uint32_t> first, count;
@@ -43,7 +26,23 @@ struct StoredRuns {
     void add(long person, std::size_t k) {
         if (count[person]++ == 0) first[person] = static_cast<std::uint32_t>(k);
     }
+    /// Person p's stored membership of `team`, or nullptr: a scan of their run, a team or two.
+    const StoredMembership* find(const StoredPeople& stored, long p, std::string_view team) const {
+        for (auto k = first[p]; k < first[p] + count[p]; ++k)
+            if (stored.memberships[k].team_id == team) return &stored.memberships[k];
+        return nullptr;
+    }
 };
+
+// A membership given again without an allocation column keeps its stored allocation.
+void keep_stored_allocations(Incoming<MembershipRow>& rows, const std::vector<long>& member,
+                             const StoredPeople& stored, const StoredRuns& runs) {
+    for (std::size_t i = 0; i < rows.items.size(); ++i) {
+        auto& m = rows.items[i];
+        if (rows.present[i] || member[i] < 0) continue;
+        if (const auto* was = runs.find(stored, member[i], m.team_id)) m.allocation = was->allocation;
+    }
+}
 
 // Stored people whose incoming memberships are their stored ones exactly: as many, each a stored team with the
 // same allocation (a team listed twice is refused as a problem). A monthly re-import of a million people, most in
@@ -57,14 +56,8 @@ std::vector<bool> unchanged_memberships(const Incoming<MembershipRow>& rows, con
     for (std::size_t i = 0; i < rows.items.size(); ++i) {
         const long p = member[i];
         if (p < 0 || !unchanged[p]) continue;
-        const auto& m = rows.items[i];
-        bool same = false;
-        for (auto k = runs.first[p]; k < runs.first[p] + runs.count[p]; ++k)
-            if (stored.memberships[k].team_id == m.team_id) {
-                same = stored.memberships[k].allocation == m.allocation;
-                break;
-            }
-        if (!same) unchanged[p] = false;
+        const auto* was = runs.find(stored, p, rows.items[i].team_id);
+        if (!was || was->allocation != rows.items[i].allocation) unchanged[p] = false;
     }
     return unchanged;
 }
@@ -80,7 +73,6 @@ MembershipFacts check_memberships(IncomingRecords& in, const PeopleIndex& people
     facts.incoming.assign(people.size(), 0);
     for (std::size_t i = 0; i < n; ++i)
         if ((member[i] = people.find(in.memberships.items[i].person_id)) >= 0) ++facts.incoming[member[i]];
-    keep_stored_allocations(in.memberships, member, people, stored);
 
     facts.allocated.assign(people.size(), 0.0);
     facts.team_maker_fte.assign(teams.size(), 0.0);
@@ -97,6 +89,7 @@ MembershipFacts check_memberships(IncomingRecords& in, const PeopleIndex& people
         facts.allocated[p] += m.allocation;
         add_maker_fte(p, teams.find(m.team_id), m.allocation);
     }
+    keep_stored_allocations(in.memberships, member, stored, runs);
     facts.unchanged = unchanged_memberships(in.memberships, member, people, stored, runs, facts.incoming);
     // Only people with several incoming memberships can list a team twice; most have one.
     std::unordered_set<std::uint64_t> seen_pairs;
