@@ -194,6 +194,30 @@ TEST_CASE("a read transaction sees one commit while another connection writes") 
     CHECK_NOTHROW(reader.sql().exec("COMMIT"));
 }
 
+TEST_CASE("a new database file has 16 KiB pages, and an older one keeps the size it was made with") {
+    TempPath fresh("pages.db");
+    {
+        Database created(fresh.path);
+        CHECK(created.sql().execAndGet("PRAGMA page_size").getInt() == 16384);
+        CHECK(created.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
+    }
+    Database reopened(fresh.path, Database::Open::read);
+    CHECK(reopened.sql().execAndGet("PRAGMA page_size").getInt() == 16384);
+
+    TempPath old("old-pages.db");
+    {
+        SQLite::Database raw(old.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        migrate(raw, old.path, 1); // SQLite's own 4 KiB pages, as every orgplan before this one made
+        CHECK(raw.execAndGet("PRAGMA page_size").getInt() == 4096);
+    }
+    {
+        Database migrated(old.path);
+        CHECK(migrated.schema_version() == latest_schema_version());
+        CHECK(migrated.sql().execAndGet("PRAGMA page_size").getInt() == 4096);
+    }
+    std::remove(migration_backup_path(old.path, 1).c_str());
+}
+
 TEST_CASE("write connections use synchronous NORMAL in WAL, whether or not they migrated") {
     TempPath tmp("sync.db");
     { Database created(tmp.path); }
