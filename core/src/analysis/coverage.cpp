@@ -4,6 +4,7 @@
 
 #include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/model/membership_people.hpp"
+#include "../base/id_places.hpp"
 #include "../base/view_map.hpp"
 
 namespace orgplan {
@@ -11,14 +12,16 @@ namespace {
 
 constexpr double kTiny = 1e-12;
 
-// Views into the org's ids: a hundred thousand teams or PMs hashed without a node or a copy each.
-using ViewIndex = ViewMap<std::size_t>;
+IdPlaces index_by_id(const std::vector<Team>& teams) {
+    return IdPlaces(teams.size(), [&](std::size_t i) -> std::string_view { return teams[i].id; });
+}
 
-ViewIndex index_by_id(const std::vector<Team>& teams) {
-    ViewIndex index;
-    index.reserve(teams.size());
-    for (std::size_t i = 0; i < teams.size(); ++i) index.emplace(teams[i].id, i);
-    return index;
+// PMs and product leaders (player-coaches), in people order.
+std::vector<std::size_t> coverers_of(const Org& org) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < org.people.size(); ++i)
+        if (org.people[i].family == Family::pm || org.people[i].family == Family::product_leader) out.push_back(i);
+    return out;
 }
 
 } // namespace
@@ -175,35 +178,29 @@ private:
 // are each evaluated without matching a hundred thousand memberships to their people again.
 struct CoverageBasis::Data {
     const Org& org;
-    ViewIndex team_index;
-    ViewIndex pm_index; // assignments name PMs (and player-coach leaders) only, so only they are hashed
+    IdPlaces team_index;
+    std::vector<std::size_t> coverers; // PMs and product leaders (player-coaches), in people order: who can cover
+    IdPlaces pm_index; // places in `coverers`: assignments name PMs (and player-coach leaders) only
     std::vector<double> team_makers;
     double unallocated_makers = 0;
     double pm_fte_total = 0;
-    std::vector<std::size_t> coverers; // PMs and product leaders (player-coaches), in people order: who can cover
     std::vector<std::size_t> pm_memberships; // memberships of PMs, used for PMs with no assignment
     std::vector<std::size_t> pm_membership_person;
     std::vector<std::string> segments; // each team's effective segment; by_segment's keys point here
     SpreadTargets by_product, by_segment;
     std::size_t groups = 0; // products and segments together
 
-    Data(const Org& o, const MakerTotals* makers) : org(o), team_index(index_by_id(o.teams)) {
+    Data(const Org& o, const MakerTotals* makers)
+        : org(o), team_index(index_by_id(o.teams)), coverers(coverers_of(o)),
+          pm_index(coverers.size(), [&](std::size_t k) -> std::string_view { return o.people[coverers[k]].id; }) {
         team_makers.assign(org.teams.size(), 0.0);
         if (makers) {
             for (const auto& [team, fte] : makers->team_fte)
-                if (auto t = team_index.find(team); t != team_index.end()) team_makers[t->second] = fte;
+                if (const auto t = team_index.find(team); t >= 0) team_makers[static_cast<std::size_t>(t)] = fte;
             unallocated_makers = makers->unallocated;
         }
-        for (std::size_t i = 0; i < org.people.size(); ++i)
-            if (org.people[i].family == Family::pm) {
-                pm_fte_total += org.people[i].fte;
-                coverers.push_back(i);
-            } else if (org.people[i].family == Family::product_leader) {
-                coverers.push_back(i);
-            }
-        // Sized once they are counted: grown as they were found, the map moved them again and again.
-        pm_index.reserve(coverers.size());
-        for (const auto i : coverers) pm_index.emplace(org.people[i].id, i);
+        for (const auto i : coverers)
+            if (org.people[i].family == Family::pm) pm_fte_total += org.people[i].fte;
         const auto member = person_of_memberships(org);
         std::vector<double> maker_allocated(org.people.size(), 0.0);
         for (std::size_t k = 0; k < org.memberships.size(); ++k) {
@@ -215,9 +212,9 @@ struct CoverageBasis::Data {
                 pm_membership_person.push_back(static_cast<std::size_t>(member[k]));
             }
             if (person.family != Family::maker || makers) continue; // given totals already count every maker
-            auto t = team_index.find(m.team_id);
-            if (t == team_index.end()) continue;
-            team_makers[t->second] += person.fte * m.allocation;
+            const auto t = team_index.find(m.team_id);
+            if (t < 0) continue;
+            team_makers[static_cast<std::size_t>(t)] += person.fte * m.allocation;
             maker_allocated[member[k]] += m.allocation;
         }
         if (!makers)
@@ -308,9 +305,9 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
     std::vector<bool> has_assignment(org.people.size(), false);
     std::vector<std::size_t> assigned_pm(assignments.size(), SIZE_MAX); // person index of each assignment's PM
     for (std::size_t i = 0; i < assignments.size(); ++i)
-        if (auto it = d.pm_index.find(assignments[i].pm_id); it != d.pm_index.end()) {
-            assigned_pm[i] = it->second;
-            has_assignment[it->second] = true;
+        if (const auto k = d.pm_index.find(assignments[i].pm_id); k >= 0) {
+            assigned_pm[i] = d.coverers[static_cast<std::size_t>(k)];
+            has_assignment[assigned_pm[i]] = true;
         }
 
     // Each PM's assignments (or, with none, memberships) together, in people order, summed into one dense row.
@@ -336,8 +333,8 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
             share_used += share;
             const SpreadTargets::Group* group = nullptr;
             if (kind == TargetKind::team) {
-                if (auto t = d.team_index.find(target_id); t != d.team_index.end()) {
-                    row.add(t->second, fte);
+                if (const auto t = d.team_index.find(target_id); t >= 0) {
+                    row.add(static_cast<std::size_t>(t), fte);
                     return;
                 }
             } else if (kind == TargetKind::product) {
