@@ -14,7 +14,11 @@ namespace orgplan {
 
 CsvReader::CsvReader(std::string_view text, std::string source) : text_(text), source_(std::move(source)) {
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3; // UTF-8 BOM written by spreadsheet exports
+    record_end_ = pos_;
 }
+
+CsvReader::CsvReader(std::string_view text, std::string source, std::size_t start, long line)
+    : text_(text), source_(std::move(source)), pos_(start), record_end_(start), line_(line) {}
 
 bool CsvReader::next(std::vector<std::string_view>& fields) {
     fields.clear();
@@ -23,7 +27,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
         if (text_[pos_] == '\n') ++line_;
         ++pos_;
     }
-    if (pos_ >= text_.size()) return false;
+    if (pos_ >= text_.size() || pos_ >= limit_) return false;
     record_line_ = line_;
 
     const std::size_t n = text_.size();
@@ -68,7 +72,10 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
             while (pos_ < n && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') ++pos_;
             fields.push_back(text_.substr(start, pos_ - start));
         }
-        if (pos_ >= n) return true;
+        if (pos_ >= n) {
+            record_end_ = pos_;
+            return true;
+        }
         const char sep = text_[pos_];
         if (sep == ',') {
             ++pos_;
@@ -79,6 +86,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
             ++pos_;
             ++line_;
         }
+        record_end_ = pos_;
         return true;
     }
 }

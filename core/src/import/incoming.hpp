@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <iterator>
 #include <map>
 #include <string>
 #include <string_view>
@@ -34,6 +35,15 @@ struct Incoming {
         items.push_back(std::move(item));
         locs.push_back(loc);
         present.push_back(columns);
+    }
+    /// Moves `more`'s records after these, letting go of each of its columns once moved (a million records).
+    void append(Incoming&& more) {
+        items.insert(items.end(), std::make_move_iterator(more.items.begin()), std::make_move_iterator(more.items.end()));
+        std::vector<T>().swap(more.items);
+        locs.insert(locs.end(), more.locs.begin(), more.locs.end());
+        std::vector<Loc>().swap(more.locs);
+        present.insert(present.end(), more.present.begin(), more.present.end());
+        std::vector<ColumnSet>().swap(more.present);
     }
 };
 

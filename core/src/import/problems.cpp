@@ -16,6 +16,19 @@ void Problems::add(Loc loc, std::string field, std::string message) {
     list_.push_back({s.name, loc.position, std::move(field), std::move(message), s.records});
 }
 
+Problems Problems::part() const {
+    Problems part(max_);
+    part.sources_ = sources_;
+    return part;
+}
+
+void Problems::absorb(const Problems& part) {
+    // The part lists its first max_: past those, this list is full as well.
+    for (const auto& p : part.list_)
+        if (list_.size() < max_) list_.push_back(p);
+    total_ += part.total_;
+}
+
 std::string Problems::where(Loc loc) const {
     const auto& s = sources_.at(loc.source);
     return s.records ? s.name + " record " + std::to_string(loc.position) : s.name + ":" + std::to_string(loc.position);

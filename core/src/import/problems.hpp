@@ -32,6 +32,10 @@ public:
     std::size_t count() const { return total_; }
     /// The problems listed so far, in the order found.
     const std::vector<InputProblem>& listed() const { return list_; }
+    /// An empty list over the same files and maximum, for a part of the files read on another thread.
+    Problems part() const;
+    /// Adds the problems of a part (see part()) found after this list's, as if they were added one by one here.
+    void absorb(const Problems& part);
     /// Throws every problem, ordered by file and line so they read like the files.
     [[noreturn]] void raise();
 

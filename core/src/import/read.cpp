@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <set>
 
 #include <fmt/format.h>
@@ -55,23 +56,81 @@ void reserve_for(const std::string& kind, const HeaderMap& header, std::size_t h
     }
 }
 
-// Parses every record of one source; returns how many it had.
+// Parses every record of one source; returns how many it had. `progress` may be empty.
 std::size_t read_records(const std::string& kind, RecordSource& source, const HeaderMap& header,
-                         std::uint32_t loc_source, const ImportOptions& options, Problems& problems,
-                         IncomingRecords& in) {
+                         std::uint32_t loc_source, const TitleRules& rules, const ProgressFn& progress,
+                         Problems& problems, IncomingRecords& in) {
     Record record;
     std::size_t count = 0;
     while (source.next(record)) {
         const Loc loc{loc_source, record.position};
-        if (++count % 100000 == 0 && options.progress) options.progress("reading " + kind, count, 0);
+        if (++count % 100000 == 0 && progress) progress("reading " + kind, count, 0);
         if (!record_readable(source, record, loc, problems)) {
             // The record exists, so references to its id are not reported a second time.
             if (const auto id = header.has("id") ? header.get(record, "id") : std::string_view(); !id.empty())
                 in.broken_ids[kind].emplace_back(id);
             continue;
         }
-        parse_record(kind, header, record, loc, *options.rules, problems, in);
+        parse_record(kind, header, record, loc, rules, problems, in);
     }
+    return count;
+}
+
+// Files of people or memberships this long are parsed in two halves, one on a second thread.
+constexpr std::size_t kSplitRecords = 20000;
+
+// Records of the second half go after the first's, as one pass over the file would have added them.
+void append_half(IncomingRecords& to, IncomingRecords&& half) {
+    to.segments.append(std::move(half.segments));
+    to.products.append(std::move(half.products));
+    to.initiatives.append(std::move(half.initiatives));
+    to.accounts.append(std::move(half.accounts));
+    to.teams.append(std::move(half.teams));
+    to.people.append(std::move(half.people));
+    to.goals.append(std::move(half.goals));
+    to.memberships.append(std::move(half.memberships));
+    to.assignments.append(std::move(half.assignments));
+    to.interrupts.append(std::move(half.interrupts));
+    to.seats.append(std::move(half.seats));
+    for (auto& [kind, ids] : half.broken_ids) {
+        auto& into = to.broken_ids[kind];
+        into.insert(into.end(), ids.begin(), ids.end());
+    }
+    if (to.family_unlike_rules == 0) to.family_unlike_example = std::move(half.family_unlike_example);
+    to.family_unlike_rules += half.family_unlike_rules;
+}
+
+// Reads a source of people or memberships; a long one in two halves at once. The halves share no state: the second
+// gets its own header map, title rules (both cache) and problem list. Not split: a file with a currency column (the
+// first currency given stands, and a later one is checked against it, record by record).
+std::size_t read_source(const std::string& kind, RecordSource& source, const HeaderMap& header,
+                        std::uint32_t loc_source, const ImportOptions& options, Problems& problems, ReadFiles& read) {
+    auto& in = read.records;
+    const auto hint = source.size_hint();
+    reserve_for(kind, header, hint, in);
+    const bool splits = (kind == "people" || kind == "memberships") && hint >= kSplitRecords && !header.has("currency");
+    auto half = splits ? source.split_half() : nullptr;
+    if (!half)
+        return read_records(kind, source, header, loc_source, *options.rules, options.progress, problems, in);
+
+    const HeaderMap half_header = header;
+    auto half_rules = std::make_unique<TitleRules>(*options.rules);
+    auto half_problems = problems.part();
+    IncomingRecords half_in;
+    reserve_for(kind, header, half->size_hint(), half_in); // on this thread: see rank_candidates in mentoring
+    auto second = std::async(std::launch::async, [&] {
+        return read_records(kind, *half, half_header, loc_source, *half_rules, {}, half_problems, half_in);
+    });
+    auto count = read_records(kind, source, header, loc_source, *options.rules, options.progress, problems, in);
+    if (!source.rejoin()) { // the halves do not meet: this one read on to the end
+        second.wait();
+        return count;
+    }
+    count += second.get();
+    append_half(in, std::move(half_in));
+    problems.absorb(half_problems);
+    read.halves.push_back(std::move(half));
+    read.half_rules.push_back(std::move(half_rules));
     return count;
 }
 
@@ -92,8 +151,7 @@ ReadFiles read_files(const std::vector<std::string>& paths, const ImportOptions&
                                     header.unused_columns().end());
         constants_used.insert(header.constants_used().begin(), header.constants_used().end());
         if (!header.ok() || !fte_given_once(kind, header, problems, header_loc)) continue;
-        reserve_for(kind, header, source->size_hint(), read.records);
-        const auto count = read_records(kind, *source, header, loc_source, options, problems, read.records);
+        const auto count = read_source(kind, *source, header, loc_source, options, problems, read);
         // A file with a header and no records is a truncated export or the wrong file, not an update of nothing.
         if (count == 0)
             problems.add(header_loc, "",

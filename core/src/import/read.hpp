@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@ namespace orgplan::importing {
 /// What the files hold. The records view the sources' text: keep this whole while they are used.
 struct ReadFiles {
     std::vector<KindedSource> sources;
+    std::vector<std::unique_ptr<RecordSource>> halves; ///< second halves of sources read on two threads
+    std::vector<std::unique_ptr<TitleRules>> half_rules; ///< their copies of the title rules, which records view
     IncomingRecords records;
     std::map<std::string, std::size_t> counts; ///< kind -> records read, good or bad
     std::vector<std::string> ignored_columns;  ///< notes: columns no kind uses

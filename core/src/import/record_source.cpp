@@ -32,19 +32,41 @@ std::vector<std::string> canonical_columns(const std::vector<std::string>& heade
 class CsvSource final : public RecordSource {
 public:
     CsvSource(std::string path, const ColumnMap& mapping, std::uint64_t max_file_size)
-        : path_(std::move(path)), text_(read_file(path_, max_file_size)), reader_(text_, path_) {
+        : path_(std::move(path)), text_(read_file(path_, max_file_size)), view_(text_), reader_(view_, path_) {
         std::vector<std::string> header;
         if (!reader_.next(header)) throw Error(path_ + ": the file is empty; the first line must name the columns");
         columns_ = canonical_columns(header, mapping);
+        end_ = view_.size();
     }
     const std::vector<std::string>& columns() const override { return columns_; }
     std::size_t size_hint() const override {
         std::size_t lines = 1;
-        for (const char* at = text_.data(); (at = static_cast<const char*>(
-                                                 std::memchr(at, '\n', text_.data() + text_.size() - at)));
-             ++at)
+        for (const char* at = view_.data() + reader_.record_end();
+             (at = static_cast<const char*>(std::memchr(at, '\n', view_.data() + end_ - at))); ++at)
             ++lines;
         return lines;
+    }
+    std::unique_ptr<RecordSource> split_half() override {
+        const auto from = reader_.record_end();
+        const auto middle = view_.find('\n', from + (end_ - from) / 2);
+        if (middle == std::string_view::npos || middle + 1 >= end_) return nullptr;
+        const auto start = middle + 1;
+        // Lines as the reader counts them: every line break, inside quotes or not.
+        const long line = 1 + static_cast<long>(std::count(view_.begin(), view_.begin() + start, '\n'));
+        std::unique_ptr<RecordSource> other(new CsvSource(*this, start, line));
+        reader_.stop_at(start);
+        split_ = end_ = start;
+        return other;
+    }
+    bool rejoin() override {
+        if (split_ == std::string_view::npos) return true;
+        // Records end at line breaks: when the last one ended at or before the split (blank lines between), the
+        // other half's reader starts where this one would go on.
+        if (reader_.record_end() <= split_) return true;
+        reader_.stop_at(std::string_view::npos);
+        split_ = std::string_view::npos;
+        end_ = view_.size(); // the other half always runs to the end
+        return false;
     }
     bool next(Record& record) override {
         if (!reader_.next(record.values)) return false;
@@ -56,10 +78,18 @@ public:
     const std::string& source() const override { return path_; }
 
 private:
+    // The other half of `whole` from byte `start` (line `line`): its text stays with `whole`.
+    CsvSource(const CsvSource& whole, std::size_t start, long line)
+        : path_(whole.path_), view_(whole.view_), reader_(view_, path_, start, line), columns_(whole.columns_),
+          end_(whole.end_) {}
+
     std::string path_;
-    std::string text_;
+    std::string text_;      // empty in the other half of a split
+    std::string_view view_; // text_, or the text of the source this one was split from
     CsvReader reader_;
     std::vector<std::string> columns_;
+    std::size_t end_ = 0;   // where this source's records stop
+    std::size_t split_ = std::string_view::npos;
 };
 
 std::string json_value_text(const nlohmann::json& v) {

@@ -61,3 +61,61 @@ TEST_CASE("read: a people file giving FTE twice is refused at its header and not
     CHECK(problems.listed()[0].field == "fte_percent");
     CHECK(problems.listed()[0].line == 1);
 }
+
+namespace {
+
+// A people file long enough to be read in two halves: bad FTEs early and late, a family column unlike the title
+// rules once early and often late, a record that is not UTF-8 in each half. `extra` adds a column to every line.
+std::string long_people_file(const std::string& extra_header, const std::string& extra) {
+    std::string text = "id,name,title,family,fte,team" + extra_header + "\n";
+    for (int i = 0; i < 30000; ++i) {
+        const auto id = "E" + std::to_string(i);
+        const bool bad_fte = i % 997 == 5, unlike = i == 3 || (i > 20000 && i % 1000 == 1), broken = i == 7 || i == 25001;
+        text += id + ",Person " + std::to_string(i) + (broken ? "\xff" : "") + ",Software Engineer" + (unlike ? " " + id : "") + "," +
+                (unlike ? "pm" : "") + "," + (bad_fte ? "2" : "1") + ",T" + std::to_string(i % 50) + extra + "\n";
+    }
+    return text;
+}
+
+} // namespace
+
+TEST_CASE("read: a long people file read in two halves gives the records, problems and notes of one pass") {
+    // A currency column keeps a file to one pass (the first currency stands): the same rows with an empty one are
+    // the reference.
+    const auto halves_path = orgplan::test::write_temp("halves_people.csv", long_people_file("", ""));
+    const auto one_pass_path = orgplan::test::write_temp("one_pass_people.csv", long_people_file(",currency", ","));
+    for (const std::size_t max_listed : {20, 1000}) { // 20: the list fills up within the second half
+        Problems halves_problems(max_listed), one_pass_problems(max_listed);
+        const auto halves = read_files({halves_path}, options_with_rules(), halves_problems);
+        const auto one_pass = read_files({one_pass_path}, options_with_rules(), one_pass_problems);
+        CHECK(halves.halves.size() == 1);
+        CHECK(one_pass.halves.empty());
+        CHECK(halves.counts == one_pass.counts);
+        const auto& a = halves.records;
+        const auto& b = one_pass.records;
+        REQUIRE(a.people.items.size() == b.people.items.size());
+        CHECK(a.people.items.size() == 30000 - 2 - 31); // the broken records and those with an FTE of 2
+        for (std::size_t i = 0; i < a.people.items.size(); ++i) {
+            REQUIRE(a.people.items[i].person.id == b.people.items[i].person.id);
+            REQUIRE(a.people.locs[i].position == b.people.locs[i].position);
+            REQUIRE(a.people.items[i].person.family == b.people.items[i].person.family);
+            REQUIRE(a.people.items[i].how.rule == b.people.items[i].how.rule);
+        }
+        REQUIRE(a.memberships.items.size() == b.memberships.items.size());
+        CHECK(a.memberships.items.back().person_id == b.memberships.items.back().person_id);
+        CHECK(a.memberships.locs.back().position == b.memberships.locs.back().position);
+        CHECK(a.broken_ids == b.broken_ids);
+        CHECK(a.broken_ids.at("people").size() == 2 + 31);
+        CHECK(a.family_unlike_rules == 10);
+        CHECK(a.family_unlike_example == b.family_unlike_example);
+        CHECK(halves.notes == one_pass.notes);
+        CHECK(halves_problems.count() == one_pass_problems.count());
+        REQUIRE(halves_problems.listed().size() == one_pass_problems.listed().size());
+        CHECK(halves_problems.listed().size() == std::min<std::size_t>(max_listed, 2 + 31));
+        for (std::size_t i = 0; i < halves_problems.listed().size(); ++i) {
+            CHECK(halves_problems.listed()[i].line == one_pass_problems.listed()[i].line);
+            CHECK(halves_problems.listed()[i].message == one_pass_problems.listed()[i].message);
+        }
+        CHECK(halves_problems.listed().back().line > 15000); // the second half's problems are among the listed
+    }
+}

@@ -15,6 +15,9 @@ class CsvReader {
 public:
     /// `text` must outlive the reader. `source` names the file in error messages.
     CsvReader(std::string_view text, std::string source);
+    /// A reader of the records of `text` from byte `start`, which must begin a line: line `line` of the text. It
+    /// reads what a reader from the start would read from there when a record ends at `start`.
+    CsvReader(std::string_view text, std::string source, std::size_t start, long line);
 
     /// Reads the next record into `fields`; returns false at the end of the text.
     /// Throws orgplan::Error naming the file and line on an unterminated quote or stray quote.
@@ -25,12 +28,18 @@ public:
 
     /// Line on which the record returned by the last next() started (1-based).
     long record_line() const noexcept { return record_line_; }
+    /// next() returns false instead of a record that would start at byte `limit` or later (npos: none).
+    void stop_at(std::size_t limit) noexcept { limit_ = limit; }
+    /// Where the record returned by the last next() ended (the start, before any).
+    std::size_t record_end() const noexcept { return record_end_; }
 
 private:
     std::string_view text_;
     std::string source_;
     std::deque<std::string> unquoted_; // quoted fields that had doubled quotes; a deque never moves them
     std::size_t pos_ = 0;
+    std::size_t limit_ = std::string_view::npos;
+    std::size_t record_end_ = 0;
     long line_ = 1;
     long record_line_ = 0;
 };

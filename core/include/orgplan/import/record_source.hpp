@@ -44,6 +44,15 @@ public:
     virtual const std::string& source() const = 0;
     /// Index of a canonical column or -1.
     int column(const std::string& name) const;
+
+    /// For a parse on two threads: stops this source at a line break near the middle of what it has left and
+    /// returns a source of the records from there on, which views this one's text (keep this source alive as long
+    /// as that one and its records). nullptr when it cannot split (JSON; no line break past the middle).
+    virtual std::unique_ptr<RecordSource> split_half() { return nullptr; }
+    /// Once this source ran out after split_half(): true when its last record ended where the other half starts, so
+    /// the two read as the whole would. Otherwise (a quoted field with a line break spanned the middle) the other
+    /// half must be dropped, and this source reads on to the end.
+    virtual bool rejoin() { return true; }
 };
 
 /// One kind's worth of records found in a file: CSV files hold one kind (named by the file or --kind);
