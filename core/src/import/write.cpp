@@ -70,8 +70,8 @@ void write_people(OrgWriter& writer, const CheckedImport& c, const std::vector<s
     }
     std::unordered_set<std::string_view> titles;
     for (const auto& x : in.people.items)
-        if (x.how.source == "rule" && !x.family_kept && titles.insert(x.person.title).second)
-            writer.put_title_match(x.person.title, x.how.rule);
+        if (x.how.source == FamilyOrigin::Source::rule && !x.family_kept && titles.insert(x.person.title).second)
+            writer.put_title_match(x.person.title, *x.how.rule);
 }
 
 // A stored person's incoming memberships and assignments replace all of theirs.

@@ -34,6 +34,15 @@ PersonRow person_row(const Person& p) {
     row.coaching_hours = p.coaching_hours;
     return row;
 }
+std::string_view FamilyOrigin::source_name() const {
+    switch (source) {
+    case Source::rule: return "rule";
+    case Source::unmatched: return "unmatched";
+    case Source::column: break;
+    }
+    return "column";
+}
+
 namespace {
 
 // Empty strings are stored as NULL in reference columns so foreign keys accept "no product".
@@ -58,7 +67,7 @@ constexpr int kPersonColumns = 17;
 // A million-row import binds every field of every person: views, no copies.
 void bind_person(RowStatement& q, int first, const OrgWriter::PersonToWrite& row) {
     const auto& p = *row.person;
-    const auto optional = [&](int at, const std::optional<double>& v) {
+    const auto optional = [&](int at, const std::optional<double> v) {
         if (v)
             q.real(at, *v);
         else
@@ -69,7 +78,7 @@ void bind_person(RowStatement& q, int first, const OrgWriter::PersonToWrite& row
     q.text(first + 2, p.email);
     q.text(first + 3, p.title);
     q.text(first + 4, to_string(p.family));
-    q.text(first + 5, row.how->source);
+    q.text(first + 5, row.how->source_name());
     q.text(first + 6, p.level);
     optional(first + 7, p.pm_years);
     q.text(first + 8, to_string(p.origin));

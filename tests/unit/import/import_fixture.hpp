@@ -32,7 +32,8 @@ inline PersonIn person_in(std::string_view id, std::string_view manager = {}, Fa
     x.person.family = family;
     x.person.fte = fte;
     x.person.manager_id = manager;
-    x.how = {"rule", ""};
+    static const std::string no_pattern;
+    x.how = {FamilyOrigin::Source::rule, &no_pattern};
     return x;
 }
 

@@ -14,7 +14,7 @@ namespace {
 
 std::string text_of(Database& db, const std::string& sql) { return db.sql().execAndGet(sql).getString(); }
 
-const FamilyOrigin kByColumn{"column", ""};
+const FamilyOrigin kByColumn{FamilyOrigin::Source::column};
 
 PersonRow person(std::string_view id, Family family, std::string_view manager = "") {
     PersonRow p;
@@ -60,7 +60,7 @@ TEST_CASE("an upsert of a record as it stands changes no row, and one that diffe
     CHECK(db.sql().getChanges() == 1);
     CHECK(db.sql().execAndGet("SELECT cost FROM person WHERE id = 'E1'").getDouble() == 90000);
     // A column a file lacks is not compared: the stored cost stands, and nothing else differs.
-    p.cost.reset();
+    p.cost = std::nullopt;
     writer.put(p, kByColumn, kAllColumns & ~column_bit("people", "cost"));
     CHECK(db.sql().getChanges() == 0);
     writer.put(Team{"t1", "Checkout", "", "", "", ""});
@@ -134,4 +134,30 @@ TEST_CASE("updatable columns are named as in input files, one bit each") {
     CHECK(column_bit("teams", columns[1]) == 2);
     CHECK(column_bit("teams", "id") == 0); // ids are never overwritten
     CHECK_THROWS_AS(updatable_columns("planets"), std::out_of_range);
+}
+
+TEST_CASE("a person row keeps optional numbers in eight bytes, none stored as NULL, and its family's source by name") {
+    CHECK_FALSE(std::optional<double>(PackedOptional()).has_value());
+    CHECK_FALSE(std::optional<double>(PackedOptional(std::nullopt)).has_value());
+    CHECK(std::optional<double>(PackedOptional(0.0)) == 0.0);
+    CHECK(std::optional<double>(PackedOptional(-2.5)) == -2.5);
+    CHECK(sizeof(PackedOptional) == sizeof(double));
+
+    Database db(":memory:");
+    WriteTransaction tx(db);
+    OrgWriter writer(db);
+    auto with_years = person("with_years", Family::pm);
+    with_years.pm_years = 0.0; // zero years is a value, not none
+    with_years.cost = 1000.0;
+    const auto without = person("without", Family::maker);
+    const std::string pattern = "engineer";
+    const FamilyOrigin by_rule{FamilyOrigin::Source::rule, &pattern}, unmatched{FamilyOrigin::Source::unmatched};
+    writer.insert(with_years, by_rule);
+    writer.insert(without, unmatched);
+    writer.flush();
+    tx.commit();
+    CHECK(text_of(db, "SELECT quote(pm_years) || ' ' || quote(cost) || ' ' || family_source FROM person "
+                      "WHERE id = 'with_years'") == "0.0 1000.0 rule");
+    CHECK(text_of(db, "SELECT quote(pm_years) || ' ' || quote(cost) || ' ' || quote(coaching_hours) || ' ' || "
+                      "family_source FROM person WHERE id = 'without'") == "NULL NULL NULL unmatched");
 }

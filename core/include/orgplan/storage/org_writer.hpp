@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,10 +15,27 @@
 namespace orgplan {
 
 /// How a person's family was decided, kept for `orgplan roles`.
-/// Views into the title rules, which outlive the write.
 struct FamilyOrigin {
-    std::string_view source; ///< column, rule or unmatched
-    std::string_view rule;   ///< the matching pattern when source is rule
+    enum class Source : std::uint8_t { column, rule, unmatched };
+    Source source = Source::column;
+    const std::string* rule = nullptr; ///< the matching pattern when source is rule, kept by the title rules
+    /// As stored: "column", "rule" or "unmatched".
+    std::string_view source_name() const;
+};
+
+/// An optional number in eight bytes, for the rows an import holds by the million: none is a NaN, which no
+/// parsed number is and which SQLite would store as NULL all the same.
+class PackedOptional {
+public:
+    PackedOptional() = default;
+    PackedOptional(std::optional<double> v) : v_(v ? *v : kNone) {}
+    PackedOptional(double v) : v_(v) {}
+    PackedOptional(std::nullopt_t) {}
+    operator std::optional<double>() const { return v_ == v_ ? std::optional<double>(v_) : std::nullopt; }
+
+private:
+    static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+    double v_ = kNone;
 };
 
 /// A person as an import writes them: text as views into the files read (they outlive the write), the rest parsed.
@@ -25,9 +43,9 @@ struct PersonRow {
     std::string_view id, name, email, title, level, manager_id, location, unit, cost_center, function;
     Family family = Family::other;
     Origin origin = Origin::unknown; // beside the family: no padding after either (a million records)
-    std::optional<double> pm_years;
+    PackedOptional pm_years;
     double fte = 1.0;
-    std::optional<double> cost, coaching_hours;
+    PackedOptional cost, coaching_hours;
 };
 
 /// A person of an org as a row to write: views of `p`, which must outlive the row.
