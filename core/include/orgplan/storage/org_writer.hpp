@@ -1,6 +1,7 @@
 // Writing the org: records as an import brings them, upserted column by column with statements reused across rows.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -31,7 +32,7 @@ public:
     PackedOptional(std::optional<double> v) : v_(v ? *v : kNone) {}
     PackedOptional(double v) : v_(v) {}
     PackedOptional(std::nullopt_t) {}
-    operator std::optional<double>() const { return v_ == v_ ? std::optional<double>(v_) : std::nullopt; }
+    operator std::optional<double>() const { return std::isnan(v_) ? std::nullopt : std::optional<double>(v_); }
 
 private:
     static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
