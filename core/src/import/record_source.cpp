@@ -29,6 +29,16 @@ std::vector<std::string> canonical_columns(const std::vector<std::string>& heade
     return out;
 }
 
+// Line breaks in text[from, to): memchr finds them several times faster than a count byte by byte.
+std::size_t line_breaks(std::string_view text, std::size_t from, std::size_t to) {
+    std::size_t n = 0;
+    const char* const end = text.data() + to;
+    for (const char* at = text.data() + from;
+         (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)))); ++at)
+        ++n;
+    return n;
+}
+
 class CsvSource final : public RecordSource {
 public:
     CsvSource(std::string path, const ColumnMap& mapping, std::uint64_t max_file_size)
@@ -39,20 +49,14 @@ public:
         end_ = view_.size();
     }
     const std::vector<std::string>& columns() const override { return columns_; }
-    std::size_t size_hint() const override {
-        std::size_t lines = 1;
-        for (const char* at = view_.data() + reader_.record_end();
-             (at = static_cast<const char*>(std::memchr(at, '\n', view_.data() + end_ - at))); ++at)
-            ++lines;
-        return lines;
-    }
+    std::size_t size_hint() const override { return 1 + line_breaks(view_, reader_.record_end(), end_); }
     std::unique_ptr<RecordSource> split_half() override {
         const auto from = reader_.record_end();
         const auto middle = view_.find('\n', from + (end_ - from) / 2);
         if (middle == std::string_view::npos || middle + 1 >= end_) return nullptr;
         const auto start = middle + 1;
         // Lines as the reader counts them: every line break, inside quotes or not.
-        const long line = 1 + static_cast<long>(std::count(view_.begin(), view_.begin() + start, '\n'));
+        const long line = 1 + static_cast<long>(line_breaks(view_, 0, start));
         std::unique_ptr<RecordSource> other(new CsvSource(*this, start, line));
         reader_.stop_at(start);
         split_ = end_ = start;
