@@ -60,7 +60,8 @@ void write_group(Database& db, OrgWriter& writer, const std::string& group,
     for (const auto& x : org.initiatives) writer.put(x);
     for (const auto& x : org.accounts) writer.put(x);
     for (const auto& x : org.teams) writer.put(x);
-    static const FamilyOrigin explicit_family{FamilyOrigin::Source::column, nullptr}; // a scenario's people were given their family
+    // A scenario's people were given their family.
+    static const FamilyOrigin explicit_family{FamilyOrigin::Source::column, nullptr};
     for (const auto& p : org.people) writer.put(person_row(p), explicit_family);
     for (const auto& g : org.goals) writer.put(g);
     for (const auto& m : org.memberships) writer.put(MembershipRow{m.person_id, m.team_id, m.allocation});

@@ -34,6 +34,7 @@ PersonRow person_row(const Person& p) {
     row.coaching_hours = p.coaching_hours;
     return row;
 }
+
 std::string_view FamilyOrigin::source_name() const {
     switch (source) {
     case Source::rule: return "rule";
