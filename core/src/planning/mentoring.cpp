@@ -297,14 +297,11 @@ std::vector<std::pair<int, int>> match(const Sides& sides, const PairCost& cost,
     const int source = 0, hub = M + 1, sink = M + N + 2;
     MinCostFlow flow(M + N + 3);
     flow.reserve_edges(2 * static_cast<std::size_t>(M) + (candidates + 2) * static_cast<std::size_t>(N));
-    std::vector<int> hub_edge(M);
     for (int m = 0; m < M; ++m) {
         flow.add_edge(source, 1 + m, sides.slots[m], 0);
-        hub_edge[m] = flow.add_edge(1 + m, hub, sides.slots[m], 0);
+        flow.add_edge(1 + m, hub, sides.slots[m], 0);
     }
-    // Novice by novice: its direct edges, its hub edge, its sink edge, so the ids of its direct edges run from the
-    // previous novice's sink edge to its own hub edge (the graph keeps where each starts: nothing more to hold).
-    std::vector<int> hub_to_novice(N);
+    // Novice by novice: its direct edges, its hub edge, its sink edge.
     auto ranked = ranked_candidates(cost, index, sides, candidates);
     auto part = ranked.begin();
     std::size_t count = 0, key = 0;
@@ -315,23 +312,27 @@ std::vector<std::pair<int, int>> match(const Sides& sides, const PairCost& cost,
             const auto m = static_cast<int>(part->keys[key] & 0xFFFFFFFFu);
             if (c < base) flow.add_edge(1 + m, M + 2 + n, 1, c);
         }
-        hub_to_novice[n] = flow.add_edge(hub, M + 2 + n, 1, base);
+        flow.add_edge(hub, M + 2 + n, 1, base);
         flow.add_edge(M + 2 + n, sink, 1, 0);
     }
     std::vector<RankedCandidates>().swap(ranked); // the graph has them: room for its arcs
     flow.solve(source, sink);
-    // Direct edges, then the hub's flow matched mentor by mentor.
+    // Direct edges novice by novice, in the order they were added; then the hub's flow matched mentor by mentor.
     std::vector<std::pair<int, int>> pairs;
-    for (int n = 0, first = 2 * M; n < N; first = hub_to_novice[n] + 2, ++n)
-        for (int edge = first; edge < hub_to_novice[n]; ++edge)
-            if (flow.flow(edge) > 0) pairs.emplace_back(flow.from(edge) - 1, n);
+    std::vector<char> via_hub(N, 0);
+    for (int n = 0; n < N; ++n)
+        flow.for_each_edge_into(M + 2 + n, [&](int from, std::int64_t f) {
+            if (f == 0) return;
+            if (from == hub) via_hub[n] = 1;
+            else pairs.emplace_back(from - 1, n);
+        });
     int n = 0;
-    for (int m = 0; m < M; ++m)
-        for (auto f = flow.flow(hub_edge[m]); f > 0; --f) {
-            while (n < N && flow.flow(hub_to_novice[n]) == 0) ++n;
-            if (n == N) break;
-            pairs.emplace_back(m, n++);
+    flow.for_each_edge_into(hub, [&](int from, std::int64_t f) { // each mentor's edge to the hub, in mentor order
+        for (; f > 0 && n < N; --f) {
+            while (n < N && !via_hub[n]) ++n;
+            if (n < N) pairs.emplace_back(from - 1, n++);
         }
+    });
     return pairs;
 }
 

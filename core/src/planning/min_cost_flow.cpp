@@ -56,7 +56,9 @@ void MinCostFlow::build_arcs() {
     for (int v = 0; v < nodes_; ++v) first_arc_[v + 1] += first_arc_[v];
     to_.resize(arcs);
     reverse_.resize(arcs);
-    position_.resize(edges);
+    forward_bits_.assign((arcs + 63) / 64, 0);
+    // Edge i's forward arc is kept in added_.from[i] until its capacity and cost are laid out: the edges' own
+    // column holds the table from edges to arcs while it is needed.
     std::vector<int> fill(first_arc_.begin(), first_arc_.end() - 1);
     for (std::size_t i = 0; i < edges; ++i) {
         const int from = added_.from[i], to = added_.to[i];
@@ -65,23 +67,34 @@ void MinCostFlow::build_arcs() {
         to_[backward] = from;
         reverse_[forward] = backward;
         reverse_[backward] = forward;
-        position_[i] = forward;
+        forward_bits_[forward >> 6] |= std::uint64_t{1} << (forward & 63);
+        added_.from[i] = forward;
     }
-    release(added_.from);
+    release(fill);
     release(added_.to);
+    const auto& forward_of = added_.from;
     capacity_.assign(arcs, 0); // twins start empty
-    for (std::size_t i = 0; i < edges; ++i) capacity_[position_[i]] = added_.capacity[i];
+    for (std::size_t i = 0; i < edges; ++i) capacity_[forward_of[i]] = added_.capacity[i];
     release(added_.capacity);
     cost_.resize(arcs);
     for (std::size_t i = 0; i < edges; ++i) {
-        cost_[position_[i]] = added_.cost[i];
-        cost_[reverse_[position_[i]]] = -added_.cost[i];
+        cost_[forward_of[i]] = added_.cost[i];
+        cost_[reverse_[forward_of[i]]] = -added_.cost[i];
     }
     release(added_.cost);
+    release(added_.from);
     potential_.assign(nodes_, 0);
     distance_.resize(nodes_);
     level_.resize(nodes_);
     next_.resize(nodes_);
+}
+
+template <typename F>
+void MinCostFlow::for_each_admissible(F&& f) const {
+    std::size_t i = 0;
+    for (std::size_t w = 0; w < admissible_bits_.size(); ++w)
+        for (auto bits = admissible_bits_[w]; bits != 0; bits &= bits - 1, ++i)
+            f(i, static_cast<int>(64 * w) + __builtin_ctzll(bits));
 }
 
 void MinCostFlow::keep_admissible() {
@@ -114,23 +127,18 @@ void MinCostFlow::keep_admissible() {
         return admissible_before_[a >> 6] + __builtin_popcountll(below);
     };
     const auto listed = static_cast<std::size_t>(admissible_first_[nodes_]);
-    admissible_.resize(listed);
     admissible_to_.resize(listed);
     admissible_capacity_.resize(listed);
     admissible_twin_.resize(listed);
-    std::size_t i = 0;
-    for (std::size_t w = 0; w < words; ++w)
-        for (auto bits = admissible_bits_[w]; bits != 0; bits &= bits - 1, ++i) {
-            const auto a = static_cast<int>(64 * w) + __builtin_ctzll(bits);
-            admissible_[i] = a;
-            admissible_to_[i] = to_[a];
-            admissible_capacity_[i] = capacity_[a];
-            admissible_twin_[i] = place_of(reverse_[a]);
-        }
+    for_each_admissible([&](std::size_t i, int a) {
+        admissible_to_[i] = to_[a];
+        admissible_capacity_[i] = capacity_[a];
+        admissible_twin_[i] = place_of(reverse_[a]);
+    });
 }
 
 void MinCostFlow::end_phase() {
-    for (std::size_t i = 0; i < admissible_.size(); ++i) capacity_[admissible_[i]] = admissible_capacity_[i];
+    for_each_admissible([&](std::size_t i, int a) { capacity_[a] = admissible_capacity_[i]; });
 }
 
 std::int64_t MinCostFlow::augment(int s, int t) {

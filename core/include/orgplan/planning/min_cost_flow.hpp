@@ -19,10 +19,13 @@ public:
     int add_edge(int from, int to, std::int64_t capacity, std::int64_t cost);
     /// Sends the maximum flow from s to t at minimum total cost; returns {flow, cost}. Call once.
     std::pair<std::int64_t, std::int64_t> solve(int s, int t);
-    /// Flow on an edge after solve().
-    std::int64_t flow(int edge) const { return capacity_[reverse_[position_[edge]]]; }
-    /// Where an edge starts, after solve() (the graph keeps it, so callers need not).
-    int from(int edge) const { return to_[reverse_[position_[edge]]]; }
+    /// After solve(): calls `f(from, flow)` for each edge that ends at node `v`, in the order the edges were added.
+    /// (The graph keeps no table from edge ids to arcs: at a million edges it would be a fifth of the graph.)
+    template <typename F>
+    void for_each_edge_into(int v, F&& f) const {
+        for (int a = first_arc_[v]; a < first_arc_[v + 1]; ++a)
+            if (!forward(a)) f(to_[a], static_cast<std::int64_t>(capacity_[a])); // a twin holds its edge's flow
+    }
 
 private:
     struct Added { // edges as added, column by column
@@ -35,6 +38,10 @@ private:
     void keep_admissible();
     /// Writes the phase's admissible capacities back to their arcs.
     void end_phase();
+    bool forward(int a) const { return (forward_bits_[a >> 6] >> (a & 63)) & 1; }
+    /// Calls `f(place, arc)` for each admissible arc in arc order, its place in the phase's list counting from 0.
+    template <typename F>
+    void for_each_admissible(F&& f) const;
     /// level_: BFS levels over the admissible arcs with capacity left; false when t cannot be reached.
     bool level_graph(int s, int t);
     /// Sends flow along one shortest path of the level graph; returns how much (0: none is left).
@@ -45,8 +52,9 @@ private:
     // The residual graph, each node's arcs side by side (in the order their edges were added) so that every scan of
     // a node's arcs reads one run of memory: arc a goes to to_[a], its twin in the other direction is reverse_[a].
     std::vector<int> first_arc_; // node v's arcs are [first_arc_[v], first_arc_[v + 1])
-    std::vector<int> to_, reverse_, position_; // position_: edge id -> its forward arc
-    std::vector<int> admissible_first_, admissible_; // the phase's arcs of zero reduced cost, node by node
+    std::vector<int> to_, reverse_;
+    std::vector<std::uint64_t> forward_bits_;  // arc -> whether it is its edge's forward arc, a bit each
+    std::vector<int> admissible_first_; // the phase's arcs of zero reduced cost, node by node (the bitmap below)
     std::vector<int> admissible_to_;                  // where each of them goes (to_ of it, read without a jump)
     std::vector<std::int32_t> admissible_capacity_;   // their capacity left, during the phase
     std::vector<int> admissible_twin_;                // where each one's twin is in the list
