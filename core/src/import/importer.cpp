@@ -66,8 +66,7 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     summary.created = create_missing(options.create_missing, stored, in);
     const auto records = check_records(in, stored, problems);
     const auto people = index_people(in, stored_people, [&] { return people_with_family_column(db); }, problems);
-    const auto managers = check_managers(in, people, stored_people, problems);
-    check_cycles(in, people, managers, problems);
+    check_cycles(in, people, check_managers(in, people, stored_people, problems), problems);
     const auto memberships = check_memberships(in, people, records.teams, stored_people, problems);
     const auto assignments = check_assignments(in, people, records, stored, problems);
     append(summary.notes, assignments.notes);
@@ -78,8 +77,10 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     summary.unmatched_titles = unmatched_titles(in);
     if (options.dry_run) return summary;
 
-    append(summary.notes, write_records(db, *tx, {in, people, records, memberships, assignments, org_currency}, order.get(),
-                                        stored_people.people.size(), options));
+    const auto write_order = order.get();
+    release_locations(in); // only the checks name records by place: a million people's go before the write
+    append(summary.notes, write_records(db, *tx, {in, people, records, memberships, assignments, org_currency},
+                                        write_order, stored_people.people.size(), options));
     if (options.before_commit && !options.before_commit(db)) return summary; // rolled back with `tx`
     auto logged = nlohmann::json(summary.records);
     if (!summary.created.empty()) logged["created"] = summary.created;

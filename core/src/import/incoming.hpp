@@ -36,6 +36,8 @@ struct Incoming {
         locs.push_back(loc);
         present.push_back(columns);
     }
+    /// Lets go of where each record came from (the checks are done with it).
+    void release_locations() { std::vector<Loc>().swap(locs); }
     /// Moves `more`'s records after these, letting go of each of its columns once moved (a million records).
     void append(Incoming&& more) {
         items.insert(items.end(), std::make_move_iterator(more.items.begin()), std::make_move_iterator(more.items.end()));
@@ -90,5 +92,20 @@ struct IncomingRecords {
     std::string currency;
     Loc currency_loc;
 };
+
+/// After the checks: every kind's record locations go (16 bytes a record, 32 MB for a million people with teams).
+inline void release_locations(IncomingRecords& in) {
+    in.segments.release_locations();
+    in.products.release_locations();
+    in.initiatives.release_locations();
+    in.accounts.release_locations();
+    in.teams.release_locations();
+    in.people.release_locations();
+    in.goals.release_locations();
+    in.memberships.release_locations();
+    in.assignments.release_locations();
+    in.interrupts.release_locations();
+    in.seats.release_locations();
+}
 
 } // namespace orgplan::importing
