@@ -79,7 +79,7 @@ std::string data_text(const Cell& cell) {
         std::string operator()(const Flag& flag) const { return flag_text(flag); }
         std::string operator()(const Omitted& omitted) const { return omitted.text; }
         std::string operator()(const Money& money) const { return (*this)(money.value); }
-        std::string operator()(const Worded& worded) const { return std::visit(*this, worded.data); }
+        std::string operator()(const Worded& worded) const { return std::visit(*this, worded.data()); }
     };
     return std::visit(Visitor{}, cell);
 }
@@ -101,7 +101,7 @@ std::string Table::cell_text(const Cell& cell, const Column& column) {
         std::string operator()(const Flag& flag) const { return flag_text(flag); }
         std::string operator()(const Omitted& omitted) const { return omitted.text.empty() ? "-" : omitted.text; }
         std::string operator()(const Money& money) const { return group_thousands(money.value, 0); }
-        std::string operator()(const Worded& worded) const { return worded.words; }
+        std::string operator()(const Worded& worded) const { return worded.words(); }
         std::string operator()(long long v) const {
             return column.money ? group_thousands(static_cast<double>(v), 0) : std::to_string(v);
         }
@@ -252,7 +252,7 @@ nlohmann::json Table::to_json() const {
                     else if constexpr (std::is_same_v<T, Money>)
                         obj[key] = stable(v.value);
                     else if constexpr (std::is_same_v<T, Worded>)
-                        std::visit([&](const auto& data) { obj[key] = data; }, v.data);
+                        std::visit([&](const auto& data) { obj[key] = data; }, v.data());
                     else
                         obj[key] = v;
                 },

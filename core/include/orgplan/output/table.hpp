@@ -1,6 +1,7 @@
 // Tables of typed cells, written aligned, as CSV (RFC 4180, also streamed) or as JSON rows; shared by every answer.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -51,10 +52,24 @@ struct Money {
 /// A value people read in words and programs as data: tables, Markdown and HTML show `words` (a status in words, PMs'
 /// names, the words of a title a rule matched, a row's name with its unit); CSV, JSON and XLSX keep `data` (the
 /// status code, the ids, the rule's pattern, the bare name), which does not change with how it is worded.
-struct Worded {
-    std::variant<std::string, IdList> data; ///< text, or ids (an array in JSON, joined with ';' in CSV and XLSX)
-    std::string words;
-    bool operator==(const Worded& other) const { return data == other.data && words == other.words; }
+/// Both are kept behind a shared pointer, so that a cell is no larger than a string (40 bytes instead of 80: a table
+/// of a million cells) and a value repeated on many rows (a status) is made once.
+class Worded {
+public:
+    using Data = std::variant<std::string, IdList>; ///< text, or ids (an array in JSON, joined with ';' in CSV, XLSX)
+    Worded() : Worded(std::string(), std::string()) {}
+    Worded(Data data, std::string words)
+        : parts_(std::make_shared<const Parts>(Parts{std::move(data), std::move(words)})) {}
+    const Data& data() const { return parts_->data; }
+    const std::string& words() const { return parts_->words; }
+    bool operator==(const Worded& other) const { return data() == other.data() && words() == other.words(); }
+
+private:
+    struct Parts {
+        Data data;
+        std::string words;
+    };
+    std::shared_ptr<const Parts> parts_;
 };
 /// A row's name with the unit its values are in: "yearly cost (EUR)" for people, the bare name (a key that does not
 /// change with the currency) for data. Without a unit, the name alone everywhere.
@@ -62,6 +77,7 @@ Worded named(std::string name, const std::string& unit);
 /// A value in a table: nothing (shown as "-" / null), text, a whole number, a decimal, a list of ids, named values,
 /// a yes or no, a cell JSON leaves out, a sum of money or a value worded for people and kept as data for programs.
 using Cell = std::variant<std::monostate, std::string, long long, double, IdList, Fields, Flag, Omitted, Money, Worded>;
+static_assert(sizeof(Cell) <= sizeof(std::string) + 8, "a cell holds its larger values elsewhere");
 
 /// The number a cell holds (a whole number, a decimal or money); nothing for any other cell.
 std::optional<double> number_in(const Cell& cell);
