@@ -4,12 +4,13 @@
 #include <cmath>
 #include <cstdint>
 #include <future>
+#include <stdexcept>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "orgplan/analysis/coaching.hpp"
-#include "orgplan/planning/min_cost_flow.hpp"
+#include "orgplan/planning/matching_flow.hpp"
 #include "orgplan/base/number.hpp"
 #include "orgplan/analysis/ratios.hpp"
 #include "orgplan/analysis/shared_work.hpp"
@@ -55,8 +56,12 @@ private:
 struct Profiles {
     std::vector<Profile> of;
     std::shared_ptr<const PeopleById> people;
-    /// Throws std::out_of_range for an id not in the org.
-    const Profile& at(const std::string& id) const { return of.at(static_cast<std::size_t>(people->position(id))); }
+    /// The place in org.people of a possible mentor or novice; throws std::out_of_range for an id not in the org.
+    std::size_t place(const std::string& id) const {
+        const auto at = static_cast<std::size_t>(people->position(id));
+        if (at >= of.size()) throw std::out_of_range("no profile for " + id);
+        return at;
+    }
 };
 
 // Profiles of every possible mentor and novice: the products and segments each covers, their location and their
@@ -144,13 +149,13 @@ Sides matching_sides(const Org& org, const Settings& settings, const sdk::Coachi
 class SideProfiles {
 public:
     struct Flat {
-        const Profile* who; // one profile per person: tells a novice from themselves among the mentors
+        std::size_t who; // their place in org.people: tells a novice from themselves among the mentors
         int location, leader;
         std::uint32_t products, segments, end; // their products and segments, in ids_
     };
     SideProfiles(const Profiles& profiles, const Sides& sides) {
-        for (const auto& id : sides.mentors) mentors.push_back(flat(profiles.at(id)));
-        for (const auto& id : sides.novices) novices.push_back(flat(profiles.at(id)));
+        for (const auto& id : sides.mentors) mentors.push_back(flat(profiles, profiles.place(id)));
+        for (const auto& id : sides.novices) novices.push_back(flat(profiles, profiles.place(id)));
     }
     Ids products(const Flat& p) const { return {ids_.data() + p.products, ids_.data() + p.segments}; }
     Ids segments(const Flat& p) const { return {ids_.data() + p.segments, ids_.data() + p.end}; }
@@ -158,8 +163,9 @@ public:
     std::vector<Flat> mentors, novices;
 
 private:
-    Flat flat(const Profile& p) {
-        Flat f{&p, p.location, p.leader, static_cast<std::uint32_t>(ids_.size()), 0, 0};
+    Flat flat(const Profiles& profiles, std::size_t who) {
+        const auto& p = profiles.of[who];
+        Flat f{who, p.location, p.leader, static_cast<std::uint32_t>(ids_.size()), 0, 0};
         ids_.insert(ids_.end(), p.products.begin(), p.products.end());
         f.segments = static_cast<std::uint32_t>(ids_.size());
         ids_.insert(ids_.end(), p.segments.begin(), p.segments.end());
@@ -289,19 +295,13 @@ std::vector<RankedCandidates> ranked_candidates(const PairCost& cost, const Ment
     return parts;
 }
 
-// The min-cost max-flow matching, as (mentor, novice) index pairs. Nodes: source, mentors, a hub that reaches every
-// novice at the base cost, novices, sink; each novice also gets direct edges from its `candidates` cheapest mentors.
+// The min-cost max-flow matching, as (mentor, novice) index pairs: each novice reaches its `candidates` cheapest
+// mentors directly and every mentor through a hub at the base cost (see MatchingFlow).
 std::vector<std::pair<int, int>> match(const Sides& sides, const PairCost& cost, const MentorIndex& index,
                                        std::size_t candidates, int base) {
-    const int M = static_cast<int>(sides.mentors.size()), N = static_cast<int>(sides.novices.size());
-    const int source = 0, hub = M + 1, sink = M + N + 2;
-    MinCostFlow flow(M + N + 3);
-    flow.reserve_edges(2 * static_cast<std::size_t>(M) + (candidates + 2) * static_cast<std::size_t>(N));
-    for (int m = 0; m < M; ++m) {
-        flow.add_edge(source, 1 + m, sides.slots[m], 0);
-        flow.add_edge(1 + m, hub, sides.slots[m], 0);
-    }
-    // Novice by novice: its direct edges, its hub edge, its sink edge.
+    const int N = static_cast<int>(sides.novices.size());
+    MatchingFlow flow(sides.slots, N, base);
+    flow.reserve_edges(candidates * static_cast<std::size_t>(N));
     auto ranked = ranked_candidates(cost, index, sides, candidates);
     auto part = ranked.begin();
     std::size_t count = 0, key = 0;
@@ -310,30 +310,11 @@ std::vector<std::pair<int, int>> match(const Sides& sides, const PairCost& cost,
         for (const auto end = key + part->counts[count++]; key < end; ++key) {
             const auto c = static_cast<int>(part->keys[key] >> 32);
             const auto m = static_cast<int>(part->keys[key] & 0xFFFFFFFFu);
-            if (c < base) flow.add_edge(1 + m, M + 2 + n, 1, c);
+            if (c < base) flow.add_edge(m, n, c);
         }
-        flow.add_edge(hub, M + 2 + n, 1, base);
-        flow.add_edge(M + 2 + n, sink, 1, 0);
     }
-    std::vector<RankedCandidates>().swap(ranked); // the graph has them: room for its arcs
-    flow.solve(source, sink);
-    // Direct edges novice by novice, in the order they were added; then the hub's flow matched mentor by mentor.
-    std::vector<std::pair<int, int>> pairs;
-    std::vector<char> via_hub(N, 0);
-    for (int n = 0; n < N; ++n)
-        flow.for_each_edge_into(M + 2 + n, [&](int from, std::int64_t f) {
-            if (f == 0) return;
-            if (from == hub) via_hub[n] = 1;
-            else pairs.emplace_back(from - 1, n);
-        });
-    int n = 0;
-    flow.for_each_edge_into(hub, [&](int from, std::int64_t f) { // each mentor's edge to the hub, in mentor order
-        for (; f > 0 && n < N; --f) {
-            while (n < N && !via_hub[n]) ++n;
-            if (n < N) pairs.emplace_back(from - 1, n++);
-        }
-    });
-    return pairs;
+    std::vector<RankedCandidates>().swap(ranked); // the graph has them
+    return flow.solve();
 }
 
 // What the leader should do: hire seniors when novices are left uncovered, else how the pairing stands.
@@ -366,11 +347,11 @@ MentoringPlan plan_mentoring(const Org& org, const Settings& settings, std::size
     const auto coaching = coaching_sides(org, settings);
     const auto& groups = coaching.groups;
     const auto& free_seniors = coaching.leaderless_seniors;
-    const auto profiles = work_profiles(org, groups, free_seniors);
     const auto sides = matching_sides(org, settings, groups, free_seniors, plan);
     plan.novices = sides.novices.size();
     plan.experience_unknown = groups.experience_unknown;
-    const SideProfiles side_profiles(profiles, sides);
+    // The org-wide profiles go once laid out side by side (a profile for every person, 18 MB at 150,000 PMs).
+    const SideProfiles side_profiles(work_profiles(org, groups, free_seniors), sides);
     const PairCost cost(side_profiles, costs);
     const MentorIndex index(side_profiles, sides);
 

@@ -10,7 +10,7 @@
 // find_flow_cost.hpp relies on declarations from the header above.
 #include <boost/graph/find_flow_cost.hpp>
 
-#include "orgplan/planning/min_cost_flow.hpp"
+#include "reference_min_cost_flow.hpp"
 
 using orgplan::MinCostFlow;
 

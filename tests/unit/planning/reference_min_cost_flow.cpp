@@ -1,4 +1,4 @@
-#include "orgplan/planning/min_cost_flow.hpp"
+#include "reference_min_cost_flow.hpp"
 
 #include <algorithm>
 #include <limits>

@@ -1,5 +1,7 @@
 // Minimum-cost maximum flow on small integer costs (primal-dual: Dijkstra with potentials, then a blocking
-// flow over the shortest-path edges, so one phase augments many paths at once).
+// flow over the shortest-path edges, so one phase augments many paths at once), on any graph.
+// The reference of the tests: checked against Boost.Graph (min_cost_flow_test), it is what the mentor matching's
+// own flow (MatchingFlow, the same method on its one graph) must agree with pair for pair (matching_flow_test).
 #pragma once
 
 #include <cstdint>
