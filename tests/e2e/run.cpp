@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -32,17 +33,22 @@ nlohmann::json Result::json() const {
     }
 }
 
-Result run(const std::string& args, const std::string& env, const std::string& wrapper, const std::string& binary) {
+Result run_quietly(const std::string& args, const std::string& env, const std::string& wrapper,
+                   const std::string& binary) {
     char err_template[] = "/tmp/orgplan-e2e-err-XXXXXX";
     const int fd = ::mkstemp(err_template);
-    REQUIRE(fd >= 0);
+    if (fd < 0) throw std::runtime_error("cannot create a file for stderr under /tmp");
     ::close(fd);
     const std::string command =
         wrapper + (wrapper.empty() ? "" : " ") + std::string("env -u ORGPLAN_DB -u ORGPLAN_PLUGIN_PATH -u ORGPLAN_RULES ") + env + " '" + binary + "' " + args +
         " 2>'" + err_template + "' </dev/null";
     Result r;
+    r.args = args;
     FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe);
+    if (!pipe) {
+        std::remove(err_template);
+        throw std::runtime_error("cannot start: " + command);
+    }
     std::array<char, 4096> buffer{};
     std::size_t n;
     while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
@@ -50,8 +56,16 @@ Result run(const std::string& args, const std::string& env, const std::string& w
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     r.err = read_text(err_template);
     std::remove(err_template);
-    UNSCOPED_INFO("orgplan " << args << "\nexit " << r.exit_code << "\nstdout:\n" << r.out << "\nstderr:\n" << r.err);
     return r;
+}
+
+const Result& logged(const Result& r) {
+    UNSCOPED_INFO("orgplan " << r.args << "\nexit " << r.exit_code << "\nstdout:\n" << r.out << "\nstderr:\n" << r.err);
+    return r;
+}
+
+Result run(const std::string& args, const std::string& env, const std::string& wrapper, const std::string& binary) {
+    return logged(run_quietly(args, env, wrapper, binary));
 }
 
 TempDb::TempDb() {

@@ -9,6 +9,7 @@
 namespace orgplan::e2e {
 
 struct Result {
+    std::string args; ///< what orgplan was run with
     int exit_code = -1;
     std::string out;
     std::string err;
@@ -21,6 +22,12 @@ struct Result {
 /// replaces the orgplan under test (a copy another user can reach).
 Result run(const std::string& args, const std::string& env = "", const std::string& wrapper = "",
            const std::string& binary = ORGPLAN_BIN);
+/// run() without telling the test framework, which is not thread-safe: for runs on threads of their own. Pass the
+/// result to logged() on the test's thread. Throws std::runtime_error when orgplan cannot be started.
+Result run_quietly(const std::string& args, const std::string& env = "", const std::string& wrapper = "",
+                   const std::string& binary = ORGPLAN_BIN);
+/// Shows the run (its arguments, exit code, stdout and stderr) with the test's next failure; returns it.
+const Result& logged(const Result& r);
 
 /// A fresh database path in a private temporary directory, removed with the object.
 class TempDb {

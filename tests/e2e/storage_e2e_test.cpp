@@ -172,14 +172,16 @@ TEST_CASE("processes importing into the same new database at once all succeed an
     for (int round = 0; round < 5; ++round) {
         TempDb db;
         std::vector<std::future<Result>> runs;
-        runs.push_back(std::async(std::launch::async, [&] { return run(db.flag() + " import " + data("demo")); }));
-        runs.push_back(std::async(std::launch::async, [&] {
-            return run(db.flag() + " import " + data("demo/segments.csv") + " " + data("demo/products.csv") + " " +
-                       data("demo/teams.csv") + " " + data("demo/people.csv"));
-        }));
-        runs.push_back(std::async(std::launch::async, [&] { return run(db.flag() + " config set ratio.threshold 9"); }));
-        runs.push_back(std::async(std::launch::async, [&] { return run(db.flag() + " import " + data("demo")); }));
-        for (auto& r : runs) CHECK(r.get().exit_code == 0);
+        // Each on a thread of its own (quietly: the test framework is not thread-safe), logged here.
+        const auto start = [&](std::string args) {
+            runs.push_back(std::async(std::launch::async, [&db, args] { return run_quietly(db.flag() + args); }));
+        };
+        start(" import " + data("demo"));
+        start(" import " + data("demo/segments.csv") + " " + data("demo/products.csv") + " " + data("demo/teams.csv") +
+              " " + data("demo/people.csv"));
+        start(" config set ratio.threshold 9");
+        start(" import " + data("demo"));
+        for (auto& r : runs) CHECK(logged(r.get()).exit_code == 0);
         CHECK(run(db.flag() + " ratios --by org --format json").json()["org"]["maker_fte"] == 222.6);
         CHECK(run(db.flag() + " config get ratio.threshold").out == "9\n");
         for (const auto& name : files_in(db.dir())) CHECK_THAT(name, !Catch::Contains("orgplan-new"));
@@ -214,8 +216,12 @@ TEST_CASE("a command that starts during a bulk import answers or waits for it in
     const auto org = db.dir() + "/org";
     REQUIRE(std::system(("'" ORGPLAN_GEN "' 60000 '" + org + "' >/dev/null").c_str()) == 0);
     REQUIRE(run(db.flag() + " import '" + org + "'").exit_code == 0);
-    // The replace runs in the background; the readers and a writer start while it holds the database.
-    auto import = std::async(std::launch::async, [&] { return run(db.flag() + " import --replace '" + org + "'"); });
+    // The replace runs in the background; the readers and a writer start while it holds the database. Each runs on a
+    // thread of its own (quietly: the test framework is not thread-safe) and is logged here.
+    const auto in_background = [&db](std::string args) {
+        return std::async(std::launch::async, [&db, args] { return run_quietly(db.flag() + args); });
+    };
+    auto import = in_background(" import --replace '" + org + "'");
     // The import is under way once its log grows.
     const auto wal = db.path() + "-wal";
     const auto writing = [&] {
@@ -224,12 +230,12 @@ TEST_CASE("a command that starts during a bulk import answers or waits for it in
     };
     for (int i = 0; i < 2000 && !writing(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     std::vector<std::future<Result>> others;
-    others.push_back(std::async(std::launch::async, [&] { return run(db.flag() + " ratios --by org"); }));
-    others.push_back(std::async(std::launch::async, [&] { return run(db.flag() + " config set ratio.threshold 9"); }));
-    others.push_back(std::async(std::launch::async, [&] { return run(db.flag() + " diagnose --check no-pm"); }));
-    CHECK(import.get().exit_code == 0);
+    others.push_back(in_background(" ratios --by org"));
+    others.push_back(in_background(" config set ratio.threshold 9"));
+    others.push_back(in_background(" diagnose --check no-pm"));
+    CHECK(logged(import.get()).exit_code == 0);
     for (auto& r : others) {
-        const auto result = r.get();
+        const auto result = logged(r.get());
         CHECK(result.exit_code == 0);
         CHECK_THAT(result.err, !Catch::Contains("locked"));
     }
