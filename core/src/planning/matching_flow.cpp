@@ -1,8 +1,7 @@
-#include "orgplan/planning/matching_flow.hpp"
+#include "matching_flow.hpp"
 
 #include <algorithm>
 #include <limits>
-#include <queue>
 #include <stdexcept>
 #include <string>
 
@@ -189,46 +188,27 @@ void MatchingFlow::lay_out_mentors() {
 }
 
 void MatchingFlow::shortest_distances() {
-    // Dijkstra under reduced costs (non-negative thanks to the potentials), with a bucket per distance (Dial's
-    // queue) and a heap only past kBuckets. Every node closer than the sink is settled once the sink is; the rest
-    // only need "at least as far as the sink", which is all the potentials take from them.
-    constexpr std::int64_t kBuckets = 1 << 12;
+    // Dijkstra under reduced costs (non-negative thanks to the potentials). Every node closer than the sink is settled
+    // once the sink is; the rest only need "at least as far as the sink", which is all the potentials take from them.
     std::fill(distance_.begin(), distance_.end(), kInfinity);
-    if (buckets_.size() < kBuckets) buckets_.resize(kBuckets);
-    for (auto& b : buckets_) b.clear();
-    using Item = std::pair<std::int64_t, int>;
-    std::priority_queue<Item, std::vector<Item>, std::greater<>> far;
-    const auto push = [&](std::int64_t d, int v) {
-        if (d < kBuckets) buckets_[static_cast<std::size_t>(d)].push_back(v);
-        else far.push({d, v});
-    };
+    waiting_.reset();
     distance_[source_] = 0;
-    push(0, source_);
-    for (std::int64_t d = 0;; ++d) {
-        if (d >= kBuckets) {
-            if (far.empty()) return;
-            d = far.top().first;
-            for (; !far.empty() && far.top().first == d; far.pop()) buckets_[0].push_back(far.top().second);
-        }
-        auto& bucket = buckets_[static_cast<std::size_t>(d < kBuckets ? d : 0)];
-        if (d < kBuckets && bucket.empty()) continue;
-        for (std::size_t i = 0; i < bucket.size(); ++i) { // the bucket may grow while it is settled
-            const int v = bucket[i];
-            if (d != distance_[v]) continue;
-            if (v == sink_) return;
-            const auto arcs = node(v);
-            for (int k = 0; k < arcs.count; ++k) {
-                if (residual(arcs, k) <= 0) continue;
-                const int w = head(arcs, k);
-                const std::int64_t nd = d + cost(arcs, k) + potential_[v] - potential_[w];
-                if (nd < distance_[w]) {
-                    distance_[w] = nd;
-                    push(nd, w);
-                }
+    waiting_.push(0, source_);
+    waiting_.drain([&](std::int64_t d, int v) {
+        if (d != distance_[v]) return true; // settled closer already
+        if (v == sink_) return false;
+        const auto arcs = node(v);
+        for (int k = 0; k < arcs.count; ++k) {
+            if (residual(arcs, k) <= 0) continue;
+            const int w = head(arcs, k);
+            const std::int64_t nd = d + cost(arcs, k) + potential_[v] - potential_[w];
+            if (nd < distance_[w]) {
+                distance_[w] = nd;
+                waiting_.push(nd, w);
             }
         }
-        bucket.clear();
-    }
+        return true;
+    });
 }
 
 void MatchingFlow::keep_admissible() {

@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 
 #include "orgplan/analysis/coaching.hpp"
-#include "orgplan/planning/matching_flow.hpp"
+#include "matching_flow.hpp"
 #include "orgplan/base/number.hpp"
 #include "orgplan/analysis/ratios.hpp"
 #include "orgplan/analysis/shared_work.hpp"

@@ -4,7 +4,7 @@
 #include <numeric>
 #include <random>
 
-#include "orgplan/planning/matching_flow.hpp"
+#include "planning/matching_flow.hpp"
 #include "reference_min_cost_flow.hpp"
 
 using orgplan::MatchingFlow;

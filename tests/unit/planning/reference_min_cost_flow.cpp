@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <queue>
 #include <stdexcept>
 #include <string>
 
@@ -173,47 +172,27 @@ std::int64_t MinCostFlow::augment(int s, int t) {
 }
 
 void MinCostFlow::shortest_distances(int s, int t) {
-    // Dijkstra under reduced costs, which stay non-negative thanks to the potentials. Reduced distances are small
-    // whole numbers, so nodes wait in a bucket per distance (Dial's queue), a heap only past kBuckets. Every node
-    // closer than t is settled once t is; the rest only need "at least as far as t", which is what the potentials
-    // take from them (the order nodes of one distance are settled in changes nothing).
-    constexpr std::int64_t kBuckets = 1 << 12;
+    // Dijkstra under reduced costs, which stay non-negative thanks to the potentials. Every node closer than t is
+    // settled once t is; the rest only need "at least as far as t", which is what the potentials take from them (the
+    // order nodes of one distance are settled in changes nothing).
     std::fill(distance_.begin(), distance_.end(), kInfinity);
-    if (buckets_.size() < kBuckets) buckets_.resize(kBuckets);
-    for (auto& b : buckets_) b.clear();
-    using Item = std::pair<std::int64_t, int>;
-    std::priority_queue<Item, std::vector<Item>, std::greater<>> far;
-    const auto push = [&](std::int64_t d, int v) {
-        if (d < kBuckets) buckets_[static_cast<std::size_t>(d)].push_back(v);
-        else far.push({d, v});
-    };
+    waiting_.reset();
     distance_[s] = 0;
-    push(0, s);
-    for (std::int64_t d = 0;; ++d) {
-        if (d >= kBuckets) {
-            if (far.empty()) return;
-            d = far.top().first;
-            for (; !far.empty() && far.top().first == d; far.pop()) buckets_[0].push_back(far.top().second);
-        }
-        auto& bucket = buckets_[static_cast<std::size_t>(d < kBuckets ? d : 0)];
-        if (d < kBuckets && bucket.empty()) continue;
-        // A bucket may grow while it is settled (arcs of zero reduced cost): by index, not by iterator.
-        for (std::size_t i = 0; i < bucket.size(); ++i) {
-            const int v = bucket[i];
-            if (d != distance_[v]) continue;
-            if (v == t) return;
-            for (int a = first_arc_[v]; a < first_arc_[v + 1]; ++a) {
-                if (capacity_[a] <= 0) continue;
-                const int w = to_[a];
-                const std::int64_t nd = d + cost_[a] + potential_[v] - potential_[w];
-                if (nd < distance_[w]) {
-                    distance_[w] = nd;
-                    push(nd, w);
-                }
+    waiting_.push(0, s);
+    waiting_.drain([&](std::int64_t d, int v) {
+        if (d != distance_[v]) return true; // settled closer already
+        if (v == t) return false;
+        for (int a = first_arc_[v]; a < first_arc_[v + 1]; ++a) {
+            if (capacity_[a] <= 0) continue;
+            const int w = to_[a];
+            const std::int64_t nd = d + cost_[a] + potential_[v] - potential_[w];
+            if (nd < distance_[w]) {
+                distance_[w] = nd;
+                waiting_.push(nd, w);
             }
         }
-        bucket.clear();
-    }
+        return true;
+    });
 }
 
 bool MinCostFlow::level_graph(int s, int t) {

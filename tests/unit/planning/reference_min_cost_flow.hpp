@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/dial_queue.hpp"
+
 namespace orgplan {
 
 class MinCostFlow {
@@ -65,7 +67,7 @@ private:
     std::vector<std::int32_t> capacity_, cost_;
     std::vector<std::int64_t> potential_, distance_;
     std::vector<int> level_, next_;
-    std::vector<std::vector<int>> buckets_; // Dijkstra's nodes waiting, by distance
+    DialQueue waiting_;                      // Dijkstra's nodes waiting, by distance
     std::vector<int> order_;                 // the BFS's nodes in the order they were reached
     std::vector<int> path_;                  // augment's path from s, as places in the admissible list
 };

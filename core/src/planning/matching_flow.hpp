@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "../base/dial_queue.hpp"
+
 namespace orgplan {
 
 class MatchingFlow {
@@ -80,7 +82,7 @@ private:
     std::vector<int> level_, next_;
     std::vector<int> admissible_first_, admissible_; // each node's arcs of zero reduced cost (where they go), in order
     std::vector<bool> open_;                         // whether each of them can carry more now
-    std::vector<std::vector<int>> buckets_;          // Dijkstra's nodes waiting, by distance
+    DialQueue waiting_;                              // Dijkstra's nodes waiting, by distance
     std::vector<int> order_;                         // the BFS's nodes in the order they were reached
     std::vector<std::pair<int, int>> path_;          // augment's path from the source: (node, place in admissible_)
 };
