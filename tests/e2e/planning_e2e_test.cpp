@@ -39,6 +39,18 @@ TEST_CASE("mentoring plan recommends hiring seniors when capacity runs out") {
     CHECK_THAT(j["recommendation"].get<std::string>(), Catch::Contains("seasoned senior"));
 }
 
+TEST_CASE("mentoring plan refuses more candidates than coaching.most_pairs allows, naming what fits, and saves nothing") {
+    DemoDb db;
+    REQUIRE(run(db.flag() + " config set coaching.most_pairs 20").exit_code == 0);
+    const auto r = run(db.flag() + " mentoring plan --save --candidates 100000");
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("for each of 7 novices") && Catch::Contains("more than coaching.most_pairs (20)") &&
+                          Catch::Contains("ask for at most 2 candidates"));
+    CHECK(r.out.empty());
+    CHECK(run(db.flag() + " mentoring show --format json").json()["rows"].empty());
+    CHECK(run(db.flag() + " mentoring plan --candidates 2 --format json").json()["rows"].size() == 7);
+}
+
 TEST_CASE("plan projects quarters with hires by origin, and the simulation is reproducible by seed") {
     DemoDb db;
     const auto j = run(db.flag() + " plan --quarters 6 --growth 0.03 --format json").json();

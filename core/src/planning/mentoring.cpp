@@ -11,6 +11,7 @@
 
 #include "orgplan/analysis/coaching.hpp"
 #include "matching_flow.hpp"
+#include "orgplan/base/error.hpp"
 #include "orgplan/base/number.hpp"
 #include "orgplan/analysis/ratios.hpp"
 #include "orgplan/analysis/shared_work.hpp"
@@ -295,14 +296,30 @@ std::vector<RankedCandidates> ranked_candidates(const PairCost& cost, const Ment
     return parts;
 }
 
+// Each novice weighs up to `candidates` mentors one by one, and each pair weighed is kept until the flow is solved: a
+// bound on them keeps a large number of candidates from taking the machine (100,000 novices weighing 50,000 mentors
+// each would be 5 billion pairs, a hundred gigabytes).
+void refuse_too_many_pairs(const Sides& sides, std::size_t candidates, double most) {
+    const auto novices = sides.novices.size(), each = std::min(candidates, sides.mentors.size());
+    if (novices == 0 || static_cast<double>(each) * static_cast<double>(novices) <= most) return;
+    const auto fits = static_cast<std::size_t>(most / static_cast<double>(novices));
+    throw Error(fmt::format("weighing {} candidate mentors for each of {} novices is {} pairs, more than "
+                            "coaching.most_pairs ({}); ask for at most {} candidates (the default is 48), or raise "
+                            "the setting",
+                            each, novices, each * novices, static_cast<std::size_t>(most),
+                            std::max<std::size_t>(fits, 1)));
+}
+
 // The min-cost max-flow matching, as (mentor, novice) index pairs: each novice reaches its `candidates` cheapest
 // mentors directly and every mentor through a hub at the base cost (see MatchingFlow).
 std::vector<std::pair<int, int>> match(const Sides& sides, const PairCost& cost, const MentorIndex& index,
                                        std::size_t candidates, int base) {
     const int N = static_cast<int>(sides.novices.size());
     MatchingFlow flow(sides.slots, N, base);
-    flow.reserve_edges(candidates * static_cast<std::size_t>(N));
     auto ranked = ranked_candidates(cost, index, sides, candidates);
+    std::size_t edges = 0; // at most one a ranked candidate (a bound from --candidates could be 100,000 a novice)
+    for (const auto& part : ranked) edges += part.keys.size();
+    flow.reserve_edges(edges);
     auto part = ranked.begin();
     std::size_t count = 0, key = 0;
     for (int n = 0; n < N; ++n) {
@@ -351,6 +368,7 @@ MentoringPlan plan_mentoring(const Org& org, const Settings& settings, std::size
     plan.novices = sides.novices.size();
     plan.experience_unknown = groups.experience_unknown;
     // The org-wide profiles go once laid out side by side (a profile for every person, 18 MB at 150,000 PMs).
+    refuse_too_many_pairs(sides, candidates, settings.get("coaching.most_pairs"));
     const SideProfiles side_profiles(work_profiles(org, groups, free_seniors), sides);
     const PairCost cost(side_profiles, costs);
     const MentorIndex index(side_profiles, sides);

@@ -75,6 +75,18 @@ TEST_CASE("a few candidates per novice still cover everyone capacity allows") {
     CHECK(plan.pairings.size() == 2);
 }
 
+TEST_CASE("more pairs to weigh than coaching.most_pairs allows are refused, with the candidates that fit") {
+    auto b = two_mentors_two_novices(); // 2 novices weighing 3 mentors each (A, B and the leader): 6 pairs
+    Settings six, five;
+    six.set("coaching.most_pairs", 6);
+    five.set("coaching.most_pairs", 5);
+    CHECK(plan_mentoring(b.org, six).pairings.size() == 2);
+    CHECK_THROWS_WITH(plan_mentoring(b.org, five),
+                      Catch::Contains("3 candidate mentors for each of 2 novices is 6 pairs, more than "
+                                      "coaching.most_pairs (5); ask for at most 2 candidates"));
+    CHECK(plan_mentoring(b.org, five, 2).pairings.size() == 2); // 2 candidates each: 4 pairs
+}
+
 TEST_CASE("in a flat org with no product leader, senior PMs mentor the novices instead of seniors being hired") {
     OrgBuilder b;
     b.product("P1").team("T1", "P1");

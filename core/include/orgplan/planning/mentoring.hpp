@@ -38,7 +38,8 @@ struct MentoringPlan {
 };
 
 /// A pair's cost: 10, less 4 when mentor and novice share a product, 2 a segment, 3 a location, and 1 when the
-/// mentor is the novice's nearest product leader or works under the same one.
+/// mentor is the novice's nearest product leader or works under the same one. The base is at most 255 (the flow keeps
+/// a pair's cost in a byte).
 struct PairingCosts {
     int base = 10, product = 4, segment = 2, location = 3, leader = 1;
 };
