@@ -68,8 +68,8 @@ int cmd_roster(const Args& args) {
         for (const auto* m : it->second)
             if (run.team.empty() || m->team_id == run.team) lines.push_back({&p, m});
     }
-    static const std::string no_team;
-    const auto team_of = [](const Line& l) -> const std::string& { return l.membership ? l.membership->team_id : no_team; };
+    static const Text no_team;
+    const auto team_of = [](const Line& l) -> const Text& { return l.membership ? l.membership->team_id : no_team; };
     std::stable_sort(lines.begin(), lines.end(), [&](const Line& a, const Line& b) {
         return std::tie(team_of(a), a.person->name, a.person->id) < std::tie(team_of(b), b.person->name, b.person->id);
     });

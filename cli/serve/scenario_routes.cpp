@@ -399,7 +399,7 @@ json ScenarioRoutes::Desk::board(const Caller& caller, const std::string& name, 
     for (const auto& t : org.teams) {
         auto pms = json::array();
         for (const auto& pm : cover[t.id])
-            pms.push_back({{"id", pm}, {"name", person.count(pm) ? person[pm]->name : pm},
+            pms.push_back({{"id", pm}, {"name", person.count(pm) ? person[pm]->name.str() : pm},
                            {"moved", scenario_cover[pm] != live_cover[pm]}});
         teams.push_back({{"id", t.id}, {"name", t.name}, {"makers", stable(makers[t.id])}, {"people", members[t.id]},
                          {"pms", pms}, {"added", !live_teams.count(t.id)}});

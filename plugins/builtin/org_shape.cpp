@@ -15,7 +15,7 @@ using sdk::Finding;
 using sdk::ReportingTree;
 using sdk::Severity;
 
-std::string who(const Person& p) { return p.name.empty() || p.name == p.id ? p.id : p.name + " (" + p.id + ")"; }
+std::string who(const Person& p) { return p.name.empty() || p.name == p.id ? p.id.str() : p.name + " (" + p.id + ")"; }
 
 std::string count_of(std::uint32_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);

@@ -42,7 +42,7 @@ std::vector<std::string> team_segments(const Org& org) {
     for (const auto& p : org.products) product_segment[p.id] = p.segment_id;
     std::vector<std::string> out;
     for (const auto& t : org.teams)
-        out.push_back(!t.segment_id.empty() || t.product_id.empty() ? t.segment_id : product_segment[t.product_id]);
+        out.push_back(!t.segment_id.empty() || t.product_id.empty() ? t.segment_id.str() : product_segment[t.product_id]);
     return out;
 }
 

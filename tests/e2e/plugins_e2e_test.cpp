@@ -24,8 +24,8 @@ TEST_CASE("plugins list shows the built-ins with kind, version and file") {
     const auto r = run("plugins list --format json");
     REQUIRE(r.exit_code == 0);
     const auto j = r.json();
-    CHECK(j["abi_version"] == 6);
-    CHECK(j["sdk_version"] == "0.6.0");
+    CHECK(j["abi_version"] == 7);
+    CHECK(j["sdk_version"] == "0.7.0");
     CHECK(j["rows"].size() == 31);
     const auto info = run("plugins info by-product --format json").json();
     CHECK(info["kind"] == "principle");

@@ -1,6 +1,6 @@
 // libFuzzer target: the bytes of a plugin file, read for its exported symbols before anything of it is loaded. A
 // malformed or hostile file must be an Error, never a read outside it. The seed is a minimal shared library:
-//   printf 'const unsigned char orgplan_plugin_abi_v6 = 6;\nint orgplan_probe(void) { return 1; }\n' > tiny.c
+//   printf 'const unsigned char orgplan_plugin_abi_v7 = 7;\nint orgplan_probe(void) { return 1; }\n' > tiny.c
 //   gcc -shared -nostdlib -fPIC -O2 -Wl,-z,norelro -Wl,-z,noseparate-code -o tiny_library.so tiny.c && strip tiny_library.so
 #include <cstddef>
 #include <cstdint>

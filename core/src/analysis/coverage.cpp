@@ -64,7 +64,7 @@ public:
             return static_cast<std::size_t>(makers_order.end() - first);
         }
     };
-    void add(const std::string& key, std::size_t team, double makers) {
+    void add(std::string_view key, std::size_t team, double makers) {
         auto& g = groups_[key];
         g.teams.push_back(team);
         g.weight += makers;
@@ -79,7 +79,7 @@ public:
         }
         return first;
     }
-    const Group* find(const std::string& key) const {
+    const Group* find(std::string_view key) const {
         auto it = groups_.find(key);
         return it == groups_.end() || it->second.teams.empty() ? nullptr : &it->second;
     }

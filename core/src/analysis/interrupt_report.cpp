@@ -74,7 +74,7 @@ public:
     // The group of an interrupt (by pm, each PM it hit is its own group: see tally).
     std::string of(const Interrupt& x) const {
         if (by_ == "requester")
-            return x.requester_id.empty() ? x.requester_name + " (" + x.requester_function + ")" : x.requester_id;
+            return x.requester_id.empty() ? x.requester_name + " (" + x.requester_function + ")" : x.requester_id.str();
         if (by_ == "function") {
             if (x.requester_id.empty()) return text::normalise_key(x.requester_function);
             const auto* person = people_.find(x.requester_id);

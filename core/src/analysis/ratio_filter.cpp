@@ -22,7 +22,7 @@ void require_known(const Items& items, const std::string& id, const char* option
 
 // Everyone reporting to `leader` at any depth.
 std::unordered_set<std::string> below(const Org& org, const std::string& leader) {
-    std::unordered_map<std::string, std::vector<const std::string*>> reports;
+    std::unordered_map<std::string, std::vector<const Text*>> reports;
     for (const auto& p : org.people) reports[p.manager_id].push_back(&p.id);
     std::unordered_set<std::string> out;
     std::vector<std::string> todo{leader};
@@ -63,10 +63,10 @@ void filter_ratio_rows(RatioReport& report, const Org& org, const RatioFilter& f
         for (std::size_t t = 0; t < org.teams.size(); ++t) {
             const auto& team = org.teams[t];
             const auto segment = segments[t].empty() ? kNone : segments[t];
-            const auto product = team.product_id.empty() ? kNone : team.product_id;
+            const std::string product = team.product_id.empty() ? std::string(kNone) : team.product_id.str();
             if (!filter.segment.empty() && segment != filter.segment) continue;
             if (!filter.product.empty() && product != filter.product) continue;
-            kept.insert(report.by == "team" ? team.id : report.by == "product" ? product : segment);
+            kept.insert(report.by == "team" ? team.id.str() : report.by == "product" ? product : segment);
         }
     }
     std::unordered_set<std::string> under, led_teams;

@@ -251,7 +251,7 @@ void parse_goal(RecordParser& p, const RecordContext& c) {
                                          "activity, output, outcome, revenue");
     g.incentive = p.flag("incentive");
     g.north_star = p.flag("north_star");
-    g.product_ids = text::split_list(p.text("products"));
+    for (auto& id : text::split_list(p.text("products"))) g.product_ids.emplace_back(id);
     g.counter_metric = p.text("counter_metric");
     g.theme = text::normalise_key(p.text("theme"));
     if (p.ok) c.in.goals.add(std::move(g), c.loc, p.columns(c.kind));

@@ -201,7 +201,7 @@ Goal record_from_json(const json& j, const Goal*) {
     g.metric_kind = parse_enum<MetricKind>(j, "metric_kind", parse_metric_kind);
     g.incentive = j.at("incentive").get<bool>();
     g.north_star = j.at("north_star").get<bool>();
-    g.product_ids = j.at("products").get<std::vector<std::string>>();
+    g.product_ids = j.at("products").get<std::vector<Text>>();
     g.counter_metric = j.at("counter_metric").get<std::string>();
     g.theme = j.at("theme").get<std::string>();
     return g;

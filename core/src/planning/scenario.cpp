@@ -130,13 +130,13 @@ void require_quarter(const std::string& quarter) {
 // Whether `id` is `person` or reports to them, however far down (a manager's chain never loops in a loaded org, but
 // the walk stops after as many steps as there are people all the same).
 bool reports_to(const Org& org, const std::string& id, const std::string& person) {
-    std::unordered_map<std::string, const std::string*> manager_of;
+    std::unordered_map<std::string, const Text*> manager_of;
     for (const auto& p : org.people) manager_of[p.id] = &p.manager_id;
     std::string at = id;
     for (std::size_t steps = 0; steps <= org.people.size() && !at.empty(); ++steps) {
         if (at == person) return true;
         const auto it = manager_of.find(at);
-        at = it == manager_of.end() ? std::string() : *it->second;
+        at = it == manager_of.end() ? std::string() : it->second->str();
     }
     return false;
 }
@@ -223,7 +223,7 @@ void plan_departure(Scenario& s, const std::string& id, const std::string& quart
             p.team_id = m.team_id;
             break;
         }
-    p.id = position_id(s, p.team_id.empty() ? id : p.team_id, "leave");
+    p.id = position_id(s, p.team_id.empty() ? id : p.team_id.str(), "leave");
     p.kind = PositionKind::departure;
     p.family = person.family;
     p.fte = person.fte;

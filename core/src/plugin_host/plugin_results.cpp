@@ -54,7 +54,7 @@ void validate_assignments(const Org& org, const std::vector<Assignment>& assignm
     ViewMap<std::uint64_t> ids[kTargetKinds];
     for (int k = 0; k < kTargetKinds; ++k) {
         auto& of_kind = ids[k];
-        for_each_target(org, static_cast<TargetKind>(k), [&](const std::string& id) { of_kind.emplace(id, of_kind.size()); });
+        for_each_target(org, static_cast<TargetKind>(k), [&](std::string_view id) { of_kind.emplace(id, of_kind.size()); });
     }
     Problems problems(source);
     ViewMap<double> total;

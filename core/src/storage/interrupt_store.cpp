@@ -33,7 +33,7 @@ std::string interrupt_key(const std::string& id, const Interrupt& x, int occurre
     if (!id.empty()) return "id:" + id;
     // Text fields are length-prefixed: whatever they hold, two different rows never share a key.
     std::string key = "row:";
-    for (const std::string* field : {&x.date, &x.requester_id, &x.requester_name, &x.requester_function, &x.pm_id,
+    for (const Text* field : {&x.date, &x.requester_id, &x.requester_name, &x.requester_function, &x.pm_id,
                                      &x.team_id, &x.product_id})
         key += std::to_string(field->size()) + ":" + *field + ";";
     key += fmt::format("{};{};{};#{}", x.hours, to_string(x.kind), x.planned ? 1 : 0, occurrence); // hours exactly

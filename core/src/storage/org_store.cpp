@@ -8,6 +8,7 @@
 
 #include "orgplan/base/error.hpp"
 #include "orgplan/model/enums.hpp"
+#include "orgplan/model/text_pool.hpp"
 #include "orgplan/storage/interrupt_store.hpp"
 #include "orgplan/storage/position_store.hpp"
 #include "orgplan/storage/read_transaction.hpp"
@@ -40,7 +41,7 @@ std::vector<Goal> load_goals(Database& db) {
                            g.north_star = r.flag(7);
                            g.counter_metric = r.text(8);
                            g.theme = r.text(9);
-                           g.product_ids = products_of[g.id];
+                           for (auto& id : products_of[g.id]) g.product_ids.emplace_back(id);
                            return g;
                        });
 }
@@ -65,9 +66,10 @@ std::vector<Team> load_teams(Database& db, PersonDetail detail) {
     RowQuery q(db, detail == PersonDetail::no_makers
                        ? "SELECT id, name, '', product_id, segment_id, '' FROM team ORDER BY id"
                        : "SELECT id, name, type, product_id, segment_id, parent_unit FROM team ORDER BY id");
+    TextPool shared; // types, products, segments and units repeat across teams
     while (q.step())
-        teams.push_back({std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2)),
-                         std::string(q.text(3)), std::string(q.text(4)), std::string(q.text(5))});
+        teams.push_back({Text(q.text(0)), Text(q.text(1)), shared.get(q.text(2)), shared.get(q.text(3)),
+                         shared.get(q.text(4)), shared.get(q.text(5))});
     return teams;
 }
 
@@ -119,7 +121,14 @@ std::vector<Membership> load_memberships(Database& db, PersonDetail detail) {
                          "CROSS JOIN membership m ON m.person_id = p.id "
                          "WHERE p.family <> 'maker' AND p.family = 'pm' ORDER BY p.id"
                        : "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
-    while (q.step()) memberships.push_back({std::string(q.text(0)), std::string(q.text(1)), q.real(2)});
+    // A person's memberships come together and share their id; a team's id is one block for all its members.
+    TextPool teams;
+    while (q.step()) {
+        const auto person = q.text(0);
+        Text person_id = !memberships.empty() && memberships.back().person_id == person ? memberships.back().person_id
+                                                                                          : Text(person);
+        memberships.push_back({std::move(person_id), teams.get(q.text(1)), q.real(2)});
+    }
     return memberships;
 }
 

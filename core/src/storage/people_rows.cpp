@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "orgplan/model/enums.hpp"
+#include "orgplan/model/text_pool.hpp"
 #include "orgplan/storage/row_statement.hpp"
 
 namespace orgplan {
@@ -56,8 +57,9 @@ struct Batch {
     }
 };
 
-// Makes a batch's rows into people, in order.
-void make_people(const Batch& b, std::vector<Person>& people) {
+// Makes a batch's rows into people, in order. The columns people share (titles, levels, managers, locations,
+// units, cost centres, functions) come from the pool: a block per distinct text rather than per person.
+void make_people(const Batch& b, TextPool& shared, std::vector<Person>& people) {
     std::size_t at = 0, cut = 0, number = 0;
     for (std::size_t r = 0; r < b.rows; ++r) {
         std::array<std::string_view, kTextColumns.size()> t;
@@ -74,19 +76,19 @@ void make_people(const Batch& b, std::vector<Person>& people) {
         p.id = t[0];
         p.name = t[1];
         p.email = t[2];
-        p.title = t[3];
+        p.title = shared.get(t[3]);
         p.family = parse_family(t[4]).value_or(Family::other);
-        p.level = t[5];
+        p.level = shared.get(t[5]);
         p.pm_years = optional(0);
         p.origin = parse_origin(t[6]).value_or(Origin::unknown);
-        p.manager_id = t[7];
-        p.location = t[8];
+        p.manager_id = shared.get(t[7]);
+        p.location = shared.get(t[8]);
         p.fte = b.numbers[number + kOptionalColumns.size()];
         p.cost = optional(1);
         p.coaching_hours = optional(2);
-        p.unit = t[9];
-        p.cost_center = t[10];
-        p.function = t[11];
+        p.unit = shared.get(t[9]);
+        p.cost_center = shared.get(t[10]);
+        p.function = shared.get(t[11]);
         number += kOptionalColumns.size() + 1;
     }
 }
@@ -150,12 +152,13 @@ void read_people(Database& db, const std::string& sql, std::size_t expected, std
     people.reserve(people.size() + expected);
     RowQuery q(db, sql);
     Batch batch;
+    TextPool shared; // only the thread making people uses it
     if (expected < kPeopleForAHelper) {
         while (q.step()) {
             batch.add(q);
-            if (batch.rows == kRowsPerBatch) make_people(batch, people), batch.clear();
+            if (batch.rows == kRowsPerBatch) make_people(batch, shared, people), batch.clear();
         }
-        make_people(batch, people);
+        make_people(batch, shared, people);
         return;
     }
     Handover handover;
@@ -163,7 +166,7 @@ void read_people(Database& db, const std::string& sql, std::size_t expected, std
     std::thread helper([&] {
         try {
             while (auto next = handover.take()) {
-                make_people(*next, people);
+                make_people(*next, shared, people);
                 handover.give_back(std::move(*next));
             }
         } catch (...) {

@@ -115,7 +115,7 @@ private:
 inline std::string requester_label(const Interrupt& x, const std::unordered_map<std::string, const Person*>& people) {
     if (!x.requester_id.empty()) {
         auto it = people.find(x.requester_id);
-        return it == people.end() ? x.requester_id : it->second->name + " (" + x.requester_id + ")";
+        return it == people.end() ? x.requester_id.str() : it->second->name + " (" + x.requester_id + ")";
     }
     return x.requester_name + " (" + (x.requester_function.empty() ? "?" : x.requester_function) + ", outside the org)";
 }

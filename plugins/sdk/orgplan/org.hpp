@@ -1,6 +1,6 @@
 // orgplan SDK: the plain-data org snapshot handed to plugins.
 //
-// Everything here is a value type (strings, numbers, vectors): nothing carries code, so a snapshot can be
+// Everything here is a value type (text as orgplan::Text, numbers, vectors): nothing carries code, so a snapshot can be
 // copied, serialised, or sent to a plugin running in another process. The host builds one snapshot per
 // command; plugins receive it by const reference and must not keep references past the call.
 #pragma once
@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "orgplan/text.hpp"
 
 namespace orgplan {
 
@@ -32,100 +34,100 @@ enum class InterruptKind { executive_request, sales_escalation, customer_call, s
 
 /// A person of the org: one row of the people file.
 struct Person {
-    std::string id;
-    std::string name;
-    std::string email;
-    std::string title;
+    Text id;
+    Text name;
+    Text email;
+    Text title;
     Family family = Family::other;
-    std::string level;
-    std::optional<double> pm_years;     ///< years of product-management experience; empty when the data has none
-    Origin origin = Origin::unknown;
-    std::string manager_id;             ///< empty for the top of the tree
-    std::string location;
-    double fte = 1.0;                   ///< 0 < fte <= 1
-    std::optional<double> cost;         ///< yearly cost, any currency, when known
+    Origin origin = Origin::unknown; // beside the family: no padding after either
+    Text level;
+    std::optional<double> pm_years;       ///< years of product-management experience; empty when the data has none
+    Text manager_id;                      ///< empty for the top of the tree
+    Text location;
+    double fte = 1.0;                     ///< 0 < fte <= 1
+    std::optional<double> cost;           ///< yearly cost, any currency, when known
     std::optional<double> coaching_hours; ///< weekly coaching capacity, overrides the family default
-    std::string unit;                   ///< HR department or org unit, free text (spans by unit)
-    std::string cost_center;            ///< free text
-    std::string function;               ///< sales, marketing, engineering, product...; may be empty
+    Text unit;                            ///< HR department or org unit, free text (spans by unit)
+    Text cost_center;                     ///< free text
+    Text function;                        ///< sales, marketing, engineering, product...; may be empty
 };
 
 /// A team makers work in, which PMs cover.
 struct Team {
-    std::string id;
-    std::string name;
-    std::string type;        ///< free text: stream-aligned, platform, enabling...
-    std::string product_id;  ///< may be empty
-    std::string segment_id;  ///< may be empty
-    std::string parent_unit; ///< free text grouping (department, tribe)
+    Text id;
+    Text name;
+    Text type;        ///< free text: stream-aligned, platform, enabling...
+    Text product_id;  ///< may be empty
+    Text segment_id;  ///< may be empty
+    Text parent_unit; ///< free text grouping (department, tribe)
 };
 
 /// A person's place in a team, with the share of their time it takes.
 struct Membership {
-    std::string person_id;
-    std::string team_id;
+    Text person_id;
+    Text team_id;
     double allocation = 1.0; ///< share of the person's FTE given to the team; a person's total <= 1
 };
 
 /// A PM's coverage of a team, product, segment, initiative or account, with the share of their time it takes.
 struct Assignment {
-    std::string pm_id;
+    Text pm_id;
     TargetKind kind = TargetKind::team;
-    std::string target_id;
+    Text target_id;
     double share = 1.0; ///< share of the PM's FTE; a PM's total <= 1
 };
 
 /// A product of the portfolio, which teams build.
 struct Product {
-    std::string id;
-    std::string name;
+    Text id;
+    Text name;
     ProductStatus status = ProductStatus::active;
-    std::string segment_id;
+    Text segment_id;
 };
 
 /// A market segment that products and accounts belong to.
 struct Segment {
-    std::string id;
-    std::string name;
+    Text id;
+    Text name;
 };
 
 /// A corporate initiative PMs can be dedicated to.
 struct Initiative {
-    std::string id;
-    std::string name;
+    Text id;
+    Text name;
 };
 
 /// A key customer account PMs can be dedicated to.
 struct Account {
-    std::string id;
-    std::string name;
-    std::string segment_id;
+    Text id;
+    Text name;
+    Text segment_id;
 };
 
 /// A function's goal with the metric it is measured by.
 struct Goal {
-    std::string id;
-    std::string function;   ///< sales, services, support, marketing, engineering, product...
-    std::string objective;  ///< groups key results of one OKR; empty for a standalone goal
-    std::string name;
-    std::string metric;
+    Text id;
+    Text function;   ///< sales, services, support, marketing, engineering, product...
+    Text objective;  ///< groups key results of one OKR; empty for a standalone goal
+    Text name;
+    Text metric;
     MetricKind metric_kind = MetricKind::outcome;
     bool incentive = false; ///< a bonus, commission or quota is tied to the metric
     bool north_star = false;
-    std::vector<std::string> product_ids;
-    std::string counter_metric; ///< the metric that keeps this one honest; empty when none
-    std::string theme;          ///< optional tag from docs/formats.md (custom_work, quota_relief...)
+    std::vector<Text> product_ids;
+    Text counter_metric; ///< the metric that keeps this one honest; empty when none
+    Text theme;          ///< optional tag from docs/formats.md (custom_work, quota_relief...)
 };
 
 /// One interrupt of a PM, team or product: who asked, whom it hit, how long it took.
 struct Interrupt {
-    std::string date;               ///< YYYY-MM-DD
-    std::string requester_id;       ///< a person of the org; empty for someone outside the people data
-    std::string requester_name;     ///< for a requester outside the people data
-    std::string requester_function; ///< for a requester outside the people data
-    std::string pm_id;              ///< the PM it took time from; may be empty when a team or product is given
-    std::string team_id;            ///< may be empty
-    std::string product_id;         ///< may be empty
+    Text date;               ///< YYYY-MM-DD
+    Text requester_id;       ///< a person of the org; empty for someone outside the people data
+    Text requester_name;     ///< for a requester outside the people data
+    Text requester_function; ///< for a requester outside the people data
+    Text pm_id;              ///< the PM it took time from; may be empty when a team or product is given
+    Text team_id;            ///< may be empty
+    Text product_id;         ///< may be empty
     double hours = 0;
     InterruptKind kind = InterruptKind::other;
     bool planned = false; ///< booked ahead (a planned review), as against an unplanned escalation
@@ -133,15 +135,15 @@ struct Interrupt {
 
 /// A seat on a task force: in its working group, or in its review audience.
 struct TaskForceSeat {
-    std::string person_id;
+    Text person_id;
     bool review = false;
-    std::string reason; ///< why this person was picked
+    Text reason; ///< why this person was picked
 };
 
 /// A saved task force (orgplan taskforce). Person ids are kept as given: someone who left the org stays listed.
 struct TaskForce {
-    std::string name;
-    std::string topic;
+    Text name;
+    Text topic;
     std::vector<TaskForceSeat> seats;
 };
 
@@ -153,15 +155,15 @@ enum class PositionStatus { open, filled, cancelled };
 
 /// One planned position (see PositionKind).
 struct Position {
-    std::string id;
+    Text id;
     PositionKind kind = PositionKind::open_role;
-    std::string team_id;          ///< the team it adds to or leaves; may be empty
+    Text team_id;          ///< the team it adds to or leaves; may be empty
     Family family = Family::maker;
     double fte = 1.0;             ///< 0 < fte <= 1
-    std::string quarter;          ///< YYYY-Qn it takes effect; empty: as soon as possible
-    std::string person_id;        ///< a departure of someone named; empty for an unnamed one
+    Text quarter;          ///< YYYY-Qn it takes effect; empty: as soon as possible
+    Text person_id;        ///< a departure of someone named; empty for an unnamed one
     PositionStatus status = PositionStatus::open; ///< only open positions count as planned
-    std::string source;           ///< where it came from: a scenario's name, or empty
+    Text source;           ///< where it came from: a scenario's name, or empty
 };
 
 /// The whole org, as the host read it from storage.

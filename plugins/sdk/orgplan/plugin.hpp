@@ -25,17 +25,18 @@
 #include <boost/dll/alias.hpp>
 #include <boost/preprocessor/cat.hpp>
 
-/// The SDK release. It is also orgplan's version and the CMake package's (find_package(orgplan 0.6)); whether a
+/// The SDK release. It is also orgplan's version and the CMake package's (find_package(orgplan 0.7)); whether a
 /// plugin loads is decided by the ABI version alone.
-#define ORGPLAN_SDK_VERSION "0.6.0"
+#define ORGPLAN_SDK_VERSION "0.7.0"
 
 /// The plugin ABI, bumped whenever a boundary struct or the calling convention changes; the host refuses every
-/// other version. It names the mark every plugin library exports (orgplan_plugin_abi_v6).
+/// other version. It names the mark every plugin library exports (orgplan_plugin_abi_v7).
 // 3: Org gained interrupts and task forces. 4: a Person's pm_years may be unknown; Coaching lists those PMs apart;
 // a Proposal may say its principle is not applicable; Org gained planned positions. 5: one ABI mark and the
 // descriptors' version (the manifest's version and the orgplan_plugin_abi function are gone). 6: a DiagnosticRequest
-// carries the org's reporting tree.
-#define ORGPLAN_PLUGIN_ABI 6
+// carries the org's reporting tree. 7: every text of the org snapshot is orgplan::Text (text.hpp), 8 bytes where
+// std::string took 32.
+#define ORGPLAN_PLUGIN_ABI 7
 
 namespace orgplan::sdk {
 

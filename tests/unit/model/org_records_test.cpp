@@ -42,7 +42,7 @@ Goal full_goal(bool other) {
                   other ? MetricKind::output : MetricKind::outcome, other);
     g.objective = other ? "o2" : "o1";
     g.north_star = other;
-    g.product_ids = other ? std::vector<std::string>{"p2"} : std::vector<std::string>{"p1"};
+    g.product_ids = other ? std::vector<Text>{"p2"} : std::vector<Text>{"p1"};
     g.counter_metric = other ? "c2" : "c1";
     g.theme = other ? "custom_work" : "";
     return g;

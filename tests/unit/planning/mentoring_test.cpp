@@ -113,7 +113,8 @@ TEST_CASE("twenty thousand novices: candidates ranked on two threads still reach
         b.pm("n" + city + "a", 1, Origin::newcomer).pm("n" + city + "b", 1, Origin::newcomer);
     }
     for (auto& p : b.org.people) {
-        p.location = "city " + p.id.substr(1, p.id.find_first_not_of("0123456789", 1) - 1);
+        const std::string id = p.id;
+        p.location = "city " + id.substr(1, id.find_first_not_of("0123456789", 1) - 1);
         if (p.id[0] == 's') p.coaching_hours = 2.0;
     }
     const auto plan = plan_mentoring(b.org, Settings{});

@@ -28,7 +28,7 @@ void for_each_target(const Org& org, TargetKind kind, Visit&& visit) {
 /// Whether `org` has a record of `kind` with this id: an assignment to it would point at something.
 inline bool has_target(const Org& org, TargetKind kind, std::string_view id) {
     bool found = false;
-    for_each_target(org, kind, [&](const std::string& x) { found = found || x == id; });
+    for_each_target(org, kind, [&](std::string_view x) { found = found || x == id; });
     return found;
 }
 
