@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "orgplan/optional_number.hpp"
 #include "orgplan/text.hpp"
 
 namespace orgplan {
@@ -41,12 +42,12 @@ struct Person {
     Family family = Family::other;
     Origin origin = Origin::unknown; // beside the family: no padding after either
     Text level;
-    std::optional<double> pm_years;       ///< years of product-management experience; empty when the data has none
+    OptionalNumber pm_years;              ///< years of product-management experience; empty when the data has none
     Text manager_id;                      ///< empty for the top of the tree
     Text location;
     double fte = 1.0;                     ///< 0 < fte <= 1
-    std::optional<double> cost;           ///< yearly cost, any currency, when known
-    std::optional<double> coaching_hours; ///< weekly coaching capacity, overrides the family default
+    OptionalNumber cost;                  ///< yearly cost, any currency, when known
+    OptionalNumber coaching_hours;        ///< weekly coaching capacity, overrides the family default
     Text unit;                            ///< HR department or org unit, free text (spans by unit)
     Text cost_center;                     ///< free text
     Text function;                        ///< sales, marketing, engineering, product...; may be empty

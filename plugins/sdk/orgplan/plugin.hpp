@@ -35,7 +35,7 @@
 // a Proposal may say its principle is not applicable; Org gained planned positions. 5: one ABI mark and the
 // descriptors' version (the manifest's version and the orgplan_plugin_abi function are gone). 6: a DiagnosticRequest
 // carries the org's reporting tree. 7: every text of the org snapshot is orgplan::Text (text.hpp), 8 bytes where
-// std::string took 32.
+// std::string took 32, and a Person's optional numbers are OptionalNumber (optional_number.hpp), 8 bytes, not 16.
 #define ORGPLAN_PLUGIN_ABI 7
 
 namespace orgplan::sdk {

@@ -137,11 +137,11 @@ TEST_CASE("updatable columns are named as in input files, one bit each") {
 }
 
 TEST_CASE("a person row keeps optional numbers in eight bytes, none stored as NULL, and its family's source by name") {
-    CHECK_FALSE(std::optional<double>(PackedOptional()).has_value());
-    CHECK_FALSE(std::optional<double>(PackedOptional(std::nullopt)).has_value());
-    CHECK(std::optional<double>(PackedOptional(0.0)) == 0.0);
-    CHECK(std::optional<double>(PackedOptional(-2.5)) == -2.5);
-    CHECK(sizeof(PackedOptional) == sizeof(double));
+    CHECK_FALSE(std::optional<double>(OptionalNumber()).has_value());
+    CHECK_FALSE(std::optional<double>(OptionalNumber(std::nullopt)).has_value());
+    CHECK(std::optional<double>(OptionalNumber(0.0)) == 0.0);
+    CHECK(std::optional<double>(OptionalNumber(-2.5)) == -2.5);
+    CHECK(sizeof(OptionalNumber) == sizeof(double));
 
     Database db(":memory:");
     WriteTransaction tx(db);

@@ -24,29 +24,14 @@ struct FamilyOrigin {
     std::string_view source_name() const;
 };
 
-/// An optional number in eight bytes, for the rows an import holds by the million: none is a NaN, which no
-/// parsed number is and which SQLite would store as NULL all the same.
-class PackedOptional {
-public:
-    PackedOptional() = default;
-    PackedOptional(std::optional<double> v) : v_(v ? *v : kNone) {}
-    PackedOptional(double v) : v_(v) {}
-    PackedOptional(std::nullopt_t) {}
-    operator std::optional<double>() const { return std::isnan(v_) ? std::nullopt : std::optional<double>(v_); }
-
-private:
-    static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
-    double v_ = kNone;
-};
-
 /// A person as an import writes them: text as views into the files read (they outlive the write), the rest parsed.
 struct PersonRow {
     std::string_view id, name, email, title, level, manager_id, location, unit, cost_center, function;
     Family family = Family::other;
     Origin origin = Origin::unknown; // beside the family: no padding after either (a million records)
-    PackedOptional pm_years;
+    OptionalNumber pm_years;
     double fte = 1.0;
-    PackedOptional cost, coaching_hours;
+    OptionalNumber cost, coaching_hours;
 };
 
 /// A person of an org as a row to write: views of `p`, which must outlive the row.
