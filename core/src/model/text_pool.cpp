@@ -1,14 +1,16 @@
-#include "orgplan/model/text_pool.hpp"
+#include "text_pool.hpp"
 
 namespace orgplan {
 
 Text TextPool::get(std::string_view s) {
     if (s.size() < sizeof(Text)) return Text(s); // inline: nothing to share
-    if (const auto it = index_.find(s); it != index_.end()) return *it->second;
+    const auto hash = PlaceTable::hash_of(s);
+    const auto is = [&](std::uint32_t place) { return texts_[place].view() == s; };
+    if (const auto place = places_.find(hash, is); place >= 0) return texts_[static_cast<std::size_t>(place)];
     if (texts_.size() >= most_) return Text(s);
-    const auto& kept = texts_.emplace_back(s);
-    index_.emplace(kept.view(), &kept); // a block's text never moves
-    return kept;
+    texts_.emplace_back(s);
+    places_.insert(hash, static_cast<std::uint32_t>(texts_.size() - 1), is);
+    return texts_.back();
 }
 
 } // namespace orgplan

@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "orgplan/model/enums.hpp"
-#include "orgplan/model/text_pool.hpp"
+#include "../model/text_pool.hpp"
 #include "orgplan/storage/row_statement.hpp"
 
 namespace orgplan {

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "orgplan/model/text_pool.hpp"
+#include "model/text_pool.hpp"
 
 using namespace orgplan;
 

@@ -167,3 +167,34 @@ TEST_CASE("stored people as an import reads them: what the whole org holds, pack
     CHECK(none.memberships.empty());
     CHECK(none.teams.size() == whole.teams.size());
 }
+
+TEST_CASE("a loaded snapshot holds each long text once: memberships share their person's and team's ids, people "
+          "their titles and managers") {
+    Database db(":memory:");
+    db.sql().exec("INSERT INTO team(id, name) VALUES ('team-with-a-long-id-1', 'One'), ('team-with-a-long-id-2', 'Two');"
+                  "INSERT INTO person(id, name, title, family, family_source, manager_id, fte) VALUES"
+                  " ('employee-with-a-long-id-a', 'A', 'Senior Software Engineer', 'maker', 'column', NULL, 1),"
+                  " ('employee-with-a-long-id-b', 'B', 'Senior Software Engineer', 'maker', 'column',"
+                  "  'employee-with-a-long-id-a', 1),"
+                  " ('employee-with-a-long-id-c', 'C', 'Senior Software Engineer', 'maker', 'column',"
+                  "  'employee-with-a-long-id-a', 1), ('x', 'X', 'PM', 'pm', 'column', NULL, 1);"
+                  "INSERT INTO membership(person_id, team_id, allocation) VALUES"
+                  " ('employee-with-a-long-id-a', 'team-with-a-long-id-1', 0.5),"
+                  " ('employee-with-a-long-id-a', 'team-with-a-long-id-2', 0.5),"
+                  " ('employee-with-a-long-id-c', 'team-with-a-long-id-2', 1), ('x', 'team-with-a-long-id-1', 1);");
+    const auto org = load_org(db);
+    REQUIRE(org.people.size() == 4);
+    REQUIRE(org.memberships.size() == 4);
+    const auto& a = org.people[0];
+    const auto& c = org.people[2];
+    CHECK(org.memberships[0].person_id == a.id);
+    CHECK(org.memberships[0].person_id.shares(a.id));
+    CHECK(org.memberships[1].person_id.shares(a.id));
+    CHECK(org.memberships[2].person_id.shares(c.id));
+    CHECK(org.memberships[0].team_id.shares(org.teams[0].id));
+    CHECK(org.memberships[2].team_id.shares(org.teams[1].id));
+    CHECK(org.memberships[3].person_id == "x"); // short: held inline
+    CHECK(org.people[1].title.shares(a.title));
+    CHECK(org.people[1].manager_id.shares(c.manager_id));
+    CHECK(org.people[1].manager_id == a.id);
+}

@@ -3,11 +3,11 @@
 #pragma once
 
 #include <cstddef>
-#include <deque>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "orgplan/text.hpp"
+#include "../base/place_table.hpp"
 
 namespace orgplan {
 
@@ -27,8 +27,8 @@ public:
 
 private:
     std::size_t most_;
-    std::deque<Text> texts_;                                   // stable: the index views their text
-    std::unordered_map<std::string_view, const Text*> index_;
+    std::vector<Text> texts_; // all held in blocks, so their text stays put as the vector grows
+    PlaceTable places_;       // open addressing over texts_: a lookup is one cache line, not a node chase
 };
 
 } // namespace orgplan
