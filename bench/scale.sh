@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The answers of the scale issue on one generated org, each beside a reference in the same run.
 #   bench/scale.sh [PEOPLE] [NOVICES MENTORS] [SCENARIO_PEOPLE]   default 1000000, 100000 50000, 200000
-#   PARTS="answers imports mentoring scenarios" (the default) picks which parts run.
+#   PARTS="answers imports mentoring scenarios" (the default) picks which parts run; PARTS=longids runs the answers
+#   again on the same org with ids 23 to 26 characters long (as HR exports with UUID-like ids have: the generated
+#   ids are short enough for the snapshot to hold inline, long ones are not).
 # Each row: wall seconds (best of 3, or one run for the long ones), user CPU and peak memory from /usr/bin/time.
 # References: `ratios --by team` (reads the stored team totals, no org snapshot) for the answers that load the
 # whole org; `plan` without simulation for the Monte Carlo; `ratios --by pm` for mentor matching.
@@ -76,6 +78,23 @@ mdir=$OUT/mentoring-$novices-$mentors mdb=$OUT/scale-mentoring-$novices-$mentors
 echo "mentor matching, $novices novices x $mentors mentors"
 measure "ratios --by pm (reference)" "$BIN/orgplan" --db "$mdb" ratios --by pm --format csv
 measure "mentoring plan" "$BIN/orgplan" --db "$mdb" mentoring plan --format csv
+fi
+
+if [[ $parts == *" longids "* ]]; then
+dir=$OUT/org-$n ldir=$OUT/long-ids-$n ldb=$OUT/scale-long-ids-$n.db
+[ -f "$dir/people.csv" ] || "$BIN/orgplan-gen" "$n" "$dir" >/dev/null
+if [ ! -f "$ldir/people.csv" ]; then # every person id, manager and team id lengthened
+  mkdir -p "$ldir" && cp "$dir/products.csv" "$dir/segments.csv" "$ldir/"
+  sed -E '1!s/^(t[0-9]+)/team-00000000-0000-\1/' "$dir/teams.csv" >"$ldir/teams.csv"
+  sed -E '1!{s/^([LPE][0-9]+),/employee-0000-0000-\1,/; s/,([LPE][0-9]+),([^,]*),([0-9.]*),(t[0-9]+)?$/,employee-0000-0000-\1,\2,\3,\4/; s/,(t[0-9]+)$/,team-00000000-0000-\1/}' \
+    "$dir/people.csv" >"$ldir/people.csv"
+fi
+[ -f "$ldb" ] || "$BIN/orgplan" --db "$ldb" import "$ldir" >/dev/null 2>&1
+echo "orgplan on $n people with long ids ($(nproc) cores); answers as CSV"
+measure "ratios --by team (reference)" "$BIN/orgplan" --db "$ldb" ratios --by team --format csv
+measure "diagnose (every built-in)" "$BIN/orgplan" --db "$ldb" diagnose --format csv
+measure "plan --quarters 8" "$BIN/orgplan" --db "$ldb" plan --quarters 8 --format csv
+measure "align --compare" "$BIN/orgplan" --db "$ldb" align --compare --format csv
 fi
 
 [[ $parts == *" scenarios "* ]] || exit 0
