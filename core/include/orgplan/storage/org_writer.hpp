@@ -1,11 +1,8 @@
 // Writing the org: records as an import brings them, upserted column by column with statements reused across rows.
 #pragma once
 
-#include <cmath>
 #include <cstdint>
-#include <limits>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
