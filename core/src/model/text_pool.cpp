@@ -3,7 +3,7 @@
 namespace orgplan {
 
 Text TextPool::get(std::string_view s) {
-    if (s.size() < sizeof(Text)) return Text(s); // inline: nothing to share
+    if (Text::held_inline(s.size())) return Text(s); // nothing to share
     const auto hash = PlaceTable::hash_of(s);
     const auto is = [&](std::uint32_t place) { return texts_[place].view() == s; };
     if (const auto place = places_.find(hash, is); place >= 0) return texts_[static_cast<std::size_t>(place)];

@@ -131,7 +131,7 @@ std::vector<Membership> load_memberships(Database& db, PersonDetail detail, cons
     while (q.step()) {
         const auto person = q.text(0), team = q.text(1);
         while (at < people.size() && people[at].id < person) ++at;
-        const auto t = team.size() < sizeof(Text) ? -1 : team_places.find(team); // short ids are held inline
+        const auto t = Text::held_inline(team.size()) ? -1 : team_places.find(team);
         memberships.push_back({at < people.size() && people[at].id == person ? people[at].id : Text(person),
                                t >= 0 ? teams[static_cast<std::size_t>(t)].id : Text(team), q.real(2)});
     }

@@ -77,6 +77,8 @@ public:
 
     /// True when both share one block (or both are the same inline text): copies of one Text do.
     bool shares(const Text& other) const noexcept { return word_ == other.word_; }
+    /// Whether text of `size` bytes is held inside the Text itself (no block to share).
+    static constexpr bool held_inline(std::size_t size) noexcept { return size <= kInline; }
 
 private:
     // A block's count, its size, then its bytes.
@@ -86,6 +88,7 @@ private:
         char chars[1];
     };
     static constexpr std::size_t kInline = sizeof(std::uintptr_t) - 1;
+    static_assert(kInline <= 7, "an inline size is three bits");
 
     // Inline text: the lowest byte of the word is (size << 1) | 1, the chars are the word's other bytes.
     const char* inline_chars() const noexcept {
@@ -100,7 +103,7 @@ private:
 
     void assign(std::string_view s) {
         if (s.empty()) return;
-        if (s.size() <= kInline && kInline <= 7) {
+        if (held_inline(s.size())) {
             word_ = (static_cast<std::uintptr_t>(s.size()) << 1) | 1u;
             std::memcpy(const_cast<char*>(inline_chars()), s.data(), s.size());
             return;

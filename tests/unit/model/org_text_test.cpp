@@ -30,6 +30,10 @@ TEST_CASE("a Text holds any text as a std::string would, in eight bytes") {
         CHECK(copy == t);
         CHECK(copy.view() == s);
     }
+    if (sizeof(void*) == 8) {
+        CHECK(Text::held_inline(7));
+        CHECK_FALSE(Text::held_inline(8));
+    }
     const Text seven("1234567"), eight("12345678");
     CHECK(seven == "1234567");
     CHECK(eight == "12345678");
