@@ -40,10 +40,10 @@ int cmd_align(const Args& args) {
     std::optional<WriteTransaction> write;
     if (apply) write.emplace(db);
     const ReadTransaction snapshot(db);
+    const auto org = load_org(db); // first: its read can then be shared by two connections
     auto settings = load_settings(db);
     override_setting(settings, "ratio.threshold", threshold_option);
     override_setting(settings, "ratio.max_spread", max_spread_option);
-    const auto org = load_org(db);
     const auto host = load_plugins(plugin_options);
     if (compare) {
         auto compared =

@@ -34,8 +34,9 @@ int cmd_chart(const Args& args) {
 
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db);
+    const auto org = load_org(db); // first: its read can then be shared by two connections
     options.threshold = load_settings(db).get("ratio.threshold");
-    const auto chart = build_org_chart(load_org(db), options);
+    const auto chart = build_org_chart(org, options);
     std::string text;
     if (format == "dot") text = chart.dot;
     else if (format == "svg") text = render_svg(chart.dot);

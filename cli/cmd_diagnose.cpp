@@ -67,8 +67,8 @@ int cmd_diagnose(const Args& args) {
     const auto opened = open_for_answers(db_path(common), as_of, &used);
     Database& db = *opened;
     const ReadTransaction snapshot(db); // one answer from one commit
+    const auto org = load_org(db); // first: its read can then be shared by two connections
     const auto settings = load_settings(db);
-    const auto org = load_org(db);
     const SharedWork work_once(org); // the answer and its data gaps share coverage and the people index
     GapsAhead gaps("diagnose", org, db); // found while the answer is worked out
     const auto host = load_plugins(plugin_options);

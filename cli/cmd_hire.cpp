@@ -35,8 +35,8 @@ int cmd_hire(const Args& args) {
 
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db); // one answer from one commit
+    const auto org = load_org(db); // first: its read can then be shared by two connections
     const auto settings = load_settings(db);
-    const auto org = load_org(db);
     const SharedWork work_once(org); // the answer and its data gaps share coverage and the people index
     GapsAhead gaps("hire", org, db); // found while the answer is worked out
     const auto host = load_plugins(plugin_options);

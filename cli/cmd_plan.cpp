@@ -78,8 +78,8 @@ int cmd_plan(const Args& args) {
 
     Database db(db_path(common), Database::Open::read);
     const ReadTransaction snapshot(db); // one answer from one commit
+    const auto org = load_org(db); // first: its read can then be shared by two connections
     auto settings = load_settings(db);
-    const auto org = load_org(db);
     const SharedWork work_once(org); // the answer and its data gaps share coverage and the people index
     GapsAhead gaps("plan", org, db); // found while the answer is worked out
     override_setting(settings, "plan.maker_growth", growth_option);

@@ -185,8 +185,8 @@ std::unique_ptr<Database> open_for_answers(const std::string& path, const std::s
 OrgAndSettings read_org_and_settings(Database& db) {
     const ReadTransaction snapshot(db);
     OrgAndSettings out;
+    out.org = load_org(db); // first: its read can then be shared by two connections
     out.settings = load_settings(db);
-    out.org = load_org(db);
     return out;
 }
 

@@ -25,8 +25,8 @@ namespace orgplan {
 // 1. The org, its settings and saved pairings, from one snapshot (one commit, or with --as-of one dated snapshot).
 void read_report_org(Database& db, const std::string& path, ReportAnalysis& a) {
     const ReadTransaction snapshot(db);
+    a.org = load_org(db); // first: its read can then be shared by two connections
     a.settings = load_settings(db);
-    a.org = load_org(db);
     a.family_source = load_family_sources(db);
     a.mentor_pairs = load_mentor_pairs(db);
     // The trend over the last twelve snapshots; each is rebuilt from history, so this costs per snapshot.

@@ -8,7 +8,6 @@
 
 #include "orgplan/base/error.hpp"
 #include "orgplan/model/enums.hpp"
-#include "../base/id_places.hpp"
 #include "../model/text_pool.hpp"
 #include "orgplan/storage/interrupt_store.hpp"
 #include "orgplan/storage/position_store.hpp"
@@ -16,11 +15,18 @@
 #include "orgplan/storage/row_statement.hpp"
 #include "orgplan/storage/scenario_base.hpp"
 #include "orgplan/storage/task_force_store.hpp"
+#include "people_halves.hpp"
 #include "people_rows.hpp"
+#include "snapshot_twin.hpp"
 #include "statements.hpp"
 
 namespace orgplan {
 namespace {
+
+// A second connection costs a millisecond or two to open; reading in halves saves about a third of the load from
+// some hundred thousand people on. Smaller files do not open one.
+constexpr std::int64_t kFileBytesForTwin = std::int64_t{8} << 20;
+constexpr long long kPeopleForHalves = 50000;
 
 // Goals with the products each is about.
 std::vector<Goal> load_goals(Database& db) {
@@ -90,10 +96,7 @@ void load_people_but_makers(Database& db, std::vector<Person>& people) {
 
 // Everyone, whole.
 void load_all_people(Database& db, std::size_t count, std::vector<Person>& people) {
-    read_people(db,
-                "SELECT id, name, email, title, family, level, pm_years, origin, manager_id, location, fte, cost, "
-                "coaching_hours, unit, cost_center, function FROM person ORDER BY id",
-                count, people);
+    read_people(db, std::string("SELECT ") + kPersonColumns + " FROM person ORDER BY id", count, people);
 }
 
 std::vector<Person> load_people(Database& db, PersonDetail detail) {
@@ -111,7 +114,7 @@ std::vector<Person> load_people(Database& db, PersonDetail detail) {
 }
 
 std::vector<Membership> load_memberships(Database& db, PersonDetail detail, const std::vector<Person>& people,
-                                         const std::vector<Team>& teams) {
+                                         const TeamIds& teams) {
     std::vector<Membership> memberships;
     if (detail != PersonDetail::no_makers) // counted first, as people are: a million rows grown by doubling move twice
         memberships.reserve(static_cast<std::size_t>(db.sql().execAndGet("SELECT count(*) FROM membership").getInt64()));
@@ -123,19 +126,19 @@ std::vector<Membership> load_memberships(Database& db, PersonDetail detail, cons
                          "CROSS JOIN membership m ON m.person_id = p.id "
                          "WHERE p.family <> 'maker' AND p.family = 'pm' ORDER BY p.id"
                        : "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
-    // A membership shares its person's id and its team's instead of a copy of each: people and memberships both
-    // come in id order, so one walk finds each person; teams are found through a table of places (a map of a
-    // hundred thousand ids took a fifth of the load's time).
-    const IdPlaces team_places(teams.size(), [&](std::size_t i) -> std::string_view { return teams[i].id; });
-    std::size_t at = 0;
-    while (q.step()) {
-        const auto person = q.text(0), team = q.text(1);
-        while (at < people.size() && people[at].id < person) ++at;
-        const auto t = Text::held_inline(team.size()) ? -1 : team_places.find(team);
-        memberships.push_back({at < people.size() && people[at].id == person ? people[at].id : Text(person),
-                               t >= 0 ? teams[static_cast<std::size_t>(t)].id : Text(team), q.real(2)});
-    }
+    MembershipRows rows(people, false, teams); // both in id order
+    while (q.step()) rows.add(q, memberships);
     return memberships;
+}
+
+// People and memberships, in two halves at once when a twin connection reads the same commit and there are enough
+// people for it to pay.
+void load_people_and_memberships(Database& db, SnapshotTwin* twin, PersonDetail detail, Org& org) {
+    const TeamIds teams(org.teams);
+    if (twin && db.sql().execAndGet("SELECT count(*) FROM person").getInt64() >= kPeopleForHalves)
+        return read_people_halves(db, twin->db(), teams, org.people, org.memberships);
+    org.people = load_people(db, detail);
+    org.memberships = load_memberships(db, detail, org.people, teams);
 }
 
 std::vector<Assignment> load_assignments(Database& db) {
@@ -151,13 +154,12 @@ std::vector<Assignment> load_assignments(Database& db) {
 
 Org load_org(Database& db, PersonDetail detail) {
     const ReadTransaction snapshot(db); // every table from the same commit
+    // Taken before the first read: a twin must see the commit this transaction will.
+    const auto twin = detail == PersonDetail::full ? SnapshotTwin::begin(db, kFileBytesForTwin) : nullptr;
     Org org;
     load_portfolio(db, org);
     org.teams = load_teams(db, detail);
-    if (detail != PersonDetail::none) {
-        org.people = load_people(db, detail);
-        org.memberships = load_memberships(db, detail, org.people, org.teams);
-    }
+    if (detail != PersonDetail::none) load_people_and_memberships(db, twin.get(), detail, org);
     org.assignments = load_assignments(db);
     org.goals = load_goals(db);
     org.interrupts = load_interrupts(db);

@@ -57,8 +57,31 @@ struct Batch {
     }
 };
 
-// Makes a batch's rows into people, in order. The columns people share (titles, levels, managers, locations,
-// units, cost centres, functions) come from the pool: a block per distinct text rather than per person.
+// One person from its columns. The columns people share (titles, levels, managers, locations, units, cost centres,
+// functions) come from the pool: a block per distinct text rather than per person.
+void make_person(const std::array<std::string_view, kTextColumns.size()>& t,
+                 const std::array<std::optional<double>, kOptionalColumns.size()>& optional, double fte,
+                 TextPool& shared, std::vector<Person>& people) {
+    auto& p = people.emplace_back();
+    p.id = t[0];
+    p.name = t[1];
+    p.email = t[2];
+    p.title = shared.get(t[3]);
+    p.family = parse_family(t[4]).value_or(Family::other);
+    p.level = shared.get(t[5]);
+    p.pm_years = optional[0];
+    p.origin = parse_origin(t[6]).value_or(Origin::unknown);
+    p.manager_id = shared.get(t[7]);
+    p.location = shared.get(t[8]);
+    p.fte = fte;
+    p.cost = optional[1];
+    p.coaching_hours = optional[2];
+    p.unit = shared.get(t[9]);
+    p.cost_center = shared.get(t[10]);
+    p.function = shared.get(t[11]);
+}
+
+// Makes a batch's rows into people, in order.
 void make_people(const Batch& b, TextPool& shared, std::vector<Person>& people) {
     std::size_t at = 0, cut = 0, number = 0;
     for (std::size_t r = 0; r < b.rows; ++r) {
@@ -68,27 +91,10 @@ void make_people(const Batch& b, TextPool& shared, std::vector<Person>& people) 
             view = std::string_view(b.text).substr(cut, end - cut);
             cut = end;
         }
-        const auto optional = [&](std::size_t k) -> std::optional<double> {
-            const double v = b.numbers[number + k];
-            return (b.given[r] >> k & 1u) ? std::optional<double>(v) : std::nullopt;
-        };
-        auto& p = people.emplace_back();
-        p.id = t[0];
-        p.name = t[1];
-        p.email = t[2];
-        p.title = shared.get(t[3]);
-        p.family = parse_family(t[4]).value_or(Family::other);
-        p.level = shared.get(t[5]);
-        p.pm_years = optional(0);
-        p.origin = parse_origin(t[6]).value_or(Origin::unknown);
-        p.manager_id = shared.get(t[7]);
-        p.location = shared.get(t[8]);
-        p.fte = b.numbers[number + kOptionalColumns.size()];
-        p.cost = optional(1);
-        p.coaching_hours = optional(2);
-        p.unit = shared.get(t[9]);
-        p.cost_center = shared.get(t[10]);
-        p.function = shared.get(t[11]);
+        std::array<std::optional<double>, kOptionalColumns.size()> optional;
+        for (std::size_t k = 0; k < optional.size(); ++k)
+            if (b.given[r] >> k & 1u) optional[k] = b.numbers[number + k];
+        make_person(t, optional, b.numbers[number + kOptionalColumns.size()], shared, people);
         number += kOptionalColumns.size() + 1;
     }
 }
@@ -148,17 +154,25 @@ private:
 
 } // namespace
 
+const char* const kPersonColumns = "id, name, email, title, family, level, pm_years, origin, manager_id, location, fte, "
+                                   "cost, coaching_hours, unit, cost_center, function";
+
+void add_person(const RowQuery& q, TextPool& shared, std::vector<Person>& people) {
+    std::array<std::string_view, kTextColumns.size()> t;
+    for (std::size_t k = 0; k < t.size(); ++k) t[k] = q.text(kTextColumns[k]);
+    std::array<std::optional<double>, kOptionalColumns.size()> optional;
+    for (std::size_t k = 0; k < optional.size(); ++k)
+        if (!q.is_null(kOptionalColumns[k])) optional[k] = q.real(kOptionalColumns[k]);
+    make_person(t, optional, q.real(kFte), shared, people);
+}
+
 void read_people(Database& db, const std::string& sql, std::size_t expected, std::vector<Person>& people) {
     people.reserve(people.size() + expected);
     RowQuery q(db, sql);
     Batch batch;
     TextPool shared; // only the thread making people uses it
     if (expected < kPeopleForAHelper) {
-        while (q.step()) {
-            batch.add(q);
-            if (batch.rows == kRowsPerBatch) make_people(batch, shared, people), batch.clear();
-        }
-        make_people(batch, shared, people);
+        while (q.step()) add_person(q, shared, people);
         return;
     }
     Handover handover;

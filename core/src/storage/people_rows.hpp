@@ -8,13 +8,20 @@
 
 #include "orgplan/org.hpp"
 #include "orgplan/storage/database.hpp"
+#include "orgplan/storage/row_statement.hpp"
+#include "../model/text_pool.hpp"
 
 namespace orgplan {
 
+/// A person's columns in the order the functions below read them, for a SELECT.
+extern const char* const kPersonColumns;
+
+/// Appends the person of `q`'s current row, whose columns are kPersonColumns. NULL text is empty; a NULL pm_years,
+/// cost or coaching_hours is no value; a NULL fte is 0. The columns people share come from `shared`.
+void add_person(const RowQuery& q, TextPool& shared, std::vector<Person>& people);
+
 /// Appends the people `sql` selects to `people`, room made for `expected` of them (more or fewer are fine; a helper
-/// thread only for many). The query's columns, in order: id, name, email, title, family,
-/// level, pm_years, origin, manager_id, location, fte, cost, coaching_hours, unit, cost_center, function. NULL text
-/// is empty; a NULL pm_years, cost or coaching_hours is no value; a NULL fte is 0. Call it inside a read
+/// thread only for many). The query's columns are kPersonColumns. Call it inside a read
 /// transaction: every row comes from it, on this thread.
 void read_people(Database& db, const std::string& sql, std::size_t expected, std::vector<Person>& people);
 

@@ -49,6 +49,11 @@ RowQuery::RowQuery(Database& db, const std::string& sql)
 
 RowQuery::~RowQuery() { sqlite3_finalize(stmt_); }
 
+void RowQuery::bind_text(int index, std::string_view value) {
+    const int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
+}
+
 bool RowQuery::step() {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;

@@ -48,6 +48,8 @@ public:
     RowQuery(const RowQuery&) = delete;
     RowQuery& operator=(const RowQuery&) = delete;
 
+    /// Binds text to parameter `index` (from 1), copied; before the first step().
+    void bind_text(int index, std::string_view value);
     /// Moves to the next row; false when there is none.
     bool step();
     /// Text of a column, empty for NULL.

@@ -1,0 +1,32 @@
+#include "membership_rows.hpp"
+
+namespace orgplan {
+namespace {
+
+// Places are for long ids only: when every team's id is held inline, none is needed.
+std::size_t long_ids_to_place(const std::vector<Team>& teams) {
+    for (const auto& t : teams)
+        if (!Text::held_inline(t.id.size())) return teams.size();
+    return 0;
+}
+
+} // namespace
+
+// A map of a hundred thousand team ids took a fifth of the load's time; a table of places takes a few milliseconds.
+TeamIds::TeamIds(const std::vector<Team>& teams)
+    : teams_(teams), places_(long_ids_to_place(teams), [&](std::size_t i) -> std::string_view { return teams[i].id; }) {}
+
+Text TeamIds::of(std::string_view id) const {
+    const auto t = Text::held_inline(id.size()) ? -1 : places_.find(id);
+    return t >= 0 ? teams_[static_cast<std::size_t>(t)].id : Text(id);
+}
+
+void MembershipRows::add(const RowQuery& q, std::vector<Membership>& out) {
+    const auto person = q.text(0);
+    const auto passed = [&](std::string_view id) { return descending_ ? id > person : id < person; };
+    while (at_ < people_.size() && passed(people_[at_].id)) ++at_;
+    const bool found = at_ < people_.size() && people_[at_].id == person;
+    out.push_back({found ? people_[at_].id : Text(person), teams_.of(q.text(1)), q.real(2)});
+}
+
+} // namespace orgplan
