@@ -32,6 +32,7 @@ if [[ $parts == *" answers "* ]]; then
 dir=$OUT/org-$n db=$OUT/scale-$n.db
 org "$dir" "$db" "$n"
 echo "orgplan on $n people ($(nproc) cores); answers as CSV, notes on stderr discarded"
+echo "load the snapshot alone (orgplan-load, fastest of 3 in one process): $("$BIN/orgplan-load" "$db" 3)"
 measure "ratios --by team (reference)" "$BIN/orgplan" --db "$db" ratios --by team --format csv
 measure "diagnose (every built-in)" "$BIN/orgplan" --db "$db" diagnose --format csv
 measure "portfolio" "$BIN/orgplan" --db "$db" portfolio --format csv
@@ -91,6 +92,7 @@ if [ ! -f "$ldir/people.csv" ]; then # every person id, manager and team id leng
 fi
 [ -f "$ldb" ] || "$BIN/orgplan" --db "$ldb" import "$ldir" >/dev/null 2>&1
 echo "orgplan on $n people with long ids ($(nproc) cores); answers as CSV"
+echo "load the snapshot alone (orgplan-load, fastest of 3 in one process): $("$BIN/orgplan-load" "$ldb" 3)"
 measure "ratios --by team (reference)" "$BIN/orgplan" --db "$ldb" ratios --by team --format csv
 measure "diagnose (every built-in)" "$BIN/orgplan" --db "$ldb" diagnose --format csv
 measure "plan --quarters 8" "$BIN/orgplan" --db "$ldb" plan --quarters 8 --format csv

@@ -1,13 +1,9 @@
 #include "people_halves.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <future>
 #include <iterator>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include <SQLiteCpp/Database.h>
 
@@ -17,25 +13,6 @@ namespace orgplan {
 namespace {
 
 constexpr std::size_t kRowsPerClaim = 4096;
-
-// The rows of a table neither end has claimed. Each end claims a block before reading it, so the two ends stop
-// where they meet, every row read once, with one atomic operation per block rather than per row.
-class Claims {
-public:
-    explicit Claims(std::size_t rows) : left_(rows) {}
-    /// How many more rows the caller may read: up to kRowsPerClaim, none once all are claimed (or closed).
-    std::size_t take() {
-        auto left = left_.load();
-        while (left > 0 && !left_.compare_exchange_weak(left, left - std::min(left, kRowsPerClaim))) {
-        }
-        return std::min(left, kRowsPerClaim);
-    }
-    /// Nothing more for anyone: one end failed, and the other need not read the rest.
-    void close() { left_ = 0; }
-
-private:
-    std::atomic<std::size_t> left_;
-};
 
 std::size_t count_rows(Database& db, const std::string& table) {
     return static_cast<std::size_t>(db.sql().execAndGet("SELECT count(*) FROM " + table).getInt64());
@@ -67,53 +44,77 @@ void read_memberships_end(Database& db, bool descending, const std::optional<std
 
 } // namespace
 
-void read_people_halves(Database& up, Database& down, const TeamIds& teams, std::vector<Person>& people,
-                        std::vector<Membership>& memberships) {
-    const auto people_count = count_rows(up, "person"), membership_count = count_rows(up, "membership");
-    people.clear();
-    memberships.clear();
-    // Room for all on both ends: the half an end does not fill is never touched, so it costs address space only.
-    std::vector<Person> high_people;
-    std::vector<Membership> high_memberships;
-    people.reserve(people_count);
-    high_people.reserve(people_count);
-    memberships.reserve(membership_count);
-    high_memberships.reserve(membership_count);
+void Claims::open(std::size_t rows) {
+    auto unopened = kUnopened;
+    left_.compare_exchange_strong(unopened, rows); // closed first: stays closed
+}
 
-    Claims claims(people_count);
-    std::promise<std::optional<std::string>> boundary_found;
-    auto boundary = boundary_found.get_future();
-    std::exception_ptr failed; // the helper's
-    std::thread helper([&] {
-        try {
-            read_people_end(down, true, claims, high_people);
-            std::optional<std::string> lowest;
-            if (!high_people.empty()) lowest = std::string(high_people.back().id);
-            boundary_found.set_value(lowest);
-            read_memberships_end(down, true, lowest, teams, high_people, high_memberships);
-        } catch (...) {
-            failed = std::current_exception();
-            try {
-                boundary_found.set_exception(failed);
-            } catch (const std::future_error&) { // the boundary was given already
-            }
-        }
-    });
+std::size_t Claims::take() {
+    auto left = left_.load();
+    while (left > 0 && left != kUnopened && !left_.compare_exchange_weak(left, left - std::min(left, kRowsPerClaim))) {
+    }
+    return left == kUnopened ? 0 : std::min(left, kRowsPerClaim);
+}
+
+PeopleHalves::PeopleHalves(Database& up, Database& down)
+    : up_(up), down_(down), counted_(counted_promise_.get_future()), teams_(teams_promise_.get_future()),
+      boundary_(boundary_promise_.get_future()), helper_([this] { help(); }) {}
+
+PeopleHalves::~PeopleHalves() {
+    if (!helper_.joinable()) return;
+    claims_.close();
+    if (!finishing_) teams_promise_.set_value(nullptr);
+    helper_.join();
+}
+
+void PeopleHalves::help() {
+    bool counted = false, bounded = false;
     try {
-        read_people_end(up, false, claims, people);
-        read_memberships_end(up, false, boundary.get(), teams, people, memberships);
+        people_count_ = count_rows(down_, "person");
+        membership_count_ = count_rows(down_, "membership");
+        // Room for all on both ends: the half an end does not fill is never touched, so it costs address space only.
+        high_people_.reserve(people_count_);
+        high_memberships_.reserve(membership_count_);
+        claims_.open(people_count_);
+        counted = true;
+        counted_promise_.set_value();
+        read_people_end(down_, true, claims_, high_people_);
+        std::optional<std::string> lowest;
+        if (!high_people_.empty()) lowest = std::string(high_people_.back().id);
+        bounded = true;
+        boundary_promise_.set_value(lowest);
+        if (const TeamIds* teams = teams_.get()) // none: finish() never came
+            read_memberships_end(down_, true, lowest, *teams, high_people_, high_memberships_);
     } catch (...) {
-        claims.close();
-        helper.join();
+        failed_ = std::current_exception();
+        if (!counted) counted_promise_.set_exception(failed_);
+        if (!bounded) boundary_promise_.set_exception(failed_);
+    }
+}
+
+void PeopleHalves::finish(const TeamIds& teams, std::vector<Person>& people, std::vector<Membership>& memberships) {
+    finishing_ = true;
+    teams_promise_.set_value(&teams);
+    try {
+        counted_.get(); // the helper's failure, if it failed before counting
+        people.clear();
+        memberships.clear();
+        people.reserve(people_count_);
+        memberships.reserve(membership_count_);
+        read_people_end(up_, false, claims_, people);
+        read_memberships_end(up_, false, boundary_.get(), teams, people, memberships);
+    } catch (...) {
+        claims_.close();
+        helper_.join();
         throw;
     }
-    helper.join();
-    if (failed) std::rethrow_exception(failed);
+    helper_.join();
+    if (failed_) std::rethrow_exception(failed_);
     // The high end read from the top down: reversed, it continues the low end's order.
-    people.insert(people.end(), std::make_move_iterator(high_people.rbegin()),
-                  std::make_move_iterator(high_people.rend()));
-    memberships.insert(memberships.end(), std::make_move_iterator(high_memberships.rbegin()),
-                       std::make_move_iterator(high_memberships.rend()));
+    people.insert(people.end(), std::make_move_iterator(high_people_.rbegin()),
+                  std::make_move_iterator(high_people_.rend()));
+    memberships.insert(memberships.end(), std::make_move_iterator(high_memberships_.rbegin()),
+                       std::make_move_iterator(high_memberships_.rend()));
 }
 
 } // namespace orgplan

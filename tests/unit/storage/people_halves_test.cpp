@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -88,11 +89,12 @@ TEST_CASE("people in halves: what one connection reads in order, each row once, 
     }
     Database up(file.path, Database::Open::read), down(file.path, Database::Open::read);
     const ReadTransaction up_snapshot(up), down_snapshot(down);
+    PeopleHalves halves(up, down); // the helper starts before the teams are read, as the load does
     const auto teams = teams_of(up);
     const TeamIds team_ids(teams);
     std::vector<Person> people{Person{}}; // replaced, not appended to
     std::vector<Membership> memberships(2);
-    read_people_halves(up, down, team_ids, people, memberships);
+    halves.finish(team_ids, people, memberships);
 
     std::vector<Person> expected_people;
     std::vector<Row> expected_memberships;
@@ -125,12 +127,39 @@ TEST_CASE("people in halves: a failure on the helper's connection is thrown here
         fill(writer, 20000, "");
     }
     Database up(file.path, Database::Open::read);
-    Database down(":memory:");
-    down.sql().exec("ALTER TABLE person RENAME TO someone");
-    const ReadTransaction up_snapshot(up), down_snapshot(down);
     const auto teams = teams_of(up);
     const TeamIds team_ids(teams);
     std::vector<Person> people;
     std::vector<Membership> memberships;
-    CHECK_THROWS_WITH(read_people_halves(up, down, team_ids, people, memberships), Catch::Contains("no such table"));
+    const ReadTransaction up_snapshot(up);
+
+    SECTION("before it counted") {
+        Database down(":memory:");
+        down.sql().exec("ALTER TABLE person RENAME TO someone");
+        PeopleHalves halves(up, down);
+        CHECK_THROWS_WITH(halves.finish(team_ids, people, memberships), Catch::Contains("no such table"));
+    }
+    SECTION("at its memberships, after it read its people") {
+        TempPath copy("halves-failing-copy.db");
+        std::filesystem::copy_file(file.path, copy.path);
+        Database down(copy.path, Database::Open::write);
+        down.sql().exec("ALTER TABLE membership RENAME COLUMN allocation TO share");
+        const ReadTransaction down_snapshot(down);
+        PeopleHalves halves(up, down);
+        CHECK_THROWS_WITH(halves.finish(team_ids, people, memberships), Catch::Contains("no such column: allocation"));
+    }
+}
+
+TEST_CASE("people in halves: given up before finish (a read before it failed), the helper stops and is waited for") {
+    TempPath file("halves-abandoned.db");
+    {
+        Database writer(file.path);
+        fill(writer, 30000, "");
+    }
+    Database up(file.path, Database::Open::read), down(file.path, Database::Open::read);
+    const ReadTransaction up_snapshot(up), down_snapshot(down);
+    { PeopleHalves halves(up, down); }
+    // Both connections are free again.
+    CHECK(count(up, "person") == 30000);
+    CHECK(count(down, "membership") == count(up, "membership"));
 }
