@@ -21,12 +21,12 @@ Text TeamIds::of(std::string_view id) const {
     return t >= 0 ? teams_[static_cast<std::size_t>(t)].id : Text(id);
 }
 
-void MembershipRows::add(const RowQuery& q, std::vector<Membership>& out) {
-    const auto person = q.text(0);
-    const auto passed = [&](std::string_view id) { return descending_ ? id > person : id < person; };
-    while (at_ < people_.size() && passed(people_[at_].id)) ++at_;
-    const bool found = at_ < people_.size() && people_[at_].id == person;
-    out.push_back({found ? people_[at_].id : Text(person), teams_.of(q.text(1)), q.real(2)});
+Membership MembershipRows::read(const RowQuery& q) {
+    const auto id = q.text(0);
+    const auto passed = [&](std::string_view other) { return descending_ ? other > id : other < id; };
+    while (at_ < count_ && passed(person(at_).id)) ++at_;
+    const bool found = at_ < count_ && person(at_).id == id;
+    return {found ? person(at_).id : Text(id), teams_.of(q.text(1)), q.real(2)};
 }
 
 } // namespace orgplan

@@ -24,21 +24,25 @@ private:
     IdPlaces places_;
 };
 
-/// Reads rows (person_id, team_id, allocation) that come in the order of `people` (ids ascending, or descending
-/// when `descending`): one walk along the people finds each row's person. A person not in the list gets a copy of
-/// the id. Not thread-safe; `people` and `teams` must outlive it and not change while it reads.
+/// Reads rows (person_id, team_id, allocation) that come in the order of the `count` people from `people` on (ids
+/// ascending; with `descending`, rows in descending order, walked from the last of them back): one walk along the
+/// people finds each row's person. A person not among them gets a copy of the id. Not thread-safe; the people and
+/// `teams` must outlive it and not change while it reads (people outside the range may).
 class MembershipRows {
 public:
-    MembershipRows(const std::vector<Person>& people, bool descending, const TeamIds& teams)
-        : people_(people), descending_(descending), teams_(teams) {}
+    MembershipRows(const Person* people, std::size_t count, bool descending, const TeamIds& teams)
+        : people_(people), count_(count), descending_(descending), teams_(teams) {}
 
-    void add(const RowQuery& q, std::vector<Membership>& out);
+    /// The membership of `q`'s current row.
+    Membership read(const RowQuery& q);
 
 private:
-    const std::vector<Person>& people_;
+    const Person& person(std::size_t k) const { return people_[descending_ ? count_ - 1 - k : k]; }
+    const Person* people_;
+    std::size_t count_;
     bool descending_;
     const TeamIds& teams_;
-    std::size_t at_ = 0; // the first person not yet passed
+    std::size_t at_ = 0; // how many people the walk has passed
 };
 
 } // namespace orgplan

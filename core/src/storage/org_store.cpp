@@ -126,8 +126,8 @@ std::vector<Membership> load_memberships(Database& db, PersonDetail detail, cons
                          "CROSS JOIN membership m ON m.person_id = p.id "
                          "WHERE p.family <> 'maker' AND p.family = 'pm' ORDER BY p.id"
                        : "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
-    MembershipRows rows(people, false, teams); // both in id order
-    while (q.step()) rows.add(q, memberships);
+    MembershipRows rows(people.data(), people.size(), false, teams); // both in id order
+    while (q.step()) memberships.push_back(rows.read(q));
     return memberships;
 }
 

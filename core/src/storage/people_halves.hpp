@@ -38,9 +38,10 @@ private:
 /// Reads every person (ordered by id) and every membership (by person, then team), exactly as one connection
 /// reading both tables in order would. `up` and `down` must read the same commit (see SnapshotTwin).
 ///
-/// The helper starts at once on `down`: it counts, then reads people from the largest id down while this thread
-/// reads what else it needs on `up` (the teams, whose ids the memberships share); finish() then reads from the
-/// smallest id up until the ends meet, and each end its people's memberships. Neither connection may be used by
+/// The helper starts at once on `down`: it counts and makes room for everyone, then reads people from the largest
+/// id down into the back of the list while this thread reads what else it needs on `up` (the teams, whose ids the
+/// memberships share); finish() then reads from the smallest id up into the front until the ends meet, and each end
+/// its people's memberships. Nothing is moved or copied once read. Neither connection may be used by
 /// anything else until finish() returns or the object is destroyed.
 class PeopleHalves {
 public:
@@ -60,15 +61,15 @@ private:
     Database& up_;
     Database& down_;
     Claims claims_;
-    std::size_t people_count_ = 0, membership_count_ = 0; // the helper's count, read once counted_ is ready
     std::promise<void> counted_promise_;
     std::promise<const TeamIds*> teams_promise_;                     // none: finish() never came
     std::promise<std::optional<std::string>> boundary_promise_;      // the lowest id read going down
     std::future<void> counted_;
     std::future<const TeamIds*> teams_;
     std::future<std::optional<std::string>> boundary_;
-    std::vector<Person> high_people_;          // read going down, largest id first
-    std::vector<Membership> high_memberships_; // theirs, in the same order
+    std::vector<Person> people_;          // sized by the helper once counted_ is ready; filled from both ends
+    std::vector<Membership> memberships_; // the same
+    std::size_t down_people_ = 0, down_memberships_ = 0; // how many the helper read, once it has stopped
     std::exception_ptr failed_;                // the helper's
     bool finishing_ = false;
     std::thread helper_; // last: it starts once every member it uses is made

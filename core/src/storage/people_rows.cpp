@@ -61,8 +61,7 @@ struct Batch {
 // functions) come from the pool: a block per distinct text rather than per person.
 void make_person(const std::array<std::string_view, kTextColumns.size()>& t,
                  const std::array<std::optional<double>, kOptionalColumns.size()>& optional, double fte,
-                 TextPool& shared, std::vector<Person>& people) {
-    auto& p = people.emplace_back();
+                 TextPool& shared, Person& p) {
     p.id = t[0];
     p.name = t[1];
     p.email = t[2];
@@ -94,7 +93,7 @@ void make_people(const Batch& b, TextPool& shared, std::vector<Person>& people) 
         std::array<std::optional<double>, kOptionalColumns.size()> optional;
         for (std::size_t k = 0; k < optional.size(); ++k)
             if (b.given[r] >> k & 1u) optional[k] = b.numbers[number + k];
-        make_person(t, optional, b.numbers[number + kOptionalColumns.size()], shared, people);
+        make_person(t, optional, b.numbers[number + kOptionalColumns.size()], shared, people.emplace_back());
         number += kOptionalColumns.size() + 1;
     }
 }
@@ -157,13 +156,13 @@ private:
 const char* const kPersonColumns = "id, name, email, title, family, level, pm_years, origin, manager_id, location, fte, "
                                    "cost, coaching_hours, unit, cost_center, function";
 
-void add_person(const RowQuery& q, TextPool& shared, std::vector<Person>& people) {
+void read_person(const RowQuery& q, TextPool& shared, Person& person) {
     std::array<std::string_view, kTextColumns.size()> t;
     for (std::size_t k = 0; k < t.size(); ++k) t[k] = q.text(kTextColumns[k]);
     std::array<std::optional<double>, kOptionalColumns.size()> optional;
     for (std::size_t k = 0; k < optional.size(); ++k)
         if (!q.is_null(kOptionalColumns[k])) optional[k] = q.real(kOptionalColumns[k]);
-    make_person(t, optional, q.real(kFte), shared, people);
+    make_person(t, optional, q.real(kFte), shared, person);
 }
 
 void read_people(Database& db, const std::string& sql, std::size_t expected, std::vector<Person>& people) {
@@ -172,7 +171,7 @@ void read_people(Database& db, const std::string& sql, std::size_t expected, std
     Batch batch;
     TextPool shared; // only the thread making people uses it
     if (expected < kPeopleForAHelper) {
-        while (q.step()) add_person(q, shared, people);
+        while (q.step()) read_person(q, shared, people.emplace_back());
         return;
     }
     Handover handover;

@@ -16,9 +16,9 @@ namespace orgplan {
 /// A person's columns in the order the functions below read them, for a SELECT.
 extern const char* const kPersonColumns;
 
-/// Appends the person of `q`'s current row, whose columns are kPersonColumns. NULL text is empty; a NULL pm_years,
-/// cost or coaching_hours is no value; a NULL fte is 0. The columns people share come from `shared`.
-void add_person(const RowQuery& q, TextPool& shared, std::vector<Person>& people);
+/// Sets `person` (a new one) from `q`'s current row, whose columns are kPersonColumns. NULL text is empty; a NULL
+/// pm_years, cost or coaching_hours is no value; a NULL fte is 0. The columns people share come from `shared`.
+void read_person(const RowQuery& q, TextPool& shared, Person& person);
 
 /// Appends the people `sql` selects to `people`, room made for `expected` of them (more or fewer are fine; a helper
 /// thread only for many). The query's columns are kPersonColumns. Call it inside a read

@@ -29,9 +29,9 @@ std::vector<Membership> read(const std::string& values, const std::vector<Person
                              const TeamIds& teams) {
     Database db(":memory:");
     RowQuery q(db, "SELECT column1, column2, column3 FROM (VALUES " + values + ")");
-    MembershipRows rows(people, descending, teams);
+    MembershipRows rows(people.data(), people.size(), descending, teams);
     std::vector<Membership> out;
-    while (q.step()) rows.add(q, out);
+    while (q.step()) out.push_back(rows.read(q));
     return out;
 }
 
@@ -62,15 +62,16 @@ TEST_CASE("membership rows share their person's and their team's long ids, in ei
     CHECK(ascending[4].team_id == kLong + "T9"); // no such team: a copy
     CHECK(ascending[4].person_id.shares(up[2].id));
 
-    const std::vector<Person> down{up[2], person(kLong + "B2"), up[1], up[0]};
+    // Rows from the largest id down, walked from the last person back.
+    const std::vector<Person> down{up[0], up[1], person(kLong + "B2"), up[2]};
     const auto descending = read("('" + d + "', '" + kLong + "T2', 1.0), ('" + b + "', '" + kLong + "T1', 1.0), ('" + a +
                                      "', '" + kLong + "T2', 1.0), ('" + a + "', '" + kLong + "T1', 1.0)",
                                  down, true, team_ids);
     REQUIRE(descending.size() == 4);
-    CHECK(descending[0].person_id.shares(down[0].id));
-    CHECK(descending[1].person_id.shares(down[2].id));
-    CHECK(descending[2].person_id.shares(down[3].id));
-    CHECK(descending[3].person_id.shares(down[3].id));
+    CHECK(descending[0].person_id.shares(down[3].id));
+    CHECK(descending[1].person_id.shares(down[1].id));
+    CHECK(descending[2].person_id.shares(down[0].id));
+    CHECK(descending[3].person_id.shares(down[0].id));
     CHECK(descending[3].team_id.shares(teams[0].id));
 }
 
