@@ -24,9 +24,6 @@
 namespace orgplan {
 namespace {
 
-// A second connection costs a millisecond or two to open; reading in halves saves a fifth of the load or more from
-// some fifty thousand people on (8 MiB). Smaller files do not open one.
-constexpr std::int64_t kFileBytesForTwin = std::int64_t{8} << 20;
 
 // Goals with the products each is about.
 std::vector<Goal> load_goals(Database& db) {
@@ -153,7 +150,7 @@ std::vector<Assignment> load_assignments(Database& db) {
 Org load_org(Database& db, PersonDetail detail) {
     const ReadTransaction snapshot(db); // every table from the same commit
     // Taken before the first read: a twin must see the commit this transaction will.
-    const auto twin = detail == PersonDetail::full ? SnapshotTwin::begin(db, kFileBytesForTwin) : nullptr;
+    const auto twin = detail == PersonDetail::full ? SnapshotTwin::begin(db, kFileBytesForHalves) : nullptr;
     std::optional<PeopleHalves> halves; // its helper counts and reads people while this thread reads the teams
     if (twin) halves.emplace(db, twin->db());
     Org org;

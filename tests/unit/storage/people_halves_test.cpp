@@ -11,7 +11,9 @@
 #include "../fixture.hpp"
 #include "orgplan/storage/read_transaction.hpp"
 #include "storage/people_halves.hpp"
+#include "orgplan/storage/org_store.hpp"
 #include "storage/people_rows.hpp"
+#include "storage/snapshot_twin.hpp"
 
 using namespace orgplan;
 using namespace orgplan::test;
@@ -162,4 +164,39 @@ TEST_CASE("people in halves: given up before finish (a read before it failed), t
     // Both connections are free again.
     CHECK(count(up, "person") == 30000);
     CHECK(count(down, "membership") == count(up, "membership"));
+}
+
+TEST_CASE("load_org reads a large file in halves: the same org, field for field, as one connection reads") {
+    TempPath file("halves-load.db");
+    {
+        Database writer(file.path);
+        fill(writer, 70000, "employee-0000-0000-");
+        writer.checkpoint();
+    }
+    REQUIRE(std::filesystem::file_size(file.path) >= static_cast<std::uintmax_t>(kFileBytesForHalves));
+    Database db(file.path, Database::Open::read);
+    {
+        const ReadTransaction snapshot(db); // what load_org's own transaction finds: a twin can be had
+        REQUIRE(SnapshotTwin::begin(db, kFileBytesForHalves));
+    }
+    const auto halves = load_org(db);
+    Org one;
+    {
+        const ReadTransaction snapshot(db);
+        CHECK(count(db, "team") > 0); // read already: no twin, one connection
+        REQUIRE_FALSE(SnapshotTwin::begin(db, kFileBytesForHalves));
+        one = load_org(db);
+    }
+    REQUIRE(halves.people.size() == 70000);
+    REQUIRE(halves.people.size() == one.people.size());
+    for (std::size_t k = 0; k < one.people.size(); ++k) check_same(halves.people[k], one.people[k]);
+    REQUIRE(halves.memberships.size() == one.memberships.size());
+    for (std::size_t k = 0; k < one.memberships.size(); ++k) {
+        const auto &a = halves.memberships[k], &b = one.memberships[k];
+        if (a.person_id != b.person_id || a.team_id != b.team_id || a.allocation != b.allocation)
+            FAIL("membership " << k << " differs: " << a.person_id << " " << a.team_id << " against " << b.person_id
+                               << " " << b.team_id);
+    }
+    REQUIRE(halves.teams.size() == one.teams.size());
+    CHECK(halves.teams.back().id == one.teams.back().id);
 }
