@@ -64,25 +64,27 @@ void read_in_order(Database& db, std::vector<Person>& people, std::vector<Row>& 
         memberships.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getDouble());
 }
 
+// Fails with both ids unless every field is equal (one assertion per differing person, not per field: tens of
+// thousands of people are compared).
 void check_same(const Person& a, const Person& b) {
-    INFO(a.id << " and " << b.id);
-    REQUIRE(a.id == b.id);
-    CHECK((a.name == b.name && a.email == b.email && a.title == b.title && a.family == b.family &&
-           a.level == b.level && a.pm_years == b.pm_years && a.origin == b.origin && a.manager_id == b.manager_id &&
-           a.location == b.location && a.fte == b.fte && a.cost == b.cost && a.coaching_hours == b.coaching_hours &&
-           a.unit == b.unit && a.cost_center == b.cost_center && a.function == b.function));
+    const bool same = a.id == b.id && a.name == b.name && a.email == b.email && a.title == b.title &&
+                      a.family == b.family && a.level == b.level && a.pm_years == b.pm_years && a.origin == b.origin &&
+                      a.manager_id == b.manager_id && a.location == b.location && a.fte == b.fte && a.cost == b.cost &&
+                      a.coaching_hours == b.coaching_hours && a.unit == b.unit && a.cost_center == b.cost_center &&
+                      a.function == b.function;
+    if (!same) FAIL("person " << a.id << " differs from " << b.id);
 }
 
 } // namespace
 
-TEST_CASE("people in halves: what one connection reads in order, each row once, from 0 to 30,000 people") {
+TEST_CASE("people in halves: what one connection reads in order, each row once, from 0 to 12,289 people") {
     const auto [n, prefix] = GENERATE(table<int, std::string>({{0, ""},
                                                               {1, ""},
                                                               {3, ""},
                                                               {4096, ""},
                                                               {8193, ""},
-                                                              {30000, ""},
-                                                              {20000, "employee-0000-0000-"}}));
+                                                              {12289, ""},
+                                                              {9000, "employee-0000-0000-"}}));
     INFO(n << " people, ids after '" << prefix << "'");
     TempPath file("halves-" + std::to_string(n) + ".db");
     {
@@ -126,7 +128,7 @@ TEST_CASE("people in halves: a failure on the helper's connection is thrown here
     TempPath file("halves-failing.db");
     {
         Database writer(file.path);
-        fill(writer, 20000, "");
+        fill(writer, 9000, "");
     }
     Database up(file.path, Database::Open::read);
     const auto teams = teams_of(up);
@@ -156,13 +158,13 @@ TEST_CASE("people in halves: given up before finish (a read before it failed), t
     TempPath file("halves-abandoned.db");
     {
         Database writer(file.path);
-        fill(writer, 30000, "");
+        fill(writer, 12000, "");
     }
     Database up(file.path, Database::Open::read), down(file.path, Database::Open::read);
     const ReadTransaction up_snapshot(up), down_snapshot(down);
     { PeopleHalves halves(up, down); }
     // Both connections are free again.
-    CHECK(count(up, "person") == 30000);
+    CHECK(count(up, "person") == 12000);
     CHECK(count(down, "membership") == count(up, "membership"));
 }
 
