@@ -24,7 +24,6 @@
 namespace orgplan {
 namespace {
 
-
 // Goals with the products each is about.
 std::vector<Goal> load_goals(Database& db) {
     std::map<std::string, std::vector<std::string>> products_of;
