@@ -30,12 +30,12 @@ std::unique_ptr<SnapshotTwin> SnapshotTwin::begin(Database& db, std::int64_t min
     if (sqlite3_get_autocommit(handle) != 0 || sqlite3_txn_state(handle, "main") != SQLITE_TXN_NONE) return nullptr;
     if (!file_at_least(db.path(), min_file_bytes)) return nullptr;
     try {
+        // Opened (and its transaction begun, nothing read) before the lock: a writer waits only for the two reads.
+        std::unique_ptr<SnapshotTwin> twin(new SnapshotTwin(db.path()));
         // No busy timeout: a writer holding the lock means reading alone, not waiting for it.
         SQLite::Database lock(db.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
         lock.exec("BEGIN IMMEDIATE");
-        if (!take_snapshot(db)) return nullptr;
-        std::unique_ptr<SnapshotTwin> twin(new SnapshotTwin(db.path()));
-        if (!take_snapshot(twin->db_)) return nullptr;
+        if (!take_snapshot(db) || !take_snapshot(twin->db_)) return nullptr;
         lock.exec("ROLLBACK");
         return twin;
     } catch (const std::exception&) {
