@@ -50,7 +50,8 @@ private:
 // Emails name one person each: managers may be given by email.
 void check_emails(const IncomingRecords& in, const PeopleIndex& people, Problems& problems) {
     const auto& items = in.people.items;
-    EmailPlaces incoming_email(people.incoming, [&](std::uint32_t i) { return items[i].person.email; });
+    EmailPlaces incoming_email(people.incoming,
+                               [&](std::uint32_t i) -> std::string_view { return items[i].person.email; });
     for (std::size_t i = 0; i < people.incoming; ++i) {
         const auto& email = items[i].person.email;
         if (email.empty()) continue;
@@ -83,7 +84,8 @@ public:
         const auto at = by_email_->find(ref);
         if (at < 0) return -1;
         const auto place = static_cast<std::size_t>(at);
-        return people_.find(place < incoming ? in_.people.items[place].person.id : stored_.people[place - incoming].id);
+        return people_.find(place < incoming ? in_.people.items[place].person.id.view()
+                                             : std::string_view(stored_.people[place - incoming].id));
     }
 
 private:
@@ -92,7 +94,8 @@ private:
         const StoredPeople& stored;
         std::string_view operator()(std::uint32_t place) const {
             const auto incoming = in.people.items.size();
-            return place < incoming ? in.people.items[place].person.email : stored.people[place - incoming].email;
+            if (place < incoming) return in.people.items[place].person.email;
+            return stored.people[place - incoming].email;
         }
     };
     const IncomingRecords& in_;
@@ -103,11 +106,11 @@ private:
 
 } // namespace
 
-std::vector<long> check_managers(IncomingRecords& in, const PeopleIndex& people, const StoredPeople& stored,
+std::vector<PersonPlace> check_managers(IncomingRecords& in, const PeopleIndex& people, const StoredPeople& stored,
                                  Problems& problems) {
     check_emails(in, people, problems);
     EmailIndex emails(in, people, stored);
-    std::vector<long> manager(people.size(), -1);
+    std::vector<PersonPlace> manager(people.size(), -1);
     for (std::size_t i = 0; i < people.known; ++i) {
         const auto ref = people.manager_ref[i];
         if (ref.empty()) continue;
@@ -132,7 +135,7 @@ std::vector<long> check_managers(IncomingRecords& in, const PeopleIndex& people,
 }
 
 // Walks up from each incoming person; 1 = on the current path, 2 = reaches the top.
-void check_cycles(const IncomingRecords& in, const PeopleIndex& people, const std::vector<long>& manager,
+void check_cycles(const IncomingRecords& in, const PeopleIndex& people, const std::vector<PersonPlace>& manager,
                   Problems& problems) {
     std::vector<std::uint8_t> state(people.size(), 0);
     std::vector<std::size_t> path;

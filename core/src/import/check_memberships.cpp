@@ -35,7 +35,7 @@ struct StoredRuns {
 };
 
 // A membership given again without an allocation column keeps its stored allocation.
-void keep_stored_allocations(Incoming<MembershipRow>& rows, const std::vector<long>& member,
+void keep_stored_allocations(Incoming<MembershipRow>& rows, const std::vector<PersonPlace>& member,
                              const StoredPeople& stored, const StoredRuns& runs) {
     for (std::size_t i = 0; i < rows.items.size(); ++i) {
         auto& m = rows.items[i];
@@ -47,7 +47,7 @@ void keep_stored_allocations(Incoming<MembershipRow>& rows, const std::vector<lo
 // Stored people whose incoming memberships are their stored ones exactly: as many, each a stored team with the
 // same allocation (a team listed twice is refused as a problem). A monthly re-import of a million people, most in
 // the teams they were in, deleted and wrote every membership again.
-std::vector<bool> unchanged_memberships(const Incoming<MembershipRow>& rows, const std::vector<long>& member,
+std::vector<bool> unchanged_memberships(const Incoming<MembershipRow>& rows, const std::vector<PersonPlace>& member,
                                         const PeopleIndex& people, const StoredPeople& stored, const StoredRuns& runs,
                                         const std::vector<std::uint32_t>& incoming) {
     std::vector<bool> unchanged(people.size(), false);
@@ -69,7 +69,7 @@ MembershipFacts check_memberships(IncomingRecords& in, const PeopleIndex& people
     const auto duplicate_rows = duplicate_person_rows(in, people);
     const std::size_t n = in.memberships.items.size();
     MembershipFacts facts;
-    std::vector<long> member(n); // person index of each incoming membership, -1 when unknown
+    std::vector<PersonPlace> member(n); // person index of each incoming membership, -1 when unknown
     facts.incoming.assign(people.size(), 0);
     for (std::size_t i = 0; i < n; ++i)
         if ((member[i] = people.find(in.memberships.items[i].person_id)) >= 0) ++facts.incoming[member[i]];

@@ -20,7 +20,7 @@ struct MembershipFacts {
     /// per person: a stored person whose incoming memberships are their stored ones (the same teams, the same
     /// allocations), whose rows the write leaves as they are
     std::vector<bool> unchanged;
-    std::vector<long> person_of_row; ///< per incoming membership: its person, -1 when unknown
+    std::vector<PersonPlace> person_of_row; ///< per incoming membership: its person, -1 when unknown
     bool replaced(long person) const { return incoming[person] > 0; }
     /// Whether the write replaces a stored person's memberships (or writes a new person's).
     bool rewritten(long person) const { return replaced(person) && !unchanged[person]; }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "../base/place_table.hpp"
+#include "orgplan/base/packed_text.hpp"
 
 #include "problems.hpp"
 
@@ -17,7 +18,7 @@ namespace orgplan::importing {
 /// Keys are views into strings that outlive the set (incoming records, the stored org, broken ids).
 class IdIndex {
     struct Is { // whether the id at an index is this one
-        const std::vector<std::string_view>& ids;
+        const std::vector<PackedText>& ids;
         std::string_view id;
         bool operator()(std::uint32_t index) const { return ids[index] == id; }
     };
@@ -36,15 +37,13 @@ public:
     }
     std::size_t size() const { return ids_.size(); }
     std::string_view id(std::size_t index) const { return ids_[index]; }
-    /// All ids by index.
-    const std::vector<std::string_view>& ids() const { return ids_; }
     bool has(std::string_view id) const { return find(id) >= 0; }
     long find(std::string_view id) const { return index_.find(PlaceTable::hash_of(id), is(id)); }
 
 private:
-    // Places in ids_: a million ids are a million lookups each way, in 8 bytes a slot.
+    // Places in ids_: a million ids are a million lookups each way, in 8 bytes a slot, and 8 bytes an id.
     PlaceTable index_;
-    std::vector<std::string_view> ids_;
+    std::vector<PackedText> ids_;
 };
 
 /// Adds a problem at `loc` unless `ref` is empty or one of `ids`; `field` is the column, `what` the kind ("team").

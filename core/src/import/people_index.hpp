@@ -15,6 +15,9 @@
 
 namespace orgplan::importing {
 
+/// A person's place in a PeopleIndex, or -1 for none: four bytes, in lists of a million entries.
+using PersonPlace = std::int32_t;
+
 /// People as the org will hold them after the import. Indexes run over incoming records first (they override
 /// stored people), then stored people no record names, then ids of records that failed to parse; every vector
 /// is over that index.
@@ -22,10 +25,10 @@ struct PeopleIndex {
     IdIndex ids;
     std::size_t incoming = 0; ///< incoming records, good or duplicate
     std::size_t known = 0;    ///< people with a record or a stored row; above it, broken records' ids only
-    std::vector<std::string_view> manager_ref;
+    std::vector<PackedText> manager_ref;
     std::vector<Family> family;
     std::vector<double> fte;
-    std::vector<long> item_of; ///< incoming record behind each person, -1 for stored ones
+    std::vector<PersonPlace> item_of; ///< incoming record behind each person, -1 for stored ones
     std::vector<bool> stored;  ///< in the database already: only their rows are updated, old memberships cleared
     std::vector<std::uint32_t> person_of_item; ///< incoming record -> person
 

@@ -64,7 +64,8 @@ void write_group(Database& db, OrgWriter& writer, const std::string& group,
     static const FamilyOrigin explicit_family{FamilyOrigin::Source::column, nullptr};
     for (const auto& p : org.people) writer.put(person_row(p), explicit_family);
     for (const auto& g : org.goals) writer.put(g);
-    for (const auto& m : org.memberships) writer.put(MembershipRow{m.person_id, m.team_id, m.allocation});
+    for (const auto& m : org.memberships)
+        writer.put(MembershipRow{std::string_view(m.person_id), std::string_view(m.team_id), m.allocation});
     writer.flush(); // the rows view `org`, which ends here
     for (const auto& a : org.assignments) writer.put(a);
     for (const auto& p : org.positions) put_position(db, p);

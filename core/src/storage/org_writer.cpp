@@ -16,16 +16,16 @@ namespace orgplan {
 
 PersonRow person_row(const Person& p) {
     PersonRow row;
-    row.id = p.id;
-    row.name = p.name;
-    row.email = p.email;
-    row.title = p.title;
-    row.level = p.level;
-    row.manager_id = p.manager_id;
-    row.location = p.location;
-    row.unit = p.unit;
-    row.cost_center = p.cost_center;
-    row.function = p.function;
+    row.id = std::string_view(p.id);
+    row.name = std::string_view(p.name);
+    row.email = std::string_view(p.email);
+    row.title = std::string_view(p.title);
+    row.level = std::string_view(p.level);
+    row.manager_id = std::string_view(p.manager_id);
+    row.location = std::string_view(p.location);
+    row.unit = std::string_view(p.unit);
+    row.cost_center = std::string_view(p.cost_center);
+    row.function = std::string_view(p.function);
     row.family = p.family;
     row.origin = p.origin;
     row.pm_years = p.pm_years;

@@ -30,7 +30,7 @@ TEST_CASE("index people: incoming first, then stored, then broken ids, a second 
     CHECK(x.is_known(2));
     CHECK_FALSE(x.is_known(3));
     CHECK(x.stored == std::vector<bool>{false, true, true, false});
-    CHECK(x.item_of == std::vector<long>{0, 1, -1, -1});
+    CHECK(x.item_of == std::vector<PersonPlace>{0, 1, -1, -1});
     CHECK(x.person_of_item == std::vector<std::uint32_t>{0, 1, 0});
 }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "orgplan/base/packed_text.hpp"
 #include "orgplan/org.hpp"
 #include "orgplan/storage/database.hpp"
 
@@ -22,8 +23,9 @@ struct FamilyOrigin {
 };
 
 /// A person as an import writes them: text as views into the files read (they outlive the write), the rest parsed.
+/// Views are packed (eight bytes each): an import holds a million of these.
 struct PersonRow {
-    std::string_view id, name, email, title, level, manager_id, location, unit, cost_center, function;
+    PackedText id, name, email, title, level, manager_id, location, unit, cost_center, function;
     Family family = Family::other;
     Origin origin = Origin::unknown; // beside the family: no padding after either (a million records)
     OptionalNumber pm_years;
@@ -36,7 +38,7 @@ PersonRow person_row(const Person& p);
 
 /// A membership as an import writes it; see PersonRow.
 struct MembershipRow {
-    std::string_view person_id, team_id;
+    PackedText person_id, team_id;
     double allocation = 1.0;
 };
 
