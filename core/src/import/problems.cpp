@@ -1,8 +1,18 @@
 #include "problems.hpp"
 
 #include <algorithm>
+#include <limits>
+
+#include <fmt/format.h>
 
 namespace orgplan::importing {
+
+Loc loc_of(std::uint32_t source, long position, const std::string& source_name) {
+    if (position < 0 || static_cast<unsigned long>(position) > std::numeric_limits<std::uint32_t>::max())
+        throw Error(fmt::format("{}: more than {} lines or records; split it into several files", source_name,
+                                std::numeric_limits<std::uint32_t>::max()));
+    return {source, static_cast<std::uint32_t>(position)};
+}
 
 std::uint32_t Problems::add_source(const std::string& name, bool records) {
     sources_.push_back({name, records});

@@ -11,12 +11,15 @@
 
 namespace orgplan::importing {
 
-/// A record's place: an index into Problems' sources and a line (CSV) or record number (JSON). Compact, so a million
-/// of them stay cheap.
+/// A record's place: an index into Problems' sources and a line (CSV) or record number (JSON). Eight bytes, so a
+/// million of them stay cheap: a file of more lines than a position holds is refused (loc_of).
 struct Loc {
     std::uint32_t source = 0;
-    long position = 0;
+    std::uint32_t position = 0;
 };
+
+/// The place of a record at `position` (from 1) of source `source`; throws for a position past 4,294,967,295.
+Loc loc_of(std::uint32_t source, long position, const std::string& source_name);
 
 /// Every problem of one import, up to a maximum listed (all are counted), thrown together at the end.
 class Problems {

@@ -63,7 +63,7 @@ std::size_t read_records(const std::string& kind, RecordSource& source, const He
     Record record;
     std::size_t count = 0;
     while (source.next(record)) {
-        const Loc loc{loc_source, record.position};
+        const Loc loc = loc_of(loc_source, record.position, source.source());
         if (++count % 100000 == 0 && progress) progress("reading " + kind, count, 0);
         if (!record_readable(source, record, loc, problems)) {
             // The record exists, so references to its id are not reported a second time.

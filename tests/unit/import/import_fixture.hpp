@@ -14,7 +14,7 @@ struct Sheet {
     Problems problems{50};
     std::uint32_t file = problems.add_source("org.csv", false);
 
-    Loc line(long n) const { return {file, n}; }
+    Loc line(std::uint32_t n) const { return {file, n}; }
     /// Whether some problem is at `line` in `field` and its message contains `text`.
     bool reported(long at, const std::string& field, const std::string& text) const {
         for (const auto& p : problems.listed())

@@ -36,3 +36,11 @@ TEST_CASE("import problems quote short values and never an email") {
     CHECK(quoted_reference("boss@example.com") == "(the email given)");
     CHECK(quoted_reference("E0002") == "'E0002'");
 }
+
+TEST_CASE("import problems: a place holds any line up to 4,294,967,295, a file of more is refused by name") {
+    CHECK(loc_of(3, 1, "people.csv").position == 1);
+    CHECK(loc_of(3, 4294967295L, "people.csv").position == 4294967295u);
+    CHECK(sizeof(Loc) == 8);
+    CHECK_THROWS_WITH(loc_of(3, 4294967296L, "people.csv"),
+                      "people.csv: more than 4294967295 lines or records; split it into several files");
+}
