@@ -137,8 +137,6 @@ std::vector<std::string> write_records(Database& db, const ImportTransaction& tx
                                const ImportOptions& options) {
     std::vector<std::string> notes;
     OrgWriter writer(db);
-    if (options.replace) writer.clear();
-    adopt_currency(db, checked.in, checked.org_currency, notes);
     // Rebuilding an index sorts the whole table once: cheaper than updating it row by row when this import writes
     // at least as many people anew (new ones, or their memberships replaced) as are stored. Records as they stand
     // are left alone, so a re-import of an org whose people stay in their teams writes few.
@@ -152,6 +150,9 @@ std::vector<std::string> write_records(Database& db, const ImportTransaction& tx
         // (1M people: 0.83 GB -> 0.64 GB peak, and faster).
         set_page_cache(db, 16);
     }
+    // Replacing, after the cache is set: emptying the tables reads every page once and needs none of them again.
+    if (options.replace) writer.clear();
+    adopt_currency(db, checked.in, checked.org_currency, notes);
     write_structure(writer, checked.in);
     write_people(writer, checked, order.people, options.progress);
     for (std::size_t i = 0; i < checked.in.goals.items.size(); ++i)
