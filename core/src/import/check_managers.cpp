@@ -107,7 +107,7 @@ private:
 } // namespace
 
 std::vector<PersonPlace> check_managers(IncomingRecords& in, const PeopleIndex& people, const StoredPeople& stored,
-                                 Problems& problems) {
+                                        Problems& problems) {
     check_emails(in, people, problems);
     EmailIndex emails(in, people, stored);
     std::vector<PersonPlace> manager(people.size(), -1);

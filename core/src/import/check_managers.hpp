@@ -13,7 +13,7 @@ namespace orgplan::importing {
 /// returns each person's manager index (-1 for none). Reports emails given twice among incoming people, unknown
 /// managers and people managing themselves; a resolved incoming record's manager_id becomes the manager's id.
 std::vector<PersonPlace> check_managers(IncomingRecords& in, const PeopleIndex& people, const StoredPeople& stored,
-                                 Problems& problems);
+                                        Problems& problems);
 
 /// Reports each reporting cycle through an incoming person once, naming its people in order.
 void check_cycles(const IncomingRecords& in, const PeopleIndex& people, const std::vector<PersonPlace>& manager,
