@@ -41,8 +41,6 @@ public:
     friend bool operator==(const PackedText& a, const char* b) { return a.view() == b; }
     friend bool operator!=(const PackedText& a, const char* b) { return a.view() != b; }
     friend std::ostream& operator<<(std::ostream& out, const PackedText& text);
-    friend std::string operator+(const std::string& a, const PackedText& b) { return a + std::string(b.view()); }
-    friend std::string operator+(const PackedText& a, const std::string& b) { return std::string(a.view()) + b; }
 
 private:
     static constexpr unsigned kAddressBits = 48;
