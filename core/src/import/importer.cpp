@@ -32,7 +32,7 @@ namespace {
 std::size_t unmatched_titles(const IncomingRecords& in) {
     std::size_t n = 0;
     for (const auto& x : in.people.items)
-        if (x.how.source == FamilyOrigin::Source::unmatched && !x.family_kept) ++n;
+        if (x.source == FamilyOrigin::Source::unmatched && !x.family_kept) ++n;
     return n;
 }
 

@@ -158,12 +158,12 @@ void family_of(RecordParser& p, const RecordContext& c, PersonIn& x) {
     if (!x.family_given) {
         const auto& match = c.rules.classify(person.title);
         person.family = match.family;
-        x.how = {match.matched ? FamilyOrigin::Source::rule : FamilyOrigin::Source::unmatched, &match.pattern};
+        x.decided_by({match.matched ? FamilyOrigin::Source::rule : FamilyOrigin::Source::unmatched, &match.pattern});
         return;
     }
     person.family =
         p.choice<Family>("family", parse_family, Family::other, "maker, pm, product_leader, eng_manager, other");
-    x.how = {FamilyOrigin::Source::column, nullptr};
+    x.decided_by({FamilyOrigin::Source::column, nullptr});
     if (const auto& match = c.rules.classify(person.title); match.matched && match.family != person.family) {
         if (c.in.family_unlike_rules++ == 0)
             c.in.family_unlike_example = fmt::format("'{}': {} in the file, {} by the rules", person.title,

@@ -63,15 +63,15 @@ void write_people(OrgWriter& writer, const CheckedImport& c, const std::vector<s
     for (std::size_t k = 0; k < n; ++k) {
         const auto& x = in.people.items[order[k]];
         if (c.people.stored[c.people.person_of_item[order[k]]])
-            writer.put(x.person, x.how, in.people.present[order[k]]);
+            writer.put(x.person, x.how(), in.people.present[order[k]]);
         else
-            writer.insert(x.person, x.how);
+            writer.insert(x.person, x.how());
         if (progress && (k + 1) % 100000 == 0) progress("writing people", k + 1, n);
     }
     std::unordered_set<std::string_view> titles;
     for (const auto& x : in.people.items)
-        if (x.how.source == FamilyOrigin::Source::rule && !x.family_kept && titles.insert(x.person.title).second)
-            writer.put_title_match(x.person.title, *x.how.rule);
+        if (x.source == FamilyOrigin::Source::rule && !x.family_kept && titles.insert(x.person.title).second)
+            writer.put_title_match(x.person.title, *x.rule);
 }
 
 // A stored person's incoming memberships and assignments replace all of theirs.

@@ -79,7 +79,7 @@ void bind_person(RowStatement& q, int first, const OrgWriter::PersonToWrite& row
     q.text(first + 2, p.email);
     q.text(first + 3, p.title);
     q.text(first + 4, to_string(p.family));
-    q.text(first + 5, row.how->source_name());
+    q.text(first + 5, row.how.source_name());
     q.text(first + 6, p.level);
     optional(first + 7, p.pm_years);
     q.text(first + 8, to_string(p.origin));
@@ -290,11 +290,11 @@ void OrgWriter::put(const Team& t, ColumnSet update) {
 void OrgWriter::put(const PersonRow& p, const FamilyOrigin& how, ColumnSet update) {
     auto& q = s_->person_upserts[update];
     if (!q) q = std::make_unique<RowStatement>(db_, upsert_sql(upsert_spec("people"), update).c_str());
-    bind_person(*q, 1, {&p, &how});
+    bind_person(*q, 1, {&p, how});
     q->run();
 }
 
-void OrgWriter::insert(const PersonRow& p, const FamilyOrigin& how) { s_->person_insert.add({&p, &how}); }
+void OrgWriter::insert(const PersonRow& p, FamilyOrigin how) { s_->person_insert.add({&p, how}); }
 
 void OrgWriter::flush() {
     s_->person_insert.flush();

@@ -33,7 +33,7 @@ inline PersonIn person_in(std::string_view id, std::string_view manager = {}, Fa
     x.person.fte = fte;
     x.person.manager_id = manager;
     static const std::string no_pattern;
-    x.how = {FamilyOrigin::Source::rule, &no_pattern};
+    x.decided_by({FamilyOrigin::Source::rule, &no_pattern});
     return x;
 }
 

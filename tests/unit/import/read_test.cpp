@@ -99,8 +99,8 @@ TEST_CASE("read: a long people file read in two halves gives the records, proble
             REQUIRE(a.people.items[i].person.id == b.people.items[i].person.id);
             REQUIRE(a.people.locs[i].position == b.people.locs[i].position);
             REQUIRE(a.people.items[i].person.family == b.people.items[i].person.family);
-            const auto& how_a = a.people.items[i].how;
-            const auto& how_b = b.people.items[i].how;
+            const auto how_a = a.people.items[i].how();
+            const auto how_b = b.people.items[i].how();
             REQUIRE(how_a.source == how_b.source);
             REQUIRE((how_a.rule ? *how_a.rule : "") == (how_b.rule ? *how_b.rule : ""));
         }

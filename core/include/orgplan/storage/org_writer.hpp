@@ -73,8 +73,8 @@ public:
     /// Upserts a person; of a stored person only the columns in `update` change.
     void put(const PersonRow& p, const FamilyOrigin& how, ColumnSet update = kAllColumns);
     /// Like put() for a person known not to be stored yet: a plain insert, cheaper than an upsert, batched with
-    /// other inserts. `p` and `how` must stay alive until flush().
-    void insert(const PersonRow& p, const FamilyOrigin& how);
+    /// other inserts. `p` must stay alive until flush(); `how` is copied (an import keeps it as two fields).
+    void insert(const PersonRow& p, FamilyOrigin how);
     /// Records which rule classified a title (for `orgplan roles`).
     void put_title_match(std::string_view title, std::string_view pattern);
     /// Upserts a goal; its products are replaced only when `update` has "products".
@@ -93,7 +93,7 @@ public:
     /// A batched person insert: the row and how its family was decided.
     struct PersonToWrite {
         const PersonRow* person;
-        const FamilyOrigin* how;
+        FamilyOrigin how;
     };
     void clear_assignments(const std::string& pm_id);
     /// Removes the assignments of everyone whose family is pm (a principle's proposal replaces them); a product
