@@ -112,9 +112,9 @@ std::vector<PersonPlace> check_managers(IncomingRecords& in, const PeopleIndex& 
     EmailIndex emails(in, people, stored);
     std::vector<PersonPlace> manager(people.size(), -1);
     for (std::size_t i = 0; i < people.known; ++i) {
-        const auto ref = people.manager_ref[i];
+        const auto ref = people.manager_ref(i);
         if (ref.empty()) continue;
-        const long item = people.item_of[i];
+        const long item = people.item_of(i);
         long m = people.find(ref);
         if (m < 0 && item >= 0) m = emails.find(ref);
         manager[i] = m;
@@ -140,7 +140,7 @@ void check_cycles(const IncomingRecords& in, const PeopleIndex& people, const st
     std::vector<std::uint8_t> state(people.size(), 0);
     std::vector<std::size_t> path;
     for (std::size_t start = 0; start < people.known; ++start) {
-        if (people.item_of[start] < 0) continue;
+        if (people.item_of(start) < 0) continue;
         path.clear();
         long at = static_cast<long>(start);
         while (at >= 0 && state[at] == 0) {
@@ -153,7 +153,7 @@ void check_cycles(const IncomingRecords& in, const PeopleIndex& people, const st
             for (auto it = std::find(path.begin(), path.end(), static_cast<std::size_t>(at)) + 1; it != path.end(); ++it)
                 cycle += " -> " + std::string(people.id_of(*it));
             cycle += " -> " + std::string(people.id_of(at));
-            const auto where = in.people.locs[people.item_of[at] >= 0 ? people.item_of[at] : people.item_of[start]];
+            const auto where = in.people.locs[people.item_of(at) >= 0 ? people.item_of(at) : people.item_of(start)];
             problems.add(where, "manager", "reporting cycle " + cycle + "; someone in it must report elsewhere");
         }
         for (auto id : path) state[id] = 2;

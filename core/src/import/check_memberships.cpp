@@ -14,7 +14,7 @@ namespace {
 std::set<std::pair<std::uint32_t, long>> duplicate_person_rows(const IncomingRecords& in, const PeopleIndex& people) {
     std::set<std::pair<std::uint32_t, long>> rows;
     for (std::size_t i = 0; i < people.incoming; ++i)
-        if (people.item_of[people.person_of_item[i]] != static_cast<long>(i))
+        if (people.item_of(people.person_of_item[i]) != static_cast<long>(i))
             rows.insert({in.people.locs[i].source, in.people.locs[i].position});
     return rows;
 }
@@ -77,7 +77,7 @@ MembershipFacts check_memberships(IncomingRecords& in, const PeopleIndex& people
     facts.allocated.assign(people.size(), 0.0);
     facts.team_maker_fte.assign(teams.size(), 0.0);
     auto add_maker_fte = [&](long p, long t, double allocation) {
-        if (p >= 0 && t >= 0 && people.family[p] == Family::maker) facts.team_maker_fte[t] += people.fte[p] * allocation;
+        if (p >= 0 && t >= 0 && people.family[p] == Family::maker) facts.team_maker_fte[t] += people.fte(p) * allocation;
     };
     StoredRuns runs(people.size());
     for (std::size_t k = 0; k < stored.memberships.size(); ++k) {
@@ -126,7 +126,7 @@ MakerTotals maker_totals(const PeopleIndex& people, const IdIndex& teams, const 
         if (memberships.team_maker_fte[t] > 0) makers.team_fte.emplace_back(teams.id(t), memberships.team_maker_fte[t]);
     for (std::size_t p = 0; p < people.known; ++p)
         if (people.family[p] == Family::maker)
-            makers.unallocated += people.fte[p] * std::max(0.0, 1.0 - memberships.allocated[p]);
+            makers.unallocated += people.fte(p) * std::max(0.0, 1.0 - memberships.allocated[p]);
     return makers;
 }
 

@@ -10,23 +10,22 @@ namespace orgplan::importing {
 
 namespace {
 
-// Adds a person and returns their index. A second incoming record with an id already seen is a duplicate (the first
-// one stands); a stored person with an incoming id is that person.
-std::uint32_t add_person(PeopleIndex& x, std::string_view id, std::string_view manager, Family family, double fte,
-                         long item, bool is_stored, const IncomingRecords& in, Problems& problems) {
+// Adds a person and returns their index; `place` is where their FTE and manager are (see PeopleIndex::place_). A
+// second incoming record with an id already seen is a duplicate (the first one stands); a stored person with an
+// incoming id is that person.
+std::uint32_t add_person(std::vector<PersonPlace>& places, PeopleIndex& x, std::string_view id, Family family,
+                         PersonPlace place, bool is_stored, const IncomingRecords& in, Problems& problems) {
     const auto [index, fresh] = x.ids.add(id);
     if (!fresh) {
         if (is_stored) x.stored[index] = true;
-        if (item >= 0)
-            problems.add(in.people.locs[item], "id",
+        if (place >= 0)
+            problems.add(in.people.locs[place], "id",
                          "duplicate person id '" + std::string(id) + "' (first at " +
-                             problems.where(in.people.locs[x.item_of[index]]) + "); ids must be unique");
+                             problems.where(in.people.locs[x.item_of(index)]) + "); ids must be unique");
         return index;
     }
-    x.manager_ref.push_back(manager);
     x.family.push_back(family);
-    x.fte.push_back(fte);
-    x.item_of.push_back(item);
+    places.push_back(place);
     x.stored.push_back(is_stored);
     return index;
 }
@@ -37,12 +36,12 @@ public:
     explicit StoredValues(const FamilyColumnIds& family_column_ids) : family_column_ids_(family_column_ids) {}
 
     void keep(PeopleIndex& x, std::uint32_t index, const StoredPerson& p, IncomingRecords& in) {
-        const long item = x.item_of[index];
+        const long item = x.item_of(index);
         if (item < 0) return;
         auto& record = in.people.items[item];
         auto& columns = in.people.present[item];
-        if (!(columns & fte_bit_)) x.fte[index] = record.person.fte = p.fte;
-        if (!(columns & manager_bit_)) x.manager_ref[index] = record.person.manager_id = p.manager_id;
+        if (!(columns & fte_bit_)) record.person.fte = p.fte;
+        if (!(columns & manager_bit_)) record.person.manager_id = p.manager_id;
         // A family from title rules follows a new title; one from a family column stays.
         bool keep_family = !record.family_given && !(columns & title_bit_);
         if (!record.family_given && (columns & title_bit_)) {
@@ -71,27 +70,41 @@ private:
 
 } // namespace
 
+double PeopleIndex::fte(std::size_t p) const {
+    const auto place = place_[p];
+    if (place >= 0) return in_->people.items[place].person.fte;
+    return place == kNoRow ? 0.0 : stored_rows_->people[-2 - place].fte;
+}
+
+std::string_view PeopleIndex::manager_ref(std::size_t p) const {
+    const auto place = place_[p];
+    if (place >= 0) return in_->people.items[place].person.manager_id;
+    return place == kNoRow ? std::string_view() : std::string_view(stored_rows_->people[-2 - place].manager_id);
+}
+
 PeopleIndex index_people(IncomingRecords& in, const StoredPeople& stored, const FamilyColumnIds& family_column_ids,
                          Problems& problems) {
     PeopleIndex x;
+    x.in_ = &in;
+    x.stored_rows_ = &stored;
     x.incoming = in.people.items.size();
     x.ids.reserve(x.incoming + stored.people.size());
     x.person_of_item.resize(x.incoming);
-    for (std::size_t i = 0; i < x.incoming; ++i) {
-        const auto& record = in.people.items[i];
-        x.person_of_item[i] = add_person(x, record.person.id, record.person.manager_id, record.person.family,
-                                         record.person.fte, static_cast<long>(i), false, in, problems);
-    }
+    for (std::size_t i = 0; i < x.incoming; ++i)
+        x.person_of_item[i] = add_person(x.place_, x, in.people.items[i].person.id, in.people.items[i].person.family,
+                                         static_cast<PersonPlace>(i), false, in, problems);
     StoredValues stored_values(family_column_ids);
-    for (const auto& p : stored.people)
-        if (const auto index = add_person(x, p.id, p.manager_id, p.family, p.fte, -1, true, in, problems);
-            x.item_of[index] >= 0)
-            stored_values.keep(x, index, p, in);
+    for (std::size_t k = 0; k < stored.people.size(); ++k) {
+        const auto& p = stored.people[k];
+        const auto index = add_person(x.place_, x, p.id, p.family, -2 - static_cast<PersonPlace>(k), true, in, problems);
+        stored_values.keep(x, index, p, in);
+    }
     x.known = x.size();
     check_new_records("people", in.people, [&](std::size_t i) { return x.stored[x.person_of_item[i]]; }, "person",
                       problems);
     if (const auto broken = in.broken_ids.find("people"); broken != in.broken_ids.end())
-        for (const auto& id : broken->second) add_person(x, id, {}, Family::other, 0.0, -1, false, in, problems);
+        for (const auto& id : broken->second)
+            add_person(x.place_, x, id, Family::other, PeopleIndex::kNoRow, false, in, problems);
     return x;
 }
 

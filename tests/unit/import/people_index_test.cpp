@@ -30,7 +30,12 @@ TEST_CASE("index people: incoming first, then stored, then broken ids, a second 
     CHECK(x.is_known(2));
     CHECK_FALSE(x.is_known(3));
     CHECK(x.stored == std::vector<bool>{false, true, true, false});
-    CHECK(x.item_of == std::vector<PersonPlace>{0, 1, -1, -1});
+    CHECK(x.item_of(0) == 0);
+    CHECK(x.item_of(1) == 1);
+    CHECK(x.item_of(2) == -1); // stored only
+    CHECK(x.item_of(3) == -1); // a broken record's id
+    CHECK(x.fte(3) == 0.0);
+    CHECK(x.manager_ref(3).empty());
     CHECK(x.person_of_item == std::vector<std::uint32_t>{0, 1, 0});
 }
 
@@ -44,15 +49,18 @@ TEST_CASE("index people: a stored person's record without some columns keeps the
     in.people.add(person_in("E3", "", Family::maker, 1.0), s.line(4), name_and_title);
     Org stored;
     stored.people = {person("E1", Family::pm, 0.5, "E0"), person("E2", Family::pm),
-                     person("E3", Family::pm), person("E0", Family::maker)};
+                     person("E3", Family::pm), person("E0", Family::maker, 0.8, "E3")};
     int asked = 0;
     const auto packed = stored_people_of(stored); // the index views it
     const auto x = index_people(in, packed, [&] { ++asked; return std::unordered_set<std::string>{"E3"}; },
                                 s.problems);
     CHECK_FALSE(s.problems.any());
-    CHECK(x.fte[0] == Approx(0.5));
+    CHECK(x.fte(0) == Approx(0.5));
     CHECK(in.people.items[0].person.fte == Approx(0.5));
-    CHECK(x.manager_ref[0] == "E0");
+    CHECK(x.manager_ref(0) == "E0");
+    REQUIRE(x.id_of(3) == "E0"); // stored only: FTE and manager as stored
+    CHECK(x.fte(3) == Approx(0.8));
+    CHECK(x.manager_ref(3) == "E3");
     CHECK(x.family[0] == Family::pm);
     CHECK(in.people.items[0].family_kept);
     CHECK(x.family[1] == Family::maker); // the family came from rules: the new title decides
