@@ -257,13 +257,15 @@ int cmd_ratios(const Args& args) {
     // Makers come as per-team totals stored with the org; only the people ratios are about are loaded one by one.
     // By leader, teams without a PM fall to the leader above their makers, so makers are read too. The org first:
     // its read can then be shared by two connections.
-    auto org = load_org(db, run.by == "leader" ? PersonDetail::full : PersonDetail::no_makers);
+    MakerTotals stored_makers; // read while the twin reads people, if there is one
+    auto org = load_org(db, run.by == "leader" ? PersonDetail::full : PersonDetail::no_makers,
+                        [&] { stored_makers = load_maker_totals(db); });
     auto settings = load_settings(db);
     override_setting(settings, "ratio.threshold", run.threshold);
     override_setting(settings, "ratio.max_spread", run.max_spread);
     const double threshold = settings.get("ratio.threshold");
     const double max_spread = settings.get("ratio.max_spread");
-    const auto makers = run.planned ? planned_maker_totals(org, load_maker_totals(db)) : load_maker_totals(db);
+    const auto makers = run.planned ? planned_maker_totals(org, std::move(stored_makers)) : std::move(stored_makers);
     std::optional<NetOfInterrupts> net;
     if (run.net_of_interrupts) net = interrupts_taken_out(org, settings, run.from, run.to);
     RatioReport report;

@@ -1,6 +1,7 @@
 #include "orgplan/storage/org_store.hpp"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <optional>
 
@@ -128,12 +129,51 @@ std::vector<Membership> load_memberships(Database& db, PersonDetail detail, cons
 }
 
 // People and memberships, in two halves at once when a twin connection reads the same commit.
-void load_people_and_memberships(Database& db, PeopleHalves* halves, PersonDetail detail, Org& org) {
-    const TeamIds teams(org.teams);
+void load_people_and_memberships(Database& db, PeopleHalves* halves, const TeamIds& teams, PersonDetail detail,
+                                 Org& org) {
     if (halves) return halves->finish(teams, org.people, org.memberships);
     org.people = load_people(db, detail);
     org.memberships = load_memberships(db, detail, org.people, teams);
 }
+
+// Everyone but the makers and the PMs' memberships (what ratio reports load), read on a twin connection by a thread
+// of their own while the caller reads the teams and the rest of the org: the load takes the longer of the two
+// instead of their sum. The memberships share the teams' ids, so the thread reads them once given the teams.
+class NonMakersOnTwin {
+public:
+    explicit NonMakersOnTwin(Database& twin) {
+        read_ = std::async(std::launch::async, [this, &twin, teams = teams_.get_future()]() mutable {
+            people_ = load_people(twin, PersonDetail::no_makers);
+            memberships_ = load_memberships(twin, PersonDetail::no_makers, people_, *teams.get());
+        });
+    }
+    /// Given up before finish() (a read on the caller's side failed): the thread stops at the teams and is waited for.
+    ~NonMakersOnTwin() {
+        if (!teams_given_) teams_.set_exception(std::make_exception_ptr(Error("the org's load was given up")));
+        if (read_.valid()) read_.wait();
+    }
+    NonMakersOnTwin(const NonMakersOnTwin&) = delete;
+    NonMakersOnTwin& operator=(const NonMakersOnTwin&) = delete;
+
+    /// The teams the memberships name; `teams` must outlive finish().
+    void teams_read(const TeamIds& teams) {
+        teams_given_ = true;
+        teams_.set_value(&teams);
+    }
+    /// Waits for the thread and hands over what it read; throws what it threw.
+    void finish(std::vector<Person>& people, std::vector<Membership>& memberships) {
+        read_.get();
+        people = std::move(people_);
+        memberships = std::move(memberships_);
+    }
+
+private:
+    std::promise<const TeamIds*> teams_;
+    bool teams_given_ = false;
+    std::vector<Person> people_;
+    std::vector<Membership> memberships_;
+    std::future<void> read_; // last: the thread uses the members above
+};
 
 std::vector<Assignment> load_assignments(Database& db) {
     return select_rows(db, "SELECT pm_id, target_kind, target_id, share FROM pm_assignment ORDER BY pm_id, target_kind, "
@@ -146,21 +186,30 @@ std::vector<Assignment> load_assignments(Database& db) {
 
 } // namespace
 
-Org load_org(Database& db, PersonDetail detail) {
+Org load_org(Database& db, PersonDetail detail, const std::function<void()>& also_read) {
     const ReadTransaction snapshot(db); // every table from the same commit
     // Taken before the first read: a twin must see the commit this transaction will.
-    const auto twin = detail == PersonDetail::full ? SnapshotTwin::begin(db, kFileBytesForHalves) : nullptr;
-    std::optional<PeopleHalves> halves; // its helper counts and reads people while this thread reads the teams
-    if (twin) halves.emplace(db, twin->db());
+    const auto twin = detail != PersonDetail::none ? SnapshotTwin::begin(db, kFileBytesForHalves) : nullptr;
     Org org;
+    std::optional<TeamIds> team_ids; // memberships share their team's id; made before the helpers, it outlives them
+    std::optional<PeopleHalves> halves; // its helper counts and reads people while this thread reads the teams
+    std::optional<NonMakersOnTwin> non_makers; // the same for a ratio report's people
+    if (twin && detail == PersonDetail::full) halves.emplace(db, twin->db());
+    if (twin && detail == PersonDetail::no_makers) non_makers.emplace(twin->db());
     load_portfolio(db, org);
     org.teams = load_teams(db, detail);
-    if (detail != PersonDetail::none) load_people_and_memberships(db, halves ? &*halves : nullptr, detail, org);
+    if (detail != PersonDetail::none) team_ids.emplace(org.teams);
+    if (non_makers)
+        non_makers->teams_read(*team_ids);
+    else if (team_ids)
+        load_people_and_memberships(db, halves ? &*halves : nullptr, *team_ids, detail, org);
     org.assignments = load_assignments(db);
     org.goals = load_goals(db);
     org.interrupts = load_interrupts(db);
     for (auto& t : load_task_forces(db)) org.task_forces.push_back(std::move(t.task_force));
     org.positions = load_positions(db);
+    if (also_read) also_read();
+    if (non_makers) non_makers->finish(org.people, org.memberships);
     return org;
 }
 

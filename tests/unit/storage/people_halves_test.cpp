@@ -202,3 +202,67 @@ TEST_CASE("load_org reads a large file in halves: the same org, field for field,
     REQUIRE(halves.teams.size() == one.teams.size());
     CHECK(halves.teams.back().id == one.teams.back().id);
 }
+
+TEST_CASE("load_org without makers reads them on a twin: the same people and PMs' memberships as one connection") {
+    TempPath file("non-makers-load.db");
+    {
+        Database writer(file.path);
+        fill(writer, 70000, "employee-0000-0000-");
+        writer.checkpoint();
+    }
+    Database db(file.path, Database::Open::read);
+    {
+        const ReadTransaction snapshot(db); // what load_org's own transaction finds: a twin can be had
+        REQUIRE(SnapshotTwin::begin(db, kFileBytesForHalves));
+    }
+    int also_read = 0;
+    MakerTotals totals;
+    const auto twin_read = load_org(db, PersonDetail::no_makers, [&] {
+        ++also_read;
+        totals = load_maker_totals(db); // on the same connection, while the twin's thread reads
+    });
+    CHECK(also_read == 1);
+    CHECK(totals.team_fte.size() == load_maker_totals(db).team_fte.size());
+    Org one;
+    {
+        const ReadTransaction snapshot(db);
+        CHECK(count(db, "team") > 0); // read already: no twin, one connection
+        REQUIRE_FALSE(SnapshotTwin::begin(db, kFileBytesForHalves));
+        one = load_org(db, PersonDetail::no_makers);
+    }
+    REQUIRE(twin_read.people.size() == 7000); // every tenth person is a PM, and no one else is not a maker
+    REQUIRE(twin_read.people.size() == one.people.size());
+    for (std::size_t k = 0; k < one.people.size(); ++k) {
+        const auto &a = twin_read.people[k], &b = one.people[k];
+        if (a.id != b.id || a.name != b.name || a.family != b.family || a.manager_id != b.manager_id || a.fte != b.fte)
+            FAIL("person " << a.id << " differs from " << b.id);
+    }
+    REQUIRE(twin_read.memberships.size() == one.memberships.size());
+    REQUIRE(twin_read.memberships.size() > 7000); // PMs' only; every fifth has a second team
+    for (std::size_t k = 0; k < one.memberships.size(); ++k) {
+        const auto &a = twin_read.memberships[k], &b = one.memberships[k];
+        if (a.person_id != b.person_id || a.team_id != b.team_id || a.allocation != b.allocation)
+            FAIL("membership " << k << " differs: " << a.person_id << " " << a.team_id);
+    }
+    CHECK(twin_read.teams.size() == one.teams.size());
+}
+
+TEST_CASE("load_org without makers: a read failing on this side, before or after the teams, stops the twin's thread") {
+    TempPath file("non-makers-failure.db");
+    {
+        Database writer(file.path);
+        fill(writer, 70000, "employee-0000-0000-");
+        writer.checkpoint();
+    }
+    const auto fails_with = [&](const std::string& rename, const std::string& missing) {
+        {
+            Database writer(file.path);
+            writer.sql().exec(rename);
+            writer.checkpoint();
+        }
+        Database db(file.path, Database::Open::read);
+        CHECK_THROWS_WITH(load_org(db, PersonDetail::no_makers), Catch::Contains(missing));
+    };
+    fails_with("ALTER TABLE pm_assignment RENAME TO pm_assignment_gone", "pm_assignment"); // after the teams
+    fails_with("ALTER TABLE product RENAME TO product_gone", "product");                     // before them
+}
