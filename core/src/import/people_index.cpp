@@ -10,9 +10,9 @@ namespace orgplan::importing {
 
 namespace {
 
-// Adds a person and returns their index; `place` is where their FTE and manager are (see PeopleIndex::place_). A
-// second incoming record with an id already seen is a duplicate (the first one stands); a stored person with an
-// incoming id is that person.
+// Adds a person and returns their index; `place`, where their FTE and manager are, goes onto `places` (the index's
+// own list, see PeopleIndex::place_, which only index_people may hand in). A second incoming record with an id
+// already seen is a duplicate (the first one stands); a stored person with an incoming id is that person.
 std::uint32_t add_person(std::vector<PersonPlace>& places, PeopleIndex& x, std::string_view id, Family family,
                          PersonPlace place, bool is_stored, const IncomingRecords& in, Problems& problems) {
     const auto [index, fresh] = x.ids.add(id);
