@@ -220,18 +220,19 @@ StoredPeople load_stored_people(Database& db) {
     RowQuery people(db, "SELECT id, email, coalesce(manager_id, ''), family, fte FROM person ORDER BY id");
     while (people.step())
         out.people.push_back({text.keep(people.text(0)), text.keep(people.text(1)), text.keep(people.text(2)),
-                              parse_family(people.text(3)).value_or(Family::other), people.real(4)});
+                              people.real(4), parse_family(people.text(3)).value_or(Family::other)});
     // Both in person order: a membership views its person's id rather than a copy (only teams' ids are copied, once
     // per team in a row, as people of a team often follow each other).
     const auto memberships_count = db.sql().execAndGet("SELECT count(*) FROM membership").getInt64();
     out.memberships.reserve(static_cast<std::size_t>(memberships_count));
     RowQuery memberships(db, "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
     std::size_t at = 0;
-    std::string_view team;
+    PackedText team;
     while (memberships.step()) {
         const auto person = memberships.text(0);
         while (at < out.people.size() && out.people[at].id < person) ++at;
-        const auto id = at < out.people.size() && out.people[at].id == person ? out.people[at].id : text.keep(person);
+        const PackedText id =
+            at < out.people.size() && out.people[at].id == person ? out.people[at].id : PackedText(text.keep(person));
         if (memberships.text(1) != team) team = text.keep(memberships.text(1));
         out.memberships.push_back({id, team, memberships.real(2)});
     }

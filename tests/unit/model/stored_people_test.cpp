@@ -25,3 +25,9 @@ TEST_CASE("stored people of an org: ids, emails, managers, families, FTE and mem
     CHECK(stored.memberships[1].team_id == "t2");
     CHECK(stored.memberships[1].allocation == Approx(0.6));
 }
+
+TEST_CASE("a stored person takes 40 bytes and a stored membership 24 (an update import holds a million of each)") {
+    if (sizeof(void*) != 8) return; // the sizes are those of 64-bit builds
+    CHECK(sizeof(StoredPerson) == 40);
+    CHECK(sizeof(StoredMembership) == 24);
+}

@@ -34,6 +34,8 @@ public:
     friend bool operator==(const PackedText& a, const PackedText& b) { return a.view() == b.view(); }
     friend bool operator!=(const PackedText& a, const PackedText& b) { return a.view() != b.view(); }
     friend bool operator<(const PackedText& a, const PackedText& b) { return a.view() < b.view(); }
+    friend bool operator<(const PackedText& a, std::string_view b) { return a.view() < b; }
+    friend bool operator<(std::string_view a, const PackedText& b) { return a < b.view(); }
     friend bool operator==(const PackedText& a, std::string_view b) { return a.view() == b; }
     friend bool operator!=(const PackedText& a, std::string_view b) { return a.view() != b; }
     friend bool operator==(std::string_view a, const PackedText& b) { return a == b.view(); }

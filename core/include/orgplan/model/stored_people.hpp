@@ -4,22 +4,24 @@
 #include <string_view>
 #include <vector>
 
+#include "orgplan/base/packed_text.hpp"
 #include "orgplan/model/text_arena.hpp"
 #include "orgplan/org.hpp"
 
 namespace orgplan {
 
 /// A stored person: only what an import's checks compare (ids, emails and managers referenced, the family and FTE
-/// of the maker totals). Views into StoredPeople's arena.
+/// of the maker totals). Views into StoredPeople's arena, packed (8 bytes each): an update import of a million
+/// people holds a million of these, 40 bytes each, and as many memberships of 24.
 struct StoredPerson {
-    std::string_view id, email, manager_id;
-    Family family = Family::other;
+    PackedText id, email, manager_id;
     double fte = 1.0;
+    Family family = Family::other;
 };
 
 /// A stored membership; see StoredPerson.
 struct StoredMembership {
-    std::string_view person_id, team_id;
+    PackedText person_id, team_id;
     double allocation = 1.0;
 };
 
