@@ -36,6 +36,10 @@ TEST_CASE("packed text: compares and prints as its text") {
     CHECK(pa != pb);
     CHECK(pa < pb);
     CHECK_FALSE(pb < pa);
+    CHECK(pa < std::string_view(b)); // against a view on either side, as merges of sorted ids compare them
+    CHECK_FALSE(pb < std::string_view(a));
+    CHECK(std::string_view(a) < pb);
+    CHECK_FALSE(std::string_view(b) < pa);
     CHECK(empty == "");
     CHECK(empty != pa);
     std::ostringstream out;
