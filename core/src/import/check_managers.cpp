@@ -84,8 +84,7 @@ public:
         const auto at = by_email_->find(ref);
         if (at < 0) return -1;
         const auto place = static_cast<std::size_t>(at);
-        return people_.find(place < incoming ? in_.people.items[place].person.id.view()
-                                             : std::string_view(stored_.people[place - incoming].id));
+        return people_.find(place < incoming ? in_.people.items[place].person.id : stored_.people[place - incoming].id);
     }
 
 private:
@@ -94,8 +93,7 @@ private:
         const StoredPeople& stored;
         std::string_view operator()(std::uint32_t place) const {
             const auto incoming = in.people.items.size();
-            if (place < incoming) return in.people.items[place].person.email;
-            return stored.people[place - incoming].email;
+            return place < incoming ? in.people.items[place].person.email : stored.people[place - incoming].email;
         }
     };
     const IncomingRecords& in_;

@@ -83,8 +83,9 @@ ImportSummary import_org(Database& db, const std::vector<std::string>& paths, co
     const auto write_order = order.get();
     release_locations(in); // only the checks name records by place: a million people's go before the write
 #ifdef __GLIBC__
-    // The write order was sorted on another thread, whose heap keeps its scratch (16 MB at 1M people) and no later
-    // step reuses it; with the locations, 40 MB go back to the system before SQLite's page cache fills (4 ms).
+    // The write order was sorted on another thread, whose heap keeps its scratch (12 bytes a person and a membership)
+    // and no later step reuses it; it goes back to the system with the locations (8 bytes a record) before SQLite's
+    // page cache fills (4 ms).
     malloc_trim(0);
 #endif
     append(summary.notes, write_records(db, *tx, {in, people, records, memberships, assignments, org_currency},
