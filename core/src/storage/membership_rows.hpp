@@ -35,6 +35,8 @@ public:
 
     /// The membership of `q`'s current row.
     Membership read(const RowQuery& q);
+    /// Where the last row's person is in the walk: how many people, in the walk's order, come before them.
+    std::size_t position() const { return at_; }
 
 private:
     const Person& person(std::size_t k) const { return people_[descending_ ? count_ - 1 - k : k]; }

@@ -19,6 +19,7 @@
 #include "orgplan/storage/task_force_store.hpp"
 #include "people_halves.hpp"
 #include "people_rows.hpp"
+#include "pm_memberships.hpp"
 #include "snapshot_twin.hpp"
 #include "statements.hpp"
 
@@ -112,17 +113,11 @@ std::vector<Person> load_people(Database& db, PersonDetail detail) {
 
 std::vector<Membership> load_memberships(Database& db, PersonDetail detail, const std::vector<Person>& people,
                                          const TeamIds& teams) {
-    std::vector<Membership> memberships;
-    if (detail != PersonDetail::no_makers) // counted first, as people are: a million rows grown by doubling move twice
-        memberships.reserve(static_cast<std::size_t>(db.sql().execAndGet("SELECT count(*) FROM membership").getInt64()));
-    // Without makers, only PMs' memberships matter (a PM with no assignment covers their teams). The cross join keeps
-    // PMs, walked through the partial index, as the outer loop instead of every membership; each PM's memberships then
-    // come in team order from the primary key, with no sort.
-    RowQuery q(db, detail == PersonDetail::no_makers
-                       ? "SELECT m.person_id, m.team_id, m.allocation FROM person p INDEXED BY person_not_maker "
-                         "CROSS JOIN membership m ON m.person_id = p.id "
-                         "WHERE p.family <> 'maker' AND p.family = 'pm' ORDER BY p.id"
-                       : "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
+    // Without makers, only PMs' memberships matter (a PM with no assignment covers their teams).
+    if (detail == PersonDetail::no_makers) return read_pm_memberships(db, people, teams);
+    std::vector<Membership> memberships; // counted first, as people are: a million rows grown by doubling move twice
+    memberships.reserve(static_cast<std::size_t>(db.sql().execAndGet("SELECT count(*) FROM membership").getInt64()));
+    RowQuery q(db, "SELECT person_id, team_id, allocation FROM membership ORDER BY person_id, team_id");
     MembershipRows rows(people.data(), people.size(), false, teams); // both in id order
     while (q.step()) memberships.push_back(rows.read(q));
     return memberships;
@@ -137,18 +132,29 @@ void load_people_and_memberships(Database& db, PeopleHalves* halves, const TeamI
 }
 
 // Everyone but the makers and the PMs' memberships (what ratio reports load), read on a twin connection by a thread
-// of their own while the caller reads the teams and the rest of the org: the load takes the longer of the two
-// instead of their sum. The memberships share the teams' ids, so the thread reads them once given the teams.
+// of their own while the caller reads the teams and the rest of the org. The memberships (one key lookup per PM,
+// the longest read) are then read from both ends at once: the thread goes up from the smallest id once it has the
+// teams (whose ids the memberships share), the caller down from the largest once its own reads are done, until
+// they meet. The load takes about half the two threads' work instead of the longer side's.
 class NonMakersOnTwin {
 public:
     explicit NonMakersOnTwin(Database& twin) {
         read_ = std::async(std::launch::async, [this, &twin, teams = teams_.get_future()]() mutable {
-            people_ = load_people(twin, PersonDetail::no_makers);
-            memberships_ = load_memberships(twin, PersonDetail::no_makers, people_, *teams.get());
+            try {
+                people_ = load_people(twin, PersonDetail::no_makers);
+                claims_.open(people_.size());
+            } catch (...) {
+                people_read_.set_exception(std::current_exception());
+                throw;
+            }
+            people_read_.set_value();
+            up_ = read_pm_memberships_end(twin, false, people_, *teams.get(), claims_);
         });
     }
-    /// Given up before finish() (a read on the caller's side failed): the thread stops at the teams and is waited for.
+    /// Given up before finish() (a read on the caller's side failed): the thread stops at the teams, or at its next
+    /// claim, and is waited for.
     ~NonMakersOnTwin() {
+        claims_.close();
         if (!teams_given_) teams_.set_exception(std::make_exception_ptr(Error("the org's load was given up")));
         if (read_.valid()) read_.wait();
     }
@@ -160,18 +166,32 @@ public:
         teams_given_ = true;
         teams_.set_value(&teams);
     }
-    /// Waits for the thread and hands over what it read; throws what it threw.
-    void finish(std::vector<Person>& people, std::vector<Membership>& memberships) {
+    /// Reads the memberships' other end on `db` (the caller's connection, on the twin's commit), waits for the
+    /// thread and hands over what both read; throws what either threw.
+    void finish(Database& db, const TeamIds& teams, std::vector<Person>& people, std::vector<Membership>& memberships) {
+        std::vector<Membership> down;
+        try {
+            people_read_.get_future().get();
+            down = read_pm_memberships_end(db, true, people_, teams, claims_);
+        } catch (...) {
+            claims_.close();
+            read_.wait();
+            throw;
+        }
         read_.get();
         people = std::move(people_);
-        memberships = std::move(memberships_);
+        memberships = std::move(up_);
+        memberships.reserve(memberships.size() + down.size());
+        append_descending(down, memberships);
     }
 
 private:
     std::promise<const TeamIds*> teams_;
     bool teams_given_ = false;
+    std::promise<void> people_read_; // the people, and the claims open over them
+    Claims claims_;
     std::vector<Person> people_;
-    std::vector<Membership> memberships_;
+    std::vector<Membership> up_;
     std::future<void> read_; // last: the thread uses the members above
 };
 
@@ -209,7 +229,7 @@ Org load_org(Database& db, PersonDetail detail, const std::function<void()>& als
     for (auto& t : load_task_forces(db)) org.task_forces.push_back(std::move(t.task_force));
     org.positions = load_positions(db);
     if (also_read) also_read();
-    if (non_makers) non_makers->finish(org.people, org.memberships);
+    if (non_makers) non_makers->finish(db, *team_ids, org.people, org.memberships);
     return org;
 }
 
