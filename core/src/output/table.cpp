@@ -187,7 +187,10 @@ void CsvWriter::field(std::string_view text) {
     // A spreadsheet runs a cell that starts like a formula (OWASP CSV injection, CWE-1236): such text from the data
     // is written with a leading apostrophe, which spreadsheets show as text. Numbers are not text cells.
     const bool formula = runs_as_formula(text);
-    if (!formula && text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    // One pass over the text (find_first_of looks each character up in the set: a tenth of a large report's time).
+    const bool plain = std::none_of(text.begin(), text.end(),
+                                    [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+    if (!formula && plain) {
         buffer_ += text;
         return;
     }
@@ -198,6 +201,19 @@ void CsvWriter::field(std::string_view text) {
         buffer_ += c;
     }
     buffer_ += '"';
+}
+
+void CsvWriter::integer(long long v) {
+    const fmt::format_int text(v);
+    buffer_.append(text.data(), text.size());
+}
+
+void CsvWriter::number(double v) {
+    // Whole numbers (most counts and FTE) as integers: what "{}" writes for them below 1e15, in a fraction of the time.
+    if (v == std::trunc(v) && std::fabs(v) < 1e15)
+        integer(static_cast<long long>(v));
+    else
+        fmt::format_to(std::back_inserter(buffer_), "{}", v);
 }
 
 void CsvWriter::end_line() {
@@ -213,9 +229,9 @@ void CsvWriter::row(const std::vector<Cell>& cells) {
         if (i) buffer_ += ',';
         // A number, negative ones included, is never a formula: it is not quoted.
         if (const auto* n = std::get_if<long long>(&cells[i]))
-            fmt::format_to(std::back_inserter(buffer_), "{}", *n);
+            integer(*n);
         else if (const auto number = number_in(cells[i]))
-            fmt::format_to(std::back_inserter(buffer_), "{}", stable(*number));
+            this->number(stable(*number));
         else if (const auto* text = std::get_if<std::string>(&cells[i]))
             field(*text);
         else

@@ -48,6 +48,18 @@ TEST_CASE("a CSV writer streams what a table prints, across its write blocks") {
     CHECK(streamed.str().size() > (1u << 17));
 }
 
+TEST_CASE("CSV numbers: whole ones as integers, the rest as the shortest text that reads back, rounded to 4 places") {
+    Table t(std::vector<Column>{{"x", "x"}});
+    for (const Cell& c : {Cell{0.0}, Cell{-0.0}, Cell{10.0}, Cell{-5.0}, Cell{0.5}, Cell{2.00004}, Cell{1e14},
+                          Cell{999999999999999.0}, Cell{1e15}, Cell{1e16}, Cell{-3e17}, Cell{123456789.12345},
+                          Cell{-9223372036854775807LL}, Cell{Money{1500.0}}})
+        t.add({c});
+    std::ostringstream out;
+    t.print_csv(out);
+    CHECK(out.str() == "x\r\n0\r\n0\r\n10\r\n-5\r\n0.5\r\n2\r\n100000000000000\r\n999999999999999\r\n"
+                       "1000000000000000\r\n1e+16\r\n-3e+17\r\n123456789.1235\r\n-9223372036854775807\r\n1500\r\n");
+}
+
 TEST_CASE("JSON output keeps types: null, numbers and text") {
     Table t({{"a", "a"}, {"b", "b"}, {"c", "c"}});
     t.add({Cell{}, 3LL, std::string("x")});

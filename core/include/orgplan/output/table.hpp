@@ -120,6 +120,8 @@ public:
 
 private:
     void field(std::string_view text);
+    void integer(long long v);
+    void number(double v);
     void end_line();
     std::ostream& out_;
     std::string buffer_;
