@@ -304,12 +304,12 @@ std::unordered_set<std::string> people_with_family_column(Database& db) {
 
 MakerTotals load_maker_totals(Database& db) {
     MakerTotals totals;
-    for_each_row(db, "SELECT team_id, fte FROM team_maker_fte", [&](const Row& r) {
-        if (auto team = r.text(0); team.empty())
-            totals.unallocated = r.real(1);
+    RowQuery q(db, "SELECT team_id, fte FROM team_maker_fte"); // a row per team: read as views
+    while (q.step())
+        if (const auto team = q.text(0); team.empty())
+            totals.unallocated = q.real(1);
         else
-            totals.team_fte.emplace_back(std::move(team), r.real(1));
-    });
+            totals.team_fte.emplace_back(team, q.real(1));
     return totals;
 }
 

@@ -24,7 +24,7 @@ enum class PersonDetail { full, none, no_makers };
 
 /// Maker FTE per team id, one entry per team with makers, and the maker FTE allocated to no team.
 struct MakerTotals {
-    std::vector<std::pair<std::string, double>> team_fte;
+    std::vector<std::pair<Text, double>> team_fte;
     double unallocated = 0;
 };
 /// Whether a person with this id is stored.
