@@ -1,6 +1,7 @@
 #include "orgplan/analysis/coverage.hpp"
 
 #include <algorithm>
+#include <mutex>
 
 #include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/model/membership_people.hpp"
@@ -186,9 +187,25 @@ struct CoverageBasis::Data {
     double pm_fte_total = 0;
     std::vector<std::size_t> pm_memberships; // memberships of PMs, used for PMs with no assignment
     std::vector<std::size_t> pm_membership_person;
-    std::vector<std::string> segments; // each team's effective segment; by_segment's keys point here
-    SpreadTargets by_product, by_segment;
-    std::size_t groups = 0; // products and segments together
+
+    // Products and segments as groups of teams: only for assignments that name them, or a proposal's score (a team
+    // report of PMs covering their teams needs none), so made on first use; cover() may run on several threads.
+    struct Groups {
+        std::vector<std::string> segments; // each team's effective segment; by_segment's keys point here
+        SpreadTargets by_product, by_segment;
+        std::size_t count = 0; // products and segments together
+    };
+    const Groups& groups() const {
+        std::call_once(groups_made_, [&] {
+            groups_.segments = effective_segments(org);
+            for (std::size_t i = 0; i < org.teams.size(); ++i) {
+                if (!org.teams[i].product_id.empty()) groups_.by_product.add(org.teams[i].product_id, i, team_makers[i]);
+                if (!groups_.segments[i].empty()) groups_.by_segment.add(groups_.segments[i], i, team_makers[i]);
+            }
+            groups_.count = groups_.by_segment.finish(groups_.by_product.finish(0, team_makers), team_makers);
+        });
+        return groups_;
+    }
 
     Data(const Org& o, const MakerTotals* makers)
         : org(o), team_index(index_by_id(o.teams)), coverers(coverers_of(o)),
@@ -221,18 +238,16 @@ struct CoverageBasis::Data {
             for (std::size_t i = 0; i < org.people.size(); ++i)
                 if (org.people[i].family == Family::maker)
                     unallocated_makers += org.people[i].fte * std::max(0.0, 1.0 - maker_allocated[i]);
-        segments = effective_segments(org);
-        for (std::size_t i = 0; i < org.teams.size(); ++i) {
-            if (!org.teams[i].product_id.empty()) by_product.add(org.teams[i].product_id, i, team_makers[i]);
-            if (!segments[i].empty()) by_segment.add(segments[i], i, team_makers[i]);
-        }
-        groups = by_segment.finish(by_product.finish(0, team_makers), team_makers);
     }
+
+private:
+    mutable std::once_flag groups_made_;
+    mutable Groups groups_;
 };
 
 CoverageBasis::CoverageBasis(const Org& org, const MakerTotals* makers) : d_(std::make_unique<Data>(org, makers)) {}
 CoverageBasis::~CoverageBasis() = default;
-const std::vector<std::string>& CoverageBasis::segments() const { return d_->segments; }
+const std::vector<std::string>& CoverageBasis::segments() const { return d_->groups().segments; }
 
 namespace {
 
@@ -314,8 +329,12 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
     const PersonGroups assignments_of(org.people.size(), assigned_pm);
     const PersonGroups memberships_of(org.people.size(), d.pm_membership_person);
     TeamRow row(org.teams.size());
+    const bool by_group = teams_per_pm || std::any_of(assignments.begin(), assignments.end(), [](const Assignment& a) {
+                              return a.kind == TargetKind::product || a.kind == TargetKind::segment;
+                          });
+    const auto* targets = by_group ? &d.groups() : nullptr;
     std::vector<const SpreadTargets::Group*> groups; // spread_disjoint's, kept between PMs
-    std::vector<double> group_fte(teams_per_pm ? d.groups : 0, 0.0);
+    std::vector<double> group_fte(teams_per_pm ? targets->count : 0, 0.0);
     // Only PMs and leaders can cover: the walk visits them alone, not every person's record.
     for (const auto i : d.coverers) {
         const Person& pm = org.people[i];
@@ -323,7 +342,7 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
         if (pm.family != Family::pm && !player_coach) continue;
         double share_used = 0;
         if (teams_per_pm && has_assignment[i] &&
-            spread_disjoint(d.by_product, d.by_segment, pm, assignments, assignments_of.of(i), share_used,
+            spread_disjoint(targets->by_product, targets->by_segment, pm, assignments, assignments_of.of(i), share_used,
                             *teams_per_pm, groups, group_fte)) {
             account(pm, player_coach, share_used, c);
             continue;
@@ -338,9 +357,9 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
                     return;
                 }
             } else if (kind == TargetKind::product) {
-                group = d.by_product.find(target_id);
+                group = targets->by_product.find(target_id);
             } else if (kind == TargetKind::segment) {
-                group = d.by_segment.find(target_id);
+                group = targets->by_segment.find(target_id);
             }
             if (!group) {
                 c.pm_org_level[pm.id] += fte;
@@ -365,8 +384,8 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
         if (!parts.empty()) c.pm_team.emplace_back(pm.id, std::move(parts));
     }
     if (teams_per_pm) {
-        spread_groups(d.by_product, group_fte, c);
-        spread_groups(d.by_segment, group_fte, c);
+        spread_groups(targets->by_product, group_fte, c);
+        spread_groups(targets->by_segment, group_fte, c);
     }
     return c;
 }
