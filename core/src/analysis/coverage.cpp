@@ -298,6 +298,13 @@ bool spread_disjoint(const SpreadTargets& products, const SpreadTargets& segment
     return true;
 }
 
+// Whether some assignment is to a whole product or segment.
+bool names_groups(const std::vector<Assignment>& assignments) {
+    return std::any_of(assignments.begin(), assignments.end(), [](const Assignment& a) {
+        return a.kind == TargetKind::product || a.kind == TargetKind::segment;
+    });
+}
+
 // Each group's FTE from spread_disjoint, over its teams as each PM's share would have gone.
 void spread_groups(const SpreadTargets& targets, const std::vector<double>& group_fte, Coverage& c) {
     targets.each([&](const SpreadTargets::Group& g) {
@@ -329,10 +336,7 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
     const PersonGroups assignments_of(org.people.size(), assigned_pm);
     const PersonGroups memberships_of(org.people.size(), d.pm_membership_person);
     TeamRow row(org.teams.size());
-    const bool by_group = teams_per_pm || std::any_of(assignments.begin(), assignments.end(), [](const Assignment& a) {
-                              return a.kind == TargetKind::product || a.kind == TargetKind::segment;
-                          });
-    const auto* targets = by_group ? &d.groups() : nullptr;
+    const auto* targets = teams_per_pm || names_groups(assignments) ? &d.groups() : nullptr;
     std::vector<const SpreadTargets::Group*> groups; // spread_disjoint's, kept between PMs
     std::vector<double> group_fte(teams_per_pm ? targets->count : 0, 0.0);
     // Only PMs and leaders can cover: the walk visits them alone, not every person's record.

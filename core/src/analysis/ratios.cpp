@@ -95,13 +95,48 @@ std::vector<std::vector<const std::string*>> pms_of_teams(const Org& org, const 
     return team_pms;
 }
 
+// Worst first: by status (no PM, over, no makers, ok, empty), then the higher ratio (rows without one: more makers;
+// rows without makers: more PM FTE), then id. Keys of 32 bytes are sorted rather than rows: a team report sorts a
+// hundred thousand.
+struct WorstFirst {
+    int status;
+    double weight; // the ratio, or the makers of rows without one
+    std::uint64_t id_prefix;
+    std::size_t index; // of the row (or the team) the key is of
+
+    static WorstFirst of(RatioStatus status, double makers, double pms, std::string_view id, std::size_t index) {
+        const bool by_makers = status == RatioStatus::no_pm || status == RatioStatus::empty;
+        const double weight = by_makers ? makers : status == RatioStatus::no_makers ? pms : makers / pms;
+        return {static_cast<int>(status), weight, text::sort_prefix(id), index};
+    }
+    // The order of keys, given each index's whole id for prefixes that tie.
+    template <typename IdOf>
+    static auto order(IdOf id_of) {
+        return [id_of](const WorstFirst& a, const WorstFirst& b) {
+            if (a.status != b.status) return a.status < b.status;
+            if (a.weight != b.weight) return a.weight > b.weight;
+            if (a.id_prefix != b.id_prefix) return a.id_prefix < b.id_prefix;
+            return id_of(a.index) < id_of(b.index);
+        };
+    }
+};
+
+// Team rows are made in worst-first order: moving a hundred thousand finished rows into order took longer than
+// sorting their keys (sort_worst_first then finds them in order).
 void team_rows(const Inputs& in, RatioReport& r) {
     const auto& c = in.coverage;
-    r.rows.reserve(in.org.teams.size());
-    for (std::size_t t = 0; t < in.org.teams.size(); ++t) {
+    const auto& teams = in.org.teams;
+    std::vector<WorstFirst> keys(teams.size());
+    for (std::size_t t = 0; t < teams.size(); ++t)
+        keys[t] = WorstFirst::of(classify_ratio(c.team_makers[t], c.team_pm[t], in.threshold), c.team_makers[t],
+                                 c.team_pm[t], teams[t].id, t);
+    std::sort(keys.begin(), keys.end(), WorstFirst::order([&](std::size_t t) { return teams[t].id.view(); }));
+    r.rows.reserve(teams.size());
+    for (const auto& key : keys) {
+        const auto t = key.index;
         RatioRow row;
-        row.id = in.org.teams[t].id;
-        row.name = in.org.teams[t].name;
+        row.id = teams[t].id;
+        row.name = teams[t].name;
         row.makers = c.team_makers[t];
         row.pms = c.team_pm[t];
         row.spread = 1;
@@ -190,38 +225,24 @@ LevelRows level_rows(const std::string& by) {
     return level->second;
 }
 
-// Worst first: by status (no PM, over, no makers, ok, empty), then the higher ratio (rows without one: more makers;
-// rows without makers: more PM FTE), then id. Packed keys are sorted rather than rows: a team report sorts a hundred
-// thousand, and rows move into place along the cycles of the permutation, without a second vector of rows.
+// Rows into worst-first order (WorstFirst), moved along the cycles of the permutation, without a second vector of
+// rows; rows already in order (team rows) stay where they are.
 void sort_worst_first(std::vector<RatioRow>& rows) {
-    struct Key {
-        int status;
-        double weight; // the ratio, or the makers of rows without one
-        std::uint64_t id_prefix;
-        std::size_t row;
-    };
-    std::vector<Key> keys(rows.size());
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        const auto& row = rows[i];
-        const bool by_makers = row.status == RatioStatus::no_pm || row.status == RatioStatus::empty;
-        const double weight = by_makers ? row.makers : row.status == RatioStatus::no_makers ? row.pms : *row.ratio;
-        keys[i] = {static_cast<int>(row.status), weight, text::sort_prefix(row.id), i};
-    }
-    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-        if (a.status != b.status) return a.status < b.status;
-        if (a.weight != b.weight) return a.weight > b.weight;
-        if (a.id_prefix != b.id_prefix) return a.id_prefix < b.id_prefix;
-        return rows[a.row].id < rows[b.row].id;
-    });
+    std::vector<WorstFirst> keys(rows.size());
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        keys[i] = WorstFirst::of(rows[i].status, rows[i].makers, rows[i].pms, rows[i].id, i);
+    const auto order = WorstFirst::order([&](std::size_t i) -> std::string_view { return rows[i].id; });
+    if (std::is_sorted(keys.begin(), keys.end(), order)) return;
+    std::sort(keys.begin(), keys.end(), order);
     std::vector<bool> placed(keys.size(), false);
     for (std::size_t start = 0; start < keys.size(); ++start) {
         if (placed[start]) continue;
         RatioRow held = std::move(rows[start]);
         std::size_t at = start;
-        while (keys[at].row != start) {
-            rows[at] = std::move(rows[keys[at].row]);
+        while (keys[at].index != start) {
+            rows[at] = std::move(rows[keys[at].index]);
             placed[at] = true;
-            at = keys[at].row;
+            at = keys[at].index;
         }
         rows[at] = std::move(held);
         placed[at] = true;

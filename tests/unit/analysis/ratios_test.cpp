@@ -33,6 +33,34 @@ TEST_CASE("rows are sorted worst first: no PM, then the highest ratios") {
     CHECK(r.rows[3].id == "C");
 }
 
+TEST_CASE("rows of equal status and ratio go by id, whole ids where the first eight bytes tie, at every level") {
+    // Teams listed out of id order, ids alike in their first eight bytes; each has one maker and one PM: 1:1, ok.
+    Org org;
+    const std::vector<std::string> ids = {"team-0000-c", "team-0000-a", "team-0000-b", "t2", "team-0000-aa"};
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        org.teams.push_back({ids[i], "Team " + ids[i], "", "", "", ""});
+        const auto maker = "maker-0000-" + ids[i], pm = "pm-0000-0000-" + ids[i];
+        for (const auto& [id, family] : {std::pair{maker, Family::maker}, {pm, Family::pm}}) {
+            auto& person = org.people.emplace_back();
+            person.id = id;
+            person.family = family;
+        }
+        org.memberships.push_back({maker, ids[i], 1.0});
+        org.memberships.push_back({pm, ids[i], 1.0});
+    }
+    const auto order_of = [&](const std::string& by) {
+        std::vector<std::string> order;
+        for (const auto& r : compute_ratios(org, by, 10, 3).rows) order.push_back(r.id);
+        return order;
+    };
+    CHECK(order_of("team") == std::vector<std::string>{"t2", "team-0000-a", "team-0000-aa", "team-0000-b", "team-0000-c"});
+    CHECK(order_of("pm") == std::vector<std::string>{"pm-0000-0000-t2", "pm-0000-0000-team-0000-a",
+                                                     "pm-0000-0000-team-0000-aa", "pm-0000-0000-team-0000-b",
+                                                     "pm-0000-0000-team-0000-c"});
+    org.memberships.back().allocation = 0.5; // the last team's PM gives it half their time: 2:1, first among the ok
+    CHECK(order_of("team").front() == "team-0000-aa");
+}
+
 TEST_CASE("a team with PM time and no makers is 'no makers', not ok, one with neither is empty, last") {
     auto org = fixture_org();
     // E: pm4 moves half of their time to a team of nobody else. F: a team of no one.
