@@ -325,7 +325,7 @@ void store_maker_totals(Database& db, const MakerTotals& totals) {
     db.sql().exec("DELETE FROM team_maker_fte");
     SQLite::Statement q(db.sql(), "INSERT INTO team_maker_fte(team_id, fte) VALUES(?1, ?2)");
     for (const auto& [team, fte] : totals.team_fte) {
-        q.bindNoCopy(1, team);
+        q.bind(1, team.str()); // copied: a Text is no C string, and a temporary one would be gone at exec()
         q.bind(2, fte);
         q.exec();
         q.reset();

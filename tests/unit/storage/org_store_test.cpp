@@ -55,6 +55,23 @@ ImportOptions as_kind(const std::string& kind) {
 
 } // namespace
 
+TEST_CASE("maker totals stored and read back: long team ids (held in blocks, not inline) come back whole") {
+    Database db(":memory:");
+    MakerTotals totals;
+    for (int i = 0; i < 200; ++i)
+        totals.team_fte.emplace_back("a-team-with-a-long-id-" + std::to_string(i), 0.5 * i);
+    totals.unallocated = 2.5;
+    store_maker_totals(db, totals);
+    const auto stored = stored_totals(db);
+    REQUIRE(stored.size() == 201);
+    for (int i = 0; i < 200; ++i) {
+        const auto team = "a-team-with-a-long-id-" + std::to_string(i);
+        REQUIRE(stored.count(team));
+        CHECK(stored.at(team) == 0.5 * i);
+    }
+    CHECK(stored.at("") == 2.5);
+}
+
 TEST_CASE("stored maker totals follow every import: new org, updates of people and memberships, replace") {
     Database db(":memory:");
     import_paths(db, {fixture("ratios")});
