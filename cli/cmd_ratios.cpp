@@ -278,8 +278,8 @@ int cmd_ratios(const Args& args) {
         throw UsageError(e.what());
     }
     const RatioTable shape(run.by, threshold, org);
-    // By leader the org is whole; otherwise it holds no makers, which the gaps of ratios do not look at.
-    auto gaps = answer_gaps("ratios", org, db);
+    // Without makers in the org (all but by leader), the gaps count teams' makers from the totals, as the report does.
+    auto gaps = answer_gaps("ratios", org, db, &makers);
     MainRows rows(shape.columns(), run.common);
     for (auto& row : report.rows) rows.add(shape.cells(row));
     auto output = Output::of(rows.table(), {{"by", run.by}, {"threshold", threshold}, {"max_spread", max_spread}});

@@ -306,8 +306,8 @@ nlohmann::json gaps_json(const std::vector<DataGap>& found) {
 
 } // namespace
 
-nlohmann::json answer_gaps(std::string_view answer, const Org& org, Database& db) {
-    return gaps_json(gaps_for_answer(answer, org, load_family_sources(db, true)));
+nlohmann::json answer_gaps(std::string_view answer, const Org& org, Database& db, const MakerTotals* makers) {
+    return gaps_json(gaps_for_answer(answer, org, load_family_sources(db, true), makers));
 }
 
 void note_gaps(Output& output, std::string_view answer, const Org& org, Database& db) {

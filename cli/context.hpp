@@ -126,7 +126,8 @@ ProgressFn terminal_progress();
 void finish_progress();
 
 /// The data gaps the answer of command `answer` rests on, as JSON: [{id, what, records, fix}], empty when none.
-nlohmann::json answer_gaps(std::string_view answer, const Org& org, Database& db);
+/// `makers`: the teams' maker totals, for an org loaded without its makers.
+nlohmann::json answer_gaps(std::string_view answer, const Org& org, Database& db, const MakerTotals* makers = nullptr);
 /// Puts answer_gaps() into the answer's JSON as `gaps`, where emit() finds them to say so on stderr.
 void note_gaps(Output& output, std::string_view answer, const Org& org, Database& db);
 /// The data gaps of an answer, found on a second thread while the answer itself is worked out: both only read the

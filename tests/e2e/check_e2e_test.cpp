@@ -105,8 +105,15 @@ TEST_CASE("answers carry the gaps they rest on in JSON and say so on stderr, and
     REQUIRE(csv.exit_code == 0);
     CHECK(csv.out.find("note") == std::string::npos);
     CHECK_THAT(csv.err, Catch::Contains("pms-no-coverage (1), leader-as-full-pm (1), unmatched-titles (1)"));
-    CHECK(ids(run(db.flag() + " ratios --format json").json()["gaps"]) ==
-          std::vector<std::string>{"pms-no-coverage", "leader-as-full-pm", "unmatched-titles"});
+    const auto ratio_gaps = run(db.flag() + " ratios --format json").json()["gaps"];
+    CHECK(ids(ratio_gaps) == std::vector<std::string>{"pms-no-coverage", "leader-as-full-pm", "unmatched-titles"});
+    // The team ratios load no makers, yet say what check says: pm2 covers nothing while t3, with makers, has no PM.
+    std::map<std::string, std::string> said_by_check;
+    const auto checked = run(db.flag() + " check --format json").json();
+    for (const auto& g : checked["rows"])
+        said_by_check[g["gap"].get<std::string>()] = g["what"].get<std::string>();
+    for (const auto& g : ratio_gaps) CHECK(g["what"] == said_by_check[g["id"].get<std::string>()]);
+    CHECK_THAT(ratio_gaps[0]["what"].get<std::string>(), Catch::EndsWith("while 1 team has no PM"));
     // hire leaves m3 out and says which gaps its count rests on.
     CHECK(ids(run(db.flag() + " hire --format json").json()["gaps"]) ==
           std::vector<std::string>{"pm-experience", "makers-no-team", "teams-no-pm", "leader-as-full-pm",

@@ -75,14 +75,16 @@ std::string teams(std::size_t n) { return count_of(n, "team", "teams"); }
 // What the gap finders read, with the coverage and each person's team allocation worked out once, when first asked.
 class Inputs {
 public:
-    Inputs(const Org& org, const TitleRules* rules, const FamilySources& family_source)
-        : org(org), rules(rules), family_source(family_source) {}
+    Inputs(const Org& org, const TitleRules* rules, const FamilySources& family_source,
+           const MakerTotals* makers = nullptr)
+        : org(org), rules(rules), family_source(family_source), makers(makers) {}
     const Org& org;
     const TitleRules* rules; // null: family columns are not compared with the rules
     const FamilySources& family_source;
+    const MakerTotals* makers; // null: the org's own makers
 
     const Coverage& coverage() const {
-        if (!coverage_) coverage_ = compute_coverage(org, org.assignments);
+        if (!coverage_) coverage_ = compute_coverage(org, org.assignments, makers);
         return *coverage_;
     }
     /// Share of each person's FTE (by index in org.people) that memberships give to teams.
@@ -295,8 +297,9 @@ std::vector<DataGap> find_data_gaps(const Org& org, const TitleRules& rules, con
     return out;
 }
 
-std::vector<DataGap> gaps_for_answer(std::string_view answer, const Org& org, const FamilySources& family_source) {
-    const Inputs in(org, nullptr, family_source);
+std::vector<DataGap> gaps_for_answer(std::string_view answer, const Org& org, const FamilySources& family_source,
+                                     const MakerTotals* makers) {
+    const Inputs in(org, nullptr, family_source, makers);
     std::vector<DataGap> out;
     for (std::size_t k = 0; k < gap_kinds().size(); ++k) {
         const auto& names = gap_kinds()[k].answers;

@@ -9,6 +9,7 @@
 
 #include "orgplan/org.hpp"
 #include "orgplan/model/title_rules.hpp"
+#include "orgplan/storage/org_store.hpp"
 
 namespace orgplan {
 
@@ -40,6 +41,8 @@ std::vector<DataGap> find_data_gaps(const Org& org, const TitleRules& rules, con
 
 /// The gaps the answer of command `answer` rests on (the kinds whose GapKind::answers name it). Family columns are
 /// not compared with title rules here (check does that), so `family_source` may hold only the unmatched people.
-std::vector<DataGap> gaps_for_answer(std::string_view answer, const Org& org, const FamilySources& family_source);
+/// With `makers`, teams' maker FTE comes from those totals (an org loaded without makers, as ratio reports load it).
+std::vector<DataGap> gaps_for_answer(std::string_view answer, const Org& org, const FamilySources& family_source,
+                                     const MakerTotals* makers = nullptr);
 
 } // namespace orgplan
