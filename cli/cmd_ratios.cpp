@@ -268,6 +268,9 @@ int cmd_ratios(const Args& args) {
     const auto makers = run.planned ? planned_maker_totals(org, std::move(stored_makers)) : std::move(stored_makers);
     std::optional<NetOfInterrupts> net;
     if (run.net_of_interrupts) net = interrupts_taken_out(org, settings, run.from, run.to);
+    // Found while the ratios are worked out, once the org is as they see it. Without makers in the org (all but by
+    // leader), the gaps count teams' makers from the totals, as the report does.
+    GapsAhead gaps("ratios", org, db, &makers);
     RatioReport report;
     std::size_t rows_before = 0;
     try {
@@ -278,8 +281,6 @@ int cmd_ratios(const Args& args) {
         throw UsageError(e.what());
     }
     const RatioTable shape(run.by, threshold, org);
-    // Without makers in the org (all but by leader), the gaps count teams' makers from the totals, as the report does.
-    auto gaps = answer_gaps("ratios", org, db, &makers);
     MainRows rows(shape.columns(), run.common);
     for (auto& row : report.rows) rows.add(shape.cells(row));
     auto output = Output::of(rows.table(), {{"by", run.by}, {"threshold", threshold}, {"max_spread", max_spread}});
@@ -288,7 +289,7 @@ int cmd_ratios(const Args& args) {
     if (net) add_net_of_interrupts(output, *net);
     add_org_summary(output, report, shape.people());
     if (!run.filter.empty()) note_filter(output, run.filter, report.rows.size(), rows_before);
-    output.fields["gaps"] = std::move(gaps);
+    note_gaps(output, gaps);
     note_positions(output, org, run.planned);
     emit(output, rows, run.common);
     return 0;

@@ -306,8 +306,8 @@ nlohmann::json gaps_json(const std::vector<DataGap>& found) {
 
 } // namespace
 
-nlohmann::json answer_gaps(std::string_view answer, const Org& org, Database& db, const MakerTotals* makers) {
-    return gaps_json(gaps_for_answer(answer, org, load_family_sources(db, true), makers));
+nlohmann::json answer_gaps(std::string_view answer, const Org& org, Database& db) {
+    return gaps_json(gaps_for_answer(answer, org, load_family_sources(db, true)));
 }
 
 void note_gaps(Output& output, std::string_view answer, const Org& org, Database& db) {
@@ -319,14 +319,15 @@ struct GapsAhead::Pending {
     std::future<std::vector<DataGap>> gaps;
 };
 
-GapsAhead::GapsAhead(std::string_view answer, const Org& org, Database& db)
+GapsAhead::GapsAhead(std::string_view answer, const Org& org, Database& db, const MakerTotals* makers)
     : pending_(std::make_unique<Pending>()) {
     pending_->family_source = load_family_sources(db, true);
-    pending_->gaps = std::async(std::launch::async, [answer = std::string(answer), &org, sources = pending_.get()] {
+    pending_->gaps = std::async(std::launch::async, [answer = std::string(answer), &org, sources = pending_.get(),
+                                                     makers] {
         // The gaps need the coverage and the people index the answer needs too: worked out here, the answer's thread
-        // does its other work meanwhile.
-        prepare_shared_work(org);
-        return gaps_for_answer(answer, org, sources->family_source);
+        // does its other work meanwhile. An answer given maker totals covers the org with them, not shared work.
+        if (!makers) prepare_shared_work(org);
+        return gaps_for_answer(answer, org, sources->family_source, makers);
     });
 }
 

@@ -126,15 +126,16 @@ ProgressFn terminal_progress();
 void finish_progress();
 
 /// The data gaps the answer of command `answer` rests on, as JSON: [{id, what, records, fix}], empty when none.
-/// `makers`: the teams' maker totals, for an org loaded without its makers.
-nlohmann::json answer_gaps(std::string_view answer, const Org& org, Database& db, const MakerTotals* makers = nullptr);
+nlohmann::json answer_gaps(std::string_view answer, const Org& org, Database& db);
 /// Puts answer_gaps() into the answer's JSON as `gaps`, where emit() finds them to say so on stderr.
 void note_gaps(Output& output, std::string_view answer, const Org& org, Database& db);
 /// The data gaps of an answer, found on a second thread while the answer itself is worked out: both only read the
 /// org, and at a million people the gaps take a fifth of the answer's time. Declare it after the org it reads.
+/// With `makers` (the teams' maker totals of an org loaded without its makers), the gaps count makers from them, and
+/// nothing is worked out for the answer to share; declare it after them too.
 class GapsAhead {
 public:
-    GapsAhead(std::string_view answer, const Org& org, Database& db);
+    GapsAhead(std::string_view answer, const Org& org, Database& db, const MakerTotals* makers = nullptr);
     GapsAhead(const GapsAhead&) = delete;
     GapsAhead& operator=(const GapsAhead&) = delete;
     ~GapsAhead();
