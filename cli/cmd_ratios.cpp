@@ -257,9 +257,9 @@ int cmd_ratios(const Args& args) {
     // Makers come as per-team totals stored with the org; only the people ratios are about are loaded one by one.
     // By leader, teams without a PM fall to the leader above their makers, so makers are read too. The org first:
     // its read can then be shared by two connections.
-    MakerTotals stored_makers; // read while the twin reads people, if there is one
+    MakerTotals stored_makers; // read by the twin once it has the people, if there is one, while this reads teams
     auto org = load_org(db, run.by == "leader" ? PersonDetail::full : PersonDetail::no_makers,
-                        [&] { stored_makers = load_maker_totals(db); });
+                        [&](Database& same_commit) { stored_makers = load_maker_totals(same_commit); });
     auto settings = load_settings(db);
     override_setting(settings, "ratio.threshold", run.threshold);
     override_setting(settings, "ratio.max_spread", run.max_spread);

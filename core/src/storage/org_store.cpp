@@ -138,8 +138,9 @@ void load_people_and_memberships(Database& db, PeopleHalves* halves, const TeamI
 // they meet. The load takes about half the two threads' work instead of the longer side's.
 class NonMakersOnTwin {
 public:
-    explicit NonMakersOnTwin(Database& twin) {
-        read_ = std::async(std::launch::async, [this, &twin, teams = teams_.get_future()]() mutable {
+    /// `also_read` (if any) runs on the thread with the twin once the people are read: the teams take longer.
+    NonMakersOnTwin(Database& twin, const std::function<void(Database&)>& also_read) {
+        read_ = std::async(std::launch::async, [this, &twin, &also_read, teams = teams_.get_future()]() mutable {
             try {
                 people_ = load_people(twin, PersonDetail::no_makers);
                 claims_.open(people_.size());
@@ -148,6 +149,7 @@ public:
                 throw;
             }
             people_read_.set_value();
+            if (also_read) also_read(twin);
             up_ = read_pm_memberships_end(twin, false, people_, *teams.get(), claims_);
         });
     }
@@ -206,7 +208,7 @@ std::vector<Assignment> load_assignments(Database& db) {
 
 } // namespace
 
-Org load_org(Database& db, PersonDetail detail, const std::function<void()>& also_read) {
+Org load_org(Database& db, PersonDetail detail, const std::function<void(Database&)>& also_read) {
     const ReadTransaction snapshot(db); // every table from the same commit
     // Taken before the first read: a twin must see the commit this transaction will.
     const auto twin = detail != PersonDetail::none ? SnapshotTwin::begin(db, kFileBytesForHalves) : nullptr;
@@ -215,7 +217,7 @@ Org load_org(Database& db, PersonDetail detail, const std::function<void()>& als
     std::optional<PeopleHalves> halves; // its helper counts and reads people while this thread reads the teams
     std::optional<NonMakersOnTwin> non_makers; // the same for a ratio report's people
     if (twin && detail == PersonDetail::full) halves.emplace(db, twin->db());
-    if (twin && detail == PersonDetail::no_makers) non_makers.emplace(twin->db());
+    if (twin && detail == PersonDetail::no_makers) non_makers.emplace(twin->db(), also_read);
     load_portfolio(db, org);
     org.teams = load_teams(db, detail);
     if (detail != PersonDetail::none) team_ids.emplace(org.teams);
@@ -228,7 +230,7 @@ Org load_org(Database& db, PersonDetail detail, const std::function<void()>& als
     org.interrupts = load_interrupts(db);
     for (auto& t : load_task_forces(db)) org.task_forces.push_back(std::move(t.task_force));
     org.positions = load_positions(db);
-    if (also_read) also_read();
+    if (also_read && !non_makers) also_read(db);
     if (non_makers) non_makers->finish(db, *team_ids, org.people, org.memberships);
     return org;
 }

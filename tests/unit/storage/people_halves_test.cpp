@@ -216,20 +216,24 @@ TEST_CASE("load_org without makers reads them on a twin: the same people and PMs
         REQUIRE(SnapshotTwin::begin(db, kFileBytesForHalves));
     }
     int also_read = 0;
+    bool on_twin = false;
     MakerTotals totals;
-    const auto twin_read = load_org(db, PersonDetail::no_makers, [&] {
+    const auto twin_read = load_org(db, PersonDetail::no_makers, [&](Database& same_commit) {
         ++also_read;
-        totals = load_maker_totals(db); // on the same connection, while the twin's thread reads
+        on_twin = &same_commit != &db; // the twin, on its thread, while this one reads the teams
+        totals = load_maker_totals(same_commit);
     });
     CHECK(also_read == 1);
+    CHECK(on_twin);
     CHECK(totals.team_fte.size() == load_maker_totals(db).team_fte.size());
     Org one;
     {
         const ReadTransaction snapshot(db);
         CHECK(count(db, "team") > 0); // read already: no twin, one connection
         REQUIRE_FALSE(SnapshotTwin::begin(db, kFileBytesForHalves));
-        one = load_org(db, PersonDetail::no_makers);
+        one = load_org(db, PersonDetail::no_makers, [&](Database& same_commit) { on_twin = &same_commit != &db; });
     }
+    CHECK_FALSE(on_twin); // no twin: this connection
     REQUIRE(twin_read.people.size() == 7000); // every tenth person is a PM, and no one else is not a maker
     REQUIRE(twin_read.people.size() == one.people.size());
     for (std::size_t k = 0; k < one.people.size(); ++k) {

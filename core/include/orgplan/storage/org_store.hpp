@@ -45,9 +45,11 @@ StoredPeople load_stored_people(Database& db);
 
 /// Reads the whole org, all of it from one commit (inside the caller's transaction, or a read transaction of its
 /// own). Rows come back ordered by id so output is stable run to run. `also_read`, when given, reads what else the
-/// caller needs from `db` in the same commit (a ratio report's stored maker totals): it runs on this thread after the
-/// org's other tables, while a twin connection's thread may still be reading the people.
-Org load_org(Database& db, PersonDetail detail = PersonDetail::full, const std::function<void()>& also_read = {});
+/// caller needs in the same commit (a ratio report's stored maker totals) from the connection it is given, once,
+/// before load_org returns: `db` on this thread after the org's other tables, or, for PersonDetail::no_makers when a
+/// twin connection reads the people, that twin on its thread once they are read, while this thread reads the teams.
+Org load_org(Database& db, PersonDetail detail = PersonDetail::full,
+             const std::function<void(Database&)>& also_read = {});
 
 /// How the import set the role family of each person whose family no title rule set: person id -> "column" or
 /// "unmatched"; a person not listed had theirs from a rule (most people, and no answer asks which rule: at a million
