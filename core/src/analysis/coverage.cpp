@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 
 #include "orgplan/analysis/shared_work.hpp"
 #include "orgplan/model/membership_people.hpp"
@@ -181,7 +182,6 @@ struct CoverageBasis::Data {
     const Org& org;
     IdPlaces team_index;
     std::vector<std::size_t> coverers; // PMs and product leaders (player-coaches), in people order: who can cover
-    IdPlaces pm_index; // places in `coverers`: assignments name PMs (and player-coach leaders) only
     std::vector<double> team_makers;
     double unallocated_makers = 0;
     double pm_fte_total = 0;
@@ -199,7 +199,8 @@ struct CoverageBasis::Data {
         std::call_once(groups_made_, [&] {
             groups_.segments = effective_segments(org);
             for (std::size_t i = 0; i < org.teams.size(); ++i) {
-                if (!org.teams[i].product_id.empty()) groups_.by_product.add(org.teams[i].product_id, i, team_makers[i]);
+                const auto& product = org.teams[i].product_id;
+                if (!product.empty()) groups_.by_product.add(product, i, team_makers[i]);
                 if (!groups_.segments[i].empty()) groups_.by_segment.add(groups_.segments[i], i, team_makers[i]);
             }
             groups_.count = groups_.by_segment.finish(groups_.by_product.finish(0, team_makers), team_makers);
@@ -207,9 +208,18 @@ struct CoverageBasis::Data {
         return groups_;
     }
 
+    // Places in `coverers` by id, for assignments, which name PMs (and player-coach leaders) only: made on first use
+    // (PMs covering the teams they are members of need none).
+    const IdPlaces& pm_index() const {
+        std::call_once(pm_index_made_, [&] {
+            pm_index_.emplace(coverers.size(),
+                              [&](std::size_t k) -> std::string_view { return org.people[coverers[k]].id; });
+        });
+        return *pm_index_;
+    }
+
     Data(const Org& o, const MakerTotals* makers)
-        : org(o), team_index(index_by_id(o.teams)), coverers(coverers_of(o)),
-          pm_index(coverers.size(), [&](std::size_t k) -> std::string_view { return o.people[coverers[k]].id; }) {
+        : org(o), team_index(index_by_id(o.teams)), coverers(coverers_of(o)) {
         team_makers.assign(org.teams.size(), 0.0);
         if (makers) {
             for (const auto& [team, fte] : makers->team_fte)
@@ -241,8 +251,9 @@ struct CoverageBasis::Data {
     }
 
 private:
-    mutable std::once_flag groups_made_;
+    mutable std::once_flag groups_made_, pm_index_made_;
     mutable Groups groups_;
+    mutable std::optional<IdPlaces> pm_index_;
 };
 
 CoverageBasis::CoverageBasis(const Org& org, const MakerTotals* makers) : d_(std::make_unique<Data>(org, makers)) {}
@@ -327,7 +338,7 @@ Coverage CoverageBasis::cover(const std::vector<Assignment>& assignments, std::v
     std::vector<bool> has_assignment(org.people.size(), false);
     std::vector<std::size_t> assigned_pm(assignments.size(), SIZE_MAX); // person index of each assignment's PM
     for (std::size_t i = 0; i < assignments.size(); ++i)
-        if (const auto k = d.pm_index.find(assignments[i].pm_id); k >= 0) {
+        if (const auto k = d.pm_index().find(assignments[i].pm_id); k >= 0) {
             assigned_pm[i] = d.coverers[static_cast<std::size_t>(k)];
             has_assignment[assigned_pm[i]] = true;
         }
