@@ -165,16 +165,16 @@ public:
 
     /// The teams the memberships name; `teams` must outlive finish().
     void teams_read(const TeamIds& teams) {
-        teams_given_ = true;
+        teams_given_ = &teams;
         teams_.set_value(&teams);
     }
-    /// Reads the memberships' other end on `db` (the caller's connection, on the twin's commit), waits for the
-    /// thread and hands over what both read; throws what either threw.
-    void finish(Database& db, const TeamIds& teams, std::vector<Person>& people, std::vector<Membership>& memberships) {
+    /// After teams_read(): reads the memberships' other end on `db` (the caller's connection, on the twin's commit),
+    /// waits for the thread and hands over what both read; throws what either threw.
+    void finish(Database& db, std::vector<Person>& people, std::vector<Membership>& memberships) {
         std::vector<Membership> down;
         try {
             people_read_.get_future().get();
-            down = read_pm_memberships_end(db, true, people_, teams, claims_);
+            down = read_pm_memberships_end(db, true, people_, *teams_given_, claims_);
         } catch (...) {
             claims_.close();
             read_.wait();
@@ -189,7 +189,7 @@ public:
 
 private:
     std::promise<const TeamIds*> teams_;
-    bool teams_given_ = false;
+    const TeamIds* teams_given_ = nullptr; // by teams_read(); none: the load was given up before
     std::promise<void> people_read_; // the people, and the claims open over them
     Claims claims_;
     std::vector<Person> people_;
@@ -231,7 +231,7 @@ Org load_org(Database& db, PersonDetail detail, const std::function<void(Databas
     for (auto& t : load_task_forces(db)) org.task_forces.push_back(std::move(t.task_force));
     org.positions = load_positions(db);
     if (also_read && !non_makers) also_read(db);
-    if (non_makers) non_makers->finish(db, *team_ids, org.people, org.memberships);
+    if (non_makers) non_makers->finish(db, org.people, org.memberships);
     return org;
 }
 

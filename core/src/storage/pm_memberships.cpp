@@ -1,19 +1,18 @@
 #include "pm_memberships.hpp"
 
 #include <iterator>
+#include <string>
 
 namespace orgplan {
 namespace {
 
 // The cross join keeps PMs, walked through the partial index, as the outer loop instead of every membership; each
 // PM's memberships then come in team order from the primary key, with no sort.
-const char* pm_memberships_sql(bool descending) {
-    return descending ? "SELECT m.person_id, m.team_id, m.allocation FROM person p INDEXED BY person_not_maker "
-                        "CROSS JOIN membership m ON m.person_id = p.id "
-                        "WHERE p.family <> 'maker' AND p.family = 'pm' ORDER BY p.id DESC"
-                      : "SELECT m.person_id, m.team_id, m.allocation FROM person p INDEXED BY person_not_maker "
-                        "CROSS JOIN membership m ON m.person_id = p.id "
-                        "WHERE p.family <> 'maker' AND p.family = 'pm' ORDER BY p.id";
+std::string pm_memberships_sql(bool descending) {
+    return std::string("SELECT m.person_id, m.team_id, m.allocation FROM person p INDEXED BY person_not_maker "
+                       "CROSS JOIN membership m ON m.person_id = p.id "
+                       "WHERE p.family <> 'maker' AND p.family = 'pm' ORDER BY p.id") +
+           (descending ? " DESC" : "");
 }
 
 } // namespace
